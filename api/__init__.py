@@ -1,0 +1,35 @@
+"""The newskg web service: a Flask application factory over one on-disk store.
+
+Blueprints: `sparql` (the SPARQL 1.1 endpoint), `entities` (search, neighbors, evidence),
+`queries` (named queries), `pages` (HTML). The store is opened by the app, read-only, and
+reopened when a build publishes a new version.
+"""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from .errors import register as register_errors
+from .state import StoreHandle
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(
+        STORE=os.environ.get("KG_STORE", "kgstore"),
+        MAX_ROWS=int(os.environ.get("KG_MAX_ROWS", "10000")),
+        JSON_SORT_KEYS=False,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.json.sort_keys = False
+    app.extensions["newskg"] = StoreHandle(app.config["STORE"])
+
+    register_errors(app)
+    from . import entities, pages, queries, sparql
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(entities.bp)
+    app.register_blueprint(queries.bp)
+    app.register_blueprint(pages.bp)
+    return app

@@ -1,0 +1,68 @@
+"""The SPARQL 1.1 Protocol query endpoint at /sparql (read-only).
+
+The default graph is the union of every article's named graph (plus the registry and
+ontology graphs); each article is a named graph of its own IRI. `default-graph-uri` and
+`named-graph-uri` (and FROM / FROM NAMED) choose among graphs already in the store.
+"""
+from __future__ import annotations
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, request
+
+from graph import sparql as sq
+
+from . import results
+from .errors import APIError
+
+bp = Blueprint("sparql", __name__)
+
+QUERY_TYPES = {"application/sparql-query"}
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+
+
+def _params() -> tuple[str | None, list[str], list[str]]:
+    """The query and dataset parameters, from the URL, a form body or a direct POST."""
+    if request.method == "GET":
+        args = request.args
+        return args.get("query"), args.getlist("default-graph-uri"), args.getlist("named-graph-uri")
+    mimetype = request.mimetype
+    if mimetype in QUERY_TYPES:
+        body = request.get_data(as_text=True)
+        return body, request.args.getlist("default-graph-uri"), request.args.getlist("named-graph-uri")
+    if mimetype in FORM_TYPES:
+        if "update" in request.form:
+            raise APIError(400, "updates are not accepted: this endpoint is read-only", "update_refused")
+        return (request.form.get("query"), request.form.getlist("default-graph-uri"),
+                request.form.getlist("named-graph-uri"))
+    if mimetype == "application/sparql-update":
+        raise APIError(400, "updates are not accepted: this endpoint is read-only", "update_refused")
+    raise APIError(415, f"unsupported Content-Type {mimetype or '(none)'} for a SPARQL query; use "
+                        "application/sparql-query or application/x-www-form-urlencoded")
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    query, default_graphs, named_graphs = _params()
+    handle = current_app.extensions["newskg"]
+    if query is None:
+        if request.method == "GET":
+            return results.service_description(handle.get(), request)
+        raise APIError(400, "missing the 'query' parameter")
+    store = handle.get()
+    kwargs = {}
+    if default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    if named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    try:
+        result = sq.run_text(store, query, **kwargs)
+    except sq.Refused as e:
+        raise APIError(400, str(e), "refused") from None
+    except SyntaxError as e:
+        raise APIError(400, f"SPARQL syntax error: {e}", "malformed_query") from None
+    except (ValueError, OSError) as e:
+        raise APIError(400, f"query failed: {e}", "query_failed") from None
+    return results.respond(result, request, current_app.config["MAX_ROWS"])
+
+
+__all__ = ["bp", "Response"]

@@ -1,0 +1,102 @@
+"""The graph as people look at it: one node per entity, one edge per related pair.
+
+Relation edges are directed, one per (subject, object) pair, with every predicate that
+links them and how many sentences state them; co-mention edges are undirected, one per
+pair, weighted by the sentences the two share. Exporters and the API's graph lookups
+read this view, not the RDF.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..store import Store
+from ..vocab import TYPE_OF_CLASS
+
+
+@dataclass
+class NodeView:
+    id: str
+    iri: str
+    label: str
+    type: str
+    mentions: int = 0
+    documents: int = 0
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EdgeView:
+    source: str
+    target: str
+    kind: str  # "relation" or "comention"
+    predicates: list[str]
+    weight: int  # sentences stating it (relations) or shared (co-mentions)
+    evidence: int  # statements (relations) or sentences (co-mentions)
+    articles: int
+
+    @property
+    def directed(self) -> bool:
+        return self.kind == "relation"
+
+
+@dataclass
+class GraphView:
+    nodes: dict[str, NodeView]
+    edges: list[EdgeView]
+
+
+def load(store: Store) -> GraphView:
+    v = store.vocab
+    nodes: dict[str, NodeView] = {}
+    for r in store.select(f"""SELECT ?e ?class ?label ?m ?d (GROUP_CONCAT(?alt; separator="\\u001f") AS ?alts) WHERE {{
+            GRAPH <{v.registry}> {{ ?e a ?class ; rdfs:label ?label ; nkg:mentionCount ?m ; nkg:documentCount ?d
+                                   OPTIONAL {{ ?e skos:altLabel ?alt }} }} }}
+            GROUP BY ?e ?class ?label ?m ?d""", union=False):
+        slug = v.slug_of(r["e"])
+        nodes[slug] = NodeView(id=slug, iri=r["e"], label=r["label"],
+                               type=TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1], "ORG"),
+                               mentions=r["m"], documents=r["d"],
+                               aliases=sorted(a for a in r.get("alts", "").split("\u001f") if a))
+    for r in store.select("""SELECT ?s (GROUP_CONCAT(DISTINCT ?t; separator="\\u001f") AS ?ts) WHERE {
+            GRAPH ?g { ?s nkg:title ?t } } GROUP BY ?s""", union=False):
+        slug = v.slug_of(r["s"])
+        if slug in nodes:
+            nodes[slug].titles = sorted(r["ts"].split("\u001f"))
+    edges: list[EdgeView] = []
+    by_pair: dict[tuple[str, str], EdgeView] = {}
+    for r in store.select("""SELECT ?s ?p ?o (COUNT(?st) AS ?n) (COUNT(DISTINCT ?g) AS ?a) WHERE {
+            GRAPH ?g { ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . FILTER(isIRI(?o)) } }
+            GROUP BY ?s ?p ?o ORDER BY ?s ?o ?p""", union=False):
+        s, o = v.slug_of(r["s"]), v.slug_of(r["o"])
+        if s not in nodes or o not in nodes:
+            continue
+        edge = by_pair.get((s, o))
+        if edge is None:
+            edge = by_pair[(s, o)] = EdgeView(s, o, "relation", [], 0, 0, 0)
+            edges.append(edge)
+        edge.predicates.append(r["p"].rsplit("#", 1)[-1])
+        edge.weight += r["n"]
+        edge.evidence += r["n"]
+        edge.articles = max(edge.articles, r["a"])
+    for r in store.select("""SELECT ?s ?o (SUM(?n) AS ?w) (COUNT(DISTINCT ?g) AS ?a) WHERE {
+            GRAPH ?g { ?c a nkg:CoMention ; rdf:subject ?s ; rdf:object ?o ; nkg:count ?n } }
+            GROUP BY ?s ?o ORDER BY ?s ?o""", union=False):
+        s, o = v.slug_of(r["s"]), v.slug_of(r["o"])
+        if s in nodes and o in nodes:
+            edges.append(EdgeView(s, o, "comention", ["coMentionedWith"], r["w"], r["w"], r["a"]))
+    return GraphView(nodes=nodes, edges=edges)
+
+
+def to_networkx(view: GraphView):
+    """A networkx MultiDiGraph of the view (co-mentions as one edge, kind='comention')."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for n in view.nodes.values():
+        g.add_node(n.id, label=n.label, type=n.type, iri=n.iri, mentions=n.mentions, documents=n.documents,
+                   aliases="; ".join(n.aliases))
+    for e in view.edges:
+        g.add_edge(e.source, e.target, key=e.kind, kind=e.kind, predicate=";".join(e.predicates), weight=e.weight,
+                   evidence=e.evidence, articles=e.articles)
+    return g

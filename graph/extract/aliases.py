@@ -1,0 +1,140 @@
+"""Resolution within one article: which mentions name the same thing.
+
+Fuller names come first and found the entities; shorter forms then join the entity they
+can only be a form of — a surname, an acronym, a name without its qualifier ("National
+Resistance Front" of "... of Afghanistan"), "Panjshir" of "the Panjshir valley". Names that
+merely share words stay apart ("Ahmad Massoud" is not "Ahmad Shah Massoud": not a run of
+its words). A short form that fits several entities goes to the one mentioned last before it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import gazetteer
+from ..names import acronym_of, contiguous_in, fullness, is_acronym, normal, tokens
+from ..records import LocalEntity
+from .lexicon import PLACE_GENERICS
+
+
+@dataclass
+class _Cluster:
+    forms: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    types: Counter = field(default_factory=Counter)
+    positions: list[int] = field(default_factory=list)
+    hint: str | None = None
+    founder_type: str = ""  # type of the form that founded the entity: breaks ties in the vote
+
+    @property
+    def label(self) -> str:
+        return self.hint or max(self.forms, key=lambda f: (fullness(f), -self.forms.index(f)))
+
+    @property
+    def type(self) -> str:
+        best = self.types.most_common()
+        top = [t for t, n in best if n == best[0][1]]
+        if len(top) == 1:
+            return top[0]
+        return self.founder_type if self.founder_type in top else top[0]
+
+
+def cluster(mentions: list[tuple[str, str, int]], text: str = "",
+            hints: dict[int, str] | None = None) -> tuple[list[int], list[LocalEntity]]:
+    """Group mentions (surface text, type, start offset) into entities.
+
+    Returns the entity index of each mention and the entities, in order of first mention.
+    `hints` maps a mention's start offset to a canonical label (a dateline's country code).
+    """
+    hints = hints or {}
+    order = sorted(range(len(mentions)), key=lambda i: (-fullness(mentions[i][0])[0],
+                                                        -fullness(mentions[i][0])[1], mentions[i][2]))
+    clusters: list[_Cluster] = []
+    assigned: dict[int, int] = {}
+    defined = _parenthetical_definitions(mentions, text)
+    for i in order:
+        form, etype, pos = mentions[i]
+        target = None
+        if i in defined and defined[i] in assigned:
+            target = assigned[defined[i]]
+        else:
+            candidates = [c for c, cl in enumerate(clusters) if _same(form, etype, cl)]
+            if candidates:
+                # the nearest mention before this one decides between several candidates
+                def recency(c: int) -> tuple[int, int]:
+                    before = [p for p in clusters[c].positions if p < pos]
+                    return (max(before) if before else -1, len(clusters[c].positions))
+                target = max(candidates, key=recency)
+        if target is None:
+            clusters.append(_Cluster(founder_type=etype))
+            target = len(clusters) - 1
+        cl = clusters[target]
+        if form not in cl.forms:
+            cl.forms.append(form)
+        cl.keys.add(normal(form))
+        cl.types[etype] += 1
+        cl.positions.append(pos)
+        if pos in hints:
+            cl.hint = hints[pos]
+        assigned[i] = target
+    # number entities by first mention, so output is stable and reads in text order
+    first = sorted(range(len(clusters)), key=lambda c: min(clusters[c].positions))
+    renumber = {old: new for new, old in enumerate(first)}
+    entities = []
+    for old in first:
+        cl = clusters[old]
+        forms = sorted(cl.forms, key=lambda f: min(p for j, (m, _, p) in enumerate(mentions)
+                                                    if m == f and assigned[j] == old))
+        label = cl.label
+        entities.append(LocalEntity(label=label, type=cl.type,
+                                    forms=tuple(dict.fromkeys([label, *forms]))))
+    return [renumber[assigned[i]] for i in range(len(mentions))], entities
+
+
+def _same(form: str, etype: str, cl: _Cluster) -> bool:
+    key = normal(form)
+    ctype = cl.types.most_common(1)[0][0]
+    if key in cl.keys:
+        return etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
+    if (etype == "PERSON") != (ctype == "PERSON"):
+        return False
+    words = tokens(form)
+    if etype == "GROUP" or ctype == "GROUP":
+        d = gazetteer.demonyms()
+        return etype == ctype and any(d.get(key, key.rstrip("s")) == d.get(k, k.rstrip("s")) for k in cl.keys)
+    for other in cl.forms:
+        if acronym_of(form, other) or acronym_of(other, form):
+            return etype != "PERSON"
+        other_words = tokens(other)
+        if not contiguous_in(words, other_words):
+            continue
+        if etype == "PERSON":
+            # one word joins a person only as their surname or given name
+            if len(words) > 1 or words[0] in (other_words[-1], other_words[0]):
+                return True
+        elif etype == ctype == "PLACE":
+            extra = [w for w in other_words if w not in words]
+            if extra and all(w in PLACE_GENERICS for w in extra):
+                return True
+        elif etype == ctype or {etype, ctype} <= {"ORG", "EVENT"}:
+            # a name without its qualifier: a prefix, or a run of at least two words
+            if other_words[:len(words)] == words or len(words) >= 2:
+                return not is_acronym(form) or acronym_of(form, other)
+    return False
+
+
+def _parenthetical_definitions(mentions: list[tuple[str, str, int]], text: str) -> dict[int, int]:
+    """'Islamic State (ISIS)': the bracketed mention is defined by the one just before it."""
+    out = {}
+    if not text:
+        return out
+    by_pos = sorted(range(len(mentions)), key=lambda i: mentions[i][2])
+    for a, b in zip(by_pos, by_pos[1:]):
+        form_a, _, pos_a = mentions[a]
+        form_b, type_b, pos_b = mentions[b]
+        between = text[pos_a + len(form_a):pos_b]
+        if re.fullmatch(r"\s*\(\s*", between) and text[pos_b + len(form_b):pos_b + len(form_b) + 1] == ")" \
+                and is_acronym(form_b) and type_b != "PERSON":
+            out[b] = a
+    return out

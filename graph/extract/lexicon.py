@@ -1,0 +1,95 @@
+"""General English vocabulary the patterns rely on: roles and offices, honorifics, kinship,
+meeting nouns. Common words of news English only; no name of any person, group or place."""
+from __future__ import annotations
+
+# Roles whose holder runs the organisation or place they are "of": a `leads` relation.
+LEADER_ROLES = {
+    "leader", "chairman", "chairwoman", "chairperson", "chair", "president", "head", "chief", "director",
+    "ceo", "founder", "commander", "commander-in-chief", "governor", "mayor", "king", "queen", "emir", "amir",
+    "sultan", "emperor", "premier", "prime minister", "chancellor", "secretary-general", "secretary general",
+    "general secretary", "director-general", "director general", "executive director", "managing director",
+    "chief executive", "boss", "ruler", "dictator", "warlord", "supreme leader", "ayatollah", "caliph",
+    "speaker", "principal", "dean", "rector", "provost", "captain", "coordinator", "overseer", "owner",
+    "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "general secretary",
+}
+# Roles whose holder works for or belongs to the organisation: `memberOf`.
+MEMBER_ROLES = {
+    "member", "spokesperson", "spokesman", "spokeswoman", "spokesperson", "official", "officer", "fighter",
+    "consultant", "researcher", "analyst", "adviser", "advisor", "minister", "secretary", "deputy", "aide",
+    "envoy", "ambassador", "representative", "delegate", "negotiator", "diplomat", "correspondent", "reporter",
+    "journalist", "editor", "columnist", "photographer", "producer", "staffer", "employee", "worker",
+    "volunteer", "activist", "militant", "soldier", "commander", "lieutenant", "colonel", "major", "sergeant",
+    "general", "admiral", "marshal", "agent", "operative", "lawyer", "attorney", "counsel", "professor",
+    "lecturer", "scholar", "fellow", "economist", "scientist", "expert", "strategist", "lawmaker", "legislator",
+    "senator", "congressman", "congresswoman", "mp", "councillor", "councilor", "commissioner", "judge",
+    "justice", "prosecutor", "investigator", "inspector", "partner", "associate", "co-founder", "cofounder",
+    "co-director", "co-chair", "vice-president", "vice president", "vice-chairman", "vice chairman",
+    "undersecretary", "under-secretary", "assistant", "manager", "coach", "player", "cleric", "imam",
+    "mullah", "preacher", "chaplain", "intern", "student", "graduate", "alumnus", "candidate", "nominee",
+    "director", "head", "chief", "leader", "president", "chairman", "lobbyist", "campaigner", "organizer",
+    "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
+    "commentator", "observer", "monitor", "specialist", "director", "officer",
+}
+# Heads of a title phrase that never lead by themselves ("deputy leader" is a member).
+SUBORDINATE_MODIFIERS = {"deputy", "vice", "vice-", "assistant", "associate", "co", "co-", "under", "sub",
+                         "acting deputy", "junior", "second"}
+# Words that may stand before a role in a title: "former", "acting", "senior", "foreign".
+TITLE_MODIFIERS = {
+    "former", "acting", "interim", "senior", "chief", "deputy", "vice", "assistant", "associate", "executive",
+    "general", "foreign", "defence", "defense", "interior", "finance", "justice", "health", "education",
+    "prime", "first", "second", "co", "honorary", "founding", "supreme", "current", "incumbent", "then",
+    "outgoing", "incoming", "elected", "retired", "late", "longtime", "long-time", "top", "lead", "principal",
+    "special", "regional", "national", "provincial", "local", "military", "political", "religious", "spiritual",
+    "managing", "de", "facto", "self-proclaimed", "self-declared", "self-styled", "caretaker", "transitional",
+    "permanent", "leading", "ex", "vice-", "co-", "sub", "under", "head", "state", "district", "party",
+}
+# Courtesy titles and offices that precede a name and are not part of it, even capitalised.
+# Words that are also common given names (Amir, Sultan, Dean, Major, Imam) are left out:
+# stripping them would cut real names.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "col", "lt", "capt", "sgt", "adm",
+              "rep", "sen", "gov", "pres", "rev", "president", "minister", "senator", "governor", "general",
+              "secretary", "ambassador", "chairman", "chairwoman", "spokesperson", "spokesman", "spokeswoman",
+              "leader", "chief", "commander", "mayor", "judge", "colonel", "captain", "lieutenant", "sergeant",
+              "admiral", "marshal", "detective", "inspector", "professor", "doctor", "chancellor", "premier",
+              "prime", "foreign", "former", "deputy", "vice", "acting", "interim", "vice-president", "ayatollah",
+              "pope", "bishop", "archbishop", "cardinal", "congressman", "congresswoman", "lawmaker", "envoy",
+              "officer", "agent", "director", "founder", "co-founder", "co-director", "head", "coach"}
+KINSHIP = {  # noun → who is the child: the person named ("son") or the person possessing ("father")
+    "son": "named", "daughter": "named", "child": "named", "stepson": "named", "stepdaughter": "named",
+    "father": "possessor", "mother": "possessor", "parent": "possessor", "dad": "possessor",
+    "mom": "possessor", "mum": "possessor", "stepfather": "possessor", "stepmother": "possessor",
+}
+# Nouns for meetings and accords that a place name before them makes into an event name.
+EVENT_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "agreement", "accord", "accords", "deal",
+               "treaty", "process", "negotiations", "forum", "dialogue", "declaration", "convention",
+               "protocol", "peace", "games", "marathon", "festival", "congress"}
+MEETING_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "forum", "dialogue", "negotiations",
+                 "convention", "congress", "festival", "games", "marathon", "gathering", "rally", "session"}
+GROUP_NOUNS = {"tribe", "tribes", "tribesmen", "clan", "clans", "community", "communities", "minority",
+               "minorities", "people", "peoples", "ethnicity", "nomads"}
+# Generic words after a place name that leave it the same place ("the Panjshir valley").
+PLACE_GENERICS = {"valley", "province", "district", "region", "city", "county", "governorate", "prefecture",
+                  "state", "area", "town", "village", "oblast", "territory", "municipality", "department",
+                  "island", "islands", "peninsula", "basin", "plain", "plains", "desert", "mountains",
+                  "highlands", "river", "gorge", "pass", "corridor", "strip", "coast", "border", "zone"}
+DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+              "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tomorrow", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pst"}
+PRONOUNS = {"i", "he", "she", "it", "we", "they", "you", "me", "him", "her", "us", "them", "his", "its", "our",
+            "their", "my", "your", "this", "that", "these", "those", "who", "what", "there", "here", "mr",
+            "mrs", "ms", "dr", "one"}
+# Verbs and nouns of the opposes/participatedIn patterns (lemmas).
+OPPOSE_VERBS = {"fight", "oppose", "resist", "battle", "combat", "attack", "confront", "defy", "challenge",
+                "rebel", "revolt", "wage", "struggle", "counter", "topple", "overthrow", "denounce", "condemn"}
+OPPOSE_NOUNS = {"resistance", "opposition", "fight", "war", "struggle", "insurgency", "rebellion", "uprising",
+                "campaign", "offensive", "battle", "opponent", "enemy", "foe", "rival", "critic"}
+PARTICIPATE_VERBS = {"attend", "participate", "join", "host", "hold", "organize", "organise", "convene",
+                     "sign", "address", "speak", "chair", "boycott", "negotiate", "broker", "co-host", "cohost",
+                     "take part", "present", "compete", "win", "lead", "sponsor", "ratify"}
+
+
+def is_role_word(word: str) -> bool:
+    word = word.lower()
+    return word in LEADER_ROLES or word in MEMBER_ROLES or word in TITLE_MODIFIERS - {"the", "de", "state", "party",
+                                                                                   "district", "national", "local"}

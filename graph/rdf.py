@@ -1,0 +1,124 @@
+"""Extractions and resolved entities → RDF quads (pyoxigraph terms).
+
+An article's facts go into the named graph of the article's IRI: the article itself, its
+sentences, its mentions (text, offsets, the node they refer to), each relation as a direct
+triple plus an `nkg:Statement` with its evidence, and its co-mentions with counts. The
+entity registry graph holds what is global about each node: type, canonical label,
+aliases and counts. The union of all graphs is the knowledge graph.
+"""
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .records import Extraction
+from .resolve import Node
+from .vocab import DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Vocabulary
+
+_INT = NamedNode(XSD + "integer")
+_DEC = NamedNode(XSD + "decimal")
+_DATE = NamedNode(XSD + "date")
+_DATETIME = NamedNode(XSD + "dateTime")
+_TYPE = NamedNode(RDF + "type")
+
+
+def _int(n: int) -> Literal:
+    return Literal(str(n), datatype=_INT)
+
+
+def _date(value: str) -> Literal:
+    """xsd:date or xsd:dateTime when the text is one, a plain literal otherwise."""
+    import re
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=_DATE)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?", value):
+        return Literal(value, datatype=_DATETIME)
+    return Literal(value)
+
+
+def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary) -> list[Quad]:
+    a = ext.article
+    doc = vocab.document(a.id)
+    g = NamedNode(doc)
+    t = vocab.term
+    q: list[Quad] = []
+
+    def add(s, p, o):
+        q.append(Quad(s, NamedNode(p), o, g))
+
+    art = NamedNode(doc)
+    add(art, RDF + "type", NamedNode(t("Article")))
+    if a.title:
+        add(art, DCTERMS + "title", Literal(a.title))
+    add(art, DCTERMS + "identifier", Literal(a.id))
+    add(art, t("sourcePath"), Literal(a.source))
+    add(art, t("contentHash"), Literal(a.content_hash))
+    if a.url:
+        add(art, SCHEMA + "url", Literal(a.url))
+    if a.published:
+        add(art, DCTERMS + "date", _date(a.published))
+    add(art, t("text"), Literal(a.text))
+
+    sentences = [NamedNode(f"{doc}#s{i}") for i in range(len(ext.sentences))]
+    for i, (node, s) in enumerate(zip(sentences, ext.sentences)):
+        add(node, RDF + "type", NamedNode(t("Sentence")))
+        add(node, t("inArticle"), art)
+        add(node, t("index"), _int(i))
+        add(node, t("start"), _int(s.start))
+        add(node, t("end"), _int(s.end))
+        add(node, t("text"), Literal(s.text))
+
+    entity_iris = [NamedNode(vocab.entity(i)) for i in ids]
+    for i, m in enumerate(ext.mentions):
+        node = NamedNode(f"{doc}#m{i}")
+        add(node, RDF + "type", NamedNode(t("Mention")))
+        add(node, t("refersTo"), entity_iris[m.entity])
+        add(node, t("text"), Literal(m.text))
+        add(node, t("start"), _int(m.start))
+        add(node, t("end"), _int(m.end))
+        add(node, t("sentence"), sentences[m.sentence])
+        add(node, t("mentionType"), NamedNode(vocab.cls(m.type)))
+    for e in range(len(ext.entities)):
+        add(art, SCHEMA + "mentions", entity_iris[e])
+
+    for i, r in enumerate(ext.relations):
+        subject = entity_iris[r.subject]
+        predicate = t(r.predicate)
+        obj = entity_iris[r.object] if r.object is not None else Literal(r.value or "")
+        add(subject, predicate, obj)
+        node = NamedNode(f"{doc}#r{i}")
+        add(node, RDF + "type", NamedNode(t("Statement")))
+        add(node, RDF + "subject", subject)
+        add(node, RDF + "predicate", NamedNode(predicate))
+        add(node, RDF + "object", obj)
+        add(node, PROV + "wasDerivedFrom", art)
+        add(node, t("sentence"), sentences[r.sentence])
+        add(node, t("start"), _int(r.start))
+        add(node, t("end"), _int(r.end))
+        add(node, t("method"), Literal(r.method))
+        add(node, t("confidence"), Literal(f"{r.confidence:.2f}", datatype=_DEC))
+
+    for i, ((a_, b_), n) in enumerate(sorted(ext.comentions().items())):
+        x, y = sorted((entity_iris[a_], entity_iris[b_]), key=lambda n_: n_.value)
+        if x == y:
+            continue
+        add(x, t("coMentionedWith"), y)
+        node = NamedNode(f"{doc}#c{i}")
+        add(node, RDF + "type", NamedNode(t("CoMention")))
+        add(node, RDF + "subject", x)
+        add(node, RDF + "object", y)
+        add(node, t("count"), _int(n))
+        add(node, PROV + "wasDerivedFrom", art)
+    return q
+
+
+def node_quads(node: Node, vocab: Vocabulary) -> list[Quad]:
+    """What the registry graph says of one entity."""
+    g = NamedNode(vocab.registry)
+    s = NamedNode(vocab.entity(node.id))
+    q = [Quad(s, _TYPE, NamedNode(vocab.cls(node.type)), g),
+         Quad(s, NamedNode(RDFS + "label"), Literal(node.label), g)]
+    q += [Quad(s, NamedNode(SKOS + "altLabel"), Literal(alias), g) for alias in node.aliases]
+    q.append(Quad(s, NamedNode(vocab.term("mentionCount")), _int(node.mentions), g))
+    q.append(Quad(s, NamedNode(vocab.term("documentCount")), _int(node.documents), g))
+    return q

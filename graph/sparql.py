@@ -1,0 +1,112 @@
+"""Running SPARQL on the store and writing its results, for the CLI and the API alike."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pyoxigraph as ox
+
+from .store import Store
+
+# Keywords that would make the engine reach outside the store. (Updates need no check: the
+# query parser rejects them.)
+_OUTBOUND = re.compile(r"(?<![\w?$:])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
+
+
+class Refused(ValueError):
+    """A query the service will not run: it would fetch from elsewhere."""
+
+
+def _strip_literals(text: str) -> str:
+    """The query without comments, strings and IRIs, so keywords inside them do not count."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]):
+            i += re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]).end()
+            out.append(" <> ")
+        elif c in "\"'":
+            quote = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else c
+            j = i + len(quote)
+            while j < n and text[j:j + len(quote)] != quote:
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            out.append(' "" ')
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def check(text: str) -> None:
+    """Raise Refused for SERVICE or LOAD, before anything runs."""
+    m = _OUTBOUND.search(_strip_literals(text))
+    if m:
+        raise Refused(f"{m.group(1).upper()} is not allowed: this endpoint answers from its own store only")
+
+
+def run_text(store: Store, text: str, bindings: dict | None = None, **kwargs):
+    check(text)
+    return store.query(text, substitutions=bindings or None, **kwargs)
+
+
+def kind(result) -> str:
+    if isinstance(result, ox.QueryBoolean):
+        return "boolean"
+    if isinstance(result, ox.QuerySolutions):
+        return "solutions"
+    return "graph"
+
+
+def term_json(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def render_cli(result, fmt: str) -> str:
+    """Results as a table, JSON (SPARQL 1.1 JSON for solutions), CSV or TSV; graphs as Turtle."""
+    k = kind(result)
+    if k == "boolean":
+        return json.dumps({"head": {}, "boolean": bool(result)}) + "\n" if fmt == "json" else f"{bool(result)}\n"
+    if k == "graph":
+        return ox.serialize(result, format=ox.RdfFormat.TURTLE).decode("utf-8")
+    if fmt in ("json", "csv", "tsv"):
+        f = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+             "tsv": ox.QueryResultsFormat.TSV}[fmt]
+        return result.serialize(format=f).decode("utf-8")
+    names = [v.value for v in result.variables]
+    rows = [[_cell(row[n]) for n in names] for row in result]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    widths = [min(w, 60) for w in widths]
+    line = "  ".join(n.ljust(w) for n, w in zip(names, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c[:w].ljust(w) for c, w in zip(r, widths)) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    return term.value
+
+
+def rows_csv(names: list[str], rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(names)
+    w.writerows(rows)
+    return buf.getvalue()

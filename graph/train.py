@@ -1,0 +1,132 @@
+"""`kg train`: rebuild the default spaCy pipeline from the openly licensed corpora.
+
+The syntax (tagger, morphologizer, parser, lemmatizer on one tok2vec) and the NER (its own
+tok2vec) are trained in two processes at once, then joined into one pipeline.
+
+Splits (no sentence is in two of them):
+  syntax_train  UD EWT train + UD GUM open train + UD EWT dev (trees)
+  ner_train     UD GUM open train (named mentions) + UD EWT dev with Universal NER dev
+  dev           UD GUM open dev + UD EWT test with Universal NER test (model selection)
+  test          UD GUM open test (reported only, never seen in training or selection)
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from . import corpora as C
+
+CONFIGS = {"syntax": Path(__file__).with_name("train_syntax.cfg"),
+           "ner": Path(__file__).with_name("train_ner.cfg")}
+DEFAULT_OUTPUT = Path(__file__).with_name("model") / "en_newskg"
+
+EWT = "ud_english_ewt/en_ewt-ud-{}.conllu.xz"
+GUM = "ud_english_gum_open/en_gum-open-ud-{}.conllu.xz"
+UNER = "uner_english_ewt/en_ewt-ud-{}.iob2.xz"
+
+
+def prepare(corpora: Path, workdir: Path) -> dict[str, Path]:
+    """Write the train/dev/test DocBins for spaCy's trainer; returns their paths."""
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    for rel in (EWT.format("train"), GUM.format("train"), UNER.format("dev")):
+        if not (corpora / rel).exists():
+            raise FileNotFoundError(f"{corpora / rel} is missing: point --corpora at the folder "
+                                    "that holds ud_english_ewt, ud_english_gum_open and uner_english_ewt")
+    vocab = Vocab()
+    splits = {
+        "syntax_train": [C.docs(vocab, corpora / EWT.format("train"), with_ents=False),
+                         C.docs(vocab, corpora / GUM.format("train")),
+                         C.docs(vocab, corpora / EWT.format("dev"), corpora / UNER.format("dev"))],
+        "ner_train": [C.docs(vocab, corpora / GUM.format("train")),
+                      C.docs(vocab, corpora / EWT.format("dev"), corpora / UNER.format("dev"))],
+        "dev": [C.docs(vocab, corpora / GUM.format("dev")),
+                C.docs(vocab, corpora / EWT.format("test"), corpora / UNER.format("test"))],
+        "test": [C.docs(vocab, corpora / GUM.format("test"))],
+    }
+    workdir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, sources in splits.items():
+        bin_ = DocBin(store_user_data=False)
+        for source in sources:
+            for doc in source:
+                bin_.add(doc)
+        paths[name] = workdir / f"{name}.spacy"
+        bin_.to_disk(paths[name])
+    return paths
+
+
+def evaluate(model: Path | str, data: Path) -> dict:
+    """spaCy's scores of a pipeline on a DocBin: tags, parse, sentences, entities."""
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    nlp = spacy.load(model)
+    gold = list(DocBin().from_disk(data).get_docs(nlp.vocab))
+    examples = [Example(nlp.make_doc(d.text), d) for d in gold]
+    scores = nlp.evaluate(examples)
+    keep = ("tag_acc", "pos_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f", "ents_p", "ents_r",
+            "ents_f", "ents_per_type", "speed")
+    return {k: scores[k] for k in keep if k in scores}
+
+
+def _train_part(part: str, paths: dict[str, Path], workdir: Path, overrides: dict) -> Path:
+    from spacy.cli.train import train as spacy_train
+
+    out = workdir / part
+    spacy_train(CONFIGS[part], out, overrides={"paths.train": str(paths[f"{part}_train"]),
+                                               "paths.dev": str(paths["dev"]), **overrides})
+    return out / "model-best"
+
+
+def join(syntax: Path, ner: Path):
+    """One pipeline from the two halves: the syntax pipeline with the NER added."""
+    import spacy
+
+    nlp = spacy.load(syntax)
+    nlp.add_pipe("ner", source=spacy.load(ner))
+    return nlp
+
+
+def train(corpora: Path, output: Path = DEFAULT_OUTPUT, workdir: Path = Path("build/train"),
+          max_epochs: int | None = None, log=print) -> dict:
+    """Train both halves in parallel, join them, score them, and save the pipeline to `output`."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import spacy
+
+    log(f"preparing corpora from {corpora} into {workdir}")
+    paths = prepare(corpora, workdir)
+    overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
+    with ProcessPoolExecutor(2) as pool:
+        futures = {part: pool.submit(_train_part, part, paths, workdir, overrides) for part in CONFIGS}
+        best = {part: f.result() for part, f in futures.items()}
+    joined = workdir / "joined"
+    nlp = join(best["syntax"], best["ner"])
+    nlp.meta.update({
+        "name": "newskg", "version": "1.0.0",
+        "description": "newskg's default English pipeline, trained by `kg train` on UD English EWT, "
+                       "the open part of UD English GUM and Universal NER English EWT.",
+        "license": "CC BY-SA 4.0",
+        "sources": [
+            {"name": "UD English EWT", "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+             "license": "CC BY-SA 4.0"},
+            {"name": "UD English GUM (open-licence documents)",
+             "url": "https://github.com/UniversalDependencies/UD_English-GUM",
+             "license": "annotations CC BY 4.0; texts CC BY / CC BY-SA / public domain"},
+            {"name": "Universal NER English EWT (dev)", "url": "https://github.com/UniversalNER/UNER_English-EWT",
+             "license": "CC BY-SA 4.0"},
+        ],
+    })
+    nlp.to_disk(joined)
+    scores = {"dev": evaluate(joined, paths["dev"]), "test": evaluate(joined, paths["test"])}
+    nlp.meta["newskg_scores"] = scores
+    nlp.to_disk(joined)
+    if output.exists():
+        shutil.rmtree(output)
+    shutil.copytree(joined, output)
+    log(f"saved to {output}")
+    return scores
