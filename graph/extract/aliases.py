@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import gazetteer
 from ..names import acronym_of, contiguous_in, fullness, is_acronym, normal, tokens
 from ..records import LocalEntity
-from .lexicon import PLACE_GENERICS
+from .lexicon import MEETING_NOUNS, PLACE_GENERICS
 
 
 @dataclass
@@ -104,6 +104,8 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
         d = gazetteer.demonyms()
         return etype == ctype and any(d.get(key, key.rstrip("s")) == d.get(k, k.rstrip("s")) for k in cl.keys)
     for other in cl.forms:
+        if etype == ctype == "EVENT" and _same_meeting(words, tokens(other)):
+            return True
         if acronym_of(form, other) or acronym_of(other, form):
             return etype != "PERSON"
         other_words = tokens(other)
@@ -122,6 +124,12 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             if other_words[:len(words)] == words or len(words) >= 2:
                 return not is_acronym(form) or acronym_of(form, other)
     return False
+
+
+def _same_meeting(a: list[str], b: list[str]) -> bool:
+    """'the Doha meeting' and 'the Doha summit' in one article: one meeting, named by place."""
+    return len(a) == len(b) >= 2 and a[:-1] == b[:-1] and a[-1] != b[-1] \
+        and a[-1] in MEETING_NOUNS and b[-1] in MEETING_NOUNS
 
 
 def _parenthetical_definitions(mentions: list[tuple[str, str, int]], text: str) -> dict[int, int]:

@@ -1,29 +1,38 @@
-"""The entity layer of a Doc: the statistical NER's spans, cleaned, completed from gazetteers
-and general patterns, and made consistent across the document.
+"""The entity layer of a Doc: the statistical NER's spans, repaired and completed by
+general rules, then made consistent across the document.
 
-Runs as the spaCy component "newskg_entities" after the pipeline's own NER (if any); it
-leaves `doc.ents` holding only guideline types (PERSON, ORG, PLACE, EVENT, GROUP) and
-records label hints (a dateline's country code → the country's name) in `doc.user_data`.
+Runs as the spaCy component "newskg_entities" after the pipeline's own NER (if any). In
+order: map the NER's labels to the guideline types; fix boundaries (articles, titles and
+dates trimmed; a name's capitalised neighbours joined); add known places and
+nationalities (gazetteers) and proper-noun runs the NER missed; type names by their head
+word ("... Front" is an organisation, "... Conference" an event); apply general patterns
+("the Doha summit", "the Pashtun tribe"); and give each name one type throughout the
+article. Headlines in title case only keep names the article confirms elsewhere.
+`doc.ents` ends with guideline types only; label hints (a dateline's country code → the
+country's name) go to `doc.user_data`.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import gazetteer
-from ..names import normal
-from .lexicon import (DATE_WORDS, EVENT_NOUNS, GROUP_NOUNS, HONORIFICS, PLACE_GENERICS, PRONOUNS, is_role_word)
+from ..names import is_acronym, normal
+from . import lexicon as L
 
 # Label schemes of other pipelines (OntoNotes, CoNLL/UNER, WikiNER) → the guideline types.
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
           "PLACE": "PLACE", "NORP": "GROUP", "GROUP": "GROUP", "EVENT": "EVENT", "LAW": "EVENT"}
 HINTS = "newskg_label_hints"  # doc.user_data key: (start_char, end_char) → canonical label
 LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
-                "those", "former", "late", "then", "acting", "ex", "self", "so", "-", "called"}
+                "those", "former", "late", "then", "acting", "ex", "so", "-", "called", "both", "all", "some",
+                "many", "several", "most", "every", "each", "no", "any", "another", "other", "such", "fellow",
+                "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro"}
+CONNECTORS = {"of", "for", "on", "de", "al", "bin", "ibn", "von", "van", "der", "du", "la", "le", "del", "&"}
 
 
 @Language.factory("newskg_entities")
@@ -34,194 +43,511 @@ def make_entity_layer(nlp: Language, name: str) -> "EntityLayer":
 class EntityLayer:
     def __call__(self, doc: Doc) -> Doc:
         hints: dict[tuple[int, int], str] = {}
-        spans = [s for s in (self._clean(Span(doc, e.start, e.end, label=LABELS[e.label_]))
-                             for e in doc.ents if e.label_ in LABELS) if s is not None]
-        spans = self._add_rule_spans(doc, spans, hints)
-        spans = self._consistent(doc, spans)
+        headline = _headline_tokens(doc)
+        spans = [Span(doc, e.start, e.end, label=LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
+        spans = [s for s in (self._repair(s) for s in spans) for s in s]
+        spans = self._add_gazetteer(doc, spans, hints)
+        person_words = {normal(t.text) for s in spans if s.label_ == "PERSON" for t in s if _capitalised(t)}
+        spans = self._add_proper_nouns(doc, spans, headline, person_words)
+        spans = [self._retype(s) for s in spans]
+        spans = self._patterns(doc, spans)
+        spans = self._consistent(doc, spans, headline)
+        spans = _drop_common_words(doc, spans)
         doc.ents = sorted(filter_spans(spans), key=lambda s: s.start)
         doc.user_data[HINTS] = {k: v for k, v in hints.items()
                                 if any((e.start_char, e.end_char) == k for e in doc.ents)}
         return doc
 
-    # -- cleaning -----------------------------------------------------------------------
-    @staticmethod
-    def _clean(span: Span) -> Span | None:
-        """Trim articles, titles and possessives off a span; None when no name is left."""
+    # -- boundaries -------------------------------------------------------------------------
+    def _repair(self, span: Span) -> list[Span]:
+        """The name part of a span, or nothing: titles, articles, possessives and trailing
+        dates off; its capitalised neighbours on; a document title reduced to what it names."""
         doc, start, end, label = span.doc, span.start, span.end, span.label_
-        # A title and anything before it is not part of a person's name:
-        # "Taliban spokesperson Zabihullah Mujahid", "former President Hamid Karzai".
-        if label == "PERSON":
+        # "Taliban on February 29": a date after a preposition is not part of the name
+        for i in range(start + 1, end):
+            if doc[i].lower_ in ("on", "in", "at", "since") and i + 1 < end and (
+                    doc[i + 1].lower_ in L.DATE_WORDS or doc[i + 1].like_num):
+                end = i
+                break
+        # "US Chairman of the House Foreign Affairs Committee": an office of an organisation
+        words = _words(doc, start, end)
+        for k, (ws, we, w) in enumerate(words[:-2]):
+            if _is_role(w) and words[k + 1][2] == "of" and words[k + 2][2] == "the" and k + 3 < len(words) \
+                    and _capitalised(doc[words[k + 3][0]]):
+                start, label = words[k + 3][0], "ORG" if label == "PERSON" else label
+                break
+        # "UN Deputy Secretary-General", "U.S. President": a name followed by an office
+        words = _words(doc, start, end)
+        k = len(words)
+        while k > 1 and (_is_role(words[k - 1][2]) or words[k - 1][2] in L.TITLE_MODIFIERS) \
+                and not doc[words[k - 1][0]].is_upper:
+            k -= 1
+        if k < len(words) and _is_role(words[-1][2]) and words[k - 1][2] not in CONNECTORS | {"the"}:
+            end = words[k - 1][1]
+            label = "ORG" if label == "PERSON" else label
+        # "Taliban spokesperson Zabihullah Mujahid", "former President Hamid Karzai": a title and
+        # anything before it are not part of a person's name
+        head = _head_word(doc[start:end])
+        if label == "PERSON" and head not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
             for i in range(end - 2, start - 1, -1):
                 word = doc[i]
-                if word.lower_.rstrip(".") in HONORIFICS or (word.is_lower and is_role_word(word.text)):
+                if _title_case(word) and word.lower_.rstrip(".") in L.HONORIFICS or (
+                        word.is_lower and L.is_role_word(word.text)):
                     start = i + 1
                     break
-        while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_punct or doc[start].is_space
-                               or doc[start].lower_ in ("'s", "\u2019s")):
-            start += 1
-        while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_space
-                               or (doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))):
-            end -= 1
-        if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
-            end -= 1
+        start, end = _trim(doc, start, end)
         if start >= end:
-            return None
-        text = doc[start:end].text
-        first = doc[start]
-        if not any(c.isupper() for c in text) and not any(c.isdigit() for c in text):
-            return None  # a name is capitalised somewhere; all-lower spans are common nouns
-        if end - start == 1 and (first.lower_ in DATE_WORDS or first.lower_ in PRONOUNS or len(text) < 2
-                                 or is_role_word(first.lower_) or first.like_num):
-            return None
-        if all(t.lower_ in DATE_WORDS or t.like_num or t.is_punct for t in doc[start:end]):
-            return None
-        return Span(doc, start, end, label=label)
+            return []
+        # "Head of Foreign Relations": an office, not a name
+        if _is_role(doc[start].lower_) and label != "PERSON" and not _known(doc[start:end]):
+            if end - start == 1 or doc[start + 1].lower_ in ("of", "for"):
+                return []
+        start, end = _expand(doc, start, end, label)
+        # "the Second Vienna Conference Declaration": the declaration names the conference
+        if end - start > 1 and doc[end - 1].lower_ in L.DOCUMENT_HEADS:
+            end -= 1
+        if start >= end or not _looks_like_name(doc, start, end):
+            return []
+        return [Span(doc, start, end, label=label)]
 
-    # -- gazetteers and patterns ----------------------------------------------------------
-    def _add_rule_spans(self, doc: Doc, spans: list[Span], hints: dict) -> list[Span]:
-        covered = _coverage(spans)
+    # -- gazetteers ---------------------------------------------------------------------------
+    def _add_gazetteer(self, doc: Doc, spans: list[Span], hints: dict) -> list[Span]:
         out = list(spans)
-        for rule_span, strong in self._gazetteer_spans(doc, hints):
-            overlapping = {covered[i] for i in range(rule_span.start, rule_span.end) if i in covered}
+        covered = _coverage(out)
+        for rule_span, strong in _gazetteer_spans(doc, hints):
+            overlapping = {id(covered[i]): covered[i] for i in range(rule_span.start, rule_span.end) if i in covered}
             if not overlapping:
                 out.append(rule_span)
-                for i in range(rule_span.start, rule_span.end):
-                    covered[i] = rule_span
+                covered.update({i: rule_span for i in range(rule_span.start, rule_span.end)})
                 continue
-            for other in overlapping:
+            for other in overlapping.values():
                 same = (other.start, other.end) == (rule_span.start, rule_span.end)
                 inside = other.start <= rule_span.start and rule_span.end <= other.end
-                if same and strong and other.label_ != rule_span.label_:
-                    # a country or a nationality is never anything else
+                if same and other.label_ != rule_span.label_ and (strong or other.label_ in ("PERSON", "GROUP", "EVENT")):
+                    # a country or a nationality is never anything else; a city is not a person
                     out[out.index(other)] = rule_span
-                    for i in range(rule_span.start, rule_span.end):
-                        covered[i] = rule_span
-                elif not inside and strong and rule_span.end - rule_span.start > other.end - other.start:
+                    covered.update({i: rule_span for i in range(rule_span.start, rule_span.end)})
+                elif not inside and strong:
+                    # the NER cut across a known name ("Hong" | "Kong Post"): the known name wins
                     out.remove(other)
-                    out.append(rule_span)
                     for i in range(other.start, other.end):
                         covered.pop(i, None)
-                    for i in range(rule_span.start, rule_span.end):
-                        covered[i] = rule_span
-        out = self._pattern_spans(doc, out)
+                    out.append(rule_span)
+                    covered.update({i: rule_span for i in range(rule_span.start, rule_span.end)})
         return out
 
-    @staticmethod
-    def _gazetteer_spans(doc: Doc, hints: dict):
-        """(span, strong) for every known place or nationality written as a proper name."""
-        countries, demonyms = gazetteer.countries(), gazetteer.demonyms()
-        subdivisions, cities = gazetteer.subdivisions(), gazetteer.cities()
-        codes = gazetteer.country_codes()
+    # -- proper nouns the NER missed ---------------------------------------------------------
+    def _add_proper_nouns(self, doc: Doc, spans: list[Span], headline: set[int],
+                          person_words: set[str]) -> list[Span]:
+        """Runs of proper nouns outside every span become names when their type is clear
+        from their head word, their context or the article ("Ali Maisam Nazary, the ...")."""
+        if not doc.has_annotation("TAG") and not doc.has_annotation("POS"):
+            return spans
+        out = list(spans)
+        covered = _coverage(out)
         i = 0
-        n = len(doc)
-        while i < n:
+        while i < len(doc):
             tok = doc[i]
-            if not tok.text[:1].isupper():
+            if i in covered or i in headline or not _capitalised(tok) or tok.pos_ != "PROPN":
                 i += 1
                 continue
-            found = None
-            for length in range(min(4, n - i), 0, -1):
-                span = doc[i:i + length]
-                if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
-                    continue
-                if any(t.is_sent_start for t in span[1:]) or any(t.is_space for t in span):
-                    continue
-                key = normal(span.text)
-                if key in countries or key in gazetteer.REGIONS:
-                    found = (Span(doc, i, i + length, label="PLACE"), True)
-                elif key in demonyms and length == 1 and not _in_name(doc, i, i + 1):
-                    found = (Span(doc, i, i + length, label="GROUP"), True)
-                elif (key in subdivisions or key in cities) and all(t.pos_ in ("PROPN", "") for t in span) \
-                        and not _in_name(doc, i, i + length):
-                    found = (Span(doc, i, i + length, label="PLACE"), False)
-                if found:
-                    break
-            # Dateline: "Bangkok, TH" — a place, a comma, an ISO country code ending the line.
-            if (found is None and len(tok.text) == 2 and tok.text.isupper() and tok.text in codes and i >= 2
-                    and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
-                    and (i + 1 == n or "\n" in doc[i].whitespace_ + doc[i + 1].text)):
-                found = (Span(doc, i, i + 1, label="PLACE"), True)
-                hints[(tok.idx, tok.idx + len(tok.text))] = codes[tok.text]
-            if found:
-                yield found
-                i = found[0].end
-            else:
+            j = i + 1
+            while j < len(doc) and j not in covered and not doc[j].is_sent_start and not _is_role(doc[j].lower_) \
+                    and doc[j].lower_.rstrip(".") not in L.HONORIFICS and (
+                    (_capitalised(doc[j]) and doc[j].pos_ in ("PROPN", "ADJ", "NOUN", "NUM"))
+                    or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _capitalised(doc[j + 1])
+                        and j + 1 not in covered)
+                    or (doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
+                        and _capitalised(doc[j + 1]))):
+                j += 1
+            if _is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS:
                 i += 1
+                continue
+            start, end = _trim(doc, i, j)
+            if start < end and not (end - start == 1 and doc[start].is_sent_start and not _known(doc[start:end])):
+                label = _guess_type(doc[start:end], person_words)
+                for span in self._repair(Span(doc, start, end, label=label)) if label else []:
+                    if not any(k in covered for k in range(span.start, span.end)):
+                        out.append(span)
+                        covered.update({k: span for k in range(span.start, span.end)})
+            i = max(j, i + 1)
+        return out
 
+    # -- types ------------------------------------------------------------------------------------
     @staticmethod
-    def _pattern_spans(doc: Doc, spans: list[Span]) -> list[Span]:
-        """General patterns the NER misses: 'the Doha summit' (a place + a meeting noun) is an
-        event; 'the Pashtun tribe' names a group."""
+    def _retype(span: Span) -> Span:
+        """The head word decides where it is unambiguous; acronyms are not people."""
+        kind = gazetteer.place_kind(span.text)
+        if kind in ("country", "region"):
+            return span if span.label_ == "PLACE" else Span(span.doc, span.start, span.end, label="PLACE")
+        head = _head_word(span)
+        label = span.label_
+        if head in L.EVENT_HEADS and label != "EVENT":
+            label = "EVENT"
+        elif head in L.ORG_HEADS and label in ("PERSON", "PLACE", "GROUP", "EVENT"):
+            label = "ORG"
+        elif head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP") and len(span) > 1:
+            label = "PLACE"
+        elif label == "PERSON" and len(span) == 1 and is_acronym(span.text):
+            label = "ORG"
+        elif label in ("PLACE", "ORG") and head not in L.ORG_HEADS | L.PLACE_HEADS and 2 <= len(span) <= 4 \
+                and all(t.is_alpha and t.text[:1].isupper() for t in span) and _role_follows(span):
+            label = "PERSON"  # "Ali Maisam Nazary, the Head of Foreign Relations for ..."
+        elif label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
+            label = _guess_type(span) or "ORG"
+        return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
+
+    # -- patterns -------------------------------------------------------------------------------
+    @staticmethod
+    def _patterns(doc: Doc, spans: list[Span]) -> list[Span]:
+        """General patterns: 'the Doha summit' (a place + a meeting noun) is an event; 'the
+        Pashtun tribe' names a group."""
         out = list(spans)
-        by_start = {s.start: s for s in spans}
-        covered = _coverage(spans)
+        covered = _coverage(out)
         for tok in doc:
-            # <the> PLACE <meeting noun>: "the Geneva talks", "the Paris agreement"
-            if tok.lower_ in EVENT_NOUNS and tok.i > 0 and tok.i not in covered:
+            if tok.lower_ in L.EVENT_NOUNS and tok.i > 0 and tok.i not in covered:
                 prev = covered.get(tok.i - 1)
                 if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
                         and doc[prev.start - 1].lower_ == "the":
                     event = Span(doc, prev.start, tok.i + 1, label="EVENT")
                     out[out.index(prev)] = event
-                    for i in range(event.start, event.end):
-                        covered[i] = event
-            # Capitalised word(s) + a people noun: "the Hazara community", "Kuchi nomads"
-            if tok.lower_ in GROUP_NOUNS and tok.i > 0:
+                    covered.update({i: event for i in range(event.start, event.end)})
+            if tok.lower_ in L.GROUP_NOUNS and tok.i > 0:
                 j = tok.i
-                while j > 0 and doc[j - 1].text[:1].isupper() and not doc[j - 1].is_sent_start \
-                        and doc[j - 1].pos_ in ("PROPN", "ADJ", "NOUN", ""):
+                while j > 0 and _capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start:
                     j -= 1
-                if j < tok.i and not any(i in covered for i in range(j, tok.i)):
+                if j < tok.i:
                     group = Span(doc, j, tok.i, label="GROUP")
-                    out.append(group)
-                    for i in range(j, tok.i):
-                        covered[i] = group
-        del by_start
+                    inside = [covered[k] for k in range(j, tok.i) if k in covered]
+                    if all((s.start, s.end) == (j, tok.i) for s in inside):
+                        for s in {id(s): s for s in inside}.values():
+                            out.remove(s)
+                        out.append(group)
+                        covered.update({k: group for k in range(j, tok.i)})
         return out
 
-    # -- document consistency ---------------------------------------------------------
+    # -- document consistency ------------------------------------------------------------------
     @staticmethod
-    def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:
-        """A name has one type throughout the article, and its other occurrences (and a
-        person's bare surname) are mentions too."""
+    def _consistent(doc: Doc, spans: list[Span], headline: set[int]) -> list[Span]:
+        """One type per name in the article; its other occurrences (and a person's bare
+        surname) are mentions too; a title-case headline keeps only confirmed names."""
         spans = filter_spans(spans)
+        body = [s for s in spans if s.start not in headline]
         votes: dict[str, Counter] = defaultdict(Counter)
         for s in spans:
-            votes[normal(s.text)][s.label_] += 1
-        person_parts: dict[str, Counter] = defaultdict(Counter)
+            votes[normal(s.text)][s.label_] += 1 if s.start in headline else 2
+        label_of = {k: _vote(c) for k, c in votes.items()}
+        # "the Taliban", "the Northern Alliance": people are not named with an article
+        with_article: Counter = Counter()
         for s in spans:
+            if s.start > 0 and doc[s.start - 1].lower_ == "the":
+                with_article[normal(s.text)] += 1
+        for key, label in label_of.items():
+            if label == "PERSON" and with_article[key] * 2 >= sum(votes[key].values()) / 2 and with_article[key]:
+                label_of[key] = "ORG"
+        confirmed = {normal(s.text) for s in body}
+        surnames: dict[str, int] = Counter()
+        for s in body:
             words = [t for t in s if t.text[:1].isupper() and len(t.text) > 2]
-            if s.label_ == "PERSON" and len(words) >= 2:
-                person_parts[normal(words[-1].text)]["PERSON"] += 1
-        label_of = {k: c.most_common(1)[0][0] for k, c in votes.items()}
-        out = [Span(doc, s.start, s.end, label=label_of[normal(s.text)]) for s in spans]
+            if label_of[normal(s.text)] == "PERSON" and len(words) >= 2:
+                surnames[normal(words[-1].text)] += 1
+                confirmed.add(normal(words[-1].text))
+        for key in surnames:
+            # a bare surname of a person named in full is that person, whatever the NER said
+            if key in label_of and gazetteer.place_kind(key) is None:
+                label_of[key] = "PERSON"
+        out = []
+        for s in spans:
+            key = normal(s.text)
+            if s.start in headline and key not in confirmed and not _known(s):
+                continue
+            out.append(s if s.label_ == label_of[key] else Span(doc, s.start, s.end, label=label_of[key]))
         covered = _coverage(out)
-        # Other occurrences of the same name, unlabelled by the NER.
         by_first: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
         for key, label in label_of.items():
             words = key.split()
-            if words:
+            if words and key in confirmed:
                 by_first[words[0]].append((words, label))
-        for key, c in person_parts.items():
+        for key in surnames:
             if key not in label_of:
                 by_first[key].append(([key], "PERSON"))
         for tok in doc:
-            if tok.i in covered or not tok.text[:1].isupper():
+            if tok.i in covered or not _capitalised(tok):
                 continue
             for words, label in sorted(by_first.get(normal(tok.text), []), key=lambda x: -len(x[0])):
                 end = tok.i + _match_len(doc, tok.i, words)
                 if end > tok.i and not any(i in covered for i in range(tok.i, end)) \
-                        and not (end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN"):
+                        and not (end < len(doc) and _capitalised(doc[end]) and doc[end].pos_ == "PROPN"
+                                 and not doc[end].is_sent_start) \
+                        and not (tok.i > 0 and _capitalised(doc[tok.i - 1]) and doc[tok.i - 1].pos_ == "PROPN"
+                                 and not tok.is_sent_start):
                     span = Span(doc, tok.i, end, label=label)
                     out.append(span)
-                    for i in range(tok.i, end):
-                        covered[i] = span
+                    covered.update({i: span for i in range(tok.i, end)})
                     break
         return out
 
 
+# -- helpers -----------------------------------------------------------------------------------------
+def _drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word 'name' the article also writes in lower case ('a Tweet' / 'in one tweet'),
+    or a phrase in capitals made of such words ('JOIN THE RESISTANCE'), is not a name."""
+    lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    out = []
+    for s in spans:
+        words = [t for t in s if t.is_alpha]
+        if _known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in lower:
+            out.append(s)
+        elif len(words) == 1 and words[0].lower_ in lower and not words[0].is_upper:
+            continue
+        elif s.text.isupper() and len(words) > 1 and (len(words) >= 3 or any(t.is_stop for t in words)):
+            continue  # a shouted phrase ("JOIN THE RESISTANCE")
+        elif len(words) == 1 and s.start > 0 and doc[s.start - 1].lower_ in ("a", "an") and s.label_ != "GROUP":
+            continue  # "a Tweet by ...": a common noun
+        else:
+            out.append(s)
+    return out
+
+
+
+def _vote(c: Counter) -> str:
+    best = c.most_common()
+    top = [t for t, n in best if n == best[0][1]]
+    for preferred in ("PLACE", "ORG", "PERSON", "EVENT", "GROUP"):  # ties: the rarer confusions first
+        if preferred in top and len(top) > 1:
+            return preferred
+    return top[0]
+
+
 def _coverage(spans: list[Span]) -> dict[int, Span]:
     return {i: s for s in spans for i in range(s.start, s.end)}
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def _title_case(tok) -> bool:
+    """'President' but not 'VICE': words in capitals are acronyms or names, not titles."""
+    return tok.text[:1].isupper() and not tok.is_upper or len(tok.text) == 1
+
+
+def _is_role(word: str) -> bool:
+    return word in L.LEADER_ROLES or word in L.MEMBER_ROLES or word.split("-")[-1] in L.LEADER_ROLES | L.MEMBER_ROLES
+
+
+def _words(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, lower text) of the words in [start, end), hyphenated pieces joined."""
+    out, i = [], start
+    while i < end:
+        j, text = i + 1, doc[i].lower_
+        while j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+            text += "-" + doc[j + 1].lower_
+            j += 2
+        out.append((i, j, text))
+        i = j
+    return out
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_punct or doc[start].is_space
+                           or doc[start].lower_ in ("'s", "\u2019s") or doc[start].lower_ in CONNECTORS):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in CONNECTORS | {"the", "and"}
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))):
+        end -= 1
+    if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
+        end -= 1
+    if end > start and doc[end - 1].text == "." and not (end - start == 1 or len(doc[end - 2].text) <= 2
+                                                         or doc[end - 1].whitespace_ == ""):
+        end -= 1
+    return start, end
+
+
+def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Join capitalised neighbours the NER left out ('VICE' + 'World News'), never across a
+    sentence start, a title, or a word capitalised only because it starts the sentence. A
+    nationality joins only an event's or organisation's name ('Arab Spring', 'Afghan
+    Special Forces'), not 'Afghan' + 'Taliban'."""
+    head = _head_word(doc[start:end])
+    takes_adjective = label == "EVENT" or head in L.ORG_HEADS or head in L.EVENT_HEADS
+    while start > 0:
+        prev = doc[start - 1]
+        if (_capitalised(prev) and not doc[start].is_sent_start and (not prev.is_sent_start or prev.pos_ == "PROPN")
+                and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
+                and not (_title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or _is_role(prev.lower_)))
+                and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
+                and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
+            start -= 1
+        else:
+            break
+    while end < len(doc):
+        nxt = doc[end]
+        if doc[end - 1].text in (",", ".") or "\n" in doc[end - 1].whitespace_:
+            break
+        if _capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
+                and not _is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
+            end += 1
+        else:
+            break
+    return start, end
+
+
+def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
+    span = doc[start:end]
+    text = span.text
+    if not any(c.isupper() for c in text) and not any(c.isdigit() for c in text):
+        return False
+    first = doc[start]
+    if end - start == 1:
+        if first.lower_ in L.DATE_WORDS or first.lower_ in L.PRONOUNS or len(text) < 2 or first.like_num \
+                or _is_role(first.lower_) or first.lower_ in L.HONORIFICS:
+            return False
+        if first.lower_ in _languages() and normal(text) not in gazetteer.demonyms():
+            return False  # languages are not entities in the guidelines
+        if first.pos_ in ("NOUN", "VERB", "ADV", "ADP", "AUX", "PRON", "DET", "INTJ") and not _known(span) \
+                and not is_acronym(text):
+            return False  # a common word capitalised ("a Tweet by ...")
+    if all(t.lower_ in L.DATE_WORDS or t.like_num or t.is_punct for t in span):
+        return False
+    if text.isupper() and end - start > 3:
+        return False  # a shouted phrase ("JOIN THE RESISTANCE"), not a name
+    return True
+
+
+def _known(span) -> bool:
+    key = normal(span.text)
+    return gazetteer.place_kind(span.text) is not None or key in gazetteer.demonyms()
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(l.name.lower() for l in pycountry.languages if " " not in l.name)
+
+
+def _head_word(span) -> str:
+    """The word that says what a name is: the last, or the last before 'of'/'for'/'on'."""
+    words = [t for t in span if not t.is_punct]
+    for k, t in enumerate(words):
+        if k > 0 and t.lower_ in ("of", "for", "on"):
+            return words[k - 1].lower_
+    return words[-1].lower_ if words else ""
+
+
+def _guess_type(span, person_words: set[str] = frozenset()) -> str | None:
+    """Type of a proper-noun run the NER did not label: gazetteer, head word, context, and
+    the article's people ("Ahmad Massoud" when "Massoud" is a person elsewhere)."""
+    doc = span.doc
+    kind = gazetteer.place_kind(span.text)
+    key = normal(span.text)
+    if kind:
+        return "PLACE"
+    if key in gazetteer.demonyms():
+        return "GROUP"
+    head = _head_word(span)
+    if head in L.EVENT_HEADS:
+        return "EVENT"
+    if head in L.ORG_HEADS:
+        return "ORG"
+    if head in L.PLACE_HEADS and len(span) > 1:
+        return "PLACE"
+    if is_acronym(span.text):
+        return "ORG"
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    words = [t for t in span if t.is_alpha]
+    person_shaped = 2 <= len(words) <= 4 and len(words) == len(span) and all(t.text[:1].isupper() for t in words)
+    if before is not None and (before.lower_.rstrip(".") in L.HONORIFICS or (before.is_lower and _is_role(before.lower_))):
+        return "PERSON"
+    if person_shaped and normal(words[-1].text) in person_words:
+        return "PERSON"
+    if person_shaped and _role_follows(span):
+        return "PERSON"
+    if after is not None and after.lower_ in L.SPEECH_VERBS and person_shaped:
+        return "PERSON"
+    if before is not None and before.lower_ in L.PLACE_PREPOSITIONS and len(words) == len(span) and len(span) <= 2 \
+            and not person_shaped:
+        return "PLACE"
+    return None
+
+
+def _role_follows(span) -> bool:
+    """'X, a former ambassador', 'X, the NRF leader', 'X, who ...': a person is described."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    if doc[span.end + 1].lower_ == "who":
+        return True
+    for tok in doc[span.end + 1:min(len(doc), span.end + 6)]:
+        if tok.text in (",", ".", ";") or (tok.ent_type_ and tok.ent_type_ not in ("ORG", "PLACE", "GROUP", "GPE",
+                                                                                   "NORP", "LOC")):
+            return False
+        if tok.is_lower and _is_role(tok.lower_):
+            return True
+        if tok.text[:1].isupper() and _is_role(tok.lower_) and tok.i > span.end + 1:
+            return True
+    return False
+
+
+def _headline_tokens(doc: Doc) -> set[int]:
+    """Tokens of title-case lines (headlines), where capitals say nothing about names: a
+    whole line of at least three longer words, nearly all capitalised."""
+    out: set[int] = set()
+    line: list = []
+    for tok in list(doc) + [None]:
+        if tok is None or (tok.is_space and "\n" in tok.text) or (line and "\n" in line[-1].whitespace_):
+            words = [t for t in line if t.is_alpha and len(t.text) > 3]
+            if len(words) >= 3 and sum(1 for t in words if t.text[:1].isupper()) >= 0.75 * len(words):
+                out.update(t.i for t in line)
+            line = []
+            if tok is None or tok.is_space:
+                continue
+        line.append(tok)
+    return out
+
+
+def _gazetteer_spans(doc: Doc, hints: dict):
+    """(span, strong) for every known place or nationality written as a proper name."""
+    countries, demonyms = gazetteer.countries(), gazetteer.demonyms()
+    subdivisions, cities = gazetteer.subdivisions(), gazetteer.cities()
+    codes = gazetteer.country_codes()
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for length in range(min(4, n - i), 0, -1):
+            span = doc[i:i + length]
+            if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
+                continue
+            if any(t.is_sent_start for t in span[1:]) or any(t.is_space for t in span):
+                continue
+            key = normal(span.text)
+            if key in countries or key in gazetteer.REGIONS:
+                found = (Span(doc, i, i + length, label="PLACE"), True)
+            elif key in demonyms and length == 1 and not _in_name(doc, i, i + 1):
+                found = (Span(doc, i, i + length, label="GROUP"), True)
+            elif (key in subdivisions or key in cities) and all(t.pos_ in ("PROPN", "") for t in span) \
+                    and not _in_name(doc, i, i + length):
+                found = (Span(doc, i, i + length, label="PLACE"), False)
+            if found:
+                break
+        # Dateline: "Bangkok, TH" — a place, a comma, an ISO country code ending the line.
+        if (found is None and len(tok.text) == 2 and tok.text.isupper() and tok.text in codes and i >= 2
+                and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
+                and (i + 1 == n or "\n" in doc[i].whitespace_ + doc[i + 1].text)):
+            found = (Span(doc, i, i + 1, label="PLACE"), True)
+            hints[(tok.idx, tok.idx + len(tok.text))] = codes[tok.text]
+        if found:
+            yield found
+            i = found[0].end
+        else:
+            i += 1
 
 
 def _match_len(doc: Doc, start: int, words: list[str]) -> int:
@@ -234,19 +560,16 @@ def _match_len(doc: Doc, start: int, words: list[str]) -> int:
         if not text:
             i += 1
             continue
-        if words[j].startswith(text) and text:
-            rest = words[j][len(text):]
-            i += 1
-            if rest:
-                # a word split by the tokenizer ("co-director"); consume the pieces
-                while rest and i < len(doc) and rest.startswith(normal(doc[i].text)) and normal(doc[i].text):
-                    rest = rest[len(normal(doc[i].text)):]
-                    i += 1
-                if rest:
-                    return 0
-            j += 1
-        else:
+        if not words[j].startswith(text):
             return 0
+        rest = words[j][len(text):]
+        i += 1
+        while rest and i < len(doc) and normal(doc[i].text) and rest.startswith(normal(doc[i].text)):
+            rest = rest[len(normal(doc[i].text)):]
+            i += 1
+        if rest:
+            return 0
+        j += 1
     return i - start if j == len(words) else 0
 
 
@@ -255,7 +578,10 @@ def _in_name(doc: Doc, start: int, end: int) -> bool:
     ('American University', 'Georgia Tech') rather than a place or nationality by itself."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
+
     def cap(t):
-        return t is not None and t.text[:1].isupper() and not t.is_punct and t.pos_ in ("PROPN", "")
-    return (cap(before) and not before.is_sent_start and before.lower_ not in HONORIFICS) or \
-        (cap(after) and after.lower_ not in PLACE_GENERICS)
+        return t is not None and _capitalised(t) and t.pos_ in ("PROPN", "")
+
+    return (cap(before) and not doc[start].is_sent_start and before.lower_.rstrip(".") not in L.HONORIFICS
+            and not _is_role(before.lower_)) or \
+        (cap(after) and not after.is_sent_start and after.lower_ not in L.PLACE_GENERICS)

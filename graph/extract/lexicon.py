@@ -93,3 +93,47 @@ def is_role_word(word: str) -> bool:
     word = word.lower()
     return word in LEADER_ROLES or word in MEMBER_ROLES or word in TITLE_MODIFIERS - {"the", "de", "state", "party",
                                                                                    "district", "national", "local"}
+
+# Last words that make a capitalised name an organisation, an event or a place whatever the
+# recogniser said ("... Front", "... Conference", "... Valley").
+ORG_HEADS = {
+    "front", "alliance", "watch", "group", "council", "committee", "forces", "force", "post", "news", "times",
+    "agency", "organization", "organisation", "party", "movement", "army", "institute", "institution",
+    "university", "college", "school", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc",
+    "co", "centre", "center", "foundation", "association", "union", "network", "channel", "service", "services",
+    "ministry", "department", "commission", "court", "parliament", "assembly", "congress", "senate", "cabinet",
+    "government", "administration", "office", "police", "guard", "brigade", "brigades", "battalion", "corps",
+    "militia", "taskforce", "federation", "league", "club", "society", "trust", "fund", "board", "bureau",
+    "authority", "directorate", "secretariat", "mission", "coalition", "caucus", "tribunal", "press", "media",
+    "tv", "radio", "television", "broadcasting", "journal", "magazine", "gazette", "herald", "tribune",
+    "telegraph", "guardian", "observer", "daily", "weekly", "review", "monitor", "airlines", "airways", "group",
+    "partners", "holdings", "industries", "laboratories", "labs", "systems", "technologies", "international",
+    "unit", "division", "command", "intelligence", "navy", "marines", "airforce", "jihad", "brotherhood",
+    "emirates", "red cross", "crescent", "programme", "program", "initiative", "project", "campaign",
+}
+EVENT_HEADS = {
+    "conference", "summit", "agreement", "accord", "accords", "treaty", "war", "revolution", "games", "olympics",
+    "cup", "championship", "championships", "election", "elections", "talks", "festival", "massacre", "battle",
+    "siege", "uprising", "spring", "protests", "crisis", "forum", "convention", "expo", "marathon", "tournament",
+    "offensive", "invasion", "ceasefire", "truce", "referendum", "genocide", "holocaust", "pact", "deal",
+    "negotiations", "dialogue", "meeting", "symposium", "congress", "world cup", "grand prix", "awards", "prize",
+    "day", "week", "games", "olympiad", "ceremony", "rally", "march",
+}
+PLACE_HEADS = {
+    "valley", "province", "mountains", "mountain", "mount", "river", "airport", "street", "road", "avenue",
+    "square", "island", "islands", "sea", "ocean", "lake", "desert", "region", "district", "city", "county",
+    "kingdom", "republic", "emirate", "bridge", "palace", "stadium", "highway",
+    "border", "pass", "gorge", "strait", "gulf", "bay", "peninsula", "coast", "plateau", "basin", "park",
+    "prison", "camp", "base", "hospital", "mosque", "church", "cathedral", "temple", "embassy", "hotel",
+    "territory", "territories", "heights", "hills", "hill", "canyon", "falls", "harbour", "harbor", "port",
+    "village", "town", "oblast", "governorate", "prefecture", "canton", "municipality", "enclave", "corridor",
+}
+# Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
+DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",
+                  "memorandum", "letter", "charter", "manifesto", "tweet", "video", "op-ed"}
+SPEECH_VERBS = {"said", "says", "told", "tells", "added", "wrote", "writes", "stated", "explained", "argued",
+                "noted", "warned", "claimed", "insisted", "recalled", "tweeted", "posted", "asked", "replied",
+                "admitted", "acknowledged", "announced", "urged", "vowed", "called", "described", "believes",
+                "thinks", "hopes", "fears", "continued", "concluded", "emphasized", "emphasised", "stressed"}
+PLACE_PREPOSITIONS = {"in", "from", "to", "near", "across", "into", "throughout", "outside", "inside", "towards",
+                      "toward", "around", "via", "at"}

@@ -23,16 +23,27 @@ class ModelError(RuntimeError):
     pass
 
 
+SENTENCE_END = {".", "!", "?", "\u2026", "...", ":", ";"}
+CLOSERS = {"\"", "'", "\u201d", "\u2019", ")", "]"}
+
+
 @Language.component("newskg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and paragraphs never run together.
-    Runs before the parser, which keeps these boundaries and finds the others."""
+    """A line break ends a sentence (headlines, captions and paragraphs never run together),
+    and within a line a sentence starts only after sentence-final punctuation. Runs before
+    the parser, which keeps these boundaries and decides the rest."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
-        elif tok.is_space and "\n" not in tok.text:
+            tok.is_sent_start = not tok.is_space or "\n" not in tok.text
+        elif tok.is_space:
             tok.is_sent_start = False
+        else:
+            k = tok.i - 1
+            while k > 0 and doc[k].text in CLOSERS:
+                k -= 1
+            if doc[k].text not in SENTENCE_END:
+                tok.is_sent_start = False
     return doc
 
 

@@ -152,7 +152,9 @@ class _Finder:
             while begin > lo and self.doc[begin - 1].text not in STOP and not self.doc[begin - 1].is_space:
                 begin -= 1
             words = self.words(begin, span.start - 1)
-            if words and not any(w.lower in ("and", "or") for w in words):
+            verbs = [t for t in self.doc[begin:span.start - 1] if t.pos_ in ("VERB", "AUX") or t.lower_ in
+                     ("himself", "herself")]
+            if words and not verbs and not any(w.lower in ("and", "or") for w in words):
                 self.describe(m, words, "appos-before", 0.75, before=True)
 
     def premodifiers(self, m: int) -> None:
@@ -318,6 +320,12 @@ class _Finder:
     def _clause_subject(self, verb: Token, lo: int, hi: int) -> int | None:
         """The person a participle phrase or verb is about: the parse's subject, else the
         first person named after a sentence-initial participle phrase, else the last before."""
+        if verb.i == lo or (verb.i > lo and self.doc[verb.i - 1].is_sent_start) or verb.tag_ == "VBG" \
+                and verb.i - lo <= 1:
+            # "Naming himself acting president after ..., Saleh has ...": the person after the phrase
+            comma = next((t.i for t in self.doc[verb.i:hi] if t.text == ","), None)
+            if comma is not None and comma + 1 in self.mention_at:
+                return self.mention_at[comma + 1]
         if self.has_parse:
             head = verb
             for _ in range(4):
@@ -327,10 +335,6 @@ class _Finder:
                 if head.head == head:
                     break
                 head = head.head
-        if verb.i == lo or (verb.i > lo and self.doc[verb.i - 1].is_sent_start):
-            comma = next((t.i for t in self.doc[verb.i:hi] if t.text == ","), None)
-            if comma is not None and comma + 1 in self.mention_at:
-                return self.mention_at[comma + 1]
         before = [self.mention_at[i] for i in range(lo, verb.i) if i in self.mention_at]
         return before[-1] if before else None
 
