@@ -23,15 +23,25 @@ def _countryinfo() -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
+# Country codes that news writes as names; other ISO codes are ordinary words too ("AND",
+# "CAN", "BEN") or unknown to readers.
+CODES_IN_USE = {"US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK"}
+
+
+def _usable(form: str) -> bool:
+    bare = form.replace(".", "")
+    return bool(bare) and not (bare.isupper() and len(bare) <= 3 and bare not in CODES_IN_USE)
+
+
 @lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
-    """Every name and code of a country → its short English name ('usa', 'us' → 'United States')."""
+    """Every name of a country → its short English name ('usa', 'us' → 'United States')."""
     import pycountry
 
     out: dict[str, str] = {}
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
-        for form in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), c.alpha_3):
+        for form in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
             if form:
                 out.setdefault(normal(form), name)
     for info in _countryinfo():
@@ -42,10 +52,17 @@ def countries() -> dict[str, str]:
         except (AttributeError, KeyError, LookupError):
             name = info["name"]
         for form in [info["name"], *info.get("altSpellings", [])]:
-            # two-letter codes are ordinary words too ("IN", "IT", "AM"); see country_codes()
-            if form and len(form.replace(".", "")) > 2 or form.replace(".", "") in {"US", "UK"}:
+            if form and _usable(form):
                 out.setdefault(normal(form), name)
+    for code in CODES_IN_USE:
+        out.setdefault(normal(code), out.get(normal(code)) or code)
     return out
+
+
+def is_code(text: str) -> bool:
+    """'US', 'U.S.', 'UAE': a country written as a code, which must be in capitals to count."""
+    bare = text.replace(".", "")
+    return bare.isupper() and len(bare) <= 4
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,30 @@ def prepare(corpora: Path, workdir: Path) -> dict[str, Path]:
     return paths
 
 
+COMMON_WORDS = Path(__file__).parent / "extract" / "common_words.txt"
+
+
+def common_words(corpora: Path, output: Path = COMMON_WORDS, min_count: int = 3) -> int:
+    """Write the English words the training corpora use in lower case at least `min_count`
+    times and more often so than capitalised mid-sentence ('economy', 'hope'; not 'bush').
+    The entity layer reads it to tell a capitalised common word from a name."""
+    lower, capitalised = {}, {}
+    for rel in (EWT.format("train"), GUM.format("train")):
+        for sent in C.read_conllu(corpora / rel):
+            for i, w in enumerate(sent.words):
+                t = w.form
+                if not t.isalpha():
+                    continue
+                if t.islower():
+                    lower[t] = lower.get(t, 0) + 1
+                elif i > 0 and t[0].isupper() and not t.isupper():
+                    capitalised[t.lower()] = capitalised.get(t.lower(), 0) + 1
+    words = sorted(w for w, n in lower.items() if n >= min_count and capitalised.get(w, 0) <= n)
+    output.write_text("# Derived by `kg train` from UD English EWT and GUM (CC BY-SA 4.0 / CC BY 4.0).\n"
+                      + "\n".join(words) + "\n", encoding="utf-8")
+    return len(words)
+
+
 def evaluate(model: Path | str, data: Path) -> dict:
     """spaCy's scores of a pipeline on a DocBin: tags, parse, sentences, entities."""
     import spacy
@@ -100,6 +124,7 @@ def train(corpora: Path, output: Path = DEFAULT_OUTPUT, workdir: Path = Path("bu
 
     log(f"preparing corpora from {corpora} into {workdir}")
     paths = prepare(corpora, workdir)
+    log(f"{common_words(corpora)} common words written to {COMMON_WORDS}")
     overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
     with ProcessPoolExecutor(2) as pool:
         futures = {part: pool.submit(_train_part, part, paths, workdir, overrides) for part in CONFIGS}

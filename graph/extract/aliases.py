@@ -97,6 +97,9 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
     ctype = cl.types.most_common(1)[0][0]
     if key in cl.keys:
         return etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
+    country = gazetteer.countries().get(key)
+    if country and etype == ctype == "PLACE" and any(gazetteer.countries().get(k) == country for k in cl.keys):
+        return True  # "USA" and "United States"
     if (etype == "PERSON") != (ctype == "PERSON"):
         return False
     words = tokens(form)
@@ -123,6 +126,12 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             # a name without its qualifier: a prefix, or a run of at least two words
             if other_words[:len(words)] == words or len(words) >= 2:
                 return not is_acronym(form) or acronym_of(form, other)
+    if etype == ctype == "PERSON" and len(words) == 1:
+        # "Assad" of "Bashar al-Assad": a surname with its particle
+        for other in cl.forms:
+            other_words = tokens(other)
+            if len(other_words) > 1 and "-" in other_words[-1] and other_words[-1].split("-", 1)[1] == words[0]:
+                return True
     return False
 
 

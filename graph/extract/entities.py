@@ -32,7 +32,11 @@ LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "yo
                 "those", "former", "late", "then", "acting", "ex", "so", "-", "called", "both", "all", "some",
                 "many", "several", "most", "every", "each", "no", "any", "another", "other", "such", "fellow",
                 "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro"}
-CONNECTORS = {"of", "for", "on", "de", "al", "bin", "ibn", "von", "van", "der", "du", "la", "le", "del", "&"}
+CONNECTORS = {"of", "for", "on", "&"}
+# Particles of personal and place names ("Bashar al-Assad", "Tahrir al-Sham", "Ludwig van Beethoven"),
+# which may start a name too ("al-Qaeda").
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "den", "du", "la", "le", "del", "de",
+             "da", "dos", "di", "ul", "ud"}
 
 
 @Language.factory("newskg_entities")
@@ -61,7 +65,9 @@ class EntityLayer:
     # -- boundaries -------------------------------------------------------------------------
     def _repair(self, span: Span) -> list[Span]:
         """The name part of a span, or nothing: titles, articles, possessives and trailing
-        dates off; its capitalised neighbours on; a document title reduced to what it names."""
+        dates off; its capitalised neighbours on; a document title reduced to what it names;
+        an office and its holder ("US Secretary of State Mike Pompeo") split in two."""
+        span = self._retype(span)
         doc, start, end, label = span.doc, span.start, span.end, span.label_
         # "Taliban on February 29": a date after a preposition is not part of the name
         for i in range(start + 1, end):
@@ -71,11 +77,35 @@ class EntityLayer:
                 break
         # "US Chairman of the House Foreign Affairs Committee": an office of an organisation
         words = _words(doc, start, end)
-        for k, (ws, we, w) in enumerate(words[:-2]):
+        for k, (_, _, w) in enumerate(words[:-2]):
             if _is_role(w) and words[k + 1][2] == "of" and words[k + 2][2] == "the" and k + 3 < len(words) \
                     and _capitalised(doc[words[k + 3][0]]):
-                start, label = words[k + 3][0], "ORG" if label == "PERSON" else label
-                break
+                return self._repair(Span(doc, words[k + 3][0], end, label="ORG" if label == "PERSON" else label))
+        # "Doug Collins of Georgia": a person's name does not run on with "of"
+        if label == "PERSON":
+            cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
+            if cut is not None and not any(_titleish(t) for t in doc[start:cut]):
+                rest = Span(doc, cut + 1, end, label=_guess_type(doc[cut + 1:end]) or "PLACE")
+                return self._repair(Span(doc, start, cut, label="PERSON")) + self._repair(rest)
+        # "United States President Donald Trump", "Hong Kong Chief Executive Carrie Lam",
+        # "US Secretary of State Mike Pompeo": a place or body, an office, a person
+        tail = end
+        while tail - 1 > start and _capitalised(doc[tail - 1]) and not _titleish(doc[tail - 1]) \
+                and doc[tail - 1].lower_ != "of":
+            tail -= 1
+        titles = [i for i in range(start, tail) if _title_case(doc[i])
+                  and (_is_role(doc[i].lower_) or doc[i].lower_.rstrip(".") in L.HONORIFICS - L.TITLE_MODIFIERS)]
+        if titles and doc[tail - 1].lower_ == "of" and end - tail >= 3:
+            tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
+        if titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of" \
+                and label in ("PERSON", "ORG", "PLACE") \
+                and _head_word(doc[tail:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
+            first = titles[0]
+            while first > start and _title_case(doc[first - 1]) and doc[first - 1].lower_ in L.TITLE_MODIFIERS:
+                first -= 1
+            left = [Span(doc, start, first, label=_guess_type(doc[start:first]) or "ORG")] if first > start else []
+            return [s for part in left for s in self._repair(part)] + \
+                self._repair(Span(doc, tail, end, label="PERSON"))
         # "UN Deputy Secretary-General", "U.S. President": a name followed by an office
         words = _words(doc, start, end)
         k = len(words)
@@ -85,10 +115,11 @@ class EntityLayer:
         if k < len(words) and _is_role(words[-1][2]) and words[k - 1][2] not in CONNECTORS | {"the"}:
             end = words[k - 1][1]
             label = "ORG" if label == "PERSON" else label
+            if all(t.pos_ == "ADJ" for t in doc[start:end]) and not _known(doc[start:end]):
+                return []  # "Special Presidential Envoy": an office
         # "Taliban spokesperson Zabihullah Mujahid", "former President Hamid Karzai": a title and
         # anything before it are not part of a person's name
-        head = _head_word(doc[start:end])
-        if label == "PERSON" and head not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
+        if label == "PERSON":
             for i in range(end - 2, start - 1, -1):
                 word = doc[i]
                 if _title_case(word) and word.lower_.rstrip(".") in L.HONORIFICS or (
@@ -98,9 +129,13 @@ class EntityLayer:
         start, end = _trim(doc, start, end)
         if start >= end:
             return []
-        # "Head of Foreign Relations": an office, not a name
-        if _is_role(doc[start].lower_) and label != "PERSON" and not _known(doc[start:end]):
-            if end - start == 1 or doc[start + 1].lower_ in ("of", "for"):
+        # "Head of Foreign Relations", "Prime Minister of Iraq": an office, not a name
+        k = start
+        while k < end - 1 and doc[k].lower_ in L.TITLE_MODIFIERS and not _is_role(doc[k].lower_):
+            k += 1
+        if _is_role(doc[k].lower_) and not _known(doc[start:end]):
+            if k == end - 1 or doc[k + 1].lower_ in ("of", "for") or (k + 1 < end and _is_role(doc[k + 1].lower_)
+                                                                      and (k + 2 == end or doc[k + 2].lower_ == "of")):
                 return []
         start, end = _expand(doc, start, end, label)
         # "the Second Vienna Conference Declaration": the declaration names the conference
@@ -108,7 +143,7 @@ class EntityLayer:
             end -= 1
         if start >= end or not _looks_like_name(doc, start, end):
             return []
-        return [Span(doc, start, end, label=label)]
+        return [self._retype(Span(doc, start, end, label=label))]
 
     # -- gazetteers ---------------------------------------------------------------------------
     def _add_gazetteer(self, doc: Doc, spans: list[Span], hints: dict) -> list[Span]:
@@ -155,8 +190,8 @@ class EntityLayer:
             while j < len(doc) and j not in covered and not doc[j].is_sent_start and not _is_role(doc[j].lower_) \
                     and doc[j].lower_.rstrip(".") not in L.HONORIFICS and (
                     (_capitalised(doc[j]) and doc[j].pos_ in ("PROPN", "ADJ", "NOUN", "NUM"))
-                    or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _capitalised(doc[j + 1])
-                        and j + 1 not in covered)
+                    or (doc[j].lower_ in CONNECTORS | PARTICLES and j + 1 < len(doc)
+                        and (_capitalised(doc[j + 1]) or doc[j + 1].text == "-") and j + 1 not in covered)
                     or (doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
                         and _capitalised(doc[j + 1]))):
                 j += 1
@@ -190,6 +225,9 @@ class EntityLayer:
             label = "PLACE"
         elif label == "PERSON" and len(span) == 1 and is_acronym(span.text):
             label = "ORG"
+        elif label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" and span.text.endswith("s") \
+                and head not in L.ORG_HEADS:
+            label = "GROUP"  # "the Soviets", "Democrats": a people or a political group
         elif label in ("PLACE", "ORG") and head not in L.ORG_HEADS | L.PLACE_HEADS and 2 <= len(span) <= 4 \
                 and all(t.is_alpha and t.text[:1].isupper() for t in span) and _role_follows(span):
             label = "PERSON"  # "Ali Maisam Nazary, the Head of Foreign Relations for ..."
@@ -204,7 +242,22 @@ class EntityLayer:
         Pashtun tribe' names a group."""
         out = list(spans)
         covered = _coverage(out)
+        for person, agency in _credits(doc):
+            for span in (person, agency):
+                if span is not None:
+                    for other in {id(covered[k]): covered[k] for k in range(span.start, span.end) if k in covered}.values():
+                        out.remove(other)
+                    out.append(span)
+                    covered.update({k: span for k in range(span.start, span.end)})
         for tok in doc:
+            # "the Kabul airport": a facility named after its place is a place of its own
+            if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in covered:
+                prev = covered.get(tok.i - 1)
+                if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
+                        and doc[prev.start - 1].lower_ == "the":
+                    facility = Span(doc, prev.start, tok.i + 1, label="PLACE")
+                    out[out.index(prev)] = facility
+                    covered.update({i: facility for i in range(facility.start, facility.end)})
             if tok.lower_ in L.EVENT_NOUNS and tok.i > 0 and tok.i not in covered:
                 prev = covered.get(tok.i - 1)
                 if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
@@ -289,10 +342,38 @@ class EntityLayer:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+           "southern", "eastern", "western", "central"}
+FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
+                  "hospital", "museum", "palace", "port", "harbour", "harbor", "station"}
+CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "video", "illustration", "source"}
+
+
+def _credits(doc: Doc):
+    """'Photo: Bradley Secker / Getty Images': a photographer (PERSON) and an agency (ORG)."""
+    for tok in doc:
+        if tok.lower_ not in CREDIT_WORDS or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
+            continue
+        i = tok.i + 2
+        j = i
+        while j < len(doc) and _capitalised(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        if j - i < 2 or j >= len(doc) or doc[j].text not in ("/", "via", "for", "|"):
+            continue
+        k = j + 1
+        while k < len(doc) and (_capitalised(doc[k]) or doc[k].text in ("-", "&")) and "\n" not in doc[k - 1].whitespace_:
+            k += 1
+        agency = Span(doc, j + 1, k, label="ORG") if k > j + 1 else None
+        yield Span(doc, i, j, label="PERSON"), agency
+
+
+
 def _drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """A one-word 'name' the article also writes in lower case ('a Tweet' / 'in one tweet'),
     or a phrase in capitals made of such words ('JOIN THE RESISTANCE'), is not a name."""
     lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    people = {normal(t.text) for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    common = common_words()
     out = []
     for s in spans:
         words = [t for t in s if t.is_alpha]
@@ -300,10 +381,14 @@ def _drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(s)
         elif len(words) == 1 and words[0].lower_ in lower and not words[0].is_upper:
             continue
+        elif len(words) == 1 and len(s) == 1 and words[0].lower_ in common and normal(s.text) not in people \
+                and not words[0].is_upper:
+            continue  # "the Economy": an everyday word, capitalised
         elif s.text.isupper() and len(words) > 1 and (len(words) >= 3 or any(t.is_stop for t in words)):
             continue  # a shouted phrase ("JOIN THE RESISTANCE")
-        elif len(words) == 1 and s.start > 0 and doc[s.start - 1].lower_ in ("a", "an") and s.label_ != "GROUP":
-            continue  # "a Tweet by ...": a common noun
+        elif len(words) == 1 and s.start > 0 and doc[s.start - 1].lower_ in ("a", "an") and s.label_ != "GROUP" \
+                and not (s.end < len(doc) and doc[s.end].pos_ in ("NOUN", "PROPN")):
+            continue  # "a Tweet by ...": a common noun (but "a YouTube video" names YouTube)
         else:
             out.append(s)
     return out
@@ -332,6 +417,11 @@ def _title_case(tok) -> bool:
     return tok.text[:1].isupper() and not tok.is_upper or len(tok.text) == 1
 
 
+def _titleish(tok) -> bool:
+    """A word that is an office or courtesy title rather than part of a name."""
+    return tok.lower_.rstrip(".") in L.HONORIFICS or _is_role(tok.lower_) or tok.lower_ in L.TITLE_MODIFIERS
+
+
 def _is_role(word: str) -> bool:
     return word in L.LEADER_ROLES or word in L.MEMBER_ROLES or word.split("-")[-1] in L.LEADER_ROLES | L.MEMBER_ROLES
 
@@ -351,10 +441,18 @@ def _words(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_punct or doc[start].is_space
-                           or doc[start].lower_ in ("'s", "\u2019s") or doc[start].lower_ in CONNECTORS):
+                           or doc[start].lower_ in ("'s", "\u2019s") or doc[start].lower_ in CONNECTORS
+                           or (doc[start].lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-"))):
+        if doc[start].text == "-" and start > 0 and doc[start - 1].lower_ in PARTICLES:
+            break
         start += 1
+    # "East of the Euphrates": a direction from a place is not the place's name
+    if end - start > 3 and doc[start].lower_ in COMPASS and doc[start + 1].lower_ == "of":
+        start += 2
+        while start < end and doc[start].lower_ in ("the", "a"):
+            start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in CONNECTORS | {"the", "and"}
+                           or doc[end - 1].lower_ in CONNECTORS | PARTICLES | {"the", "and"}
                            or (doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))):
         end -= 1
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
@@ -374,9 +472,13 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     takes_adjective = label == "EVENT" or head in L.ORG_HEADS or head in L.EVENT_HEADS
     while start > 0:
         prev = doc[start - 1]
+        if prev.text == "-" and start > 1 and doc[start - 2].lower_ in PARTICLES and not prev.whitespace_:
+            start -= 2  # "al-Masirah TV"
+            continue
         if (_capitalised(prev) and not doc[start].is_sent_start and (not prev.is_sent_start or prev.pos_ == "PROPN")
                 and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
-                and not (_title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or _is_role(prev.lower_)))
+                and not (_title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or _is_role(prev.lower_)
+                                                or (label == "PERSON" and _titleish(prev))))
                 and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
                 and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
             start -= 1
@@ -389,6 +491,9 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if _capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
                 and not _is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
             end += 1
+        elif nxt.text in ("'", "\u2019") and doc[end - 1].text.endswith("s") and end + 1 < len(doc) \
+                and _capitalised(doc[end + 1]) and _head_word(doc[end + 1:end + 2]) in L.ORG_HEADS:
+            end += 2  # "Kurdistan Workers' Party"
         else:
             break
     return start, end
@@ -406,11 +511,10 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
             return False
         if first.lower_ in _languages() and normal(text) not in gazetteer.demonyms():
             return False  # languages are not entities in the guidelines
-        if first.pos_ in ("NOUN", "VERB", "ADV", "ADP", "AUX", "PRON", "DET", "INTJ") and not _known(span) \
-                and not is_acronym(text):
-            return False  # a common word capitalised ("a Tweet by ...")
     if all(t.lower_ in L.DATE_WORDS or t.like_num or t.is_punct for t in span):
         return False
+    if end - start > 1 and _head_word(span) in L.LAW_HEADS:
+        return False  # "the Tenure of Office Act": a law, not an entity of the guidelines
     if text.isupper() and end - start > 3:
         return False  # a shouted phrase ("JOIN THE RESISTANCE"), not a name
     return True
@@ -419,6 +523,17 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
 def _known(span) -> bool:
     key = normal(span.text)
     return gazetteer.place_kind(span.text) is not None or key in gazetteer.demonyms()
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Everyday English words (graph/extract/common_words.txt, derived by `kg train`)."""
+    from pathlib import Path
+
+    path = Path(__file__).with_name("common_words.txt")
+    if not path.exists():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -471,6 +586,9 @@ def _guess_type(span, person_words: set[str] = frozenset()) -> str | None:
     if before is not None and before.lower_ in L.PLACE_PREPOSITIONS and len(words) == len(span) and len(span) <= 2 \
             and not person_shaped:
         return "PLACE"
+    if person_shaped and len(words) >= 2 and not any(t.lower_ in common_words() or _known(t) for t in words) \
+            and not span.text.isupper():
+        return "PERSON"  # "Abdrabbuh Mansur Hadi": a run of rare capitalised words is most often a name
     return None
 
 
@@ -482,8 +600,7 @@ def _role_follows(span) -> bool:
     if doc[span.end + 1].lower_ == "who":
         return True
     for tok in doc[span.end + 1:min(len(doc), span.end + 6)]:
-        if tok.text in (",", ".", ";") or (tok.ent_type_ and tok.ent_type_ not in ("ORG", "PLACE", "GROUP", "GPE",
-                                                                                   "NORP", "LOC")):
+        if tok.text in (",", ".", ";"):
             return False
         if tok.is_lower and _is_role(tok.lower_):
             return True
@@ -493,13 +610,15 @@ def _role_follows(span) -> bool:
 
 
 def _headline_tokens(doc: Doc) -> set[int]:
-    """Tokens of title-case lines (headlines), where capitals say nothing about names: a
-    whole line of at least three longer words, nearly all capitalised."""
+    """Tokens of title-case lines (headlines), where capitals say nothing about names: a line
+    whose common words (words the article also writes in lower case) are nearly all
+    capitalised. Name-dense lines such as photo captions keep their names."""
+    common = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     out: set[int] = set()
     line: list = []
     for tok in list(doc) + [None]:
         if tok is None or (tok.is_space and "\n" in tok.text) or (line and "\n" in line[-1].whitespace_):
-            words = [t for t in line if t.is_alpha and len(t.text) > 3]
+            words = [t for t in line if t.is_alpha and len(t.text) > 3 and t.lower_ in common and t.i != line[0].i]
             if len(words) >= 3 and sum(1 for t in words if t.text[:1].isupper()) >= 0.75 * len(words):
                 out.update(t.i for t in line)
             line = []
@@ -528,7 +647,8 @@ def _gazetteer_spans(doc: Doc, hints: dict):
             if any(t.is_sent_start for t in span[1:]) or any(t.is_space for t in span):
                 continue
             key = normal(span.text)
-            if key in countries or key in gazetteer.REGIONS:
+            if (key in countries and (len(key) > 4 or span.text.replace(".", "").isupper())) \
+                    or key in gazetteer.REGIONS:
                 found = (Span(doc, i, i + length, label="PLACE"), True)
             elif key in demonyms and length == 1 and not _in_name(doc, i, i + 1):
                 found = (Span(doc, i, i + length, label="GROUP"), True)

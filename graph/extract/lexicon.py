@@ -131,6 +131,8 @@ PLACE_HEADS = {
 # Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
 DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",
                   "memorandum", "letter", "charter", "manifesto", "tweet", "video", "op-ed"}
+# Laws and constitutions are documents, not entities of the guidelines.
+LAW_HEADS = {"act", "law", "constitution", "code", "amendment", "bill"}
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "wrote", "writes", "stated", "explained", "argued",
                 "noted", "warned", "claimed", "insisted", "recalled", "tweeted", "posted", "asked", "replied",
                 "admitted", "acknowledged", "announced", "urged", "vowed", "called", "described", "believes",

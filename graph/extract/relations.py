@@ -139,9 +139,16 @@ class _Finder:
         """'X, leader of Y,' after the name, and 'Y's capital, X' / 'the leader of Y, X' before it."""
         span = self.spans[m]
         lo, hi = self.sentence_bounds(span.start)
-        if span.end + 1 < hi and self.doc[span.end].text == ",":
-            end = _segment_end(self.doc, span.end + 1, hi)
-            words = self.words(span.end + 1, end)
+        after = span.end
+        # "the National Resistance Front of Afghanistan (NRF), the main ...": skip the acronym
+        if after + 2 < hi and self.doc[after].text == "(" and after + 1 in self.mention_at \
+                and self.doc[self.spans[self.mention_at[after + 1]].end].text == ")":
+            after = self.spans[self.mention_at[after + 1]].end + 1
+        elif after < hi and self.doc[after].text == ")" and span.start > 0 and self.doc[span.start - 1].text == "(":
+            after += 1
+        if after + 1 < hi and self.doc[after].text == ",":
+            end = _segment_end(self.doc, after + 1, hi)
+            words = self.words(after + 1, end)
             words = _strip_lead_in(words)
             if words and not (words[0].mention is not None and self.type_of(words[0].mention) == "PERSON"
                               and self.type_of(m) == "PERSON"):
@@ -149,12 +156,10 @@ class _Finder:
         # Description before the name: "Afghanistan's capital, Kabul", "The stronghold of Y, X"
         if span.start - 2 >= lo and self.doc[span.start - 1].text == ",":
             begin = span.start - 1
-            while begin > lo and self.doc[begin - 1].text not in STOP and not self.doc[begin - 1].is_space:
+            while begin > lo and _in_noun_phrase(self.doc[begin - 1], begin - 1 in self.mention_at):
                 begin -= 1
             words = self.words(begin, span.start - 1)
-            verbs = [t for t in self.doc[begin:span.start - 1] if t.pos_ in ("VERB", "AUX") or t.lower_ in
-                     ("himself", "herself")]
-            if words and not verbs and not any(w.lower in ("and", "or") for w in words):
+            if words and not any(w.lower in ("and", "or") for w in words):
                 self.describe(m, words, "appos-before", 0.75, before=True)
 
     def premodifiers(self, m: int) -> None:
@@ -235,7 +240,8 @@ class _Finder:
             w = post[k]
             if w.lower in ORG_PREPS | TITLE_PREPS | {"to", "against", "in"}:
                 nxt = k + 1
-                while nxt < len(post) and post[nxt].lower in DETERMINERS:
+                while nxt < len(post) and (post[nxt].lower in DETERMINERS | {"late", "former", "then", "now"}
+                                           or post[nxt].lower in ("'s", "\u2019s")):
                     nxt += 1
                 if nxt < len(post) and post[nxt].mention is not None:
                     cand = post[nxt].mention
@@ -603,6 +609,18 @@ def _role_kind(word: str, etype: str) -> str | None:
                     "foe", "foes", "critic", "critics"):
             return "oppose"
     return None
+
+
+def _in_noun_phrase(tok: Token, in_mention: bool) -> bool:
+    """Can `tok` be part of the noun phrase before a comma ("the mountainous stronghold of the
+    Northern Alliance", "Afghanistan's capital")? Verbs, pronouns and most prepositions end it."""
+    if in_mention:
+        return True
+    if tok.text in STOP or tok.is_space:
+        return False
+    if tok.lower_ in ("of", "'s", "\u2019s", "-") or tok.lower_ in DETERMINERS:
+        return True
+    return tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "") and tok.lower_ not in ("himself", "herself")
 
 
 def _strip_lead_in(words: list[_Word]) -> list[_Word]:
