@@ -100,6 +100,21 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def demonym_countries() -> dict[str, str]:
+    """Nationality adjective (or plural) → country name ('israeli' → 'Israel')."""
+    out: dict[str, str] = {}
+    for info in _countryinfo():
+        for d in (info.get("demonym") or "").replace("/", ",").split(","):
+            d = d.strip()
+            if len(d) > 2:
+                out.setdefault(normal(d), info["name"])
+                plural = _plural(d)
+                if plural:
+                    out.setdefault(normal(plural), info["name"])
+    return out
+
+
+@lru_cache(maxsize=1)
 def subdivisions() -> dict[str, str]:
     """First-level subdivisions (provinces, states, regions) → their name, accents kept."""
     import pycountry

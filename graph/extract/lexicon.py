@@ -11,6 +11,8 @@ LEADER_ROLES = {
     "chief executive", "boss", "ruler", "dictator", "warlord", "supreme leader", "ayatollah", "caliph",
     "speaker", "principal", "dean", "rector", "provost", "captain", "coordinator", "overseer", "owner",
     "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "general secretary",
+    "commander-in-chief", "president-elect", "premier", "first minister", "chief minister", "party leader",
+    "head of state", "head of government", "chief of staff",
 }
 # Roles whose holder works for or belongs to the organisation: `memberOf`.
 MEMBER_ROLES = {

@@ -88,6 +88,22 @@ class _Finder:
             self.found[key] = Relation(subject=s, predicate=predicate, object=o, value=value, sentence=sent,
                                        start=start, end=end, method=method, confidence=confidence)
 
+    def country_of(self, m: int) -> int | None:
+        """A mention of the country a nationality mention ('Israeli') belongs to, if any."""
+        from .. import gazetteer
+        from ..names import normal
+
+        country = gazetteer.demonym_countries().get(normal(self.spans[m].text))
+        if country is None:
+            return None
+        countries = gazetteer.countries()
+        key = normal(country)
+        for k, span in enumerate(self.spans):
+            if self.type_of(k) == "PLACE" and countries.get(normal(span.text), span.text) in (country,) \
+                    or normal(span.text) == key:
+                return k
+        return None
+
     def words(self, start: int, end: int) -> list[_Word]:
         """Tokens [start, end) as words: hyphen compounds joined, whitespace dropped."""
         out: list[_Word] = []
@@ -219,11 +235,17 @@ class _Finder:
             return
         heads = [k for k, w in enumerate(words) if w.mention is None and _role_kind(w.lower, etype)]
         if not heads:
-            # "Afghanistan's Panjshir valley": a place possessed by a place
-            if etype == "PLACE" and before and len(words) >= 2 and words[-1].lower in ("'s", "\u2019s") \
-                    and words[-2].mention is not None and self.type_of(words[-2].mention) == "PLACE":
-                self.add(m, "locatedIn", words[-2].mention, None, words[-2].start, self.spans[m].end - 1,
-                         method + "-possessive", confidence)
+            if before and len(words) >= 2 and words[-1].lower in ("'s", "\u2019s") and words[-2].mention is not None:
+                owner = words[-2].mention
+                otype = self.type_of(owner)
+                if etype in ("PLACE", "ORG") and otype == "PLACE":
+                    # "Afghanistan's Panjshir valley", "Iran's Quds Force"
+                    self.add(m, "locatedIn", owner, None, words[-2].start, self.spans[m].end - 1,
+                             method + "-possessive", confidence)
+                elif etype == "PERSON" and otype == "ORG":
+                    # "BBC's Jonathan Marcus": a person of the organisation
+                    self.add(m, "memberOf", owner, None, words[-2].start, self.spans[m].end - 1,
+                             method + "-possessive", confidence * 0.75)
             return
         # the head is the last role word of the first run of role words ("foreign relations chief")
         h = heads[0]
@@ -231,6 +253,9 @@ class _Finder:
             h += 1
         head = words[h]
         kind = _role_kind(head.lower, etype)
+        if h > 0 and f"{words[h - 1].lower} {head.lower}" in L.LEADER_ROLES and etype == "PERSON" \
+                and not any(w.lower.rstrip("-") in L.SUBORDINATE_MODIFIERS for w in words[:h - 1]):
+            kind = "leader"  # "prime minister", "secretary general", "chief executive"
         pre, post = words[:h], words[h + 1:]
         # the other entity: in a prepositional phrase after the role, else a possessor or a
         # name before it ("the UN Deputy Secretary-General")
@@ -260,12 +285,17 @@ class _Finder:
                 possessor = pre[k - 1].mention
         premod = next((w.mention for w in reversed(pre) if w.mention is not None
                        and self.type_of(w.mention) in ("ORG", "PLACE")), None)
+        if premod is None:
+            # "Israeli Prime Minister X": the nationality's country, when the article names it
+            premod = next((self.country_of(w.mention) for w in reversed(pre) if w.mention is not None
+                           and self.type_of(w.mention) == "GROUP" and self.country_of(w.mention) is not None), None)
         if target is None:
             target = possessor if possessor is not None else premod
+            last_name = max((k for k, w in enumerate(pre) if w.mention is not None), default=-1)
             if target is not None and any(w.mention is None and w.lower not in L.TITLE_MODIFIERS
                                           and w.lower not in ("'s", "\u2019s") and not _roleish(w.lower)
-                                          and w.text[:1].islower() for w in pre[[x.mention for x in pre].index(target) + 1:]):
-                unit = True  # "NRF's foreign relations chief"
+                                          and w.text[:1].islower() for w in pre[last_name + 1:]):
+                unit = True  # "NRF's foreign relations chief": a part of the organisation
         first = min(w.start for w in words)
         last = max(w.end for w in words) - 1
         if kind == "kin":
