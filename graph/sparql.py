@@ -19,40 +19,57 @@ class Refused(ValueError):
     """A query the service will not run: it would fetch from elsewhere."""
 
 
-def _strip_literals(text: str) -> str:
-    """The query without comments, strings and IRIs, so keywords inside them do not count."""
-    out, i, n = [], 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-        elif c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]):
-            i += re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]).end()
-            out.append(" <> ")
-        elif c in "\"'":
-            quote = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else c
-            j = i + len(quote)
-            while j < n and text[j:j + len(quote)] != quote:
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            out.append(' "" ')
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
 def check(text: str) -> None:
     """Raise Refused for SERVICE or LOAD, before anything runs."""
-    m = _OUTBOUND.search(_strip_literals(text))
+    m = _OUTBOUND.search(_mask(text))
     if m:
         raise Refused(f"{m.group(1).upper()} is not allowed: this endpoint answers from its own store only")
 
 
+def bind(text: str, bindings: dict) -> str:
+    """The query with `VALUES ?name { term }` opening its WHERE pattern, one per binding.
+
+    Terms are pyoxigraph terms, whose N-Triples form is validated and escaped, so a value can
+    never change the query's structure."""
+    if not bindings:
+        return text
+    bare = _mask(text)
+    m = re.search(r"\bWHERE\s*\{", bare, re.IGNORECASE) or re.search(r"\{", bare)
+    if m is None:
+        raise SyntaxError("the query has no WHERE pattern to bind parameters in")
+    values = " ".join(f"VALUES ?{var.value} {{ {term} }}" for var, term in bindings.items())
+    return text[:m.end()] + " " + values + " " + text[m.end():]
+
+
+def _mask(text: str) -> str:
+    """The query with comments, strings and IRIs blanked out (same length), so keywords and
+    braces found in it are the query's own."""
+    out = list(text)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+        elif c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]):
+            j = i + re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]).end()
+        elif c in "\"'":
+            quote = text[i:i + 3] if text[i:i + 3] in ('\"\"\"', "'''") else c
+            j = i + len(quote)
+            while j < n and text[j:j + len(quote)] != quote:
+                j += 2 if text[j] == "\\" else 1
+            j = min(n, j + len(quote))
+        else:
+            i += 1
+            continue
+        out[i:j] = " " * (j - i)
+        i = j
+    return "".join(out)
+
+
 def run_text(store: Store, text: str, bindings: dict | None = None, **kwargs):
     check(text)
-    return store.query(text, substitutions=bindings or None, **kwargs)
+    return store.query(bind(text, bindings or {}), **kwargs)
 
 
 def kind(result) -> str:

@@ -1,5 +1,6 @@
-"""GraphML for Gephi, yEd, networkx and igraph: typed keys, directed relation edges and
-undirected co-mention edges, every attribute Gephi can filter on."""
+"""GraphML for Gephi, yEd, networkx and igraph: typed keys and every attribute Gephi can
+filter on. Edges are written directed (networkx and igraph cannot read mixed graphs);
+co-mentions are told apart by `kind` = "comention" — GEXF carries them as undirected."""
 from __future__ import annotations
 
 from xml.etree import ElementTree as ET
@@ -29,8 +30,6 @@ def write(view: GraphView, out) -> dict:
             ET.SubElement(node, f"{{{NS}}}data", {"key": f"n_{name}"}).text = str(values[name])
     for i, e in enumerate(view.edges):
         attrs = {"id": f"e{i}", "source": e.source, "target": e.target}
-        if not e.directed:
-            attrs["directed"] = "false"
         edge = ET.SubElement(graph, f"{{{NS}}}edge", attrs)
         values = {"kind": e.kind, "predicate": ";".join(e.predicates), "weight": float(e.weight),
                   "evidence": e.evidence, "articles": e.articles}

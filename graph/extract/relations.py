@@ -39,6 +39,12 @@ REFLEXIVE_VERBS = {"name", "naming", "named", "call", "calling", "called", "decl
                    "proclaim", "proclaiming", "proclaimed", "style", "styling", "styled", "appoint", "appointing",
                    "appointed", "crown", "crowning", "crowned", "install", "installing", "installed"}
 ROLES = L.LEADER_ROLES | L.MEMBER_ROLES
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                 "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+                 "southwestern", "north-east", "north-west", "south-east", "south-west", "north-eastern",
+                 "north-western", "south-eastern", "south-western", "upper", "lower"}
+PART_WORDS = {"centre", "center", "heart", "middle", "outskirts", "suburbs", "part", "parts", "region", "edge",
+              "capital", "city", "town", "province", "district"}
 
 
 @dataclass
@@ -142,6 +148,7 @@ class _Finder:
                 self.anti(m)
             if etype == "PLACE":
                 self.place_comma_place(m)
+                self.place_in_place(m)
             if etype == "EVENT":
                 self.event_place(m)
             if etype == "ORG":
@@ -235,6 +242,11 @@ class _Finder:
             return
         heads = [k for k, w in enumerate(words) if w.mention is None and _role_kind(w.lower, etype)]
         if not heads:
+            tail = len(words)
+            while tail > 0 and words[tail - 1].mention is None and words[tail - 1].text[:1].islower() \
+                    and words[tail - 1].lower not in ("'s", "\u2019s"):
+                tail -= 1  # "Saudi Arabia's state-owned Saudi Aramco"
+            words = words[:tail]
             if before and len(words) >= 2 and words[-1].lower in ("'s", "\u2019s") and words[-2].mention is not None:
                 owner = words[-2].mention
                 otype = self.type_of(owner)
@@ -396,6 +408,40 @@ class _Finder:
             else:
                 i -= 1
             steps += 1
+
+    def place_in_place(self, m: int) -> None:
+        """'Maidan Shahr in the centre of Afghanistan's Maidan Wardak province', 'the embassy in
+        Baghdad': a place (or facility) in a larger place; 'Northern Syria' is in Syria."""
+        from ..names import normal
+
+        span = self.spans[m]
+        words = normal(span.text).split()
+        if len(words) >= 2 and words[0] in COMPASS_WORDS:
+            inner = " ".join(words[1:])
+            for k, other in enumerate(self.spans):
+                if k != m and self.type_of(k) == "PLACE" and normal(other.text) == inner:
+                    self.add(m, "locatedIn", k, None, span.start, span.end - 1, "compass-place", 0.7)
+                    break
+        _, hi = self.sentence_bounds(span.start)
+        j = span.end
+        if j >= hi or self.doc[j].lower_ != "in":
+            return
+        k = j + 1
+        # "in the centre of", "in northern": a part of the place
+        while k < hi and (self.doc[k].lower_ in DETERMINERS or self.doc[k].lower_ in COMPASS_WORDS | PART_WORDS
+                          or self.doc[k].lower_ == "of"):
+            k += 1
+        target = None
+        while k < hi:
+            if k in self.mention_at and self.type_of(self.mention_at[k]) == "PLACE":
+                target = self.mention_at[k]
+                k = self.spans[target].end
+                if k < hi and self.doc[k].lower_ in ("'s", "\u2019s"):
+                    k += 1
+                    continue
+            break
+        if target is not None and self.entity_of[target] != self.entity_of[m]:
+            self.add(m, "locatedIn", target, None, span.start, self.spans[target].end - 1, "place-in-place", 0.65)
 
     def place_comma_place(self, m: int) -> None:
         """'Kabul, Afghanistan' and datelines 'Bangkok, TH': a place, then the country it is in."""

@@ -1,0 +1,209 @@
+"""`kg evaluate`: score the store against gold files in the guidelines' format.
+
+The scoring follows GUIDELINES.md ("Scoring"): gold entities pooled across files by label;
+a system entity matches a gold one when they share a name (label or alias, case-folded,
+without a leading "the", a trailing possessive or full stops), each gold entity matched at
+most once (a maximum bipartite matching); typed scores also need the same type; GROUP is
+scored on its own. Relations match when both ends match and the predicate is the same;
+titles when their words overlap by half, near-duplicate wordings of one person's title
+counting once on either side. Breakdowns by type and predicate, and the lists of misses
+and spurious items, show where the extractor errs.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from .names import normal
+from .store import Store
+from .vocab import TYPE_OF_CLASS
+
+TITLE_STOP = {"the", "a", "an", "of", "for", "to", "at", "in", "on", "and"}
+PREDICATES = ("leads", "memberOf", "childOf", "locatedIn", "opposes", "participatedIn")
+
+
+def _key(name: str) -> str:
+    return normal(name)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in TITLE_STOP)
+
+
+def load_gold(paths: list[Path]) -> tuple[dict, set, list[Path]]:
+    files: list[Path] = []
+    for p in paths:
+        files += sorted(p.glob("*.json")) if p.is_dir() else [p]
+    entities: dict[str, dict] = {}
+    relations: set[tuple] = set()
+    for f in files:
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        local = {}
+        for e in doc["entities"]:
+            key = _key(e["label"])
+            local[e["id"]] = key
+            ent = entities.setdefault(key, {"label": e["label"], "type": e["type"], "forms": set()})
+            ent["forms"] |= {key, *(_key(a) for a in e.get("aliases", []))}
+        for r in doc["relations"]:
+            s = local.get(r["subject"])
+            if s is None:
+                continue
+            if r["predicate"] == "title":
+                relations.add((s, "title", r["value"]))
+            elif r.get("object") in local:
+                relations.add((s, r["predicate"], local[r["object"]]))
+    return entities, relations, files
+
+
+def system_view(store: Store) -> tuple[dict, set]:
+    v = store.vocab
+    nodes: dict[str, dict] = {}
+    for r in store.select(f"""SELECT ?e ?class ?label (GROUP_CONCAT(?alt; separator="\\u001f") AS ?alts) WHERE {{
+            GRAPH <{v.registry}> {{ ?e a ?class ; rdfs:label ?label OPTIONAL {{ ?e skos:altLabel ?alt }} }} }}
+            GROUP BY ?e ?class ?label""", union=False):
+        names = {_key(r["label"]), *(_key(a) for a in r.get("alts", "").split("\u001f") if a)}
+        nodes[r["e"]] = {"type": TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1], "ORG"), "names": names,
+                         "label": r["label"]}
+    relations = set()
+    for r in store.select("""SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?st a nkg:Statement ; rdf:subject ?s ;
+            rdf:predicate ?p ; rdf:object ?o } }""", union=False):
+        relations.add((r["s"], r["p"].rsplit("#", 1)[-1], r["o"]))
+    return nodes, relations
+
+
+def _match(gold: dict, nodes: dict) -> tuple[dict, dict]:
+    """Maximum matching gold key → node IRI over shared names (augmenting paths), exact
+    labels tried first; also returns every candidate pair."""
+    by_name = defaultdict(list)
+    for iri, n in nodes.items():
+        for name in n["names"]:
+            by_name[name].append(iri)
+    candidates = {k: sorted({iri for f in e["forms"] for iri in by_name.get(f, [])},
+                            key=lambda iri: _key(gold[k]["label"]) not in nodes[iri]["names"]) for k, e in gold.items()}
+    owner: dict[str, str] = {}
+
+    def augment(k: str, seen: set) -> bool:
+        for iri in candidates[k]:
+            if iri in seen:
+                continue
+            seen.add(iri)
+            if iri not in owner or augment(owner[iri], seen):
+                owner[iri] = k
+                return True
+        return False
+
+    for k in gold:
+        augment(k, set())
+    return {k: iri for iri, k in owner.items()}, candidates
+
+
+def _prf(tp: int, sys: int, gold: int) -> dict:
+    p = tp / sys if sys else 0.0
+    r = tp / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "tp": tp, "sys": sys, "gold": gold}
+
+
+def _clusters(pairs: list[tuple]) -> list[tuple]:
+    """Near-duplicate title wordings of one subject grouped: (subject, [word sets])."""
+    out: list[tuple] = []
+    for subject, value in pairs:
+        w = _words(value)
+        for c in out:
+            if c[0] == subject and any(len(w & x) / max(len(w), len(x), 1) >= 0.5 for x in c[1]):
+                c[1].append(w)
+                break
+        else:
+            out.append((subject, [w]))
+    return out
+
+
+def evaluate(store: Store, gold_paths: list[Path]) -> dict:
+    gold, gold_rels, files = load_gold(gold_paths)
+    nodes, sys_rels = system_view(store)
+    core = {k: e for k, e in gold.items() if e["type"] != "GROUP"}
+    groups = {k: e for k, e in gold.items() if e["type"] == "GROUP"}
+    core_nodes = {i: n for i, n in nodes.items() if n["type"] != "GROUP"}
+    group_nodes = {i: n for i, n in nodes.items() if n["type"] == "GROUP"}
+    matched, candidates = _match(core, core_nodes)
+    matched_groups, _ = _match(groups, group_nodes)
+    out: dict = {"documents": len(files)}
+    out["entities"] = _prf(len(matched), len(core_nodes), len(core))
+    out["entities_typed"] = _prf(sum(core[k]["type"] == core_nodes[i]["type"] for k, i in matched.items()),
+                                 len(core_nodes), len(core))
+    out["groups"] = _prf(len(matched_groups), len(group_nodes), len(groups))
+    by_type = {}
+    for t in ("PERSON", "ORG", "PLACE", "EVENT"):
+        tp = sum(1 for k, i in matched.items() if core[k]["type"] == t == core_nodes[i]["type"])
+        by_type[t] = _prf(tp, sum(n["type"] == t for n in core_nodes.values()), sum(e["type"] == t for e in core.values()))
+    out["entities_by_type"] = by_type
+    hits = defaultdict(set)
+    for k, iris in candidates.items():
+        for iri in iris:
+            hits[iri].add(k)
+    splits = sum(1 for iris in candidates.values() if len(iris) > 1)
+    merges = sum(1 for ks in hits.values() if len(ks) > 1)
+    out["resolution"] = {"split_gold": splits, "merged_system": merges,
+                         "no_split_rate": round(1 - splits / max(1, len(core)), 3),
+                         "no_merge_rate": round(1 - merges / max(1, len(hits)), 3)}
+    # relations, over all entities (groups included) mapped to gold keys
+    all_matched, _ = _match(gold, nodes)
+    gold_of = {i: k for k, i in {**all_matched, **matched}.items()}
+    mapped, titles = set(), []
+    for s, p, o in sys_rels:
+        if p == "title":
+            titles.append((gold_of.get(s), o))
+        else:
+            mapped.add((gold_of.get(s, s), p, gold_of.get(o, o)))
+    gold_plain = {r for r in gold_rels if r[1] != "title"}
+    g_titles = _clusters([(s, v) for s, p, v in gold_rels if p == "title"])
+    s_titles = _clusters(titles)
+    used, title_tp = set(), 0
+    for subject, ws in s_titles:
+        for i, (gs, gws) in enumerate(g_titles):
+            if i not in used and subject is not None and gs == subject and any(
+                    a and b and len(a & b) / max(len(a), len(b)) >= 0.5 for a in ws for b in gws):
+                used.add(i)
+                title_tp += 1
+                break
+    tp = len(mapped & gold_plain)
+    out["relations"] = _prf(tp + title_tp, len(mapped) + len(s_titles), len(gold_plain) + len(g_titles))
+    per = {p: _prf(len({r for r in mapped if r[1] == p} & gold_plain), sum(r[1] == p for r in mapped),
+                   sum(r[1] == p for r in gold_plain)) for p in PREDICATES}
+    per["title"] = _prf(title_tp, len(s_titles), len(g_titles))
+    out["relations_by_predicate"] = per
+    label = {k: e["label"] for k, e in gold.items()}
+    node_label = {i: n["label"] for i, n in nodes.items()}
+    out["missed_entities"] = sorted(core[k]["label"] + f" ({core[k]['type']})" for k in core if k not in matched)
+    out["spurious_entities"] = sorted(n["label"] + f" ({n['type']})" for i, n in core_nodes.items()
+                                      if i not in set(matched.values()))
+    out["mistyped_entities"] = sorted(f"{core[k]['label']}: {core_nodes[i]['type']} for {core[k]['type']}"
+                                      for k, i in matched.items() if core[k]["type"] != core_nodes[i]["type"])
+    out["missed_relations"] = sorted(f"{label[s]} {p} {label.get(o, o)}" for s, p, o in gold_plain - mapped)
+    out["spurious_relations"] = sorted(f"{label.get(s, node_label.get(s, s))} {p} {label.get(o, node_label.get(o, o))}"
+                                       for s, p, o in mapped - gold_plain)
+    return out
+
+
+def render(result: dict) -> str:
+    lines = [f"{result['documents']} gold document(s)"]
+    for k in ("entities", "entities_typed", "groups", "relations"):
+        r = result[k]
+        lines.append(f"{k:16} P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}  ({r['tp']}/{r['sys']} system, "
+                     f"{r['gold']} gold)")
+    lines.append("by type:")
+    for t, r in result["entities_by_type"].items():
+        lines.append(f"  {t:14} P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}  ({r['tp']}/{r['sys']}, {r['gold']} gold)")
+    lines.append("by predicate:")
+    for p, r in result["relations_by_predicate"].items():
+        lines.append(f"  {p:14} P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}  ({r['tp']}/{r['sys']}, {r['gold']} gold)")
+    res = result["resolution"]
+    lines.append(f"resolution: {res['split_gold']} gold entities split ({res['no_split_rate']:.1%} not split), "
+                 f"{res['merged_system']} system entities merged ({res['no_merge_rate']:.1%} not merged)")
+    for key in ("missed_entities", "spurious_entities", "mistyped_entities", "missed_relations", "spurious_relations"):
+        if result[key]:
+            lines.append(f"{key.replace('_', ' ')} ({len(result[key])}):")
+            lines += [f"  {x}" for x in result[key]]
+    return "\n".join(lines)

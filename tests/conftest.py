@@ -1,0 +1,97 @@
+"""Shared fixtures: a store built from the sample articles, and a real server over it.
+
+Building the seeds takes a few seconds (the spaCy pipeline loads once per session); tests
+that only read share one store. The server is `kg serve` as a separate process on a free
+loopback port — the production gunicorn server, not a test client.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+KG = [sys.executable, "-m", "graph.cli"]
+
+
+def kg(*args: str, store: Path | None = None, check: bool = True, env: dict | None = None,
+       input: str | None = None) -> subprocess.CompletedProcess:
+    """Run the `kg` command line in a subprocess, as a user would."""
+    cmd = [*KG, *(["--store", str(store)] if store else []), *args]
+    full_env = {**os.environ, **(env or {})}
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=full_env, input=input, timeout=600)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from graph.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory, extractor) -> Path:
+    """The seeds, built once into an on-disk store (read-only for the tests that use it)."""
+    from graph.pipeline import build
+    from graph.store import Store
+
+    path = tmp_path_factory.mktemp("seed-store") / "kg"
+    with Store(path, write=True) as store:
+        report = build([SEEDS], store, extractor=extractor)
+    assert report.built == 2 and not report.skipped
+    return path
+
+
+@pytest.fixture
+def store_copy(seed_store, tmp_path) -> Path:
+    """A private copy of the seed store, for tests that write."""
+    target = tmp_path / "kg"
+    shutil.copytree(seed_store, target)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(seed_store):
+    """`kg serve` over the seed store, on loopback; yields its base URL."""
+    port = free_port()
+    log = open(seed_store.parent / "server.log", "w")
+    proc = subprocess.Popen([*KG, "--store", str(seed_store), "serve", "--port", str(port), "--workers", "2"],
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"kg serve exited: {(seed_store.parent / 'server.log').read_text()}")
+        try:
+            if requests.get(base + "/api/entities?q=a", timeout=2).status_code == 200:
+                break
+        except requests.ConnectionError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("kg serve did not start within 60 s")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()

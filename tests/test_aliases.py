@@ -1,0 +1,54 @@
+"""Resolution within one article (graph.extract.aliases), on hand-made mentions."""
+from graph.extract.aliases import cluster
+
+
+def mentions(*items):
+    pos, out = 0, []
+    for text, etype in items:
+        out.append((text, etype, pos))
+        pos += 100
+    return out
+
+
+def labels(*items, **kw):
+    entity_of, entities = cluster(mentions(*items), **kw)
+    return [entities[e].label for e in entity_of], entities
+
+
+def test_surname_joins_the_full_name():
+    got, entities = labels(("Karim Haidari", "PERSON"), ("Haidari", "PERSON"))
+    assert got == ["Karim Haidari", "Karim Haidari"] and entities[0].forms == ("Karim Haidari", "Haidari")
+
+
+def test_father_and_son_sharing_words_stay_apart_and_bare_surname_goes_to_the_recent_one():
+    got, entities = labels(("Karim Haidari", "PERSON"), ("Karim Omar Haidari", "PERSON"), ("Haidari", "PERSON"),
+                           ("Karim Haidari", "PERSON"), ("Haidari", "PERSON"))
+    assert len(entities) == 2
+    assert got[2] == "Karim Omar Haidari" and got[4] == "Karim Haidari"
+
+
+def test_acronym_and_qualifier_forms_join_the_organisation():
+    got, entities = labels(("Popular Liberation Front of Ruritania", "ORG"), ("Popular Liberation Front", "ORG"),
+                           ("PLF", "ORG"))
+    assert len(entities) == 1 and entities[0].label == "Popular Liberation Front of Ruritania"
+
+
+def test_place_with_a_generic_word_is_the_same_place_but_a_facility_is_not():
+    got, entities = labels(("Helmand valley", "PLACE"), ("Helmand", "PLACE"), ("Helmand airport", "PLACE"))
+    assert got[0] == got[1] == "Helmand valley" and got[2] == "Helmand airport"
+
+
+def test_two_people_sharing_a_given_name_stay_apart():
+    _, entities = labels(("Fatima Mohammad", "PERSON"), ("Mohammad Reza Akbari", "PERSON"))
+    assert len(entities) == 2
+
+
+def test_parenthetical_acronym_is_defined_by_the_name_before_it():
+    text = "the Islamic Movement (IMX) said"
+    entity_of, entities = cluster([("Islamic Movement", "ORG", 4), ("IMX", "ORG", 22)], text)
+    assert entity_of == [0, 0]
+
+
+def test_label_hint_names_a_country_written_as_a_code():
+    entity_of, entities = cluster([("TH", "PLACE", 10)], hints={10: "Thailand"})
+    assert entities[0].label == "Thailand" and "TH" in entities[0].forms

@@ -1,0 +1,102 @@
+"""The `kg` command line, run as a subprocess against real stores."""
+import json
+
+import networkx as nx
+import rdflib
+
+from conftest import SEEDS, kg
+
+
+def test_build_reports_and_rebuild_changes_nothing(tmp_path):
+    out = kg("build", str(SEEDS), "--json", store=tmp_path / "kg")
+    report = json.loads(out.stdout)
+    assert report["report"]["built"] == 2 and report["stats"]["documents"] == 2
+    again = json.loads(kg("build", str(SEEDS), "--json", store=tmp_path / "kg").stdout)
+    assert again["report"]["built"] == 0 and again["report"]["unchanged"] == 2
+    assert again["stats"]["quads"] == report["stats"]["quads"]
+
+
+def test_build_with_bad_input_skips_it_reports_it_and_exits_1(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_text("Talks resume\n\nEnvoys from Norway met in Oslo on Monday.")
+    (src / "bad.txt").write_bytes(b"\x00\x00binary")
+    result = kg("build", str(src), store=tmp_path / "kg", check=False)
+    assert result.returncode == 1
+    assert "skipped" in result.stderr and "bad.txt" in result.stderr and "binary" in result.stderr
+    assert "built 1 article" in result.stdout
+
+
+def test_store_location_comes_from_the_environment(tmp_path):
+    kg("build", str(SEEDS / "000_3ad62285e03f5f79.txt"), env={"KG_STORE": str(tmp_path / "envstore")})
+    stats = json.loads(kg("stats", "--json", env={"KG_STORE": str(tmp_path / "envstore")}).stdout)
+    assert stats["documents"] == 1
+
+
+def test_stats_lists_types_predicates_and_quads(seed_store):
+    stats = json.loads(kg("stats", "--json", store=seed_store).stdout)
+    assert stats["documents"] == 2 and stats["quads"] > 1000
+    assert stats["entities_by_type"]["Person"] >= 10
+    assert stats["relations_by_predicate"]["leads"] >= 3
+
+
+def test_query_runs_named_queries_with_parameters_and_files(seed_store, tmp_path):
+    listing = kg("queries", store=seed_store).stdout
+    assert "leaders" in listing and "relations" in listing
+    rows = json.loads(kg("query", "relations", "--param", "entity=ahmad-massoud", "--format", "json",
+                         store=seed_store).stdout)["results"]["bindings"]
+    assert any(r["predicate"]["value"] == "leads" for r in rows)
+    rq = tmp_path / "people.rq"
+    rq.write_text("SELECT (COUNT(?p) AS ?n) WHERE { ?p a nkg:Person }")
+    csv = kg("query", str(rq), "--format", "csv", store=seed_store).stdout
+    assert csv.splitlines()[0] == "n" and int(csv.splitlines()[1]) >= 10
+    table = kg("query", "SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 3", store=seed_store).stdout
+    assert "(3 rows)" in table
+
+
+def test_query_errors_say_what_is_wrong(seed_store):
+    bad = kg("query", "SELECT ?x WHERE { ?x", store=seed_store, check=False)
+    assert bad.returncode != 0 and "query failed" in bad.stderr
+    missing = kg("query", "relations", store=seed_store, check=False)
+    assert missing.returncode != 0 and "needs parameter 'entity'" in missing.stderr
+    unknown = kg("query", "no-such-query", store=seed_store, check=False)
+    assert "no named query" in unknown.stderr and "leaders" in unknown.stderr
+
+
+def test_export_graphml_is_gephi_ready_and_rdf_formats_parse(seed_store, tmp_path):
+    gml = tmp_path / "g.graphml"
+    kg("export", "--format", "graphml", "-o", str(gml), store=seed_store)
+    g = nx.read_graphml(gml)
+    node = next(d for _, d in g.nodes(data=True) if d["label"] == "Ahmad Massoud")
+    assert node["type"] == "PERSON" and node["mentions"] >= 3 and node["documents"] == 2
+    kinds = {d["kind"] for *_, d in g.edges(data=True)}
+    assert kinds == {"relation", "comention"}
+    assert all({"predicate", "weight", "evidence"} <= set(d) for *_, d in g.edges(data=True))
+    for fmt, parser in (("turtle", "turtle"), ("ntriples", "nt")):
+        path = tmp_path / f"g.{fmt}"
+        kg("export", "--format", fmt, "-o", str(path), store=seed_store)
+        assert len(rdflib.Graph().parse(path, format=parser)) > 1000
+    for fmt, parser in (("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")):
+        path = tmp_path / f"g.{fmt}"
+        kg("export", "--format", fmt, "-o", str(path), store=seed_store)
+        ds = rdflib.Dataset()
+        ds.parse(path, format=parser)
+        assert len(list(ds.graphs())) >= 4  # the articles, the registry, the ontology
+
+
+def test_export_ntriples_is_scorable_by_the_evaluation_script(seed_store, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import SHARED
+    nt = tmp_path / "out.nt"
+    kg("export", "--format", "ntriples", "-o", str(nt), store=seed_store)
+    result = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(nt), str(SHARED / "eval" / "dev"),
+                             "--json"], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout)["entities"]["tp"] > 40
+
+
+def test_help_lists_every_verb():
+    out = kg("--help").stdout
+    for verb in ("build", "serve", "export", "query", "stats", "evaluate", "train", "queries"):
+        assert verb in out

@@ -1,0 +1,31 @@
+"""Name comparison shared by both resolution stages."""
+from graph import names
+
+
+def test_normal_form_ignores_case_accents_article_possessive_and_full_stops():
+    assert names.normal("the U.S.") == "us"
+    assert names.normal("Taliban\u2019s") == "taliban"
+    assert names.normal("Zürich") == "zurich"
+
+
+def test_initials_cover_the_name_and_its_part_before_of():
+    assert names.initials("National Liberation Army of Colombia") == {"nlac", "nla"}
+    assert names.acronym_of("UN", "United Nations")
+    assert not names.acronym_of("UN", "Union Station Bank")
+
+
+def test_contiguous_runs_tell_a_fuller_name_from_a_different_one():
+    assert names.contiguous_in(["omar", "khan"], ["sayed", "omar", "khan", "durrani"])
+    assert not names.contiguous_in(["omar", "durrani"], ["omar", "khan", "durrani"])
+
+
+def test_spelling_variants_of_one_long_word_only():
+    assert names.spelling_variant("Abdulrahman Yousef", "Abdulrahmen Yousef")
+    assert not names.spelling_variant("Iran", "Iraq")
+    assert not names.spelling_variant("Hamid Karimi", "Hamid Kazemi")
+    assert not names.spelling_variant("Omar Samadi", "Amir Samadi")
+
+
+def test_slugs_are_readable_and_ascii():
+    assert names.slug("Ayşe Çelik-Ören") == "ayse-celik-oren"
+    assert names.slug("U.S. Army") == "us-army"

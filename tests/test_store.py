@@ -1,0 +1,67 @@
+"""The on-disk store: published versions, readers beside a writer, whole articles."""
+import pytest
+
+from graph.pipeline import build
+from graph.store import Store, StoreError
+
+
+def write_article(folder, name, text):
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text)
+
+
+def test_a_reader_never_sees_a_lock_while_a_writer_works(store_copy, tmp_path):
+    reader = Store(store_copy)
+    before = len(reader)
+    writer = Store(store_copy, write=True)
+    assert len(Store(store_copy)) == before  # a second reader opens fine, sees the published version
+    writer.close()
+    assert len(Store(store_copy)) == before
+
+
+def test_two_writers_are_refused_with_a_clear_message(store_copy):
+    writer = Store(store_copy, write=True)
+    try:
+        with pytest.raises(StoreError, match="another newskg process is writing"):
+            Store(store_copy, write=True)
+    finally:
+        writer.close()
+
+
+def test_opening_a_missing_store_says_how_to_build_one(tmp_path):
+    with pytest.raises(StoreError, match="kg build"):
+        Store(tmp_path / "nothing")
+
+
+def test_a_store_keeps_its_base_iri(store_copy):
+    base = Store(store_copy).vocab.base
+    with pytest.raises(StoreError, match="base IRI"):
+        Store(store_copy, base="http://elsewhere.example/", write=True)
+    assert Store(store_copy, base=base).vocab.base == base
+
+
+def test_rebuilding_the_same_input_changes_nothing(store_copy, extractor):
+    from conftest import SEEDS
+    before = sorted(str(q) for q in Store(store_copy).ox)
+    with Store(store_copy, write=True) as store:
+        report = build([SEEDS], store, extractor=extractor)
+    assert report.built == 0 and report.unchanged == 2
+    assert sorted(str(q) for q in Store(store_copy).ox) == before
+
+
+def test_a_changed_article_replaces_its_own_facts_and_a_new_one_is_added(tmp_path, extractor):
+    src = tmp_path / "in"
+    write_article(src, "a.txt", "Flood in Dhaka\n\nThe mayor of Dhaka, Rahim Uddin, said the river rose.")
+    path = tmp_path / "kg"
+    with Store(path, write=True) as store:
+        build([src], store, extractor=extractor)
+    write_article(src, "a.txt", "Flood in Dhaka\n\nRahim Uddin, the mayor of Dhaka, said the water fell.")
+    write_article(src, "b.txt", "Aid arrives\n\nThe Red Crescent sent aid to Dhaka on Monday.")
+    with Store(path, write=True) as store:
+        report = build([src], store, extractor=extractor)
+    assert (report.built, report.replaced) == (2, 1)
+    store = Store(path)
+    texts = [r["t"] for r in store.select("SELECT ?t WHERE { GRAPH ?g { ?s a nkg:Sentence ; nkg:text ?t } }")]
+    assert any("water fell" in t for t in texts) and not any("river rose" in t for t in texts)
+    graphs = {r["g"] for r in store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a nkg:Article } }")}
+    assert graphs == {store.vocab.document("a.txt"), store.vocab.document("b.txt")}
