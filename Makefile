@@ -1,0 +1,33 @@
+# newskg — two commands: `make run` (set up, build the seeds, serve) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STORE ?= kgstore
+
+.PHONY: run test setup build serve bench clean
+
+$(BIN)/kg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/kg
+
+build: setup
+	$(BIN)/kg --store $(STORE) build seeds/
+
+serve: setup
+	$(BIN)/kg --store $(STORE) serve --host $(HOST) --port $(PORT)
+
+# The main job: install, build the graph of seeds/ into the on-disk store, serve it.
+run: build serve
+
+# The test suite (CI runs exactly this).
+test: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(STORE) build .pytest_cache
