@@ -552,13 +552,17 @@ class _Finder:
                     return [self.mention_at[head.head.i]]
                 if subj:
                     for s in subj:
-                        if s.lower_ in ("which", "who", "that") and head.dep_ in ("acl:relcl", "relcl") \
-                                and head.head.i in self.mention_at:
-                            out.append(self.mention_at[head.head.i])
+                        if s.lower_ in ("which", "who", "that"):
+                            antecedent = self._antecedent(s, head)
+                            if antecedent is not None:
+                                out.append(antecedent)
                         elif s.i in self.mention_at:
                             out.append(self.mention_at[s.i])
                             out += [self.mention_at[c.i] for c in s.conjuncts if c.i in self.mention_at]
                     return out
+                # "the UN holding the summit": a gerund right after the name it is about
+                if head.tag_ == "VBG" and head.i > 0 and head.i - 1 in self.mention_at:
+                    return [self.mention_at[head.i - 1]]
                 # "X vowed to fight Y": the subject of the governing verb
                 if head.dep_ in ("xcomp", "conj", "advcl") and head.head != head:
                     head, hops = head.head, hops + 1
@@ -573,6 +577,16 @@ class _Finder:
             if i in self.mention_at:
                 return [self.mention_at[i]]
         return out
+
+    def _antecedent(self, pronoun: Token, clause: Token) -> int | None:
+        """What 'which'/'who' stands for: the relative clause's head, else the name right
+        before the pronoun ('the Northern Alliance, which also fought ...')."""
+        if clause.dep_ in ("acl:relcl", "relcl") and clause.head.i in self.mention_at:
+            return self.mention_at[clause.head.i]
+        i = pronoun.i - 1
+        if i >= 0 and self.doc[i].text == ",":
+            i -= 1
+        return self.mention_at.get(i)
 
     def _objects(self, verb: Token, preps: set[str], objects_only: bool) -> list[int]:
         out: list[int] = []

@@ -1,0 +1,40 @@
+"""Extraction quality on the dev gold (../shared/eval/dev): the targets of the quality issue.
+
+The figures come from `kg evaluate`'s scorer, which follows the guidelines' scoring rules
+(it agrees with ../shared/eval/score.py, checked below on the same store)."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SHARED, kg
+from graph.evaluate import evaluate
+from graph.store import Store
+
+TARGETS = {"entities": 0.95, "entities_typed": 0.92, "relations": 0.80}
+
+
+@pytest.fixture(scope="module")
+def scores(seed_store):
+    return evaluate(Store(seed_store), [SHARED / "eval" / "dev"])
+
+
+@pytest.mark.parametrize("measure", sorted(TARGETS))
+def test_dev_f1_meets_target(scores, measure):
+    assert scores[measure]["f1"] >= TARGETS[measure], json.dumps(scores, indent=1)
+
+
+def test_dev_resolution_neither_splits_nor_merges(scores):
+    assert scores["resolution"]["split_gold"] == 0, scores["resolution"]
+    assert scores["resolution"]["merged_system"] == 0, scores["resolution"]
+
+
+def test_own_scorer_agrees_with_the_shared_script(seed_store, scores, tmp_path):
+    nt = tmp_path / "out.nt"
+    kg("export", "--format", "ntriples", "-o", str(nt), store=seed_store)
+    shared = json.loads(subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(nt),
+                                        str(SHARED / "eval" / "dev"), "--json"],
+                                       capture_output=True, text=True, check=True).stdout)
+    for measure in ("entities", "entities_typed", "groups", "relations"):
+        assert shared[measure]["f1"] == scores[measure]["f1"], measure
