@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from . import ingest
-from .rdf import article_quads
+from .rdf import article_quads, direct_facts
 from .records import Article, Extraction
 from .store import Change, Store
 
@@ -110,7 +110,7 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
     pending: list[Extraction] = []
 
     def flush() -> None:
-        drop, quads, touched = [], [], set()
+        drop, quads, touched, facts = [], [], set(), set()
         for ext in pending:
             graph = vocab.document(ext.article.id)
             if graph in known:
@@ -122,12 +122,14 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
             ids = resolver.resolve(ext)
             touched.update(ids)
             quads.extend(article_quads(ext, ids, vocab))
+            facts.update(direct_facts(ext, ids, vocab))
             report.built += 1
             report.mentions += len(ext.mentions)
             report.relations += len(ext.relations)
             report.words += len(ext.article.text.split())
         nodes = {vocab.entity(nid): resolver.nodes.get(nid) for nid in sorted(touched)}
-        store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes)), nodes)
+        facts.update(store.supported_facts(list(nodes), drop))
+        store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes)), nodes, facts)
         pending.clear()
 
     for n, ext in enumerate(source, 1):

@@ -1,10 +1,12 @@
 """Extractions and resolved entities → RDF quads (pyoxigraph terms).
 
 An article's facts go into the named graph of the article's IRI: the article itself, its
-sentences, its mentions (text, offsets, the node they refer to), each relation as a direct
-triple plus an `nkg:Statement` with its evidence, and its co-mentions with counts. The
-entity registry graph holds what is global about each node: type, canonical label,
-aliases and counts. The union of all graphs is the knowledge graph.
+sentences, its mentions (text, offsets, the node they refer to), one `nkg:Statement` per
+relation with its evidence, and one `nkg:CoMention` per pair with its count. The entity
+registry graph holds what is global about each node: type, canonical label, aliases,
+counts, and the direct triples (`?x nkg:leads ?y`, `?x nkg:coMentionedWith ?y`) that at
+least one statement supports — stored once, so the union default graph has no duplicates
+however many articles state a fact.
 """
 from __future__ import annotations
 
@@ -85,7 +87,6 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary) -> list[Qu
         subject = entity_iris[r.subject]
         predicate = t(r.predicate)
         obj = entity_iris[r.object] if r.object is not None else Literal(r.value or "")
-        add(subject, predicate, obj)
         node = NamedNode(f"{doc}#r{i}")
         add(node, RDF + "type", NamedNode(t("Statement")))
         add(node, RDF + "subject", subject)
@@ -102,7 +103,6 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary) -> list[Qu
         x, y = sorted((entity_iris[a_], entity_iris[b_]), key=lambda n_: n_.value)
         if x == y:
             continue
-        add(x, t("coMentionedWith"), y)
         node = NamedNode(f"{doc}#c{i}")
         add(node, RDF + "type", NamedNode(t("CoMention")))
         add(node, RDF + "subject", x)
@@ -112,8 +112,25 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary) -> list[Qu
     return q
 
 
-def node_quads(node: Node, vocab: Vocabulary) -> list[Quad]:
-    """What the registry graph says of one entity."""
+Fact = tuple[str, str, object]  # (subject IRI, predicate IRI, object term)
+
+
+def direct_facts(ext: Extraction, ids: list[str], vocab: Vocabulary) -> set[Fact]:
+    """The direct triples an article supports: its relations and its co-mentioned pairs."""
+    iris = [vocab.entity(i) for i in ids]
+    facts: set[Fact] = set()
+    for r in ext.relations:
+        obj = NamedNode(iris[r.object]) if r.object is not None else Literal(r.value or "")
+        facts.add((iris[r.subject], vocab.term(r.predicate), obj))
+    for a, b in ext.comentions():
+        x, y = sorted((iris[a], iris[b]))
+        if x != y:
+            facts.add((x, vocab.term("coMentionedWith"), NamedNode(y)))
+    return facts
+
+
+def node_quads(node: Node, vocab: Vocabulary, facts: set[Fact] = frozenset()) -> list[Quad]:
+    """What the registry graph says of one entity, its direct triples included."""
     g = NamedNode(vocab.registry)
     s = NamedNode(vocab.entity(node.id))
     q = [Quad(s, _TYPE, NamedNode(vocab.cls(node.type)), g),
@@ -121,4 +138,5 @@ def node_quads(node: Node, vocab: Vocabulary) -> list[Quad]:
     q += [Quad(s, NamedNode(SKOS + "altLabel"), Literal(alias), g) for alias in node.aliases]
     q.append(Quad(s, NamedNode(vocab.term("mentionCount")), _int(node.mentions), g))
     q.append(Quad(s, NamedNode(vocab.term("documentCount")), _int(node.documents), g))
+    q += [Quad(s, NamedNode(p), o, g) for _, p, o in sorted(facts, key=str)]
     return q

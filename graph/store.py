@@ -237,9 +237,24 @@ class Store:
         return len(self.ox)
 
     # -- writing --------------------------------------------------------------------------------
-    def commit(self, change: Change, nodes: dict[str, Node | None]) -> None:
+    def supported_facts(self, subjects: list[str], exclude_graphs: list[str]) -> set:
+        """Direct triples about `subjects` that statements and co-mentions in the store
+        support, outside the graphs about to be replaced."""
+        if not subjects:
+            return set()
+        values = " ".join(f"<{s}>" for s in subjects)
+        exclude = f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in exclude_graphs)}))" if exclude_graphs else ""
+        facts = set()
+        for row in self.query(f"""SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }}
+                {{ GRAPH ?g {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }}
+                UNION {{ GRAPH ?g {{ ?c a nkg:CoMention ; rdf:subject ?s ; rdf:object ?o }}
+                         BIND(nkg:coMentionedWith AS ?p) }} {exclude} }}""", union=False):
+            facts.add((row["s"].value, row["p"].value, row["o"]))
+        return facts
+
+    def commit(self, change: Change, nodes: dict[str, Node | None], facts: set = frozenset()) -> None:
         """Apply one change atomically; `nodes` gives each touched node's new registry entry
-        (None: the node is gone)."""
+        (None: the node is gone) and `facts` the direct triples the store supports for them."""
         from .rdf import node_quads
 
         registry = self.vocab.registry
@@ -249,15 +264,46 @@ class Store:
             parts.append(f"DELETE {{ GRAPH <{registry}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
                          f"GRAPH <{registry}> {{ ?e ?p ?o }} }}")
         quads = list(change.quads)
-        for node in nodes.values():
+        by_subject: dict[str, set] = {}
+        for fact in facts:
+            by_subject.setdefault(fact[0], set()).add(fact)
+        for iri, node in nodes.items():
             if node is not None:
-                quads += node_quads(node, self.vocab)
+                quads += node_quads(node, self.vocab, by_subject.get(iri, set()))
         if quads:
             parts.append("INSERT DATA { " + _quads_text(quads) + " }")
         if parts:
             self.ox.update(" ;\n".join(parts))
             self._dirty = True
             self.maybe_publish()
+
+    def load(self, path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
+             base_iri: str | None = None) -> int:
+        """Import an RDF file (any format pyoxigraph reads) in one transaction: into `graph`,
+        or, without one, the file's own graphs (default graph for triple formats). The whole
+        file is parsed before anything is written, so a syntax error writes nothing."""
+        path = Path(path)
+        if fmt is None:
+            ext = "".join(path.suffixes[-1:]).lstrip(".").lower()
+            fmt = ox.RdfFormat.from_extension({"jsonld": "jsonld", "json": "jsonld", "nt": "nt", "owl": "rdf",
+                                                "xml": "rdf"}.get(ext, ext))
+            if fmt is None:
+                raise StoreError(f"{path}: unknown RDF format {path.suffix!r}; use .ttl, .nt, .nq, .trig, .rdf, "
+                                 ".jsonld or give --format")
+        target = ox.NamedNode(graph) if graph else None
+        try:
+            parsed = ox.parse(path=str(path), format=fmt, base_iri=base_iri or path.resolve().as_uri(),
+                              without_named_graphs=False)
+            quads = [ox.Quad(q.subject, q.predicate, q.object, target if target is not None else q.graph_name)
+                     if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, target
+                                                          or ox.DefaultGraph()) for q in parsed]
+        except SyntaxError as e:
+            raise StoreError(f"{path}: {e.args[0] if e.args else e}; nothing of this file was loaded") from None
+        except OSError as e:
+            raise StoreError(f"{path}: cannot read: {e.strerror or e}") from None
+        self.ox.extend(quads)
+        self._dirty = True
+        return len(quads)
 
     def remove_articles(self, graphs: Iterable[str], resolver: Resolver) -> int:
         """Delete articles and their contributions to the registry, in one transaction."""
@@ -267,7 +313,8 @@ class Store:
             for nid, (forms, types) in self.article_counts(g).items():
                 resolver.remove_counts(nid, forms, types, 1)
                 touched[self.vocab.entity(nid)] = resolver.nodes.get(nid)
-        self.commit(Change(drop_graphs=graphs, quads=[], nodes=list(touched)), touched)
+        facts = self.supported_facts(list(touched), graphs)
+        self.commit(Change(drop_graphs=graphs, quads=[], nodes=list(touched)), touched, facts)
         return len(graphs)
 
     def dump(self, fmt: ox.RdfFormat, output) -> None:

@@ -65,3 +65,23 @@ def test_a_changed_article_replaces_its_own_facts_and_a_new_one_is_added(tmp_pat
     assert any("water fell" in t for t in texts) and not any("river rose" in t for t in texts)
     graphs = {r["g"] for r in store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a nkg:Article } }")}
     assert graphs == {store.vocab.document("a.txt"), store.vocab.document("b.txt")}
+
+
+def test_a_fact_stated_by_two_articles_appears_once_and_goes_with_its_last_article(tmp_path, extractor):
+    src = tmp_path / "in"
+    text = "Talks\n\nRahim Uddin, the leader of the Green Coast Party, spoke in Dhaka on Monday.\n"
+    write_article(src, "a.txt", text)
+    write_article(src, "b.txt", text.replace("Monday", "Tuesday"))
+    path = tmp_path / "kg"
+    with Store(path, write=True) as store:
+        build([src], store, extractor=extractor)
+    query = "SELECT ?p ?o WHERE { ?p nkg:leads ?o }"
+    assert len(Store(path).select(query)) == 1
+    write_article(src, "a.txt", "Talks\n\nNothing was said.\n")
+    with Store(path, write=True) as store:
+        build([src], store, extractor=extractor)
+    assert len(Store(path).select(query)) == 1  # b.txt still states it
+    write_article(src, "b.txt", "Talks\n\nNothing was said either.\n")
+    with Store(path, write=True) as store:
+        build([src], store, extractor=extractor)
+    assert Store(path).select(query) == []
