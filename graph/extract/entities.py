@@ -213,7 +213,10 @@ class EntityLayer:
     def _retype(span: Span) -> Span:
         """The head word decides where it is unambiguous; acronyms are not people."""
         kind = gazetteer.place_kind(span.text)
-        if kind in ("country", "region"):
+        words = normal(span.text).split()
+        if kind in ("country", "region") or (len(words) > 1 and words[0] in COMPASS
+                                              and gazetteer.place_kind(" ".join(words[1:])) is not None):
+            # "Eastern Mediterranean", "northern Syria": a part of a known place is a place
             return span if span.label_ == "PLACE" else Span(span.doc, span.start, span.end, label="PLACE")
         head = _head_word(span)
         label = span.label_

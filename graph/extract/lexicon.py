@@ -110,7 +110,7 @@ ORG_HEADS = {
     "tv", "radio", "television", "broadcasting", "journal", "magazine", "gazette", "herald", "tribune",
     "telegraph", "guardian", "observer", "daily", "weekly", "review", "monitor", "airlines", "airways", "group",
     "partners", "holdings", "industries", "laboratories", "labs", "systems", "technologies", "international",
-    "unit", "division", "command", "intelligence", "navy", "marines", "airforce", "jihad", "brotherhood",
+    "unit", "units", "division", "command", "intelligence", "movement", "rebels", "insurgents", "fighters", "navy", "marines", "airforce", "jihad", "brotherhood",
     "emirates", "red cross", "crescent", "programme", "program", "initiative", "project", "campaign",
 }
 EVENT_HEADS = {
@@ -118,7 +118,7 @@ EVENT_HEADS = {
     "cup", "championship", "championships", "election", "elections", "talks", "festival", "massacre", "battle",
     "siege", "uprising", "spring", "protests", "crisis", "forum", "convention", "expo", "marathon", "tournament",
     "offensive", "invasion", "ceasefire", "truce", "referendum", "genocide", "holocaust", "pact", "deal",
-    "negotiations", "dialogue", "meeting", "symposium", "congress", "world cup", "grand prix", "awards", "prize",
+    "negotiations", "dialogue", "meeting", "symposium", "world cup", "grand prix", "awards", "prize",
     "day", "week", "games", "olympiad", "ceremony", "rally", "march",
 }
 PLACE_HEADS = {
@@ -129,6 +129,7 @@ PLACE_HEADS = {
     "prison", "camp", "base", "hospital", "mosque", "church", "cathedral", "temple", "embassy", "hotel",
     "territory", "territories", "heights", "hills", "hill", "canyon", "falls", "harbour", "harbor", "port",
     "village", "town", "oblast", "governorate", "prefecture", "canton", "municipality", "enclave", "corridor",
+    "complex", "compound", "building", "tower", "plaza", "market", "checkpoint", "crossing", "dam",
 }
 # Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
 DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",
