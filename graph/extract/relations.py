@@ -39,6 +39,8 @@ REFLEXIVE_VERBS = {"name", "naming", "named", "call", "calling", "called", "decl
                    "proclaim", "proclaiming", "proclaimed", "style", "styling", "styled", "appoint", "appointing",
                    "appointed", "crown", "crowning", "crowned", "install", "installing", "installed"}
 ROLES = L.LEADER_ROLES | L.MEMBER_ROLES
+DELEGATE_NOUNS = {"delegates", "delegation", "delegations", "representatives", "officials", "envoys", "members",
+                  "ministers", "leaders", "diplomats", "negotiators", "team"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                  "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
                  "southwestern", "north-east", "north-west", "south-east", "south-west", "north-eastern",
@@ -559,6 +561,12 @@ class _Finder:
                         elif s.i in self.mention_at:
                             out.append(self.mention_at[s.i])
                             out += [self.mention_at[c.i] for c in s.conjuncts if c.i in self.mention_at]
+                        elif s.lower_ in DELEGATE_NOUNS:
+                            # "delegates from the African Union attended ...": the body they represent
+                            out += [self.mention_at[g.i] for g in s.children
+                                    if g.i in self.mention_at and g.dep_ in ("nmod", "prep", "pobj")]
+                            out += [self.mention_at[gg.i] for g in s.children if g.dep_ == "prep"
+                                    for gg in g.children if gg.i in self.mention_at]
                     return out
                 # "the UN holding the summit": a gerund right after the name it is about
                 if head.tag_ == "VBG" and head.i > 0 and head.i - 1 in self.mention_at:

@@ -1,0 +1,91 @@
+"""The extractor on made-up sentences, one general pattern each (no name of the sample
+articles: these check that patterns generalise)."""
+import pytest
+
+from graph.records import Article
+
+
+def extract(extractor, text):
+    e = extractor.extract_one(Article(id="t", text=text, source="t"))
+    entities = {(x.label, x.type) for x in e.entities}
+    relations = {(e.entities[r.subject].label, r.predicate,
+                  e.entities[r.object].label if r.object is not None else r.value) for r in e.relations}
+    return entities, relations, e
+
+
+CASES = [
+    ("Amina Hassan, leader of the Sahel Freedom Party, said on Monday that talks would resume.",
+     {("Amina Hassan", "leads", "Sahel Freedom Party"), ("Amina Hassan", "title", "leader")}),
+    ("Sahel Freedom Party leader Amina Hassan criticised the plan on Tuesday.",
+     {("Amina Hassan", "leads", "Sahel Freedom Party")}),
+    ("Nigeria's president, Bola Tinubu, arrived in Abuja on Friday.",
+     {("Bola Tinubu", "leads", "Nigeria"), ("Bola Tinubu", "title", "president")}),
+    ("Karim Darwish, a spokesman for the Free Coast Movement, denied the claims.",
+     {("Karim Darwish", "memberOf", "Free Coast Movement"), ("Karim Darwish", "title", "spokesman")}),
+    ("The rally was led by Karim Darwish, son of the late Omar Darwish, who founded the movement.",
+     {("Karim Darwish", "childOf", "Omar Darwish")}),
+    ("Mogadishu, Somalia's capital, was calm on Sunday.", {("Mogadishu", "locatedIn", "Somalia")}),
+    ("The anti-Houthi Southern Transitional Council seized the port.",
+     {("Southern Transitional Council", "opposes", "Houthi")}),
+    ("The Coast Liberation Front vowed to fight the National Army until the end.",
+     {("Coast Liberation Front", "opposes", "National Army")}),
+    ("The Free Coast Movement, which has fought against the National Army since 2015, rejected the deal.",
+     {("Free Coast Movement", "opposes", "National Army")}),
+    ("Fatima Sow, speaking at the Dakar Peace Forum, called for a ceasefire.",
+     {("Fatima Sow", "participatedIn", "Dakar Peace Forum")}),
+    ("Delegates from the African Union attended the Dakar Peace Forum in Senegal's capital Dakar.",
+     {("African Union", "participatedIn", "Dakar Peace Forum"), ("Dakar", "locatedIn", "Senegal")}),
+    ("Naming herself interim president after the coup, Leila Ahmed addressed the nation.",
+     {("Leila Ahmed", "title", "interim president")}),
+    ("UN Secretary-General Antonio Guterres called for restraint.",
+     {("Antonio Guterres", "leads", "UN"), ("Antonio Guterres", "title", "secretary-general")}),
+    ("Ali Karimi, the chairman of the Kabul Chamber of Commerce, said prices were rising.",
+     {("Ali Karimi", "leads", "Kabul Chamber of Commerce")}),
+    ("Israeli Prime Minister Benjamin Netanyahu met officials in Israel on Monday.",
+     {("Benjamin Netanyahu", "leads", "Israel")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_relation_pattern(extractor, text, expected):
+    _, relations, _ = extract(extractor, text)
+    assert expected <= relations, relations
+
+
+def test_office_and_holder_are_split_and_typed(extractor):
+    entities, relations, _ = extract(extractor, "US Secretary of State Mike Pompeo posted a message.")
+    assert ("Mike Pompeo", "PERSON") in entities and ("US", "PLACE") in entities
+
+
+def test_headline_in_title_case_keeps_only_confirmed_names(extractor):
+    text = ("Rebels Will Take The Valley As Talks Collapse In Geneva\n\n"
+            "Talks between the government and rebels collapsed in Geneva on Friday, officials said.")
+    entities, _, _ = extract(extractor, text)
+    labels = {label for label, _ in entities}
+    assert "Geneva" in labels and not any("Valley" in label or "Rebels" in label for label in labels)
+
+
+def test_photo_credit_names_a_photographer_and_an_agency(extractor):
+    entities, _, _ = extract(extractor, "Police patrol the market. Photo: Maria Lopez / Getty Images\n\nText.")
+    assert ("Maria Lopez", "PERSON") in entities and ("Getty Images", "ORG") in entities
+
+
+def test_nationality_is_a_group_and_country_is_a_place(extractor):
+    entities, _, _ = extract(extractor, "Afghan refugees crossed into Iran, where Iranian officials met them.")
+    assert {("Afghan", "GROUP"), ("Iran", "PLACE"), ("Iranian", "GROUP")} <= entities
+
+
+def test_sentences_never_cross_a_line_break(extractor):
+    _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
+    assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]
+
+
+def test_every_mention_lies_in_its_sentence_and_spells_its_text(extractor):
+    text = "Ali Karimi met Fatima Sow in Dakar.\n\nKarimi later flew to Abuja, Nigeria's capital."
+    _, _, e = extract(extractor, text)
+    assert len(e.mentions) >= 5
+    for m in e.mentions:
+        s = e.sentences[m.sentence]
+        assert text[m.start:m.end] == m.text and s.start <= m.start < m.end <= s.end
+    karimi = {m.entity for m in e.mentions if "Karimi" in m.text}
+    assert len(karimi) == 1

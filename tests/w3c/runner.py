@@ -1,0 +1,425 @@
+"""The W3C SPARQL query test suites, run through the HTTP endpoint of a real `kg serve`.
+
+One store folder and one server serve the whole run. Before each evaluation test a writer
+empties the store of every graph but newskg's own (meta and ontology), loads the test's
+files and publishes; the server opens the new version on its next request. The query then
+goes over the SPARQL protocol with its dataset put the standard way:
+
+* a query with FROM / FROM NAMED gets nothing more; each file it names is loaded as the
+  named graph of the IRI the query uses;
+* otherwise the qt:data files are loaded into one graph, sent as `default-graph-uri`, and
+  each qt:graphData file into the graph of its own IRI, sent as `named-graph-uri` — so the
+  store's own graphs never reach the results, and a triple present in two data files is
+  still one triple of the default graph.
+
+Queries are sent with `BASE <file IRI of the query>` in front, as the suites resolve
+relative IRIs against the files' own locations (and so do the data and expected results).
+Every result is asked for in each format that can carry it (JSON, XML, TSV and CSV for
+solutions; JSON and XML for booleans; N-Triples, Turtle and RDF/XML for graphs) and each
+answer is compared with the expected one, so both the engine and the serialisers are tested.
+
+Syntax tests send the query against an empty dataset: a positive one must get 200, a
+negative one 400 with the `malformed_query` error.
+
+    python -m tests.w3c.runner [--suite 11|10] [--verbose] [--only TEXT]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pyoxigraph as ox
+import requests
+
+from graph.store import Change, Store
+
+from . import manifest as mf
+from . import results as rs
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+SUITES = {"11": SHARED / "data" / "w3c-sparql11" / "manifest-all.ttl",
+          "10": SHARED / "data" / "w3c-sparql10" / "manifest.ttl"}
+TARGETS = {"evaluation": 98.0, "syntax": 100.0}
+
+DEFAULT_GRAPH = "urn:x-newskg:w3c:default"  # where a test's qt:data files go
+EMPTY_GRAPH = "urn:x-newskg:w3c:empty"  # never loaded: the dataset of syntax tests
+
+SOLUTION_FORMATS = ["application/sparql-results+json", "application/sparql-results+xml",
+                    "text/tab-separated-values", "text/csv"]
+BOOLEAN_FORMATS = ["application/sparql-results+json", "application/sparql-results+xml"]
+GRAPH_FORMATS = ["application/n-triples", "text/turtle", "application/rdf+xml"]
+FORMAT_NAMES = {"application/sparql-results+json": "JSON", "application/sparql-results+xml": "XML",
+                "text/tab-separated-values": "TSV", "text/csv": "CSV", "application/n-triples": "N-Triples",
+                "text/turtle": "Turtle", "application/rdf+xml": "RDF/XML"}
+
+# Failures that are the engine's (Oxigraph's) own evaluation, not the protocol layer: they
+# fail identically in every result format. Keyed by the test's IRI fragment.
+KNOWN_ENGINE_FAILURES: dict[str, str] = {}
+
+
+@dataclass
+class Outcome:
+    test: mf.Test
+    status: str  # "passed", "failed" or "excluded"
+    reason: str = ""
+
+    @property
+    def engine(self) -> str | None:
+        return KNOWN_ENGINE_FAILURES.get(self.test.iri.rsplit("#", 1)[-1]) if self.status == "failed" else None
+
+
+# -- the store and the server -------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def init_store(path: Path) -> None:
+    """A new, empty store: only newskg's own graphs."""
+    Store(path, write=True).close()
+
+
+@contextmanager
+def serve(store: Path, port: int, workers: int = 2):
+    """`kg serve` over `store` on loopback; yields the /sparql URL."""
+    log_path = store.parent / "w3c-server.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "--store", str(store), "serve",
+                                 "--port", str(port), "--workers", str(workers)],
+                                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        endpoint = f"http://127.0.0.1:{port}/sparql"
+        try:
+            deadline = time.time() + 60
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"kg serve exited: {log_path.read_text()}")
+                try:
+                    if requests.get(endpoint, timeout=2).status_code == 200:
+                        break
+                except requests.ConnectionError:
+                    pass
+                if time.time() > deadline:
+                    raise RuntimeError("kg serve did not start within 60 s")
+                time.sleep(0.2)
+            yield endpoint
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+class Runner:
+    def __init__(self, endpoint: str, store: Path, always_reload: bool = False):
+        self.endpoint = endpoint
+        self.store = store
+        self.always_reload = always_reload
+        self.session = requests.Session()
+        self.state: dict | None = None  # graph IRI → files, as published
+        self.reloads = 0
+
+    # -- data ----------------------------------------------------------------------------------
+    def prepare(self, graphs: dict[str, list[Path]]) -> None:
+        """Publish a store holding exactly `graphs` (besides newskg's own graphs).
+
+        A test whose files are those already published skips the reload: the server is
+        read-only, so the published state is what a fresh load would give."""
+        wanted = {g: tuple(files) for g, files in graphs.items() if files}
+        if wanted == self.state and not self.always_reload:
+            return
+        store = Store(self.store, write=True, publish_every=float("inf"))
+        try:
+            own = {store.vocab.meta, store.vocab.ontology}
+            stale = [g.value for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in own]
+            store.commit(Change(drop_graphs=stale, quads=[], nodes=[]), {})
+            with tempfile.TemporaryDirectory() as tmp:
+                for i, (graph, files) in enumerate(wanted.items()):
+                    for j, path in enumerate(files):
+                        store.load(_renamed(path, Path(tmp) / f"{i}-{j}.nt"), graph=graph)
+        finally:
+            store.close()
+        self.state = wanted
+        self.reloads += 1
+
+    # -- protocol ------------------------------------------------------------------------------
+    def ask(self, query: str, dataset: dict, accept: str) -> requests.Response:
+        return self.session.post(self.endpoint, data={"query": query, **dataset},
+                                 headers={"Accept": accept}, timeout=120)
+
+    # -- tests ---------------------------------------------------------------------------------
+    def run(self, test: mf.Test) -> Outcome:
+        if test.excluded:
+            return Outcome(test, "excluded", test.excluded)
+        try:
+            if test.kind == "evaluation":
+                reason = self._evaluation(test)
+            else:
+                reason = self._syntax(test)
+        except (rs.Unreadable, OSError, SyntaxError, ValueError) as e:
+            reason = f"runner: {type(e).__name__}: {e}"
+        except requests.RequestException as e:
+            reason = f"HTTP: {e}"
+        return Outcome(test, "failed" if reason else "passed", reason or "")
+
+    def _syntax(self, test: mf.Test) -> str | None:
+        text = query_text(test.query)
+        response = self.ask(text, {"default-graph-uri": [EMPTY_GRAPH]},
+                            "application/sparql-results+json, application/n-triples;q=0.9")
+        if test.kind == "positive syntax":
+            return None if response.status_code == 200 else f"expected 200, got {_error(response)}"
+        if response.status_code != 400:
+            return f"expected 400 (malformed query), got {response.status_code}"
+        code = _error_code(response)
+        return None if code == "malformed_query" else f"expected the malformed_query error, got {_error(response)}"
+
+    def _evaluation(self, test: mf.Test) -> str | None:
+        text = query_text(test.query)
+        graphs, dataset = dataset_of(test, text)
+        self.prepare(graphs)
+        expected = rs.read_file(test.result, mf.uri(test.result))
+        from_csv = test.result.suffix.lower() == ".csv"
+        formats = {rs.Solutions: SOLUTION_FORMATS, rs.Boolean: BOOLEAN_FORMATS, rs.Graph: GRAPH_FORMATS}
+        ordered = has_order_by(text)
+        failures = []
+        for mt in formats[type(expected)]:
+            response = self.ask(text, dataset, mt)
+            name = FORMAT_NAMES[mt]
+            if response.status_code != 200:
+                failures.append((name, f"HTTP {_error(response)}"))
+                continue
+            got = response.headers.get("Content-Type", "").split(";")[0].strip()
+            if got != mt:
+                failures.append((name, f"asked for {mt}, got {got}"))
+                continue
+            try:
+                actual = rs.parse(response.content, got, base=self.endpoint)
+            except rs.Unreadable as e:
+                failures.append((name, f"unreadable answer: {e}"))
+                continue
+            if from_csv and isinstance(actual, rs.Solutions):
+                actual = rs.as_csv(actual) if mt != "text/csv" else actual
+                reason = rs.compare(expected, actual, ordered, test.lax_cardinality)
+            elif mt == "text/csv":
+                reason = rs.compare(rs.as_csv(expected), actual, ordered, test.lax_cardinality)
+            else:
+                reason = rs.compare(expected, actual, ordered, test.lax_cardinality)
+            if reason:
+                failures.append((name, reason))
+        if not failures:
+            return None
+        names = [n for n, _ in failures]
+        everywhere = "every format" if len(failures) == len(formats[type(expected)]) else ", ".join(names)
+        return f"[{everywhere}] {failures[0][0]}: {failures[0][1]}"
+
+
+def _error(response: requests.Response) -> str:
+    try:
+        return f"{response.status_code} {response.json()['error']['message']}"
+    except (ValueError, KeyError, TypeError):
+        return f"{response.status_code} {response.text[:300]}"
+
+
+def _error_code(response: requests.Response) -> str | None:
+    try:
+        return response.json()["error"]["code"]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _renamed(path: Path, target: Path) -> Path:
+    """The file as N-Triples with fresh blank nodes, so that two files never share one
+    (Store.load keeps the labels of the file)."""
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+    triples = [ox.Triple(q.subject, q.predicate, q.object)
+               for q in ox.parse(path=str(path), format=fmt, base_iri=mf.uri(path), rename_blank_nodes=True)]
+    ox.serialize(triples, str(target), format=ox.RdfFormat.N_TRIPLES)
+    return target
+
+
+# -- reading queries --------------------------------------------------------------------------
+def query_text(path: Path) -> str:
+    return f"BASE <{mf.uri(path)}>\n" + path.read_bytes().decode("utf-8")
+
+
+_TOKENS = re.compile(r"""(?P<iri><[^<>"{}|^`\\\s]*>)|(?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")|(?P<comment>\#[^\n]*)""", re.S)
+
+
+def _code(text: str) -> str:
+    """The query with strings and comments blanked (same length); IRIs kept."""
+    return _TOKENS.sub(lambda m: m.group(0) if m.group("iri") else " " * len(m.group(0)), text)
+
+
+def dataset_clauses(text: str) -> list[tuple[bool, str]]:
+    """(named?, absolute IRI) of each FROM / FROM NAMED of the query."""
+    code = _code(text)
+    base = ""
+    for m in re.finditer(r"(?<![\w:?$])BASE\s*<([^>]*)>", code, re.I):
+        base = urljoin(base, m.group(1))
+    prefixes = {m.group(1): urljoin(base, m.group(2))
+                for m in re.finditer(r"(?<![\w:?$])PREFIX\s+([\w.-]*):\s*<([^>]*)>", code, re.I)}
+    out = []
+    for m in re.finditer(r"(?<![\w:?$])FROM\s+(NAMED\s+)?(?:<([^>]*)>|([\w.-]*):([\w.-]*))", code, re.I):
+        iri = urljoin(base, m.group(2)) if m.group(2) is not None else prefixes.get(m.group(3), "") + m.group(4)
+        out.append((bool(m.group(1)), iri))
+    return out
+
+
+def has_order_by(text: str) -> bool:
+    """Does the query order its solutions (an ORDER BY outside every group pattern)?"""
+    code, depth = _code(text), 0
+    for m in re.finditer(r"[{}]|(?<![\w:?$])ORDER\s+BY(?![\w:])", code, re.I):
+        if m.group(0) == "{":
+            depth += 1
+        elif m.group(0) == "}":
+            depth -= 1
+        elif depth == 0:
+            return True
+    return False
+
+
+def dataset_of(test: mf.Test, text: str) -> tuple[dict[str, list[Path]], dict[str, list[str]]]:
+    """The graphs to load, and the protocol's dataset parameters."""
+    clauses = dataset_clauses(text)
+    if clauses:
+        graphs: dict[str, list[Path]] = {}
+        for _, iri in clauses:
+            path = mf.path_of(iri)
+            graphs[iri] = [path] if path is not None and path.is_file() else []
+        return graphs, {}
+    graphs = {DEFAULT_GRAPH: list(test.data)}
+    for iri, path in test.graph_data:
+        graphs.setdefault(iri, []).append(path)
+    return graphs, {"default-graph-uri": [DEFAULT_GRAPH], "named-graph-uri": [iri for iri, _ in test.graph_data]}
+
+
+# -- the run and its report -------------------------------------------------------------------
+def run_suite(suite: str, endpoint: str, store: Path, only: str | None = None, always_reload: bool = False,
+              progress=None) -> list[Outcome]:
+    tests = mf.load(SUITES[suite])
+    if only:
+        tests = [t for t in tests if only in t.manifest or only in t.name or only in t.iri]
+    runner = Runner(endpoint, store, always_reload)
+    outcomes = []
+    for i, test in enumerate(tests):
+        outcomes.append(runner.run(test))
+        if progress:
+            progress(i + 1, len(tests), outcomes[-1])
+    return outcomes
+
+
+def group(test: mf.Test) -> str:
+    return "evaluation" if test.kind == "evaluation" else "syntax"
+
+
+def rates(outcomes: list[Outcome]) -> dict[str, tuple[int, int, float]]:
+    """Per group: passed, run, percentage."""
+    out = {}
+    for g in ("evaluation", "syntax"):
+        run = [o for o in outcomes if group(o.test) == g and o.status != "excluded"]
+        passed = sum(o.status == "passed" for o in run)
+        out[g] = (passed, len(run), 100.0 * passed / len(run) if run else 100.0)
+    return out
+
+
+def table(outcomes: list[Outcome], title: str) -> str:
+    by_manifest: dict[str, Counter] = {}
+    for o in outcomes:
+        c = by_manifest.setdefault(o.test.manifest, Counter())
+        c[o.status] += 1
+        c["tests"] += 1
+        if o.engine:
+            c["engine"] += 1
+    width = max([len("sub-suite")] + [len(m) for m in by_manifest]) + 2
+    head = f"{'sub-suite':<{width}}{'tests':>6}{'passed':>8}{'failed':>8}{'(engine)':>10}{'excluded':>10}"
+    lines = [title, head, "-" * len(head)]
+    total = Counter()
+    for m, c in by_manifest.items():
+        total.update(c)
+        lines.append(f"{m:<{width}}{c['tests']:>6}{c['passed']:>8}{c['failed']:>8}{c['engine'] or '':>10}"
+                     f"{c['excluded']:>10}")
+    lines.append("-" * len(head))
+    lines.append(f"{'total':<{width}}{total['tests']:>6}{total['passed']:>8}{total['failed']:>8}"
+                 f"{total['engine'] or '':>10}{total['excluded']:>10}")
+    lines.append("")
+    for g, (passed, run, pct) in rates(outcomes).items():
+        lines.append(f"{g + ' tests:':<18}{passed}/{run} passed = {pct:.2f}% (target {TARGETS[g]:.0f}%)")
+    excluded = Counter(o.reason for o in outcomes if o.status == "excluded")
+    if excluded:
+        lines.append("excluded:")
+        lines += [f"  {n:>4}  {reason}" for reason, n in excluded.most_common()]
+    return "\n".join(lines)
+
+
+def failures(outcomes: list[Outcome], verbose: bool) -> str:
+    failed = [o for o in outcomes if o.status == "failed"]
+    if not failed:
+        return "no failures"
+    lines = [f"failures ({len(failed)}):"]
+    for o in failed:
+        tag = f" [known engine failure: {o.engine}]" if o.engine else ""
+        reason = o.reason if verbose else o.reason.splitlines()[0][:200]
+        lines.append(f"  {o.test.manifest}/{o.test.name} <{o.test.iri}>{tag}\n    " + reason.replace("\n", "\n    "))
+    return "\n".join(lines)
+
+
+def excluded_list(outcomes: list[Outcome]) -> str:
+    lines = ["excluded tests:"]
+    for o in outcomes:
+        if o.status == "excluded":
+            lines.append(f"  {o.test.manifest}/{o.test.name}: {o.reason}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.w3c.runner", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--suite", choices=sorted(SUITES), default="11", help="SPARQL 1.1 (default) or 1.0")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="full failure reasons and every excluded test with its reason")
+    parser.add_argument("--only", metavar="TEXT", help="only the tests whose sub-suite, name or IRI contains TEXT")
+    parser.add_argument("--always-reload", action="store_true",
+                        help="reload the store for every evaluation test, even when its files are the ones loaded")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes (default 2)")
+    args = parser.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="newskg-w3c-"))
+    try:
+        store = tmp / "kg"
+        init_store(store)
+        started = time.time()
+        with serve(store, free_port(), args.workers) as endpoint:
+            def progress(i, n, outcome):
+                if sys.stderr.isatty():
+                    print(f"\r{i}/{n} {outcome.test.manifest:<30}", end="", file=sys.stderr, flush=True)
+            outcomes = run_suite(args.suite, endpoint, store, args.only, args.always_reload, progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(table(outcomes, f"W3C SPARQL {args.suite[0]}.{args.suite[1]} test suite through {endpoint} "
+                          f"({time.time() - started:.0f} s)\n"))
+    print()
+    print(failures(outcomes, args.verbose))
+    if args.verbose:
+        print()
+        print(excluded_list(outcomes))
+    met = all(pct >= TARGETS[g] for g, (_, _, pct) in rates(outcomes).items())
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
