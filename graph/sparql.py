@@ -13,6 +13,10 @@ from .store import Store
 # Keywords that would make the engine reach outside the store. (Updates need no check: the
 # query parser rejects them.)
 _OUTBOUND = re.compile(r"(?<![\w?$:])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
+# FROM and FROM NAMED occur only in a query's dataset clause, never in a pattern.
+_DATASET = re.compile(r"(?<![\w?$:])FROM(?![\w:])", re.IGNORECASE)
+# How Oxigraph (0.5) refuses a query calling a function it does not know.
+_UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
 
 
 class Refused(ValueError):
@@ -67,9 +71,34 @@ def _mask(text: str) -> str:
     return "".join(out)
 
 
+def has_dataset(text: str) -> bool:
+    """Does the query choose its own dataset (FROM / FROM NAMED)?"""
+    return _DATASET.search(_mask(text)) is not None
+
+
 def run_text(store: Store, text: str, bindings: dict | None = None, **kwargs):
+    """Run a query; its own FROM / FROM NAMED, when it has them, replace the union default graph
+    unless the caller chose the dataset (`default_graph` / `named_graphs`, which win)."""
     check(text)
-    return store.query(bind(text, bindings or {}), **kwargs)
+    text = bind(text, bindings or {})
+    if "default_graph" not in kwargs and "named_graphs" not in kwargs and has_dataset(text):
+        kwargs.setdefault("union", False)
+    # A function the engine does not know is an evaluation error, as for any function given
+    # arguments it cannot take: its expression is unbound (a FILTER on it fails), and the rest of
+    # the query runs. Oxigraph refuses such queries instead, one unknown IRI at a time.
+    unknown: dict = {}
+    while True:
+        try:
+            return store.query(text, **({"custom_functions": unknown} if unknown else {}), **kwargs)
+        except RuntimeError as e:
+            m = _UNKNOWN_FUNCTION.search(str(e))
+            if m is None or len(unknown) >= 100:
+                raise
+            unknown[ox.NamedNode(m.group(1))] = _error
+
+
+def _error(*args) -> None:
+    return None
 
 
 def kind(result) -> str:

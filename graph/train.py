@@ -5,8 +5,10 @@ tok2vec) are trained in two processes at once, then joined into one pipeline.
 
 Splits (no sentence is in two of them):
   syntax_train  UD EWT train + UD GUM open train + UD EWT dev (trees)
-  ner_train     UD GUM open train (named mentions) + UD EWT dev with Universal NER dev
-  dev           UD GUM open dev + UD EWT test with Universal NER test (model selection)
+  ner_train     UD GUM open train (named mentions) + UD EWT dev and test with Universal NER
+                dev and test, each also once more with its people and places renamed
+  dev           UD GUM open dev + UD EWT test (syntax model selection)
+  ner_dev       UD GUM open dev (NER model selection)
   test          UD GUM open test (reported only, never seen in training or selection)
 """
 from __future__ import annotations
@@ -40,8 +42,10 @@ def prepare(corpora: Path, workdir: Path) -> dict[str, Path]:
         "syntax_train": [C.docs(vocab, corpora / EWT.format("train"), with_ents=False),
                          C.docs(vocab, corpora / GUM.format("train")),
                          C.docs(vocab, corpora / EWT.format("dev"), corpora / UNER.format("dev"))],
-        "ner_train": [C.docs(vocab, corpora / GUM.format("train")),
-                      C.docs(vocab, corpora / EWT.format("dev"), corpora / UNER.format("dev"))],
+        "ner_train": [_with_renamed(vocab, [C.docs(vocab, corpora / GUM.format("train")),
+                                            C.docs(vocab, corpora / EWT.format("dev"), corpora / UNER.format("dev")),
+                                            C.docs(vocab, corpora / EWT.format("test"), corpora / UNER.format("test"))])],
+        "ner_dev": [C.docs(vocab, corpora / GUM.format("dev"))],
         "dev": [C.docs(vocab, corpora / GUM.format("dev")),
                 C.docs(vocab, corpora / EWT.format("test"), corpora / UNER.format("test"))],
         "test": [C.docs(vocab, corpora / GUM.format("test"))],
@@ -58,7 +62,7 @@ def prepare(corpora: Path, workdir: Path) -> dict[str, Path]:
     return paths
 
 
-COMMON_WORDS = Path(__file__).parent / "extract" / "common_words.txt"
+from .extract.lexicon import COMMON_WORDS_FILE as COMMON_WORDS
 
 
 def common_words(corpora: Path, output: Path = COMMON_WORDS, min_count: int = 3) -> int:
@@ -82,6 +86,22 @@ def common_words(corpora: Path, output: Path = COMMON_WORDS, min_count: int = 3)
     return len(words)
 
 
+def _with_renamed(vocab, sources, seed: int = 0):
+    """Every doc of `sources`, then a renamed copy of those that name people or places."""
+    import random
+
+    from . import gazetteer
+
+    rng = random.Random(seed)
+    given = sorted(n.title() for n in gazetteer.given_names())
+    places = sorted({*gazetteer.cities().values(), *gazetteer.countries().values()})
+    for source in sources:
+        for doc in source:
+            yield doc
+            if any(e.label_ in ("PERSON", "PLACE") for e in doc.ents):
+                yield C.with_other_names(doc, rng, given, places)
+
+
 def evaluate(model: Path | str, data: Path) -> dict:
     """spaCy's scores of a pipeline on a DocBin: tags, parse, sentences, entities."""
     import spacy
@@ -101,8 +121,9 @@ def _train_part(part: str, paths: dict[str, Path], workdir: Path, overrides: dic
     from spacy.cli.train import train as spacy_train
 
     out = workdir / part
+    dev = paths["ner_dev"] if part == "ner" else paths["dev"]
     spacy_train(CONFIGS[part], out, overrides={"paths.train": str(paths[f"{part}_train"]),
-                                               "paths.dev": str(paths["dev"]), **overrides})
+                                               "paths.dev": str(dev), **overrides})
     return out / "model-best"
 
 

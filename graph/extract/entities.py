@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from .. import gazetteer
 from ..names import is_acronym, normal
 from . import lexicon as L
+from .lexicon import common_words
 
 # Label schemes of other pipelines (OntoNotes, CoNLL/UNER, WikiNER) → the guideline types.
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -543,17 +544,6 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
 def _known(span) -> bool:
     key = normal(span.text)
     return gazetteer.place_kind(span.text) is not None or key in gazetteer.demonyms()
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Everyday English words (graph/extract/common_words.txt, derived by `kg train`)."""
-    from pathlib import Path
-
-    path = Path(__file__).with_name("common_words.txt")
-    if not path.exists():
-        return frozenset()
-    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

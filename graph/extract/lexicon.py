@@ -2,6 +2,20 @@
 meeting nouns. Common words of news English only; no name of any person, group or place."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+COMMON_WORDS_FILE = Path(__file__).with_name("common_words.txt")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Everyday English words (common_words.txt, derived by `kg train` from the treebanks)."""
+    if not COMMON_WORDS_FILE.exists():
+        return frozenset()
+    text = COMMON_WORDS_FILE.read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
 # Roles whose holder runs the organisation or place they are "of": a `leads` relation.
 LEADER_ROLES = {
     "leader", "chairman", "chairwoman", "chairperson", "chair", "president", "head", "chief", "director",
