@@ -58,6 +58,7 @@ TITLE_MODIFIERS = {
     "special", "regional", "national", "provincial", "local", "military", "political", "religious", "spiritual",
     "managing", "de", "facto", "self-proclaimed", "self-declared", "self-styled", "caretaker", "transitional",
     "permanent", "leading", "ex", "vice-", "co-", "sub", "under", "head", "state", "district", "party",
+    "presidential", "ministerial", "parliamentary", "diplomatic", "personal", "official", "economic",
 }
 # Courtesy titles and offices that precede a name and are not part of it, even capitalised.
 # Words that are also common given names (Amir, Sultan, Dean, Major, Imam) are left out:
@@ -78,7 +79,8 @@ KINSHIP = {  # noun → who is the child: the person named ("son") or the person
 # Nouns for meetings and accords that a place name before them makes into an event name.
 EVENT_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "agreement", "accord", "accords", "deal",
                "treaty", "process", "negotiations", "forum", "dialogue", "declaration", "convention",
-               "protocol", "peace", "games", "marathon", "festival", "congress"}
+               "protocol", "peace", "games", "marathon", "festival", "congress", "battle", "siege", "massacre",
+               "offensive", "uprising", "bombing", "attack", "attacks", "election", "elections", "referendum"}
 MEETING_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "forum", "dialogue", "negotiations",
                  "convention", "congress", "festival", "games", "marathon", "gathering", "rally", "session"}
 GROUP_NOUNS = {"tribe", "tribes", "tribesmen", "clan", "clans", "community", "communities", "minority",
@@ -102,7 +104,8 @@ OPPOSE_NOUNS = {"resistance", "opposition", "fight", "war", "struggle", "insurge
                 "campaign", "offensive", "battle", "opponent", "enemy", "foe", "rival", "critic"}
 PARTICIPATE_VERBS = {"attend", "participate", "join", "host", "hold", "organize", "organise", "convene",
                      "sign", "address", "speak", "chair", "boycott", "negotiate", "broker", "co-host", "cohost",
-                     "take part", "present", "compete", "win", "lead", "sponsor", "ratify"}
+                     "take part", "present", "compete", "win", "lead", "sponsor", "ratify", "fight", "suffer",
+                     "lose", "contest", "run", "vote", "stand", "die", "serve"}
 
 
 def is_role_word(word: str) -> bool:

@@ -96,6 +96,31 @@ class _Finder:
             self.found[key] = Relation(subject=s, predicate=predicate, object=o, value=value, sentence=sent,
                                        start=start, end=end, method=method, confidence=confidence)
 
+    def organisation_of(self, m: int) -> int | None:
+        """An organisation whose name starts with this group's name ('Houthi' → 'Houthi
+        movement'); never for a nationality ('Afghan' is not 'Afghan Special Forces')."""
+        from .. import gazetteer
+        from ..names import normal
+
+        key = normal(self.spans[m].text)
+        if key in gazetteer.demonyms():
+            return None
+        for k, span in enumerate(self.spans):
+            if self.type_of(k) == "ORG" and normal(span.text).startswith(key + " "):
+                return k
+        return None
+
+    def last_named(self, head: str, before: int) -> int | None:
+        """The last organisation named before token `before` whose name ends in `head`
+        ('the committee' → 'House Judiciary Committee')."""
+        best = None
+        for k, span in enumerate(self.spans):
+            if span.start >= before:
+                break
+            if self.type_of(k) == "ORG" and span[-1].lower_ == head:
+                best = k
+        return best
+
     def country_of(self, m: int) -> int | None:
         """A mention of the country a nationality mention ('Israeli') belongs to, if any."""
         from .. import gazetteer
@@ -146,6 +171,8 @@ class _Finder:
                 self.premodifiers(m)
             if etype == "PERSON":
                 self.copula(m)
+            if etype in ("ORG", "PLACE"):
+                self.whose_role(m)
             if etype in ("PERSON", "ORG"):
                 self.anti(m)
             if etype == "PLACE":
@@ -198,7 +225,8 @@ class _Finder:
             if tok.is_space or (tok.is_punct and tok.text not in ("-", "'s", "\u2019s")) or low in DETERMINERS:
                 break
             if (i - 1) in self.mention_at or low in ("'s", "\u2019s", "-") or _roleish(low) \
-                    or low in L.TITLE_MODIFIERS or low in PLACE_ROLES or low in L.KINSHIP or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ") and i < span.start):
+                    or low in L.TITLE_MODIFIERS or low in PLACE_ROLES or low in L.KINSHIP \
+                    or (tok.is_lower and (tok.pos_ in ("NOUN", "ADJ") or tok.tag_ in ("VBN", "VBG"))):
                 i -= 1
                 continue
             break
@@ -230,6 +258,32 @@ class _Finder:
                               or words[0].lower in L.TITLE_MODIFIERS):
                     self.describe(m, words, "copula", 0.75)
                 return
+
+    def whose_role(self, m: int) -> None:
+        """'The Syrian Army — whose commander-in-chief is President X —': X holds the role in Y."""
+        span = self.spans[m]
+        _, hi = self.sentence_bounds(span.start)
+        j = span.end
+        if j < hi and self.doc[j].text in (",", "\u2014", "\u2013", "-", "(", "--"):
+            j += 1
+        if j + 3 >= hi or self.doc[j].lower_ != "whose":
+            return
+        k = j + 1
+        while k < hi and self.doc[k].lower_ not in ("is", "was", "are", "were", "has", "had"):
+            k += 1
+        if k + 1 >= hi or k == j + 1:
+            return
+        holder = None
+        for i in range(k + 1, min(hi, k + 5)):
+            if i in self.mention_at and self.type_of(self.mention_at[i]) == "PERSON":
+                holder = self.mention_at[i]
+                break
+        if holder is None:
+            return
+        role = self.words(j + 1, k)
+        of = self.words(span.start, span.end)
+        self.role_phrase(holder, [*role, _Word("of", "of", span.start, span.start, None), *of], "whose-role", 0.75,
+                         before=False)
 
     def describe(self, m: int, words: list[_Word], method: str, confidence: float, before: bool = False) -> None:
         """Read one description of mention `m` (split at 'and' between role phrases)."""
@@ -284,6 +338,13 @@ class _Finder:
                     nxt += 1
                 if nxt < len(post) and post[nxt].mention is not None:
                     cand = post[nxt].mention
+                    # "head of Iran's Quds Force": the possessed name, not the possessor
+                    after = nxt
+                    while after < len(post) and post[after].mention == cand:
+                        after += 1
+                    if after + 1 < len(post) and post[after].lower in ("'s", "\u2019s") \
+                            and post[after + 1].mention is not None:
+                        cand, nxt = post[after + 1].mention, after + 1
                     ctype = self.type_of(cand)
                     if target is None and w.lower in ORG_PREPS and ctype in ("ORG", "PLACE", "PERSON") \
                             and not (kind in ("leader", "member") and w.lower == "in" and ctype == "PLACE"):
@@ -299,16 +360,28 @@ class _Finder:
                 possessor = pre[k - 1].mention
         premod = next((w.mention for w in reversed(pre) if w.mention is not None
                        and self.type_of(w.mention) in ("ORG", "PLACE")), None)
+        by_reference = False
         if premod is None:
             # "Israeli Prime Minister X": the nationality's country, when the article names it
             premod = next((self.country_of(w.mention) for w in reversed(pre) if w.mention is not None
                            and self.type_of(w.mention) == "GROUP" and self.country_of(w.mention) is not None), None)
+        if premod is None:
+            # "Houthi military spokesperson X": a people's name that opens an organisation's name
+            premod = next((self.organisation_of(w.mention) for w in reversed(pre) if w.mention is not None
+                           and self.type_of(w.mention) == "GROUP" and self.organisation_of(w.mention) is not None),
+                          None)
+        if premod is None and possessor is None:
+            # "committee chairman X", "party spokesman X": the organisation last named with that head
+            premod = next((self.last_named(w.lower, self.spans[m].start) for w in reversed(pre)
+                           if w.mention is None and w.lower in L.ORG_HEADS
+                           and self.last_named(w.lower, self.spans[m].start) is not None), None)
+            by_reference = premod is not None
         if target is None:
             target = possessor if possessor is not None else premod
             last_name = max((k for k, w in enumerate(pre) if w.mention is not None), default=-1)
-            if target is not None and any(w.mention is None and w.lower not in L.TITLE_MODIFIERS
-                                          and w.lower not in ("'s", "\u2019s") and not _roleish(w.lower)
-                                          and w.text[:1].islower() for w in pre[last_name + 1:]):
+            if target is not None and not by_reference and any(
+                    w.mention is None and w.lower not in L.TITLE_MODIFIERS and w.lower not in ("'s", "\u2019s")
+                    and not _roleish(w.lower) and w.text[:1].islower() for w in pre[last_name + 1:]):
                 unit = True  # "NRF's foreign relations chief": a part of the organisation
         first = min(w.start for w in words)
         last = max(w.end for w in words) - 1
