@@ -115,16 +115,21 @@ def _solutions(names: list[str], rows: list[list], mt: str) -> str:
     return buf.getvalue()
 
 
+# XML parsers turn a raw carriage return into a line feed; a character reference survives.
+_XML_TEXT = {"\r": "&#13;"}
+
+
 def _xml_term(t) -> str:
     if isinstance(t, ox.NamedNode):
         return f"<uri>{escape(t.value)}</uri>"
     if isinstance(t, ox.BlankNode):
         return f"<bnode>{escape(t.value)}</bnode>"
+    value = escape(t.value, _XML_TEXT)
     if t.language:
-        return f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+        return f"<literal xml:lang={quoteattr(t.language)}>{value}</literal>"
     if t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
-    return f"<literal>{escape(t.value)}</literal>"
+        return f"<literal datatype={quoteattr(t.datatype.value)}>{value}</literal>"
+    return f"<literal>{value}</literal>"
 
 
 def service_description(store, request) -> Response:

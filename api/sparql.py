@@ -2,7 +2,10 @@
 
 The default graph is the union of every article's named graph (plus the registry and
 ontology graphs); each article is a named graph of its own IRI. `default-graph-uri` and
-`named-graph-uri` (and FROM / FROM NAMED) choose among graphs already in the store.
+`named-graph-uri` (and FROM / FROM NAMED) choose among graphs already in the store. As the
+protocol says, a request that names graphs names the whole dataset: with only
+`default-graph-uri` there are no named graphs, with only `named-graph-uri` the default graph is
+empty; and the request's graphs replace the query's FROM / FROM NAMED.
 """
 from __future__ import annotations
 
@@ -50,17 +53,19 @@ def endpoint():
         raise APIError(400, "missing the 'query' parameter")
     store = handle.get()
     kwargs = {}
-    if default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    if named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    if default_graphs or named_graphs:
+        try:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        except ValueError as e:
+            raise APIError(400, f"bad graph IRI in default-graph-uri / named-graph-uri: {e}") from None
     try:
         result = sq.run_text(store, query, **kwargs)
     except sq.Refused as e:
         raise APIError(400, str(e), "refused") from None
     except SyntaxError as e:
         raise APIError(400, f"SPARQL syntax error: {e}", "malformed_query") from None
-    except (ValueError, OSError) as e:
+    except (ValueError, OSError, RuntimeError) as e:
         raise APIError(400, f"query failed: {e}", "query_failed") from None
     return results.respond(result, request, current_app.config["MAX_ROWS"])
 
