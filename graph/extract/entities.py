@@ -70,6 +70,17 @@ class EntityLayer:
         an office and its holder ("US Secretary of State Mike Pompeo") split in two."""
         span = self._retype(span)
         doc, start, end, label = span.doc, span.start, span.end, span.label_
+        for i in range(start, end):
+            if doc[i].text in ("[", "]", "(", ")", "/", ";") and end - start > 1:
+                # "[Bashir al] Assad", "PKK-YPG / SDF": brackets and slashes separate names
+                parts = [Span(doc, a, b, label=label) for a, b in ((start, i), (i + 1, end)) if b > a]
+                return [r for part in parts for r in self._repair(part)]
+            if doc[i].text == "-" and i + 1 < end and doc[i + 1].lower_ in AGENT_PARTICIPLES:
+                # "U.S.-designated Foreign Terrorist Organization": who designated, then what
+                parts = [Span(doc, start, i, label=_guess_type(doc[start:i]) or label)]
+                if i + 2 < end:
+                    parts.append(Span(doc, i + 2, end, label=label))
+                return [r for part in parts for r in self._repair(part)]
         if end - start > 1 and _after_prefix(doc, start) and _capitalised(doc[start + 1]):
             # "anti-Houthi Southern Transitional Council": two names
             first = Span(doc, start, start + 1, label=_guess_type(doc[start:start + 1]) or "ORG")
@@ -313,8 +324,13 @@ class EntityLayer:
         for s in body:
             words = [t for t in s if t.text[:1].isupper() and len(t.text) > 2]
             if label_of[normal(s.text)] == "PERSON" and len(words) >= 2:
-                surnames[normal(words[-1].text)] += 1
-                confirmed.add(normal(words[-1].text))
+                last = words[-1]
+                forms = {normal(last.text)}
+                if last.i >= 2 and doc[last.i - 1].text == "-" and doc[last.i - 2].lower_ in PARTICLES:
+                    forms.add(normal(doc[last.i - 2:last.i + 1].text))  # "al-Muhandis" as well as "Muhandis"
+                for form in forms:
+                    surnames[form] += 1
+                    confirmed.add(form)
         for key in surnames:
             # a bare surname of a person named in full is that person, whatever the NER said
             if key in label_of and gazetteer.place_kind(key) is None:
@@ -352,6 +368,8 @@ class EntityLayer:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+AGENT_PARTICIPLES = {"designated", "backed", "led", "based", "owned", "funded", "supported", "controlled", "allied",
+                     "aligned", "sponsored", "run", "held", "dominated", "brokered", "made", "born"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
            "southern", "eastern", "western", "central"}
 FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
@@ -503,6 +521,10 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if _capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
                 and not _is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
             end += 1
+        elif nxt.lower_ == "and" and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
+                and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ == "of" for t in doc[start:end]) \
+                and not (end + 2 < len(doc) and doc[end + 2].text == ","):
+            end += 2  # "Islamic State of Iraq" + "and Syria", "Department of Health and Human Services"
         elif nxt.lower_ == "of" and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
                 and doc[end + 1].pos_ in ("PROPN", "") and _head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS \
                 and not _is_role(doc[end + 1].lower_):
@@ -534,7 +556,7 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
             return False  # languages are not entities in the guidelines
     if all(t.lower_ in L.DATE_WORDS or t.like_num or t.is_punct for t in span):
         return False
-    if end - start > 1 and _head_word(span) in L.LAW_HEADS:
+    if end - start > 1 and (_head_word(span) in L.LAW_HEADS or doc[end - 1].lower_ in L.LAW_HEADS):
         return False  # "the Tenure of Office Act": a law, not an entity of the guidelines
     if text.isupper() and end - start > 3:
         return False  # a shouted phrase ("JOIN THE RESISTANCE"), not a name
