@@ -14,7 +14,13 @@ $(BIN)/kg: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-setup: $(BIN)/kg
+# The front-end libraries of the web pages (web/package-lock.json), served from web/node_modules.
+# Without npm the service still runs; its pages say the libraries are missing.
+web/node_modules/.package-lock.json: web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: skipping the web pages' libraries (install Node.js and rerun)"; exit 0; }; \
+	npm ci --prefix web --no-audit --no-fund --loglevel=error && touch $@
+
+setup: $(BIN)/kg web/node_modules/.package-lock.json
 
 build: setup
 	$(BIN)/kg --store $(STORE) build seeds/

@@ -1,7 +1,8 @@
 """The newskg web service: a Flask application factory over one on-disk store.
 
 Blueprints: `sparql` (the SPARQL 1.1 endpoint), `entities` (search, neighbors, evidence),
-`queries` (named queries), `pages` (HTML). The store is opened by the app, read-only, and
+`queries` (named queries), `pages` (HTML), `vendor` (the front-end libraries installed by
+npm into web/node_modules). The store is opened by the app, read-only, and
 reopened when a build publishes a new version.
 """
 from __future__ import annotations
@@ -27,9 +28,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["newskg"] = StoreHandle(app.config["STORE"])
 
     register_errors(app)
-    from . import entities, pages, queries, sparql
+    from . import entities, pages, queries, sparql, vendor
     app.register_blueprint(sparql.bp)
     app.register_blueprint(entities.bp)
     app.register_blueprint(queries.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(vendor.bp)
     return app

@@ -1,0 +1,80 @@
+// The neighborhood graph (GET /api/entities/<id>/neighbors) drawn with Cytoscape.js: nodes
+// coloured by type and sized by mentions, relations as labelled arrows, co-mentions dashed.
+// Clicking a node opens its page. The instance is window.cy (the browser tests read it).
+import { browseUrl, getJSON, plural } from "./dom.js";
+
+
+const cssVar = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+
+function style(types) {
+  return [
+    { selector: "node", style: {
+      "label": "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+      "text-wrap": "wrap", "text-max-width": 110, "color": "#222",
+      "width": "mapData(mentions, 1, 40, 16, 44)", "height": "mapData(mentions, 1, 40, 16, 44)",
+      "border-width": 1, "border-color": "#fff" } },
+    ...types.map((t) => ({ selector: `node[type = "${t}"]`, style: { "background-color": cssVar(`--type-${t}`) } })),
+    { selector: "node.root", style: { "border-width": 4, "border-color": "#111", "font-weight": "bold" } },
+    { selector: "edge", style: { "curve-style": "bezier", "width": 1.5 } },
+    { selector: "edge.relation", style: {
+      "line-color": "#555", "target-arrow-color": "#555", "target-arrow-shape": "triangle",
+      "label": "data(label)", "font-size": 9, "color": "#333", "text-rotation": "autorotate",
+      "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 1,
+      "width": "mapData(weight, 1, 6, 1.5, 4)" } },
+    { selector: "edge.comention", style: {
+      "line-style": "dashed", "line-color": "#b8b8b8", "width": "mapData(weight, 1, 10, 1, 3)", "opacity": 0.8 } },
+    { selector: ":selected", style: { "overlay-opacity": 0.15 } },
+  ];
+}
+
+let drawing = 0;
+
+export async function drawNeighborhood(container, status, id, { depth = 1, comentions = true } = {}) {
+  // the entity types and relation predicates come from the server (graph/records.py)
+  const { types, relations } = container.dataset;
+  const params = new URLSearchParams({ depth, limit: 150 });
+  if (!comentions) params.set("predicate", relations);
+  status.textContent = "Loading…";
+  const asked = ++drawing;
+  let body;
+  try {
+    body = await getJSON(`/api/entities/${encodeURIComponent(id)}/neighbors?${params}`);
+  } catch (error) {
+    status.textContent = error.message;
+    return;
+  }
+  if (asked !== drawing) return; // the controls changed again meanwhile
+  const elements = [
+    ...body.nodes.map((n) => ({ data: { id: n.id, label: n.label, type: n.type, mentions: n.mentions },
+                                classes: n.id === body.root ? "root" : "" })),
+    ...body.edges.map((e, i) => ({
+      data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, evidence: e.evidence,
+              articles: e.articles, label: e.kind === "relation" ? e.predicates.join(", ") : "" },
+      classes: e.kind })),
+  ];
+  if (window.cy) window.cy.destroy();
+  const cy = window.cytoscape({
+    container, elements, style: style(types.split(",")), minZoom: 0.2, maxZoom: 3,
+    layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+              idealEdgeLength: () => 70, nodeRepulsion: () => 400000, gravity: 0.4, numIter: 1500 },
+  });
+  window.cy = cy;
+  container.dataset.nodes = cy.nodes().length;
+  container.dataset.edges = cy.edges().length;
+  const shown = body.total_nodes > cy.nodes().length ? ` (the nearest of ${body.total_nodes})` : "";
+  const summary = `${plural(cy.nodes().length, "entity", "entities")}${shown}, `
+    + `${plural(cy.edges(".relation").length, "relation")}, ${plural(cy.edges(".comention").length, "co-mention")}. `
+    + "Click an entity to open it.";
+  status.textContent = summary;
+  cy.on("tap", "node", (event) => {
+    if (event.target.id() !== body.root) location.assign(browseUrl(event.target.id()));
+  });
+  cy.on("tap", "edge", (event) => {
+    const d = event.target.data();
+    const [a, b] = [cy.getElementById(d.source).data("label"), cy.getElementById(d.target).data("label")];
+    status.textContent = d.label
+      ? `${a} ${d.label} ${b}: ${plural(d.evidence, "statement")} in ${plural(d.articles, "article")}.`
+      : `${a} and ${b} are mentioned together in ${plural(d.weight, "sentence")} of ${plural(d.articles, "article")}.`;
+  });
+  cy.on("tap", (event) => { if (event.target === cy) status.textContent = summary; });
+}
