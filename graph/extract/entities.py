@@ -286,6 +286,21 @@ class EntityLayer:
                     event = Span(doc, prev.start, tok.i + 1, label="EVENT")
                     out[out.index(prev)] = event
                     covered.update({i: event for i in range(event.start, event.end)})
+            # "the Houthi movement", "the Wagner group": a name and a common noun for a body
+            if tok.lower_ in ORG_NOUNS and tok.i > 1 and tok.i not in covered and doc[tok.i - 1].pos_ == "PROPN" \
+                    and _capitalised(doc[tok.i - 1]) and not _known(doc[tok.i - 1:tok.i]) \
+                    and normal(doc[tok.i - 1].text) not in gazetteer.demonyms():
+                j = tok.i - 1
+                while j > 0 and _capitalised(doc[j - 1]) and doc[j - 1].pos_ == "PROPN" and not doc[j].is_sent_start:
+                    j -= 1
+                inside = {id(covered[k]): covered[k] for k in range(j, tok.i) if k in covered}
+                if all((x.start, x.end) == (j, tok.i) and x.label_ != "ORG" for x in inside.values()) \
+                        and tok.lower_ in ("movement", "militia", "group", "network"):
+                    body = Span(doc, j, tok.i + 1, label="ORG")
+                    for x in inside.values():
+                        out.remove(x)
+                    out.append(body)
+                    covered.update({k: body for k in range(j, tok.i + 1)})
             if tok.lower_ in L.GROUP_NOUNS and tok.i > 0:
                 j = tok.i
                 while j > 0 and _capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start:
@@ -310,6 +325,9 @@ class EntityLayer:
         votes: dict[str, Counter] = defaultdict(Counter)
         for s in spans:
             votes[normal(s.text)][s.label_] += 1 if s.start in headline else 2
+            place = _place_context(doc, s)
+            if place and s.label_ != "PLACE":
+                votes[normal(s.text)]["PLACE"] += place
         label_of = {k: _vote(c) for k, c in votes.items()}
         # "the Taliban", "the Northern Alliance": people are not named with an article
         with_article: Counter = Counter()
@@ -335,6 +353,13 @@ class EntityLayer:
             # a bare surname of a person named in full is that person, whatever the NER said
             if key in label_of and gazetteer.place_kind(key) is None:
                 label_of[key] = "PERSON"
+        given = {normal(s[0].text) for s in body if label_of[normal(s.text)] == "PERSON" and len(s) > 1}
+        for key, label in label_of.items():
+            # news introduces people by their full name: a one-word "person" the article never
+            # names in full ("Reuters reported") is an organisation
+            if label == "PERSON" and " " not in key and key not in surnames and key not in given \
+                    and key not in gazetteer.given_names():
+                label_of[key] = "ORG"
         out = []
         for s in spans:
             key = normal(s.text)
@@ -370,6 +395,10 @@ class EntityLayer:
 # -- helpers -----------------------------------------------------------------------------------------
 AGENT_PARTICIPLES = {"designated", "backed", "led", "based", "owned", "funded", "supported", "controlled", "allied",
                      "aligned", "sponsored", "run", "held", "dominated", "brokered", "made", "born"}
+PLACE_NOUNS = {"island", "city", "town", "village", "province", "capital", "region", "district", "port", "county",
+               "state", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood", "valley"}
+ORG_NOUNS = {"movement", "militia", "militias", "rebels", "insurgents", "group", "party", "regime", "government",
+             "administration", "army", "forces", "network", "faction", "coalition", "alliance"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
            "southern", "eastern", "western", "central"}
 FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
@@ -407,8 +436,8 @@ def _drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
         words = [t for t in s if t.is_alpha]
         if _known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in lower:
             out.append(s)
-        elif len(words) == 1 and words[0].lower_ in lower and not words[0].is_upper:
-            continue
+        elif len(words) == 1 and words[0].lower_ in lower and (not words[0].is_upper or len(words[0]) > 5):
+            continue  # "a Tweet" / "tweet", "JOIN THE RESISTANCE" / "resistance"
         elif len(words) == 1 and len(s) == 1 and words[0].lower_ in common and normal(s.text) not in people \
                 and not words[0].is_upper:
             continue  # "the Economy": an everyday word, capitalised
@@ -506,6 +535,7 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             start -= 2  # "al-Masirah TV"
             continue
         if (_capitalised(prev) and not doc[start].is_sent_start and (not prev.is_sent_start or prev.pos_ == "PROPN")
+                and prev.lower_ not in LEADING_JUNK
                 and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
                 and not (_title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or _is_role(prev.lower_)
                                                 or (label == "PERSON" and _titleish(prev))))
@@ -535,6 +565,22 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def _place_context(doc: Doc, span: Span) -> int:
+    """Votes for a name being a place from its context (a mention's own vote is 2): 'the
+    island Crete', 'the city of X' (4), named alongside a known country ('between Crete and
+    Cyprus') (2)."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in PLACE_NOUNS:
+        return 4
+    if span.start > 1 and before is not None and before.lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS:
+        return 4
+    for i in (span.start - 2, span.end + 1):
+        if 0 <= i < len(doc) and doc[span.start - 1 if i < span.start else span.end].lower_ in ("and", "or"):
+            if gazetteer.place_kind(doc[i].text) == "country":
+                return 2
+    return 0
 
 
 def _after_prefix(doc: Doc, i: int) -> bool:
@@ -650,17 +696,23 @@ def _role_follows(span) -> bool:
     return False
 
 
+FUNCTION_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after", "about",
+                  "against", "before", "during", "under", "while", "says", "said"}
+
+
 def _headline_tokens(doc: Doc) -> set[int]:
-    """Tokens of title-case lines (headlines), where capitals say nothing about names: a line
-    whose common words (everyday words, or words the article also writes in lower case) are
-    nearly all capitalised. Name-dense lines such as photo captions keep their names."""
+    """Tokens of title-case lines (headlines), where capitals say nothing about names: a whole
+    line whose longer words are all capitalised but for a few function words, with at least
+    two everyday words among them (so a line of names, such as a caption, is no headline)."""
     common = {t.lower_ for t in doc if t.is_lower and t.is_alpha} | common_words()
     out: set[int] = set()
     line: list = []
     for tok in list(doc) + [None]:
         if tok is None or (tok.is_space and "\n" in tok.text) or (line and "\n" in line[-1].whitespace_):
-            words = [t for t in line if t.is_alpha and len(t.text) > 3 and t.lower_ in common and t.i != line[0].i]
-            if len(words) >= 3 and sum(1 for t in words if t.text[:1].isupper()) >= 0.75 * len(words):
+            words = [t for t in line if t.is_alpha and len(t.text) > 3 and t.i != line[0].i]
+            lower = [t for t in words if t.is_lower and t.lower_ not in FUNCTION_WORDS]
+            capital_common = [t for t in words if t.text[:1].isupper() and t.lower_ in common]
+            if len(words) >= 3 and len(lower) <= 0.05 * len(words) and len(capital_common) >= 2:
                 out.update(t.i for t in line)
             line = []
             if tok is None or tok.is_space:

@@ -98,8 +98,10 @@ PRONOUNS = {"i", "he", "she", "it", "we", "they", "you", "me", "him", "her", "us
             "their", "my", "your", "this", "that", "these", "those", "who", "what", "there", "here", "mr",
             "mrs", "ms", "dr", "one"}
 # Verbs and nouns of the opposes/participatedIn patterns (lemmas).
-OPPOSE_VERBS = {"fight", "oppose", "resist", "battle", "combat", "attack", "confront", "defy", "challenge",
-                "rebel", "revolt", "wage", "struggle", "counter", "topple", "overthrow", "denounce", "condemn"}
+# Attacks and condemnations are events, not a stance: the guidelines' examples of `opposes` are
+# resistance, fighting and being "anti-" someone.
+OPPOSE_VERBS = {"fight", "oppose", "resist", "battle", "combat", "confront", "defy", "rebel", "revolt", "wage",
+                "struggle", "topple", "overthrow"}
 OPPOSE_NOUNS = {"resistance", "opposition", "fight", "war", "struggle", "insurgency", "rebellion", "uprising",
                 "campaign", "offensive", "battle", "opponent", "enemy", "foe", "rival", "critic"}
 PARTICIPATE_VERBS = {"attend", "participate", "join", "host", "hold", "organize", "organise", "convene",

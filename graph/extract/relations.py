@@ -619,6 +619,10 @@ class _Finder:
 
     def _subjects(self, verb: Token) -> list[int]:
         out: list[int] = []
+        if self.has_parse and verb.pos_ == "NOUN":
+            # "the NRF's resistance against ...": a noun's agent is its possessor
+            return [self.mention_at[c.i] for c in verb.children
+                    if c.dep_ in ("nmod:poss", "poss", "compound") and c.i in self.mention_at]
         if self.has_parse:
             head, hops = verb, 0
             while hops < 3:
