@@ -396,7 +396,7 @@ class EntityLayer:
 AGENT_PARTICIPLES = {"designated", "backed", "led", "based", "owned", "funded", "supported", "controlled", "allied",
                      "aligned", "sponsored", "run", "held", "dominated", "brokered", "made", "born"}
 PLACE_NOUNS = {"island", "city", "town", "village", "province", "capital", "region", "district", "port", "county",
-               "state", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood", "valley"}
+               "governorate", "municipality", "suburb", "neighbourhood", "neighborhood", "valley"}
 ORG_NOUNS = {"movement", "militia", "militias", "rebels", "insurgents", "group", "party", "regime", "government",
              "administration", "army", "forces", "network", "faction", "coalition", "alliance"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
