@@ -28,10 +28,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["newskg"] = StoreHandle(app.config["STORE"])
 
     register_errors(app)
-    from . import entities, pages, queries, sparql, vendor
+    from . import entities, fragments, linked_data, openapi, pages, queries, sparql, vendor
     app.register_blueprint(sparql.bp)
     app.register_blueprint(entities.bp)
     app.register_blueprint(queries.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(vendor.bp)
+    app.register_blueprint(linked_data.bp)
+    app.register_blueprint(fragments.bp)
+    app.register_blueprint(openapi.bp)
     return app

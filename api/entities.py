@@ -1,7 +1,14 @@
-"""Entity lookups for other services: search, one entity, its neighbors, its evidence."""
+"""Lookups for other services: entity search, one entity, its neighbourhood (JSON pages or a
+GraphML/GEXF file), the evidence of its relations, relation paths between two entities, and the
+articles."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+import base64
+import hashlib
+import io
+import json
+
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from graph import lookups
 from graph.records import ENTITY_TYPES, RELATION_PREDICATES
@@ -65,20 +72,126 @@ def entity(entity_id: str):
     return jsonify(detail)
 
 
-@bp.get("/entities/<entity_id>/neighbors")
-def neighbors(entity_id: str):
-    depth = _int("depth", 1, 1, 3)
-    limit = _int("limit", 100, 1, 5000)
-    direction = request.args.get("direction", "both")
-    if direction not in ("out", "in", "both"):
-        raise APIError(400, f"'direction' must be out, in or both, got {direction[:20]!r}")
+def _predicates() -> set[str] | None:
     predicates = [p for raw in request.args.getlist("predicate") for p in raw.split(",") if p]
     allowed = set(RELATION_PREDICATES) | {"coMentionedWith"}
     bad = [p for p in predicates if p not in allowed]
     if bad:
-        raise APIError(400, f"unknown predicate {bad[0]!r}; predicates are {', '.join(sorted(allowed))}")
-    view = _view()
+        raise APIError(400, f"unknown predicate {bad[0][:50]!r}; predicates are {', '.join(sorted(allowed))}")
+    return set(predicates) or None
+
+
+def _known(view, entity_id: str) -> None:
     if entity_id not in view.nodes:
-        raise APIError(404, f"no entity {entity_id!r}; find ids with /api/entities?q=NAME")
-    return jsonify(view.neighbors(entity_id, depth=depth, direction=direction, predicates=set(predicates) or None,
-                                  types=_type_filter(), limit=limit))
+        raise APIError(404, f"no entity {entity_id[:100]!r}; find ids with /api/entities?q=NAME")
+
+
+# A cursor is the offset of the next page, the store version it was cut from and a digest of
+# the query, base64-encoded: clients pass it back unread. Once a build publishes a new version
+# the offsets mean something else, so an old cursor is refused (400 stale_cursor) rather than
+# silently skipping or repeating nodes; the client starts again without one.
+def _cursor(offset: int, version: str, query: str) -> str:
+    raw = json.dumps({"o": offset, "v": version, "q": query}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _offset(cursor: str | None, version: str, query: str) -> int:
+    if not cursor:
+        return 0
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        offset, cut_from, for_query = int(data["o"]), data["v"], data["q"]
+    except (ValueError, TypeError, KeyError):
+        raise APIError(400, "'cursor' is not a cursor this service gave out; pass the 'next' value of the "
+                            "previous page unchanged", "bad_cursor") from None
+    if cut_from != version:
+        raise APIError(400, "the graph has been rebuilt since this cursor was given out; start again "
+                            "without a cursor", "stale_cursor")
+    if for_query != query or offset < 0:
+        raise APIError(400, "this cursor belongs to another query (other entity, depth, direction or "
+                            "filters); start again without a cursor", "bad_cursor")
+    return offset
+
+
+@bp.get("/entities/<entity_id>/neighbors")
+def neighbors(entity_id: str):
+    depth = _int("depth", 1, 1, 3)
+    limit = _int("limit", 100, 1, 5000)
+    min_weight = _int("min_weight", 1, 1, 1_000_000)
+    direction = request.args.get("direction", "both")
+    if direction not in ("out", "in", "both"):
+        raise APIError(400, f"'direction' must be out, in or both, got {direction[:20]!r}")
+    fmt = request.args.get("format", "json")
+    if fmt not in ("json", "graphml", "gexf"):
+        raise APIError(400, f"'format' must be json, graphml or gexf, got {fmt[:20]!r}")
+    predicates, types = _predicates(), _type_filter()
+    view = _view()
+    _known(view, entity_id)
+    walk = dict(depth=depth, direction=direction, predicates=predicates, types=types, min_weight=min_weight)
+    if fmt != "json":
+        return _ego_file(view.ego_view(entity_id, **walk), entity_id, fmt)
+    version = _handle().get().version
+    query = hashlib.sha256(json.dumps([entity_id, depth, direction, sorted(predicates or []), sorted(types or []),
+                                       min_weight]).encode()).hexdigest()[:16]
+    offset = _offset(request.args.get("cursor"), version, query)
+    page = view.neighbors(entity_id, limit=limit, offset=offset, **walk)
+    next_offset = page.pop("next_offset")
+    page["next"] = _cursor(next_offset, version, query) if next_offset is not None else None
+    return jsonify(page)
+
+
+def _ego_file(sub_view, entity_id: str, fmt: str) -> Response:
+    from graph.export import gexf, graphml
+
+    out = io.BytesIO()
+    (graphml if fmt == "graphml" else gexf).write(sub_view, out)
+    mimetype = "application/graphml+xml" if fmt == "graphml" else "application/gexf+xml"
+    return Response(out.getvalue(), mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{entity_id}.{fmt}"'})
+
+
+@bp.get("/entities/<entity_id>/evidence")
+def evidence(entity_id: str):
+    direction = request.args.get("direction", "both")
+    if direction not in ("out", "in", "both"):
+        raise APIError(400, f"'direction' must be out, in or both, got {direction[:20]!r}")
+    predicates = _predicates()
+    if predicates and "coMentionedWith" in predicates:
+        raise APIError(400, "co-mentions have no evidence statements; predicates are "
+                            f"{', '.join(RELATION_PREDICATES)}")
+    view = _view()
+    _known(view, entity_id)
+    node = view.nodes[entity_id]
+    found = lookups.relations(_handle().get(), entity_id, predicates=predicates, direction=direction)
+    return jsonify({"id": entity_id, "iri": node.iri, "label": node.label, "relations": found,
+                    "statements": sum(len(r["evidence"]) for r in found)})
+
+
+@bp.get("/paths")
+def paths():
+    source, target = request.args.get("from", ""), request.args.get("to", "")
+    if not source or not target:
+        raise APIError(400, "'from' and 'to' are required: two entity ids (find them with /api/entities?q=NAME)")
+    max_length = _int("max", 4, 1, 6)
+    limit = _int("limit", 10, 1, 100)
+    view = _view()
+    _known(view, source)
+    _known(view, target)
+    found = view.paths(source, target, max_length=max_length, limit=limit)
+    return jsonify({"from": source, "to": target, "max": max_length, **found})
+
+
+@bp.get("/documents")
+def documents():
+    limit = _int("limit", 20, 1, 200)
+    offset = _int("offset", 0, 0, 10_000_000)
+    found = lookups.documents(_handle().get(), limit=limit, offset=offset)
+    return jsonify({"results": found["results"], "total": found["total"], "offset": offset, "limit": limit})
+
+
+@bp.get("/documents/<path:doc_id>")
+def document(doc_id: str):
+    detail = lookups.document_detail(_handle().get(), doc_id)
+    if detail is None:
+        raise APIError(404, f"no document {doc_id[:100]!r}; list them with /api/documents")
+    return jsonify(detail)

@@ -26,10 +26,13 @@ FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/s
                 "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
                 "ttl": "text/turtle", "n3": "text/n3", "nt": "application/n-triples",
                 "ntriples": "application/n-triples", "json-ld": "application/ld+json", "jsonld": "application/ld+json",
-                "rdf": "application/rdf+xml", "rdf+xml": "application/rdf+xml"}
+                "rdf": "application/rdf+xml", "rdf+xml": "application/rdf+xml", "trig": "application/trig",
+                "nq": "application/n-quads", "nquads": "application/n-quads", "html": "text/html"}
 
 
-def _requested(request, offered: list[str], graph: bool) -> str:
+def negotiate(request, offered: list[str], graph: bool = True) -> str:
+    """The media type to answer in: a `format`/`output` parameter when it names one of `offered`,
+    else the best match of Accept (the first offered for */* or no Accept); 406 when none fits."""
     name = request.values.get("format") or request.values.get("output")
     if name:
         mt = FORMAT_NAMES.get(name.lower(), name.lower())
@@ -52,7 +55,7 @@ def _requested(request, offered: list[str], graph: bool) -> str:
 def respond(result, request, max_rows: int) -> Response:
     k = kind(result)
     if k == "graph":
-        mt = _requested(request, list(GRAPH_TYPES), graph=True)
+        mt = negotiate(request, list(GRAPH_TYPES), graph=True)
         triples = []
         for t in result:
             triples.append(t)
@@ -62,7 +65,7 @@ def respond(result, request, max_rows: int) -> Response:
         body = ox.serialize(triples, format=GRAPH_TYPES[mt]) if triples or GRAPH_TYPES[mt] != ox.RdfFormat.JSON_LD \
             else b"[]"
         return Response(body, mimetype=mt, headers={"Vary": "Accept"})
-    mt = _requested(request, SOLUTION_TYPES, graph=False)
+    mt = negotiate(request, SOLUTION_TYPES, graph=False)
     if k == "boolean":
         return Response(_boolean(bool(result), mt), mimetype=mt, headers={"Vary": "Accept"})
     names = [v.value for v in result.variables]
@@ -73,6 +76,23 @@ def respond(result, request, max_rows: int) -> Response:
             raise APIError(400, f"the query returns more than {max_rows} rows (the limit); add a LIMIT or "
                                 "narrow it", "too_many_results")
     return Response(_solutions(names, rows, mt), mimetype=mt, headers={"Vary": "Accept"})
+
+
+def rdf_response(statements: list, mt: str, prefixes: dict | None = None) -> Response:
+    """Triples or quads in the RDF format `mt` (one of GRAPH_TYPES); quads lose their graph in
+    the formats without graphs."""
+    fmt = GRAPH_TYPES[mt]
+    if not fmt.supports_datasets:
+        seen, triples = set(), []
+        for s in statements:
+            t = ox.Triple(s.subject, s.predicate, s.object) if isinstance(s, ox.Quad) else s
+            if t not in seen:
+                seen.add(t)
+                triples.append(t)
+        statements = triples
+    body = ox.serialize(statements, format=fmt, prefixes=prefixes) if statements or fmt != ox.RdfFormat.JSON_LD \
+        else b"[]"
+    return Response(body, mimetype=mt, headers={"Vary": "Accept"})
 
 
 def _boolean(value: bool, mt: str) -> str:
@@ -153,5 +173,5 @@ def service_description(store, request) -> Response:
     ] .
 """
     triples = list(ox.parse(ttl, format=ox.RdfFormat.TURTLE))
-    mt = _requested(request, list(GRAPH_TYPES), graph=True)
+    mt = negotiate(request, list(GRAPH_TYPES), graph=True)
     return Response(ox.serialize(triples, format=GRAPH_TYPES[mt]), mimetype=mt, headers={"Vary": "Accept"})

@@ -1,14 +1,15 @@
-"""Lookups over a store version: name search, one entity's facts, neighborhoods.
+"""Lookups over a store version: name search, one entity's facts and the evidence of its
+relations, neighbourhoods, relation paths, articles.
 
 The search and neighbor indexes are built once per store version (the API caches them)
-from the registry and the graph view; entity details are SPARQL queries.
+from the registry and the graph view; entity and article details are SPARQL queries.
 """
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .export.view import GraphView, load as load_view
+from .export.view import EdgeView, GraphView, load as load_view
 from .names import edit_distance, fold, normal
 from .store import Store
 from .vocab import TYPE_OF_CLASS
@@ -58,24 +59,32 @@ def _key(text: str) -> str:
     return normal(text)
 
 
+def _close(a: str, b: str) -> bool:
+    """A spelling slip: one edit in a short word, two in a long one."""
+    return edit_distance(a, b, 2) <= (1 if len(b) < 7 else 2)
+
+
 def _score(q: str, keys: list[str]) -> int:
     best = 0
+    qwords = q.split()
     for k in keys:
         if k == q:
             return 100
+        words = k.split()
         if k.startswith(q):
             best = max(best, 80)
-        elif any(w.startswith(q) for w in k.split()):
+        elif any(w.startswith(q) for w in words):
             best = max(best, 60)
+        elif len(qwords) > 1 and all(any(w.startswith(x) for w in words) for x in qwords):
+            best = max(best, 50)  # every word, in any order: "massoud ahmad"
         elif q in k:
             best = max(best, 40)
         elif len(q) >= 4:
-            words = k.split()
-            qwords = q.split()
-            if len(qwords) == len(words) and all(edit_distance(a, b, 2) <= (1 if len(b) < 7 else 2)
-                                                 for a, b in zip(qwords, words)):
+            if len(qwords) == len(words) and all(_close(a, b) for a, b in zip(qwords, words)):
                 best = max(best, 30)
-            elif len(qwords) == 1 and any(edit_distance(q, w, 2) <= (1 if len(w) < 7 else 2) for w in words):
+            elif len(qwords) > 1 and all(any(_close(x, w) or w.startswith(x) for w in words) for x in qwords):
+                best = max(best, 25)
+            elif len(qwords) == 1 and any(_close(q, w) for w in words):
                 best = max(best, 20)
     return best
 
@@ -89,16 +98,36 @@ def entity_detail(store: Store, entity_id: str) -> dict | None:
     if not rows:
         return None
     r = rows[0]
-    relations = []
-    for s in store.select(f"""SELECT ?st ?s ?p ?o ?sentence ?article ?method ?confidence ?start ?end WHERE {{
+    documents = store.select(f"""SELECT ?article ?id ?title (COUNT(?m) AS ?mentions) WHERE {{
+        GRAPH ?article {{ ?m nkg:refersTo <{iri}> . ?article dcterms:identifier ?id OPTIONAL {{ ?article dcterms:title ?title }} }} }}
+        GROUP BY ?article ?id ?title ORDER BY DESC(?mentions) ?id""", union=False)
+    return {
+        "id": entity_id, "iri": iri, "label": r["label"], "type": TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1]),
+        "aliases": sorted(a for a in r.get("alts", "").split("\u001f") if a),
+        "mentions": r["m"], "documents": r["d"],
+        "relations": relations(store, entity_id),
+        "articles": [{"iri": d["article"], "id": d["id"], "title": d.get("title"), "mentions": d["mentions"]}
+                     for d in documents],
+    }
+
+
+def relations(store: Store, entity_id: str, predicates: set[str] | None = None,
+              direction: str = "both") -> list[dict]:
+    """The entity's relations, one per (predicate, direction, other end), each with the
+    statements behind it: article, sentence, offsets, method, confidence."""
+    v = store.vocab
+    iri = v.entity(entity_id)
+    ends = {"out": f"?s = <{iri}>", "in": f"?o = <{iri}>"}.get(direction, f"?s = <{iri}> || ?o = <{iri}>")
+    rows = store.select(f"""SELECT ?st ?s ?p ?o ?sentence ?article ?title ?method ?confidence ?start ?end WHERE {{
             GRAPH ?article {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
               nkg:sentence ?sent ; nkg:method ?method ; nkg:confidence ?confidence ; nkg:start ?start ; nkg:end ?end .
               ?sent nkg:text ?sentence .
-              FILTER(?s = <{iri}> || ?o = <{iri}>) }} }} ORDER BY ?p ?article ?start""", union=False):
-        relations.append(s)
-    labels = _labels(store, {x["s"] for x in relations} | {x["o"] for x in relations if x["o"].startswith(v.base)})
+              OPTIONAL {{ ?article dcterms:title ?title }}
+              FILTER({ends}) }} }} ORDER BY ?p ?article ?start""", union=False)
+    rows = [x for x in rows if predicates is None or x["p"].rsplit("#", 1)[-1] in predicates]
+    labels = _labels(store, {x["s"] for x in rows} | {x["o"] for x in rows if x["o"].startswith(v.base)})
     grouped: dict[tuple, dict] = {}
-    for s in relations:
+    for s in rows:
         out = s["s"] == iri
         other = s["o"] if out else s["s"]
         pred = s["p"].rsplit("#", 1)[-1]
@@ -110,19 +139,9 @@ def entity_detail(store: Store, entity_id: str) -> dict | None:
                if is_entity else {"value": other}),
             "evidence": []})
         rel["evidence"].append({"article": s["article"], "document": v.document_id_of(s["article"]),
-                                "sentence": s["sentence"], "start": s["start"], "end": s["end"],
-                                "method": s["method"], "confidence": s["confidence"]})
-    documents = store.select(f"""SELECT ?article ?id ?title (COUNT(?m) AS ?mentions) WHERE {{
-        GRAPH ?article {{ ?m nkg:refersTo <{iri}> . ?article dcterms:identifier ?id OPTIONAL {{ ?article dcterms:title ?title }} }} }}
-        GROUP BY ?article ?id ?title ORDER BY DESC(?mentions) ?id""", union=False)
-    return {
-        "id": entity_id, "iri": iri, "label": r["label"], "type": TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1]),
-        "aliases": sorted(a for a in r.get("alts", "").split("\u001f") if a),
-        "mentions": r["m"], "documents": r["d"],
-        "relations": list(grouped.values()),
-        "articles": [{"iri": d["article"], "id": d["id"], "title": d.get("title"), "mentions": d["mentions"]}
-                     for d in documents],
-    }
+                                "title": s.get("title"), "sentence": s["sentence"], "start": s["start"],
+                                "end": s["end"], "method": s["method"], "confidence": s["confidence"]})
+    return list(grouped.values())
 
 
 def _labels(store: Store, iris: set[str]) -> dict[str, str]:
@@ -134,8 +153,66 @@ def _labels(store: Store, iris: set[str]) -> dict[str, str]:
     return {r["e"]: r["l"] for r in rows}
 
 
+# -- documents ----------------------------------------------------------------------------------
+
+def documents(store: Store, limit: int = 20, offset: int = 0) -> dict:
+    """Articles, newest first (undated last), with how many entities each mentions."""
+    total = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g a nkg:Article } }", union=False)[0]["n"]
+    rows = store.select(f"""SELECT ?g ?id ?title ?date ?url (COUNT(DISTINCT ?e) AS ?entities) WHERE {{
+            GRAPH ?g {{ ?g a nkg:Article ; dcterms:identifier ?id
+              OPTIONAL {{ ?g dcterms:title ?title }} OPTIONAL {{ ?g dcterms:date ?date }}
+              OPTIONAL {{ ?g schema:url ?url }} OPTIONAL {{ ?g schema:mentions ?e }} }} }}
+            GROUP BY ?g ?id ?title ?date ?url ORDER BY DESC(?date) ?id LIMIT {limit} OFFSET {offset}""", union=False)
+    return {"total": total, "results": [{"id": r["id"], "iri": r["g"], "title": r.get("title"), "date": r.get("date"),
+                                         "url": r.get("url"), "entities": r.get("entities", 0)} for r in rows]}
+
+
+def document_detail(store: Store, doc_id: str) -> dict | None:
+    """One article: its metadata, the entities it mentions (most mentioned first) and the
+    relations it states, each with its sentence."""
+    v = store.vocab
+    g = v.document(doc_id)
+    rows = store.select(f"""SELECT ?id ?title ?date ?url ?source ?hash ?text WHERE {{ GRAPH <{g}> {{
+            <{g}> a nkg:Article ; dcterms:identifier ?id ; nkg:text ?text
+            OPTIONAL {{ <{g}> dcterms:title ?title }} OPTIONAL {{ <{g}> dcterms:date ?date }}
+            OPTIONAL {{ <{g}> schema:url ?url }} OPTIONAL {{ <{g}> nkg:sourcePath ?source }}
+            OPTIONAL {{ <{g}> nkg:contentHash ?hash }} }} }}""", union=False)
+    if not rows:
+        return None
+    r = rows[0]
+    sentences = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s a nkg:Sentence }} }}",
+                             union=False)[0]["n"]
+    entities = store.select(f"""SELECT ?e ?label ?class (COUNT(?m) AS ?n) WHERE {{
+            GRAPH <{g}> {{ ?m nkg:refersTo ?e }}
+            OPTIONAL {{ GRAPH <{v.registry}> {{ ?e rdfs:label ?label ; a ?class }} }} }}
+            GROUP BY ?e ?label ?class ORDER BY DESC(?n) ?label""", union=False)
+    statements = store.select(f"""SELECT ?s ?p ?o ?sentence ?start ?end ?method ?confidence WHERE {{ GRAPH <{g}> {{
+            ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; nkg:sentence ?sent ;
+                nkg:start ?start ; nkg:end ?end ; nkg:method ?method ; nkg:confidence ?confidence .
+            ?sent nkg:text ?sentence }} }} ORDER BY ?start ?p""", union=False)
+    labels = {e["e"]: e.get("label", e["e"]) for e in entities}
+
+    def end(term: str) -> dict:
+        if term.startswith(v.base + "entity/"):
+            return {"entity": {"id": v.slug_of(term), "iri": term, "label": labels.get(term, term)}}
+        return {"value": term}
+
+    return {
+        "id": r["id"], "iri": g, "title": r.get("title"), "date": r.get("date"), "url": r.get("url"),
+        "source": r.get("source"), "content_hash": r.get("hash"), "sentences": sentences, "text": r["text"],
+        "entities": [{"id": v.slug_of(e["e"]), "iri": e["e"], "label": e.get("label", e["e"]),
+                      "type": TYPE_OF_CLASS.get(e.get("class", "").rsplit("#", 1)[-1]), "mentions": e["n"]}
+                     for e in entities],
+        "relations": [{"subject": end(x["s"])["entity"], "predicate": x["p"].rsplit("#", 1)[-1], "object": end(x["o"]),
+                       "sentence": x["sentence"], "start": x["start"], "end": x["end"], "method": x["method"],
+                       "confidence": x["confidence"]} for x in statements],
+    }
+
+
+# -- the graph view: neighbourhoods and paths -----------------------------------------------------
+
 class NeighborIndex:
-    """Adjacency of the graph view, for neighborhood walks."""
+    """Adjacency of the graph view, for neighborhood walks and path searches."""
 
     def __init__(self, view: GraphView):
         self.nodes = view.nodes
@@ -163,8 +240,11 @@ class NeighborIndex:
                 if e.kind == "comention":
                     yield e, (e.source if e.target == node else e.target)
 
-    def neighbors(self, start: str, depth: int = 1, direction: str = "both", predicates: set[str] | None = None,
-                  types: set[str] | None = None, limit: int = 100, min_weight: int = 1) -> dict:
+    def walk(self, start: str, depth: int = 1, direction: str = "both", predicates: set[str] | None = None,
+             types: set[str] | None = None, min_weight: int = 1) -> tuple[dict[str, int], list[EdgeView]]:
+        """Breadth first from `start`: every node reached (in the order reached, with its
+        depth) and every edge followed, reduced to the predicates the filter keeps. Heavier
+        edges are followed first, so the order puts the closest ties first."""
         seen = {start: 0}
         edges, queue = [], deque([start])
         edge_ids = set()
@@ -174,26 +254,110 @@ class NeighborIndex:
                 continue
             for e, other in sorted(self.edges_of(node, direction), key=lambda x: (-x[0].weight, x[1])):
                 preds = [p for p in e.predicates if predicates is None or p in predicates]
-                if not preds or e.weight < min_weight:
+                # the weight threshold is for co-mentions; a stated relation counts once stated
+                if not preds or (e.kind == "comention" and e.weight < min_weight):
                     continue
                 if types and self.nodes[other].type not in types:
                     continue
                 if other not in seen:
-                    if len(seen) > limit:
-                        continue
                     seen[other] = seen[node] + 1
                     queue.append(other)
                 key = (e.source, e.target, e.kind)
                 if key not in edge_ids:
                     edge_ids.add(key)
-                    edges.append({"source": e.source, "target": e.target, "kind": e.kind, "predicates": preds,
-                                  "directed": e.directed, "weight": e.weight, "evidence": e.evidence,
-                                  "articles": e.articles})
+                    edges.append(e if preds == e.predicates else _only(e, preds))
+        return seen, edges
+
+    def neighbors(self, start: str, depth: int = 1, direction: str = "both", predicates: set[str] | None = None,
+                  types: set[str] | None = None, limit: int = 100, min_weight: int = 1, offset: int = 0) -> dict:
+        """One page of the neighbourhood: `limit` nodes after the first `offset` (the root
+        comes first, on the first page), and the edges whose later end is on this page — so the
+        pages together are the whole neighbourhood, each edge once. `next_offset` is None on
+        the last page."""
+        seen, edges = self.walk(start, depth, direction, predicates, types, min_weight)
+        order = list(seen)  # the root, then the other nodes in the order reached
+        position = {n: i for i, n in enumerate(order)}
+        lo, hi = offset + 1, offset + 1 + limit  # positions of this page's non-root nodes
+        page = ([start] if offset == 0 else []) + order[lo:hi]
         nodes = [{"id": n, "iri": self.nodes[n].iri, "label": self.nodes[n].label, "type": self.nodes[n].type,
-                  "mentions": self.nodes[n].mentions, "depth": d} for n, d in seen.items()]
-        kept = {n["id"] for n in nodes}
-        return {"root": start, "nodes": nodes,
-                "edges": [e for e in edges if e["source"] in kept and e["target"] in kept]}
+                  "mentions": self.nodes[n].mentions, "depth": seen[n]} for n in page]
+        out = []
+        for e in edges:
+            later = max(position[e.source], position[e.target])
+            if lo <= later < hi:
+                out.append({"source": e.source, "target": e.target, "kind": e.kind, "predicates": e.predicates,
+                            "directed": e.directed, "weight": e.weight, "evidence": e.evidence,
+                            "articles": e.articles})
+        return {"root": start, "nodes": nodes, "edges": out, "total_nodes": len(order),
+                "next_offset": offset + limit if hi < len(order) else None}
+
+    def ego_view(self, start: str, **walk) -> GraphView:
+        """The whole neighbourhood as a graph view of its own, for the GraphML and GEXF writers."""
+        seen, edges = self.walk(start, **walk)
+        return GraphView(nodes={n: self.nodes[n] for n in seen}, edges=edges)
+
+    def _relation_neighbours(self, node: str):
+        for e in self.out.get(node, ()):
+            if e.kind == "relation":
+                yield e.target
+        for e in self.inc.get(node, ()):
+            if e.kind == "relation":
+                yield e.source
+
+    def paths(self, source: str, target: str, max_length: int = 4, limit: int = 10) -> dict:
+        """The shortest paths of stated relations (followed either way, co-mentions never)
+        between two entities, at most `max_length` steps, at most `limit` of them."""
+        level = {source: 0}
+        parents: dict[str, list[str]] = {source: []}
+        frontier = [source]
+        while frontier and target not in level and level[frontier[0]] < max_length:
+            reached: dict[str, set[str]] = {}
+            for node in frontier:
+                for other in self._relation_neighbours(node):
+                    if other not in level:
+                        reached.setdefault(other, set()).add(node)
+            for node, via in reached.items():
+                level[node] = level[frontier[0]] + 1
+                parents[node] = sorted(via)
+            frontier = sorted(reached)
+        length = level.get(target)
+        found: list[list[str]] = []
+        if length is not None:
+            self._unwind(parents, target, [target], found, limit + 1)
+        truncated = len(found) > limit
+        return {"length": length, "truncated": truncated,
+                "paths": [self._path(list(reversed(p))) for p in found[:limit]]}
+
+    def _unwind(self, parents, node, suffix, found, limit) -> None:
+        if len(found) >= limit:
+            return
+        if not parents[node]:
+            found.append(list(suffix))
+            return
+        for parent in parents[node]:
+            self._unwind(parents, parent, suffix + [parent], found, limit)
+
+    def _path(self, nodes: list[str]) -> dict:
+        steps = []
+        for a, b in zip(nodes, nodes[1:]):
+            rels = [{"subject": e.source, "predicates": list(e.predicates), "object": e.target,
+                     "evidence": e.evidence}
+                    for e in self.out.get(a, []) + self.out.get(b, [])
+                    if e.kind == "relation" and {e.source, e.target} == {a, b}]
+            steps.append({"from": a, "to": b, "relations": rels})
+        return {"length": len(steps),
+                "nodes": [{"id": n, "iri": self.nodes[n].iri, "label": self.nodes[n].label, "type": self.nodes[n].type}
+                          for n in nodes],
+                "steps": steps}
 
 
-__all__ = ["SearchIndex", "NeighborIndex", "entity_detail", "fold"]
+def _only(e: EdgeView, predicates: list[str]) -> EdgeView:
+    """The edge with only some of its predicates, weighed by their statements alone."""
+    counts = [e.by_predicate.get(p, (0, 0)) for p in predicates]
+    weight = sum(n for n, _ in counts)
+    return replace(e, predicates=predicates, weight=weight, evidence=weight,
+                   articles=max((a for _, a in counts), default=0),
+                   by_predicate={p: e.by_predicate[p] for p in predicates if p in e.by_predicate})
+
+
+__all__ = ["SearchIndex", "NeighborIndex", "entity_detail", "relations", "documents", "document_detail", "fold"]

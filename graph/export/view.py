@@ -34,6 +34,8 @@ class EdgeView:
     weight: int  # sentences stating it (relations) or shared (co-mentions)
     evidence: int  # statements (relations) or sentences (co-mentions)
     articles: int
+    # statements and articles per predicate, so a view keeping only some predicates can weigh them
+    by_predicate: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def directed(self) -> bool:
@@ -76,6 +78,7 @@ def load(store: Store) -> GraphView:
             edge = by_pair[(s, o)] = EdgeView(s, o, "relation", [], 0, 0, 0)
             edges.append(edge)
         edge.predicates.append(r["p"].rsplit("#", 1)[-1])
+        edge.by_predicate[edge.predicates[-1]] = (r["n"], r["a"])
         edge.weight += r["n"]
         edge.evidence += r["n"]
         edge.articles = max(edge.articles, r["a"])
@@ -84,7 +87,8 @@ def load(store: Store) -> GraphView:
             GROUP BY ?s ?o ORDER BY ?s ?o""", union=False):
         s, o = v.slug_of(r["s"]), v.slug_of(r["o"])
         if s in nodes and o in nodes:
-            edges.append(EdgeView(s, o, "comention", ["coMentionedWith"], r["w"], r["w"], r["a"]))
+            edges.append(EdgeView(s, o, "comention", ["coMentionedWith"], r["w"], r["w"], r["a"],
+                                  {"coMentionedWith": (r["w"], r["a"])}))
     return GraphView(nodes=nodes, edges=edges)
 
 
