@@ -86,7 +86,10 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def build(paths: Iterable[str], store: Store, model: str | None = None, workers: int = 1,
           commit_every: int = 32, progress: Callable[[int, Article], None] | None = None,
           on_skip: Callable[[str, str], None] | None = None, extractor=None,
-          extractions: Callable[[list[Article]], Iterator[Extraction]] | None = None) -> BuildReport:
+          extractions: Callable[[list[Article]], Iterator[Extraction]] | None = None,
+          on_start: Callable[[int], None] | None = None) -> BuildReport:
+    """`on_start` hears how many articles will be extracted, once the input is read;
+    `progress` hears each extracted one."""
     started = time.perf_counter()
     report = BuildReport()
     known = store.article_hashes()
@@ -101,6 +104,8 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
             report.unchanged += 1
         else:
             todo.append(item)
+    if on_start:
+        on_start(len(todo))
     if not todo:
         report.seconds = time.perf_counter() - started
         return report
