@@ -22,10 +22,11 @@ web/node_modules/.package-lock.json: web/package-lock.json
 
 setup: $(BIN)/kg web/node_modules/.package-lock.json
 
-# The Linked Data client (Comunica) the tests run against a real server: tests/clients/package-lock.json.
-# Without npm its test is skipped, and fails under CI.
+# The npm clients of the tests (tests/clients/package-lock.json): the Linked Data client (Comunica) run
+# against a real server, and graphology reading the GraphML/GEXF exports. Without npm their tests are
+# skipped, and fail under CI.
 tests/clients/node_modules/.package-lock.json: tests/clients/package-lock.json
-	@command -v npm >/dev/null || { echo "npm not found: skipping the Linked Data client of the tests (install Node.js and rerun)"; exit 0; }; \
+	@command -v npm >/dev/null || { echo "npm not found: skipping the npm clients of the tests (install Node.js and rerun)"; exit 0; }; \
 	npm ci --prefix tests/clients --no-audit --no-fund --loglevel=error && touch $@
 
 build: setup

@@ -5,6 +5,7 @@ the server answers."""
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 from gunicorn.app.base import BaseApplication
 
@@ -26,7 +27,14 @@ class _Server(BaseApplication):
 
 
 def run(store: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, threads: int = 4,
-        timeout: int = 60) -> None:
+        timeout: int = 60, on_ready: Callable[[list[tuple]], None] | None = None,
+        access_log: str | None = "-") -> None:
+    """Serve until stopped. `on_ready` hears the bound addresses once the sockets listen (port 0
+    binds a free port); `access_log` is a file, "-" for standard output, None for standard error."""
     os.environ["KG_STORE"] = str(store)
-    _Server({"bind": f"{host}:{port}", "workers": workers, "threads": threads, "worker_class": "gthread",
-             "timeout": timeout, "accesslog": "-", "errorlog": "-", "loglevel": "info"}, store).run()
+    options = {"bind": f"{'[' + host + ']' if ':' in host else host}:{port}", "workers": workers, "threads": threads,
+               "worker_class": "gthread", "timeout": timeout, "accesslog": access_log or "/dev/stderr",
+               "errorlog": "-", "loglevel": "info"}
+    if on_ready is not None:
+        options["when_ready"] = lambda arbiter: on_ready([listener.getsockname() for listener in arbiter.LISTENERS])
+    _Server(options, store).run()

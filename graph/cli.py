@@ -1,4 +1,4 @@
-"""The `kg` command: build, serve, query, export, stats, evaluate, train."""
+"""The `kg` command: build, load, serve, query, queries, export, stats, evaluate, train, doctor."""
 from __future__ import annotations
 
 import json
@@ -9,13 +9,34 @@ from pathlib import Path
 
 import click
 
+from .export import FORMATS as EXPORT_FORMATS
+from .records import ENTITY_TYPES
 from .store import DEFAULT_STORE, Store, StoreError
+from .vocab import CLASS_OF_TYPE
 
-EXPORT_FORMATS = ("graphml", "gexf", "turtle", "ntriples", "nquads", "trig", "jsonld")
+
+def _echo_json(data, err: bool = False) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str), err=err)
 
 
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+def _show_progress(progress: bool | None) -> bool:
+    return sys.stderr.isatty() if progress is None else progress
+
+
+def _table(rows: list[tuple], header: tuple | None = None) -> str:
+    """Rows of a label and right-aligned values; a label's leading spaces indent it."""
+    rows = [header, *rows] if header else rows
+    width = max(len(r[0]) for r in rows)
+    columns = max(len(r) for r in rows) - 1
+    widths = [max(len(_cell(r[i + 1])) if len(r) > i + 1 else 0 for r in rows) for i in range(columns)]
+    return "\n".join((r[0].ljust(width) + "".join("  " + (_cell(r[i + 1]) if len(r) > i + 1 else "").rjust(w)
+                                                   for i, w in enumerate(widths))).rstrip() for r in rows)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
 def _open(ctx: click.Context, write: bool = False) -> Store:
@@ -66,21 +87,25 @@ def build(ctx, paths, model, workers, scheduler, progress, as_json):
     from .extract import ModelError
     from .pipeline import build as run_build, stats
 
-    show = sys.stderr.isatty() if progress is None else progress
+    show = _show_progress(progress)
     store = _open(ctx, write=True)
     bar = None
-    skipped_live = []
+    words = 0
+
+    def on_start(total):
+        nonlocal bar
+        if show and total:
+            from tqdm import tqdm
+            bar = tqdm(total=total, unit="article", desc="extracting", file=sys.stderr, dynamic_ncols=True)
 
     def on_progress(n, article):
-        nonlocal bar
-        if show:
-            if bar is None:
-                from tqdm import tqdm
-                bar = tqdm(unit="article", desc="extracting", file=sys.stderr, dynamic_ncols=True)
+        nonlocal words
+        if bar is not None:
+            words += len(article.text.split())
+            bar.set_postfix_str(f"{words / max(bar.format_dict['elapsed'], 1e-6):,.0f} words/s", refresh=False)
             bar.update(1)
 
     def on_skip(source, reason):
-        skipped_live.append(source)
         if not as_json:
             click.echo(f"skipped {source}: {reason}", err=True)
 
@@ -90,7 +115,7 @@ def build(ctx, paths, model, workers, scheduler, progress, as_json):
         extractions = lambda articles: dask_extractions(articles, scheduler, model)  # noqa: E731
     try:
         report = run_build(paths, store, model=model, workers=workers, progress=on_progress, on_skip=on_skip,
-                           extractions=extractions)
+                           extractions=extractions, on_start=on_start)
     except ModelError as e:
         raise click.ClickException(str(e)) from None
     finally:
@@ -104,19 +129,34 @@ def build(ctx, paths, model, workers, scheduler, progress, as_json):
         rate = report.words / report.seconds if report.seconds else 0
         click.echo(f"built {report.built} article(s) ({report.replaced} replaced), {report.unchanged} unchanged, "
                    f"{len(report.skipped)} skipped in {report.seconds:.1f}s ({rate:,.0f} words/s)")
-        click.echo(f"{report.mentions} mentions, {report.relations} relation statements")
-        if summary:
-            _print_stats(summary)
+        click.echo()
+        click.echo(_table(_build_rows(report, summary), header=("", "this build", "in the store")))
     if report.skipped:
         ctx.exit(1)
 
 
+def _build_rows(report, s: dict) -> list[tuple]:
+    rows = [("articles", report.built, s.get("documents")),
+            ("  replaced", report.replaced), ("  unchanged", report.unchanged), ("  skipped", len(report.skipped)),
+            ("mentions", report.mentions), ("relation statements", report.relations)]
+    return rows + _stats_rows(s, column=2) + [("time", f"{report.seconds:.1f}s")]
+
+
+def _stats_rows(s: dict, column: int = 1) -> list[tuple]:
+    """The store's counts as table rows, values in the given column."""
+    if not s:
+        return []
+    pad = (None,) * (column - 1)
+    rows = [("entities", *pad, s["entities"])]
+    rows += [(f"  {t}", *pad, n) for t, n in s["entities_by_type"].items()]
+    rows.append(("relations", *pad, sum(s["relations_by_predicate"].values())))
+    rows += [(f"  {p}", *pad, n) for p, n in s["relations_by_predicate"].items()]
+    rows += [("co-mention pairs", *pad, s["comentions"]), ("quads", *pad, s["quads"])]
+    return rows
+
+
 def _print_stats(s: dict) -> None:
-    click.echo(f"documents  {s['documents']}")
-    click.echo(f"entities   {s['entities']}  " + ", ".join(f"{k} {v}" for k, v in s["entities_by_type"].items()))
-    click.echo("relations  " + (", ".join(f"{k} {v}" for k, v in s["relations_by_predicate"].items()) or "none"))
-    click.echo(f"co-mention pairs {s['comentions']}")
-    click.echo(f"quads      {s['quads']}")
+    click.echo(_table([("articles", s["documents"]), *_stats_rows(s)]))
 
 
 @main.command()
@@ -174,7 +214,7 @@ def stats(ctx, as_json):
 @click.argument("query")
 @click.option("--param", "-p", multiple=True, metavar="NAME=VALUE", help="A named query's parameter.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv"]), default="table",
-              show_default=True)
+              show_default=True, help="Results as a table, SPARQL JSON results, CSV or TSV.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.pass_context
 def query(ctx, query, param, fmt, as_json):
@@ -213,7 +253,7 @@ def query(ctx, query, param, fmt, as_json):
 
 
 @main.command("queries")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the queries, their descriptions and parameters as JSON.")
 def list_queries(as_json):
     """List the named queries and their parameters."""
     from . import queries as named
@@ -227,42 +267,155 @@ def list_queries(as_json):
         click.echo(f"{q.name:22} {q.title}" + (f"  ({params})" if params else ""))
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="graphml", show_default=True)
+TYPE_NAMES = {**{t: t for t in ENTITY_TYPES}, **{c.upper(): t for t, c in CLASS_OF_TYPE.items()}}
+
+
+@main.command(epilog="""\b
+Filters (--type, --min-weight, --only, --ego/--depth, --since/--until, --no-isolated) apply to
+graphml, gexf, png and svg. The RDF formats (turtle, ntriples, nquads, trig, jsonld) are always
+the whole dataset: a filter with one of them is an error; for part of the RDF, run a CONSTRUCT
+query with `kg query`.
+
+\b
+GraphML is readable by Gephi, yEd, networkx, igraph and graphology. Relations are directed edges;
+a graph that also holds co-mentions is written directed with `kind` = comention on them (those
+readers refuse or ignore mixed GraphML); co-mentions alone are written undirected. GEXF (Gephi)
+is a mixed graph: co-mentions are undirected edges there; networkx reads a GEXF of one kind of
+edge only.
+
+\b
+Examples:
+  kg export -o graph.gexf
+  kg export -o people.graphml --type person --only relations
+  kg export -o massoud.png --ego "Ahmad Massoud" --depth 2
+  kg export -o spring.gexf --since 2023-03-01 --until 2023-05-31 --min-weight 2
+  kg export --format nquads -o - | gzip > graph.nq.gz""")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
+              help="Output format  [default: from the output file's extension (.graphml .gexf .png .svg .ttl .nt "
+                   ".nq .trig .jsonld), else graphml]")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), required=True,
-              help="File to write ('-' for standard output).")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+              help="File to write ('-' for standard output). It appears whole or not at all.")
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              type=click.Choice(sorted(TYPE_NAMES), case_sensitive=False),
+              help="Keep only entities of this type (repeatable): person, org(anization), place, event, group.")
+@click.option("--min-weight", type=click.IntRange(1), default=1, show_default=True,
+              help="Keep co-mentions shared by at least N sentences (relations are always kept).")
+@click.option("--only", type=click.Choice(["relations", "comentions"]),
+              help="Keep one kind of edge: stated relations, or co-mentions.")
+@click.option("--ego", metavar="ENTITY",
+              help="Keep the ego network of this entity (id, IRI, or a name that names one entity).")
+@click.option("--depth", type=click.IntRange(1, 10), default=None,
+              help="Steps from --ego, edges followed either way  [default: 1]")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Keep what articles published on or after this day say (articles without a published date "
+                   "are left out when a range is given).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Keep what articles published on or before this day say (same rule).")
+@click.option("--no-isolated", "drop_isolated", is_flag=True, help="Leave out entities the filters leave without "
+              "an edge.")
+@click.option("--labels", type=click.IntRange(0), default=20, show_default=True,
+              help="png/svg: label the N most mentioned entities.")
+@click.option("--max-nodes", type=click.IntRange(1), default=300, show_default=True,
+              help="png/svg: draw at most the N most mentioned entities (filter first for a readable picture).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: when it is a "
+              "terminal).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary (on standard error when the output is "
+              "'-').")
 @click.pass_context
-def export(ctx, fmt, output, as_json):
-    """Export the graph: GraphML/GEXF for Gephi, or RDF (turtle, ntriples, nquads, trig, jsonld)."""
+def export(ctx, fmt, output, types, min_weight, only, ego, depth, since, until, drop_isolated, labels, max_nodes,
+           progress, as_json):
+    """Export the graph: GraphML/GEXF for Gephi and graph libraries, a PNG/SVG picture, or RDF."""
     from . import export as exporters
 
+    if depth is not None and ego is None:
+        raise click.UsageError("--depth needs --ego ENTITY: the depth is counted from that entity")
+    fmt = fmt or (exporters.format_of(output) if output != "-" else None) or "graphml"
+    try:
+        filters = exporters.ExportFilter(
+            types=frozenset(TYPE_NAMES[t.upper()] for t in types), only=only, min_weight=min_weight, ego=ego,
+            depth=depth or 1, since=since.date() if since else None, until=until.date() if until else None,
+            drop_isolated=drop_isolated)
+    except exporters.FilterError as e:
+        raise click.UsageError(str(e)) from None
     store = _open(ctx)
+    bars = []
+
+    def bar(description, total, unit):
+        if not _show_progress(progress):
+            return lambda n: None
+        from tqdm import tqdm
+        bars.append(tqdm(total=total, desc=description, unit=unit, unit_scale=unit == "B", file=sys.stderr,
+                         dynamic_ncols=True, leave=False))
+        return bars[-1].update
+
     started = time.perf_counter()
-    summary = exporters.export(store, fmt, output)
+    try:
+        summary = exporters.export(store, fmt, output, filters, progress=bar, labels=labels, max_nodes=max_nodes)
+    except exporters.FilterError as e:
+        raise click.ClickException(str(e)) from None
+    except BrokenPipeError:  # the reader of standard output stopped (`| head`): nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        ctx.exit(1)
+    except OSError as e:
+        raise click.ClickException(f"cannot write {output}: {e.strerror or e}; check that its folder exists and "
+                                   "is writable") from None
+    finally:
+        for b in bars:
+            b.close()
     summary["seconds"] = round(time.perf_counter() - started, 3)
-    if output != "-":
-        _echo_json(summary) if as_json else click.echo(
-            f"wrote {output} ({fmt}): " + ", ".join(f"{k} {v}" for k, v in summary.items()), err=True)
+    if as_json:
+        _echo_json(summary, err=output == "-")
+    elif output != "-":
+        click.echo(_export_line(summary), err=True)
+    if not as_json and summary.get("articles", {}).get("without_date"):
+        click.echo(f"note: {summary['articles']['without_date']} article(s) without a published date were left out "
+                   "(a date range was given)", err=True)
+    if not as_json and summary.get("entities_left_out"):
+        click.echo(f"note: drew the {summary['nodes']} most mentioned entities, {summary['entities_left_out']} left "
+                   "out; filter (--type, --ego, --min-weight) or raise --max-nodes", err=True)
+
+
+def _export_line(s: dict) -> str:
+    if "quads" in s:
+        return f"wrote {s['output']} ({s['format']}): {s['quads']:,} quads in {s['seconds']:.1f}s"
+    return (f"wrote {s['output']} ({s['format']}): {s['nodes']:,} entities, {s['relations']:,} relations, "
+            f"{s['comentions']:,} co-mentions in {s['seconds']:.1f}s")
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", "-w", default=2, show_default=True, type=int, help="Server processes.")
-@click.option("--threads", default=4, show_default=True, type=int, help="Threads per process.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every "
+              "interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port; --json says which).")
+@click.option("--workers", "-w", default=2, show_default=True, type=click.IntRange(1), help="Server processes.")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1), help="Threads per process.")
+@click.option("--json", "as_json", is_flag=True, help="Once listening, print the address as one line of JSON "
+              "(url, host, port, store, version, base, pid) and keep serving; the access log goes to standard "
+              "error.")
 @click.pass_context
-def serve(ctx, host, port, workers, threads):
+def serve(ctx, host, port, workers, threads, as_json):
     """Serve the store: SPARQL endpoint, lookups and web pages (gunicorn, a production server)."""
     from api.server import run
 
-    _open(ctx)  # fail early, with the store's own message, if there is nothing to serve
-    run(store=ctx.obj["store"], host=host, port=port, workers=workers, threads=threads)
+    store = _open(ctx)  # fail early, with the store's own message, if there is nothing to serve
+    version, base = store.version, store.vocab.base
+    del store
+
+    def ready(addresses):
+        bound_host, bound_port = addresses[0][:2]
+        shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+        click.echo(json.dumps({"url": f"http://{shown}:{bound_port}/", "host": bound_host, "port": bound_port,
+                               "store": str(Path(ctx.obj["store"]).resolve()), "version": version, "base": base,
+                               "pid": os.getpid()}))
+        sys.stdout.flush()
+
+    run(store=ctx.obj["store"], host=host, port=port, workers=workers, threads=threads,
+        on_ready=ready if as_json else None, access_log="-" if not as_json else None)
 
 
 @main.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores, breakdowns and misses as JSON.")
 @click.pass_context
 def evaluate(ctx, gold, as_json):
     """Score the store against gold files in the guidelines' format (GUIDELINES.md)."""
@@ -279,7 +432,8 @@ def evaluate(ctx, gold, as_json):
 @click.option("--output", type=click.Path(file_okay=False), default=None,
               help="Where to save the pipeline (default: newskg's default model folder).")
 @click.option("--max-epochs", type=int, default=None, help="Override the configs' epochs (quick runs).")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print only the final scores, as JSON (the log goes to "
+              "standard error).")
 def train(corpora, output, max_epochs, as_json):
     """Rebuild the default spaCy pipeline from the openly licensed corpora (takes about an hour)."""
     from . import train as trainer
@@ -289,6 +443,54 @@ def train(corpora, output, max_epochs, as_json):
         kwargs["output"] = Path(output)
     scores = trainer.train(Path(corpora), log=lambda m: click.echo(m, err=True), **kwargs)
     _echo_json(scores) if as_json else click.echo(json.dumps(scores, indent=1))
+
+
+@main.command()
+@click.option("--model", envvar="KG_MODEL", show_envvar=True,
+              help="spaCy pipeline to describe (package name or folder); default: the one `kg build` would use.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+def doctor(ctx, model, as_json):
+    """Say what newskg would use: spaCy pipeline, store, settings, package versions.
+
+    The exit code is 1 when something stands in the way (no pipeline, no store…); each
+    problem says what to do.
+    """
+    from .doctor import report
+
+    found = report(ctx.obj["store"], ctx.obj["base"], model)
+    if as_json:
+        _echo_json(found)
+    else:
+        click.echo(_doctor_text(found))
+    if found["problems"]:
+        ctx.exit(1)
+
+
+def _doctor_text(r: dict) -> str:
+    m, s, p = r["model"], r["store"], r["packages"]
+    lines = [f"newskg {p['newskg']} (Python {p['python']})", "", "spaCy pipeline"]
+    if m["path"]:
+        lines += [f"  name        {m['name']} {m['version']}", f"  path        {m['path']}  (from {m['source']})",
+                  f"  components  {', '.join(m['components'])}  + newskg's {', '.join(m['added_by_newskg'])}",
+                  f"  needs spaCy {m['spacy_version']}  (installed {p['spacy']})"]
+    else:
+        lines.append(f"  missing     {m['requested']}  (from {m['source']})")
+    lines += ["", "store", f"  path        {s['path']}"]
+    if s["exists"]:
+        c = s["counts"]
+        lines += [f"  base IRI    {s['base']}", f"  version     {s['version']} (published)",
+                  f"  size        {s['bytes'] / 1e6:,.1f} MB",
+                  f"  holds       {c['documents']:,} articles, {c['entities']:,} entities, "
+                  f"{sum(c['relations_by_predicate'].values()):,} relations, {c['comentions']:,} co-mention pairs, "
+                  f"{c['quads']:,} quads"]
+    else:
+        lines.append("  (no graph built here yet)")
+    lines += ["", "settings"] + [f"  {k:<11} {v if v is not None else '(unset)'}" for k, v in r["settings"].items()]
+    lines += ["", "packages", "  " + ", ".join(f"{k} {v}" for k, v in p.items() if k not in ("newskg", "python")
+                                                  and v)]
+    lines += [""] + ([f"problem: {x}" for x in r["problems"]] or ["no problems found"])
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -7,10 +7,16 @@ read this view, not the RDF.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..store import Store
 from ..vocab import TYPE_OF_CLASS
+
+# One colour per entity type, shared by GEXF's viz and the drawings (RGB, 0-255).
+TYPE_COLOURS = {"PERSON": (31, 119, 180), "ORG": (214, 39, 40), "PLACE": (44, 160, 44), "EVENT": (255, 127, 14),
+                "GROUP": (148, 103, 189)}
+OTHER_COLOUR = (127, 127, 127)
 
 
 @dataclass
@@ -48,8 +54,12 @@ class GraphView:
     edges: list[EdgeView]
 
 
-def load(store: Store) -> GraphView:
+def load(store: Store, articles: set[str] | None = None) -> GraphView:
+    """The view of the whole store, or of what the given articles (graph IRIs) say: then only
+    the entities they mention, counted in them alone, and the edges they state."""
     v = store.vocab
+    # `within` restricts a query's ?g to the chosen articles; the registry still names and types
+    within = "VALUES ?g { " + " ".join(f"<{g}>" for g in sorted(articles)) + " }" if articles is not None else ""
     nodes: dict[str, NodeView] = {}
     for r in store.select(f"""SELECT ?e ?class ?label ?m ?d (GROUP_CONCAT(?alt; separator="\\u001f") AS ?alts) WHERE {{
             GRAPH <{v.registry}> {{ ?e a ?class ; rdfs:label ?label ; nkg:mentionCount ?m ; nkg:documentCount ?d
@@ -60,15 +70,23 @@ def load(store: Store) -> GraphView:
                                type=TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1], "ORG"),
                                mentions=r["m"], documents=r["d"],
                                aliases=sorted(a for a in r.get("alts", "").split("\u001f") if a))
-    for r in store.select("""SELECT ?s (GROUP_CONCAT(DISTINCT ?t; separator="\\u001f") AS ?ts) WHERE {
-            GRAPH ?g { ?s nkg:title ?t } } GROUP BY ?s""", union=False):
+    if articles is not None:
+        counts = {v.slug_of(r["e"]): r for r in store.select(f"""SELECT ?e (COUNT(?m) AS ?n) (COUNT(DISTINCT ?g) AS ?d)
+                WHERE {{ {within} GRAPH ?g {{ ?m nkg:refersTo ?e }} }} GROUP BY ?e""", union=False)}
+        nodes = {k: n for k, n in nodes.items() if k in counts}
+        for k, n in nodes.items():
+            n.mentions, n.documents = counts[k]["n"], counts[k]["d"]
+    # titles from the statements in the articles (the registry holds them too, but for all articles)
+    for r in store.select(f"""SELECT ?s (GROUP_CONCAT(DISTINCT ?t; separator="\\u001f") AS ?ts) WHERE {{ {within}
+            GRAPH ?g {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate nkg:title ; rdf:object ?t }} }}
+            GROUP BY ?s""", union=False):
         slug = v.slug_of(r["s"])
         if slug in nodes:
             nodes[slug].titles = sorted(r["ts"].split("\u001f"))
     edges: list[EdgeView] = []
     by_pair: dict[tuple[str, str], EdgeView] = {}
-    for r in store.select("""SELECT ?s ?p ?o (COUNT(?st) AS ?n) (COUNT(DISTINCT ?g) AS ?a) WHERE {
-            GRAPH ?g { ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . FILTER(isIRI(?o)) } }
+    for r in store.select(f"""SELECT ?s ?p ?o (COUNT(?st) AS ?n) (COUNT(DISTINCT ?g) AS ?a) WHERE {{ {within}
+            GRAPH ?g {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . FILTER(isIRI(?o)) }} }}
             GROUP BY ?s ?p ?o ORDER BY ?s ?o ?p""", union=False):
         s, o = v.slug_of(r["s"]), v.slug_of(r["o"])
         if s not in nodes or o not in nodes:
@@ -82,14 +100,26 @@ def load(store: Store) -> GraphView:
         edge.weight += r["n"]
         edge.evidence += r["n"]
         edge.articles = max(edge.articles, r["a"])
-    for r in store.select("""SELECT ?s ?o (SUM(?n) AS ?w) (COUNT(DISTINCT ?g) AS ?a) WHERE {
-            GRAPH ?g { ?c a nkg:CoMention ; rdf:subject ?s ; rdf:object ?o ; nkg:count ?n } }
+    for r in store.select(f"""SELECT ?s ?o (SUM(?n) AS ?w) (COUNT(DISTINCT ?g) AS ?a) WHERE {{ {within}
+            GRAPH ?g {{ ?c a nkg:CoMention ; rdf:subject ?s ; rdf:object ?o ; nkg:count ?n }} }}
             GROUP BY ?s ?o ORDER BY ?s ?o""", union=False):
         s, o = v.slug_of(r["s"]), v.slug_of(r["o"])
         if s in nodes and o in nodes:
             edges.append(EdgeView(s, o, "comention", ["coMentionedWith"], r["w"], r["w"], r["a"],
                                   {"coMentionedWith": (r["w"], r["a"])}))
     return GraphView(nodes=nodes, edges=edges)
+
+
+_NAME_CHAR = re.compile(r"[^A-Za-z0-9.-]")
+
+
+def xml_id(node_id: str) -> str:
+    """The node's id as an XML name token (GraphML's NMTOKEN): minted slugs are one already;
+    anything else (ids of loaded data) has its other characters, '_' included, written as
+    `_hex_`, so distinct ids stay distinct."""
+    if node_id and not _NAME_CHAR.search(node_id):
+        return node_id
+    return _NAME_CHAR.sub(lambda m: f"_{ord(m.group()):x}_", node_id) or "_"
 
 
 def to_networkx(view: GraphView):
