@@ -71,6 +71,10 @@ class EntityLayer:
         span = self._retype(span)
         doc, start, end, label = span.doc, span.start, span.end, span.label_
         for i in range(start, end):
+            if start < i < end - 1 and doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+                # "Ali Karimi met Fatima Sow": a verb between two names
+                parts = [Span(doc, start, i, label=label), Span(doc, i + 1, end, label=label)]
+                return [r for part in parts for r in self._repair(part)]
             if doc[i].text in ("[", "]", "(", ")", "/", ";") and end - start > 1:
                 # "[Bashir al] Assad", "PKK-YPG / SDF": brackets and slashes separate names
                 parts = [Span(doc, a, b, label=label) for a, b in ((start, i), (i + 1, end)) if b > a]
@@ -133,6 +137,10 @@ class EntityLayer:
             label = "ORG" if label == "PERSON" else label
             if all(t.pos_ == "ADJ" for t in doc[start:end]) and not _known(doc[start:end]):
                 return []  # "Special Presidential Envoy": an office
+        # "Secretary of | State Mike Pompeo": the object of an office before a person's name
+        if label == "PERSON" and end - start >= 3 and start >= 2 and doc[start - 1].lower_ == "of" \
+                and _titleish(doc[start - 2]) and all(_capitalised(t) for t in doc[end - 2:end]):
+            start = end - 2
         # "Taliban spokesperson Zabihullah Mujahid", "former President Hamid Karzai": a title and
         # anything before it are not part of a person's name
         if label == "PERSON":
@@ -250,7 +258,7 @@ class EntityLayer:
             label = "GROUP"  # "the Soviets", "Democrats": a people or a political group
         elif label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
                 and 2 <= len(span) <= 4 and all(t.is_alpha and t.text[:1].isupper() for t in span) \
-                and (_role_follows(span) or _given_name_first(span)):
+                and (_role_follows(span) or _role_before(span) or _given_name_first(span)):
             label = "PERSON"  # "Ali Maisam Nazary, the Head of ...", "Karim Haidari met ..."
         elif label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
             label = _guess_type(span) or "ORG"
@@ -399,6 +407,7 @@ PLACE_NOUNS = {"island", "city", "town", "village", "province", "capital", "regi
                "governorate", "municipality", "suburb", "neighbourhood", "neighborhood", "valley"}
 ORG_NOUNS = {"movement", "militia", "militias", "rebels", "insurgents", "group", "party", "regime", "government",
              "administration", "army", "forces", "network", "faction", "coalition", "alliance"}
+FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
            "southern", "eastern", "western", "central"}
 FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
@@ -412,6 +421,8 @@ def _credits(doc: Doc):
         if tok.lower_ not in CREDIT_WORDS or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
             continue
         i = tok.i + 2
+        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+            i += 1  # "Photo:\u00a0NAME": a non-breaking space is a token of its own
         j = i
         while j < len(doc) and _capitalised(doc[j]) and "\n" not in doc[j - 1].whitespace_:
             j += 1
@@ -441,6 +452,9 @@ def _drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
         elif len(words) == 1 and len(s) == 1 and words[0].lower_ in common and normal(s.text) not in people \
                 and not words[0].is_upper:
             continue  # "the Economy": an everyday word, capitalised
+        elif len(s) == 1 and s[0].is_sent_start and s[0].pos_ == "NOUN" and s[0].tag_ in ("NNS", "NN") \
+                and normal(s.text) not in people:
+            continue  # "Clips on social media show ...": a common noun starting the sentence
         elif s.text.isupper() and len(words) > 1 and (len(words) >= 3 or any(t.is_stop for t in words)):
             continue  # a shouted phrase ("JOIN THE RESISTANCE")
         elif len(words) == 1 and s.start > 0 and doc[s.start - 1].lower_ in ("a", "an") and s.label_ != "GROUP" \
@@ -510,8 +524,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_space
                            or doc[end - 1].lower_ in CONNECTORS | PARTICLES | {"the", "and"}
-                           or (doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))):
-        end -= 1
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))
+                           or (doc[end - 1].is_lower and doc[end - 1].pos_ in FUNCTION_POS)):
+        end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
     if end > start and doc[end - 1].text == "." and not (end - start == 1 or len(doc[end - 2].text) <= 2
@@ -551,6 +566,9 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if _capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
                 and not _is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
             end += 1
+        elif nxt.text == "-" and not doc[end - 1].whitespace_ and not nxt.whitespace_ and end + 1 < len(doc) \
+                and _capitalised(doc[end + 1]):
+            end += 2  # "Abdul" + "-Mahdi"
         elif nxt.lower_ == "and" and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
                 and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ == "of" for t in doc[start:end]) \
                 and not (end + 2 < len(doc) and doc[end + 2].text == ","):
@@ -677,6 +695,12 @@ def _given_name_first(span) -> bool:
     return (normal(first.text) in gazetteer.given_names() and first.lower_ not in common_words()
             and not first.is_upper and not any(_known(t) for t in span)
             and gazetteer.place_kind(span.text) is None)
+
+
+def _role_before(span) -> bool:
+    """"Nigeria's president, Bola Tinubu": a role and a comma just before the name."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "," and _is_role(doc[span.start - 2].lower_)
 
 
 def _role_follows(span) -> bool:

@@ -70,4 +70,14 @@ def load(model: str | None = None) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", after="newskg_paragraphs")
     nlp.add_pipe("newskg_entities", last=True)
+    _split_abbreviation_hyphens(nlp)
     return nlp
+
+
+def _split_abbreviation_hyphens(nlp: Language) -> None:
+    """'U.S.-designated', 'U.K.-based': split the hyphen after an abbreviation as spaCy already
+    does between letters, so the country and the participle are separate words."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

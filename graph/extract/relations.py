@@ -664,14 +664,17 @@ class _Finder:
         return out
 
     def _antecedent(self, pronoun: Token, clause: Token) -> int | None:
-        """What 'which'/'who' stands for: the relative clause's head, else the name right
-        before the pronoun ('the Northern Alliance, which also fought ...')."""
-        if clause.dep_ in ("acl:relcl", "relcl") and clause.head.i in self.mention_at:
-            return self.mention_at[clause.head.i]
+        """What 'which'/'who' stands for: the name right before the pronoun ('the Northern
+        Alliance, which also fought ...') — parsers often attach the clause higher up — else
+        the relative clause's head."""
         i = pronoun.i - 1
         if i >= 0 and self.doc[i].text == ",":
             i -= 1
-        return self.mention_at.get(i)
+        if i in self.mention_at:
+            return self.mention_at[i]
+        if clause.dep_ in ("acl:relcl", "relcl") and clause.head.i in self.mention_at:
+            return self.mention_at[clause.head.i]
+        return None
 
     def _objects(self, verb: Token, preps: set[str], objects_only: bool) -> list[int]:
         out: list[int] = []
