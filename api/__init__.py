@@ -19,13 +19,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
         STORE=os.environ.get("KG_STORE", "kgstore"),
+        BASE=os.environ.get("KG_BASE"),  # which graph, when a SPARQL server holds several
         MAX_ROWS=int(os.environ.get("KG_MAX_ROWS", "10000")),
         JSON_SORT_KEYS=False,
     )
     if test_config:
         app.config.from_mapping(test_config)
     app.json.sort_keys = False
-    app.extensions["newskg"] = StoreHandle(app.config["STORE"])
+    app.extensions["newskg"] = StoreHandle(app.config["STORE"], app.config["BASE"])
 
     register_errors(app)
     from . import entities, fragments, linked_data, openapi, pages, queries, sparql, vendor

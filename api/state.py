@@ -1,16 +1,18 @@
-"""The store as the app sees it: opened read-only, reopened after a build publishes."""
+"""The store as the app sees it: opened read-only (a folder or a SPARQL server, see
+`graph.store.open_store`), reopened after a build publishes."""
 from __future__ import annotations
 
 import threading
 
-from graph.store import Store, StoreError
+from graph.store import Store, StoreError, open_store
 
 from .errors import APIError
 
 
 class StoreHandle:
-    def __init__(self, path: str):
+    def __init__(self, path: str, base: str | None = None):
         self.path = path
+        self.base = base
         self._store: Store | None = None
         self._cache: dict = {}
         self._lock = threading.Lock()
@@ -21,7 +23,7 @@ class StoreHandle:
             with self._lock:
                 if self._store is None or self._store.changed():
                     try:
-                        self._store = Store(self.path)
+                        self._store = open_store(self.path, base=self.base)
                     except StoreError as e:
                         raise APIError(503, str(e), "no_store") from None
                     self._cache = {}

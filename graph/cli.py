@@ -11,7 +11,7 @@ import click
 
 from .export import FORMATS as EXPORT_FORMATS
 from .records import ENTITY_TYPES
-from .store import DEFAULT_STORE, Store, StoreError
+from .store import DEFAULT_STORE, Store, StoreError, is_remote, open_store
 from .vocab import CLASS_OF_TYPE
 
 
@@ -41,14 +41,15 @@ def _cell(value) -> str:
 
 def _open(ctx: click.Context, write: bool = False) -> Store:
     try:
-        return Store(ctx.obj["store"], base=ctx.obj["base"], write=write)
+        return open_store(ctx.obj["store"], base=ctx.obj["base"], write=write)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--store", envvar="KG_STORE", default=DEFAULT_STORE, show_default=True, show_envvar=True,
-              type=click.Path(file_okay=False), help="Folder of the on-disk store.")
+              help="Folder of the on-disk store, or sparql+http://HOST:PORT/PATH of a SPARQL 1.1 server "
+                   "(see the README: Storage on a SPARQL server).")
 @click.option("--base", envvar="KG_BASE", default=None, show_envvar=True,
               help="Base IRI of minted IRIs for a new store (default http://localhost:8000/); "
                    "a built store keeps its own.")
@@ -89,6 +90,9 @@ def build(ctx, paths, model, workers, scheduler, progress, as_json):
 
     show = _show_progress(progress)
     store = _open(ctx, write=True)
+    for graph in getattr(store, "recovered", []):
+        click.echo(f"note: removed {graph}, half-written by an interrupted build; building its article again "
+                   "restores it", err=True)
     bar = None
     words = 0
 
@@ -109,20 +113,21 @@ def build(ctx, paths, model, workers, scheduler, progress, as_json):
         if not as_json:
             click.echo(f"skipped {source}: {reason}", err=True)
 
+    from .distributed import ClusterError, dask_extractions
+
     extractions = None
     if scheduler:
-        from .distributed import dask_extractions
         extractions = lambda articles: dask_extractions(articles, scheduler, model)  # noqa: E731
     try:
         report = run_build(paths, store, model=model, workers=workers, progress=on_progress, on_skip=on_skip,
                            extractions=extractions, on_start=on_start)
-    except ModelError as e:
+    except (ModelError, ClusterError) as e:
         raise click.ClickException(str(e)) from None
     finally:
         if bar is not None:
             bar.close()
         store.close()
-    summary = stats(Store(ctx.obj["store"])) if report.built or report.unchanged else {}
+    summary = stats(_open(ctx)) if report.built or report.unchanged else {}
     if as_json:
         _echo_json({"report": report.as_dict(), "stats": summary})
     else:
@@ -399,13 +404,15 @@ def serve(ctx, host, port, workers, threads, as_json):
 
     store = _open(ctx)  # fail early, with the store's own message, if there is nothing to serve
     version, base = store.version, store.vocab.base
+    location = ctx.obj["store"] if is_remote(ctx.obj["store"]) else str(Path(ctx.obj["store"]).resolve())
+    os.environ["KG_BASE"] = base  # the workers open the graph this is (a SPARQL server may hold several)
     del store
 
     def ready(addresses):
         bound_host, bound_port = addresses[0][:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
         click.echo(json.dumps({"url": f"http://{shown}:{bound_port}/", "host": bound_host, "port": bound_port,
-                               "store": str(Path(ctx.obj["store"]).resolve()), "version": version, "base": base,
+                               "store": location, "version": version, "base": base,
                                "pid": os.getpid()}))
         sys.stdout.flush()
 

@@ -32,23 +32,23 @@ def _triples(quads) -> list[ox.Triple]:
 def entity(store: Store, slug: str) -> list[ox.Triple] | None:
     iri = ox.NamedNode(store.vocab.entity(slug))
     registry = ox.NamedNode(store.vocab.registry)
-    about = list(store.ox.quads_for_pattern(iri, None, None, registry))
+    about = list(store.quads_for_pattern(iri, None, None, registry))
     if not about:
         return None
-    reverse = list(store.ox.quads_for_pattern(None, None, iri, registry))
-    articles = [q for q in store.ox.quads_for_pattern(None, _MENTIONS, iri, None)
+    reverse = list(store.quads_for_pattern(None, None, iri, registry))
+    articles = [q for q in store.quads_for_pattern(None, _MENTIONS, iri, None)
                 if isinstance(q.graph_name, ox.NamedNode) and q.subject == q.graph_name]
     # the title lets a client label the link without fetching the article
-    titles = [q for a in articles for q in store.ox.quads_for_pattern(a.subject, _TITLE, None, a.graph_name)]
+    titles = [q for a in articles for q in store.quads_for_pattern(a.subject, _TITLE, None, a.graph_name)]
     return _triples(about + reverse + articles + titles)
 
 
 def document(store: Store, doc_id: str) -> list[ox.Triple] | None:
     graph = ox.NamedNode(store.vocab.document(doc_id))
-    triples = _triples(store.ox.quads_for_pattern(None, None, None, graph))
+    triples = _triples(store.quads_for_pattern(None, None, None, graph))
     return triples or None
 
 
 def ontology(store: Store) -> list[ox.Triple]:
-    return _triples(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(store.vocab.ontology)))
+    return _triples(store.quads_for_pattern(None, None, None, ox.NamedNode(store.vocab.ontology)))
 

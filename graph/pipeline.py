@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -58,17 +58,33 @@ def _extract_batch(articles: list[Article]) -> list[Extraction]:
 
 def extract_all(articles: Iterable[Article], model: str | None = None, workers: int = 1,
                 batch_size: int = 8, extractor=None) -> Iterator[Extraction]:
-    """Extractions in input order, from `workers` processes (1: this process)."""
+    """Extractions in input order, from `workers` processes (1: this process). Articles are
+    read from `articles` as extraction needs them, never all at once."""
     if workers <= 1:
         if extractor is None:
             from .extract import Extractor
             extractor = Extractor(model)
-        yield from extractor.extract(articles)
+        # whole multiples of the pipeline's own batch, so its batches are those of one long stream
+        chunk = 8 * getattr(extractor, "batch_size", 16)
+        for batch in _batches(articles, chunk):
+            yield from extractor.extract(batch)
         return
     ctx = mp.get_context("spawn")  # spaCy and RocksDB threads do not survive fork
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        for batch in pool.imap(_extract_batch, _batches(articles, batch_size)):
-            yield from batch
+        tasks = (pool.apply_async(_extract_batch, (batch,)) for batch in _batches(articles, batch_size))
+        yield from in_order(tasks, 2 * workers, lambda task: task.get())
+
+
+def in_order(tasks: Iterable, window: int, result: Callable[[object], list]) -> Iterator:
+    """The results of submitted tasks in submission order, with at most `window` of them in
+    flight: `tasks` submits one each time it is advanced; `result` waits for one's list."""
+    in_flight: deque = deque()
+    for task in tasks:
+        in_flight.append(task)
+        if len(in_flight) >= window:
+            yield from result(in_flight.popleft())
+    while in_flight:
+        yield from result(in_flight.popleft())
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -92,9 +108,12 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
     `progress` hears each extracted one."""
     started = time.perf_counter()
     report = BuildReport()
+    paths = list(paths)
     known = store.article_hashes()
     vocab = store.vocab
-    todo: list[Article] = []
+    # The input is read twice: once for what needs building (ids and hashes only), then as
+    # extraction consumes it, so memory does not grow with the corpus' text.
+    wanted: dict[str, str] = {}
     for item in ingest.read(paths):
         if isinstance(item, ingest.Skipped):
             report.skipped.append((item.source, item.reason))
@@ -103,15 +122,20 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
         elif known.get(vocab.document(item.id)) == item.content_hash:
             report.unchanged += 1
         else:
-            todo.append(item)
+            wanted[item.id] = item.content_hash
     if on_start:
-        on_start(len(todo))
-    if not todo:
+        on_start(len(wanted))
+    if not wanted:
         report.seconds = time.perf_counter() - started
         return report
 
+    def todo() -> Iterator[Article]:
+        for item in ingest.read(paths):
+            if isinstance(item, Article) and wanted.get(item.id) == item.content_hash:
+                yield item
+
     resolver = store.load_resolver()
-    source = extractions(todo) if extractions else extract_all(todo, model, workers, extractor=extractor)
+    source = extractions(todo()) if extractions else extract_all(todo(), model, workers, extractor=extractor)
     pending: list[Extraction] = []
 
     def flush() -> None:
@@ -133,8 +157,9 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
             report.relations += len(ext.relations)
             report.words += len(ext.article.text.split())
         nodes = {vocab.entity(nid): resolver.nodes.get(nid) for nid in sorted(touched)}
-        facts.update(store.supported_facts(list(nodes), drop))
-        store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes)), nodes, facts)
+        # the direct triples only the replaced articles stated go; those of this batch are added
+        stale = sorted(store.unsupported_facts(drop, keep=facts), key=str) if drop else []
+        store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes), stale_facts=stale), nodes, facts)
         pending.clear()
 
     for n, ext in enumerate(source, 1):

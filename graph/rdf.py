@@ -129,6 +129,12 @@ def direct_facts(ext: Extraction, ids: list[str], vocab: Vocabulary) -> set[Fact
     return facts
 
 
+def fact_quad(fact: Fact, vocab: Vocabulary) -> Quad:
+    """A direct triple as the registry graph holds it."""
+    s, p, o = fact
+    return Quad(NamedNode(s), NamedNode(p), o, NamedNode(vocab.registry))
+
+
 def node_quads(node: Node, vocab: Vocabulary, facts: set[Fact] = frozenset()) -> list[Quad]:
     """What the registry graph says of one entity, its direct triples included."""
     g = NamedNode(vocab.registry)

@@ -1,16 +1,24 @@
-"""The on-disk store: Oxigraph (RocksDB) datasets shared by the CLI and the API.
+"""The store: where the graph lives, for the CLI and the API alike.
 
-A store is a folder of versions, each a complete Oxigraph database, and a `CURRENT` file
-naming the published one. Readers (the server's workers, `kg query`, `kg export`) open
-the published version read-only, so any number of them run beside a build and none ever
-sees a lock. A writer (`kg build`, `kg load`) takes the folder's write lock, copies the
-published version (hard links, so it costs no space), writes its transactions into the
-copy and publishes it by replacing `CURRENT` atomically — every few seconds and at the
-end. A killed writer leaves the published version untouched: whole articles only.
+`Store(location)` opens the store a location names (`open_store` is the same factory):
 
-Writes are SPARQL updates, so each is one transaction: an article's named graph and the
-registry entries of the entities it touches are replaced together or not at all.
-Queries see the union of all graphs as the default graph unless a request says otherwise.
+* a folder — the embedded on-disk store, `OxigraphStore` (Oxigraph on RocksDB): a folder of
+  versions, each a complete Oxigraph database, and a `CURRENT` file naming the published
+  one. Readers (the server's workers, `kg query`, `kg export`) open the published version
+  read-only, so any number of them run beside a build and none ever sees a lock. A writer
+  (`kg build`, `kg load`) takes the folder's write lock, copies the published version (hard
+  links, so it costs no space), writes into the copy and publishes it by replacing `CURRENT`
+  atomically — every few seconds and at the end. A killed writer leaves the published version
+  untouched: whole articles only.
+* `sparql+http(s)://host:port/path` — a SPARQL 1.1 server (`graph.remote.RemoteStore`):
+  queries over the SPARQL protocol, writes as SPARQL Update, files through the Graph Store
+  Protocol.
+
+What newskg asks of a store is written once, here, in SPARQL: which articles it holds, the
+resolver's index, what an article contributes, the direct facts statements support, and the
+writes of a batch (drop the replaced articles' graphs, replace the touched registry entries,
+insert the new quads). Queries see the union of all graphs as the default graph unless a
+request says otherwise.
 """
 from __future__ import annotations
 
@@ -20,17 +28,24 @@ import re
 import shutil
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
 from .resolve import Node, Resolver
-from .vocab import SCHEMA, Vocabulary, default_base
+from .vocab import RDF, RDFS, SCHEMA, SKOS, TYPE_OF_CLASS, Vocabulary, default_base
 
 DEFAULT_STORE = "kgstore"
 BASE_PREDICATE = "https://w3id.org/newskg/baseIRI"
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+# How many terms one VALUES block, and how many quads one INSERT DATA, may hold: some servers'
+# parsers (Virtuoso's) run out of stack on longer lists, and nothing is lost by splitting.
+VALUES_CHUNK = 400
+# Batches at least this big go to the embedded store through Oxigraph's bulk loader (as fast as
+# its own bulk load); smaller ones in one ordinary transaction.
+BULK_QUADS = 20_000
 
 
 class StoreError(RuntimeError):
@@ -41,14 +56,279 @@ def default_path() -> str:
     return os.environ.get("KG_STORE", DEFAULT_STORE)
 
 
+def is_remote(location: str | os.PathLike | None) -> bool:
+    return str(location or "").startswith(REMOTE_SCHEMES)
+
+
+def open_store(location: str | os.PathLike | None = None, base: str | None = None, write: bool = False,
+               **kwargs) -> "Store":
+    """The store at `location` (default: KG_STORE, else ./kgstore): a folder or a SPARQL server."""
+    location = location or default_path()
+    if is_remote(location):
+        from .remote import RemoteStore
+        return RemoteStore(str(location), base=base, write=write, **kwargs)
+    return OxigraphStore(location, base=base, write=write, **kwargs)
+
+
 @dataclass
 class Change:
     """One transaction: articles to (re)write and the registry entries they touch."""
     drop_graphs: list[str]
     quads: list[ox.Quad]
     nodes: list[str]  # entity IRIs whose registry entries are replaced
+    stale_facts: list = field(default_factory=list)  # direct triples no article supports any more
 
 
+@dataclass
+class Write:
+    """What one change does to the data, in order: drop graphs, delete registry entries
+    (`entries`: the node's type, labels and counts; `gone`: everything it says), delete
+    direct triples, insert quads."""
+    drop_graphs: list[str]
+    entries: list[str]
+    gone: list[str]
+    delete: list[ox.Quad]
+    insert: list[ox.Quad]
+
+
+class Store:
+    """What newskg does with a store, in SPARQL; subclasses say how to reach the data.
+
+    `Store(location, base=None, write=False)` returns the right subclass for `location`."""
+
+    vocab: Vocabulary
+    version: str  # changes whenever a writer makes changes visible (the API caches by it)
+    write: bool = False
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Store:
+            location = args[0] if args else kwargs.get("path", kwargs.get("location"))
+            if is_remote(location):
+                from .remote import RemoteStore
+                cls = RemoteStore
+            else:
+                cls = OxigraphStore
+        return super().__new__(cls)
+
+    # -- what a subclass provides ---------------------------------------------------------------
+    def query(self, sparql: str, union: bool = True, **kwargs):
+        """Run a query: QuerySolutions, QueryBoolean or an iterator of Triples (pyoxigraph's
+        types). The default graph is the union of all graphs unless `union=False` or the call
+        names its dataset (`default_graph`, `named_graphs`)."""
+        raise NotImplementedError
+
+    def quads_for_pattern(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[ox.Quad]:
+        raise NotImplementedError
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        raise NotImplementedError
+
+    def load(self, path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
+             base_iri: str | None = None) -> int:
+        raise NotImplementedError
+
+    def dump(self, fmt: ox.RdfFormat, output) -> None:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def changed(self) -> bool:
+        """For readers: has a writer made changes visible since this store was opened?"""
+        return False
+
+    def publish(self) -> None:
+        pass
+
+    def maybe_publish(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- metadata -------------------------------------------------------------------------------
+    def _check_base(self, stored: str | None, base: str | None) -> None:
+        if stored and base and stored.rstrip("/") != base.rstrip("/"):
+            raise StoreError(f"the store at {self._where()} was built with base IRI {stored}; "
+                             f"it cannot be extended or served under {base}")
+        self.vocab = Vocabulary(stored or base or default_base())
+
+    def _where(self) -> str:
+        return str(getattr(self, "path", "?"))
+
+    def _meta_quads(self) -> list[ox.Quad]:
+        """The base IRI (in the meta graph) and the ontology (in its own graph)."""
+        v = self.vocab
+        meta = ox.NamedNode(v.meta)
+        quads = [ox.Quad(ox.NamedNode(v.base), ox.NamedNode(BASE_PREDICATE), ox.Literal(v.base), meta)]
+        ontology = ox.NamedNode(v.ontology)
+        for t in ox.parse(v.ontology_turtle(), format=ox.RdfFormat.TURTLE, base_iri=v.base):
+            quads.append(ox.Quad(t.subject, t.predicate, t.object, ontology))
+        return quads
+
+    # -- reading ----------------------------------------------------------------------------------
+    def select(self, sparql: str, **kwargs) -> list[dict]:
+        """Rows of a SELECT as dicts of Python values (str for IRIs and literals, int/float
+        for numbers)."""
+        result = self.query(sparql, **kwargs)
+        names = [v.value for v in result.variables]
+        return [{n: _py(row[n]) for n in names if row[n] is not None} for row in result]
+
+    def article_hashes(self) -> dict[str, str]:
+        rows = self.select("SELECT ?g ?h WHERE { GRAPH ?g { ?g nkg:contentHash ?h } }", union=False)
+        return {r["g"]: r["h"] for r in rows}
+
+    def load_resolver(self) -> Resolver:
+        """The resolver's index as the store holds it: every node's forms, types and counts."""
+        resolver = Resolver()
+        for r in self._mention_counts(None):
+            resolver.add_counts(self.vocab.slug_of(r["e"]), Counter({r["text"]: r["n"]}),
+                                Counter({r["type"]: r["n"]}), 0)
+        for r in self.select("SELECT ?e (COUNT(DISTINCT ?g) AS ?d) WHERE { GRAPH ?g { ?a schema:mentions ?e } } "
+                             "GROUP BY ?e", union=False):
+            node = resolver.nodes.get(self.vocab.slug_of(r["e"]))
+            if node:
+                node.documents = r["d"]
+        for r in self.select(f"SELECT ?e ?l WHERE {{ GRAPH <{self.vocab.registry}> {{ ?e rdfs:label ?l }} }}",
+                             union=False):
+            node = resolver.nodes.get(self.vocab.slug_of(r["e"]))
+            if node and r["l"] not in node.forms:
+                node.hint = r["l"]
+        return resolver
+
+    def article_counts(self, graph: str) -> dict[str, tuple[Counter, Counter]]:
+        """What one article contributes to each node: (forms, types) mention counts."""
+        out: dict[str, tuple[Counter, Counter]] = {}
+        for r in self._mention_counts(graph):
+            forms, types = out.setdefault(self.vocab.slug_of(r["e"]), (Counter(), Counter()))
+            forms[r["text"]] += r["n"]
+            types[r["type"]] += r["n"]
+        return out
+
+    def _mention_counts(self, graph: str | None) -> list[dict]:
+        g = f"<{graph}>" if graph else "?g"
+        rows = self.select(f"""SELECT ?e ?text ?t (COUNT(?m) AS ?n) WHERE {{ GRAPH {g} {{
+            ?m nkg:refersTo ?e ; nkg:text ?text ; nkg:mentionType ?t }} }} GROUP BY ?e ?text ?t""", union=False)
+        for r in rows:
+            r["type"] = TYPE_OF_CLASS.get(r.pop("t").rsplit("#", 1)[-1], "ORG")
+        return rows
+
+    # -- writing ------------------------------------------------------------------------------------
+    # The registry holds each direct triple (`?x nkg:leads ?y`, `?x nkg:coMentionedWith ?y`) once,
+    # however many articles state it. A batch adds the triples its articles state and removes
+    # only those that the articles it replaces or removes were the last to support: the work
+    # is proportional to the batch, not to how much the store already says about its entities.
+    def _fact_queries(self, where: str, statements: str = "", comentions: str = "") -> list[str]:
+        """Statements, then co-mentions, as (?s ?p ?o) rows, each query opened by its own
+        VALUES; two queries, because one with a UNION makes Oxigraph scan every statement."""
+        return [f"""SELECT DISTINCT ?s ?p ?o WHERE {{ {statements} GRAPH ?g {{
+                    ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a nkg:Statement }} {where} }}""",
+                f"""SELECT DISTINCT ?s ?p ?o WHERE {{ {comentions} GRAPH ?g {{
+                    ?c rdf:subject ?s ; rdf:object ?o ; a nkg:CoMention }} BIND(nkg:coMentionedWith AS ?p) {where} }}"""]
+
+    def _facts(self, queries: list[str]) -> set:
+        facts = set()
+        for q in queries:
+            for row in self.query(q, union=False):
+                facts.add((row["s"].value, row["p"].value, row["o"]))
+        return facts
+
+    @staticmethod
+    def _excluding(graphs: list[str]) -> str:
+        return f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in graphs)}))" if graphs else ""
+
+    def supported_facts(self, subjects: list[str], exclude_graphs: list[str]) -> set:
+        """Every direct triple about `subjects` that statements and co-mentions in the store
+        support, outside the graphs about to be replaced."""
+        facts = set()
+        for chunk in _chunks(subjects, VALUES_CHUNK):
+            values = "VALUES ?s { " + " ".join(f"<{s}>" for s in chunk) + " }"
+            facts |= self._facts(self._fact_queries(self._excluding(exclude_graphs), values, values))
+        return facts
+
+    def graph_facts(self, graphs: list[str]) -> set:
+        """The direct triples the given article graphs support."""
+        facts = set()
+        for chunk in _chunks(graphs, VALUES_CHUNK):
+            values = "VALUES ?g { " + " ".join(f"<{g}>" for g in chunk) + " }"
+            facts |= self._facts(self._fact_queries("", values, values))
+        return facts
+
+    def unsupported_facts(self, graphs: list[str], keep: set = frozenset()) -> set:
+        """Direct triples only `graphs` support (and not `keep`): they go when those graphs go."""
+        candidates = sorted(self.graph_facts(graphs) - set(keep), key=str)
+        comention = self.vocab.term("coMentionedWith")
+        stated = [f for f in candidates if f[1] != comention]
+        shared = [f for f in candidates if f[1] == comention]
+        supported = set()
+        for chunk in _chunks(stated, VALUES_CHUNK):
+            values = "VALUES (?s ?p ?o) { " + " ".join(f"(<{s}> <{p}> {o})" for s, p, o in chunk) + " }"
+            supported |= self._facts(self._fact_queries(self._excluding(graphs), statements=values)[:1])
+        for chunk in _chunks(shared, VALUES_CHUNK):
+            values = "VALUES (?s ?o) { " + " ".join(f"(<{s}> {o})" for s, _, o in chunk) + " }"
+            supported |= self._facts(self._fact_queries(self._excluding(graphs), comentions=values)[1:])
+        return set(candidates) - supported
+
+    def commit(self, change: Change, nodes: dict[str, Node | None], facts: set = frozenset()) -> None:
+        """Apply one change atomically: `nodes` gives each touched node's new registry entry
+        (None: the node is gone), `facts` the direct triples to have in the registry (those the
+        change's articles state; more is harmless) and `change.stale_facts` those to remove."""
+        from .rdf import fact_quad, node_quads
+
+        quads = list(change.quads)
+        for iri, node in nodes.items():
+            if node is not None:
+                quads += node_quads(node, self.vocab)
+        quads += [fact_quad(f, self.vocab) for f in sorted(facts, key=str)]
+        gone = [iri for iri in change.nodes if nodes.get(iri) is None]
+        write = Write(drop_graphs=list(change.drop_graphs), entries=[n for n in change.nodes if n not in gone],
+                      gone=gone, delete=[fact_quad(f, self.vocab) for f in change.stale_facts], insert=quads)
+        if write.drop_graphs or write.entries or write.gone or write.delete or write.insert:
+            self._write(write)
+            self.maybe_publish()
+
+    def _update_operations(self, write: Write) -> list[str]:
+        """The SPARQL Update operations of one write before its inserts, in order."""
+        v = self.vocab
+        registry = v.registry
+        entry = " ".join(f"<{p}>" for p in (RDF + "type", RDFS + "label", SKOS + "altLabel",
+                                             v.term("mentionCount"), v.term("documentCount")))
+        ops = [f"DROP SILENT GRAPH <{g}>" for g in write.drop_graphs]
+        for nodes, predicates in ((write.entries, f"VALUES ?p {{ {entry} }}"), (write.gone, "")):
+            for chunk in _chunks(nodes, VALUES_CHUNK):
+                values = " ".join(f"<{iri}>" for iri in chunk)
+                ops.append(f"DELETE {{ GRAPH <{registry}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
+                           f"{predicates} GRAPH <{registry}> {{ ?e ?p ?o }} }}")
+        for chunk in _chunks(write.delete, VALUES_CHUNK):
+            ops.append("DELETE DATA { " + " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+                                                   for q in chunk) + " }")
+        return ops
+
+    def _write(self, write: Write) -> None:
+        """Carry out one write: all or nothing, as far as readers can tell."""
+        raise NotImplementedError
+
+    def remove_articles(self, graphs: Iterable[str], resolver: Resolver) -> int:
+        """Delete articles and their contributions to the registry, in one transaction."""
+        touched: dict[str, Node | None] = {}
+        graphs = list(graphs)
+        for g in graphs:
+            for nid, (forms, types) in self.article_counts(g).items():
+                resolver.remove_counts(nid, forms, types, 1)
+                touched[self.vocab.entity(nid)] = resolver.nodes.get(nid)
+        stale = self.unsupported_facts(graphs)
+        self.commit(Change(drop_graphs=graphs, quads=[], nodes=list(touched), stale_facts=sorted(stale, key=str)),
+                    touched)
+        return len(graphs)
+
+
+# -- the embedded store ------------------------------------------------------------------------------
 def published_version(root: Path) -> str | None:
     try:
         name = (root / "CURRENT").read_text().strip()
@@ -57,8 +337,8 @@ def published_version(root: Path) -> str | None:
     return name if re.fullmatch(r"v\d{6}", name) and (root / name).is_dir() else None
 
 
-class Store:
-    """One version of a store: the published one read-only, or a private copy to write."""
+class OxigraphStore(Store):
+    """One version of an on-disk store: the published one read-only, or a private copy to write."""
 
     def __init__(self, path: str | os.PathLike | None = None, base: str | None = None, write: bool = False,
                  publish_every: float = 30.0):
@@ -67,6 +347,7 @@ class Store:
         self.publish_every = publish_every
         self._lock = None
         self._dirty = False
+        self._broken: str | None = None
         if write:
             self._open_writer()
         else:
@@ -75,12 +356,10 @@ class Store:
                 raise StoreError(f"no graph at {self.path} yet: build one with `kg build PATH... --store {self.path}`")
             self.ox = self._open(self.version, read_only=True)
         stored = self._stored_base()
-        if stored and base and stored.rstrip("/") != base.rstrip("/"):
-            raise StoreError(f"the store at {self.path} was built with base IRI {stored}; "
-                             f"it cannot be extended or served under {base}")
-        self.vocab = Vocabulary(stored or base or default_base())
+        self._check_base(stored, base)
         if not stored and write:
-            self._init_meta()
+            self.ox.extend(self._meta_quads())
+            self._dirty = True
         self._published_at = time.monotonic()
 
     # -- versions -------------------------------------------------------------------------
@@ -126,6 +405,9 @@ class Store:
         """Make everything written so far visible to readers; keep writing on a new copy."""
         if not self.write or not self._dirty:
             return
+        if self._broken:
+            raise StoreError(f"not publishing {self.path / self.version}: a write failed ({self._broken}); "
+                             "the published version is unchanged")
         self.ox.flush()
         done = self.version
         del self.ox  # close the database before readers may open it
@@ -144,178 +426,71 @@ class Store:
             self.publish()
 
     def close(self) -> None:
-        """Writers publish and release the lock; the unpublished copy is removed."""
+        """Writers publish and release the lock; the unpublished copy is removed (a copy a
+        failed write left half-written is never published)."""
         if self.write and self._lock is not None:
-            self.publish()
-            unpublished = self.version
-            del self.ox
-            shutil.rmtree(self.path / unpublished, ignore_errors=True)
-            fcntl.flock(self._lock, fcntl.LOCK_UN)
-            self._lock.close()
-            self._lock = None
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+            try:
+                if not self._broken:
+                    self.publish()
+            finally:
+                unpublished = self.version
+                del self.ox
+                shutil.rmtree(self.path / unpublished, ignore_errors=True)
+                fcntl.flock(self._lock, fcntl.LOCK_UN)
+                self._lock.close()
+                self._lock = None
 
     def changed(self) -> bool:
-        """For readers: has a newer version been published since this one was opened?"""
         return published_version(self.path) != self.version
 
-    # -- metadata -------------------------------------------------------------------------
     def _stored_base(self) -> str | None:
         for q in self.ox.quads_for_pattern(None, ox.NamedNode(BASE_PREDICATE), None, None):
             return q.object.value
         return None
-
-    def _init_meta(self) -> None:
-        v = self.vocab
-        meta = ox.NamedNode(v.meta)
-        quads = [ox.Quad(ox.NamedNode(v.base), ox.NamedNode(BASE_PREDICATE),
-                         ox.Literal(v.base), meta)]
-        ontology = ox.NamedNode(v.ontology)
-        for t in ox.parse(v.ontology_turtle(), format=ox.RdfFormat.TURTLE, base_iri=v.base):
-            quads.append(ox.Quad(t.subject, t.predicate, t.object, ontology))
-        self.ox.extend(quads)
-        self._dirty = True
 
     # -- reading ------------------------------------------------------------------------------
     def query(self, sparql: str, union: bool = True, **kwargs):
         return self.ox.query(sparql, use_default_graph_as_union=union and "default_graph" not in kwargs,
                              prefixes=self.vocab.prefixes, **kwargs)
 
-    def select(self, sparql: str, **kwargs) -> list[dict]:
-        """Rows of a SELECT as dicts of Python values (str for IRIs and literals, int/float
-        for numbers)."""
-        result = self.query(sparql, **kwargs)
-        names = [v.value for v in result.variables]
-        return [{n: _py(row[n]) for n in names if row[n] is not None} for row in result]
+    def quads_for_pattern(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[ox.Quad]:
+        return self.ox.quads_for_pattern(subject, predicate, obj, graph)
 
-    def article_hashes(self) -> dict[str, str]:
-        rows = self.select("SELECT ?g ?h WHERE { GRAPH ?g { ?g nkg:contentHash ?h } }")
-        return {r["g"]: r["h"] for r in rows}
-
-    def load_resolver(self) -> Resolver:
-        """The resolver's index as the store holds it: every node's forms, types and counts."""
-        resolver = Resolver()
-        for r in self._mention_counts(None):
-            resolver.add_counts(self.vocab.slug_of(r["e"]), Counter({r["text"]: r["n"]}),
-                                Counter({r["type"]: r["n"]}), 0)
-        for r in self.select("SELECT ?e (COUNT(DISTINCT ?g) AS ?d) WHERE { GRAPH ?g { ?a schema:mentions ?e } } "
-                             "GROUP BY ?e"):
-            node = resolver.nodes.get(self.vocab.slug_of(r["e"]))
-            if node:
-                node.documents = r["d"]
-        for r in self.select(f"SELECT ?e ?l WHERE {{ GRAPH <{self.vocab.registry}> {{ ?e rdfs:label ?l }} }}",
-                             union=False):
-            node = resolver.nodes.get(self.vocab.slug_of(r["e"]))
-            if node and r["l"] not in node.forms:
-                node.hint = r["l"]
-        return resolver
-
-    def article_counts(self, graph: str) -> dict[str, tuple[Counter, Counter]]:
-        """What one article contributes to each node: (forms, types) mention counts."""
-        out: dict[str, tuple[Counter, Counter]] = {}
-        for r in self._mention_counts(graph):
-            forms, types = out.setdefault(self.vocab.slug_of(r["e"]), (Counter(), Counter()))
-            forms[r["text"]] += r["n"]
-            types[r["type"]] += r["n"]
-        return out
-
-    def _mention_counts(self, graph: str | None) -> list[dict]:
-        g = f"<{graph}>" if graph else "?g"
-        rows = self.select(f"""SELECT ?e ?text ?t (COUNT(?m) AS ?n) WHERE {{ GRAPH {g} {{
-            ?m nkg:refersTo ?e ; nkg:text ?text ; nkg:mentionType ?t }} }} GROUP BY ?e ?text ?t""", union=False)
-        from .vocab import TYPE_OF_CLASS
-        for r in rows:
-            r["type"] = TYPE_OF_CLASS.get(r.pop("t").rsplit("#", 1)[-1], "ORG")
-        return rows
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        return (g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
         return len(self.ox)
 
-    # -- writing --------------------------------------------------------------------------------
-    def supported_facts(self, subjects: list[str], exclude_graphs: list[str]) -> set:
-        """Direct triples about `subjects` that statements and co-mentions in the store
-        support, outside the graphs about to be replaced."""
-        if not subjects:
-            return set()
-        values = " ".join(f"<{s}>" for s in subjects)
-        exclude = f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in exclude_graphs)}))" if exclude_graphs else ""
-        facts = set()
-        for row in self.query(f"""SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }}
-                {{ GRAPH ?g {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }}
-                UNION {{ GRAPH ?g {{ ?c a nkg:CoMention ; rdf:subject ?s ; rdf:object ?o }}
-                         BIND(nkg:coMentionedWith AS ?p) }} {exclude} }}""", union=False):
-            facts.add((row["s"].value, row["p"].value, row["o"]))
-        return facts
-
-    def commit(self, change: Change, nodes: dict[str, Node | None], facts: set = frozenset()) -> None:
-        """Apply one change atomically; `nodes` gives each touched node's new registry entry
-        (None: the node is gone) and `facts` the direct triples the store supports for them."""
-        from .rdf import node_quads
-
-        registry = self.vocab.registry
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in change.drop_graphs]
-        if change.nodes:
-            values = " ".join(f"<{iri}>" for iri in change.nodes)
-            parts.append(f"DELETE {{ GRAPH <{registry}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
-                         f"GRAPH <{registry}> {{ ?e ?p ?o }} }}")
-        quads = list(change.quads)
-        by_subject: dict[str, set] = {}
-        for fact in facts:
-            by_subject.setdefault(fact[0], set()).add(fact)
-        for iri, node in nodes.items():
-            if node is not None:
-                quads += node_quads(node, self.vocab, by_subject.get(iri, set()))
-        if quads:
-            parts.append("INSERT DATA { " + _quads_text(quads) + " }")
-        if parts:
-            self.ox.update(" ;\n".join(parts))
-            self._dirty = True
-            self.maybe_publish()
+    # -- writing ------------------------------------------------------------------------------------
+    def _write(self, write: Write) -> None:
+        # Readers only ever see published versions, and a version is published between
+        # changes, never within one: so a change need not be one Oxigraph transaction, and a big
+        # batch can go through the bulk loader (which writes sorted files instead of logging
+        # every quad). Should a write fail half-way, this copy is marked broken and never
+        # published.
+        ops = self._update_operations(write)
+        try:
+            if ops:
+                self.ox.update(" ;\n".join(ops))
+            if len(write.insert) >= BULK_QUADS:
+                self.ox.bulk_extend(write.insert)
+            elif write.insert:
+                self.ox.extend(write.insert)
+        except BaseException as e:
+            self._broken = f"{type(e).__name__}: {e}"
+            raise
+        self._dirty = True
 
     def load(self, path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
              base_iri: str | None = None) -> int:
         """Import an RDF file (any format pyoxigraph reads) in one transaction: into `graph`,
         or, without one, the file's own graphs (default graph for triple formats). The whole
         file is parsed before anything is written, so a syntax error writes nothing."""
-        path = Path(path)
-        if fmt is None:
-            ext = "".join(path.suffixes[-1:]).lstrip(".").lower()
-            fmt = ox.RdfFormat.from_extension({"jsonld": "jsonld", "json": "jsonld", "nt": "nt", "owl": "rdf",
-                                                "xml": "rdf"}.get(ext, ext))
-            if fmt is None:
-                raise StoreError(f"{path}: unknown RDF format {path.suffix!r}; use .ttl, .nt, .nq, .trig, .rdf, "
-                                 ".jsonld or give --format")
-        target = ox.NamedNode(graph) if graph else None
-        try:
-            parsed = ox.parse(path=str(path), format=fmt, base_iri=base_iri or path.resolve().as_uri(),
-                              without_named_graphs=False)
-            quads = [ox.Quad(q.subject, q.predicate, q.object, target if target is not None else q.graph_name)
-                     if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, target
-                                                          or ox.DefaultGraph()) for q in parsed]
-        except SyntaxError as e:
-            raise StoreError(f"{path}: {e.args[0] if e.args else e}; nothing of this file was loaded") from None
-        except OSError as e:
-            raise StoreError(f"{path}: cannot read: {e.strerror or e}") from None
+        quads = parse_file(path, graph, fmt, base_iri)
         self.ox.extend(quads)
         self._dirty = True
         return len(quads)
-
-    def remove_articles(self, graphs: Iterable[str], resolver: Resolver) -> int:
-        """Delete articles and their contributions to the registry, in one transaction."""
-        touched: dict[str, Node | None] = {}
-        graphs = list(graphs)
-        for g in graphs:
-            for nid, (forms, types) in self.article_counts(g).items():
-                resolver.remove_counts(nid, forms, types, 1)
-                touched[self.vocab.entity(nid)] = resolver.nodes.get(nid)
-        facts = self.supported_facts(list(touched), graphs)
-        self.commit(Change(drop_graphs=graphs, quads=[], nodes=list(touched)), touched, facts)
-        return len(graphs)
 
     def dump(self, fmt: ox.RdfFormat, output) -> None:
         """Write the whole dataset (formats with graphs) or the union of its graphs."""
@@ -326,6 +501,36 @@ class Store:
         ox.serialize(_dedupe(triples), output, format=fmt, prefixes=self.vocab.prefixes)
 
 
+def parse_file(path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
+               base_iri: str | None = None) -> list[ox.Quad]:
+    """Every quad of an RDF file, put into `graph` when one is given; StoreError with the
+    parser's message when the file is not what it claims."""
+    path = Path(path)
+    if fmt is None:
+        ext = "".join(path.suffixes[-1:]).lstrip(".").lower()
+        fmt = ox.RdfFormat.from_extension({"jsonld": "jsonld", "json": "jsonld", "nt": "nt", "owl": "rdf",
+                                            "xml": "rdf"}.get(ext, ext))
+        if fmt is None:
+            raise StoreError(f"{path}: unknown RDF format {path.suffix!r}; use .ttl, .nt, .nq, .trig, .rdf, "
+                             ".jsonld or give --format")
+    target = ox.NamedNode(graph) if graph else None
+    try:
+        parsed = ox.parse(path=str(path), format=fmt, base_iri=base_iri or path.resolve().as_uri(),
+                          without_named_graphs=False)
+        return [ox.Quad(q.subject, q.predicate, q.object, target if target is not None else q.graph_name)
+                if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, target
+                                                     or ox.DefaultGraph()) for q in parsed]
+    except SyntaxError as e:
+        raise StoreError(f"{path}: {e.args[0] if e.args else e}; nothing of this file was loaded") from None
+    except OSError as e:
+        raise StoreError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
 def _dedupe(triples: Iterator[ox.Triple]) -> Iterator[ox.Triple]:
     seen = set()
     for t in triples:
@@ -333,13 +538,6 @@ def _dedupe(triples: Iterator[ox.Triple]) -> Iterator[ox.Triple]:
         if key not in seen:
             seen.add(key)
             yield t
-
-
-def _quads_text(quads: list[ox.Quad]) -> str:
-    by_graph: dict[str, list[str]] = {}
-    for q in quads:
-        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
-    return " ".join(f"GRAPH {g} {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
 
 
 def _py(term):
@@ -353,4 +551,4 @@ def _py(term):
     return term.value
 
 
-__all__ = ["Store", "StoreError", "Change", "default_path", "SCHEMA"]
+__all__ = ["Store", "OxigraphStore", "open_store", "StoreError", "Change", "default_path", "is_remote", "SCHEMA"]
