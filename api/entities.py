@@ -115,6 +115,13 @@ def _offset(cursor: str | None, version: str, query: str) -> int:
 
 @bp.get("/entities/<entity_id>/neighbors")
 def neighbors(entity_id: str):
+    # A neighbourhood page is a function of the entity, the query string and the store version:
+    # each is computed once per version and process, then answered from memory.
+    return _handle().response(f"neighbors/{entity_id}?{request.query_string.decode('latin-1')}",
+                              lambda: _neighbors(entity_id))
+
+
+def _neighbors(entity_id: str):
     depth = _int("depth", 1, 1, 3)
     limit = _int("limit", 100, 1, 5000)
     min_weight = _int("min_weight", 1, 1, 1_000_000)

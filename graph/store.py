@@ -441,7 +441,19 @@ class OxigraphStore(Store):
                 self._lock = None
 
     def changed(self) -> bool:
-        return published_version(self.path) != self.version
+        # Asked on every API request: a stat of CURRENT (publishing replaces the file) instead
+        # of reading it, unless it changed since the last look.
+        try:
+            seen = os.stat(self.path / "CURRENT")
+            seen = (seen.st_ino, seen.st_mtime_ns)
+        except FileNotFoundError:
+            seen = None
+        if seen is not None and seen == getattr(self, "_current_stat", None):
+            return False
+        if published_version(self.path) != self.version:
+            return True  # and stays so: nothing is recorded
+        self._current_stat = seen
+        return False
 
     def _stored_base(self) -> str | None:
         for q in self.ox.quads_for_pattern(None, ox.NamedNode(BASE_PREDICATE), None, None):
