@@ -14,8 +14,6 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .extract.lexicon import common_words
-
 # GUM's entity types that name the guideline classes; the rest (abstract, time, object,
 # substance, animal, plant) are never named entities in the guidelines' sense.
 GUM_TYPES = {"person": "PERSON", "organization": "ORG", "place": "PLACE", "event": "EVENT"}
@@ -237,10 +235,6 @@ def to_doc(vocab: Vocab, sents: list[Sentence], uner: dict[str, list[str]] | Non
                     if label == "PERSON" and sent.words[span[1] - 1].xpos == "NNPS":
                         label = "GROUP"
                     spans.append((span[0] + offset, span[1] + offset, label))
-            # GUM marks capitalised common nouns too ("the Court", "Government"); the guidelines
-            # do not count them as names.
-            spans = [sp for sp in spans if not (sp[1] - sp[0] == 1 and sent.words[sp[0] - offset].form.lower()
-                                                   in common_words())]
             # GUM nests mentions; NER needs a flat layer, so the longest name wins.
             spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
             taken: set[int] = set()
@@ -283,41 +277,3 @@ def docs(vocab: Vocab, path: Path, uner_path: Path | None = None, with_ents: boo
         batch.append(sent)
     if batch:
         yield to_doc(vocab, batch, uner, with_ents)
-
-
-def with_other_names(doc: Doc, rng, given: list[str], places: list[str]) -> Doc:
-    """A copy of an NER training doc whose people and places carry other names, drawn from
-    name lists of many languages, so the model learns from context rather than from the few
-    thousand names the corpora happen to contain. Within the doc a word of a person's name
-    and a place name are renamed the same way every time ("Jacob Smith" … "Smith")."""
-    words, spaces, ents = [], [], []
-    person_words: dict[str, str] = {}
-    place_names: dict[str, list[str]] = {}
-    starts = {e.start: e for e in doc.ents}
-    i = 0
-    while i < len(doc):
-        ent = starts.get(i)
-        if ent is None:
-            words.append(doc[i].text)
-            spaces.append(bool(doc[i].whitespace_))
-            i += 1
-            continue
-        start = len(words)
-        if ent.label_ == "PERSON" and all(t.text.isalpha() for t in ent):
-            new = [person_words.setdefault(t.text, rng.choice(given)) for t in ent]
-        elif ent.label_ == "PLACE":
-            new = place_names.setdefault(ent.text, rng.choice(places).split())
-        else:
-            new = [t.text for t in ent]
-        if new == [t.text for t in ent]:
-            for tok in ent:
-                words.append(tok.text)
-                spaces.append(bool(tok.whitespace_))
-        else:
-            words += new
-            spaces += [True] * (len(new) - 1) + [bool(doc[ent.end - 1].whitespace_)]
-        ents.append((start, len(words), ent.label_))
-        i = ent.end
-    out = Doc(doc.vocab, words=words, spaces=spaces)
-    out.ents = [Span(out, s, e, label=l) for s, e, l in ents]
-    return out

@@ -138,9 +138,10 @@ class EntityLayer:
             if all(t.pos_ == "ADJ" for t in doc[start:end]) and not _known(doc[start:end]):
                 return []  # "Special Presidential Envoy": an office
         # "Secretary of | State Mike Pompeo": the object of an office before a person's name
-        if label == "PERSON" and end - start >= 3 and start >= 2 and doc[start - 1].lower_ == "of" \
-                and _titleish(doc[start - 2]) and all(_capitalised(t) for t in doc[end - 2:end]):
-            start = end - 2
+        if end - start >= 3 and start >= 2 and doc[start - 1].lower_ == "of" \
+                and _titleish(doc[start - 2]) and all(_capitalised(t) for t in doc[end - 2:end]) \
+                and _head_word(doc[start:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
+            start, label = end - 2, "PERSON"
         # "Taliban spokesperson Zabihullah Mujahid", "former President Hamid Karzai": a title and
         # anything before it are not part of a person's name
         if label == "PERSON":
