@@ -85,6 +85,11 @@ class EntityLayer:
                 if i + 2 < end:
                     parts.append(Span(doc, i + 2, end, label=label))
                 return [r for part in parts for r in self._repair(part)]
+        if end - start > 2 and doc[start].is_upper and len(doc[start].text) >= 2 and doc[start].is_alpha \
+                and _given_name_first(doc[start + 1:end]):
+            # "told NPR Hamza bin Laden": an acronym, then a person
+            return [Span(doc, start, start + 1, label="ORG")] + \
+                self._repair(Span(doc, start + 1, end, label="PERSON"))
         if end - start > 1 and _after_prefix(doc, start) and _capitalised(doc[start + 1]):
             # "anti-Houthi Southern Transitional Council": two names
             first = Span(doc, start, start + 1, label=_guess_type(doc[start:start + 1]) or "ORG")
@@ -102,9 +107,9 @@ class EntityLayer:
                     and _capitalised(doc[words[k + 3][0]]):
                 return self._repair(Span(doc, words[k + 3][0], end, label="ORG" if label == "PERSON" else label))
         # "Doug Collins of Georgia": a person's name does not run on with "of"
-        if label == "PERSON":
+        if label == "PERSON" or _given_name_first(doc[start:end]):
             cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
-            if cut is not None and not any(_titleish(t) for t in doc[start:cut]):
+            if cut is not None and not _titleish(doc[cut - 1]):
                 rest = Span(doc, cut + 1, end, label=_guess_type(doc[cut + 1:end]) or "PLACE")
                 return self._repair(Span(doc, start, cut, label="PERSON")) + self._repair(rest)
         # "United States President Donald Trump", "Hong Kong Chief Executive Carrie Lam",
@@ -279,6 +284,12 @@ class EntityLayer:
                         out.remove(other)
                     out.append(span)
                     covered.update({k: span for k in range(span.start, span.end)})
+        for start, end in _sources(doc, covered):
+            # "Reuters reported", "according to NPR": a news outlet, unless it is a person's name
+            label = "PERSON" if _given_name_first(doc[start:end]) and end - start > 1 else "ORG"
+            source = Span(doc, start, end, label=label)
+            out.append(source)
+            covered.update({k: source for k in range(start, end)})
         for tok in doc:
             # "the Kabul airport": a facility named after its place is a place of its own
             if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in covered:
@@ -360,7 +371,8 @@ class EntityLayer:
                     confirmed.add(form)
         for key in surnames:
             # a bare surname of a person named in full is that person, whatever the NER said
-            if key in label_of and gazetteer.place_kind(key) is None:
+            # (even when a city has the name too: only a country or a region outranks it)
+            if key in label_of and gazetteer.place_kind(key) not in ("country", "region"):
                 label_of[key] = "PERSON"
         given = {normal(s[0].text) for s in body if label_of[normal(s.text)] == "PERSON" and len(s) > 1}
         for key, label in label_of.items():
@@ -414,6 +426,30 @@ COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeas
 FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
                   "hospital", "museum", "palace", "port", "harbour", "harbor", "station"}
 CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "video", "illustration", "source"}
+
+
+REPORTING_VERBS = {"reported", "reports", "quoted", "cited", "published", "broadcast", "aired", "reporting"}
+
+
+def _sources(doc: Doc, covered: dict):
+    """Capitalised words the NER left out that report news: '(X) reported', 'according to X'."""
+    for tok in doc:
+        if tok.i in covered or not _capitalised(tok) or tok.is_sent_start and tok.pos_ != "PROPN":
+            continue
+        if tok.i > 0 and _capitalised(doc[tok.i - 1]) and not tok.is_sent_start:
+            continue  # not the start of a run
+        end = tok.i
+        while end < len(doc) and end not in covered and _capitalised(doc[end]) and not _titleish(doc[end]) \
+                and (end == tok.i or not doc[end].is_sent_start):
+            end += 1
+        if end == tok.i or end - tok.i > 4:
+            continue
+        after = doc[end].lower_ if end < len(doc) else ""
+        before = doc[tok.i - 2:tok.i].text.lower() if tok.i >= 2 else ""
+        if after in REPORTING_VERBS or before == "according to":
+            words = [t for t in doc[tok.i:end] if t.is_alpha]
+            if words and not all(t.lower_ in common_words() for t in words) and not _known(doc[tok.i:end]):
+                yield tok.i, end
 
 
 def _credits(doc: Doc):
@@ -567,6 +603,9 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if _capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
                 and not _is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
             end += 1
+        elif nxt.lower_ in PARTICLES and nxt.is_lower and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
+                and label in ("PERSON", "ORG"):
+            end += 2  # "Usama" + "bin Ladin", "Tahrir" + "al-Sham" (the hyphen follows)
         elif nxt.text == "-" and not doc[end - 1].whitespace_ and not nxt.whitespace_ and end + 1 < len(doc) \
                 and _capitalised(doc[end + 1]):
             end += 2  # "Abdul" + "-Mahdi"
