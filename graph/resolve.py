@@ -53,6 +53,11 @@ class Node:
         return sum(self.forms.values())
 
 
+def _bare(words: list[str]) -> list[str]:
+    """A person's name without its initials ('John R. Bolton' → john, bolton)."""
+    return [w for w in words if len(w.rstrip(".")) > 1]
+
+
 class Resolver:
     def __init__(self) -> None:
         self.nodes: dict[str, Node] = {}
@@ -159,8 +164,9 @@ class Resolver:
             for nid in pool:
                 for f in self.nodes[nid].forms:
                     fw = tokens(f)
-                    if etype == "PERSON" and len(fw) >= 2 and (contiguous_in(words, fw) or contiguous_in(fw, words)):
-                        out.add(nid)
+                    if etype == "PERSON" and len(fw) >= 2 and (contiguous_in(words, fw) or contiguous_in(fw, words)
+                                                               or _bare(words) == _bare(fw)):
+                        out.add(nid)  # "Ashraf Ghani" in "Mohammad Ashraf Ghani Ahmadzai"; "John R. Bolton"
                     elif spelling_variant(form, f):
                         out.add(nid)
         elif len(words) == 1 and len(words[0]) >= 7:

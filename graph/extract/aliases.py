@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import gazetteer
-from ..names import acronym_of, contiguous_in, fullness, is_acronym, normal, tokens
+from ..names import acronym_of, contiguous_in, fullness, is_acronym, normal, spelling_variant, tokens
 from ..records import LocalEntity
 from .lexicon import MEETING_NOUNS, PLACE_GENERICS
 
@@ -103,6 +103,13 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
     if (etype == "PERSON") != (ctype == "PERSON"):
         return False
     words = tokens(form)
+    if etype == ctype == "PERSON" and len(words) > 1:
+        # "John R. Bolton" / "John Bolton", "Hamza bin Ladin" / "Hamza bin Laden": one person
+        bare = _without_initials(words)
+        for other in cl.forms:
+            other_bare = _without_initials(tokens(other))
+            if len(bare) > 1 and (bare == other_bare or spelling_variant(" ".join(bare), " ".join(other_bare))):
+                return True
     if etype == "GROUP" or ctype == "GROUP":
         d = gazetteer.demonyms()
         return etype == ctype and any(d.get(key, key.rstrip("s")) == d.get(k, k.rstrip("s")) for k in cl.keys)
@@ -133,6 +140,10 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             if len(other_words) > 1 and "-" in other_words[-1] and other_words[-1].split("-", 1)[1] == words[0]:
                 return True
     return False
+
+
+def _without_initials(words: list[str]) -> list[str]:
+    return [w for w in words if len(w.rstrip(".")) > 1]
 
 
 def _same_meeting(a: list[str], b: list[str]) -> bool:

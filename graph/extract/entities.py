@@ -586,6 +586,10 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if prev.text == "-" and start > 1 and doc[start - 2].lower_ in PARTICLES and not prev.whitespace_:
             start -= 2  # "al-Masirah TV"
             continue
+        if prev.text == "\u2013" and start > 1 and _capitalised(doc[start - 2]) and not prev.whitespace_ \
+                and not doc[start - 2].whitespace_ and takes_adjective:
+            start -= 2  # "Iran–" + "Iraq War"
+            continue
         if (_capitalised(prev) and not doc[start].is_sent_start and (not prev.is_sent_start or prev.pos_ == "PROPN")
                 and prev.lower_ not in LEADING_JUNK
                 and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
@@ -606,9 +610,11 @@ def _expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         elif nxt.lower_ in PARTICLES and nxt.is_lower and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
                 and label in ("PERSON", "ORG"):
             end += 2  # "Usama" + "bin Ladin", "Tahrir" + "al-Sham" (the hyphen follows)
-        elif nxt.text == "-" and not doc[end - 1].whitespace_ and not nxt.whitespace_ and end + 1 < len(doc) \
-                and _capitalised(doc[end + 1]):
-            end += 2  # "Abdul" + "-Mahdi"
+        elif nxt.text in ("-", "\u2013") and not doc[end - 1].whitespace_ and not nxt.whitespace_ \
+                and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
+                and not (nxt.text == "\u2013" and _known(doc[start:end])
+                         and not (end + 2 < len(doc) and doc[end + 2].lower_ in L.EVENT_HEADS | L.ORG_HEADS)):
+            end += 2  # "Abdul" + "-Mahdi", "Iran" + "–Iraq War"
         elif nxt.lower_ == "and" and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
                 and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ == "of" for t in doc[start:end]) \
                 and not (end + 2 < len(doc) and doc[end + 2].text == ","):

@@ -19,7 +19,7 @@ def common_words() -> frozenset[str]:
 # Roles whose holder runs the organisation or place they are "of": a `leads` relation.
 LEADER_ROLES = {
     "leader", "chairman", "chairwoman", "chairperson", "chair", "president", "head", "chief", "director",
-    "ceo", "founder", "commander", "commander-in-chief", "governor", "mayor", "king", "queen", "emir", "amir",
+    "ceo", "commander", "commander-in-chief", "governor", "mayor", "king", "queen", "emir", "amir",
     "sultan", "emperor", "premier", "prime minister", "chancellor", "secretary-general", "secretary general",
     "general secretary", "director-general", "director general", "executive director", "managing director",
     "chief executive", "boss", "ruler", "dictator", "warlord", "supreme leader", "ayatollah", "caliph",
@@ -40,12 +40,14 @@ MEMBER_ROLES = {
     "senator", "congressman", "congresswoman", "mp", "councillor", "councilor", "commissioner", "judge",
     "justice", "prosecutor", "investigator", "inspector", "partner", "associate", "co-founder", "cofounder",
     "co-director", "co-chair", "vice-president", "vice president", "vice-chairman", "vice chairman",
-    "undersecretary", "under-secretary", "assistant", "manager", "coach", "player", "cleric", "imam",
+    "undersecretary", "under-secretary", "assistant", "founder", "co-founder", "cofounder", "manager", "coach", "player", "cleric", "imam",
     "mullah", "preacher", "chaplain", "intern", "student", "graduate", "alumnus", "candidate", "nominee",
     "director", "head", "chief", "leader", "president", "chairman", "lobbyist", "campaigner", "organizer",
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
     "commentator", "observer", "monitor", "specialist", "director", "officer",
 }
+# Roles that are a title but say nothing of belonging now ("the group's founder"): no relation.
+TITLE_ONLY_ROLES = {"founder", "co-founder", "cofounder"}
 # Heads of a title phrase that never lead by themselves ("deputy leader" is a member).
 SUBORDINATE_MODIFIERS = {"deputy", "vice", "vice-", "assistant", "associate", "co", "co-", "under", "sub",
                          "acting deputy", "junior", "second"}
@@ -57,7 +59,7 @@ TITLE_MODIFIERS = {
     "outgoing", "incoming", "elected", "retired", "late", "longtime", "long-time", "top", "lead", "principal",
     "special", "regional", "national", "provincial", "local", "military", "political", "religious", "spiritual",
     "managing", "de", "facto", "self-proclaimed", "self-declared", "self-styled", "caretaker", "transitional",
-    "permanent", "leading", "ex", "vice-", "co-", "sub", "under", "head", "state", "district", "party",
+    "permanent", "leading", "ex", "vice-", "co-", "head", "state", "district", "party",
     "presidential", "ministerial", "parliamentary", "diplomatic", "personal", "official", "economic",
 }
 # Courtesy titles and offices that precede a name and are not part of it, even capitalised.

@@ -224,6 +224,9 @@ class _Finder:
             low = tok.lower_
             if tok.is_space or (tok.is_punct and tok.text not in ("-", "'s", "\u2019s")) or low in DETERMINERS:
                 break
+            if (i - 1) in self.mention_at and self.type_of(self.mention_at[i - 1]) == "PERSON" \
+                    and self.mention_at[i - 1] != m:
+                break  # a title before a name never reaches past another person
             if (i - 1) in self.mention_at or low in ("'s", "\u2019s", "-") or _roleish(low) \
                     or low in L.TITLE_MODIFIERS or low in PLACE_ROLES or low in L.KINSHIP \
                     or (tok.is_lower and (tok.pos_ in ("NOUN", "ADJ") or tok.tag_ in ("VBN", "VBG"))):
@@ -315,8 +318,9 @@ class _Finder:
                     self.add(m, "memberOf", owner, None, words[-2].start, self.spans[m].end - 1,
                              method + "-possessive", confidence * 0.75)
             return
-        # the head is the last role word of the first run of role words ("foreign relations chief")
-        h = heads[0]
+        # the head is the last role word of a run of role words ("foreign relations chief"):
+        # of the first run after the name, or of the last run before it
+        h = heads[-1] if before else heads[0]
         while h + 1 < len(words) and words[h + 1].mention is None and _role_kind(words[h + 1].lower, etype):
             h += 1
         head = words[h]
@@ -409,7 +413,7 @@ class _Finder:
         # a person's role
         subordinate = any(w.lower.rstrip("-") in L.SUBORDINATE_MODIFIERS or w.lower.startswith(("vice-", "co-", "deputy"))
                           for w in pre + [head]) or head.lower.startswith(("vice", "co-", "deputy", "under"))
-        if target is not None:
+        if target is not None and head.lower not in L.TITLE_ONLY_ROLES:
             ttype = self.type_of(target)
             if kind == "leader" and not subordinate and not unit and ttype in ("ORG", "PLACE"):
                 self.add(m, "leads", target, None, first, last, method + "-role", confidence)
