@@ -89,3 +89,24 @@ def test_every_mention_lies_in_its_sentence_and_spells_its_text(extractor):
         assert text[m.start:m.end] == m.text and s.start <= m.start < m.end <= s.end
     karimi = {m.entity for m in e.mentions if "Karimi" in m.text}
     assert len(karimi) == 1
+
+
+def test_a_name_with_and_without_initial_is_one_person(extractor):
+    _, _, e = extract(extractor, "Officials said Karim R. Haidari resigned on Monday.\n\n"
+                                 "Karim Haidari later denied it, and Haidari left the country.")
+    assert len({m.entity for m in e.mentions if "Haidari" in m.text}) == 1
+
+
+def test_a_news_outlet_that_reports_is_an_organisation(extractor):
+    entities, _, _ = extract(extractor, "The strike killed six people, Kabul Daily Wire reported on Monday.")
+    assert ("Kabul Daily Wire", "ORG") in entities
+
+
+def test_a_person_named_of_a_place_is_two_names(extractor):
+    entities, _, _ = extract(extractor, "Yesterday, President Karim Haidari of Ruritania met the press.")
+    assert ("Karim Haidari", "PERSON") in entities and ("Ruritania", "PLACE") in entities
+
+
+def test_a_title_before_a_name_does_not_reach_back_past_another_person(extractor):
+    _, relations, _ = extract(extractor, "Ruritanian president Omar Dalil fires security adviser Karim Haidari.")
+    assert not any(r[0] == "Karim Haidari" and r[1] == "leads" for r in relations), relations

@@ -262,8 +262,11 @@ class EntityLayer:
         elif label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" and span.text.endswith("s") \
                 and head not in L.ORG_HEADS:
             label = "GROUP"  # "the Soviets", "Democrats": a people or a political group
+        elif label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in REPORTING_VERBS \
+                and any(t.lower_ in common_words() or _known(t) for t in span if t.is_alpha):
+            label = "ORG"  # "Kabul Daily Wire reported": an outlet, not a person
         elif label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
-                and 2 <= len(span) <= 4 and all(t.is_alpha and t.text[:1].isupper() for t in span) \
+                and 2 <= len(_name_words(span)) <= 4 and all(t.text[:1].isupper() for t in span) \
                 and (_role_follows(span) or _role_before(span) or _given_name_first(span)):
             label = "PERSON"  # "Ali Maisam Nazary, the Head of ...", "Karim Haidari met ..."
         elif label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
@@ -732,6 +735,18 @@ def _guess_type(span, person_words: set[str] = frozenset()) -> str | None:
             and not span.text.isupper():
         return "PERSON"  # "Abdrabbuh Mansur Hadi": a run of rare capitalised words is most often a name
     return None
+
+
+def _name_words(span) -> list:
+    """The words of a name without initials ('Karim R. Haidari' → Karim, Haidari), or []
+    when something other than letters, initials and hyphens is in it."""
+    words = []
+    for t in span:
+        if t.is_alpha:
+            words.append(t)
+        elif not (len(t.text) == 2 and t.text[1] == "." and t.text[0].isupper()) and t.text != "-":
+            return []
+    return words
 
 
 def _given_name_first(span) -> bool:
