@@ -86,19 +86,29 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
+VOWELS = set("aeiou")
+
+
 def spelling_variant(a: str, b: str) -> bool:
-    """Two names that differ by a transliteration variant of one long word
-    ('Amrulleh Saleh' / 'Amrullah Saleh'); never across different first letters or short words."""
+    """Two names that differ by transliteration variants of long words ('Amrulleh Saleh' /
+    'Amrullah Saleh', 'Usama bin Ladin' / 'Osama bin Laden'): each differing word of five
+    letters or more and one edit away (two from nine letters), starting alike (or both with
+    a vowel), and at least one long word the same when two words differ."""
     ta, tb = tokens(a), tokens(b)
     if len(ta) != len(tb) or ta == tb:
         return False
     diff = [(x, y) for x, y in zip(ta, tb) if x != y]
-    if len(diff) != 1:
+    same = [x for x, y in zip(ta, tb) if x == y and len(x) >= 3]
+    if len(diff) > 2 or (len(diff) == 2 and not same):
         return False
-    x, y = diff[0]
-    if x[0] != y[0] or min(len(x), len(y)) < 5 or (len(ta) == 1 and min(len(x), len(y)) < 7):
-        return False
-    return edit_distance(x, y, 2) <= (2 if min(len(x), len(y)) >= 9 else 1)
+    for x, y in diff:
+        if not (x[0] == y[0] or (x[0] in VOWELS and y[0] in VOWELS)):
+            return False
+        if min(len(x), len(y)) < 5 or (len(ta) == 1 and min(len(x), len(y)) < 7):
+            return False
+        if edit_distance(x, y, 2) > (2 if min(len(x), len(y)) >= 9 else 1):
+            return False
+    return True
 
 
 def fullness(form: str) -> tuple[int, int]:

@@ -213,7 +213,12 @@ class EntityLayer:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if i in covered or i in headline or not _capitalised(tok) or tok.pos_ != "PROPN":
+            # a run starts at a proper noun, or at any capitalised word inside a sentence (the
+            # tagger calls "Popular Mobilization Forces" ADJ NOUN NOUN); such a run must then be
+            # typed by its head word or a bracketed acronym below
+            common_start = tok.pos_ != "PROPN"
+            if i in covered or i in headline or not _capitalised(tok) or (
+                    common_start and (tok.is_sent_start or tok.pos_ not in ("NOUN", "ADJ"))):
                 i += 1
                 continue
             j = i + 1
@@ -230,8 +235,14 @@ class EntityLayer:
                 i += 1
                 continue
             start, end = _trim(doc, i, j)
+            if common_start and start < end and not (_defined_acronym(doc, start, end) or (
+                    end - start > 1 and _head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS)):
+                i = max(j, i + 1)
+                continue
             if start < end and not (end - start == 1 and doc[start].is_sent_start and not _known(doc[start:end])):
                 label = _guess_type(doc[start:end], person_words)
+                if label is None and _defined_acronym(doc, start, end):
+                    label = "ORG"
                 for span in self._repair(Span(doc, start, end, label=label)) if label else []:
                     if not any(k in covered for k in range(span.start, span.end)):
                         out.append(span)
@@ -648,6 +659,14 @@ def _place_context(doc: Doc, span: Span) -> int:
             if gazetteer.place_kind(doc[i].text) == "country":
                 return 2
     return 0
+
+
+def _defined_acronym(doc: Doc, start: int, end: int) -> bool:
+    """'Popular Mobilization Forces (PMF)': the words are followed by their own acronym."""
+    from ..names import acronym_of
+
+    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+        and acronym_of(doc[end + 1].text, doc[start:end].text)
 
 
 def _after_prefix(doc: Doc, i: int) -> bool:

@@ -503,6 +503,12 @@ class _Finder:
                     break
         _, hi = self.sentence_bounds(span.start)
         j = span.end
+        # "took place in Iraq, at Baghdad International Airport": the second place is in the first
+        if span.start > 0 and self.doc[span.start - 1].lower_ == "in" and j + 2 < hi and self.doc[j].text == "," \
+                and self.doc[j + 1].lower_ in ("at", "in") and (j + 2) in self.mention_at:
+            inner = self.mention_at[j + 2]
+            if self.type_of(inner) == "PLACE" and self.entity_of[inner] != self.entity_of[m]:
+                self.add(inner, "locatedIn", m, None, span.start, self.spans[inner].end - 1, "in-place-at-place", 0.6)
         if j >= hi or self.doc[j].lower_ != "in":
             return
         k = j + 1
@@ -848,8 +854,11 @@ def _split_coordination(words: list[_Word], finder: _Finder) -> list[list[_Word]
             rest = words[k + 1:]
             j = 0
             while j < len(rest) and (rest[j].lower in DETERMINERS or rest[j].lower in L.TITLE_MODIFIERS
-                                     or rest[j].mention is not None or rest[j].lower in ("'s", "\u2019s")):
-                j += 1
+                                     or rest[j].mention is not None or rest[j].lower in ("'s", "\u2019s")
+                                     or (rest[j].text.islower() and not _roleish(rest[j].lower) and j + 1 < len(rest)
+                                         and rest[j].lower not in L.KINSHIP
+                                         and rest[j].lower not in ("of", "for", "to", "in", "at", "on"))):
+                j += 1  # "... agent and terrorism specialist X": modifiers before the second role
             if j < len(rest) and (_roleish(rest[j].lower) or rest[j].lower in L.KINSHIP) \
                     and rest[j].mention is None:
                 parts.append(current)
