@@ -42,5 +42,10 @@ run: build serve
 test: setup tests/clients/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
+# The benchmarks (not tests: minutes to half an hour); figures, baselines and ratios in a table,
+# also written to build/bench/results.{json,md}. `make bench ARGS=--quick` for a short run.
+bench: setup
+	$(BIN)/python -m benchmarks $(ARGS)
+
 clean:
 	rm -rf $(STORE) build .pytest_cache

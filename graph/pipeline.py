@@ -100,7 +100,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 # -- the build ------------------------------------------------------------------------------------
 def build(paths: Iterable[str], store: Store, model: str | None = None, workers: int = 1,
-          commit_every: int = 32, progress: Callable[[int, Article], None] | None = None,
+          commit_every: int = 64, progress: Callable[[int, Article], None] | None = None,
           on_skip: Callable[[str, str], None] | None = None, extractor=None,
           extractions: Callable[[list[Article]], Iterator[Extraction]] | None = None,
           on_start: Callable[[int], None] | None = None) -> BuildReport:

@@ -45,7 +45,7 @@ REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
 VALUES_CHUNK = 400
 # Batches at least this big go to the embedded store through Oxigraph's bulk loader (as fast as
 # its own bulk load); smaller ones in one ordinary transaction.
-BULK_QUADS = 20_000
+BULK_QUADS = 10_000
 
 
 class StoreError(RuntimeError):
@@ -496,12 +496,12 @@ class OxigraphStore(Store):
 
     def load(self, path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
              base_iri: str | None = None) -> int:
-        """Import an RDF file (any format pyoxigraph reads) in one transaction: into `graph`,
-        or, without one, the file's own graphs (default graph for triple formats). The whole
-        file is parsed before anything is written, so a syntax error writes nothing."""
+        """Import an RDF file (any format pyoxigraph reads): into `graph`, or, without one,
+        the file's own graphs (default graph for triple formats). The whole file is parsed
+        before anything is written, so a syntax error writes nothing; a big file then goes
+        through the bulk loader (see `_write`: readers see it whole or not at all)."""
         quads = parse_file(path, graph, fmt, base_iri)
-        self.ox.extend(quads)
-        self._dirty = True
+        self._write(Write(drop_graphs=[], entries=[], gone=[], delete=[], insert=quads))
         return len(quads)
 
     def dump(self, fmt: ox.RdfFormat, output) -> None:
