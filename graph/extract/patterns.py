@@ -1,0 +1,225 @@
+"""General patterns that name things the NER misses or mislabels: known places and
+nationalities, photo credits, news sources, 'the Doha summit', 'the Pashtun tribe', title-case
+headlines, and capitalised everyday words."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .. import gazetteer
+from ..names import is_acronym, normal
+from . import lexicon as L
+from .lexicon import common_words
+from .kinds import given_name_first
+from .tokens import (CREDIT_WORDS, FACILITY_NOUNS, FUNCTION_WORDS, ORG_NOUNS, REPORTING_VERBS, capitalised,
+                     coverage, is_role, known, titleish)
+
+
+def add_patterns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """General patterns: 'the Doha summit' (a place + a meeting noun) is an event; 'the
+    Pashtun tribe' names a group."""
+    out = list(spans)
+    covered = coverage(out)
+    for person, agency in credits(doc):
+        for span in (person, agency):
+            if span is not None:
+                for other in {id(covered[k]): covered[k] for k in range(span.start, span.end) if k in covered}.values():
+                    out.remove(other)
+                out.append(span)
+                covered.update({k: span for k in range(span.start, span.end)})
+    for start, end in sources(doc, covered):
+        # "Reuters reported", "according to NPR": a news outlet, unless it is a person's name
+        label = "PERSON" if given_name_first(doc[start:end]) and end - start > 1 else "ORG"
+        source = Span(doc, start, end, label=label)
+        out.append(source)
+        covered.update({k: source for k in range(start, end)})
+    for tok in doc:
+        # "the Kabul airport": a facility named after its place is a place of its own
+        if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in covered:
+            prev = covered.get(tok.i - 1)
+            if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
+                    and doc[prev.start - 1].lower_ == "the":
+                facility = Span(doc, prev.start, tok.i + 1, label="PLACE")
+                out[out.index(prev)] = facility
+                covered.update({i: facility for i in range(facility.start, facility.end)})
+        if tok.lower_ in L.EVENT_NOUNS and tok.i > 0 and tok.i not in covered:
+            prev = covered.get(tok.i - 1)
+            if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
+                    and doc[prev.start - 1].lower_ == "the":
+                event = Span(doc, prev.start, tok.i + 1, label="EVENT")
+                out[out.index(prev)] = event
+                covered.update({i: event for i in range(event.start, event.end)})
+        # "the Houthi movement", "the Wagner group": a name and a common noun for a body
+        if tok.lower_ in ORG_NOUNS and tok.i > 1 and tok.i not in covered and doc[tok.i - 1].pos_ == "PROPN" \
+                and capitalised(doc[tok.i - 1]) and not known(doc[tok.i - 1:tok.i]) \
+                and normal(doc[tok.i - 1].text) not in gazetteer.demonyms():
+            j = tok.i - 1
+            while j > 0 and capitalised(doc[j - 1]) and doc[j - 1].pos_ == "PROPN" and not doc[j].is_sent_start:
+                j -= 1
+            inside = {id(covered[k]): covered[k] for k in range(j, tok.i) if k in covered}
+            if all((x.start, x.end) == (j, tok.i) and x.label_ != "ORG" for x in inside.values()) \
+                    and tok.lower_ in ("movement", "militia", "group", "network"):
+                body = Span(doc, j, tok.i + 1, label="ORG")
+                for x in inside.values():
+                    out.remove(x)
+                out.append(body)
+                covered.update({k: body for k in range(j, tok.i + 1)})
+        if tok.lower_ in L.GROUP_NOUNS and tok.i > 0:
+            j = tok.i
+            while j > 0 and capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start:
+                j -= 1
+            if j < tok.i:
+                group = Span(doc, j, tok.i, label="GROUP")
+                inside = [covered[k] for k in range(j, tok.i) if k in covered]
+                if all((s.start, s.end) == (j, tok.i) for s in inside):
+                    for s in {id(s): s for s in inside}.values():
+                        out.remove(s)
+                    out.append(group)
+                    covered.update({k: group for k in range(j, tok.i)})
+    return out
+
+
+def sources(doc: Doc, covered: dict):
+    """Capitalised words the NER left out that report news: '(X) reported', 'according to X'."""
+    for tok in doc:
+        if tok.i in covered or not capitalised(tok) or tok.is_sent_start and tok.pos_ != "PROPN":
+            continue
+        if tok.i > 0 and capitalised(doc[tok.i - 1]) and not tok.is_sent_start:
+            continue  # not the start of a run
+        end = tok.i
+        while end < len(doc) and end not in covered and capitalised(doc[end]) and not titleish(doc[end]) \
+                and (end == tok.i or not doc[end].is_sent_start):
+            end += 1
+        if end == tok.i or end - tok.i > 4:
+            continue
+        after = doc[end].lower_ if end < len(doc) else ""
+        before = doc[tok.i - 2:tok.i].text.lower() if tok.i >= 2 else ""
+        if after in REPORTING_VERBS or before == "according to":
+            words = [t for t in doc[tok.i:end] if t.is_alpha]
+            if words and not all(t.lower_ in common_words() for t in words) and not known(doc[tok.i:end]):
+                yield tok.i, end
+
+
+def credits(doc: Doc):
+    """'Photo: Bradley Secker / Getty Images': a photographer (PERSON) and an agency (ORG)."""
+    for tok in doc:
+        if tok.lower_ not in CREDIT_WORDS or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
+            continue
+        i = tok.i + 2
+        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+            i += 1  # "Photo:\u00a0NAME": a non-breaking space is a token of its own
+        j = i
+        while j < len(doc) and capitalised(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        if j - i < 2 or j >= len(doc) or doc[j].text not in ("/", "via", "for", "|"):
+            continue
+        k = j + 1
+        while k < len(doc) and (capitalised(doc[k]) or doc[k].text in ("-", "&")) and "\n" not in doc[k - 1].whitespace_:
+            k += 1
+        agency = Span(doc, j + 1, k, label="ORG") if k > j + 1 else None
+        yield Span(doc, i, j, label="PERSON"), agency
+
+
+def drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word 'name' the article also writes in lower case ('a Tweet' / 'in one tweet'),
+    or a phrase in capitals made of such words ('JOIN THE RESISTANCE'), is not a name."""
+    lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    people = {normal(t.text) for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    common = common_words()
+    out = []
+    for s in spans:
+        words = [t for t in s if t.is_alpha]
+        if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in lower:
+            out.append(s)
+        elif len(words) == 1 and words[0].lower_ in lower and (not words[0].is_upper or len(words[0]) > 5):
+            continue  # "a Tweet" / "tweet", "JOIN THE RESISTANCE" / "resistance"
+        elif len(words) == 1 and len(s) == 1 and words[0].lower_ in common and normal(s.text) not in people \
+                and not words[0].is_upper:
+            continue  # "the Economy": an everyday word, capitalised
+        elif len(s) == 1 and s[0].is_sent_start and s[0].pos_ == "NOUN" and s[0].tag_ in ("NNS", "NN") \
+                and normal(s.text) not in people:
+            continue  # "Clips on social media show ...": a common noun starting the sentence
+        elif s.text.isupper() and len(words) > 1 and (len(words) >= 3 or any(t.is_stop for t in words)):
+            continue  # a shouted phrase ("JOIN THE RESISTANCE")
+        elif len(words) == 1 and s.start > 0 and doc[s.start - 1].lower_ in ("a", "an") and s.label_ != "GROUP" \
+                and not (s.end < len(doc) and doc[s.end].pos_ in ("NOUN", "PROPN")):
+            continue  # "a Tweet by ...": a common noun (but "a YouTube video" names YouTube)
+        else:
+            out.append(s)
+    return out
+
+
+def headline_tokens(doc: Doc) -> set[int]:
+    """Tokens of title-case lines (headlines), where capitals say nothing about names: a whole
+    line whose longer words are all capitalised but for a few function words, with at least
+    two everyday words among them (so a line of names, such as a caption, is no headline)."""
+    common = {t.lower_ for t in doc if t.is_lower and t.is_alpha} | common_words()
+    out: set[int] = set()
+    line: list = []
+    for tok in list(doc) + [None]:
+        if tok is None or (tok.is_space and "\n" in tok.text) or (line and "\n" in line[-1].whitespace_):
+            words = [t for t in line if t.is_alpha and len(t.text) > 3 and t.i != line[0].i]
+            lower = [t for t in words if t.is_lower and t.lower_ not in FUNCTION_WORDS]
+            capital_common = [t for t in words if t.text[:1].isupper() and t.lower_ in common]
+            if len(words) >= 3 and len(lower) <= 0.05 * len(words) and len(capital_common) >= 2:
+                out.update(t.i for t in line)
+            line = []
+            if tok is None or tok.is_space:
+                continue
+        line.append(tok)
+    return out
+
+
+def gazetteer_spans(doc: Doc, hints: dict):
+    """(span, strong) for every known place or nationality written as a proper name."""
+    countries, demonyms = gazetteer.countries(), gazetteer.demonyms()
+    subdivisions, cities = gazetteer.subdivisions(), gazetteer.cities()
+    codes = gazetteer.country_codes()
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for length in range(min(4, n - i), 0, -1):
+            span = doc[i:i + length]
+            if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
+                continue
+            if any(t.is_sent_start for t in span[1:]) or any(t.is_space for t in span):
+                continue
+            key = normal(span.text)
+            if (key in countries and (len(key) > 4 or span.text.replace(".", "").isupper())) \
+                    or key in gazetteer.REGIONS:
+                found = (Span(doc, i, i + length, label="PLACE"), True)
+            elif key in demonyms and length == 1 and not in_name(doc, i, i + 1):
+                found = (Span(doc, i, i + length, label="GROUP"), True)
+            elif (key in subdivisions or key in cities) and all(t.pos_ in ("PROPN", "") for t in span) \
+                    and not in_name(doc, i, i + length):
+                found = (Span(doc, i, i + length, label="PLACE"), False)
+            if found:
+                break
+        # Dateline: "Bangkok, TH" — a place, a comma, an ISO country code ending the line.
+        if (found is None and len(tok.text) == 2 and tok.text.isupper() and tok.text in codes and i >= 2
+                and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
+                and (i + 1 == n or "\n" in doc[i].whitespace_ + doc[i + 1].text)):
+            found = (Span(doc, i, i + 1, label="PLACE"), True)
+            hints[(tok.idx, tok.idx + len(tok.text))] = codes[tok.text]
+        if found:
+            yield found
+            i = found[0].end
+        else:
+            i += 1
+
+
+def in_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around are capitalised too, so the match is part of a longer name
+    ('American University', 'Georgia Tech') rather than a place or nationality by itself."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+
+    def cap(t):
+        return t is not None and capitalised(t) and t.pos_ in ("PROPN", "")
+
+    return (cap(before) and not doc[start].is_sent_start and before.lower_.rstrip(".") not in L.HONORIFICS
+            and not is_role(before.lower_)) or \
+        (cap(after) and not after.is_sent_start and after.lower_ not in L.PLACE_GENERICS)

@@ -1,0 +1,155 @@
+"""Word-level facts the entity rules share: what is capitalised, a title, a role, a known
+place; the head word of a name; the word lists of the rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .. import gazetteer
+from ..names import normal
+from . import lexicon as L
+
+LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+                "those", "former", "late", "then", "acting", "ex", "so", "-", "called", "both", "all", "some",
+                "many", "several", "most", "every", "each", "no", "any", "another", "other", "such", "fellow",
+                "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro"}
+
+CONNECTORS = {"of", "for", "on", "&"}
+STOP = {",", ".", ";", ":", "\u2014", "\u2013", "--", "\"", "\u201c", "\u201d", "?", "!", "|"}  # ends a phrase
+DETERMINERS = {"the", "a", "an"}
+# Particles of personal and place names ("Bashar al-Assad", "Tahrir al-Sham", "Ludwig van Beethoven"),
+# which may start a name too ("al-Qaeda").
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "den", "du", "la", "le", "del", "de",
+             "da", "dos", "di", "ul", "ud"}
+
+AGENT_PARTICIPLES = {"designated", "backed", "led", "based", "owned", "funded", "supported", "controlled", "allied",
+                     "aligned", "sponsored", "run", "held", "dominated", "brokered", "made", "born"}
+
+PLACE_NOUNS = {"island", "city", "town", "village", "province", "capital", "region", "district", "port", "county",
+               "governorate", "municipality", "suburb", "neighbourhood", "neighborhood", "valley"}
+
+ORG_NOUNS = {"movement", "militia", "militias", "rebels", "insurgents", "group", "party", "regime", "government",
+             "administration", "army", "forces", "network", "faction", "coalition", "alliance"}
+
+FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
+
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+           "southern", "eastern", "western", "central"}
+
+FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
+                  "hospital", "museum", "palace", "port", "harbour", "harbor", "station"}
+
+CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "video", "illustration", "source"}
+
+REPORTING_VERBS = {"reported", "reports", "quoted", "cited", "published", "broadcast", "aired", "reporting"}
+
+FUNCTION_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after", "about",
+                  "against", "before", "during", "under", "while", "says", "said"}
+
+
+def coverage(spans: list[Span]) -> dict[int, Span]:
+    return {i: s for s in spans for i in range(s.start, s.end)}
+
+
+def capitalised(tok) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def title_case(tok) -> bool:
+    """'President' but not 'VICE': words in capitals are acronyms or names, not titles."""
+    return tok.text[:1].isupper() and not tok.is_upper or len(tok.text) == 1
+
+
+def titleish(tok) -> bool:
+    """A word that is an office or courtesy title rather than part of a name."""
+    return tok.lower_.rstrip(".") in L.HONORIFICS or is_role(tok.lower_) or tok.lower_ in L.TITLE_MODIFIERS
+
+
+def is_role(word: str) -> bool:
+    return word in L.LEADER_ROLES or word in L.MEMBER_ROLES or word.split("-")[-1] in L.LEADER_ROLES | L.MEMBER_ROLES
+
+
+def words_of(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, lower text) of the words in [start, end), hyphenated pieces joined."""
+    out, i = [], start
+    while i < end:
+        j, text = i + 1, doc[i].lower_
+        while j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+            text += "-" + doc[j + 1].lower_
+            j += 2
+        out.append((i, j, text))
+        i = j
+    return out
+
+
+def head_word(span) -> str:
+    """The word that says what a name is: the last, or the last before 'of'/'for'/'on'."""
+    words = [t for t in span if not t.is_punct]
+    for k, t in enumerate(words):
+        if k > 0 and t.lower_ in ("of", "for", "on"):
+            return words[k - 1].lower_
+    return words[-1].lower_ if words else ""
+
+
+def known(span) -> bool:
+    key = normal(span.text)
+    return gazetteer.place_kind(span.text) is not None or key in gazetteer.demonyms()
+
+
+@lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(l.name.lower() for l in pycountry.languages if " " not in l.name)
+
+
+def after_prefix(doc: Doc, i: int) -> bool:
+    """Is token i the name in 'anti-X' or 'pro-X'?"""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro") and not doc[i - 1].whitespace_
+
+
+def name_words(span) -> list:
+    """The words of a name without initials ('Karim R. Haidari' → Karim, Haidari), or []
+    when something other than letters, initials and hyphens is in it."""
+    words = []
+    for t in span:
+        if t.is_alpha:
+            words.append(t)
+        elif not (len(t.text) == 2 and t.text[1] == "." and t.text[0].isupper()) and t.text != "-":
+            return []
+    return words
+
+
+def match_len(doc: Doc, start: int, words: list[str]) -> int:
+    """How many tokens from `start` spell `words` (names.normal forms), or 0."""
+    i, j = start, 0
+    while j < len(words) and i < len(doc):
+        if doc[i].is_space:
+            return 0
+        text = normal(doc[i].text)
+        if not text:
+            i += 1
+            continue
+        if not words[j].startswith(text):
+            return 0
+        rest = words[j][len(text):]
+        i += 1
+        while rest and i < len(doc) and normal(doc[i].text) and rest.startswith(normal(doc[i].text)):
+            rest = rest[len(normal(doc[i].text)):]
+            i += 1
+        if rest:
+            return 0
+        j += 1
+    return i - start if j == len(words) else 0
+
+
+@dataclass
+class Word:
+    """A word as the relation patterns see it: hyphenated pieces joined ('vice-president')."""
+    text: str
+    lower: str
+    start: int  # token indices [start, end)
+    end: int
+    mention: int | None  # index of the mention this word belongs to
