@@ -35,9 +35,13 @@ class Node:
 
     @property
     def label(self) -> str:
+        """The fullest name, among the forms that do not start with an everyday word
+        ('Afterwards Trump', 'The United Kingdom' lose to 'Donald Trump', 'United Kingdom')."""
         if self.hint:
             return self.hint
-        return max(self.forms, key=lambda f: (fullness(f), self.forms[f], f)) if self.forms else self.id
+        if not self.forms:
+            return self.id
+        return max(self.forms, key=lambda f: (_clean_start(f), fullness(f), self.forms[f], f))
 
     @property
     def type(self) -> str:
@@ -51,6 +55,13 @@ class Node:
     @property
     def mentions(self) -> int:
         return sum(self.forms.values())
+
+
+def _clean_start(form: str) -> bool:
+    from .extract.lexicon import common_words
+
+    first = form.split()[0].lower() if form.split() else ""
+    return first not in common_words() or len(form.split()) == 1
 
 
 def _bare(words: list[str]) -> list[str]:
@@ -139,8 +150,11 @@ class Resolver:
                 for nid in self.by_key.get("country:" + normal(country), ()):
                     found[nid] += 3
             if is_acronym(form) and ent.type != "PERSON":
+                # "UN" for "United Nations": the node's own label must spell it, and the type agree
                 for nid in self.by_initials.get(key.replace(" ", ""), ()):
-                    found[nid] += 2
+                    node = self.nodes[nid]
+                    if node.type == ent.type and acronym_of(form, node.label):
+                        found[nid] += 2
         if not found:
             for form in ent.forms:
                 for nid in self._near(form, ent.type):
@@ -154,9 +168,12 @@ class Resolver:
         words = tokens(form)
         out: set[str] = set()
         if len(words) >= 2:
+            # "United Nations" for a node known only as "UN" — never for a node that has a
+            # full name already ("Underappreciated Sports Anime" is not the "USA" of "United States")
             for acronym in initials(form):
                 for nid in self.by_key.get(acronym, ()):
-                    if any(acronym_of(f, form) for f in self.nodes[nid].forms):
+                    node = self.nodes[nid]
+                    if node.type == etype and all(is_acronym(f) for f in node.forms):
                         out.add(nid)
             pool: set[str] = set()
             for w in words:

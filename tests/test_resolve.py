@@ -61,3 +61,19 @@ def test_removing_an_article_forgets_its_mentions():
     from collections import Counter
     r.remove_counts(a, Counter({"Karim Haidari": 1, "Haidari": 1}), Counter({"PERSON": 2}), 1)
     assert a not in r.nodes and not r.candidates(ext.entities[0])
+
+
+def test_a_full_name_whose_initials_spell_a_known_acronym_is_not_that_thing():
+    r = Resolver()
+    (us,) = r.resolve(extraction("1", ("United States", "PLACE", ["USA"])))
+    (anime,) = r.resolve(extraction("2", ("Underappreciated Sports Anime", "ORG", [])))
+    (usc,) = r.resolve(extraction("3", ("USC", "ORG", [])))
+    assert len({us, anime, usc}) == 3
+    assert r.nodes[us].label == "United States"
+
+
+def test_an_acronym_joins_the_node_whose_label_spells_it_and_a_full_name_an_acronym_only_node():
+    r = Resolver()
+    (un,) = r.resolve(extraction("1", ("UNHCR", "ORG", [])))
+    (full,) = r.resolve(extraction("2", ("United Nations High Commissioner for Refugees", "ORG", [])))
+    assert un == full

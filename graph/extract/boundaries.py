@@ -8,8 +8,9 @@ from .. import gazetteer
 from ..names import normal
 from . import lexicon as L
 from .kinds import given_name_first, guess_type, retype
+from .lexicon import common_words
 from .tokens import (AGENT_PARTICIPLES, COMPASS, CONNECTORS, FUNCTION_POS, LEADING_JUNK, PARTICLES, after_prefix,
-                     capitalised, head_word, is_role, known, languages, title_case, titleish, words_of)
+                     capitalised, head_word, is_role, known, languages, occupation, title_case, titleish, words_of)
 
 
 def repair(span: Span) -> list[Span]:
@@ -33,9 +34,10 @@ def repair(span: Span) -> list[Span]:
             if i + 2 < end:
                 parts.append(Span(doc, i + 2, end, label=label))
             return [r for part in parts for r in repair(part)]
-    if end - start > 2 and doc[start].is_upper and len(doc[start].text) >= 2 and doc[start].is_alpha \
-            and given_name_first(doc[start + 1:end]):
-        # "told NPR Hamza bin Laden": an acronym, then a person
+    if end - start > 2 and doc[start].is_upper and 2 <= len(doc[start].text) <= 4 and doc[start].is_alpha \
+            and (given_name_first(doc[start + 1:end]) or (label == "PERSON" and all(
+                t.text[:1].isupper() and not t.is_upper for t in doc[start + 1:end]))):
+        # "told NPR Hamza bin Laden", "IM Dorsa Derakhshani": an acronym, then a person
         return [Span(doc, start, start + 1, label="ORG")] + \
             repair(Span(doc, start + 1, end, label="PERSON"))
     if end - start > 1 and after_prefix(doc, start) and capitalised(doc[start + 1]):
@@ -167,7 +169,9 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                 and not doc[start - 2].whitespace_ and takes_adjective:
             start -= 2  # "Iran–" + "Iraq War"
             continue
-        if (capitalised(prev) and not doc[start].is_sent_start and (not prev.is_sent_start or prev.pos_ == "PROPN")
+        if (capitalised(prev) and not doc[start].is_sent_start
+                and (not prev.is_sent_start or (prev.pos_ == "PROPN" and prev.lower_ not in common_words()
+                                                and not occupation(prev.text)))
                 and prev.lower_ not in LEADING_JUNK
                 and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
                 and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)

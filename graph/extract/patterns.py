@@ -177,8 +177,8 @@ def gazetteer_spans(doc: Doc, hints: dict):
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if not tok.text[:1].isupper():
-            i += 1
+        if not tok.text[:1].isupper() or tok.lower_ == "the":
+            i += 1  # "The United Kingdom": the article is not part of the name
             continue
         found = None
         for length in range(min(4, n - i), 0, -1):

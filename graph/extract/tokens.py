@@ -17,6 +17,7 @@ LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "yo
                 "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro"}
 
 CONNECTORS = {"of", "for", "on", "&"}
+OCCUPATION_ENDINGS = ("man", "woman", "men", "women", "ist", "ists", "onomer", "ographer", "ologist", "ician")
 STOP = {",", ".", ";", ":", "\u2014", "\u2013", "--", "\"", "\u201c", "\u201d", "?", "!", "|"}  # ends a phrase
 DETERMINERS = {"the", "a", "an"}
 # Particles of personal and place names ("Bashar al-Assad", "Tahrir al-Sham", "Ludwig van Beethoven"),
@@ -68,7 +69,14 @@ def titleish(tok) -> bool:
 
 
 def is_role(word: str) -> bool:
+    """'leader', 'co-director'."""
     return word in L.LEADER_ROLES or word in L.MEMBER_ROLES or word.split("-")[-1] in L.LEADER_ROLES | L.MEMBER_ROLES
+
+
+def occupation(word: str) -> bool:
+    """A role or trade, plural too: 'senators', 'astronomer', 'businessman'."""
+    word = word.lower()
+    return is_role(word) or (word.endswith("s") and is_role(word[:-1])) or word.endswith(OCCUPATION_ENDINGS)
 
 
 def words_of(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
