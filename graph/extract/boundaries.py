@@ -20,6 +20,10 @@ def repair(span: Span) -> list[Span]:
     span = retype(span)
     doc, start, end, label = span.doc, span.start, span.end, span.label_
     for i in range(start, end):
+        if start < i < end - 1 and doc[i].lower_ in ("'s", "\u2019s"):
+            # "the Democratic Party's Nevada caucuses": a possessor and another name
+            parts = [Span(doc, start, i, label=label), Span(doc, i + 1, end, label=guess_type(doc[i + 1:end]) or label)]
+            return [r for part in parts for r in repair(part)]
         if start < i < end - 1 and doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             # "Ali Karimi met Fatima Sow": a verb between two names
             parts = [Span(doc, start, i, label=label), Span(doc, i + 1, end, label=label)]
@@ -102,9 +106,9 @@ def repair(span: Span) -> list[Span]:
     if label == "PERSON":
         for i in range(end - 2, start - 1, -1):
             word = doc[i]
-            if title_case(word) and word.lower_.rstrip(".") in L.HONORIFICS or (
+            if title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
                     word.is_lower and L.is_role_word(word.text)):
-                start = i + 1
+                start = i + 1  # "Astronomer Anthony Boccaletti", "Senators Kamala Harris"
                 break
     start, end = trim(doc, start, end)
     if start >= end:

@@ -73,6 +73,9 @@ def guess_type(span, person_words: set[str] = frozenset()) -> str | None:
         return "ORG"
     if head in L.PLACE_HEADS and len(span) > 1:
         return "PLACE"
+    if len(span) > 2 and span[0].is_upper and len(span[0].text) <= 3 and all(
+            t.text[:1].isupper() and not t.is_upper and t.is_alpha for t in span[1:]):
+        return "PERSON"  # "IM Dorsa Derakhshani": a title in capitals, then a name (repair splits them)
     if is_acronym(span.text) or after_prefix(doc, span.start):
         return "ORG"  # "anti-Houthi": what one is against is mostly a movement or a regime
     before = doc[span.start - 1] if span.start > 0 else None

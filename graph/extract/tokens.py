@@ -74,9 +74,19 @@ def is_role(word: str) -> bool:
 
 
 def occupation(word: str) -> bool:
-    """A role or trade, plural too: 'senators', 'astronomer', 'businessman'."""
+    """A role or trade, plural too: 'senators', 'astronomer', 'businessman' — but not a name
+    with the same ending ('Abdurrahman', 'Suleiman')."""
+    from .lexicon import common_words
+
     word = word.lower()
-    return is_role(word) or (word.endswith("s") and is_role(word[:-1])) or word.endswith(OCCUPATION_ENDINGS)
+    if is_role(word) or (word.endswith("s") and is_role(word[:-1])):
+        return True
+    if not word.endswith(OCCUPATION_ENDINGS) or normal(word) in gazetteer.given_names():
+        return False
+    for ending in ("woman", "women", "man", "men"):
+        if word.endswith(ending):
+            return word[:-len(ending)] in common_words()  # "business" + "man", "chair" + "man"
+    return True
 
 
 def words_of(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
