@@ -75,6 +75,7 @@ class Resolver:
         self.by_key: dict[str, set[str]] = defaultdict(set)  # normal form → node ids
         self.by_initials: dict[str, set[str]] = defaultdict(set)  # acronym of a full name → node ids
         self.by_word: dict[str, set[str]] = defaultdict(set)  # each word of a multi-word name → node ids
+        self.by_surname: dict[str, set[str]] = defaultdict(set)  # last word of a person's full name → node ids
 
     # -- the index -----------------------------------------------------------------------
     def _index(self, node: Node, form: str) -> None:
@@ -89,6 +90,7 @@ class Resolver:
         if len(words) >= 2:
             for w in words:
                 self.by_word[w].add(node.id)
+            self.by_surname[words[-1]].add(node.id)
 
     def _unindex(self, node: Node, form: str) -> None:
         key = normal(form)
@@ -102,6 +104,8 @@ class Resolver:
             self.by_initials[acronym].discard(node.id)
         for w in tokens(form):
             self.by_word[w].discard(node.id)
+        if tokens(form):
+            self.by_surname[tokens(form)[-1]].discard(node.id)
 
     def add_counts(self, node_id: str, forms: Counter, types: Counter, documents: int) -> Node:
         """Record mentions of a node (new or known); used when loading from the store too."""
@@ -138,10 +142,11 @@ class Resolver:
     def candidates(self, ent: LocalEntity) -> list[str]:
         """Nodes this article's entity can be, best first."""
         found: Counter = Counter()
+        bare_person = ent.type == "PERSON" and len(tokens(ent.label)) == 1
         for form in ent.forms:
             words = tokens(form)
-            if ent.type == "PERSON" and len(words) < 2 and form != ent.label:
-                continue  # a bare surname is only resolved inside its article
+            if ent.type == "PERSON" and len(words) < 2:
+                continue  # which person a bare surname means is known inside its article only
             key = normal(form)
             for nid in self.by_key.get(key, ()):
                 found[nid] += 3
@@ -155,6 +160,18 @@ class Resolver:
                     node = self.nodes[nid]
                     if node.type == ent.type and acronym_of(form, node.label):
                         found[nid] += 2
+        if not found and bare_person:
+            # an article that names someone by surname alone ("President Trump"): the one person
+            # the graph knows by that surname, if there is exactly one; else the node of that
+            # bare surname, so ambiguous mentions at least stay together
+            surname = tokens(ent.label)[0]
+            people = [nid for nid in self.by_surname.get(surname, ()) if self.nodes[nid].type == "PERSON"]
+            if len(people) == 1:
+                found[people[0]] += 1
+            else:
+                for nid in self.by_key.get(surname, ()):
+                    if self.nodes[nid].type == "PERSON" and len(tokens(self.nodes[nid].label)) == 1:
+                        found[nid] += 1
         if not found:
             for form in ent.forms:
                 for nid in self._near(form, ent.type):

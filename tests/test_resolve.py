@@ -77,3 +77,13 @@ def test_an_acronym_joins_the_node_whose_label_spells_it_and_a_full_name_an_acro
     (un,) = r.resolve(extraction("1", ("UNHCR", "ORG", [])))
     (full,) = r.resolve(extraction("2", ("United Nations High Commissioner for Refugees", "ORG", [])))
     assert un == full
+
+
+def test_a_surname_alone_joins_the_only_person_known_by_it_but_not_one_of_two():
+    r = Resolver()
+    (full,) = r.resolve(extraction("1", ("Karim Haidari", "PERSON", [])))
+    (bare,) = r.resolve(extraction("2", ("Haidari", "PERSON", [])))
+    assert bare == full
+    r.resolve(extraction("3", ("Omar Haidari", "PERSON", [])))
+    (ambiguous,) = r.resolve(extraction("4", ("Haidari", "PERSON", [])))
+    assert ambiguous not in (full,) and r.nodes[ambiguous].label == "Haidari"
