@@ -76,20 +76,37 @@ def main(ctx: click.Context, store: str, base: str | None) -> None:
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extraction processes.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to extract on (e.g. tcp://host:8786).")
+@click.option("--batch", "batch", type=click.IntRange(1, 10_000), default=None,
+              help="Articles per write: each batch's articles and registry entries are written together  "
+                   "[default: 64]")
+@click.option("--publish-every", type=click.FloatRange(0), default=30.0, show_default=True, metavar="SECONDS",
+              help="Folder stores: make the batches written so far visible to readers (the server) at most "
+                   "this often, and at the end; 0 after every batch.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
-def build(ctx, paths, model, workers, scheduler, progress, as_json):
+def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress, as_json):
     """Extract articles (.txt, .md, .html, .jsonl files or folders) into the store.
 
-    Articles already in the store unchanged are skipped; changed ones replace their own facts.
-    The exit code is 1 when some input was skipped (the rest is built).
+    Articles already in the store unchanged are left as they are; changed ones replace their own
+    facts. Bad input (unreadable, binary, empty, too large, a bad JSON line, a duplicate id, a file
+    gone during the build) is reported with its reason and skipped, the rest is built; what is
+    read but not as written (not UTF-8…) is built with a note. Ends with a summary: built,
+    skipped and why. The exit code is 1 when some input was skipped, 0 when all of it is in the
+    store.
+
+    Killed at any point, a build loses nothing that was published before: readers see whole
+    batches only, and building again completes the store.
     """
     from .extract import ModelError
     from .pipeline import build as run_build, stats
 
     show = _show_progress(progress)
-    store = _open(ctx, write=True)
+    try:
+        store = open_store(ctx.obj["store"], base=ctx.obj["base"], write=True,
+                           **({} if is_remote(ctx.obj["store"]) else {"publish_every": publish_every}))
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
     for graph in getattr(store, "recovered", []):
         click.echo(f"note: removed {graph}, half-written by an interrupted build; building its article again "
                    "restores it", err=True)
@@ -113,6 +130,10 @@ def build(ctx, paths, model, workers, scheduler, progress, as_json):
         if not as_json:
             click.echo(f"skipped {source}: {reason}", err=True)
 
+    def on_note(source, note):
+        if not as_json:
+            click.echo(f"note: {source}: {note}", err=True)
+
     from .distributed import ClusterError, dask_extractions
 
     extractions = None
@@ -120,7 +141,8 @@ def build(ctx, paths, model, workers, scheduler, progress, as_json):
         extractions = lambda articles: dask_extractions(articles, scheduler, model)  # noqa: E731
     try:
         report = run_build(paths, store, model=model, workers=workers, progress=on_progress, on_skip=on_skip,
-                           extractions=extractions, on_start=on_start)
+                           on_note=on_note, extractions=extractions, on_start=on_start,
+                           **({"commit_every": batch} if batch else {}))
     except (ModelError, ClusterError) as e:
         raise click.ClickException(str(e)) from None
     finally:
@@ -136,13 +158,38 @@ def build(ctx, paths, model, workers, scheduler, progress, as_json):
                    f"{len(report.skipped)} skipped in {report.seconds:.1f}s ({rate:,.0f} words/s)")
         click.echo()
         click.echo(_table(_build_rows(report, summary), header=("", "this build", "in the store")))
+        why = _skipped_text(report)
+        if why:
+            click.echo()
+            click.echo(why)
     if report.skipped:
         ctx.exit(1)
+
+
+def _skipped_text(report, examples: int = 5) -> str:
+    """Why inputs were skipped, by kind, with a few of each; then the notes."""
+    from .ingest import KINDS
+
+    lines = []
+    if report.skipped:
+        lines.append(f"skipped {len(report.skipped)} input(s); nothing of them is in the store:")
+        for kind, items in sorted(report.skipped_by_kind().items(), key=lambda x: (-len(x[1]), x[0])):
+            lines.append(f"  {KINDS.get(kind, kind)} ({len(items)}):")
+            lines += [f"    {source}: {reason}" for source, reason in items[:examples]]
+            if len(items) > examples:
+                lines.append(f"    … and {len(items) - examples} more (kg build --json lists every one)")
+    if report.notes:
+        lines.append(f"built with a note ({len(report.notes)}):")
+        lines += [f"    {source}: {note}" for source, note in report.notes[:examples]]
+        if len(report.notes) > examples:
+            lines.append(f"    … and {len(report.notes) - examples} more (kg build --json lists every one)")
+    return "\n".join(lines)
 
 
 def _build_rows(report, s: dict) -> list[tuple]:
     rows = [("articles", report.built, s.get("documents")),
             ("  replaced", report.replaced), ("  unchanged", report.unchanged), ("  skipped", len(report.skipped)),
+            ("  with a note", len(report.notes)),
             ("mentions", report.mentions), ("relation statements", report.relations)]
     return rows + _stats_rows(s, column=2) + [("time", f"{report.seconds:.1f}s")]
 

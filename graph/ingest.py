@@ -1,17 +1,24 @@
 """Paths → Articles: plain text and Markdown, HTML, and JSON Lines.
 
-Every problem with one input (unreadable, not text, empty, a bad JSONL line, a duplicate
-id) becomes a `Skipped` record with a message; the other inputs are still read.
+Every problem with one input becomes a `Skipped` record with a reason (and a `kind`, for
+summaries); the other inputs are still read. What is read all the same but not as written
+(bytes that were not UTF-8, broken escapes) comes with a `Note` before its article.
+
+Limits: a text, Markdown or HTML file is one article, so one over MAX_FILE_BYTES is a dump or a
+mistake and is skipped unread; a JSON Lines file is read a line at a time and may be any size,
+each line at most MAX_FILE_BYTES; an article's text is at most MAX_TEXT_CHARS characters (the
+NLP pipeline's own limit). Nothing here is quadratic in its input, and nothing recurses on it.
 """
 from __future__ import annotations
 
+import codecs
+import html
 import json
 import os
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .records import Article
 
@@ -19,100 +26,210 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-MAX_BYTES = 20_000_000  # an "article" larger than this is a dump or a mistake, not news
+MAX_FILE_BYTES = 20_000_000  # one article's file (or JSONL line): larger is a dump or a mistake, not news
+MAX_BYTES = MAX_FILE_BYTES  # the former name
+MAX_TEXT_CHARS = 1_000_000  # spaCy's max_length: a longer text would stop the whole build
+MAX_ID_CHARS = 1000
+
+# Skipped.kind values, with how a summary names them
+KINDS = {
+    "not_found": "no such file or folder",
+    "unreadable": "cannot be read",
+    "unsupported": "unsupported file type",
+    "too_large": "too large",
+    "binary": "binary, not text",
+    "empty": "no text",
+    "invalid_json": "invalid JSON line",
+    "invalid_record": "JSON line without a usable id or text",
+    "duplicate_id": "duplicate id",
+    "vanished": "gone or changed during the build",
+    "extraction_failed": "extraction failed",
+}
 
 
 @dataclass(frozen=True)
 class Skipped:
-    source: str
+    source: str  # a path, or path:line for a JSON Lines record
     reason: str
+    kind: str = "unreadable"  # one of KINDS
 
 
-def read(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Skipped]:
+@dataclass(frozen=True)
+class Note:
+    """Something to know about the article read from `source`: it was read, but not as written."""
+    source: str
+    message: str
+
+
+def read(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Skipped | Note]:
     """Articles from files and folders (recursively, in name order), ids unique across all."""
     seen: dict[str, str] = {}
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            root = path
-        elif path.exists():
-            files, root = [path], path.parent
+            files, root = _listing(path), path
+        elif path.exists() or path.is_symlink():
+            files, root = iter([path]), path.parent
         else:
-            yield Skipped(str(path), "no such file or folder")
+            yield Skipped(str(path), "no such file or folder", "not_found")
             continue
         for file in files:
+            if isinstance(file, Skipped):
+                yield file
+                continue
             for item in read_file(file, root):
                 if isinstance(item, Article):
                     if item.id in seen:
-                        yield Skipped(item.source, f"duplicate id {item.id!r} (first read from {seen[item.id]})")
+                        yield Skipped(item.source, f"duplicate id {item.id!r} (first read from {seen[item.id]})",
+                                      "duplicate_id")
                         continue
                     seen[item.id] = item.source
                 yield item
 
 
-def read_file(file: Path, root: Path) -> Iterator[Article | Skipped]:
+def _listing(root: Path) -> Iterator[Path | Skipped]:
+    """The article files under `root` in name order, hidden ones left out; a folder that cannot
+    be listed (unreadable, or removed while the walk goes on) is reported, not fatal. Symbolic
+    links to folders are not followed (no loops)."""
+    problems: list[Skipped] = []
+
+    def report(e: OSError) -> None:
+        problems.append(Skipped(str(e.filename or root), f"cannot list folder: {e.strerror or e}", "unreadable"))
+
+    found = []
+    for folder, dirs, names in os.walk(root, onerror=report):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(folder, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES]
+    yield from problems
+    yield from sorted(found)
+
+
+def read_file(file: Path, root: Path) -> Iterator[Article | Skipped | Note]:
     suffix = file.suffix.lower()
+    source = str(file)
     if suffix not in SUFFIXES:
-        yield Skipped(str(file), f"unsupported file type {suffix or '(none)'}; "
-                                 f"expected one of {', '.join(sorted(SUFFIXES))}")
+        yield Skipped(source, f"unsupported file type {suffix or '(none)'}; "
+                              f"expected one of {', '.join(sorted(SUFFIXES))}", "unsupported")
         return
+    article_id = file.relative_to(root).as_posix()
     try:
+        if not file.is_file():
+            if file.exists():
+                yield Skipped(source, "not a regular file", "unreadable")
+            elif file.is_symlink():
+                yield Skipped(source, "broken symbolic link", "unreadable")
+            else:
+                yield Skipped(source, "cannot read: the file is gone (removed since it was listed?)", "unreadable")
+            return
+        if suffix in JSONL_SUFFIXES:
+            with open(file, "rb") as f:
+                yield from _jsonl(f, source)
+            return
         size = file.stat().st_size
-        if size > MAX_BYTES:
-            yield Skipped(str(file), f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit")
+        if size > MAX_FILE_BYTES:
+            yield Skipped(source, f"file is {size / 1e6:,.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for "
+                                  "one article (many articles go in a JSON Lines file, which has no size limit)",
+                          "too_large")
             return
         raw = file.read_bytes()
     except OSError as e:
-        yield Skipped(str(file), f"cannot read: {e.strerror or e}")
+        yield Skipped(source, f"cannot read: {e.strerror or e}", "unreadable")
+        return
+    if not raw.strip():
+        yield Skipped(source, "empty file" if not raw else "no text in file", "empty")
         return
     text, problem = decode(raw)
     if text is None:
-        yield Skipped(str(file), problem)
+        yield Skipped(source, problem, "binary")
         return
-    article_id = file.relative_to(root).as_posix()
-    if suffix in JSONL_SUFFIXES:
-        yield from _jsonl(text, str(file), problem)
-        return
-    article = _html(text, article_id, str(file)) if suffix in HTML_SUFFIXES else _plain(text, article_id, str(file))
+    article = _html(text, article_id, source) if suffix in HTML_SUFFIXES else _plain(text, article_id, source)
     if not article.text.strip():
-        yield Skipped(str(file), "no text in file")
-    else:
-        yield article
+        yield Skipped(source, "no text in file" + (" (only markup, scripts or styles)" if suffix in HTML_SUFFIXES
+                                                   else ""), "empty")
+        return
+    if len(article.text) > MAX_TEXT_CHARS:
+        yield Skipped(source, _too_long(article.text), "too_large")
+        return
+    if problem:
+        yield Note(source, problem)
+    yield article
+
+
+def _too_long(text: str) -> str:
+    return (f"the text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit for one article; "
+            "split it into articles")
+
+
+# -- decoding ---------------------------------------------------------------------------------------
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode(raw: bytes) -> tuple[str | None, str | None]:
-    """Text of a file, and a note when it could only be read in part; None if it is binary."""
-    if b"\x00" in raw[:8192]:
+    """The text of a file and a note when it was not plain UTF-8 (what was assumed, what was
+    lost); (None, why) when it is not text at all."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            text = raw[len(bom):].decode(encoding, errors="replace")
+            lost = text.count("\ufffd")
+            note = f"{lost} undecodable {encoding.upper()} bytes replaced by U+FFFD" if lost else None
+            if encoding != "utf-8":
+                note = f"read as {encoding.upper()} (byte order mark)" + (f"; {note}" if note else "")
+            return _text_or_binary(text, note)
+    head = raw[:8192]
+    if b"\x00" in head:
+        # UTF-16 without a byte order mark: text in the Latin range has every other byte zero
+        even, odd = head[0::2], head[1::2]
+        for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+            if len(zeros) >= 2 and zeros.count(0) >= 0.9 * len(zeros):
+                text = raw[:len(raw) // 2 * 2].decode(encoding, errors="replace")
+                return _text_or_binary(text, f"read as {encoding.upper()} (no byte order mark, guessed from "
+                                             "its zero bytes)")
         return None, "binary file (contains NUL bytes), not text"
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
-        return raw.decode("utf-8"), None
+        return _text_or_binary(raw.decode("utf-8"), None)
     except UnicodeDecodeError as e:
-        bad = sum(1 for _ in re.finditer(rb"[\x80-\xff]", raw))
-        # Latin-1/Windows-1252 files are common in news archives; they decode fully.
-        try:
-            return raw.decode("cp1252"), f"not valid UTF-8 (at byte {e.start}); read as Windows-1252"
-        except UnicodeDecodeError:
-            return raw.decode("utf-8", errors="replace"), \
-                f"not valid UTF-8 (at byte {e.start}); {bad} undecodable bytes replaced"
+        first = e.start
+    utf8 = raw.decode("utf-8", errors="replace")
+    lost = utf8.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
+    kept = sum(1 for c in utf8 if ord(c) > 0x7F and c != "\ufffd")
+    if kept and kept >= lost:
+        # mostly UTF-8 with a few stray bytes: keep what is right, replace the rest
+        return _text_or_binary(utf8, f"not valid UTF-8 (first bad byte at offset {first}); "
+                                     f"{lost} undecodable bytes replaced by U+FFFD")
+    # Latin-1/Windows-1252 files are common in news archives; all but five bytes decode
+    text = raw.decode("cp1252", errors="replace")
+    lost = text.count("\ufffd")
+    return _text_or_binary(text, f"not valid UTF-8 (first bad byte at offset {first}); read as Windows-1252"
+                                 + (f", {lost} undecodable bytes replaced by U+FFFD" if lost else ""))
+
+
+def _text_or_binary(text: str, note: str | None) -> tuple[str | None, str | None]:
+    sample = text[:8192]
+    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    if sample and bad > 0.1 * len(sample):
+        return None, f"binary file ({bad} of its first {len(sample)} characters are control codes or " \
+                     "undecodable), not text"
+    return text, note
 
 
 def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# -- plain text and Markdown ------------------------------------------------------------------------
 def _plain(text: str, article_id: str, source: str) -> Article:
     text = _normalise(text)
-    if source.lower().endswith((".md", ".markdown")):
+    if source.lower().endswith((".md", ".markdown")) and len(text) <= MAX_TEXT_CHARS:
         text = _strip_markdown(text)
     title = next((line.strip() for line in text.split("\n") if line.strip()), None)
     return Article(id=article_id, text=text, source=source, title=title)
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Linear: a bracket or parenthesis cannot contain another of its kind, so no match attempt
+# scans past the next opening one (`[^\]]*` made hostile lines of `[` quadratic).
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _MD_MARKS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 
 
@@ -125,66 +242,131 @@ def _strip_markdown(text: str) -> str:
     return "\n".join(lines)
 
 
-class _HTMLText(HTMLParser):
-    """Visible text of an HTML page, one paragraph per block element; scripts, styles,
-    navigation and forms are dropped. Iterative, so deep nesting cannot overflow a stack."""
-    SKIP = {"script", "style", "noscript", "template", "nav", "footer", "form", "svg", "button", "select", "iframe",
-            "head"}
-    BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-             "ol", "blockquote", "figcaption", "figure", "br", "tr", "table", "dd", "dt", "pre", "hr", "aside"}
+# -- HTML ---------------------------------------------------------------------------------------------
+# Python's html.parser rescans the rest of the page at each `<` that does not end a tag ("<a" *
+# 200,000 takes minutes), and a tree-building parser either recurses or caps the depth (libxml2
+# drops what is nested deeper than 256 or 2,048 elements). What newskg needs of a page is its
+# visible text, its title and its <meta>: one forward scan, linear in the page, keeps only a
+# counter of the elements whose content is dropped.
+SKIP = {"noscript", "template", "nav", "footer", "form", "svg", "button", "select", "iframe", "object",
+        "canvas", "math", "head"}  # content dropped (the <title> inside <head> is read)
+RAW = {"script", "style"}  # content is not HTML: skipped to the closing tag
+BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+         "ol", "blockquote", "figcaption", "figure", "br", "tr", "table", "dd", "dt", "pre", "hr", "aside"}
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
+_SPACE = re.compile(r"\s+")
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]*))?""")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-        self.title: list[str] = []
-        self.h1: list[str] = []
-        self.meta: dict[str, str] = {}
-        self._in = ""
 
-    def handle_starttag(self, tag, attrs):
+@dataclass
+class _Page:
+    parts: list
+    title: list
+    h1: list
+    meta: dict
+
+
+def _scan_html(text: str) -> _Page:
+    page = _Page([], [], [], {})
+    n, pos, skip, capture = len(text), 0, 0, ""
+    gt = -2  # the next '>' at or after pos, found once and reused: finding it anew each time is quadratic
+    raw_end = {tag: re.compile(f"</{tag}[\\s/>]|</{tag}$", re.IGNORECASE) for tag in RAW}
+
+    def data(chunk: str) -> None:
+        if not chunk:
+            return
+        chunk = html.unescape(chunk)
+        if capture == "title":
+            page.title.append(chunk)
+        elif not skip:
+            if capture == "h1":
+                page.h1.append(chunk)
+            page.parts.append(chunk)
+
+    def next_gt(at: int) -> int:
+        nonlocal gt
+        if gt != -1 and gt < at:
+            gt = text.find(">", at)
+        return n if gt == -1 else gt
+
+    while pos < n:
+        lt = text.find("<", pos)
+        if lt < 0:
+            data(text[pos:])
+            break
+        data(text[pos:lt])
+        if text.startswith("<!--", lt):
+            end = text.find("-->", lt + 4)
+            pos = n if end < 0 else end + 3
+            continue
+        if text.startswith(("<!", "<?"), lt):
+            pos = next_gt(lt) + 1
+            continue
+        m = _TAG.match(text, lt)
+        if m is None:
+            data("<")
+            pos = lt + 1
+            continue
+        closing, tag = m.group(1), m.group(2).lower()
+        attrs, pos = {}, m.end()
+        while pos < n and text[pos] != ">":  # attributes, quoted values may hold '>'
+            space = _SPACE.match(text, pos)
+            if space:
+                pos = space.end()
+                continue
+            a = _ATTR.match(text, pos)
+            if a is None:
+                pos += 1
+                continue
+            if a.group(2) is not None:
+                attrs.setdefault(a.group(1).lower(), html.unescape(a.group(2).strip("\"'")))
+            pos = a.end()
+        pos += 1
+        if closing:
+            if tag in SKIP:
+                skip = max(0, skip - 1)
+            elif tag in BLOCK:
+                page.parts.append("\n\n")
+            if tag == capture:
+                capture = ""
+            continue
         if tag == "meta":
-            a = dict(attrs)
-            key = (a.get("property") or a.get("name") or "").lower()
-            if key and a.get("content"):
-                self.meta.setdefault(key, a["content"])
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n\n")
+            key = (attrs.get("property") or attrs.get("name") or "").lower()
+            if key and attrs.get("content"):
+                page.meta.setdefault(key, attrs["content"])
+        elif tag == "body" and skip:
+            skip = 0  # </head> may be left out
+        elif tag in RAW:
+            end = raw_end[tag].search(text, pos)
+            pos = n if end is None else end.start()
+        elif tag in SKIP and text[pos - 2:pos] != "/>":
+            skip += 1
+        elif tag in BLOCK:
+            page.parts.append("\n\n")
         if tag in ("title", "h1"):
-            self._in = tag
+            capture = tag
+    return page
 
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag in self.SKIP:
-            self.skip_depth -= 1
 
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in self.BLOCK:
-            self.parts.append("\n\n")
-        if tag == self._in:
-            self._in = ""
-
-    def handle_data(self, data):
-        if self._in == "title":
-            self.title.append(data)
-            return
-        if self.skip_depth:
-            return
-        if self._in == "h1":
-            self.h1.append(data)
-        self.parts.append(data)
+def _paragraphs(body: str) -> list[str]:
+    """The paragraphs of a text: runs of lines between blank lines, stripped. (A regular
+    expression split on `\\s*\\n\\s*\\n\\s*` is quadratic on long runs of white space.)"""
+    paragraphs, current = [], []
+    for line in body.split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current).strip())
+            current = []
+    if current:
+        paragraphs.append("\n".join(current).strip())
+    return paragraphs
 
 
 def _html(text: str, article_id: str, source: str) -> Article:
-    parser = _HTMLText()
-    parser.feed(text)
-    parser.close()
+    parser = _scan_html(text)
     body = re.sub(r"[ \t\f\v\u00a0]+", " ", "".join(parser.parts))
-    paragraphs = [p.strip() for p in re.split(r"\s*\n\s*\n\s*", body) if p.strip()]
+    paragraphs = _paragraphs(body)
     title = (" ".join("".join(parser.h1).split()) or " ".join("".join(parser.title).split())
              or parser.meta.get("og:title") or None)
     if title and (not paragraphs or paragraphs[0] != title):
@@ -194,34 +376,136 @@ def _html(text: str, article_id: str, source: str) -> Article:
                    url=parser.meta.get("og:url"), published=published)
 
 
-def _jsonl(text: str, source: str, problem: str | None) -> Iterator[Article | Skipped]:
-    if problem:
-        yield Skipped(source, problem + " (the lines that decoded are read)")
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+# -- JSON Lines -------------------------------------------------------------------------------------
+def _lines(f: BinaryIO) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, bytes, length) of each line, read a bounded piece at a time; a line over
+    MAX_FILE_BYTES comes as None (and is not held in memory)."""
+    n = 0
+    while True:
+        line = f.readline(MAX_FILE_BYTES + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > MAX_FILE_BYTES and not line.endswith(b"\n"):
+            size = len(line)
+            while True:
+                rest = f.readline(1 << 20)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield n, None, size
+        else:
+            yield n, line, len(line)
+
+
+def _jsonl(f: BinaryIO, source: str) -> Iterator[Article | Skipped | Note]:
+    head = f.read(8192)
+    f.seek(0)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) \
+            or b"\x00" in head:
+        # JSON Lines are UTF-8; another encoding is read whole (and bounded) or not at all
+        raw = f.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            yield Skipped(source, f"a JSON Lines file not in UTF-8 is read whole, and this one is over "
+                                  f"{MAX_FILE_BYTES / 1e6:.0f} MB; convert it to UTF-8", "too_large")
+            return
+        text, problem = decode(raw)
+        if text is None:
+            yield Skipped(source, problem, "binary")
+            return
+        if problem:
+            yield Note(source, problem)
+        lines = ((n, line.encode("utf-8"), len(line)) for n, line in enumerate(text.split("\n"), 1))
+    else:
+        lines = _lines(f)
+    records = 0
+    for n, raw, size in lines:
         where = f"{source}:{n}"
+        if raw is None:
+            yield Skipped(where, f"line is {size / 1e6:,.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for one "
+                                 "article", "too_large")
+            records += 1
+            continue
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():
+            continue
+        records += 1
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Skipped(where, f"invalid JSON: {e.msg} at column {e.colno}")
-            continue
-        if not isinstance(record, dict):
-            yield Skipped(where, "a line must be a JSON object with `id` and `text`")
-            continue
-        missing = [k for k in ("id", "text") if not isinstance(record.get(k), (str, int)) or record.get(k) == ""]
-        if missing:
-            yield Skipped(where, f"missing or empty field(s): {', '.join(missing)}")
-            continue
-        body = _normalise(str(record["text"]))
-        title = record.get("title") if isinstance(record.get("title"), str) else None
-        # The headline is part of what the article says; keep it at the top like a .txt file.
-        if title and not body.lstrip().startswith(title.strip()):
-            body = title.strip() + "\n\n" + body
-        if not body.strip():
-            yield Skipped(where, "empty text")
-            continue
-        published = record.get("published") or record.get("date")
-        yield Article(id=str(record["id"]), text=body, source=where, title=title,
-                      url=record.get("url") if isinstance(record.get("url"), str) else None,
-                      published=published if isinstance(published, str) else None)
+            line = raw.decode("utf-8")
+            note = None
+        except UnicodeDecodeError as e:
+            line = raw.decode("utf-8", errors="replace")
+            note = f"not valid UTF-8 (first bad byte at column {e.start + 1}); undecodable bytes replaced by U+FFFD"
+        yield from _record(line, where, note)
+    if records == 0:
+        yield Skipped(source, "empty file: no JSON lines" if not head.strip() else "no records in file", "empty")
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean(value: str, fixed: list[str]) -> str:
+    """A string from JSON, with escaped lone surrogates (not text; nothing can encode them)
+    replaced."""
+    if _SURROGATE.search(value):
+        fixed.append(value)
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def _record(line: str, where: str, note: str | None) -> Iterator[Article | Skipped | Note]:
+    line = line.rstrip("\r\n")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        incomplete = e.pos >= len(line.rstrip()) or e.msg.startswith("Unterminated")
+        yield Skipped(where, f"invalid JSON: {e.msg.removesuffix(' at')} (column {e.colno})"
+                             + ("; the line is incomplete (cut off?)" if incomplete else ""), "invalid_json")
+        return
+    except RecursionError:
+        yield Skipped(where, "invalid JSON: nested too deeply", "invalid_json")
+        return
+    if not isinstance(record, dict):
+        yield Skipped(where, f"a line must be a JSON object with `id` and `text`, not {_json_type(record)}",
+                      "invalid_record")
+        return
+    raw_id, raw_text = record.get("id"), record.get("text")
+    problems = []
+    if not ((isinstance(raw_id, str) and raw_id.strip()) or (isinstance(raw_id, int) and not isinstance(raw_id, bool))):
+        problems.append("`id` (a non-empty string or an integer)" if "id" in record else "`id`")
+    if not isinstance(raw_text, str):
+        problems.append("`text` (a string)" if "text" in record else "`text`")
+    if problems:
+        yield Skipped(where, f"missing or unusable field(s): {', '.join(problems)}", "invalid_record")
+        return
+    fixed: list[str] = []
+    article_id = _clean(str(raw_id), fixed)
+    if len(article_id) > MAX_ID_CHARS:
+        yield Skipped(where, f"`id` is {len(article_id):,} characters long, over the {MAX_ID_CHARS} limit",
+                      "invalid_record")
+        return
+    body = _normalise(_clean(raw_text, fixed))
+    title = _clean(record["title"], fixed) if isinstance(record.get("title"), str) else None
+    title = title if title and title.strip() else None
+    # The headline is part of what the article says; keep it at the top like a .txt file.
+    if title and not body.lstrip().startswith(title.strip()):
+        body = title.strip() + "\n\n" + body
+    if not body.strip():
+        yield Skipped(where, "empty text", "empty")
+        return
+    if len(body) > MAX_TEXT_CHARS:
+        yield Skipped(where, _too_long(body), "too_large")
+        return
+    url = _clean(record["url"], fixed) if isinstance(record.get("url"), str) else None
+    published = record.get("published") or record.get("date")
+    published = _clean(published, fixed) if isinstance(published, str) else None
+    if fixed:
+        note = (note + "; " if note else "") + "escaped lone surrogates (\\ud800-\\udfff) replaced by U+FFFD"
+    if note:
+        yield Note(where, note)
+    yield Article(id=article_id, text=body, source=where, title=title, url=url, published=published)
+
+
+def _json_type(value) -> str:
+    return {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")

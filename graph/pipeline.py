@@ -4,10 +4,15 @@ Extraction is per article and runs in worker processes (or on a Dask cluster, se
 graph.distributed); resolution is global and runs here, in article order, so a build is
 deterministic whatever the parallelism. Articles whose content hash is already in the
 store are skipped; changed ones replace their own graph; each batch is one transaction.
+
+Bad input never stops a build: what cannot be read, or cannot be extracted, is reported with
+its reason (and kind) and skipped, and so is an article whose file goes away or changes while
+the build runs (the input is read twice: once to see what to build, once to build it).
 """
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -24,7 +29,9 @@ class BuildReport:
     built: int = 0
     replaced: int = 0
     unchanged: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    skipped_kinds: list[str] = field(default_factory=list)  # ingest.KINDS key of each skipped input
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (source, note): read, but not as written
     mentions: int = 0
     relations: int = 0
     words: int = 0
@@ -34,14 +41,49 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.skipped
 
+    def skip(self, source: str, reason: str, kind: str) -> None:
+        self.skipped.append((source, reason))
+        self.skipped_kinds.append(kind)
+
+    def skipped_by_kind(self) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = {}
+        for (source, reason), kind in zip(self.skipped, self.skipped_kinds):
+            out.setdefault(kind, []).append((source, reason))
+        return out
+
     def as_dict(self) -> dict:
         return {"built": self.built, "replaced": self.replaced, "unchanged": self.unchanged,
-                "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
+                "skipped": [{"source": s, "reason": r, "kind": k} for (s, r), k in zip(self.skipped,
+                                                                                    self.skipped_kinds)],
+                "notes": [{"source": s, "note": n} for s, n in self.notes],
                 "mentions": self.mentions, "relations": self.relations, "words": self.words,
                 "seconds": round(self.seconds, 3)}
 
 
 # -- extraction, in this process or in workers -------------------------------------------------
+@dataclass(frozen=True)
+class Failed:
+    """An article the pipeline could not extract (in the stream of Extractions, in its place)."""
+    article: Article
+    reason: str
+
+
+def extract_safely(extractor, batch: list[Article]) -> list[Extraction | Failed]:
+    """A batch's extractions; should the batch fail, each of its articles again on its own, so
+    one bad article costs only itself."""
+    try:
+        return list(extractor.extract(batch))
+    except Exception:  # noqa: BLE001 - found out below, article by article
+        pass
+    out: list[Extraction | Failed] = []
+    for article in batch:
+        try:
+            out += list(extractor.extract([article]))
+        except Exception as e:  # noqa: BLE001 - whatever the pipeline raises, the article is reported
+            out.append(Failed(article, f"extraction failed: {type(e).__name__}: {str(e)[:300]}"))
+    return out
+
+
 _worker_extractor = None
 
 
@@ -52,14 +94,15 @@ def _init_worker(model: str | None) -> None:
     _worker_extractor = Extractor(model)
 
 
-def _extract_batch(articles: list[Article]) -> list[Extraction]:
-    return list(_worker_extractor.extract(articles))
+def _extract_batch(articles: list[Article]) -> list[Extraction | Failed]:
+    return extract_safely(_worker_extractor, articles)
 
 
 def extract_all(articles: Iterable[Article], model: str | None = None, workers: int = 1,
-                batch_size: int = 8, extractor=None) -> Iterator[Extraction]:
-    """Extractions in input order, from `workers` processes (1: this process). Articles are
-    read from `articles` as extraction needs them, never all at once."""
+                batch_size: int = 8, extractor=None) -> Iterator[Extraction | Failed]:
+    """Extractions in input order, from `workers` processes (1: this process), a `Failed` in
+    place of an article that could not be extracted. Articles are read from `articles` as
+    extraction needs them, never all at once."""
     if workers <= 1:
         if extractor is None:
             from .extract import Extractor
@@ -67,7 +110,7 @@ def extract_all(articles: Iterable[Article], model: str | None = None, workers: 
         # whole multiples of the pipeline's own batch, so its batches are those of one long stream
         chunk = 8 * getattr(extractor, "batch_size", 16)
         for batch in _batches(articles, chunk):
-            yield from extractor.extract(batch)
+            yield from extract_safely(extractor, batch)
         return
     ctx = mp.get_context("spawn")  # spaCy and RocksDB threads do not survive fork
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
@@ -103,36 +146,53 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
           commit_every: int = 64, progress: Callable[[int, Article], None] | None = None,
           on_skip: Callable[[str, str], None] | None = None, extractor=None,
           extractions: Callable[[list[Article]], Iterator[Extraction]] | None = None,
-          on_start: Callable[[int], None] | None = None) -> BuildReport:
+          on_start: Callable[[int], None] | None = None,
+          on_note: Callable[[str, str], None] | None = None) -> BuildReport:
     """`on_start` hears how many articles will be extracted, once the input is read;
-    `progress` hears each extracted one."""
+    `progress` hears each extracted one; `on_skip` each input skipped (source, reason);
+    `on_note` what was read but not as written (source, note)."""
     started = time.perf_counter()
     report = BuildReport()
     paths = list(paths)
     known = store.article_hashes()
     vocab = store.vocab
+
+    def skip(source: str, reason: str, kind: str) -> None:
+        report.skip(source, reason, kind)
+        if on_skip:
+            on_skip(source, reason)
+
     # The input is read twice: once for what needs building (ids and hashes only), then as
     # extraction consumes it, so memory does not grow with the corpus' text.
-    wanted: dict[str, str] = {}
+    wanted: dict[str, tuple[str, str]] = {}  # id -> (content hash, source)
     for item in ingest.read(paths):
         if isinstance(item, ingest.Skipped):
-            report.skipped.append((item.source, item.reason))
-            if on_skip:
-                on_skip(item.source, item.reason)
+            skip(item.source, item.reason, item.kind)
+        elif isinstance(item, ingest.Note):
+            report.notes.append((item.source, item.message))
+            if on_note:
+                on_note(item.source, item.message)
         elif known.get(vocab.document(item.id)) == item.content_hash:
             report.unchanged += 1
         else:
-            wanted[item.id] = item.content_hash
+            wanted[item.id] = (item.content_hash, item.source)
     if on_start:
         on_start(len(wanted))
     if not wanted:
         report.seconds = time.perf_counter() - started
         return report
 
+    arrived: set[str] = set()
+    unreadable: dict[str, str] = {}  # what the second reading could not read, by source
+
     def todo() -> Iterator[Article]:
         for item in ingest.read(paths):
-            if isinstance(item, Article) and wanted.get(item.id) == item.content_hash:
-                yield item
+            if isinstance(item, Article):
+                if wanted.get(item.id, ("",))[0] == item.content_hash and item.id not in arrived:
+                    arrived.add(item.id)
+                    yield item
+            elif isinstance(item, ingest.Skipped):
+                unreadable[item.source] = item.reason
 
     resolver = store.load_resolver()
     source = extractions(todo()) if extractions else extract_all(todo(), model, workers, extractor=extractor)
@@ -163,13 +223,29 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
         pending.clear()
 
     for n, ext in enumerate(source, 1):
-        pending.append(ext)
         if progress:
             progress(n, ext.article)
+        if isinstance(ext, Failed):
+            skip(ext.article.source, ext.reason, "extraction_failed")
+            continue
+        pending.append(ext)
         if len(pending) >= commit_every:
             flush()
     if pending:
         flush()
+    for article_id, (_, where) in wanted.items():
+        if article_id not in arrived:  # readable when the build started, not when it came to build it
+            file = where if os.path.lexists(where) else where.rsplit(":", 1)[0]  # JSONL: path:line
+            why = unreadable.get(where) or unreadable.get(file)
+            if not os.path.lexists(file):
+                reason = "the file was removed while the build ran (it was there when the build started)"
+            elif why:
+                reason = f"{why}, when read again to be built (it could be read when the build started); " \
+                         "build again once it can be read"
+            else:
+                reason = "changed while the build ran (read once to see what to build, then again to build it); " \
+                         "build again to add it as it is now"
+            skip(where, reason, "vanished")
     report.seconds = time.perf_counter() - started
     return report
 
