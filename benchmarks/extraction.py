@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import shutil
 import statistics
 import time
 from pathlib import Path
@@ -161,6 +162,7 @@ def build_against_extraction(ex: Extractor, arts, corpus_path: Path, store_path:
             extractions.append(e)
             yield e
 
+    shutil.rmtree(store_path, ignore_errors=True)  # a new store: every article is built
     store = OxigraphStore(store_path, write=True)
     original = store._write
 

@@ -33,9 +33,11 @@ class Server:
         self.url = json.loads(line)["url"].rstrip("/")
 
     def stop(self) -> None:
+        # gunicorn's arbiter stops its workers within its graceful timeout (30 s); killing it
+        # sooner would leave them running
         self.proc.terminate()
         try:
-            self.proc.wait(20)
+            self.proc.wait(60)
         except subprocess.TimeoutExpired:
             self.proc.kill()
         self.log.close()
