@@ -110,3 +110,27 @@ def test_a_person_named_of_a_place_is_two_names(extractor):
 def test_a_title_before_a_name_does_not_reach_back_past_another_person(extractor):
     _, relations, _ = extract(extractor, "Ruritanian president Omar Dalil fires security adviser Karim Haidari.")
     assert not any(r[0] == "Karim Haidari" and r[1] == "leads" for r in relations), relations
+
+
+def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
+    entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
+    assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities
+    entities, _, _ = extract(extractor, "At a press conference in the capital, the Special Envoy for Iceland Brian Kettle said no.")
+    assert ("Brian Kettle", "PERSON") in entities
+
+
+def test_an_office_with_its_preposition_is_not_an_organisation(extractor):
+    entities, _, _ = extract(extractor, "Yesterday US Special Representative for Peru Brian Kettle said it was over.")
+    assert not any("Representative" in label for label, _ in entities), entities
+
+
+def test_a_one_word_name_with_a_persons_role_is_a_person(extractor):
+    text = ("Ruritania's security minister Dalmoro was attacked on Monday.\n\n"
+            "Dalmoro, a former general, survived. Reporters said Dalmoro was in hospital.")
+    entities, _, _ = extract(extractor, text)
+    assert ("Dalmoro", "PERSON") in entities, entities
+
+
+def test_religions_are_not_entities(extractor):
+    entities, _, _ = extract(extractor, "He said he had served God and studied Islam in Qom for years.")
+    assert not any(label in ("God", "Islam") for label, _ in entities), entities

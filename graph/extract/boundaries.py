@@ -38,6 +38,18 @@ def repair(span: Span) -> list[Span]:
             if i + 2 < end:
                 parts.append(Span(doc, i + 2, end, label=label))
             return [r for part in parts for r in repair(part)]
+    if end - start > 2:
+        for k in range(start + 1, end - 1):
+            prefix = doc[start:k]
+            if label == "PERSON" and not (start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in")
+                                          and gazetteer.place_kind(prefix.text) in ("country", "region")):
+                continue  # "Envoy for Iceland Brian Kettle", but "Jordan Peterson" is one name
+            if person_run_at(doc, k) and all(capitalised(t) for t in doc[k:end]) and (
+                    known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS):
+                # "Ambassador to the United Nations Nikki Haley": a body or place, then a person
+                person = [Span(doc, max(k, p.start), p.end, label="PERSON")
+                          for p in repair(Span(doc, k, end, label="PERSON")) if p.end > k]
+                return repair(Span(doc, start, k, label=label)) + person
     if end - start > 2 and doc[start].is_upper and 2 <= len(doc[start].text) <= 4 and doc[start].is_alpha \
             and (given_name_first(doc[start + 1:end]) or (label == "PERSON" and all(
                 t.text[:1].isupper() and not t.is_upper for t in doc[start + 1:end]))):
@@ -87,6 +99,8 @@ def repair(span: Span) -> list[Span]:
             repair(Span(doc, tail, end, label="PERSON"))
     # "UN Deputy Secretary-General", "U.S. President": a name followed by an office
     words = words_of(doc, start, end)
+    while len(words) > 1 and words[-1][2] in CONNECTORS | {"to", "the"}:
+        words.pop()  # "US Special Representative for": the NER took the office's preposition
     k = len(words)
     while k > 1 and (is_role(words[k - 1][2]) or words[k - 1][2] in L.TITLE_MODIFIERS) \
             and not doc[words[k - 1][0]].is_upper:
@@ -191,6 +205,9 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             break
         if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
                 and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
+            if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text) in ("country", "region")) \
+                    and person_run_at(doc, end):
+                break  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
             end += 1
         elif nxt.lower_ in PARTICLES and nxt.is_lower and end + 1 < len(doc) and capitalised(doc[end + 1]) \
                 and label in ("PERSON", "ORG"):
@@ -216,6 +233,15 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
+def person_run_at(doc: Doc, i: int) -> bool:
+    """Does a person's name start at token i: two or more capitalised proper nouns led by a
+    known given name ("... for Iran Brian Hook said")?"""
+    j = i
+    while j < len(doc) and capitalised(doc[j]) and doc[j].pos_ == "PROPN" and (j == i or not doc[j].is_sent_start):
+        j += 1
+    return 2 <= j - i <= 4 and given_name_first(doc[i:j])
+
+
 def looks_like_name(doc: Doc, start: int, end: int) -> bool:
     span = doc[start:end]
     text = span.text
@@ -224,6 +250,7 @@ def looks_like_name(doc: Doc, start: int, end: int) -> bool:
     first = doc[start]
     if end - start == 1:
         if first.lower_ in L.DATE_WORDS or first.lower_ in L.PRONOUNS or len(text) < 2 or first.like_num \
+                or first.lower_ in L.RELIGIONS \
                 or is_role(first.lower_) or first.lower_ in L.HONORIFICS:
             return False
         if first.lower_ in languages() and normal(text) not in gazetteer.demonyms():

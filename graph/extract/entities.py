@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import gazetteer
-from ..names import normal
+from ..names import is_acronym, normal
 from . import lexicon as L
 from .boundaries import defined_acronym, repair, trim
 from .kinds import guess_type, place_context, retype, vote
@@ -166,10 +166,14 @@ class EntityLayer:
             if key in label_of and gazetteer.place_kind(key) not in ("country", "region"):
                 label_of[key] = "PERSON"
         given = {normal(s[0].text) for s in body if label_of[normal(s.text)] == "PERSON" and len(s) > 1}
+        described = {normal(s.text) for s in body if len(s) == 1 and described_as_person(doc, s)}
         for key, label in label_of.items():
             # news introduces people by their full name: a one-word "person" the article never
-            # names in full ("Reuters reported") is an organisation
-            if label == "PERSON" and " " not in key and key not in surnames and key not in given \
+            # names in full ("Reuters reported") is an organisation -- unless the article gives
+            # the one name a person's role ("security minister X", "X, a former general")
+            if key in described and label in ("PERSON", "ORG") and not gazetteer.place_kind(key):
+                label_of[key] = "PERSON"
+            elif label == "PERSON" and " " not in key and key not in surnames and key not in given \
                     and key not in gazetteer.given_names():
                 label_of[key] = "ORG"
         out = []
@@ -202,3 +206,20 @@ class EntityLayer:
                     covered.update({i: span for i in range(tok.i, end)})
                     break
         return out
+
+
+def described_as_person(doc: Doc, span: Span) -> bool:
+    """A one-word name the sentence gives a person's role: a lower-case role just before it
+    ("security minister X") or an appositive of a role just after it ("X, a former general"),
+    nothing but an article and modifiers between."""
+    if is_acronym(span.text) or not span.text[:1].isupper():
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and is_role(before.lower_) and before.lower_ not in L.TITLE_MODIFIERS:
+        return True
+    if span.end + 2 < len(doc) and doc[span.end].text == ",":
+        for tok in doc[span.end + 1:span.end + 5]:
+            if tok.lower_ in ("a", "an", "the") or tok.lower_ in L.TITLE_MODIFIERS and not is_role(tok.lower_):
+                continue
+            return tok.is_lower and is_role(tok.lower_)
+    return False

@@ -92,6 +92,10 @@ PLACE_GENERICS = {"valley", "province", "district", "region", "city", "county", 
                   "state", "area", "town", "village", "oblast", "territory", "municipality", "department",
                   "island", "islands", "peninsula", "basin", "plain", "plains", "desert", "mountains",
                   "highlands", "river", "gorge", "pass", "corridor", "strip", "coast", "border", "zone"}
+# Religions and deities: neither a group of people nor any other entity of the guidelines
+# (their followers are: "Muslim", "Christians").
+RELIGIONS = {"god", "allah", "islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism", "jainism",
+             "zoroastrianism", "shinto", "taoism", "confucianism", "catholicism", "protestantism", "bahaism"}
 DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
               "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
