@@ -134,3 +134,17 @@ def test_a_one_word_name_with_a_persons_role_is_a_person(extractor):
 def test_religions_are_not_entities(extractor):
     entities, _, _ = extract(extractor, "He said he had served God and studied Islam in Qom for years.")
     assert not any(label in ("God", "Islam") for label, _ in entities), entities
+
+
+def test_a_nationality_before_an_office_and_a_name_is_kept(extractor):
+    text = "Troops entered Chile on Monday. They were sent by Chilean President Omar Dalil."
+    entities, relations, _ = extract(extractor, text)
+    assert ("Chilean", "GROUP") in entities and ("Omar Dalil", "leads", "Chile") in relations, relations
+    text = "Norway closed the border. Norwegian Minister Karim Haidari said, \"We had to.\""
+    entities, relations, _ = extract(extractor, text)
+    assert ("Norwegian", "GROUP") in entities and ("Karim Haidari", "title", "minister") in relations, relations
+
+
+def test_a_possessive_is_not_a_copula(extractor):
+    _, relations, _ = extract(extractor, "Norway's Prime Minister Karim Haidari's spokesperson, Fatima Sow, said no.")
+    assert not any(r[0] == "Karim Haidari" and r[2] == "spokesperson" for r in relations), relations

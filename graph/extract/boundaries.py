@@ -117,16 +117,23 @@ def repair(span: Span) -> list[Span]:
         start, label = end - 2, "PERSON"
     # "Taliban spokesperson Zabihullah Mujahid", "former President Hamid Karzai": a title and
     # anything before it are not part of a person's name
+    left: list[Span] = []
     if label == "PERSON":
         for i in range(end - 2, start - 1, -1):
             word = doc[i]
             if title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
                     word.is_lower and L.is_role_word(word.text)):
+                first = i
+                while first > start and (titleish(doc[first - 1]) or doc[first - 1].text == "-"):
+                    first -= 1
+                if first > start and known(doc[start:first]):
+                    # "Syrian President Bashar al-Assad": the nationality or country stays a name
+                    left = [Span(doc, start, first, label=guess_type(doc[start:first]) or "PLACE")]
                 start = i + 1  # "Astronomer Anthony Boccaletti", "Senators Kamala Harris"
                 break
     start, end = trim(doc, start, end)
     if start >= end:
-        return []
+        return left
     # "Head of Foreign Relations", "Prime Minister of Iraq": an office, not a name
     k = start
     while k < end - 1 and doc[k].lower_ in L.TITLE_MODIFIERS and not is_role(doc[k].lower_):
@@ -134,14 +141,14 @@ def repair(span: Span) -> list[Span]:
     if is_role(doc[k].lower_) and not known(doc[start:end]):
         if k == end - 1 or doc[k + 1].lower_ in ("of", "for") or (k + 1 < end and is_role(doc[k + 1].lower_)
                                                                   and (k + 2 == end or doc[k + 2].lower_ == "of")):
-            return []
+            return left
     start, end = expand(doc, start, end, label)
     # "the Second Vienna Conference Declaration": the declaration names the conference
     if end - start > 1 and doc[end - 1].lower_ in L.DOCUMENT_HEADS:
         end -= 1
     if start >= end or not looks_like_name(doc, start, end):
-        return []
-    return [retype(Span(doc, start, end, label=label))]
+        return left
+    return left + [retype(Span(doc, start, end, label=label))]
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -101,6 +101,8 @@ class Descriptions:
             if phrase in COPULAS and j + size < hi:
                 end = _segment_end(self.doc, j + size, hi, stop_at_verbs=True)
                 words = self.words(j + size, end)
+                if phrase in ("'s", "\u2019s") and not (words and words[0].lower in DETERMINERS):
+                    return  # "X's spokesperson, Y": a possessive, not "X is"
                 if words and (words[0].lower in DETERMINERS or _roleish(words[0].lower)
                               or words[0].lower in L.TITLE_MODIFIERS):
                     self.describe(m, words, "copula", 0.75)
