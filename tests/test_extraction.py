@@ -148,3 +148,10 @@ def test_a_nationality_before_an_office_and_a_name_is_kept(extractor):
 def test_a_possessive_is_not_a_copula(extractor):
     _, relations, _ = extract(extractor, "Norway's Prime Minister Karim Haidari's spokesperson, Fatima Sow, said no.")
     assert not any(r[0] == "Karim Haidari" and r[2] == "spokesperson" for r in relations), relations
+
+
+def test_names_with_particles_after_a_role_are_people(extractor):
+    text = ("A bomb killed the station's cameraman Ziyad al-Marwani in the port. "
+            "The town's police chief, Hamdi al-Sulaifi, said three men were held.")
+    entities, _, _ = extract(extractor, text)
+    assert ("Ziyad al-Marwani", "PERSON") in entities and ("Hamdi al-Sulaifi", "PERSON") in entities, entities

@@ -10,8 +10,8 @@ from .. import gazetteer
 from ..names import is_acronym, normal
 from . import lexicon as L
 from .lexicon import common_words
-from .tokens import (COMPASS, PLACE_NOUNS, REPORTING_VERBS, after_prefix, head_word, is_role, known,
-                     name_words)
+from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS, REPORTING_VERBS, after_prefix, head_word, is_role, known,
+                     name_words, occupation)
 
 
 def retype(span: Span) -> Span:
@@ -80,10 +80,15 @@ def guess_type(span, person_words: set[str] = frozenset()) -> str | None:
         return "ORG"  # "anti-Houthi": what one is against is mostly a movement or a regime
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    words = [t for t in span if t.is_alpha]
-    person_shaped = 2 <= len(words) <= 4 and len(words) == len(span) and all(t.text[:1].isupper() for t in words)
-    if before is not None and (before.lower_.rstrip(".") in L.HONORIFICS or (before.is_lower and is_role(before.lower_))):
+    words = [t for t in span if t.is_alpha and not (t.lower_ in PARTICLES and t.is_lower)]
+    # "Abdullah al-Jahafi": capitalised words, with name particles and their hyphens between
+    person_shaped = 2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and all(
+        t.is_alpha or (t.text == "-" and k > 0 and span[k - 1].lower_ in PARTICLES) for k, t in enumerate(span))
+    if before is not None and (before.lower_.rstrip(".") in L.HONORIFICS
+                               or (before.is_lower and (is_role(before.lower_) or occupation(before.text)))):
         return "PERSON"
+    if person_shaped and role_before(span):
+        return "PERSON"  # "the city's security chief, X Y"
     if person_shaped and (normal(words[-1].text) in person_words or given_name_first(span)):
         return "PERSON"
     if person_shaped and role_follows(span):
