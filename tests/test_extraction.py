@@ -155,3 +155,9 @@ def test_names_with_particles_after_a_role_are_people(extractor):
             "The town's police chief, Hamdi al-Sulaifi, said three men were held.")
     entities, _, _ = extract(extractor, text)
     assert ("Ziyad al-Marwani", "PERSON") in entities and ("Hamdi al-Sulaifi", "PERSON") in entities, entities
+
+
+def test_a_body_named_by_its_aim_is_one_organisation(extractor):
+    entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
+                                        "Drought had joined it.")
+    assert ("Campaign to Protect Rivers", "ORG") in entities and ("Alliance to End Drought", "ORG") in entities, entities

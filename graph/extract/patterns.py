@@ -11,7 +11,7 @@ from . import lexicon as L
 from .lexicon import common_words
 from .kinds import given_name_first
 from .tokens import (CREDIT_WORDS, FACILITY_NOUNS, FUNCTION_WORDS, ORG_NOUNS, REPORTING_VERBS, capitalised,
-                     coverage, is_role, known, titleish)
+                     coverage, is_role, known, title_case, titleish)
 
 
 def add_patterns(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -32,6 +32,15 @@ def add_patterns(doc: Doc, spans: list[Span]) -> list[Span]:
         source = Span(doc, start, end, label=label)
         out.append(source)
         covered.update({k: source for k in range(start, end)})
+    for start, end in purpose_names(doc):
+        # "Committee to Protect Journalists", "Coalition to End Hunger": a body named by its aim
+        inside = {id(covered[k]): covered[k] for k in range(start, end) if k in covered}
+        if all(start <= x.start and x.end <= end for x in inside.values()):
+            for x in inside.values():
+                out.remove(x)
+            body = Span(doc, start, end, label="ORG")
+            out.append(body)
+            covered.update({k: body for k in range(start, end)})
     for tok in doc:
         # "the Kabul airport": a facility named after its place is a place of its own
         if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in covered:
@@ -76,6 +85,29 @@ def add_patterns(doc: Doc, spans: list[Span]) -> list[Span]:
                     out.append(group)
                     covered.update({k: group for k in range(j, tok.i)})
     return out
+
+
+def purpose_names(doc: Doc):
+    """(start, end) of names of the form ORG-HEAD 'to' VERB OBJECT, all capitalised:
+    'Committee to Protect Journalists', 'Global Coalition to Defeat ISIS'."""
+    for tok in doc:
+        i = tok.i
+        if tok.lower_ != "to" or i < 1 or i + 2 >= len(doc) or doc[i - 1].lower_ not in L.ORG_HEADS \
+                or not title_case(doc[i - 1]) or not title_case(doc[i + 1]) or doc[i + 1].is_sent_start:
+            continue
+        verb = doc[i + 1]
+        if verb.lower_ not in common_words() or known(verb) or verb.lower_ in L.ORG_HEADS \
+                or not capitalised(doc[i + 2]) or doc[i + 2].is_sent_start:
+            continue
+        start = i - 1
+        while start > 0 and capitalised(doc[start - 1]) and not doc[start].is_sent_start \
+                and doc[start - 1].lower_ != "the":
+            start -= 1
+        end = i + 2
+        while end < len(doc) and capitalised(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        if end - start <= 7:
+            yield start, end
 
 
 def sources(doc: Doc, covered: dict):
