@@ -3,7 +3,14 @@
 Blueprints: `sparql` (the SPARQL 1.1 endpoint), `entities` (search, neighbors, evidence),
 `queries` (named queries), `pages` (HTML), `vendor` (the front-end libraries installed by
 npm into web/node_modules). The store is opened by the app, read-only, and
-reopened when a build publishes a new version.
+reopened when a build publishes a new version; SPARQL queries (the endpoint and the named
+queries) run in a pool of child processes that open it themselves (graph/querypool.py), so
+that a query over the timeout can be stopped.
+
+Settings (app config, or the environment variable in brackets):
+QUERY_TIMEOUT (KG_QUERY_TIMEOUT, 10 seconds), QUERY_PROCESSES (KG_QUERY_PROCESSES, 4),
+MAX_ROWS (KG_MAX_ROWS, 10,000 rows a query may return; graphs ten times as many triples),
+MAX_CONTENT_LENGTH (KG_MAX_BODY, 1 MB a request body may hold).
 """
 from __future__ import annotations
 
@@ -11,6 +18,9 @@ import os
 
 from flask import Flask
 
+from graph.querypool import QueryPool
+
+from . import limits
 from .errors import register as register_errors
 from .state import StoreHandle
 
@@ -21,14 +31,23 @@ def create_app(test_config: dict | None = None) -> Flask:
         STORE=os.environ.get("KG_STORE", "kgstore"),
         BASE=os.environ.get("KG_BASE"),  # which graph, when a SPARQL server holds several
         MAX_ROWS=int(os.environ.get("KG_MAX_ROWS", "10000")),
+        QUERY_TIMEOUT=float(os.environ.get("KG_QUERY_TIMEOUT", "10")),
+        QUERY_PROCESSES=int(os.environ.get("KG_QUERY_PROCESSES", "4")),
+        MAX_CONTENT_LENGTH=int(os.environ.get("KG_MAX_BODY", str(2**20))),
         JSON_SORT_KEYS=False,
     )
     if test_config:
         app.config.from_mapping(test_config)
+    # a form's fields may hold as much as the body (Werkzeug's own default is half a megabyte)
+    app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
     app.json.sort_keys = False
     app.extensions["newskg"] = StoreHandle(app.config["STORE"], app.config["BASE"])
+    app.extensions["newskg.queries"] = QueryPool(app.config["STORE"], app.config["BASE"],
+                                                 size=app.config["QUERY_PROCESSES"],
+                                                 timeout=app.config["QUERY_TIMEOUT"])
 
     register_errors(app)
+    limits.register(app)
     from . import entities, fragments, linked_data, openapi, pages, queries, sparql, vendor
     app.register_blueprint(sparql.bp)
     app.register_blueprint(entities.bp)

@@ -28,9 +28,10 @@ def run(name: str):
     store = current_app.extensions["newskg"].get()
     values = {k: v for k, v in request.args.items() if k not in ("format", "output")}
     try:
-        result = sq.run_text(store, query.text, query.bindings(values, store.vocab))
+        text = sq.bind(query.text, query.bindings(values, store.vocab))
     except named.QueryError as e:
         raise APIError(400, str(e), "bad_parameter") from None
     except SyntaxError as e:
         raise APIError(500, f"named query {name!r} is invalid: {e}", "invalid_named_query") from None
-    return results.respond(result, request, current_app.config["MAX_ROWS"])
+    return results.evaluate(text, request,
+                            invalid=(500, "invalid_named_query", f"named query {name!r} is invalid: {{}}"))

@@ -1,26 +1,15 @@
 """SPARQL results and RDF graphs in the format the client asks for (Accept, or SPARQLWrapper's
-`format`/`output` parameters)."""
+`format`/`output` parameters); queries evaluated by the app's query pool (graph/querypool.py)."""
 from __future__ import annotations
 
-import csv
-import io
-import json
-from xml.sax.saxutils import escape, quoteattr
-
 import pyoxigraph as ox
-from flask import Response
+from flask import Response, current_app
 
-from graph.sparql import kind, term_json
+from graph.querypool import Job, QueryError
+from graph.sparql import GRAPH_TYPES, SOLUTION_TYPES
 
 from .errors import APIError
 
-SOLUTION_TYPES = ["application/sparql-results+json", "application/json", "application/sparql-results+xml",
-                  "application/xml", "text/csv", "text/tab-separated-values", "text/plain"]
-GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
-               "application/ld+json": ox.RdfFormat.JSON_LD, "application/rdf+xml": ox.RdfFormat.RDF_XML,
-               "application/n-quads": ox.RdfFormat.N_QUADS, "application/trig": ox.RdfFormat.TRIG,
-               "text/n3": ox.RdfFormat.N3, "text/plain": ox.RdfFormat.N_TRIPLES,
-               "application/json": ox.RdfFormat.JSON_LD}
 # SPARQLWrapper's returnFormat names and common short names → media types
 FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                 "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
@@ -52,30 +41,35 @@ def negotiate(request, offered: list[str], graph: bool = True) -> str:
     return best
 
 
-def respond(result, request, max_rows: int) -> Response:
-    k = kind(result)
-    if k == "graph":
-        mt = negotiate(request, list(GRAPH_TYPES), graph=True)
-        triples = []
-        for t in result:
-            triples.append(t)
-            if len(triples) > max_rows * 10:
-                raise APIError(400, f"the graph result has more than {max_rows * 10} triples (the limit); "
-                                    "narrow the query", "too_many_results")
-        body = ox.serialize(triples, format=GRAPH_TYPES[mt]) if triples or GRAPH_TYPES[mt] != ox.RdfFormat.JSON_LD \
-            else b"[]"
-        return Response(body, mimetype=mt, headers={"Vary": "Accept"})
-    mt = negotiate(request, SOLUTION_TYPES, graph=False)
-    if k == "boolean":
-        return Response(_boolean(bool(result), mt), mimetype=mt, headers={"Vary": "Accept"})
-    names = [v.value for v in result.variables]
-    rows = []
-    for row in result:
-        rows.append([row[n] for n in names])
-        if len(rows) > max_rows:
-            raise APIError(400, f"the query returns more than {max_rows} rows (the limit); add a LIMIT or "
-                                "narrow it", "too_many_results")
-    return Response(_solutions(names, rows, mt), mimetype=mt, headers={"Vary": "Accept"})
+def evaluate(text: str, request, dataset: tuple[list[str], list[str]] | None = None,
+             invalid: tuple[int, str, str] = (400, "malformed_query", "SPARQL syntax error: {}")) -> Response:
+    """The response to a query, evaluated in the query pool within the timeout, in the format
+    the request asks for. `dataset` is the request's (default and named graph IRIs); `invalid`
+    the status, code and message of a syntax error (a client's query: 400)."""
+    media_types, refusals = {}, {}
+    for k, offered, graph in (("solutions", SOLUTION_TYPES, False), ("graph", list(GRAPH_TYPES), True)):
+        try:
+            media_types[k] = negotiate(request, offered, graph=graph)
+        except APIError as e:
+            media_types[k], refusals[k] = None, e
+    job = Job(text=text, media_types=media_types, max_rows=current_app.config["MAX_ROWS"], dataset=dataset)
+    try:
+        body, mt = current_app.extensions["newskg.queries"].run(job)
+    except QueryError as e:
+        if e.kind == "not_acceptable":
+            raise refusals[e.message] from None
+        if e.kind == "syntax":
+            status, code, message = invalid
+            raise APIError(status, message.format(e.message), code) from None
+        status, code = QUERY_ERRORS[e.kind]
+        raise APIError(status, e.message if e.kind != "failed" else f"query failed: {e.message}", code) from None
+    return Response(body, mimetype=mt, headers={"Vary": "Accept"})
+
+
+# the status and code of each way a query can fail but a syntax error (QueryError.kind)
+QUERY_ERRORS = {"refused": (400, "refused"), "too_many": (400, "too_many_results"), "failed": (400, "query_failed"),
+                "no_store": (503, "no_store"), "timeout": (503, "query_timeout"), "busy": (503, "busy"),
+                "crashed": (503, "query_aborted")}
 
 
 def rdf_response(statements: list, mt: str, prefixes: dict | None = None) -> Response:
@@ -93,63 +87,6 @@ def rdf_response(statements: list, mt: str, prefixes: dict | None = None) -> Res
     body = ox.serialize(statements, format=fmt, prefixes=prefixes) if statements or fmt != ox.RdfFormat.JSON_LD \
         else b"[]"
     return Response(body, mimetype=mt, headers={"Vary": "Accept"})
-
-
-def _boolean(value: bool, mt: str) -> str:
-    if "xml" in mt:
-        return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>\n")
-    if mt in ("text/csv", "text/tab-separated-values", "text/plain"):
-        return "true\n" if value else "false\n"
-    return json.dumps({"head": {}, "boolean": value})
-
-
-def _solutions(names: list[str], rows: list[list], mt: str) -> str:
-    if "json" in mt:
-        bindings = [{n: term_json(t) for n, t in zip(names, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False)
-    if "xml" in mt:
-        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
-        out += [f"<variable name={quoteattr(n)}/>" for n in names]
-        out.append("</head>\n<results>")
-        for row in rows:
-            out.append("<result>")
-            for n, t in zip(names, row):
-                if t is None:
-                    continue
-                out.append(f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>")
-            out.append("</result>")
-        out.append("</results>\n</sparql>\n")
-        return "".join(out)
-    buf = io.StringIO()
-    if mt == "text/csv":
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(names)
-        for row in rows:
-            w.writerow(["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value)
-                        for t in row])
-        return buf.getvalue()
-    buf.write("\t".join("?" + n for n in names) + "\n")
-    for row in rows:
-        buf.write("\t".join("" if t is None else str(t) for t in row) + "\n")
-    return buf.getvalue()
-
-
-# XML parsers turn a raw carriage return into a line feed; a character reference survives.
-_XML_TEXT = {"\r": "&#13;"}
-
-
-def _xml_term(t) -> str:
-    if isinstance(t, ox.NamedNode):
-        return f"<uri>{escape(t.value)}</uri>"
-    if isinstance(t, ox.BlankNode):
-        return f"<bnode>{escape(t.value)}</bnode>"
-    value = escape(t.value, _XML_TEXT)
-    if t.language:
-        return f"<literal xml:lang={quoteattr(t.language)}>{value}</literal>"
-    if t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        return f"<literal datatype={quoteattr(t.datatype.value)}>{value}</literal>"
-    return f"<literal>{value}</literal>"
 
 
 def service_description(store, request) -> Response:

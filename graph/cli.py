@@ -441,11 +441,16 @@ def _export_line(s: dict) -> str:
               help="Port to listen on (0: any free port; --json says which).")
 @click.option("--workers", "-w", default=2, show_default=True, type=click.IntRange(1), help="Server processes.")
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1), help="Threads per process.")
+@click.option("--query-timeout", type=click.FloatRange(0, min_open=True), default=10.0, show_default=True,
+              envvar="KG_QUERY_TIMEOUT", show_envvar=True, metavar="SECONDS",
+              help="Stop a SPARQL query (/sparql, a named query) running longer and answer 503 query_timeout.")
+@click.option("--query-processes", type=click.IntRange(1), default=None, envvar="KG_QUERY_PROCESSES",
+              show_envvar=True, help="Processes evaluating SPARQL queries, per server process  [default: --threads]")
 @click.option("--json", "as_json", is_flag=True, help="Once listening, print the address as one line of JSON "
               "(url, host, port, store, version, base, pid) and keep serving; the access log goes to standard "
               "error.")
 @click.pass_context
-def serve(ctx, host, port, workers, threads, as_json):
+def serve(ctx, host, port, workers, threads, query_timeout, query_processes, as_json):
     """Serve the store: SPARQL endpoint, lookups and web pages (gunicorn, a production server)."""
     from api.server import run
 
@@ -464,7 +469,8 @@ def serve(ctx, host, port, workers, threads, as_json):
         sys.stdout.flush()
 
     run(store=ctx.obj["store"], host=host, port=port, workers=workers, threads=threads,
-        on_ready=ready if as_json else None, access_log="-" if not as_json else None)
+        on_ready=ready if as_json else None, access_log="-" if not as_json else None,
+        query_timeout=query_timeout, query_processes=query_processes or threads)
 
 
 @main.command()

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import re
+from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -21,6 +22,10 @@ _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
 
 class Refused(ValueError):
     """A query the service will not run: it would fetch from elsewhere."""
+
+
+class TooManyResults(ValueError):
+    """A result over the row cap: refused whole, never cut."""
 
 
 def check(text: str) -> None:
@@ -45,29 +50,34 @@ def bind(text: str, bindings: dict) -> str:
     return text[:m.end()] + " " + values + " " + text[m.end():]
 
 
+# The terminals of the SPARQL grammar that may hold any character: comments, IRIs (with their
+# \u escapes), the four kinds of strings (with their escapes; an unterminated one runs to the
+# end), and an escaped character of a prefixed name (`ex:a\#b`, which starts no comment).
+_OPAQUE = re.compile("|".join([
+    r"#[^\n]*",
+    r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>",
+    r'"""(?:\\.|(?!""")[^\\])*(?:"""|\Z)',
+    r"'''(?:\\.|(?!''')[^\\])*(?:'''|\Z)",
+    r'"(?:\\.|[^"\\])*(?:"|\Z)',
+    r"'(?:\\.|[^'\\])*(?:'|\Z)",
+    r"\\.?"]), re.DOTALL)
+_SPECIAL = re.compile(r"""[#<"'\\]""")
+
+
 def _mask(text: str) -> str:
     """The query with comments, strings and IRIs blanked out (same length), so keywords and
     braces found in it are the query's own."""
-    out = list(text)
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-        elif c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]):
-            j = i + re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]).end()
-        elif c in "\"'":
-            quote = text[i:i + 3] if text[i:i + 3] in ('\"\"\"', "'''") else c
-            j = i + len(quote)
-            while j < n and text[j:j + len(quote)] != quote:
-                j += 2 if text[j] == "\\" else 1
-            j = min(n, j + len(quote))
-        else:
-            i += 1
+    out, i = [], 0
+    while (m := _SPECIAL.search(text, i)) is not None:
+        found = _OPAQUE.match(text, m.start())
+        if found is None:  # a '<' that is an operator
+            out.append(text[i:m.end()])
+            i = m.end()
             continue
-        out[i:j] = " " * (j - i)
-        i = j
+        out.append(text[i:m.start()])
+        out.append(" " * (found.end() - m.start()))
+        i = found.end()
+    out.append(text[i:])
     return "".join(out)
 
 
@@ -120,6 +130,101 @@ def term_json(term) -> dict:
     elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
         out["datatype"] = term.datatype.value
     return out
+
+
+# The media types results are written in (by `write`)
+SOLUTION_TYPES = ["application/sparql-results+json", "application/json", "application/sparql-results+xml",
+                  "application/xml", "text/csv", "text/tab-separated-values", "text/plain"]
+GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
+               "application/ld+json": ox.RdfFormat.JSON_LD, "application/rdf+xml": ox.RdfFormat.RDF_XML,
+               "application/n-quads": ox.RdfFormat.N_QUADS, "application/trig": ox.RdfFormat.TRIG,
+               "text/n3": ox.RdfFormat.N3, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "application/json": ox.RdfFormat.JSON_LD}
+
+
+def write(result, mt: str, max_rows: int) -> bytes:
+    """A query result as a response body in media type `mt` (one of SOLUTION_TYPES for solutions
+    and booleans, of GRAPH_TYPES for graphs). Reading a result is what evaluates it: this is
+    where a query spends its time. More than `max_rows` solutions (ten times as many triples)
+    raise TooManyResults: an answer is whole or refused."""
+    k = kind(result)
+    if k == "graph":
+        triples = []
+        for t in result:
+            triples.append(t)
+            if len(triples) > max_rows * 10:
+                raise TooManyResults(f"the graph result has more than {max_rows * 10} triples (the limit); "
+                                     "narrow the query")
+        if not triples and GRAPH_TYPES[mt] == ox.RdfFormat.JSON_LD:
+            return b"[]"
+        return ox.serialize(triples, format=GRAPH_TYPES[mt])
+    if k == "boolean":
+        return _boolean(bool(result), mt).encode("utf-8")
+    names = [v.value for v in result.variables]
+    rows = []
+    for row in result:
+        rows.append([row[n] for n in names])
+        if len(rows) > max_rows:
+            raise TooManyResults(f"the query returns more than {max_rows} rows (the limit); add a LIMIT or "
+                                 "narrow it")
+    return _solutions(names, rows, mt).encode("utf-8")
+
+
+def _boolean(value: bool, mt: str) -> str:
+    if "xml" in mt:
+        return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>\n")
+    if mt in ("text/csv", "text/tab-separated-values", "text/plain"):
+        return "true\n" if value else "false\n"
+    return json.dumps({"head": {}, "boolean": value})
+
+
+def _solutions(names: list[str], rows: list[list], mt: str) -> str:
+    if "json" in mt:
+        bindings = [{n: term_json(t) for n, t in zip(names, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    if "xml" in mt:
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
+        out += [f"<variable name={quoteattr(n)}/>" for n in names]
+        out.append("</head>\n<results>")
+        for row in rows:
+            out.append("<result>")
+            for n, t in zip(names, row):
+                if t is None:
+                    continue
+                out.append(f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>")
+            out.append("</result>")
+        out.append("</results>\n</sparql>\n")
+        return "".join(out)
+    buf = io.StringIO()
+    if mt == "text/csv":
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(names)
+        for row in rows:
+            w.writerow(["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value)
+                        for t in row])
+        return buf.getvalue()
+    buf.write("\t".join("?" + n for n in names) + "\n")
+    for row in rows:
+        buf.write("\t".join("" if t is None else str(t) for t in row) + "\n")
+    return buf.getvalue()
+
+
+# XML parsers turn a raw carriage return into a line feed; a character reference survives.
+_XML_TEXT = {"\r": "&#13;"}
+
+
+def _xml_term(t) -> str:
+    if isinstance(t, ox.NamedNode):
+        return f"<uri>{escape(t.value)}</uri>"
+    if isinstance(t, ox.BlankNode):
+        return f"<bnode>{escape(t.value)}</bnode>"
+    value = escape(t.value, _XML_TEXT)
+    if t.language:
+        return f"<literal xml:lang={quoteattr(t.language)}>{value}</literal>"
+    if t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        return f"<literal datatype={quoteattr(t.datatype.value)}>{value}</literal>"
+    return f"<literal>{value}</literal>"
 
 
 def render_cli(result, fmt: str) -> str:
