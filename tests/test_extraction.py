@@ -161,3 +161,10 @@ def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")
     assert ("Campaign to Protect Rivers", "ORG") in entities and ("Alliance to End Drought", "ORG") in entities, entities
+
+
+def test_a_facility_noun_modifying_another_noun_is_not_part_of_the_name(extractor):
+    entities, _, _ = extract(extractor, "The blast hit the Baltic Sea port town of Kettlewick on Monday.")
+    assert not any(label.endswith("port") for label, _ in entities), entities
+    entities, _, _ = extract(extractor, "Crowds gathered at the Kabul airport on Monday.")
+    assert ("Kabul airport", "PLACE") in entities, entities

@@ -43,7 +43,9 @@ def add_patterns(doc: Doc, spans: list[Span]) -> list[Span]:
             covered.update({k: body for k in range(start, end)})
     for tok in doc:
         # "the Kabul airport": a facility named after its place is a place of its own
-        if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in covered:
+        if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in covered \
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].is_lower):
+            # ... but in "the Red Sea port town of X" the noun only modifies another
             prev = covered.get(tok.i - 1)
             if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
                     and doc[prev.start - 1].lower_ == "the":
