@@ -1,7 +1,7 @@
 """SPARQL queries evaluated in child processes, so that one running too long can be stopped.
 
 Oxigraph cannot cancel a query in process, but a process can be killed. A QueryPool keeps a
-few children, started at once and forked from multiprocessing's fork server (a clean,
+few children, started with it and forked from multiprocessing's fork server (a clean,
 single-threaded process that has imported pyoxigraph and this module), never from the
 threaded web worker. Each child opens the store read-only itself and follows its published
 version (CURRENT) as the web worker does. A job is a query, its dataset, the media type to
@@ -97,9 +97,23 @@ class QueryPool:
         self._children: set = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(size):
-            self._idle.put(self._start())
+        self._started = threading.Event()
         _POOLS.add(self)
+        # started now, beside the web worker's own start (a first query waits for one)
+        threading.Thread(target=self._fill, name="newskg-query-start", daemon=True).start()
+
+    def _fill(self) -> None:
+        try:
+            for _ in range(self.size):
+                if self._closed:
+                    return
+                self._idle.put(self._start())
+        finally:
+            self._started.set()
+
+    def ready(self, timeout: float | None = None) -> bool:
+        """Wait until every process of the pool has started."""
+        return self._started.wait(timeout)
 
     def _start(self) -> _Child:
         parent, child = self._ctx.Pipe()
@@ -112,6 +126,9 @@ class QueryPool:
         started = _Child(process, parent)
         with self._lock:
             self._children.add(started)
+            closed = self._closed
+        if closed:  # closed while this one started
+            self._discard(started)
         return started
 
     def _discard(self, child: _Child) -> None:
@@ -122,7 +139,7 @@ class QueryPool:
     def run(self, job: Job) -> tuple[bytes, str]:
         """The response body and its media type; QueryError when there is none."""
         deadline = time.monotonic() + self.timeout
-        for attempt in range(2):
+        for _ in range(2):
             child = self._acquire(deadline)
             try:
                 child.conn.send(job)
@@ -228,25 +245,33 @@ def _serve(conn, location: str, base: str | None, http_timeout: float | None) ->
         except (EOFError, OSError):
             return
         try:
-            reply = ("ok", *_answer(current(), job))
-        except StoreError as e:
+            opened = current()
+        except StoreError as e:  # no store there (yet), or the server is unreachable
             reply = ("error", "no_store", str(e))
-        except sq.Refused as e:
-            reply = ("error", "refused", str(e))
-        except sq.TooManyResults as e:
-            reply = ("error", "too_many", str(e))
-        except QueryError as e:
-            reply = ("error", e.kind, e.message)
-        except SyntaxError as e:
-            reply = ("error", "syntax", str(e))
-        except (ValueError, OSError, RuntimeError, TypeError) as e:
-            reply = ("error", "failed", str(e))
-        except MemoryError:
-            reply = ("error", "failed", "the query needs more memory than the server has; narrow it")
+        else:
+            reply = _reply(opened, job)
         try:
             conn.send(reply)
         except (OSError, ValueError):
             return
+
+
+def _reply(store, job: Job) -> tuple:
+    """("ok", body, media type) or ("error", kind, message)."""
+    try:
+        return ("ok", *_answer(store, job))
+    except sq.Refused as e:
+        return ("error", "refused", str(e))
+    except sq.TooManyResults as e:
+        return ("error", "too_many", str(e))
+    except QueryError as e:
+        return ("error", e.kind, e.message)
+    except SyntaxError as e:
+        return ("error", "syntax", str(e))
+    except (ValueError, OSError, RuntimeError, TypeError) as e:  # a SPARQL server's error answer too
+        return ("error", "failed", str(e))
+    except MemoryError:
+        return ("error", "failed", "the query needs more memory than the server has; narrow it")
 
 
 def _answer(store, job: Job) -> tuple[bytes, str]:

@@ -83,7 +83,7 @@ def server(seed_store):
         try:
             if requests.get(base + "/api/entities?q=a", timeout=2).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or the workers still starting
             time.sleep(0.3)
     else:
         proc.kill()

@@ -1,5 +1,5 @@
 """The service never fetches from elsewhere: every way a SPARQL query could name a remote
-source — SERVICE (however spelled or hidden), LOAD, FROM / FROM NAMED, the protocol's
+source — SERVICE (however spelled or hidden), LOAD, FROM / FROM NAMED (a file too), the protocol's
 default-graph-uri / named-graph-uri, a function IRI, a named query's IRI parameter, a
 fragment's subject — is refused or answered from the store alone, while a local listener that
 every such IRI points to counts the connections it gets: none. Updates are refused.
@@ -95,6 +95,8 @@ def test_no_query_makes_the_server_connect_anywhere(server, listener):
     assert empty(f"SELECT * FROM NAMED <{url}/data.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}") == []
     assert empty("SELECT * WHERE { ?s ?p ?o }", **{"default-graph-uri": f"{url}/data.ttl"}) == []
     assert empty("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", **{"named-graph-uri": f"{url}/data.ttl"}) == []
+    # nor are files read
+    assert empty("SELECT * FROM <file:///etc/hostname> WHERE { ?s ?p ?o }") == []
     # a function IRI is not dereferenced: an unknown function is an evaluation error (unbound)
     rows = empty(f"SELECT ?x WHERE {{ BIND(<{url}/function>(\"a\") AS ?x) }}")
     assert rows == [{}]

@@ -118,6 +118,7 @@ def test_a_named_query_over_the_timeout_is_stopped_and_the_next_one_answered(see
     pool = app.extensions["newskg.queries"]
     try:
         client = app.test_client()
+        assert pool.ready(30)
         before = pool.pids()
         started = time.monotonic()
         r = client.get("/api/queries/everything")
@@ -138,11 +139,34 @@ def test_a_killed_query_process_is_replaced_and_the_query_answered(seed_store):
     app = create_app({"STORE": str(seed_store), "TESTING": True, "QUERY_PROCESSES": 2})
     pool = app.extensions["newskg.queries"]
     try:
+        assert pool.ready(30) and len(pool.pids()) == 2
         for pid in pool.pids():
             os.kill(pid, signal.SIGKILL)
         time.sleep(0.2)
         r = app.test_client().get("/sparql", query_string={"query": SMALL},
                                   headers={"Accept": "application/sparql-results+json"})
+        assert r.status_code == 200 and len(r.get_json()["results"]["bindings"]) == 2
+    finally:
+        pool.close()
+
+
+def test_a_query_whose_process_dies_is_answered_503_and_the_next_one_served(seed_store):
+    import os
+    import signal
+
+    app = create_app({"STORE": str(seed_store), "TESTING": True, "QUERY_PROCESSES": 1, "QUERY_TIMEOUT": 20.0})
+    pool = app.extensions["newskg.queries"]
+    try:
+        assert pool.ready(30)
+        [pid] = pool.pids()
+        killer = threading.Timer(0.5, os.kill, (pid, signal.SIGKILL))  # as the kernel's OOM killer would
+        killer.start()
+        client = app.test_client()
+        r, seconds = timed(lambda url, **kw: client.get(url, query_string={"query": CARTESIAN}), "/sparql")
+        assert r.status_code == 503 and r.get_json()["error"]["code"] == "query_aborted", r.get_data(as_text=True)
+        assert seconds < 5
+        assert pool.pids() != [pid] and len(pool.pids()) == 1
+        r = client.get("/sparql", query_string={"query": SMALL}, headers={"Accept": "application/sparql-results+json"})
         assert r.status_code == 200 and len(r.get_json()["results"]["bindings"]) == 2
     finally:
         pool.close()
@@ -168,12 +192,14 @@ def test_an_oversized_request_body_is_answered_413_whether_sized_or_chunked(serv
     assert r.status_code == 200 and r.json()["boolean"] is True
 
 
-def test_a_huge_query_string_is_answered_414_and_a_long_one_served(service):
+def test_a_huge_query_string_or_header_is_answered_414_or_431_and_a_long_one_served(service):
     url, _ = service
     long_query = SMALL + " #" + "x" * 7000  # longer than gunicorn's default request line (4094 bytes)
     assert requests.get(url + "/sparql", params={"query": long_query}).status_code == 200
     error = error_of(requests.get(url + "/sparql", params={"query": SMALL + " #" + "x" * 20000}), 414)
     assert error["code"] == "uri_too_long" and "POST" in error["message"]
+    error = error_of(requests.get(url + "/sparql", params={"query": SMALL}, headers={"X-Big": "x" * 20000}), 431)
+    assert error["code"] == "headers_too_large"
     assert requests.get(url + "/api/entities", params={"q": "massoud"}).status_code == 200
 
 
