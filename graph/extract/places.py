@@ -38,6 +38,9 @@ class Places:
             inner = self.mention_at[j + 2]
             if self.type_of(inner) == "PLACE" and self.entity_of[inner] != self.entity_of[m]:
                 self.add(inner, "locatedIn", m, None, span.start, self.spans[inner].end - 1, "in-place-at-place", 0.6)
+        if j + 1 < hi and self.doc[j].text == "," and self.doc[j + 1].lower_ == "in" \
+                and (j + 2 >= hi or self.doc[j + 2].lower_ not in ("which", "whom", "what")):
+            j += 1  # "Mosul, in northern Iraq"
         if j >= hi or self.doc[j].lower_ != "in":
             return
         k = j + 1
