@@ -52,3 +52,22 @@ def test_parenthetical_acronym_is_defined_by_the_name_before_it():
 def test_label_hint_names_a_country_written_as_a_code():
     entity_of, entities = cluster([("TH", "PLACE", 10)], hints={10: "Thailand"})
     assert entities[0].label == "Thailand" and "TH" in entities[0].forms
+
+
+def test_given_name_taken_for_a_place_joins_the_person_but_a_known_place_does_not():
+    got, entities = labels(("Tarek Mansour", "PERSON"), ("Tarek", "PLACE"), ("Tarek", "PLACE"))
+    assert len(entities) == 1 and entities[0].type == "PERSON" and got == ["Tarek Mansour"] * 3
+    got, entities = labels(("Chad Miller", "PERSON"), ("Chad", "PLACE"))
+    assert len(entities) == 2 and entities[1].type == "PLACE"
+
+
+def test_outlet_acronym_without_its_outlet_word_is_the_outlet():
+    got, entities = labels(("KTV News", "ORG"), ("KTV", "ORG"))
+    assert len(entities) == 1 and entities[0].label == "KTV News"
+    got, entities = labels(("KTV Holdings", "ORG"), ("KTV", "ORG"))
+    assert len(entities) == 2
+
+
+def test_a_peoples_noun_and_adjective_are_one_group():
+    got, entities = labels(("Vandish", "GROUP"), ("Vands", "GROUP"), ("Vandish", "GROUP"))
+    assert len(entities) == 1

@@ -70,6 +70,8 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
             clusters.append(_Cluster(founder_type=etype))
             target = len(clusters) - 1
         cl = clusters[target]
+        if cl.types and cl.types.most_common(1)[0][0] == "PERSON" and etype in ("PLACE", "ORG"):
+            etype = "PERSON"  # a person's given name the tagger took for a place
         if form not in cl.forms:
             cl.forms.append(form)
         cl.keys.add(normal(form))
@@ -95,6 +97,11 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
 def _same(form: str, etype: str, cl: _Cluster) -> bool:
     key = normal(form)
     ctype = cl.types.most_common(1)[0][0]
+    words = tokens(form)
+    if ctype == "PERSON" and etype in ("PLACE", "ORG") and len(words) == 1 and not is_acronym(form) \
+            and gazetteer.place_kind(form) is None and key not in gazetteer.demonyms() \
+            and any(len(tokens(f)) > 1 and tokens(f)[0] == words[0] for f in cl.forms):
+        return True  # "Jamal" after "Jamal Khashoggi", mistyped as a place: the person's given name
     if key in cl.keys:
         return etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
     country = gazetteer.countries().get(key)
@@ -102,7 +109,6 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
         return True  # "USA" and "United States"
     if (etype == "PERSON") != (ctype == "PERSON"):
         return False
-    words = tokens(form)
     if etype == ctype == "PERSON" and len(words) > 1:
         # "John R. Bolton" / "John Bolton", "Hamza bin Ladin" / "Hamza bin Laden": one person
         bare = _without_initials(words)
@@ -112,7 +118,7 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
                 return True
     if etype == "GROUP" or ctype == "GROUP":
         d = gazetteer.demonyms()
-        return etype == ctype and any(d.get(key, key.rstrip("s")) == d.get(k, k.rstrip("s")) for k in cl.keys)
+        return etype == ctype and any(_people_stem(key, d) == _people_stem(k, d) for k in cl.keys)
     for other in cl.forms:
         if etype == ctype == "EVENT" and _same_meeting(words, tokens(other)):
             return True
@@ -132,6 +138,9 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
         elif etype == ctype or {etype, ctype} <= {"ORG", "EVENT"}:
             # a name without its qualifier: a prefix, or a run of at least two words
             if other_words[:len(words)] == words or len(words) >= 2:
+                if is_acronym(form) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
+                        and other_words[-1] in OUTLET_WORDS:
+                    return True  # "NBC" of "NBC News"
                 return not is_acronym(form) or acronym_of(form, other)
     if etype == ctype == "PERSON" and len(words) == 1:
         # "Assad" of "Bashar al-Assad": a surname with its particle
@@ -140,6 +149,18 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             if len(other_words) > 1 and "-" in other_words[-1] and other_words[-1].split("-", 1)[1] == words[0]:
                 return True
     return False
+
+
+# Words that end a news outlet's name and may be left off it ("NBC" for "NBC News").
+OUTLET_WORDS = {"news", "tv", "television", "radio", "network", "channel", "online"}
+
+
+def _people_stem(key: str, demonyms: dict[str, str]) -> str:
+    """'kurds', 'kurdish' → 'kurd'; 'afghans' → 'afghan': one people's noun and adjective."""
+    key = normal(demonyms.get(key, key))
+    if key.endswith("ish") and len(key) > 5:
+        return key[:-3]
+    return key[:-1] if key.endswith("s") else key
 
 
 def _without_initials(words: list[str]) -> list[str]:
