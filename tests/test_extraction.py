@@ -196,3 +196,11 @@ def test_a_representatives_state_does_not_replace_the_committee(extractor):
     _, relations, _ = extract(extractor, "The Senate Rules Committee met. Republican committee chairman Dale Porter of Ohio "
                                          "said the vote would wait.")
     assert ("Dale Porter", "leads", "Senate Rules Committee") in relations
+
+
+def test_names_after_an_organisation_noun_or_in_a_list_of_firms_are_organisations(extractor):
+    entities, _, _ = extract(extractor, "Several Dutch firms including Varnhold Logistik, Brekker Telekom, "
+                                        "and Ostwinds have left the market.")
+    assert {("Varnhold Logistik", "ORG"), ("Brekker Telekom", "ORG")} <= entities
+    entities, _, _ = extract(extractor, "The claim was repeated by state news firm Kavala on Monday.")
+    assert ("Kavala", "ORG") in entities

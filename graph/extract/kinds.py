@@ -33,7 +33,7 @@ def retype(span: Span) -> Span:
     elif label == "PERSON" and len(span) == 1 and is_acronym(span.text):
         label = "ORG"
     elif label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" and span.text.endswith("s") \
-            and head not in L.ORG_HEADS:
+            and head not in L.ORG_HEADS and not organisation_context(span):
         label = "GROUP"  # "the Soviets", "Democrats": a people or a political group
     elif label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in REPORTING_VERBS \
             and any(t.lower_ in common_words() or known(t) for t in span if t.is_alpha):
@@ -44,7 +44,51 @@ def retype(span: Span) -> Span:
         label = "PERSON"  # "Ali Maisam Nazary, the Head of ...", "Karim Haidari met ..."
     elif label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
         label = guess_type(span) or "ORG"
+    elif label in ("PERSON", "PLACE", "GROUP") and kind not in ("country", "region") \
+            and normal(span.text) not in gazetteer.demonyms() and organisation_context(span):
+        label = "ORG"  # "state news firm X", "firms including A, B and C", "the X organization"
     return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
+
+
+# Common nouns for a company, an outlet or a body: the name right after one, or a list after
+# their plural and "including"/"such as", names organisations ("news firm X", "firms including A, B").
+ORG_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster", "newspaper", "daily", "tabloid", "magazine",
+             "outlet", "agency", "network", "channel", "station", "website", "bank", "manufacturer", "automaker",
+             "carmaker", "conglomerate", "insurer", "retailer", "operator", "publisher", "startup", "giant",
+             "group", "militia", "organisation", "organization", "movement", "party", "faction"}
+# After a name: what only an organisation has ("X founder", "X members", "the X organization").
+ORG_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
+             "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",
+             "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman"}
+
+
+def _plural_org_noun(word: str) -> bool:
+    return word.endswith("s") and (word[:-1] in ORG_NOUNS or word[:-2] in ORG_NOUNS or word[:-3] + "y" in ORG_NOUNS)
+
+
+def organisation_context(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.is_lower and before.lower_ in ORG_NOUNS:
+        return True
+    if span.label_ == "PLACE" and after is not None and after.is_lower and after.lower_ in ORG_AFTER \
+            and gazetteer.place_kind(span.text) is None:
+        return True
+    # a list after "firms including" / "companies such as"
+    i, steps = span.start - 1, 0
+    while i >= 0 and steps < 24:
+        tok = doc[i]
+        if tok.lower_ in ("including", "like") or (tok.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
+            j = i - 1 if tok.lower_ != "as" else i - 2
+            if j >= 0 and doc[j].text == ",":
+                j -= 1
+            return j >= 0 and doc[j].is_lower and _plural_org_noun(doc[j].lower_)
+        if not (tok.text in (",", "and", "&") or tok.text[:1].isupper() or tok.text in ("-", "'s", ".")):
+            return False
+        i -= 1
+        steps += 1
+    return False
 
 
 def vote(c: Counter) -> str:
