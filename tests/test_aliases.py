@@ -71,3 +71,10 @@ def test_outlet_acronym_without_its_outlet_word_is_the_outlet():
 def test_a_peoples_noun_and_adjective_are_one_group():
     got, entities = labels(("Vandish", "GROUP"), ("Vands", "GROUP"), ("Vandish", "GROUP"))
     assert len(entities) == 1
+
+
+def test_plural_of_a_movements_name_is_the_movement_but_a_peoples_plural_is_not():
+    got, entities = labels(("Zuwari movement", "ORG"), ("Zuwaris", "EVENT"), ("Zuwaris", "EVENT"))
+    assert len(entities) == 1 and entities[0].type == "ORG" and entities[0].label == "Zuwari movement"
+    got, entities = labels(("Afghan Army", "ORG"), ("Afghans", "GROUP"))
+    assert len(entities) == 2

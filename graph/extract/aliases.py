@@ -72,6 +72,8 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
         cl = clusters[target]
         if cl.types and cl.types.most_common(1)[0][0] == "PERSON" and etype in ("PLACE", "ORG"):
             etype = "PERSON"  # a person's given name the tagger took for a place
+        elif cl.types and _plural_of_movement(normal(form), etype, cl, cl.types.most_common(1)[0][0]):
+            etype = cl.types.most_common(1)[0][0]  # "Houthis" of the "Houthi movement": its type
         if form not in cl.forms:
             cl.forms.append(form)
         cl.keys.add(normal(form))
@@ -104,6 +106,8 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
         return True  # "Jamal" after "Jamal Khashoggi", mistyped as a place: the person's given name
     if key in cl.keys:
         return etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
+    if _plural_of_movement(key, etype, cl, ctype):
+        return True
     country = gazetteer.countries().get(key)
     if country and etype == ctype == "PLACE" and any(gazetteer.countries().get(k) == country for k in cl.keys):
         return True  # "USA" and "United States"
@@ -153,6 +157,16 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
 
 # Words that end a news outlet's name and may be left off it ("NBC" for "NBC News").
 OUTLET_WORDS = {"news", "tv", "television", "radio", "network", "channel", "online"}
+
+
+def _plural_of_movement(key: str, etype: str, cl: _Cluster, ctype: str) -> bool:
+    """'Xs' and an organisation named 'X movement' / 'X rebels' in one article: its members,
+    the same organisation (not for peoples: 'Afghans' is no 'Afghan Army')."""
+    if ctype != "ORG" or etype in ("PERSON", "GROUP") or not key.endswith("s") or len(key) < 5 \
+            or " " in key or key in gazetteer.demonyms():
+        return False
+    stem = key[:-1]
+    return any(k.split(" ")[0] == stem and " " in k for k in cl.keys)
 
 
 def _people_stem(key: str, demonyms: dict[str, str]) -> str:
