@@ -104,10 +104,10 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             and gazetteer.place_kind(form) is None and key not in gazetteer.demonyms() \
             and any(len(tokens(f)) > 1 and tokens(f)[0] == words[0] for f in cl.forms):
         return True  # "Jamal" after "Jamal Khashoggi", mistyped as a place: the person's given name
-    if key in cl.keys:
-        return etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
     if _plural_of_movement(key, etype, cl, ctype):
         return True
+    if key in cl.keys:
+        return etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
     country = gazetteer.countries().get(key)
     if country and etype == ctype == "PLACE" and any(gazetteer.countries().get(k) == country for k in cl.keys):
         return True  # "USA" and "United States"
