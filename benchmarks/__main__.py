@@ -166,10 +166,11 @@ def main(argv=None) -> int:
     if "memory" in only:
         from . import memory
 
-        step("memory: kg build at 1/4, 1/2 and all of the corpus")
+        step("memory: kg build of every 4th, every 2nd and every article of the corpus")
         mem = memory.peak_memory(model, recs, corpus.write, scratch)
         if not mem.ok:
-            mem.why = ("the peak follows the longest article spaCy holds at once and the resolver's index, "
+            mem.why = ("the peak follows the longest article spaCy holds at once (spaCy needs about 1 GB per "
+                       "100,000 characters of one text) and the resolver's index, "
                        "which grows with the entities seen")
         rows.append(mem)
         full = mem.details["parts"][-1]
