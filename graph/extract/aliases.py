@@ -99,10 +99,9 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
 def _same(form: str, etype: str, cl: _Cluster) -> bool:
     key = normal(form)
     ctype = cl.types.most_common(1)[0][0]
-    words = tokens(form)
-    if ctype == "PERSON" and etype in ("PLACE", "ORG") and len(words) == 1 and not is_acronym(form) \
-            and gazetteer.place_kind(form) is None and key not in gazetteer.demonyms() \
-            and any(len(tokens(f)) > 1 and tokens(f)[0] == words[0] for f in cl.forms):
+    if ctype == "PERSON" and etype in ("PLACE", "ORG") and " " not in key \
+            and any(" " in f and normal(f.split(" ", 1)[0]) == key for f in cl.forms) \
+            and not is_acronym(form) and gazetteer.place_kind(form) is None and key not in gazetteer.demonyms():
         return True  # "Jamal" after "Jamal Khashoggi", mistyped as a place: the person's given name
     if _plural_of_movement(key, etype, cl, ctype):
         return True
@@ -113,6 +112,7 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
         return True  # "USA" and "United States"
     if (etype == "PERSON") != (ctype == "PERSON"):
         return False
+    words = tokens(form)
     if etype == ctype == "PERSON" and len(words) > 1:
         # "John R. Bolton" / "John Bolton", "Hamza bin Ladin" / "Hamza bin Laden": one person
         bare = _without_initials(words)
