@@ -204,3 +204,24 @@ def test_names_after_an_organisation_noun_or_in_a_list_of_firms_are_organisation
     assert {("Varnhold Logistik", "ORG"), ("Brekker Telekom", "ORG")} <= entities
     entities, _, _ = extract(extractor, "The claim was repeated by state news firm Kavala on Monday.")
     assert ("Kavala", "ORG") in entities
+
+
+def test_a_long_organisation_name_runs_on_over_and(extractor):
+    entities, _, _ = extract(extractor, "The attack was claimed by the Islamic Front of Chad and the Sahel, officials said.")
+    assert ("Islamic Front of Chad and the Sahel", "ORG") in entities, entities
+    entities, _, _ = extract(extractor, "Data from the Varga Center for Ocean Science and Engineering showed a rise.")
+    assert ("Varga Center for Ocean Science and Engineering", "ORG") in entities, entities
+    entities, _, _ = extract(extractor, "The Ministry of Defence and the Army said nothing.")
+    assert ("Ministry of Defence", "ORG") in entities, entities
+
+
+def test_a_monarch_or_pope_known_by_one_name_keeps_the_title(extractor):
+    entities, relations, e = extract(extractor, "Condemnation came from Pope Leo and Prime Minister Ana Duarte. "
+                                                "Leo called the attack cowardly.")
+    assert ("Pope Leo", "PERSON") in entities and ("Pope Leo", "title", "pope") in relations
+    assert len([x for x in e.entities if x.type == "PERSON"]) == 2
+    entities, relations, _ = extract(extractor, "Sultan Barakat of Brunei died on Friday. Barakat had ruled since 1970.")
+    assert ("Sultan Barakat", "PERSON") in entities and ("Brunei", "PLACE") in entities, entities
+    assert {("Sultan Barakat", "leads", "Brunei"), ("Sultan Barakat", "title", "sultan")} <= relations
+    entities, relations, _ = extract(extractor, "Crown Prince Faisal of Jordan met the envoy.")
+    assert ("Prince Faisal", "title", "crown prince") in relations

@@ -72,6 +72,13 @@ def repair(span: Span) -> list[Span]:
         if is_role(w) and words[k + 1][2] == "of" and words[k + 2][2] == "the" and k + 3 < len(words) \
                 and capitalised(doc[words[k + 3][0]]):
             return repair(Span(doc, words[k + 3][0], end, label="ORG" if label == "PERSON" else label))
+    # "Sultan Barakat of Zanzar", "Crown Prince Ali of Zanzar": a monarch, then the country
+    first = start + (1 if doc[start].lower_ in ("crown", "grand") else 0)
+    if end - first >= 4 and doc[first].lower_ in L.REGNAL_TITLES and doc[first].text[:1].isupper():
+        cut = next((i for i in range(first + 2, end - 1) if doc[i].lower_ == "of"), None)
+        if cut is not None and gazetteer.place_kind(doc[cut + 1:end].text) in ("country", "region") \
+                and all(capitalised(t) for t in doc[first + 1:cut]):
+            return [Span(doc, first + 1, cut, label="PERSON"), Span(doc, cut + 1, end, label="PLACE")]
     # "Doug Collins of Georgia": a person's name does not run on with "of"
     if label == "PERSON" or given_name_first(doc[start:end]):
         cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
@@ -225,9 +232,14 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                          and not (end + 2 < len(doc) and doc[end + 2].lower_ in L.EVENT_HEADS | L.ORG_HEADS)):
             end += 2  # "Abdul" + "-Mahdi", "Iran" + "–Iraq War"
         elif nxt.lower_ == "and" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
-                and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ == "of" for t in doc[start:end]) \
+                and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ in ("of", "for") for t in doc[start:end]) \
                 and not (end + 2 < len(doc) and doc[end + 2].text == ","):
-            end += 2  # "Islamic State of Iraq" + "and Syria", "Department of Health and Human Services"
+            end += 2  # "Islamic State of Iraq" + "and Syria", "Center for Systems Science" + "and Engineering"
+        elif nxt.lower_ == "and" and end + 2 < len(doc) and doc[end + 1].lower_ == "the" \
+                and any(t.lower_ == "of" for t in doc[start:end]) and gazetteer.place_kind(doc[end - 1].text) \
+                and capitalised(doc[end + 2]) and gazetteer.place_kind(doc[end + 2].text) == "region" \
+                and not (end + 3 < len(doc) and capitalised(doc[end + 3])):
+            end += 3  # "Islamic State of Iraq" + "and the Levant": a body of a country and a region
         elif nxt.lower_ == "of" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
                 and doc[end + 1].pos_ in ("PROPN", "") and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS \
                 and not is_role(doc[end + 1].lower_):

@@ -50,6 +50,7 @@ class EntityLayer:
         spans = add_patterns(doc, spans)
         spans = self._consistent(doc, spans, headline)
         spans = drop_common_words(doc, spans)
+        spans = regnal_names(doc, spans)
         doc.ents = sorted(filter_spans(spans), key=lambda s: s.start)
         doc.user_data[HINTS] = {k: v for k, v in hints.items()
                                 if any((e.start_char, e.end_char) == k for e in doc.ents)}
@@ -217,9 +218,29 @@ def described_as_person(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.is_lower and is_role(before.lower_) and before.lower_ not in L.TITLE_MODIFIERS:
         return True
+    if before is not None and before.lower_ in L.REGNAL_TITLES and title_case_word(before):
+        return True  # "Sultan X", "Pope X": a monarch known by one name
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
         for tok in doc[span.end + 1:span.end + 5]:
             if tok.lower_ in ("a", "an", "the") or tok.lower_ in L.TITLE_MODIFIERS and not is_role(tok.lower_):
                 continue
             return tok.is_lower and is_role(tok.lower_)
     return False
+
+
+def regnal_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A monarch or a pope known by one name carries the title in the name ("Pope Francis",
+    "Sultan Qaboos", "Queen Elizabeth"): the title joins a one-word person right after it."""
+    covered = coverage(spans)
+    out = []
+    for s in spans:
+        if s.label_ == "PERSON" and len(s) == 1 and s.start > 0 and s.start - 1 not in covered \
+                and doc[s.start - 1].lower_ in L.REGNAL_TITLES and title_case_word(doc[s.start - 1]) \
+                and not doc[s.start].is_sent_start:
+            s = Span(doc, s.start - 1, s.end, label="PERSON")
+        out.append(s)
+    return out
+
+
+def title_case_word(tok) -> bool:
+    return tok.text[:1].isupper() and tok.text[1:].islower()

@@ -76,6 +76,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "co
               "prime", "foreign", "former", "deputy", "vice", "acting", "interim", "vice-president", "ayatollah",
               "pope", "bishop", "archbishop", "cardinal", "congressman", "congresswoman", "lawmaker", "envoy",
               "officer", "agent", "director", "founder", "co-founder", "co-director", "head", "coach"}
+# Titles of monarchs and popes that are part of a one-word name ("Pope Francis", "King Abdullah").
+REGNAL_TITLES = {"pope", "king", "queen", "sultan", "emir", "emperor", "empress", "prince", "princess", "tsar",
+                 "czar", "shah", "tsarina"}
 KINSHIP = {  # noun → who is the child: the person named ("son") or the person possessing ("father")
     "son": "named", "daughter": "named", "child": "named", "stepson": "named", "stepdaughter": "named",
     "father": "possessor", "mother": "possessor", "parent": "possessor", "dad": "possessor",

@@ -118,6 +118,23 @@ class _Finder(Descriptions, Places, Clauses):
             i = j
         return out
 
+    def regnal(self, m: int) -> None:
+        """'Pope X', 'Sultan X of Y': the title that is part of a monarch's name, and the
+        country he reigns over when it follows."""
+        from .lexicon import REGNAL_TITLES
+
+        span = self.spans[m]
+        if len(span) < 2 or span[0].lower_ not in REGNAL_TITLES:
+            return
+        title = span[0].lower_
+        if span.start > 0 and self.doc[span.start - 1].lower_ in ("crown", "grand"):
+            title = self.doc[span.start - 1].lower_ + " " + title
+        self.add(m, "title", None, title, span.start, span.end - 1, "regnal-title", 0.8)
+        of = self.of_after(m)
+        if of and self.type_of(of[-1].mention) == "PLACE" and title in ("king", "queen", "sultan", "emir",
+                                                                         "emperor", "empress", "tsar", "czar", "shah"):
+            self.add(m, "leads", of[-1].mention, None, span.start, of[-1].end - 1, "regnal-of", 0.75)
+
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         sent = self.doc[i].sent
         return sent.start, sent.end
@@ -131,6 +148,7 @@ class _Finder(Descriptions, Places, Clauses):
                 self.premodifiers(m)
             if etype == "PERSON":
                 self.copula(m)
+                self.regnal(m)
             if etype in ("ORG", "PLACE"):
                 self.whose_role(m)
             if etype in ("PERSON", "ORG"):
