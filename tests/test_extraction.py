@@ -225,3 +225,21 @@ def test_a_monarch_or_pope_known_by_one_name_keeps_the_title(extractor):
     assert {("Sultan Barakat", "leads", "Brunei"), ("Sultan Barakat", "title", "sultan")} <= relations
     entities, relations, _ = extract(extractor, "Crown Prince Faisal of Jordan met the envoy.")
     assert ("Prince Faisal", "title", "crown prince") in relations
+
+
+def test_a_critic_or_opponent_of_someone_opposes_them(extractor):
+    _, relations, _ = extract(extractor, "Tomas Varga is an outspoken critic of Moldovan president Ilinca Rusu, "
+                                         "and his associates agreed.")
+    assert ("Tomas Varga", "opposes", "Ilinca Rusu") in relations, relations
+    _, relations, _ = extract(extractor, "Karim Darwish, a critic of the Free Coast Movement, spoke.")
+    assert ("Karim Darwish", "opposes", "Free Coast Movement") in relations, relations
+
+
+def test_a_leader_who_names_groups_as_terrorists_opposes_them(extractor):
+    _, relations, _ = extract(extractor, 'Ilinca Rusu said the invasion was "to prevent the creation of a corridor '
+                                         'across our border." She named it "Operation Dawn" and named both the '
+                                         "Coast Workers' Party (CWP) and Delta Protection Units (DPU) as terrorists.")
+    assert {("Ilinca Rusu", "opposes", "Coast Workers' Party"),
+            ("Ilinca Rusu", "opposes", "Delta Protection Units")} <= relations, relations
+    _, relations, _ = extract(extractor, "Tomas Varga named Ilinca Rusu as his successor.")
+    assert not any(p == "opposes" for _, p, _ in relations), relations

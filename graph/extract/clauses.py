@@ -8,6 +8,9 @@ from spacy.tokens import Token
 from . import lexicon as L
 from .tokens import DETERMINERS, STOP
 
+DESIGNATE_VERBS = {"name", "designate", "label", "brand", "list", "declare", "call", "classify", "consider",
+                   "blacklist", "deem"}
+ENEMY_NOUNS = {"terrorist", "terrorists", "terror", "enemy", "enemies", "extremist", "extremists", "threat"}
 DELEGATE_NOUNS = {"delegates", "delegation", "delegations", "representatives", "officials", "envoys", "members",
                   "ministers", "leaders", "diplomats", "negotiators", "team"}
 
@@ -31,12 +34,49 @@ class Clauses:
                 self._verb(tok, "leads", ("PERSON",), ("ORG", "PLACE"), set(), objects_only=True)
             elif lemma == "join" and tok.pos_ == "VERB":
                 self._verb(tok, "memberOf", ("PERSON",), ("ORG",), set(), objects_only=True)
+            elif lemma in DESIGNATE_VERBS and tok.pos_ == "VERB" and self.has_parse and self._as_enemy(tok):
+                # a leader branding others terrorists; an agency's listing is an administrative act
+                self._verb(tok, "opposes", ("PERSON",), ("ORG", "PERSON"), set(), objects_only=True,
+                           pronoun_subject=True)
         self._signed_between()
         self._participants()
 
+    def _as_enemy(self, verb: Token) -> bool:
+        """'named A and B as terrorists', 'designated X a terrorist organisation': an enemy
+        noun after 'as' or 'a' later in the clause (parsers attach it anywhere)."""
+        _, hi = self.sentence_bounds(verb.i)
+        for i in range(verb.i + 1, min(hi, verb.i + 30)):
+            tok = self.doc[i]
+            if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":"):
+                return False
+            if tok.lower_ in ENEMY_NOUNS and any(t.lower_ in ("as", "a", "an") for t in self.doc[max(verb.i, i - 2):i]):
+                return True
+        return False
+
+    def _pronoun_subject(self, verb: Token) -> list[int]:
+        """'He named ...': the person the previous or same sentence has as its subject."""
+        head, subj = verb, []
+        for _ in range(3):
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj or head.dep_ not in ("conj", "xcomp") or head.head == head:
+                break
+            head = head.head
+        if not subj or subj[0].lower_ not in ("he", "she"):
+            return []
+        lo, _ = self.sentence_bounds(verb.i)
+        prev_lo = self.doc[lo - 1].sent.start if lo > 0 else lo
+        if lo - prev_lo < 3 and prev_lo > 0:
+            prev_lo = self.doc[prev_lo - 1].sent.start  # a closing quote parsed as a sentence
+        for i in range(subj[0].i - 1, prev_lo - 1, -1):
+            if i in self.mention_at and self.type_of(self.mention_at[i]) == "PERSON" \
+                    and any(self.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(
+                        self.spans[self.mention_at[i]].start, self.spans[self.mention_at[i]].end)):
+                return [self.mention_at[i]]
+        return []
+
     def _verb(self, verb: Token, predicate: str, subject_types, object_types, preps: set[str],
-              objects_only: bool = False) -> None:
-        subjects = self._subjects(verb)
+              objects_only: bool = False, pronoun_subject: bool = False) -> None:
+        subjects = self._subjects(verb) or (self._pronoun_subject(verb) if pronoun_subject else [])
         objects = self._objects(verb, preps, objects_only)
         for s in subjects:
             if self.type_of(s) not in subject_types:
@@ -111,7 +151,7 @@ class Clauses:
         out: list[int] = []
         if self.has_parse:
             for c in verb.children:
-                if c.dep_ in ("obj", "dobj", "attr") or (not objects_only and c.dep_ in ("obl", "nmod", "pobj", "prep")):
+                if c.dep_ in ("obj", "dobj", "attr") or (c.dep_ in ("xcomp", "oprd") and c.i in self.mention_at) or (not objects_only and c.dep_ in ("obl", "nmod", "pobj", "prep")):
                     target = c
                     if c.dep_ == "prep":
                         if c.lower_ not in preps:

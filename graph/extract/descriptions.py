@@ -411,6 +411,8 @@ def _role_kind(word: str, etype: str) -> str | None:
     if etype == "PERSON":
         if word in L.KINSHIP:
             return "kin"
+        if word in ("critic", "opponent", "foe", "enemy", "adversary", "nemesis", "arch-enemy", "archenemy"):
+            return "oppose"
         last = word.split("-")[-1]
         if word in L.LEADER_ROLES or (last in L.LEADER_ROLES and not word.startswith(("vice", "co-", "deputy", "under"))):
             return "leader"
