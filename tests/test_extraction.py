@@ -227,6 +227,15 @@ def test_a_monarch_or_pope_known_by_one_name_keeps_the_title(extractor):
     assert ("Prince Faisal", "title", "crown prince") in relations
 
 
+def test_a_monarch_named_by_title_and_given_name_is_the_person_of_that_given_name(extractor):
+    for text in ("King Matthias of Zanzar died on Friday. Matthias Edvard Rosen had ruled the country since 1970.",
+                 "Matthias Edvard Rosen died on Friday, aged 79. King Matthias had ruled since 1970.",
+                 "Pope Leo met the president. Leo Marcus Ferrand, 70, was elected last year."):
+        _, _, e = extract(extractor, text)
+        people = [x for x in e.entities if x.type == "PERSON"]
+        assert len(people) == 1, [(x.label, x.aliases) for x in people]
+
+
 def test_a_critic_or_opponent_of_someone_opposes_them(extractor):
     _, relations, _ = extract(extractor, "Tomas Varga is an outspoken critic of Moldovan president Ilinca Rusu, "
                                          "and his associates agreed.")

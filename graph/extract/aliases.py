@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import gazetteer
 from ..names import acronym_of, contiguous_in, fullness, is_acronym, normal, spelling_variant, tokens
 from ..records import LocalEntity
-from .lexicon import MEETING_NOUNS, PLACE_GENERICS
+from .lexicon import MEETING_NOUNS, PLACE_GENERICS, REGNAL_TITLES
 
 
 @dataclass
@@ -120,6 +120,17 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             other_bare = _without_initials(tokens(other))
             if len(bare) > 1 and (bare == other_bare or spelling_variant(" ".join(bare), " ".join(other_bare))):
                 return True
+    if etype == ctype == "PERSON":
+        # "Sultan X" and "X bin Y": a monarch named by title and given name is the person whose name
+        # begins with it, whichever form comes first
+        name = _regnal_name(words)
+        for other in cl.forms:
+            other_words = tokens(other)
+            other_name = _regnal_name(other_words)
+            if name and other_name is None and len(other_words) > 1 and other_words[0] == name:
+                return True
+            if other_name and name is None and len(words) > 1 and words[0] == other_name:
+                return True
     if etype == "GROUP" or ctype == "GROUP":
         d = gazetteer.demonyms()
         return etype == ctype and any(_people_stem(key, d) == _people_stem(k, d) for k in cl.keys)
@@ -153,6 +164,13 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             if len(other_words) > 1 and "-" in other_words[-1] and other_words[-1].split("-", 1)[1] == words[0]:
                 return True
     return False
+
+
+def _regnal_name(words: list[str]) -> str | None:
+    """The given name of "Pope X", "Crown Prince X": the one word after a monarch's title."""
+    if len(words) >= 2 and all(w in REGNAL_TITLES or w == "crown" for w in words[:-1]) and words[-2] in REGNAL_TITLES:
+        return words[-1]
+    return None
 
 
 # Words that end a news outlet's name and may be left off it ("NBC" for "NBC News").
