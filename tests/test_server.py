@@ -1,9 +1,23 @@
-"""The production server as a separate process, used by real clients (SPARQLWrapper,
-requests, networkx and igraph reading the exports)."""
+"""The production server as a separate process, used by real clients (SPARQLWrapper, rdflib's
+SPARQLStore, Comunica, requests, networkx and igraph reading the exports)."""
+import json
+import os
+import shutil
+import subprocess
+
 import igraph
 import networkx as nx
+import pytest
 import requests
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+
+from conftest import ROOT
+
+NKG = Namespace("http://localhost:8000/ontology#")
+ENTITY = Namespace("http://localhost:8000/entity/")
 
 PREFIX = "PREFIX nkg: <http://localhost:8000/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
@@ -54,3 +68,37 @@ def test_graphml_export_reads_back_in_networkx_and_igraph(seed_store, tmp_path):
     assert {"label", "type", "mentions", "documents", "aliases"} <= set(ig.vs.attributes())
     assert {"predicate", "weight", "evidence", "kind"} <= set(ig.es.attributes())
     assert set(ig.es["kind"]) == {"relation", "comention"}
+
+
+def test_rdflib_sparqlstore_reads_the_endpoint_as_a_graph_and_by_named_graph(server):
+    graph = Graph(store=SPARQLStore(server + "/sparql", returnFormat="json"))
+    rows = graph.query("SELECT ?p ?o WHERE { ?p <%s> ?o }" % NKG.leads)
+    assert (ENTITY["ahmad-massoud"], ENTITY["national-resistance-front-of-afghanistan"]) in {tuple(r) for r in rows}
+    # the triple-pattern API, turned by rdflib into SPARQL over the protocol
+    assert graph.value(ENTITY["taliban"], RDFS.label) == Literal("Taliban")
+    assert (ENTITY["taliban"], RDF.type, NKG.Organization) in graph
+    # named graphs: each article is a context of the store, and its facts are found in it
+    store = SPARQLStore(server + "/sparql", returnFormat="json")
+    names = {getattr(c, "identifier", c) for c in store.contexts()}
+    docs = sorted(str(n) for n in names if "/doc/" in str(n))
+    assert len(docs) == 2, names
+    in_article = Graph(store=store, identifier=URIRef(docs[0])).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    everything = graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert 100 < int(next(iter(in_article))[0]) < int(next(iter(everything))[0])
+
+
+def test_comunica_queries_the_sparql_endpoint(server):
+    binary = ROOT / "tests" / "clients" / "node_modules" / ".bin" / "comunica-sparql"
+    if not (binary.exists() and shutil.which("node")):
+        reason = "Comunica is not installed: `make test` installs it with `npm ci --prefix tests/clients`"
+        if os.environ.get("CI"):
+            pytest.fail(reason + " — required in CI")
+        pytest.skip(reason)
+    query = "SELECT ?l WHERE { ?p <%s> ?o ; <%s> ?l } ORDER BY ?l" % (NKG.leads, RDFS.label)
+    out = subprocess.run([str(binary), "sparql@" + server + "/sparql", query], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    leaders = [row["l"] for row in json.loads(out.stdout)]
+    expected = requests.get(server + "/sparql", headers={"Accept": "application/sparql-results+json"},
+                            params={"query": query}).json()["results"]["bindings"]
+    assert '"Ahmad Massoud"' in leaders and len(leaders) == len(expected) >= 3
