@@ -78,3 +78,11 @@ def test_plural_of_a_movements_name_is_the_movement_but_a_peoples_plural_is_not(
     assert len(entities) == 1 and entities[0].type == "ORG" and entities[0].label == "Zuwari movement"
     got, entities = labels(("Afghan Army", "ORG"), ("Afghans", "GROUP"))
     assert len(entities) == 2
+
+
+def test_hyphenated_surname_taken_for_an_organisation_joins_the_person():
+    got, entities = labels(("Teodor Valsky-Brenner", "PERSON"), ("Valsky-Brenner", "ORG"),
+                           ("Valsky-Brenner", "ORG"))
+    assert len(entities) == 1 and entities[0].type == "PERSON" and got == ["Teodor Valsky-Brenner"] * 3
+    got, entities = labels(("Teodor Valsky", "PERSON"), ("Valsky-Brenner", "ORG"))
+    assert len(entities) == 2 and entities[1].type == "ORG"

@@ -59,6 +59,11 @@ CASES = [
     ("No protests were reported in Kirkuk, in northern Iraq.", {("Kirkuk", "locatedIn", "Iraq")}),
     ("Somalia has been at war since the capital, Mogadishu, was attacked in 2006.",
      {("Mogadishu", "locatedIn", "Somalia")}),
+    # memberOf of a body a verb's preposition names: "speaking for Y", "represented P in Y"
+    ("Tomas Varga, speaking for the country's Fisheries Ministry, said the quota would fall.",
+     {("Tomas Varga", "memberOf", "Fisheries Ministry")}),
+    ("Ilinca Rusu had represented the Northern District in the National Assembly since 2009.",
+     {("Ilinca Rusu", "memberOf", "National Assembly")}),
 ]
 
 
@@ -252,3 +257,8 @@ def test_a_leader_who_names_groups_as_terrorists_opposes_them(extractor):
             ("Ilinca Rusu", "opposes", "Delta Protection Units")} <= relations, relations
     _, relations, _ = extract(extractor, "Tomas Varga named Ilinca Rusu as his successor.")
     assert not any(p == "opposes" for _, p, _ in relations), relations
+
+
+def test_a_represented_client_in_a_court_is_no_membership(extractor):
+    _, relations, _ = extract(extractor, "Ilinca Rusu represented the Meridian Bank in the Supreme Court of Moldova.")
+    assert not {r for r in relations if r[1] == "memberOf"}, relations

@@ -66,7 +66,11 @@ def from_doc(article: Article, doc) -> Extraction:
     spans = [e for e in doc.ents if e.start in sentence_of]
     hints = {start: label for (start, _), label in doc.user_data.get(HINTS, {}).items()}
     entity_of, entities = aliases.cluster([(e.text, e.label_, e.start_char) for e in spans], article.text, hints)
-    mentions = tuple(Mention(start=e.start_char, end=e.end_char, text=e.text, type=e.label_,
+    # a name the tagger took for a place or organisation that joined a person is the person's
+    # (a given name, a hyphenated surname): its mention says so, for the graph's type vote
+    mentions = tuple(Mention(start=e.start_char, end=e.end_char, text=e.text,
+                             type="PERSON" if entities[entity_of[i]].type == "PERSON" and e.label_ in ("PLACE", "ORG")
+                             else e.label_,
                              sentence=sentence_of[e.start], entity=entity_of[i]) for i, e in enumerate(spans))
     found: list[Relation] = relations.extract(doc, spans, entity_of, entities, sentence_of)
     return Extraction(article=article, sentences=tuple(sentences), mentions=mentions,

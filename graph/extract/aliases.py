@@ -103,6 +103,10 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             and any(" " in f and normal(f.split(" ", 1)[0]) == key for f in cl.forms) \
             and not is_acronym(form) and gazetteer.place_kind(form) is None and key not in gazetteer.demonyms():
         return True  # "Jamal" after "Jamal Khashoggi", mistyped as a place: the person's given name
+    if ctype == "PERSON" and etype in ("PLACE", "ORG") and " " not in key and "-" in key.strip("-") \
+            and any(" " in f and tokens(f)[-1] == key for f in cl.forms) \
+            and not is_acronym(form) and gazetteer.place_kind(form) is None:
+        return True  # "Lopez-Arana" after "Maria Lopez-Arana", mistyped: a hyphenated surname alone
     if _plural_of_movement(key, etype, cl, ctype):
         return True
     if key in cl.keys:

@@ -30,6 +30,10 @@ class Clauses:
                 self._verb(tok, "opposes", ("ORG", "PERSON"), ("ORG", "PERSON"), {"against", "on", "with", "to"})
             elif lemma in L.PARTICIPATE_VERBS or tok.lower_ in L.PARTICIPATE_VERBS:
                 self._verb(tok, "participatedIn", ("ORG", "PERSON"), ("EVENT",), {"at", "in", "on", "to", "for"})
+                if lemma == "speak" and self.has_parse:
+                    self._body_of(tok, "for")  # "X, speaking for the Health Ministry"
+            elif lemma == "represent" and tok.pos_ == "VERB" and self.has_parse:
+                self._body_of(tok, "in")  # "X represented his province in the National Assembly"
             elif lemma in ("lead", "head", "chair", "run", "command", "found") and tok.pos_ == "VERB" and lemma != "found":
                 self._verb(tok, "leads", ("PERSON",), ("ORG", "PLACE"), set(), objects_only=True)
             elif lemma == "join" and tok.pos_ == "VERB":
@@ -40,6 +44,24 @@ class Clauses:
                            pronoun_subject=True)
         self._signed_between()
         self._participants()
+
+    def _body_of(self, verb: Token, prep: str) -> None:
+        """memberOf from a person to the body a preposition of the verb names ('speaking for Y',
+        'represented P in Y'); the verb's direct object is not the body, nor is a court."""
+        direct = set(self._objects(verb, set(), True))
+        found = self._objects(verb, {prep}, False)
+        for c in verb.children:  # "represented P in Y", the parser hanging "in Y" from P
+            if c.dep_ in ("obj", "dobj"):
+                found += [self.mention_at[g.i] for g in c.children if g.dep_ in ("nmod", "obl")
+                          and g.i in self.mention_at and [x.lower_ for x in g.children if x.dep_ == "case"][:1] == [prep]]
+        for o in found:
+            if o in direct or any(t.lower_ in ("court", "tribunal", "courts") for t in self.spans[o]):
+                continue
+            for s in self._subjects(verb):
+                if self.type_of(s) == "PERSON" and self.type_of(o) == "ORG":
+                    first = min(self.spans[s].start, self.spans[o].start, verb.i)
+                    last = max(self.spans[s].end, self.spans[o].end) - 1
+                    self.add(s, "memberOf", o, None, first, last, f"verb-{verb.lemma_}-{prep}", 0.7)
 
     def _as_enemy(self, verb: Token) -> bool:
         """'named A and B as terrorists', 'designated X a terrorist organisation': an enemy
@@ -101,6 +123,9 @@ class Clauses:
                 if not subj and head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.i in self.mention_at:
                     return [self.mention_at[head.head.i]]
                 if subj:
+                    # a run of spaces parsed as the subject, the name hanging from it
+                    subj = [next((c for c in s.children if c.i in self.mention_at), s) if s.is_space else s
+                            for s in subj]
                     for s in subj:
                         if s.lower_ in ("which", "who", "that"):
                             antecedent = self._antecedent(s, head)
