@@ -262,3 +262,19 @@ def test_a_leader_who_names_groups_as_terrorists_opposes_them(extractor):
 def test_a_represented_client_in_a_court_is_no_membership(extractor):
     _, relations, _ = extract(extractor, "Ilinca Rusu represented the Meridian Bank in the Supreme Court of Moldova.")
     assert not {r for r in relations if r[1] == "memberOf"}, relations
+
+
+def test_a_given_name_before_bin_joins_the_persons_name(extractor):
+    text = ("After the funeral, his cousin, Rashed bin Khalifa Al Nouri, attended prayers in the capital. "
+            "Rashed said he would keep the policies.")
+    entities, _, _ = extract(extractor, text)
+    assert ("Rashed bin Khalifa Al Nouri", "PERSON") in entities, entities
+    assert not {e for e in entities if e[0] in ("Rashed", "Khalifa Al Nouri")}, entities
+
+
+def test_a_source_after_according_to_is_no_unknown_place(extractor):
+    entities, _, _ = extract(extractor, "According to Agence Meridional-Presse, which cited sources close to "
+                                        "the inquiry, the man had worked there for years. According to Kenya, "
+                                        "the border stayed open.")
+    assert ("Agence Meridional-Presse", "ORG") in entities, entities
+    assert ("Kenya", "PLACE") in entities, entities

@@ -197,6 +197,12 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if prev.text == "-" and start > 1 and doc[start - 2].lower_ in PARTICLES and not prev.whitespace_:
             start -= 2  # "al-Masirah TV"
             continue
+        if label == "PERSON" and prev.lower_ in ("bin", "ibn", "bint") and prev.is_lower and start > 1 \
+                and capitalised(doc[start - 2]) and doc[start - 2].lower_ not in common_words() \
+                and not (title_case(doc[start - 2]) and (doc[start - 2].lower_.rstrip(".") in L.HONORIFICS
+                                                          or is_role(doc[start - 2].lower_))):
+            start -= 2  # "Karim" + "bin Saleh Al Nouri": the given name the tagger left out
+            continue
         if prev.text == "\u2013" and start > 1 and capitalised(doc[start - 2]) and not prev.whitespace_ \
                 and not doc[start - 2].whitespace_ and takes_adjective:
             start -= 2  # "Iran–" + "Iraq War"

@@ -32,6 +32,14 @@ def add_patterns(doc: Doc, spans: list[Span]) -> list[Span]:
         source = Span(doc, start, end, label=label)
         out.append(source)
         covered.update({k: source for k in range(start, end)})
+    for k, span in enumerate(out):
+        # "according to Agence Nouvelle, which ...": a source that no gazetteer knows as a place
+        # is a body that reports, whatever the tagger's guess
+        if span.label_ == "PLACE" and span.start >= 2 and doc[span.start - 2:span.start].text.lower() == "according to" \
+                and not known(span) and span[-1].lower_ not in L.PLACE_HEADS \
+                and not given_name_first(span):
+            out[k] = Span(doc, span.start, span.end, label="ORG")
+            covered.update({i: out[k] for i in range(span.start, span.end)})
     for start, end in purpose_names(doc):
         # "Committee to Protect Journalists", "Coalition to End Hunger": a body named by its aim
         inside = {id(covered[k]): covered[k] for k in range(start, end) if k in covered}
