@@ -59,6 +59,10 @@ CASES = [
     ("No protests were reported in Kirkuk, in northern Iraq.", {("Kirkuk", "locatedIn", "Iraq")}),
     ("Somalia has been at war since the capital, Mogadishu, was attacked in 2006.",
      {("Mogadishu", "locatedIn", "Somalia")}),
+    ("Fatima Sow was speaking at the opening of the Dakar Peace Forum on Monday.",
+     {("Fatima Sow", "participatedIn", "Dakar Peace Forum")}),
+    ("Fatima Sow traveled to Geneva for the Lakeside Peace Forum, which opened on Monday.",
+     {("Fatima Sow", "participatedIn", "Lakeside Peace Forum")}),
     # memberOf of a body a verb's preposition names: "speaking for Y", "represented P in Y"
     ("Tomas Varga, speaking for the country's Fisheries Ministry, said the quota would fall.",
      {("Tomas Varga", "memberOf", "Fisheries Ministry")}),

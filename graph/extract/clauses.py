@@ -14,6 +14,12 @@ ENEMY_NOUNS = {"terrorist", "terrorists", "terror", "enemy", "enemies", "extremi
 DELEGATE_NOUNS = {"delegates", "delegation", "delegations", "representatives", "officials", "envoys", "members",
                   "ministers", "leaders", "diplomats", "negotiators", "team"}
 
+# Parts of an event a verb's preposition may name instead of the event ("at the opening of Z").
+PART_OF_EVENT = {"opening", "closing", "sidelines", "margins", "session", "start", "end", "launch", "final",
+                 "inauguration", "ceremony"}
+
+TRAVEL_VERBS = {"travel", "fly", "arrive", "come", "go", "head", "return", "journey"}
+
 
 class Clauses:
     """Clause patterns of the relation finder (a mixin of relations._Finder)."""
@@ -32,6 +38,8 @@ class Clauses:
                 self._verb(tok, "participatedIn", ("ORG", "PERSON"), ("EVENT",), {"at", "in", "on", "to", "for"})
                 if lemma == "speak" and self.has_parse:
                     self._body_of(tok, "for")  # "X, speaking for the Health Ministry"
+            elif lemma in TRAVEL_VERBS and tok.pos_ == "VERB" and self.has_parse:
+                self._travel_for(tok)  # "X traveled to Geneva for the Z"
             elif lemma == "represent" and tok.pos_ == "VERB" and self.has_parse:
                 self._body_of(tok, "in")  # "X represented his province in the National Assembly"
             elif lemma in ("lead", "head", "chair", "run", "command", "found") and tok.pos_ == "VERB" and lemma != "found":
@@ -44,6 +52,24 @@ class Clauses:
                            pronoun_subject=True)
         self._signed_between()
         self._participants()
+
+    def _travel_for(self, verb: Token) -> None:
+        """participatedIn from a traveller to the event they came 'for' (the parser may hang
+        'for Z' from the destination)."""
+        found = self._objects(verb, {"for"}, False)
+        for c in verb.children:
+            if c.dep_ in ("obl", "nmod", "prep"):
+                dest = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
+                found += [self.mention_at[g.i] for g in dest.children if g.dep_ in ("nmod", "prep") and (
+                    [x.lower_ for x in g.children if x.dep_ == "case"][:1] == ["for"]) and g.i in self.mention_at]
+        for o in found:
+            if self.type_of(o) != "EVENT":
+                continue
+            for s in self._subjects(verb):
+                if self.type_of(s) in ("PERSON", "ORG"):
+                    first = min(self.spans[s].start, self.spans[o].start, verb.i)
+                    last = max(self.spans[s].end, self.spans[o].end) - 1
+                    self.add(s, "participatedIn", o, None, first, last, "verb-travel-for", 0.7)
 
     def _body_of(self, verb: Token, prep: str) -> None:
         """memberOf from a person to the body a preposition of the verb names ('speaking for Y',
@@ -188,6 +214,10 @@ class Clauses:
                         case = [g.lower_ for g in c.children if g.dep_ == "case"]
                         if not case or case[0] not in preps:
                             continue
+                    if target.i not in self.mention_at and target.lower_ in PART_OF_EVENT:
+                        # "speaking at the opening of Z": the event the part belongs to
+                        target = next((g for g in target.children if g.i in self.mention_at and g.dep_ in (
+                            "nmod", "pobj", "prep") and any(x.lower_ == "of" for x in g.children)), target)
                     if target.i in self.mention_at:
                         out.append(self.mention_at[target.i])
                         out += [self.mention_at[x.i] for x in target.conjuncts if x.i in self.mention_at]
