@@ -63,6 +63,8 @@ CASES = [
      {("Fatima Sow", "participatedIn", "Dakar Peace Forum")}),
     ("Fatima Sow traveled to Geneva for the Lakeside Peace Forum, which opened on Monday.",
      {("Fatima Sow", "participatedIn", "Lakeside Peace Forum")}),
+    ("Karim Darwish, a Tunisian national, was a columnist for the Coastal Herald until 2018.",
+     {("Karim Darwish", "memberOf", "Coastal Herald"), ("Karim Darwish", "title", "columnist")}),
     # memberOf of a body a verb's preposition names: "speaking for Y", "represented P in Y"
     ("Tomas Varga, speaking for the country's Fisheries Ministry, said the quota would fall.",
      {("Tomas Varga", "memberOf", "Fisheries Ministry")}),
@@ -282,3 +284,9 @@ def test_a_source_after_according_to_is_no_unknown_place(extractor):
                                         "the border stayed open.")
     assert ("Agence Meridional-Presse", "ORG") in entities, entities
     assert ("Kenya", "PLACE") in entities, entities
+
+
+def test_a_relative_clause_after_an_apposition_is_not_the_first_persons(extractor):
+    _, relations, _ = extract(extractor, "Omar Darwish, the son of Karim Darwish, who served as Prime Minister "
+                                         "until 2010, was arrested on Monday.")
+    assert ("Omar Darwish", "title", "prime minister") not in relations, relations

@@ -159,6 +159,13 @@ class Descriptions:
         j = span.end
         if j < hi and self.doc[j].text == ",":
             j += 1
+            if j < hi and self.doc[j].lower_ in ("a", "an", "the"):
+                # "X, a Saudi national, was a columnist for Y": past an apposition to the copula
+                k = next((k for k in range(j + 1, min(j + 9, hi)) if self.doc[k].text in (",", ";", ":", "(", ")")
+                          or self.doc[k].pos_ in ("VERB", "AUX")), None)
+                if k is not None and self.doc[k].text == "," and k + 1 < hi \
+                        and self.doc[k + 1].lower_ not in ("who", "which", "that", "whose"):
+                    j = k + 1  # ("X, the son of Y, who ...": the clause is Y's)
         for size in (3, 2, 1):
             phrase = " ".join(t.lower_ for t in self.doc[j:min(j + size, hi)])
             if phrase in COPULAS and j + size < hi:
