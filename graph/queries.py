@@ -6,6 +6,7 @@ Each file declares itself in header comments:
     # description: Every `leads` relation with the number of sentences stating it.
     # param: entity entity -- the entity (its id or IRI)
     # param: type string = Person -- a class name
+    # param: min integer[1..1000] = 2 -- an integer within bounds (either may be left out)
 
 and refers to a parameter as a variable of the same name (`?entity`). Values are bound
 as RDF terms (SPARQL 1.1 VALUES semantics), never pasted into the query text.
@@ -35,6 +36,8 @@ class Param:
     type: str
     default: str | None = None
     description: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
 
     @property
     def required(self) -> bool:
@@ -52,7 +55,9 @@ class NamedQuery:
     def as_dict(self) -> dict:
         return {"name": self.name, "title": self.title, "description": self.description,
                 "parameters": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
-                                "description": p.description} for p in self.params],
+                                "description": p.description,
+                                **({"minimum": p.minimum} if p.minimum is not None else {}),
+                                **({"maximum": p.maximum} if p.maximum is not None else {})} for p in self.params],
                 "query": self.text}
 
     def bindings(self, values: dict[str, str], vocab: Vocabulary) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
@@ -79,7 +84,11 @@ def term(p: Param, value: str, vocab: Vocabulary) -> ox.NamedNode | ox.Literal:
         if p.type == "iri":
             return ox.NamedNode(value)
         if p.type == "integer":
-            return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
+            number = int(value)
+            if (p.minimum is not None and number < p.minimum) or (p.maximum is not None and number > p.maximum):
+                raise QueryError(f"parameter {p.name!r} must be an integer from {_bound(p.minimum)} to "
+                                 f"{_bound(p.maximum)}, got {number}")
+            return ox.Literal(str(number), datatype=ox.NamedNode(XSD + "integer"))
         if p.type == "decimal":
             return ox.Literal(str(float(value)), datatype=ox.NamedNode(XSD + "decimal"))
         if p.type == "boolean":
@@ -92,8 +101,14 @@ def term(p: Param, value: str, vocab: Vocabulary) -> ox.NamedNode | ox.Literal:
                 raise ValueError(value)
             return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
         return ox.Literal(value)
+    except QueryError:
+        raise
     except ValueError as e:
         raise QueryError(f"parameter {p.name!r} must be {p.type}, got {value!r}") from e
+
+
+def _bound(value: int | None) -> str:
+    return "any" if value is None else str(value)
 
 
 def parse(name: str, text: str) -> NamedQuery:
@@ -110,11 +125,13 @@ def parse(name: str, text: str) -> NamedQuery:
         elif key == "description":
             description = (description + " " + value).strip()
         else:
-            pm = re.match(r"^(\w+)\s+(\w+)(?:\s*=\s*(\S+))?(?:\s*--\s*(.*))?$", value)
-            if not pm or pm.group(2) not in PARAM_TYPES:
+            pm = re.match(r"^(\w+)\s+(\w+)(?:\[(-?\d*)\.\.(-?\d*)\])?(?:\s*=\s*(\S+))?(?:\s*--\s*(.*))?$", value)
+            if not pm or pm.group(2) not in PARAM_TYPES or (pm.group(3) is not None and pm.group(2) != "integer"):
                 raise QueryError(f"{name}.rq: bad parameter declaration {value!r}; expected "
-                                 f"'NAME TYPE [= DEFAULT] [-- description]' with TYPE one of {', '.join(PARAM_TYPES)}")
-            params.append(Param(pm.group(1), pm.group(2), pm.group(3), (pm.group(4) or "").strip()))
+                                 f"'NAME TYPE [= DEFAULT] [-- description]' with TYPE one of {', '.join(PARAM_TYPES)} "
+                                 "(an integer may have bounds: integer[1..100])")
+            low, high = (int(b) if b else None for b in (pm.group(3), pm.group(4)))
+            params.append(Param(pm.group(1), pm.group(2), pm.group(5), (pm.group(6) or "").strip(), low, high))
     return NamedQuery(name=name, title=title, description=description, text=text, params=tuple(params))
 
 

@@ -57,6 +57,26 @@ def test_named_queries_list_and_run_with_bound_parameters(client):
     assert injected.status_code == 200 and injected.get_json()["results"]["bindings"] == []
 
 
+def test_named_queries_answer_members_and_what_two_entities_share(client):
+    json_results = {"Accept": "application/sparql-results+json"}
+    members = client.get("/api/queries/members?org=human-rights-watch", headers=json_results).get_json()
+    assert "Heather Barr" in {b["label"]["value"] for b in members["results"]["bindings"]}
+    shared = client.get("/api/queries/shared?a=taliban&b=united-states", headers=json_results).get_json()
+    rows = {b["label"]["value"]: b for b in shared["results"]["bindings"]}
+    assert "Afghanistan" in rows and "Taliban" not in rows and "United States" not in rows
+    assert all(int(b["articlesWithA"]["value"]) >= 1 and int(b["articlesWithB"]["value"]) >= 1 for b in rows.values())
+
+
+def test_an_integer_parameter_outside_its_declared_bounds_is_a_400_naming_them(client):
+    listed = {q["name"]: q for q in client.get("/api/queries").get_json()["queries"]}
+    (param,) = listed["strongest-comentions"]["parameters"]
+    assert (param["type"], param["minimum"], param["maximum"]) == ("integer", 1, 100000)
+    for bad in ("0", "100001", "two"):
+        r = client.get("/api/queries/strongest-comentions", query_string={"min": bad})
+        assert r.status_code == 400 and "min" in error_of(r)["message"], bad
+    assert client.get("/api/queries/strongest-comentions", query_string={"min": "3"}).status_code == 200
+
+
 def test_sparql_select_in_every_results_format(client):
     q = "SELECT ?l WHERE { ?e a nkg:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 2"
     for accept, check in (("application/sparql-results+json", lambda b: json.loads(b)["results"]["bindings"]),

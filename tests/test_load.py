@@ -133,9 +133,10 @@ def distinct_calls(base: str) -> list[Call]:
                       headers=(("Accept", "text/tab-separated-values"),)))
     # named queries, with their parameters
     for q in queries:
-        params = {p["name"]: p for p in q["parameters"]}
-        if "entity" in params:
-            calls += [Call("GET", f"/api/queries/{q['name']}?entity={i}") for i in top[:6]]
+        required = [p["name"] for p in q["parameters"] if p["required"]]
+        if required and all(p["type"] == "entity" for p in q["parameters"] if p["required"]):
+            calls += [Call("GET", f"/api/queries/{q['name']}?" + "&".join(f"{name}={i}" for name in required))
+                      for i in top[:6]]
         else:
             calls.append(Call("GET", f"/api/queries/{q['name']}"))
             calls.append(Call("GET", f"/api/queries/{q['name']}?format=csv"))
