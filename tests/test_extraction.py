@@ -290,3 +290,12 @@ def test_a_relative_clause_after_an_apposition_is_not_the_first_persons(extracto
     _, relations, _ = extract(extractor, "Omar Darwish, the son of Karim Darwish, who served as Prime Minister "
                                          "until 2010, was arrested on Monday.")
     assert ("Omar Darwish", "title", "prime minister") not in relations, relations
+
+
+def test_a_known_places_name_with_er_is_its_people_not_a_person(extractor):
+    from graph.extract.kinds import people_of_place
+    assert people_of_place("Londoners") and people_of_place("New Yorker's")
+    assert not people_of_place("Walker") and not people_of_place("Tomas Parker")
+    entities, _, _ = extract(extractor, "The protests now focus on the rights of Lagos-born Londoners and of "
+                                        "Hong Kongers in the city.")
+    assert not {e for e in entities if e[1] == "PERSON"}, entities

@@ -14,6 +14,17 @@ from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS, REPORTING_VERBS, after_pre
                      name_words, occupation)
 
 
+def people_of_place(text: str) -> bool:
+    """'Londoner', 'Hong Kongers': a known place's name with -er(s), a noun for its people."""
+    text = text.removesuffix("'s").removesuffix("\u2019s")
+    for ending in ("ers", "er"):
+        if text.endswith(ending) and len(text) > len(ending) + 3:
+            stem = text[:-len(ending)]
+            if stem[:1].isupper() and gazetteer.place_kind(stem) is not None:
+                return True
+    return False
+
+
 def retype(span: Span) -> Span:
     """The head word decides where it is unambiguous; acronyms are not people."""
     kind = gazetteer.place_kind(span.text)
@@ -30,6 +41,8 @@ def retype(span: Span) -> Span:
         label = "ORG"
     elif head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP") and len(span) > 1:
         label = "PLACE"
+    elif label in ("PERSON", "GROUP") and people_of_place(span.text):
+        label = "GROUP"  # "Hong Konger", "Londoners": the people of a known place
     elif label == "PERSON" and len(span) == 1 and is_acronym(span.text):
         label = "ORG"
     elif label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" and span.text.endswith("s") \
