@@ -339,7 +339,7 @@ edge only.
 Examples:
   kg export -o graph.gexf
   kg export -o people.graphml --type person --only relations
-  kg export -o massoud.png --ego "Ahmad Massoud" --depth 2
+  kg export -o ego.png --ego "Human Rights Watch" --depth 2
   kg export -o spring.gexf --since 2023-03-01 --until 2023-05-31 --min-weight 2
   kg export --format nquads -o - | gzip > graph.nq.gz""")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),

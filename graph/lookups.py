@@ -76,7 +76,7 @@ def _score(q: str, keys: list[str]) -> int:
         elif any(w.startswith(q) for w in words):
             best = max(best, 60)
         elif len(qwords) > 1 and all(any(w.startswith(x) for w in words) for x in qwords):
-            best = max(best, 50)  # every word, in any order: "massoud ahmad"
+            best = max(best, 50)  # every word, in any order: "darwish karim"
         elif q in k:
             best = max(best, 40)
         elif len(q) >= 4:

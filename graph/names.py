@@ -36,14 +36,14 @@ def tokens(text: str) -> list[str]:
 
 
 def is_acronym(text: str) -> bool:
-    """'NRF', 'U.S.', 'UN' — a short all-capital form, full stops allowed."""
+    """'NLF', 'U.S.', 'UN' — a short all-capital form, full stops allowed."""
     bare = text.replace(".", "").replace("&", "")
     return 2 <= len(bare) <= 7 and bare.isalpha() and bare.isupper()
 
 
 def initials(text: str) -> set[str]:
     """Acronyms a full name can have: of every content word, and of the words before the
-    first preposition ('National Resistance Front of Afghanistan' → {'nrfa', 'nrf'})."""
+    first preposition ('National Liberation Front of Zanzar' → {'nlfz', 'nlf'})."""
     words = [w for w in re.split(r"[\s\-]+", text.replace(".", "")) if w]
     out = set()
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
@@ -90,8 +90,8 @@ VOWELS = set("aeiou")
 
 
 def spelling_variant(a: str, b: str) -> bool:
-    """Two names that differ by transliteration variants of long words ('Amrulleh Saleh' /
-    'Amrullah Saleh', 'Usama bin Ladin' / 'Osama bin Laden'): each differing word of five
+    """Two names that differ by transliteration variants of long words ('Abdulleh Karimi' /
+    'Abdullah Karimi', 'Usama bin Ladin' / 'Osama bin Laden'): each differing word of five
     letters or more and one edit away (two from nine letters), starting alike (or both with
     a vowel), and at least one long word the same when two words differ."""
     ta, tb = tokens(a), tokens(b)

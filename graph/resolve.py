@@ -8,9 +8,9 @@ never changes once minted, while its label follows the fullest name seen so far.
 A local entity joins a node when one of its names is a name of the node (after
 `names.normal`), when it is the node's acronym or the node is its acronym, when a person's
 full name runs inside the other's ("Ashraf Ghani" / "Mohammad Ashraf Ghani Ahmadzai"), when
-the two spell one long word differently ("Amrulleh" / "Amrullah"), or when both are the same
+the two spell one long word differently ("Abdulleh" / "Abdullah"), or when both are the same
 country by the gazetteer ("US" / "United States"). A person's bare surname never links
-across articles: which "Massoud" is meant is only known inside the article.
+across articles: which "Darwish" is meant is only known inside the article.
 """
 from __future__ import annotations
 

@@ -45,7 +45,7 @@ function startEditor() {
     endpointCatalogueOptions: { getData: () => [{ endpoint }] },
     // the class and property completers would ask lov.linkeddata.es; this service is offline
     yasqe: { autocompleters: ["prefixes", "variables"] },
-    yasr: { prefixes }, // results show entity:ahmad-massoud rather than the whole IRI
+    yasr: { prefixes }, // results show entity:taliban rather than the whole IRI
   });
   window.yasgui = yasgui;
   return yasgui;

@@ -2,8 +2,8 @@
 
 Fuller names come first and found the entities; shorter forms then join the entity they
 can only be a form of — a surname, an acronym, a name without its qualifier ("National
-Resistance Front" of "... of Afghanistan"), "Panjshir" of "the Panjshir valley". Names that
-merely share words stay apart ("Ahmad Massoud" is not "Ahmad Shah Massoud": not a run of
+Resistance Front" of "... of Afghanistan"), "Zarin" of "the Zarin valley". Names that
+merely share words stay apart ("Karim Darwish" is not "Karim Aziz Darwish": not a run of
 its words). A short form that fits several entities goes to the one mentioned last before it.
 """
 from __future__ import annotations

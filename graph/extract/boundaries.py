@@ -122,7 +122,7 @@ def repair(span: Span) -> list[Span]:
             and titleish(doc[start - 2]) and all(capitalised(t) for t in doc[end - 2:end]) \
             and head_word(doc[start:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
         start, label = end - 2, "PERSON"
-    # "Taliban spokesperson Zabihullah Mujahid", "former President Hamid Karzai": a title and
+    # "Taliban spokesperson Omar Haidari", "former President Hamid Karzai": a title and
     # anything before it are not part of a person's name
     left: list[Span] = []
     if label == "PERSON":
@@ -150,7 +150,7 @@ def repair(span: Span) -> list[Span]:
                                                                   and (k + 2 == end or doc[k + 2].lower_ == "of")):
             return left
     start, end = expand(doc, start, end, label)
-    # "the Second Vienna Conference Declaration": the declaration names the conference
+    # "the Second Geneva Conference Declaration": the declaration names the conference
     if end - start > 1 and doc[end - 1].lower_ in L.DOCUMENT_HEADS:
         end -= 1
     if start >= end or not looks_like_name(doc, start, end):
@@ -201,7 +201,7 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                 and capitalised(doc[start - 2]) and doc[start - 2].lower_ not in common_words() \
                 and not (title_case(doc[start - 2]) and (doc[start - 2].lower_.rstrip(".") in L.HONORIFICS
                                                           or is_role(doc[start - 2].lower_))):
-            start -= 2  # "Karim" + "bin Saleh Al Nouri": the given name the tagger left out
+            start -= 2  # "Karim" + "bin Tariq Al Nouri": the given name the tagger left out
             continue
         if prev.text == "\u2013" and start > 1 and capitalised(doc[start - 2]) and not prev.whitespace_ \
                 and not doc[start - 2].whitespace_ and takes_adjective:

@@ -139,7 +139,7 @@ class Clauses:
     def _subjects(self, verb: Token) -> list[int]:
         out: list[int] = []
         if self.has_parse and verb.pos_ == "NOUN":
-            # "the NRF's resistance against ...": a noun's agent is its possessor
+            # "the NLF's resistance against ...": a noun's agent is its possessor
             return [self.mention_at[c.i] for c in verb.children
                     if c.dep_ in ("nmod:poss", "poss", "compound") and c.i in self.mention_at]
         if self.has_parse:

@@ -36,7 +36,7 @@ class Descriptions:
         span = self.spans[m]
         lo, hi = self.sentence_bounds(span.start)
         after = span.end
-        # "the National Resistance Front of Afghanistan (NRF), the main ...": skip the acronym
+        # "the National Liberation Front of Zanzar (NLF), the main ...": skip the acronym
         if after + 2 < hi and self.doc[after].text == "(" and after + 1 in self.mention_at \
                 and self.doc[self.spans[self.mention_at[after + 1]].end].text == ")":
             after = self.spans[self.mention_at[after + 1]].end + 1
@@ -99,7 +99,7 @@ class Descriptions:
         if not words or words[-1].mention is not None:
             if words and words[-1].mention is not None and self.type_of(m) == "PLACE" \
                     and len(words) >= 2 and words[-2].lower in ("'s", "\u2019s"):
-                pass  # "Afghanistan's Panjshir valley": possessor place, no role word
+                pass  # "Zanzar's Zarin valley": possessor place, no role word
             elif len(words) >= 3 and words[-2].lower in DETERMINERS | {"of"} and any(
                     w.lower == "of" and _roleish(words[k - 1].lower) for k, w in enumerate(words[1:], 1)):
                 pass  # "the President of Ukraine X"
@@ -226,7 +226,7 @@ class Descriptions:
                 owner = words[-2].mention
                 otype = self.type_of(owner)
                 if etype in ("PLACE", "ORG") and otype == "PLACE":
-                    # "Afghanistan's Panjshir valley", "Iran's Quds Force"
+                    # "Zanzar's Zarin valley", "Iran's Quds Force"
                     self.add(m, "locatedIn", owner, None, words[-2].start, self.spans[m].end - 1,
                              method + "-possessive", confidence)
                 elif etype == "PERSON" and otype == "ORG":
@@ -302,7 +302,7 @@ class Descriptions:
             if target is not None and not by_reference and any(
                     w.mention is None and w.lower not in L.TITLE_MODIFIERS and w.lower not in ("'s", "\u2019s")
                     and not _roleish(w.lower) and w.text[:1].islower() for w in pre[last_name + 1:]):
-                unit = True  # "NRF's foreign relations chief": a part of the organisation
+                unit = True  # "NLF's foreign relations chief": a part of the organisation
         first = min(w.start for w in words)
         last = max(w.end for w in words) - 1
         if kind == "kin":
@@ -370,7 +370,7 @@ class Descriptions:
         first person named after a sentence-initial participle phrase, else the last before."""
         if verb.i == lo or (verb.i > lo and self.doc[verb.i - 1].is_sent_start) or verb.tag_ == "VBG" \
                 and verb.i - lo <= 1:
-            # "Naming himself acting president after ..., Saleh has ...": the person after the phrase
+            # "Naming himself acting president after ..., Darwish has ...": the person after the phrase
             comma = next((t.i for t in self.doc[verb.i:hi] if t.text == ","), None)
             if comma is not None and comma + 1 in self.mention_at:
                 return self.mention_at[comma + 1]
@@ -469,7 +469,7 @@ def _strip_lead_in(words: list[Word]) -> list[Word]:
 
 def _segment_end(doc: Doc, start: int, hi: int, stop_at_verbs: bool = False) -> int:
     """End of an apposition: the next comma, full stop, dash, quote or line break; a
-    bracketed acronym '(NRF)' stays inside."""
+    bracketed acronym '(NLF)' stays inside."""
     depth = 0
     i = start
     while i < hi:
@@ -490,7 +490,7 @@ def _segment_end(doc: Doc, start: int, hi: int, stop_at_verbs: bool = False) -> 
 
 
 def _split_coordination(words: list[Word]) -> list[list[Word]]:
-    """'the NRF leader and son of the late X' → two role phrases; 'France and Canada' stays one."""
+    """'the NLF leader and son of the late X' → two role phrases; 'France and Canada' stays one."""
     parts, current = [], []
     for k, w in enumerate(words):
         if w.lower in ("and", "&") and current:

@@ -84,7 +84,7 @@ class EntityLayer:
     def _add_proper_nouns(self, doc: Doc, spans: list[Span], headline: set[int],
                           person_words: set[str]) -> list[Span]:
         """Runs of proper nouns outside every span become names when their type is clear
-        from their head word, their context or the article ("Ali Maisam Nazary, the ...")."""
+        from their head word, their context or the article ("Ali Reza Haidari, the ...")."""
         if not doc.has_annotation("TAG") and not doc.has_annotation("POS"):
             return spans
         out = list(spans)

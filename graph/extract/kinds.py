@@ -54,7 +54,7 @@ def retype(span: Span) -> Span:
     elif label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
             and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() for t in span) \
             and (role_follows(span) or role_before(span) or given_name_first(span)):
-        label = "PERSON"  # "Ali Maisam Nazary, the Head of ...", "Karim Haidari met ..."
+        label = "PERSON"  # "Ali Reza Haidari, the Head of ...", "Karim Haidari met ..."
     elif label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
         label = guess_type(span) or "ORG"
     elif label in ("PERSON", "PLACE", "GROUP") and kind not in ("country", "region") \
@@ -115,7 +115,7 @@ def vote(c: Counter) -> str:
 
 def guess_type(span, person_words: set[str] = frozenset()) -> str | None:
     """Type of a proper-noun run the NER did not label: gazetteer, head word, context, and
-    the article's people ("Ahmad Massoud" when "Massoud" is a person elsewhere)."""
+    the article's people ("Karim Darwish" when "Darwish" is a person elsewhere)."""
     doc = span.doc
     kind = gazetteer.place_kind(span.text)
     key = normal(span.text)
@@ -177,7 +177,7 @@ def role_before(span) -> bool:
 
 
 def role_follows(span) -> bool:
-    """'X, a former ambassador', 'X, the NRF leader', 'X, who ...': a person is described."""
+    """'X, a former ambassador', 'X, the NLF leader', 'X, who ...': a person is described."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False

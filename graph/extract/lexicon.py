@@ -93,7 +93,7 @@ MEETING_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "forum"
                  "convention", "congress", "festival", "games", "marathon", "gathering", "rally", "session"}
 GROUP_NOUNS = {"tribe", "tribes", "tribesmen", "clan", "clans", "community", "communities", "minority",
                "minorities", "people", "peoples", "ethnicity", "nomads"}
-# Generic words after a place name that leave it the same place ("the Panjshir valley").
+# Generic words after a place name that leave it the same place ("the Zarin valley").
 PLACE_GENERICS = {"valley", "province", "district", "region", "city", "county", "governorate", "prefecture",
                   "state", "area", "town", "village", "oblast", "territory", "municipality", "department",
                   "island", "islands", "peninsula", "basin", "plain", "plains", "desert", "mountains",
