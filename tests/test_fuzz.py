@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import collections
 import json
-import subprocess
 import time
 
 import pytest
@@ -45,7 +44,7 @@ from schemathesis.checks import (content_type_conformance, not_a_server_error, r
                                  status_code_conformance)
 from schemathesis.errors import FailureGroup
 
-from conftest import KG, ROOT, free_port
+from servers import serving
 
 # A direct SPARQL POST is text: without this schemathesis cannot send one, and POST /sparql would
 # only ever get form bodies.
@@ -91,35 +90,8 @@ def fuzz_server(seed_store, tmp_path_factory):
     """A `kg serve` of its own (default processes and threads), so that its log holds only the
     fuzzer's requests."""
     log_path = tmp_path_factory.mktemp("fuzz") / "server.log"
-    port = free_port()
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([*KG, "--store", str(seed_store), "serve", "--port", str(port)], cwd=ROOT,
-                                stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(proc, base, log_path)
+    with serving(seed_store, log=log_path) as (base, _):
         yield base, log_path
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _wait_until_up(proc, base: str, log_path) -> None:
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"kg serve exited: {log_path.read_text()}")
-        try:
-            if requests.get(base + "/api/openapi.json", timeout=10).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("kg serve did not start within 60 s")
 
 
 class Data:

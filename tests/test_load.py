@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import random
 import statistics
-import subprocess
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +26,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from conftest import KG, ROOT, free_port
+from servers import serving
 
 pytestmark = pytest.mark.slow
 
@@ -59,32 +58,8 @@ class Outcome:
 def production_server(seed_store, tmp_path_factory):
     """`kg serve` with its defaults (gunicorn, 2 processes × 4 threads) over the seeds store."""
     log_path = tmp_path_factory.mktemp("load") / "server.log"
-    port = free_port()
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([*KG, "--store", str(seed_store), "serve", "--port", str(port)], cwd=ROOT,
-                                stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"kg serve exited: {log_path.read_text()}")
-            try:
-                if requests.get(base + "/api/queries", timeout=10).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            if time.time() > deadline:
-                raise RuntimeError("kg serve did not start within 60 s")
-            time.sleep(0.2)
+    with serving(seed_store, log=log_path) as (base, proc):
         yield base, proc, log_path
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _q(text: str) -> str:
