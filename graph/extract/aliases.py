@@ -53,13 +53,23 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
     clusters: list[_Cluster] = []
     assigned: dict[int, int] = {}
     defined = _parenthetical_definitions(mentions, text)
+    # A name repeats many times in an article; whether it joins a cluster depends only on the
+    # cluster's forms and its leading type, so the answer is kept until one of them changes.
+    known: dict[tuple, bool] = {}
+
+    def same(form: str, etype: str, c: int, cl: _Cluster) -> bool:
+        key = (form, etype, c, len(cl.forms), cl.types.most_common(1)[0][0])
+        if key not in known:
+            known[key] = _same(form, etype, cl)
+        return known[key]
+
     for i in order:
         form, etype, pos = mentions[i]
         target = None
         if i in defined and defined[i] in assigned:
             target = assigned[defined[i]]
         else:
-            candidates = [c for c, cl in enumerate(clusters) if _same(form, etype, cl)]
+            candidates = [c for c, cl in enumerate(clusters) if same(form, etype, c, cl)]
             if candidates:
                 # the nearest mention before this one decides between several candidates
                 def recency(c: int) -> tuple[int, int]:
