@@ -6,6 +6,8 @@ loopback port — the production gunicorn server, not a test client.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import socket
@@ -21,6 +23,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
 KG = [sys.executable, "-m", "graph.cli"]
+WIKINEWS = SHARED / "data" / "news" / "wikinews_en_2019_2020" / "wikinews_en_2019_2020.jsonl.gz"
+
+
+def wikinews(count: int, shortest: int = 0, longest: int = 10**9) -> list[dict]:
+    """The first `count` articles of the Wikinews corpus in ../shared whose text length lies
+    between `shortest` and `longest` characters (short ones keep builds to seconds)."""
+    if not WIKINEWS.exists():
+        pytest.fail(f"the Wikinews corpus is missing at {WIKINEWS}: ../shared must be beside the clone")
+    records = []
+    with gzip.open(WIKINEWS, "rt", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            if shortest < len(record["text"]) < longest:
+                records.append(record)
+                if len(records) == count:
+                    break
+    return records
 
 
 def kg(*args: str, store: Path | None = None, check: bool = True, env: dict | None = None,

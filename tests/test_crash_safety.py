@@ -8,7 +8,6 @@ The input is a slice of the Wikinews corpus in ../shared (short articles, so tha
 takes seconds), written one article per batch and published after every batch, so that kills
 land between and during publishes.
 """
-import gzip
 import json
 import random
 import shutil
@@ -19,10 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KG, ROOT, SHARED
+from conftest import KG, ROOT, wikinews
 from graph.store import Store
 
-WIKINEWS = SHARED / "data" / "news" / "wikinews_en_2019_2020" / "wikinews_en_2019_2020.jsonl.gz"
 ARTICLES = 14
 BASE_ARTICLES = 3  # built before the trials: every trial starts from a store that exists
 CHAINS, KILLS_PER_CHAIN = 4, 6  # each chain: killed builds one after another, then one that completes
@@ -33,16 +31,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """The first short articles of the corpus, as JSON Lines (the base ones in a file of their own)."""
-    if not WIKINEWS.exists():
-        pytest.fail(f"the Wikinews corpus is missing at {WIKINEWS}: ../shared must be beside the clone")
-    records = []
-    with gzip.open(WIKINEWS, "rt", encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if len(record["text"]) < 1800:
-                records.append(record)
-            if len(records) == ARTICLES:
-                break
+    records = wikinews(ARTICLES, longest=1800)
     folder = tmp_path_factory.mktemp("wikinews")
     (folder / "in").mkdir()
     with open(folder / "in" / "a.jsonl", "w", encoding="utf-8") as f:

@@ -6,7 +6,6 @@ A real `kg serve` over a copy of the seed store; `kg build` adds short Wikinews 
 per batch, publishing after each; meanwhile a client sends lookups, SPARQL (through the query
 processes) and named queries without pause. Every answer must be a 200, the article counts it
 sees may only grow, and the last ones must count every article."""
-import gzip
 import json
 import subprocess
 import threading
@@ -14,10 +13,9 @@ import time
 
 import pytest
 import requests
-from conftest import KG, ROOT, SHARED
+from conftest import KG, ROOT, wikinews
 from servers import serving, wait_for
 
-WIKINEWS = SHARED / "data" / "news" / "wikinews_en_2019_2020" / "wikinews_en_2019_2020.jsonl.gz"
 NEW_ARTICLES = 4
 SEED_ARTICLES = 2
 JSON = {"Accept": "application/sparql-results+json"}
@@ -26,16 +24,7 @@ ARTICLES = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a nkg:Articl
 
 @pytest.fixture
 def articles(tmp_path):
-    if not WIKINEWS.exists():
-        pytest.fail(f"the Wikinews corpus is missing at {WIKINEWS}: ../shared must be beside the clone")
-    records = []
-    with gzip.open(WIKINEWS, "rt", encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if 300 < len(record["text"]) < 1500:
-                records.append(record)
-            if len(records) == NEW_ARTICLES:
-                break
+    records = wikinews(NEW_ARTICLES, 300, 1500)
     path = tmp_path / "new.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path, [r["id"] for r in records]
