@@ -49,24 +49,23 @@ def add_patterns(doc: Doc, spans: list[Span]) -> list[Span]:
             body = Span(doc, start, end, label="ORG")
             out.append(body)
             covered.update({k: body for k in range(start, end)})
+    def the_place_and(tok, label: str) -> None:
+        """'the <place> <noun>': the place and the noun are one name of type `label`."""
+        prev = covered.get(tok.i - 1)
+        if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
+                and doc[prev.start - 1].lower_ == "the":
+            joined = Span(doc, prev.start, tok.i + 1, label=label)
+            out[out.index(prev)] = joined
+            covered.update({i: joined for i in range(joined.start, joined.end)})
+
     for tok in doc:
-        # "the Kabul airport": a facility named after its place is a place of its own
+        # "the Zanzar airport": a facility named after its place is a place of its own ...
         if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in covered \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].is_lower):
-            # ... but in "the Red Sea port town of X" the noun only modifies another
-            prev = covered.get(tok.i - 1)
-            if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
-                    and doc[prev.start - 1].lower_ == "the":
-                facility = Span(doc, prev.start, tok.i + 1, label="PLACE")
-                out[out.index(prev)] = facility
-                covered.update({i: facility for i in range(facility.start, facility.end)})
+            # ... but in "the Zanzar Sea port town of X" the noun only modifies another
+            the_place_and(tok, "PLACE")
         if tok.lower_ in L.EVENT_NOUNS and tok.i > 0 and tok.i not in covered:
-            prev = covered.get(tok.i - 1)
-            if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
-                    and doc[prev.start - 1].lower_ == "the":
-                event = Span(doc, prev.start, tok.i + 1, label="EVENT")
-                out[out.index(prev)] = event
-                covered.update({i: event for i in range(event.start, event.end)})
+            the_place_and(tok, "EVENT")  # "the Zanzar summit"
         # "the Houthi movement", "the Wagner group": a name and a common noun for a body
         if tok.lower_ in ORG_NOUNS and tok.i > 1 and tok.i not in covered and doc[tok.i - 1].pos_ == "PROPN" \
                 and capitalised(doc[tok.i - 1]) and not known(doc[tok.i - 1:tok.i]) \
