@@ -144,10 +144,18 @@ def test_graph_controls_redraw_and_clicking_a_node_opens_that_entity(page, serve
     page.wait_for_function("window.cy.edges('.comention').length === 0 && window.cy.edges('.relation').length > 0")
 
     page.locator("#graph").scroll_into_view_if_needed()
+    # the node clicked is the visible one farthest from the others, so that the click cannot land
+    # on a neighbour drawn over it
     target = page.evaluate("""() => {
-        const node = window.cy.nodes().filter(n => !n.hasClass('root'))[0];
-        const at = node.renderedPosition();
-        return {id: node.id(), x: at.x, y: at.y};
+        const cy = window.cy, w = cy.width(), h = cy.height();
+        const all = cy.nodes().map(n => ({id: n.id(), root: n.hasClass('root'), at: n.renderedPosition()}));
+        let best = null, room = -1;
+        for (const n of all) {
+            if (n.root || n.at.x < 20 || n.at.y < 20 || n.at.x > w - 20 || n.at.y > h - 20) continue;
+            const gap = Math.min(...all.filter(o => o !== n).map(o => Math.hypot(o.at.x - n.at.x, o.at.y - n.at.y)));
+            if (gap > room) { best = n; room = gap; }
+        }
+        return {id: best.id, x: best.at.x, y: best.at.y};
     }""")
     box = page.locator("#graph").bounding_box()
     page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
