@@ -5,7 +5,10 @@ sees the plain records of `graph.records`.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from ..records import Article, Extraction, Mention, Relation, Sentence
 from . import aliases, relations
@@ -32,8 +35,22 @@ class Extractor:
         # spaCy holds a whole batch's activations at once, so a batch is bounded in characters
         # as well as articles: sixteen long articles together took 800 MB, one at a time 340
         for batch in self._batches(articles):
-            for article, doc in zip(batch, self.nlp.pipe((a.text for a in batch), batch_size=len(batch))):
+            short = [a for a in batch if len(a.text) <= CHUNK_CHARS]
+            docs = iter(self.nlp.pipe((a.text for a in short), batch_size=max(len(short), 1)))
+            for article in batch:
+                doc = next(docs) if len(article.text) <= CHUNK_CHARS else self._parse_long(article.text)
                 yield from_doc(article, doc)
+
+    def _parse_long(self, text: str) -> Doc:
+        """A long text parsed a piece at a time, the pieces cut between paragraphs (or after a
+        sentence's end), then joined and given to the entity layer whole. The statistical
+        components cost more than linearly on one huge Doc (about 14x the time for 10x the
+        text); pieces of bounded size keep extraction linear in the article's length."""
+        pieces = chunks(text, CHUNK_CHARS)
+        with self.nlp.select_pipes(disable=["newskg_entities"]):
+            parsed = list(self.nlp.pipe(pieces, batch_size=1))
+        doc = Doc.from_docs(parsed, ensure_whitespace=False)
+        return self.nlp.get_pipe("newskg_entities")(doc)
 
     def _batches(self, articles: Iterable[Article]) -> Iterator[list[Article]]:
         batch: list[Article] = []
@@ -48,7 +65,34 @@ class Extractor:
             yield batch
 
     def extract_one(self, article: Article) -> Extraction:
-        return from_doc(article, self.nlp(article.text))
+        return next(self.extract([article]))
+
+
+# Texts longer than this are parsed in pieces of about this many characters (see _parse_long).
+CHUNK_CHARS = 10_000
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_LINE = re.compile(r"\n")
+_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])")
+
+
+def chunks(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most about `size` characters that join back into it: after
+    the last paragraph break before the limit, else a line break, else a sentence's end (a
+    paragraph without either is cut at the limit)."""
+    out, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        cut = None
+        for pattern in (_PARAGRAPH, _LINE, _SENTENCE):
+            found = [m.end() for m in pattern.finditer(text, start + size // 2, end)]
+            if found:
+                cut = found[-1]
+                break
+        cut = cut or end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
 
 
 def from_doc(article: Article, doc) -> Extraction:

@@ -8,12 +8,13 @@ its words). A short form that fits several entities goes to the one mentioned la
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import gazetteer
-from ..names import acronym_of, contiguous_in, fullness, is_acronym, normal, spelling_variant, tokens
+from ..names import acronym_of, contiguous_in, fullness, initials, is_acronym, normal, spelling_variant, tokens
 from ..records import LocalEntity
 from .lexicon import MEETING_NOUNS, PLACE_GENERICS, REGNAL_TITLES
 
@@ -56,6 +57,9 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
     # A name repeats many times in an article; whether it joins a cluster depends only on the
     # cluster's forms and its leading type, so the answer is kept until one of them changes.
     known: dict[tuple, bool] = {}
+    # Only clusters that share a lookup key with a form can take it (_lookup_keys), so a mention
+    # is compared with a few clusters, not with every cluster of the article.
+    by_key: dict[str, set[int]] = defaultdict(set)
 
     def same(form: str, etype: str, c: int, cl: _Cluster) -> bool:
         key = (form, etype, c, len(cl.forms), cl.types.most_common(1)[0][0])
@@ -69,12 +73,14 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
         if i in defined and defined[i] in assigned:
             target = assigned[defined[i]]
         else:
-            candidates = [c for c, cl in enumerate(clusters) if same(form, etype, c, cl)]
+            near = set().union(*(by_key.get(k, ()) for k in _lookup_keys(form, probe=True)))
+            candidates = [c for c in sorted(near) if same(form, etype, c, clusters[c])]
             if candidates:
                 # the nearest mention before this one decides between several candidates
                 def recency(c: int) -> tuple[int, int]:
-                    before = [p for p in clusters[c].positions if p < pos]
-                    return (max(before) if before else -1, len(clusters[c].positions))
+                    positions = clusters[c].positions
+                    before = bisect.bisect_left(positions, pos)
+                    return (positions[before - 1] if before else -1, len(positions))
                 target = max(candidates, key=recency)
         if target is None:
             clusters.append(_Cluster(founder_type=etype))
@@ -86,24 +92,51 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
             etype = cl.types.most_common(1)[0][0]  # "Houthis" of the "Houthi movement": its type
         if form not in cl.forms:
             cl.forms.append(form)
+            for k in _lookup_keys(form, probe=False):
+                by_key[k].add(target)
         cl.keys.add(normal(form))
         cl.types[etype] += 1
-        cl.positions.append(pos)
+        bisect.insort(cl.positions, pos)
         if pos in hints:
             cl.hint = hints[pos]
         assigned[i] = target
     # number entities by first mention, so output is stable and reads in text order
     first = sorted(range(len(clusters)), key=lambda c: min(clusters[c].positions))
     renumber = {old: new for new, old in enumerate(first)}
+    first_at: dict[tuple[int, str], int] = {}
+    for j, (m, _, p) in enumerate(mentions):
+        key = (assigned[j], m)
+        first_at[key] = min(p, first_at.get(key, p))
     entities = []
     for old in first:
         cl = clusters[old]
-        forms = sorted(cl.forms, key=lambda f: min(p for j, (m, _, p) in enumerate(mentions)
-                                                    if m == f and assigned[j] == old))
+        forms = sorted(cl.forms, key=lambda f: first_at[(old, f)])
         label = cl.label
         entities.append(LocalEntity(label=label, type=cl.type,
                                     forms=tuple(dict.fromkeys([label, *forms]))))
     return [renumber[assigned[i]] for i in range(len(mentions))], entities
+
+
+def _lookup_keys(form: str, probe: bool) -> set[str]:
+    """Keys under which a cluster holding `form` is found (probe=False), or under which to look
+    for clusters that `form` may join (probe=True). Every way `_same` can join a form to a
+    cluster relates it to one of the cluster's forms through a shared key: a word (or a part of
+    a hyphenated word), a plural's stem, the country or people it names, an acronym's letters."""
+    key = normal(form)
+    words = key.split()
+    out = set(words) | {part for w in words for part in w.split("-") if part}
+    if key.endswith("s"):
+        out.add(key[:-1])
+    country = gazetteer.countries().get(key)
+    if country:
+        out.add("country:" + country)
+    out.add("people:" + _people_stem(key, gazetteer.demonyms()))
+    letters = key.replace(" ", "")
+    if is_acronym(form):
+        out.add(("acronym:" if probe else "expansion:") + letters)
+    for letters in initials(form):
+        out.add(("expansion:" if probe else "acronym:") + letters)
+    return out
 
 
 def _same(form: str, etype: str, cl: _Cluster) -> bool:

@@ -117,11 +117,7 @@ class Descriptions:
         country = gazetteer.capitals().get(normal(self.entities[self.entity_of[m]].label))
         if country is None:
             return None
-        countries = gazetteer.countries()
-        for k, span in enumerate(self.spans):
-            if self.type_of(k) == "PLACE" and countries.get(normal(self.entities[self.entity_of[k]].label)) == country:
-                return k
-        return None
+        return self.index.place_by_label_country.get(country)
 
     def country_after_place(self, m: int, comma: int) -> bool:
         """'the port town of Mokha, Yemen': a country after a place is where that place is,

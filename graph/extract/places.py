@@ -26,10 +26,9 @@ class Places:
         words = normal(span.text).split()
         if len(words) >= 2 and words[0] in COMPASS_WORDS:
             inner = " ".join(words[1:])
-            for k, other in enumerate(self.spans):
-                if k != m and self.type_of(k) == "PLACE" and normal(other.text) == inner:
-                    self.add(m, "locatedIn", k, None, span.start, span.end - 1, "compass-place", 0.7)
-                    break
+            k = next((k for k in self.index.places_by_name.get(inner, ()) if k != m), None)
+            if k is not None:
+                self.add(m, "locatedIn", k, None, span.start, span.end - 1, "compass-place", 0.7)
         _, hi = self.sentence_bounds(span.start)
         j = span.end
         # "took place in Iraq, at Baghdad International Airport": the second place is in the first

@@ -8,6 +8,8 @@ pattern that found it and a confidence; one relation per sentence keeps the best
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -65,21 +67,14 @@ class _Finder(Descriptions, Places, Clauses):
         key = normal(self.spans[m].text)
         if key in gazetteer.demonyms():
             return None
-        for k, span in enumerate(self.spans):
-            if self.type_of(k) == "ORG" and normal(span.text).startswith(key + " "):
-                return k
-        return None
+        return self.index.org_by_prefix.get(key)
 
     def last_named(self, head: str, before: int) -> int | None:
         """The last organisation named before token `before` whose name ends in `head`
         ('the committee' → 'House Judiciary Committee')."""
-        best = None
-        for k, span in enumerate(self.spans):
-            if span.start >= before:
-                break
-            if self.type_of(k) == "ORG" and span[-1].lower_ == head:
-                best = k
-        return best
+        starts, mentions = self.index.orgs_by_head.get(head, ((), ()))
+        i = bisect.bisect_left(starts, before)
+        return mentions[i - 1] if i else None
 
     def country_of(self, m: int) -> int | None:
         """A mention of the country a nationality mention ('Israeli') belongs to, if any."""
@@ -89,13 +84,13 @@ class _Finder(Descriptions, Places, Clauses):
         country = gazetteer.demonym_countries().get(normal(self.spans[m].text))
         if country is None:
             return None
-        countries = gazetteer.countries()
-        key = normal(country)
-        for k, span in enumerate(self.spans):
-            if self.type_of(k) == "PLACE" and countries.get(normal(span.text), span.text) in (country,) \
-                    or normal(span.text) == key:
-                return k
-        return None
+        found = [k for k in (self.index.place_by_country.get(country), self.index.first_by_name.get(normal(country)))
+                 if k is not None]
+        return min(found) if found else None
+
+    @functools.cached_property
+    def index(self) -> _Index:
+        return _Index(self)
 
     def words(self, start: int, end: int) -> list[Word]:
         """Tokens [start, end) as words: hyphen compounds joined, whitespace dropped."""
@@ -163,6 +158,42 @@ class _Finder(Descriptions, Places, Clauses):
         self.reflexive_titles()
         self.clauses()
         return sorted(self.found.values(), key=lambda r: (r.start, r.predicate))
+
+
+class _Index:
+    """Where the article's mentions are, by what the rules look them up by: each rule asks in
+    constant or logarithmic time what a scan of every mention would tell, so that extraction
+    time grows with the article, not with its square."""
+
+    def __init__(self, finder: _Finder):
+        from .. import gazetteer
+        from ..names import normal
+
+        countries = gazetteer.countries()
+        self.org_by_prefix: dict[str, int] = {}     # the first organisation whose name starts with these words
+        self.first_by_name: dict[str, int] = {}     # the first mention of each name
+        self.place_by_country: dict[str, int] = {}  # the first place mention naming each country
+        self.place_by_label_country: dict[str, int] = {}  # ... by its entity's label
+        self.places_by_name: dict[str, list[int]] = {}
+        heads: dict[str, tuple[list[int], list[int]]] = {}
+        for k, span in enumerate(finder.spans):
+            name = normal(span.text)
+            self.first_by_name.setdefault(name, k)
+            kind = finder.type_of(k)
+            if kind == "ORG":
+                words = name.split()
+                for n in range(1, len(words)):
+                    self.org_by_prefix.setdefault(" ".join(words[:n]), k)
+                starts, mentions = heads.setdefault(span[-1].lower_, ([], []))
+                starts.append(span.start)
+                mentions.append(k)
+            elif kind == "PLACE":
+                self.place_by_country.setdefault(countries.get(name, span.text), k)
+                label = countries.get(normal(finder.entities[finder.entity_of[k]].label))
+                if label is not None:
+                    self.place_by_label_country.setdefault(label, k)
+                self.places_by_name.setdefault(name, []).append(k)
+        self.orgs_by_head = heads
 
 
 # -- pure helpers ----------------------------------------------------------------------------

@@ -1,0 +1,52 @@
+"""Extraction time grows linearly with an article's length: ten times the text of one kind
+costs at most fifteen times the time (THREAT-MODEL.md, "Hostile input"). Each kind of generated
+prose stresses a rule that could compare every mention with every other one."""
+import time
+
+import pytest
+
+from benchmarks import prose
+from graph.extract import CHUNK_CHARS, chunks
+from graph.records import Article
+
+SHORT = 6_000  # characters; the long text is ten times as long
+BUDGET = 15.0
+
+
+def seconds(extractor, text: str, rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        extractor.extract_one(Article(id="generated", text=text, source="generated"))
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("kind", prose.KINDS)
+def test_ten_times_the_text_takes_at_most_fifteen_times_the_time(extractor, kind):
+    seconds(extractor, prose.text(kind, 500), 1)  # warm the pipeline's caches
+    short = seconds(extractor, prose.text(kind, SHORT), 3)
+    long = seconds(extractor, prose.text(kind, SHORT * 10), 1)
+    print(f"{kind}: {short:.2f} s -> {long:.2f} s ({long / short:.1f}x)")
+    assert long / short <= BUDGET, f"{kind}: {long / short:.1f}x the time for 10x the text ({short:.2f} s -> {long:.2f} s)"
+
+
+def test_a_long_text_is_parsed_in_pieces_that_join_back_into_it():
+    for kind in prose.KINDS:
+        text = prose.text(kind, 5 * CHUNK_CHARS)
+        pieces = chunks(text, CHUNK_CHARS)
+        assert "".join(pieces) == text
+        assert len(pieces) >= 5 and max(map(len, pieces)) <= CHUNK_CHARS
+    # a paragraph break is preferred to a sentence's end, which is preferred to the limit
+    text = "A sentence. " * 600 + "\n\n" + "B sentence. " * 600
+    assert chunks(text, 10_000)[0].endswith("A sentence. \n\n")
+    assert chunks("x" * 25_000, 10_000) == ["x" * 10_000, "x" * 10_000, "x" * 5_000]
+
+
+def test_an_article_parsed_in_pieces_keeps_its_offsets_and_names(extractor):
+    text = prose.text("quotes", 3 * CHUNK_CHARS)
+    found = extractor.extract_one(Article(id="long", text=text, source="generated"))
+    assert found.mentions and all(text[m.start:m.end] == m.text for m in found.mentions)
+    assert all(text[s.start:s.end] == s.text for s in found.sentences)
+    last_third = [m for m in found.mentions if m.start > 2 * CHUNK_CHARS]
+    assert any(m.type == "PERSON" for m in last_third)
