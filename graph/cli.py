@@ -272,7 +272,7 @@ def stats(ctx, as_json):
 def query(ctx, query, param, fmt, as_json):
     """Run SPARQL: a .rq file, a named query from queries/ (see `kg queries`), or query text."""
     from . import queries as named
-    from .sparql import run_text
+    from .sparql import Refused, Unreadable, run_text
 
     store = _open(ctx)
     params = {}
@@ -297,7 +297,7 @@ def query(ctx, query, param, fmt, as_json):
         if nq is not None and (nq.params or params):
             bindings = nq.bindings(params, store.vocab)
         result = run_text(store, text, bindings)
-    except (named.QueryError, SyntaxError) as e:
+    except (named.QueryError, SyntaxError, Refused, Unreadable) as e:
         raise click.ClickException(f"query failed: {e}") from None
     fmt = "json" if as_json else fmt
     from .sparql import render_cli
@@ -546,6 +546,8 @@ def _doctor_text(r: dict) -> str:
                   f"{c['quads']:,} quads"]
     else:
         lines.append("  (no graph built here yet)")
+    q = r["query_processes"]
+    lines += ["", "query processes", f"  network     {q['network']}: {q['why']}"]
     lines += ["", "settings"] + [f"  {k:<11} {v if v is not None else '(unset)'}" for k, v in r["settings"].items()]
     lines += ["", "packages", "  " + ", ".join(f"{k} {v}" for k, v in p.items() if k not in ("newskg", "python")
                                                   and v)]

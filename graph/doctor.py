@@ -23,11 +23,26 @@ def report(store_path: str, base: str | None, model: str | None) -> dict:
     found = {
         "model": describe_model(model, problems),
         "store": describe_store(store_path, base, problems),
+        "query_processes": describe_sandbox(store_path),
         "settings": {name: os.environ.get(name) for name in ENV_VARS},
         "packages": {"python": platform.python_version(), **{p: _version(p) for p in PACKAGES}},
     }
     found["problems"] = problems
     return found
+
+
+def describe_sandbox(store_path: str) -> dict:
+    """Whether the processes that evaluate SPARQL queries can open network connections."""
+    from .sandbox import probe
+    from .store import is_remote
+
+    if is_remote(store_path):
+        return {"network": "open", "why": "the store is a SPARQL server, which the query processes must reach; "
+                                          "SERVICE is refused on the parsed query"}
+    why = probe()
+    if why is None:
+        return {"network": "blocked", "why": "a seccomp filter denies them every socket but local ones"}
+    return {"network": "open", "why": f"{why}; SERVICE is still refused on the parsed query"}
 
 
 def _version(package: str) -> str | None:

@@ -23,6 +23,7 @@ import multiprocessing.spawn
 import os
 import queue
 import signal
+import sys
 import threading
 import time
 import weakref
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from . import sparql as sq
+from .sandbox import deny_network
 from .store import StoreError, is_remote, open_store
 
 KINDS = ("refused", "syntax", "failed", "too_many", "no_store", "not_acceptable", "timeout", "busy", "crashed")
@@ -241,6 +243,14 @@ def _serve(conn, location: str, base: str | None, http_timeout: float | None) ->
         current()  # open it now, not on the first query
     except StoreError:
         pass
+    # The second wall: a query process of an embedded store has no use for the network. (One
+    # of a SPARQL-server store must reach that server; the parse-tree check is its only wall.)
+    sandboxed = False
+    if not is_remote(location):
+        why = deny_network()
+        sandboxed = why is None
+        if why:
+            print(f"newskg: query processes can open network connections here: {why}", file=sys.stderr, flush=True)
     while True:
         try:
             job = conn.recv()
@@ -251,29 +261,54 @@ def _serve(conn, location: str, base: str | None, http_timeout: float | None) ->
         except StoreError as e:  # no store there (yet), or the server is unreachable
             reply = ("error", "no_store", str(e))
         else:
-            reply = _reply(opened, job)
+            reply = _reply(opened, job, sandboxed)
         try:
             conn.send(reply)
         except (OSError, ValueError):
             return
 
 
-def _reply(store, job: Job) -> tuple:
+def _reply(store, job: Job, sandboxed: bool = False) -> tuple:
     """("ok", body, media type) or ("error", kind, message)."""
     try:
         return ("ok", *_answer(store, job))
     except sq.Refused as e:
         return ("error", "refused", str(e))
+    except sq.Unreadable as e:
+        return ("error", *_unreadable(e, sandboxed))
     except sq.TooManyResults as e:
         return ("error", "too_many", str(e))
     except QueryError as e:
         return ("error", e.kind, e.message)
     except SyntaxError as e:
         return ("error", "syntax", str(e))
-    except (ValueError, OSError, RuntimeError, TypeError) as e:  # a SPARQL server's error answer too
+    except OSError as e:
+        # the engine's input/output errors (a network error among them) say nothing a client may
+        # know; the server's log keeps them
+        print(f"newskg: query failed: {e}", file=sys.stderr, flush=True)
+        return ("error", "failed", "the query could not be evaluated: an input/output error of the store "
+                                   "(see the server's log)")
+    except (ValueError, RuntimeError, TypeError) as e:  # a SPARQL server's error answer too
         return ("error", "failed", str(e))
     except MemoryError:
         return ("error", "failed", "the query needs more memory than the server has; narrow it")
+
+
+def _unreadable(e: sq.Unreadable, sandboxed: bool) -> tuple[str, str]:
+    """A query the safety check cannot read is malformed — then the engine's parser, whose
+    messages are the better ones, says so — or uses a syntax only the engine reads, which is
+    refused. Asking the engine evaluates the query (on an empty store), so it is only asked
+    where the network is walled off."""
+    if not sandboxed:
+        return "syntax", str(e)
+    try:
+        ox.Store().query(e.text)
+    except SyntaxError as engine:
+        return "syntax", str(engine)
+    except (OSError, RuntimeError, ValueError):
+        pass
+    return "refused", (f"{e}; the query uses a syntax that cannot be checked against SERVICE and is refused "
+                       "(write it in plain SPARQL 1.1)")
 
 
 def _answer(store, job: Job) -> tuple[bytes, str]:

@@ -8,12 +8,13 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+from pyparsing import ParseBaseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from .store import Store
 
-# Keywords that would make the engine reach outside the store. (Updates need no check: the
-# query parser rejects them.)
-_OUTBOUND = re.compile(r"(?<![\w?$:])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
+# The parse tree's nodes that would make the engine reach outside the store.
+_OUTBOUND = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
 # FROM and FROM NAMED occur only in a query's dataset clause, never in a pattern.
 _DATASET = re.compile(r"(?<![\w?$:])FROM(?![\w:])", re.IGNORECASE)
 # How Oxigraph (0.5) refuses a query calling a function it does not know.
@@ -24,15 +25,75 @@ class Refused(ValueError):
     """A query the service will not run: it would fetch from elsewhere."""
 
 
+class Unreadable(ValueError):
+    """A query the safety check's parser cannot read; `parser_message` says where it stopped.
+    Either the query is malformed (the engine's own parser then says so) or it uses a syntax
+    only the engine reads, which cannot be checked and is refused."""
+
+    def __init__(self, parser_message: str, text: str = ""):
+        super().__init__("the query could not be checked: newskg's SPARQL parser stopped here: " + parser_message)
+        self.parser_message = parser_message
+        self.text = text
+
+
 class TooManyResults(ValueError):
     """A result over the row cap: refused whole, never cut."""
 
 
 def check(text: str) -> None:
-    """Raise Refused for SERVICE or LOAD, before anything runs."""
-    m = _OUTBOUND.search(_mask(text))
-    if m:
-        raise Refused(f"{m.group(1).upper()} is not allowed: this endpoint answers from its own store only")
+    """Raise Refused for a query whose parse has a SERVICE (anywhere: subqueries, OPTIONAL,
+    MINUS, EXISTS...) or that is an update (LOAD...), and Unreadable for one the parser cannot
+    read, before anything runs.
+
+    The decision is made on the parse tree, never by scanning the text: a text scan and the
+    engine's parser read comments, escapes and glued keywords differently (a comment ended by
+    a carriage return hid a SERVICE from the scan). The parser is rdflib's, which follows the
+    SPARQL grammar; where it and the engine could still differ, the query processes cannot
+    open network connections at all (graph/sandbox.py)."""
+    tree = _parse(text)
+    for name in _nodes(tree):
+        if name in _OUTBOUND:
+            raise Refused(f"{_OUTBOUND[name]} is not allowed: this endpoint answers from its own store only")
+
+
+# Comments end at a carriage return as at a line feed (SPARQL 1.1, 19.6); rdflib's parser only
+# ends them at a line feed, so it reads the query with both as line feeds, as the engine does.
+_LINE_ENDS = str.maketrans({"\r": "\n"})
+
+
+def _parse(text: str):
+    normalised = text.translate(_LINE_ENDS)
+    try:
+        return parseQuery(normalised)
+    except (ParseBaseException, RecursionError, ValueError, TypeError) as e:
+        problem = e
+    try:
+        update = parseUpdate(normalised)
+    except (ParseBaseException, RecursionError, ValueError, TypeError):
+        raise Unreadable(_parser_message(problem), text) from None
+    if any(name == "Load" for name in _nodes(update)):
+        raise Refused("LOAD is not allowed: this endpoint answers from its own store only")
+    raise Refused("updates are not accepted: this endpoint is read-only")
+
+
+def _parser_message(e: Exception) -> str:
+    if isinstance(e, RecursionError):
+        return "the query is nested too deeply"
+    return str(e).splitlines()[0][:300]
+
+
+def _nodes(tree):
+    """The names of every node of a parse tree."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        name = getattr(node, "name", None)
+        if isinstance(name, str):
+            yield name
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple, ParseResults)):
+            stack.extend(node)
 
 
 def bind(text: str, bindings: dict) -> str:
@@ -88,9 +149,10 @@ def has_dataset(text: str) -> bool:
 
 def run_text(store: Store, text: str, bindings: dict | None = None, **kwargs):
     """Run a query; its own FROM / FROM NAMED, when it has them, replace the union default graph
-    unless the caller chose the dataset (`default_graph` / `named_graphs`, which win)."""
-    check(text)
+    unless the caller chose the dataset (`default_graph` / `named_graphs`, which win).
+    Refused or Unreadable (see `check`) before anything runs."""
     text = bind(text, bindings or {})
+    check(text)
     if "default_graph" not in kwargs and "named_graphs" not in kwargs and has_dataset(text):
         kwargs.setdefault("union", False)
     # A function the engine does not know is an evaluation error, as for any function given

@@ -3,6 +3,7 @@ bars and summaries, `kg doctor`, and errors that say what to do."""
 from __future__ import annotations
 
 import json
+import sys
 import os
 import subprocess
 from importlib import metadata
@@ -102,8 +103,10 @@ def test_doctor_says_which_pipeline_store_and_settings_are_in_use(seed_store, tm
     assert report["packages"]["spacy"] == metadata.version("spacy")
     assert report["packages"]["pyoxigraph"] == metadata.version("pyoxigraph")
     assert report["packages"]["Flask"] == metadata.version("Flask") and report["problems"] == []
+    # the query processes' second wall (the threat model): on Linux they cannot reach the network
+    assert report["query_processes"]["network"] == ("blocked" if sys.platform.startswith("linux") else "open")
     text = kg("doctor", store=seed_store).stdout
-    for heading in ("spaCy pipeline", "store", "settings", "packages", "no problems found"):
+    for heading in ("spaCy pipeline", "store", "query processes", "settings", "packages", "no problems found"):
         assert heading in text
     assert model["path"] in text and store["base"] in text
     missing = kg("doctor", store=tmp_path / "none", check=False)
