@@ -10,17 +10,20 @@ that a query over the timeout can be stopped.
 Settings (app config, or the environment variable in brackets):
 QUERY_TIMEOUT (KG_QUERY_TIMEOUT, 10 seconds), QUERY_PROCESSES (KG_QUERY_PROCESSES, 4),
 MAX_ROWS (KG_MAX_ROWS, 10,000 rows a query may return; graphs ten times as many triples),
-MAX_CONTENT_LENGTH (KG_MAX_BODY, 1 MB a request body may hold).
+MAX_RESULT_BYTES (KG_MAX_RESULT_BYTES, 16 MB a query's answer may hold),
+MAX_CONTENT_LENGTH (KG_MAX_BODY, 1 MB a request body may hold), SECRET_KEY (KG_SECRET_KEY, which
+signs the neighbours' cursors; random when unset).
 """
 from __future__ import annotations
 
 import os
+import secrets
 
 from flask import Flask
 
 from graph.querypool import QueryPool
 
-from . import limits
+from . import headers, limits
 from .errors import register as register_errors
 from .state import StoreHandle
 
@@ -31,9 +34,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         STORE=os.environ.get("KG_STORE", "kgstore"),
         BASE=os.environ.get("KG_BASE"),  # which graph, when a SPARQL server holds several
         MAX_ROWS=int(os.environ.get("KG_MAX_ROWS", "10000")),
+        MAX_RESULT_BYTES=int(os.environ.get("KG_MAX_RESULT_BYTES", str(16 * 2**20))),
         QUERY_TIMEOUT=float(os.environ.get("KG_QUERY_TIMEOUT", "10")),
         QUERY_PROCESSES=int(os.environ.get("KG_QUERY_PROCESSES", "4")),
         MAX_CONTENT_LENGTH=int(os.environ.get("KG_MAX_BODY", str(2**20))),
+        # signs the neighbours' cursors; `kg serve` gives all its processes one (a random one per start)
+        SECRET_KEY=os.environ.get("KG_SECRET_KEY") or secrets.token_hex(32),
         JSON_SORT_KEYS=False,
     )
     if test_config:
@@ -48,6 +54,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     register_errors(app)
     limits.register(app)
+    headers.register(app)
     from . import entities, fragments, linked_data, openapi, pages, queries, sparql, vendor
     app.register_blueprint(sparql.bp)
     app.register_blueprint(entities.bp)

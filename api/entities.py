@@ -3,12 +3,12 @@ GraphML/GEXF file), the evidence of its relations, relation paths between two en
 articles."""
 from __future__ import annotations
 
-import base64
 import hashlib
 import io
 import json
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from itsdangerous import BadSignature, URLSafeSerializer
 
 from graph import lookups
 from graph.records import ENTITY_TYPES, RELATION_PREDICATES
@@ -87,21 +87,27 @@ def _known(view, entity_id: str) -> None:
 
 
 # A cursor is the offset of the next page, the store version it was cut from and a digest of
-# the query, base64-encoded: clients pass it back unread. Once a build publishes a new version
-# the offsets mean something else, so an old cursor is refused (400 stale_cursor) rather than
-# silently skipping or repeating nodes; the client starts again without one.
+# the query, signed with the server's secret key: clients pass it back unread, and one they made
+# or changed is refused. Once a build publishes a new version the offsets mean something else,
+# so an old cursor is refused (400 stale_cursor) rather than silently skipping or repeating
+# nodes; the client starts again without one.
+def _signer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="neighbors-cursor")
+
+
 def _cursor(offset: int, version: str, query: str) -> str:
-    raw = json.dumps({"o": offset, "v": version, "q": query}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return _signer().dumps({"o": offset, "v": version, "q": query})
 
 
 def _offset(cursor: str | None, version: str, query: str) -> int:
     if not cursor:
         return 0
     try:
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        offset, cut_from, for_query = int(data["o"]), data["v"], data["q"]
-    except (ValueError, TypeError, KeyError):
+        data = _signer().loads(cursor)
+        offset, cut_from, for_query = data["o"], data["v"], data["q"]
+        if type(offset) is not int or not isinstance(cut_from, str) or not isinstance(for_query, str):
+            raise ValueError
+    except (BadSignature, ValueError, TypeError, KeyError):
         raise APIError(400, "'cursor' is not a cursor this service gave out; pass the 'next' value of the "
                             "previous page unchanged", "bad_cursor") from None
     if cut_from != version:

@@ -16,6 +16,7 @@ from graph import describe, lookups
 
 from . import results
 from .errors import APIError
+from .headers import web_link
 
 bp = Blueprint("linked_data", __name__, template_folder="ld_templates")
 
@@ -41,8 +42,9 @@ def _page(template: str, status: int = 200, **context):
     base, root = store.vocab.base, request.script_root + "/"
 
     def local(iri: str) -> str:
-        """Links to what this server describes stay on this server, under any base IRI."""
-        return root + iri[len(base):] if iri.startswith(base) else iri
+        """Links to what this server describes stay on this server, under any base IRI; any
+        other IRI is a link only when it is a web address (never `javascript:`, `data:`...)."""
+        return root + iri[len(base):] if iri.startswith(base) else (web_link(iri) or "#")
 
     context.setdefault("formats", PAGE_FORMATS)
     return render_template(template, root=root, local=local, **context), status

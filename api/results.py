@@ -52,7 +52,8 @@ def evaluate(text: str, request, dataset: tuple[list[str], list[str]] | None = N
             media_types[k] = negotiate(request, offered, graph=graph)
         except APIError as e:
             media_types[k], refusals[k] = None, e
-    job = Job(text=text, media_types=media_types, max_rows=current_app.config["MAX_ROWS"], dataset=dataset)
+    job = Job(text=text, media_types=media_types, max_rows=current_app.config["MAX_ROWS"],
+              max_bytes=current_app.config["MAX_RESULT_BYTES"], dataset=dataset)
     try:
         body, mt = current_app.extensions["newskg.queries"].run(job)
     except QueryError as e:

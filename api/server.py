@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import selectors
 import time
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from functools import partial
 
 from gunicorn import http, util
 from gunicorn.app.base import BaseApplication
-from gunicorn.http.errors import LimitRequestHeaders, LimitRequestLine
+from gunicorn.http.errors import ExpectationFailed, LimitRequestHeaders, LimitRequestLine, ParseException
 from gunicorn.workers.gthread import ThreadWorker
 
 # The longest request line gunicorn takes (its own maximum but for "unlimited"): SPARQL queries
@@ -118,6 +119,12 @@ class Worker(ThreadWorker):
         elif isinstance(exc, LimitRequestHeaders):
             status, reason, code = 431, "Request Header Fields Too Large", "headers_too_large"
             message = f"the request's headers are too large: {exc}"
+        elif isinstance(exc, ExpectationFailed):
+            status, reason, code = 417, "Expectation Failed", "expectation_failed"
+            message = f"the request's Expect header asks for what the server does not do: {exc}"
+        elif isinstance(exc, ParseException):  # a NUL in a header, a bad request line, a bad chunk size...
+            status, reason, code = 400, "Bad Request", "bad_request"
+            message = f"the request is not valid HTTP/1.1: {exc}"
         else:
             return super().handle_error(req, client, addr, exc)
         self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
@@ -211,6 +218,8 @@ def run(store: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 2,
     `query_timeout` (seconds) and `query_processes` (per worker; default: `threads`) set the
     query pool's, else the app's defaults (KG_QUERY_TIMEOUT…) hold."""
     os.environ["KG_STORE"] = str(store)
+    # one key for every worker process, so that a cursor one gave out is good at any other
+    os.environ.setdefault("KG_SECRET_KEY", secrets.token_hex(32))
     options = {"bind": f"{'[' + host + ']' if ':' in host else host}:{port}", "workers": workers, "threads": threads,
                "worker_class": Worker, "timeout": timeout, "accesslog": access_log or "/dev/stderr",
                "errorlog": "-", "loglevel": "info", "limit_request_line": REQUEST_LINE}

@@ -26,7 +26,7 @@ FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 def _params() -> tuple[str | None, list[str], list[str]]:
     """The query and dataset parameters, from the URL, a form body or a direct POST."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         args = request.args
         return args.get("query"), args.getlist("default-graph-uri"), args.getlist("named-graph-uri")
     mimetype = request.mimetype
@@ -48,7 +48,7 @@ def _params() -> tuple[str | None, list[str], list[str]]:
 def endpoint():
     query, default_graphs, named_graphs = _params()
     if query is None:
-        if request.method == "GET":
+        if request.method in ("GET", "HEAD"):
             return results.service_description(current_app.extensions["newskg"].get(), request)
         raise APIError(400, "missing the 'query' parameter")
     dataset = None

@@ -63,8 +63,14 @@ class StoreHandle:
         return Response(body, status=status, headers=headers)
 
 
+def _cost(key: str, item) -> int:
+    """The bytes an entry holds: its key (a query string may be kilobytes), body and headers."""
+    body, _, headers = item
+    return len(key) + len(body) + sum(len(k) + len(v) for k, v in headers) + 200  # + the objects' own
+
+
 class _Responses:
-    """A least-recently-used map of response bodies, bounded in bytes."""
+    """A least-recently-used map of whole responses, bounded in bytes (keys included)."""
 
     def __init__(self, budget: int = RESPONSES_BYTES):
         self.budget = budget
@@ -80,7 +86,7 @@ class _Responses:
             return item
 
     def put(self, key, item) -> None:
-        n = len(item[0])
+        n = _cost(key, item)
         if n > RESPONSE_MAX_BYTES:
             return
         with self.lock:
@@ -89,5 +95,5 @@ class _Responses:
             self.items[key] = item
             self.size += n
             while self.size > self.budget and self.items:
-                _, old = self.items.popitem(last=False)
-                self.size -= len(old[0])
+                old_key, old = self.items.popitem(last=False)
+                self.size -= _cost(old_key, old)

@@ -16,7 +16,7 @@ import time
 from . import corpus, report
 from .corpus import ROOT
 
-SECTIONS = ("extraction", "build", "store", "sparql", "http", "memory")
+SECTIONS = ("extraction", "linear", "build", "store", "sparql", "http", "memory")
 BENCH = ROOT / "build" / "bench"  # git-ignored
 
 
@@ -84,6 +84,14 @@ def main(argv=None) -> int:
             found[1].why = (f"two processes share 2 cores with everything else on this machine ({report.load()}); "
                             "the ratio needs two idle cores. Each worker loads its own pipeline (not counted).")
         rows += found
+
+    if "linear" in only:
+        from graph.extract import Extractor
+
+        from . import prose
+
+        step("linear: extraction of 10,000 and 100,000 characters of generated prose of each kind")
+        rows += extraction.linear(Extractor(model), prose)
 
     extractions = writes = None
     corpus_store = BENCH / "store-corpus"

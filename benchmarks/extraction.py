@@ -187,3 +187,28 @@ def build_against_extraction(ex: Extractor, arts, corpus_path: Path, store_path:
 
 def median(xs):
     return statistics.median(xs) if xs else float("nan")
+
+
+def linear(extractor, prose, short: int = 10_000) -> list[Row]:
+    """Extraction time of ten times the text, against the text, for each kind of generated prose
+    (benchmarks/prose.py): linear is 10x; the target is at most 15x."""
+    from graph.records import Article
+
+    def seconds(text: str, rounds: int) -> float:
+        best = float("inf")
+        for _ in range(rounds):
+            started = time.perf_counter()
+            extractor.extract_one(Article(id="generated", text=text, source="generated"))
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    seconds(prose.text("paragraph", 1000), 1)
+    rows = []
+    for kind in prose.KINDS:
+        base = seconds(prose.text(kind, short), 3)
+        long = seconds(prose.text(kind, short * 10), 1)
+        growth = long / base
+        rows.append(Row(f"extraction time, 10x the text: {kind}", f"{short * 10:,} chars: {long:.2f} s",
+                        f"{short:,} chars: {base:.2f} s", round(10 / growth, 2), "time ≤ 15x (ratio ≥ 0.67)",
+                        growth <= 15, details={"short_s": base, "long_s": long, "growth": growth}))
+    return rows

@@ -1,8 +1,10 @@
 """The `kg` command: build, load, serve, query, queries, export, stats, evaluate, train, doctor."""
 from __future__ import annotations
 
+import errno
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -46,7 +48,51 @@ def _open(ctx: click.Context, write: bool = False) -> Store:
         raise click.ClickException(str(e)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Command(click.Group):
+    """The `kg` group: a failure of the machine (a full disk, a folder it may not write, a file
+    where a folder should be) ends the command with what went wrong and what to do, never with
+    a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        # over a file size limit (ulimit -f), a write then fails with EFBIG instead of the
+        # process being killed by SIGXFSZ, and the store stays as it was
+        if hasattr(signal, "SIGXFSZ"):
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            raise click.ClickException(os_problem(e, (ctx.obj or {}).get("store"))) from None
+        except MemoryError:
+            raise click.ClickException("out of memory: give the command less at once (fewer or smaller files, "
+                                       "--batch) or run it on a machine with more memory") from None
+
+
+def os_problem(e: OSError, store: str | None) -> str:
+    """What an operating system error means for the user, and what to do about it."""
+    where = e.filename or store or "the store"
+    code = e.errno
+    if code is None:  # the store's engine reports its I/O errors as text
+        text = str(e)
+        code = next((c for c, words in ((errno.ENOSPC, "No space left"), (errno.EFBIG, "File too large"),
+                                         (errno.EACCES, "Permission denied"), (errno.EROFS, "Read-only file system"))
+                     if words in text), None)
+    advice = {
+        errno.ENOSPC: f"the disk is full (writing {where}): free some space, or choose a store on another disk "
+                      "(--store); nothing half-written was published",
+        errno.EDQUOT: f"the disk quota is used up (writing {where}): free some space or choose another --store",
+        errno.EFBIG: f"a file grew over this process's size limit (ulimit -f) writing {where}: raise the limit",
+        errno.EACCES: f"no permission to write {where}: choose a folder you can write (--store PATH) or change "
+                      "its permissions",
+        errno.EPERM: f"not permitted to write {where}: choose a folder you can write (--store PATH)",
+        errno.EROFS: f"{where} is on a read-only file system: choose another folder (--store PATH)",
+        errno.ENOTDIR: f"{store or where} is not a folder: --store must name a folder (or a new one to create)",
+        errno.EEXIST: f"{store or where} exists and is not a folder: --store must name a folder (or a new one "
+                      "to create)",
+    }.get(code)
+    return advice or f"{e.strerror or e} ({where})"
+
+
+@click.group(cls=_Command, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--store", envvar="KG_STORE", default=DEFAULT_STORE, show_default=True, show_envvar=True,
               help="Folder of the on-disk store, or sparql+http://HOST:PORT/PATH of a SPARQL 1.1 server "
                    "(see the README: Storage on a SPARQL server).")
@@ -217,13 +263,17 @@ def _print_stats(s: dict) -> None:
               "graphs; the default graph for triple formats).")
 @click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld", "n3"]),
               help="RDF format (default: from the file extension).")
+@click.option("--force", is_flag=True, help="Also write into what `kg build` maintains: an article's graph, "
+              "the entity registry, the store's metadata (refused without it).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 @click.pass_context
-def load(ctx, files, graph_iri, fmt, as_json):
+def load(ctx, files, graph_iri, fmt, force, as_json):
     """Import RDF files into the store: curated facts, vocabularies, test data.
 
-    Each file is one transaction: a malformed file is refused with the parser's message and
-    line, and nothing of it is written (the other files still load; exit code 1).
+    Each file is one transaction: a malformed file, or one with an ill-typed literal
+    ("lots"^^xsd:integer), is refused with the parser's message and line, and nothing of it is
+    written (the other files still load; exit code 1). Writing into an article's graph or the
+    entity registry, which `kg build` maintains, needs --force.
     """
     import pyoxigraph as ox
 
@@ -235,7 +285,7 @@ def load(ctx, files, graph_iri, fmt, as_json):
     try:
         for f in files:
             try:
-                loaded[f] = store.load(f, graph=graph_iri, fmt=formats.get(fmt))
+                loaded[f] = store.load(f, graph=graph_iri, fmt=formats.get(fmt), force=force)
             except StoreError as e:
                 failed[f] = str(e)
                 if not as_json:
@@ -452,13 +502,27 @@ def _export_line(s: dict) -> str:
 @click.pass_context
 def serve(ctx, host, port, workers, threads, query_timeout, query_processes, as_json):
     """Serve the store: SPARQL endpoint, lookups and web pages (gunicorn, a production server)."""
+    import subprocess
+
     from api.server import run
 
-    store = _open(ctx)  # fail early, with the store's own message, if there is nothing to serve
-    version, base = store.version, store.vocab.base
+    # Fail early, with the store's own message, if there is nothing to serve. The store is
+    # opened in a process of its own: an embedded store starts RocksDB's threads, which the
+    # server's worker processes, forked from this one, would inherit as dead threads and try
+    # to join at exit (a segmentation fault at every shutdown).
+    probe = subprocess.run([sys.executable, "-c", "import json, sys; from graph.cli import _describe_store; "
+                            "print(json.dumps(_describe_store(sys.argv[1], sys.argv[2] or None)))",
+                            ctx.obj["store"], ctx.obj["base"] or ""], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                               [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH", "")])})
+    if probe.returncode != 0:
+        raise click.ClickException(f"the store could not be checked: {probe.stderr.strip()[-500:]}")
+    found = json.loads(probe.stdout)
+    if isinstance(found, str):
+        raise click.ClickException(found)
+    version, base = found
     location = ctx.obj["store"] if is_remote(ctx.obj["store"]) else str(Path(ctx.obj["store"]).resolve())
     os.environ["KG_BASE"] = base  # the workers open the graph this is (a SPARQL server may hold several)
-    del store
 
     def ready(addresses):
         bound_host, bound_port = addresses[0][:2]
@@ -471,6 +535,20 @@ def serve(ctx, host, port, workers, threads, query_timeout, query_processes, as_
     run(store=ctx.obj["store"], host=host, port=port, workers=workers, threads=threads,
         on_ready=ready if as_json else None, access_log="-" if not as_json else None,
         query_timeout=query_timeout, query_processes=query_processes or threads)
+
+
+def _describe_store(location: str, base: str | None) -> tuple[str, str] | str:
+    """(published version, base IRI) of the store at `location`, or why it cannot be served."""
+    try:
+        store = open_store(location, base=base)
+    except StoreError as e:
+        return str(e)
+    except OSError as e:
+        return os_problem(e, location)
+    try:
+        return store.version, store.vocab.base
+    finally:
+        store.close()
 
 
 @main.command()

@@ -54,6 +54,7 @@ class Job:
     # None: the client accepts none of them
     media_types: dict = field(default_factory=dict)
     max_rows: int = 10_000
+    max_bytes: int = 16 * 2**20
     # the request's dataset (default graph IRIs, named graph IRIs), replacing the query's own
     dataset: tuple[list[str], list[str]] | None = None
 
@@ -322,7 +323,7 @@ def _answer(store, job: Job) -> tuple[bytes, str]:
     mt = job.media_types.get(k)
     if mt is None:
         raise QueryError("not_acceptable", k)
-    return sq.write(result, mt, job.max_rows), mt
+    return sq.write(result, mt, job.max_rows, job.max_bytes), mt
 
 
 def _die_with_parent() -> None:

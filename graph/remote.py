@@ -36,7 +36,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 import pyoxigraph as ox
 import requests
 
-from .store import BASE_PREDICATE, VALUES_CHUNK, Change, Store, StoreError, Write, _chunks, _dedupe, parse_file
+from .store import BASE_PREDICATE, VALUES_CHUNK, Change, Store, StoreError, Write, _chunks, _dedupe, check_loaded, parse_file
 from .vocab import RDF, RDFS, SKOS
 
 VERSION_PREDICATE = "https://w3id.org/newskg/version"
@@ -313,11 +313,12 @@ class RemoteStore(Store):
                              f"({response.status_code}): {_message(response)}")
 
     def load(self, path, graph: str | None = None, fmt: ox.RdfFormat | None = None,
-             base_iri: str | None = None) -> int:
-        """Import an RDF file: parsed whole first (a syntax error writes nothing), then sent in
-        one request — a Graph Store Protocol POST when it fills one named graph, else SPARQL
-        Update."""
+             base_iri: str | None = None, force: bool = False) -> int:
+        """Import an RDF file: parsed and checked whole first (a bad file writes nothing; see
+        store.check_loaded), then sent in one request — a Graph Store Protocol POST when it
+        fills one named graph, else SPARQL Update."""
         quads = parse_file(path, graph, fmt, base_iri)
+        check_loaded(quads, path, self.vocab, force)
         targets = {q.graph_name for q in quads}
         if self.gsp_url and len(targets) == 1 and isinstance(next(iter(targets)), ox.NamedNode):
             self._put_graph(next(iter(targets)).value, quads, replace=False)

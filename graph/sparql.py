@@ -204,32 +204,50 @@ GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.R
                "application/json": ox.RdfFormat.JSON_LD}
 
 
-def write(result, mt: str, max_rows: int) -> bytes:
+def write(result, mt: str, max_rows: int, max_bytes: int = 16 * 2**20) -> bytes:
     """A query result as a response body in media type `mt` (one of SOLUTION_TYPES for solutions
     and booleans, of GRAPH_TYPES for graphs). Reading a result is what evaluates it: this is
-    where a query spends its time. More than `max_rows` solutions (ten times as many triples)
-    raise TooManyResults: an answer is whole or refused."""
+    where a query spends its time. More than `max_rows` solutions (ten times as many triples),
+    or a body over `max_bytes`, raise TooManyResults: an answer is whole or refused, and the
+    memory a query's answer takes is bounded."""
     k = kind(result)
+    size = 0
+
+    def count(terms) -> None:
+        nonlocal size
+        size += sum(len(t.value) for t in terms if t is not None) + 16
+        if size > max_bytes:
+            raise TooManyResults(f"the result is larger than {max_bytes // 2**20} MB (the limit, KG_MAX_RESULT_BYTES); "
+                                 "select fewer or shorter values, or add a LIMIT")
+
     if k == "graph":
         triples = []
         for t in result:
             triples.append(t)
+            count((t.subject, t.predicate, t.object))
             if len(triples) > max_rows * 10:
                 raise TooManyResults(f"the graph result has more than {max_rows * 10} triples (the limit); "
                                      "narrow the query")
         if not triples and GRAPH_TYPES[mt] == ox.RdfFormat.JSON_LD:
             return b"[]"
-        return ox.serialize(triples, format=GRAPH_TYPES[mt])
-    if k == "boolean":
+        body = ox.serialize(triples, format=GRAPH_TYPES[mt])
+    elif k == "boolean":
         return _boolean(bool(result), mt).encode("utf-8")
-    names = [v.value for v in result.variables]
-    rows = []
-    for row in result:
-        rows.append([row[n] for n in names])
-        if len(rows) > max_rows:
-            raise TooManyResults(f"the query returns more than {max_rows} rows (the limit); add a LIMIT or "
-                                 "narrow it")
-    return _solutions(names, rows, mt).encode("utf-8")
+    else:
+        names = [v.value for v in result.variables]
+        rows = []
+        for row in result:
+            values = [row[n] for n in names]
+            rows.append(values)
+            count(values)
+            if len(rows) > max_rows:
+                raise TooManyResults(f"the query returns more than {max_rows} rows (the limit); add a LIMIT or "
+                                     "narrow it")
+        body = _solutions(names, rows, mt).encode("utf-8")
+    if len(body) > max_bytes:  # escaping can grow a body past the values' own size
+        raise TooManyResults(f"the result is larger than {max_bytes // 2**20} MB (the limit, KG_MAX_RESULT_BYTES); "
+                             "select fewer or shorter values, or add a LIMIT")
+    return body
 
 
 def _boolean(value: bool, mt: str) -> str:

@@ -23,6 +23,7 @@ request says otherwise.
 from __future__ import annotations
 
 import fcntl
+import math
 import os
 import re
 import shutil
@@ -124,7 +125,7 @@ class Store:
         raise NotImplementedError
 
     def load(self, path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
-             base_iri: str | None = None) -> int:
+             base_iri: str | None = None, force: bool = False) -> int:
         raise NotImplementedError
 
     def dump(self, fmt: ox.RdfFormat, output) -> None:
@@ -175,10 +176,16 @@ class Store:
     # -- reading ----------------------------------------------------------------------------------
     def select(self, sparql: str, **kwargs) -> list[dict]:
         """Rows of a SELECT as dicts of Python values (str for IRIs and literals, int/float
-        for numbers)."""
+        for numbers). A row holding a number that is not one ("lots"^^xsd:integer, put there
+        by another tool) is left out: readers see the rows they can read, never fail on one."""
         result = self.query(sparql, **kwargs)
         names = [v.value for v in result.variables]
-        return [{n: _py(row[n]) for n in names if row[n] is not None} for row in result]
+        rows = []
+        for row in result:
+            values = {n: _py(row[n]) for n in names if row[n] is not None}
+            if _ILL_TYPED not in values.values():
+                rows.append(values)
+        return rows
 
     def article_hashes(self) -> dict[str, str]:
         rows = self.select("SELECT ?g ?h WHERE { GRAPH ?g { ?g nkg:contentHash ?h } }", union=False)
@@ -495,13 +502,19 @@ class OxigraphStore(Store):
         self._dirty = True
 
     def load(self, path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
-             base_iri: str | None = None) -> int:
+             base_iri: str | None = None, force: bool = False) -> int:
         """Import an RDF file (any format pyoxigraph reads): into `graph`, or, without one,
-        the file's own graphs (default graph for triple formats). The whole file is parsed
-        before anything is written, so a syntax error writes nothing; a big file then goes
-        through the bulk loader (see `_write`: readers see it whole or not at all)."""
+        the file's own graphs (default graph for triple formats). The whole file is parsed and
+        checked (see `check_loaded`) before anything is written, so a bad file writes nothing;
+        a big file then goes through the bulk loader (see `_write`: readers see it whole or not
+        at all)."""
         quads = parse_file(path, graph, fmt, base_iri)
-        self._write(Write(drop_graphs=[], entries=[], gone=[], delete=[], insert=quads))
+        check_loaded(quads, path, self.vocab, force)
+        try:
+            self._write(Write(drop_graphs=[], entries=[], gone=[], delete=[], insert=quads))
+        except OSError as e:
+            raise StoreError(f"{path}: the store could not be written ({e}); nothing of this file was "
+                             "loaded") from None
         return len(quads)
 
     def dump(self, fmt: ox.RdfFormat, output) -> None:
@@ -511,6 +524,58 @@ class OxigraphStore(Store):
             return
         triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None))
         ox.serialize(_dedupe(triples), output, format=fmt, prefixes=self.vocab.prefixes)
+
+
+# The lexical forms of the XSD datatypes a store's readers turn into numbers, truth values and
+# dates (XML Schema 1.1 Part 2); a literal of one of them that does not fit is ill-typed.
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER = r"[+-]?\d+"
+LEXICAL = {XSD + name: re.compile(pattern) for name, pattern in {
+    "integer": _INTEGER, "int": _INTEGER, "long": _INTEGER, "short": _INTEGER, "byte": _INTEGER,
+    "nonNegativeInteger": r"\+?\d+|-0+", "positiveInteger": r"\+?0*[1-9]\d*", "unsignedInt": r"\+?\d+",
+    "unsignedLong": r"\+?\d+", "negativeInteger": r"-0*[1-9]\d*", "nonPositiveInteger": r"-\d+|\+?0+",
+    "decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)",
+    "double": r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|[+-]?INF|NaN",
+    "float": r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|[+-]?INF|NaN",
+    "boolean": r"true|false|1|0",
+    "date": r"-?\d{4,}-\d\d-\d\d(Z|[+-]\d\d:\d\d)?",
+    "dateTime": r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?",
+}.items()}
+
+
+def check_loaded(quads: list[ox.Quad], path, vocab, force: bool = False) -> None:
+    """StoreError, naming the line, for a file that would make the store lie or break its
+    readers: an ill-typed literal ("lots"^^xsd:integer), or — unless `force` — a write into what
+    `kg build` maintains (an article's graph, the entity registry, the store's metadata)."""
+    for q in quads:
+        o = q.object
+        if isinstance(o, ox.Literal) and o.datatype.value in LEXICAL \
+                and not LEXICAL[o.datatype.value].fullmatch(o.value):
+            raise StoreError(f"{path}{_line_of(path, o.value)}: ill-typed literal \"{o.value[:80]}\"^^"
+                             f"xsd:{o.datatype.value[len(XSD):]}; nothing of this file was loaded")
+    if force:
+        return
+    owned = {vocab.registry: "the entity registry", vocab.meta: "the store's metadata"}
+    articles = vocab.document("")
+    for q in quads:
+        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+        what = owned.get(g) or ("an article's graph" if g.startswith(articles) else None)
+        if what:
+            raise StoreError(f"{path}: writes into {what} (<{g}>), which `kg build` maintains; load it into "
+                             "a graph of its own (--graph IRI), or give --force to write there anyway; "
+                             "nothing of this file was loaded")
+
+
+def _line_of(path, lexical: str) -> str:
+    """' (line N)': where a lexical form first occurs in the file, when it can be told."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for n, line in enumerate(f, 1):
+                if lexical in line:
+                    return f" (line {n})"
+    except OSError:
+        pass
+    return ""
 
 
 def parse_file(path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
@@ -534,6 +599,9 @@ def parse_file(path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFor
                                                      or ox.DefaultGraph()) for q in parsed]
     except SyntaxError as e:
         raise StoreError(f"{path}: {e.args[0] if e.args else e}; nothing of this file was loaded") from None
+    except MemoryError as e:  # the parser's own limit ("Reached the buffer maximal size of 16777216")
+        raise StoreError(f"{path}: a term of the file (a literal or an IRI) is longer than the RDF parser takes "
+                         f"({e}); nothing of this file was loaded") from None
     except OSError as e:
         raise StoreError(f"{path}: cannot read: {e.strerror or e}") from None
 
@@ -552,13 +620,20 @@ def _dedupe(triples: Iterator[ox.Triple]) -> Iterator[ox.Triple]:
             yield t
 
 
+_ILL_TYPED = object()
+
+
 def _py(term):
     if isinstance(term, ox.Literal):
         dt = term.datatype.value
-        if dt.endswith(("#integer", "#int", "#long")):
-            return int(term.value)
-        if dt.endswith(("#decimal", "#double", "#float")):
-            return float(term.value)
+        try:
+            if dt.endswith(("#integer", "#int", "#long")):
+                return int(term.value)
+            if dt.endswith(("#decimal", "#double", "#float")):
+                number = float(term.value)
+                return number if math.isfinite(number) else _ILL_TYPED  # no reader counts in infinities
+        except ValueError:
+            return _ILL_TYPED
         return term.value
     return term.value
 

@@ -102,3 +102,20 @@ def test_comunica_queries_the_sparql_endpoint(server):
     expected = requests.get(server + "/sparql", headers={"Accept": "application/sparql-results+json"},
                             params={"query": query}).json()["results"]["bindings"]
     assert '"Ahmad Massoud"' in leaders and len(leaders) == len(expected) >= 3
+
+
+def test_the_server_shuts_down_cleanly_on_term_and_int(seed_store, tmp_path):
+    import signal
+
+    from servers import serving
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        log = tmp_path / f"server-{sig.name}.log"
+        with serving(seed_store, "--workers", "2", log=log) as (url, proc):
+            assert requests.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                                headers={"Accept": "application/json"}).json()["boolean"] is True
+            assert requests.get(url + "/api/entities/taliban").status_code == 200
+            proc.send_signal(sig)
+            assert proc.wait(30) == 0
+        text = log.read_text()
+        assert "Shutting down" in text and "SIGSEGV" not in text and "Traceback" not in text, text[-2000:]

@@ -223,3 +223,65 @@ def test_a_result_over_the_row_cap_is_an_error_never_a_cut_result(service):
     # a named query too (70 entities in the seeds)
     error = error_of(requests.get(url + "/api/queries/entities", headers=json_results), 400)
     assert error["code"] == "too_many_results"
+
+
+def _rss_mb(pid: int) -> float:
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_a_result_over_the_byte_cap_is_refused_and_the_worker_stays_small(store_copy, tmp_path):
+    """300 literals of 1 MB: refused whole (400 too_many_results), never sent, never held."""
+    from conftest import kg
+
+    big = tmp_path / "big.nt"
+    with open(big, "w") as f:
+        for i in range(300):
+            f.write(f'<http://example.org/s{i}> <http://example.org/big> "{chr(97 + i % 26) * 2**20}" .\n')
+    kg("load", str(big), "--graph", "http://example.org/big", store=store_copy)
+    big.unlink()
+    with serving(store_copy, "--workers", "1", "--threads", "2") as (url, proc):
+        query = "SELECT ?o WHERE { ?s <http://example.org/big> ?o }"
+        requests.get(url + "/api/entities?q=a").raise_for_status()
+        worker = min(descendants(proc.pid))  # the gunicorn worker (its query processes come after it)
+        before = _rss_mb(worker)
+        for accept in ("application/sparql-results+json", "text/csv"):
+            error = error_of(requests.post(url + "/sparql", data={"query": query}, headers={"Accept": accept}), 400)
+            assert error["code"] == "too_many_results" and "MB" in error["message"]
+        small = requests.post(url + "/sparql", data={"query": query + " LIMIT 3"},
+                              headers={"Accept": "application/sparql-results+json"})
+        assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 3
+        after = _rss_mb(worker)
+        print(f"web worker: {before:.0f} MB before, {after:.0f} MB after the oversized results")
+        assert after - before < 60
+
+
+def test_head_and_a_nul_in_a_header_get_http_answers_in_the_json_shape(service):
+    url, _ = service
+    head = requests.head(url + "/sparql", params={"query": SMALL})
+    assert head.status_code == 200 and head.headers["Content-Type"].startswith("application/sparql-results+json")
+    import socket
+    port = int(url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nAccept: application/json\x00x\r\n\r\n")
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+    head_part, _, body = answer.partition(b"\r\n\r\n")
+    assert head_part.startswith(b"HTTP/1.1 400") and b"application/json" in head_part
+    import json
+    error = json.loads(body)["error"]
+    assert error["status"] == 400 and error["code"] == "bad_request"
+
+
+def test_the_response_cache_counts_its_keys():
+    from api.state import _Responses
+
+    cache = _Responses(budget=1_000_000)
+    body = b"{}"
+    for i in range(1000):  # 8 KB keys, tiny bodies: 8 MB of keys if they were not counted
+        cache.put(f"neighbors/x?pad={'k' * 8000}{i}", (body, 200, [("Content-Type", "application/json")]))
+    assert cache.size <= 1_000_000 and len(cache.items) < 130
+    assert sum(len(k) for k in cache.items) <= 1_000_000

@@ -66,6 +66,8 @@ def load(store: Store, articles: set[str] | None = None) -> GraphView:
                                    OPTIONAL {{ ?e skos:altLabel ?alt }} }} }}
             GROUP BY ?e ?class ?label ?m ?d""", union=False):
         slug = v.slug_of(r["e"])
+        if not slug:  # an entry another tool put in the registry, not an entity of this graph
+            continue
         nodes[slug] = NodeView(id=slug, iri=r["e"], label=r["label"],
                                type=TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1], "ORG"),
                                mentions=r["m"], documents=r["d"],
