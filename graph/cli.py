@@ -556,11 +556,28 @@ def _describe_store(location: str, base: str | None) -> tuple[str, str] | str:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores, breakdowns and misses as JSON.")
 @click.pass_context
 def evaluate(ctx, gold, as_json):
-    """Score the store against gold files in the guidelines' format (GUIDELINES.md)."""
-    from .evaluate import evaluate as run, render
+    """Score the store against gold files in the guidelines' format (GUIDELINES.md).
 
-    result = run(_open(ctx), [Path(g) for g in gold])
-    _echo_json(result) if as_json else click.echo(render(result))
+    GOLD is gold files or folders of them. A folder whose subfolders hold the gold of several
+    parts (tests/validation: tune/gold and report/gold) is scored part by part; each part is
+    scored on what its own articles say, when the store holds others too.
+
+    \b
+      kg build tests/validation/tune/articles.jsonl tests/validation/report/articles.jsonl
+      kg evaluate tests/validation
+    """
+    from .evaluate import evaluate as run, parts, render
+
+    store = _open(ctx)
+    found = parts([Path(g) for g in gold])
+    results = {name: run(store, paths) for name, paths in found.items()}
+    if len(results) == 1:
+        result = next(iter(results.values()))
+        _echo_json(result) if as_json else click.echo(render(result))
+    elif as_json:
+        _echo_json({"parts": results})
+    else:
+        click.echo("\n\n".join(f"== {name} ==\n{render(result)}" for name, result in results.items()))
 
 
 @main.command()

@@ -32,6 +32,23 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in TITLE_STOP)
 
 
+def parts(paths: list[Path]) -> dict[str, list[Path]]:
+    """The gold to score, by part: a folder of gold files is one part; a folder with no gold
+    files of its own but parts inside (`tune/gold`, `report/gold`, as tests/validation has) is
+    one part per subfolder, named after it. Files given one by one form one part."""
+    out: dict[str, list[Path]] = {}
+    for p in paths:
+        if p.is_dir() and not any(p.glob("*.json")):
+            inner = sorted({f.parent for f in p.glob("*/gold/*.json")} | {f.parent for f in p.glob("*/*.json")})
+            for folder in inner:
+                name = folder.parent.name if folder.name == "gold" else folder.name
+                out.setdefault(name, []).append(folder)
+            if inner:
+                continue
+        out.setdefault(p.stem if p.is_dir() else "gold", []).append(p)
+    return out
+
+
 def load_gold(paths: list[Path]) -> tuple[dict, set, list[Path]]:
     files: list[Path] = []
     for p in paths:
@@ -57,18 +74,29 @@ def load_gold(paths: list[Path]) -> tuple[dict, set, list[Path]]:
     return entities, relations, files
 
 
-def system_view(store: Store) -> tuple[dict, set]:
+def system_view(store: Store, documents: list[str] | None = None) -> tuple[dict, set]:
+    """The graph as a user sees it: nodes (names, type) and relations; with `documents` (article
+    ids), what those articles say — the nodes they mention and the relations they state."""
     v = store.vocab
+    within = ""
+    if documents is not None:
+        within = "VALUES ?g { " + " ".join(f"<{v.document(d)}>" for d in documents) + " }"
+    mentioned = None
+    if documents is not None:
+        mentioned = {r["e"] for r in store.select(f"""SELECT DISTINCT ?e WHERE {{ {within}
+            GRAPH ?g {{ ?m nkg:refersTo ?e }} }}""", union=False)}
     nodes: dict[str, dict] = {}
     for r in store.select(f"""SELECT ?e ?class ?label (GROUP_CONCAT(?alt; separator="\\u001f") AS ?alts) WHERE {{
             GRAPH <{v.registry}> {{ ?e a ?class ; rdfs:label ?label OPTIONAL {{ ?e skos:altLabel ?alt }} }} }}
             GROUP BY ?e ?class ?label""", union=False):
+        if mentioned is not None and r["e"] not in mentioned:
+            continue
         names = {_key(r["label"]), *(_key(a) for a in r.get("alts", "").split("\u001f") if a)}
         nodes[r["e"]] = {"type": TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1], "ORG"), "names": names,
                          "label": r["label"]}
     relations = set()
-    for r in store.select("""SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?st a nkg:Statement ; rdf:subject ?s ;
-            rdf:predicate ?p ; rdf:object ?o } }""", union=False):
+    for r in store.select(f"""SELECT DISTINCT ?s ?p ?o WHERE {{ {within} GRAPH ?g {{ ?st a nkg:Statement ;
+            rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }}""", union=False):
         relations.add((r["s"], r["p"].rsplit("#", 1)[-1], r["o"]))
     return nodes, relations
 
@@ -121,8 +149,13 @@ def _clusters(pairs: list[tuple]) -> list[tuple]:
 
 
 def evaluate(store: Store, gold_paths: list[Path]) -> dict:
+    """Scores of the store against gold files. When the store holds the articles the gold
+    describes and others besides, only what those articles say is scored."""
     gold, gold_rels, files = load_gold(gold_paths)
-    nodes, sys_rels = system_view(store)
+    documents = [json.loads(f.read_text(encoding="utf-8")).get("document") for f in files]
+    held = set(store.article_hashes())
+    scoped = [d for d in documents if d and store.vocab.document(d) in held]
+    nodes, sys_rels = system_view(store, scoped if scoped and len(held) > len(scoped) else None)
     core = {k: e for k, e in gold.items() if e["type"] != "GROUP"}
     groups = {k: e for k, e in gold.items() if e["type"] == "GROUP"}
     core_nodes = {i: n for i, n in nodes.items() if n["type"] != "GROUP"}

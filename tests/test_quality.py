@@ -38,3 +38,16 @@ def test_own_scorer_agrees_with_the_shared_script(seed_store, scores, tmp_path):
                                        capture_output=True, text=True, check=True).stdout)
     for measure in ("entities", "entities_typed", "groups", "relations"):
         assert shared[measure]["f1"] == scores[measure]["f1"], measure
+
+
+def test_the_scores_count_only_what_the_gold_articles_say(store_copy, scores):
+    """With other articles in the store, the dev gold is scored on the seeds' own nodes and
+    relations: the same figures as on a store of the seeds alone."""
+    from conftest import wikinews
+
+    extra = store_copy.parent / "extra.jsonl"
+    extra.write_text("".join(json.dumps(r) + "\n" for r in wikinews(3, 1000, 2500)))
+    kg("build", str(extra), "--no-progress", store=store_copy)
+    again = evaluate(Store(store_copy), [SHARED / "eval" / "dev"])
+    for measure in ("entities", "entities_typed", "groups", "relations"):
+        assert again[measure]["f1"] == scores[measure]["f1"], measure
