@@ -23,7 +23,7 @@ LEADER_ROLES = {
     "sultan", "emperor", "premier", "prime minister", "chancellor", "secretary-general", "secretary general",
     "general secretary", "director-general", "director general", "executive director", "managing director",
     "chief executive", "boss", "ruler", "dictator", "warlord", "supreme leader", "ayatollah", "caliph",
-    "speaker", "principal", "dean", "rector", "provost", "captain", "coordinator", "overseer", "owner",
+    "speaker", "principal", "rector", "provost", "coordinator", "overseer", "owner",
     "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "general secretary",
     "commander-in-chief", "president-elect", "premier", "first minister", "chief minister", "party leader",
     "head of state", "head of government", "chief of staff", "general manager",
@@ -44,7 +44,8 @@ MEMBER_ROLES = {
     "mullah", "preacher", "chaplain", "intern", "student", "graduate", "alumnus", "candidate", "nominee",
     "director", "head", "chief", "leader", "president", "chairman", "lobbyist", "campaigner", "organizer",
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
-    "commentator", "observer", "monitor", "specialist", "director", "officer",
+    "commentator", "observer", "monitor", "specialist", "director", "officer", "whip", "captain", "dean",
+    "trustee", "treasurer", "clerk", "auditor", "governor", "steward", "marshal", "deputy",
     # news trades: "X TV photojournalist Y", "a presenter for Y"
     "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",
     "writer", "contributor", "stringer", "rapporteur",
@@ -76,9 +77,14 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "co
               "prime", "foreign", "former", "deputy", "vice", "acting", "interim", "vice-president", "ayatollah",
               "pope", "bishop", "archbishop", "cardinal", "congressman", "congresswoman", "lawmaker", "envoy",
               "officer", "agent", "director", "founder", "co-founder", "co-director", "head", "coach"}
+# Courtesy titles written before a name, abbreviated or short ("Dr Samir Nasser").
+HONORIFIC_ABBREVIATIONS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "rev", "hon", "gen", "col",
+                           "lt", "capt", "sgt", "adm", "maj", "cpl", "pte", "st"}
 # Titles of monarchs and popes that are part of a one-word name ("Pope Francis", "King Abdullah").
 REGNAL_TITLES = {"pope", "king", "queen", "sultan", "emir", "emperor", "empress", "prince", "princess", "tsar",
                  "czar", "shah", "tsarina"}
+# Monarchs who reign over the country they are "of" ("Sultan X of Oman"; a prince does not).
+REIGNING_TITLES = {"king", "queen", "sultan", "emir", "emperor", "empress", "tsar", "czar", "shah", "tsarina"}
 KINSHIP = {  # noun → who is the child: the person named ("son") or the person possessing ("father")
     "son": "named", "daughter": "named", "child": "named", "stepson": "named", "stepdaughter": "named",
     "father": "possessor", "mother": "possessor", "parent": "possessor", "dad": "possessor",
@@ -120,6 +126,88 @@ PARTICIPATE_VERBS = {"attend", "participate", "join", "host", "hold", "organize"
                      "sign", "address", "speak", "chair", "boycott", "negotiate", "broker", "co-host", "cohost",
                      "take part", "present", "compete", "win", "lead", "sponsor", "ratify", "fight", "suffer",
                      "lose", "contest", "run", "vote", "stand", "die", "serve"}
+
+
+DETERMINERS = {"the", "a", "an"}
+# Kinds of place: "the city of X", "X, a town in Y", "Y's capital X".
+PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "county", "state",
+               "suburb", "neighbourhood", "neighborhood", "island", "port", "municipality", "governorate",
+               "prefecture", "territory", "borough", "hamlet", "community", "commune", "oblast", "canton", "emirate",
+               "republic", "country", "nation", "kingdom", "area", "resort", "enclave", "metropolis"}
+# Nouns of a stance against someone ("the main resistance group to the Taliban", "a critic of X").
+OPPOSE_NOUNS_OF_PEOPLE = {"resistance", "opposition", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
+                          "critic", "critics", "rival", "rivals", "adversary", "adversaries", "nemesis"}
+# Parts of an organisation a role may head: "foreign relations chief", "head of the media office"
+# (the holder is a member of the organisation, not its leader).
+PART_WORDS = {"relations", "affairs", "division", "department", "unit", "bureau", "desk", "wing", "section",
+              "office", "branch", "operations", "communications", "media", "press", "policy", "research",
+              "intelligence", "security", "finance", "marketing", "sales", "youth", "staff",
+              "programme", "program", "team", "legal", "political", "military", "editorial", "news", "sports",
+              "foreign", "public"}
+# Adjectives of parties and movements, which say whose side a person is on, not their office
+# ("Republican committee chairman X" is the committee's chairman).
+PARTY_ADJECTIVES = {"republican", "democratic", "democrat", "conservative", "labour", "labor", "liberal",
+                    "libertarian", "green", "socialist", "communist", "nationalist", "tory", "progressive",
+                    "independent", "centrist", "unionist"}
+# The last word of a political party's name: running for one makes a candidate its member.
+PARTY_HEADS = {"party", "democrats", "republicans", "greens", "labour", "labor", "liberals", "conservatives",
+               "front", "alliance", "movement", "league", "union", "coalition", "bloc", "congress"}
+# The last word of a legislature's name: one who represents a district "in" it is a member.
+LEGISLATURE_HEADS = {"assembly", "parliament", "congress", "senate", "house", "council", "legislature", "diet",
+                     "duma", "knesset", "majlis", "chamber", "sabha", "bundestag", "cortes", "sejm"}
+# Offices whose holder leads a country, a region or a city (not only an organisation): "the
+# country's president", "Kabul's mayor". Other leader roles lead organisations only ("US Speaker
+# X" does not lead the United States).
+PLACE_LEADER_ROLES = {
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan", "emperor",
+    "empress", "monarch", "ruler", "leader", "head of state", "head of government", "governor", "mayor",
+    "first minister", "chief minister", "dictator", "supreme leader", "president-elect", "taoiseach", "shah",
+    "tsar", "czar", "caliph", "lord mayor",
+}
+# An office whose holder sits in a body the article need not name in the same sentence: "Senator
+# X" is a member of the senate the article names ("the Senate"), by the last word of its name.
+IMPLIED_BODIES = {
+    "senator": ("senate",), "sen.": ("senate",), "congressman": ("house of representatives", "house", "congress"),
+    "congresswoman": ("house of representatives", "house", "congress"),
+    "representative": ("house of representatives", "house", "congress"), "rep.": ("house", "congress"),
+    "mp": ("parliament", "house of commons", "assembly"), "lawmaker": ("parliament", "congress", "assembly"),
+    "legislator": ("legislature", "assembly", "parliament", "congress"), "justice": ("court",),
+    "councillor": ("council",), "councilor": ("council",), "councilman": ("council",),
+    "councilwoman": ("council",), "delegate": ("assembly", "house of delegates"),
+}
+
+
+# Roles of two words or more whose kind is not their head's: "chief of staff" and "minority
+# leader" belong to what they are of; they do not run it.
+MEMBER_PHRASES = {"chief of staff", "minority leader", "majority leader", "minority whip", "majority whip",
+                  "deputy leader", "floor leader", "house leader", "opposition leader", "party whip",
+                  "vice president", "vice-president", "vice chairman", "vice chair", "deputy chief"}
+# A trade named by its ending: "ecologist", "astronomer", "photographer", "technician".
+TRADE_ENDINGS = ("ologist", "onomer", "ographer", "ician", "ographer", "ist", "eer")
+NOT_TRADES = {"list", "exist", "assist", "insist", "resist", "persist", "consist", "desist", "twist", "wrist",
+              "mist", "fist", "gist", "whilst", "amidst", "midst", "most", "career", "volunteer", "peer", "deer",
+              "beer", "cheer", "steer", "sheer", "veer", "leer", "queer", "pioneer", "racist", "sexist", "marxist",
+              "islamist", "extremist", "nationalist", "populist", "leftist", "rightist", "socialist", "terrorist",
+              "communist", "fascist", "baptist", "zionist", "jihadist", "separatist", "loyalist", "modernist"}
+
+
+def role_kind(word: str) -> str | None:
+    """'leader' for a role whose holder runs what it is of, 'member' for one who belongs to it,
+    None for a word that is no role; a hyphenated role by its last part ('co-founder'); a trade
+    by its ending ('ecologist')."""
+    word = word.lower()
+    if word in MEMBER_PHRASES:
+        return "member"
+    if word in LEADER_ROLES:
+        return "leader"
+    if word in MEMBER_ROLES:
+        return "member"
+    last = word.rsplit("-", 1)[-1]
+    if last != word and last:
+        return role_kind(last)
+    if len(word) >= 7 and word.isalpha() and word.endswith(TRADE_ENDINGS) and word not in NOT_TRADES:
+        return "member"
+    return None
 
 
 def is_role_word(word: str) -> bool:

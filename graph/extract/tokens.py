@@ -2,7 +2,6 @@
 place; the head word of a name; the word lists of the rules."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -161,13 +160,3 @@ def match_len(doc: Doc, start: int, words: list[str]) -> int:
             return 0
         j += 1
     return i - start if j == len(words) else 0
-
-
-@dataclass
-class Word:
-    """A word as the relation patterns see it: hyphenated pieces joined ('vice-president')."""
-    text: str
-    lower: str
-    start: int  # token indices [start, end)
-    end: int
-    mention: int | None  # index of the mention this word belongs to

@@ -1,0 +1,135 @@
+"""What an article as a whole settles about a relation one sentence leaves open.
+
+- A legislator's body: "Senator X" sits in the senate the article names ("the Senate"), when it
+  names one (IMPLIED_BODIES of the lexicon: the words a role implies its body's name ends in).
+- The place an unqualified office leads: "President X", "Governor X", "Mayor X" lead the
+  country, state or city the article is about (its most mentioned one of that kind), when the
+  sentence names none.
+- Who "I" is in an interview: the person the headline says is interviewed.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ... import gazetteer
+from ...names import normal
+from .. import lexicon as L
+
+# the kind of place each office leads, by the gazetteer's kinds
+OFFICE_PLACES = {"president": ("country",), "prime minister": ("country",), "premier": ("country", "subdivision"),
+                 "chancellor": ("country",), "king": ("country",), "queen": ("country",), "emir": ("country",),
+                 "sultan": ("country",), "governor": ("subdivision",), "mayor": ("city",),
+                 "lord mayor": ("city",), "first minister": ("subdivision", "country"),
+                 "chief minister": ("subdivision",), "president-elect": ("country",)}
+INTERVIEW_WORDS = ("interview", "interviews", "tells wikinews", "discusses", "talks about", "speaks to")
+
+
+def facts(finder):
+    titles: dict[int, list] = {}
+    related: dict[int, set[str]] = {}
+    for r in finder.found.values():
+        if r.predicate == "title":
+            titles.setdefault(r.subject, []).append(r)
+        elif r.predicate in ("leads", "memberOf"):
+            related.setdefault(r.subject, set()).add(f"{r.predicate}:{finder.entities[r.object].type}")
+    mention_of = {}
+    for m, e in enumerate(finder.entity_of):
+        mention_of.setdefault(e, m)
+    bodies = _bodies(finder)
+    places = _main_places(finder)
+    for person, found in titles.items():
+        for r in found:
+            words = r.value.split()
+            body = next((bodies[w] for w in words if w in bodies), None)
+            if body is not None and "memberOf:ORG" not in related.get(person, ()):
+                yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
+            office = _office(words)
+            if office and not related.get(person) and person not in finder.qualified:
+                place = next((places[k] for k in OFFICE_PLACES[office] if k in places), None)
+                if place is not None:
+                    yield (mention_of[person], "leads", place, None, *_tokens(finder, r), "office-of-article-place",
+                           0.55)
+
+
+def _tokens(finder, relation) -> tuple[int, int]:
+    first = finder.doc.char_span(relation.start, relation.end, alignment_mode="expand")
+    return (first.start, first.end - 1) if first is not None else (0, 0)
+
+
+def _office(words: list[str]) -> str | None:
+    """The office a title is, when it is one of those that lead a place, held without a
+    subordinate word: 'president', 'former president' (not 'vice president', 'president of X')."""
+    # a former, acting or caretaker holder is named by the title alone (the sample articles' gold)
+    phrase = " ".join(w for w in words if w in ("current", "sitting") or w not in ("current", "sitting"))
+    return phrase if phrase in OFFICE_PLACES else None
+
+
+def _bodies(finder) -> dict[str, int]:
+    """Role word → the one mention of the body it implies, for the bodies the article names once."""
+    found: dict[str, set[int]] = {}
+    first: dict[int, int] = {}
+    for m, span in enumerate(finder.spans):
+        if finder.type_of(m) != "ORG":
+            continue
+        entity = finder.entity_of[m]
+        first.setdefault(entity, m)
+        name = normal(finder.entities[entity].label)
+        for role, endings in L.IMPLIED_BODIES.items():
+            if any(name == e or name.endswith(" " + e) for e in endings):
+                found.setdefault(role, set()).add(entity)
+    return {role: first[next(iter(es))] for role, es in found.items() if len(es) == 1}
+
+
+def _main_places(finder) -> dict[str, int]:
+    """Kind of place → a mention of the article's most mentioned place of that kind (a place
+    mentioned at least twice, or the only one of its kind)."""
+    counts: Counter = Counter()
+    first: dict[int, int] = {}
+    for m in range(len(finder.spans)):
+        if finder.type_of(m) == "PLACE":
+            e = finder.entity_of[m]
+            counts[e] += 1
+            first.setdefault(e, m)
+    out: dict[str, int] = {}
+    by_kind: dict[str, list[int]] = {}
+    for e, _ in counts.most_common():
+        kind = gazetteer.place_kind(finder.entities[e].label)
+        if kind:
+            by_kind.setdefault(kind, []).append(e)
+    for kind, entities in by_kind.items():
+        top = entities[0]
+        if counts[top] >= 2 or len(entities) == 1:
+            if len(entities) == 1 or counts[top] > counts[entities[1]]:
+                out[kind] = first[top]
+    return out
+
+
+def regnal_titles(finder):
+    """'Pope X', 'Sultan X of Y', 'Crown Prince X': a monarch's title that is part of the name
+    is the person's title too, and a monarch 'of' a country leads it."""
+    for m, span in enumerate(finder.spans):
+        if finder.type_of(m) != "PERSON" or len(span) < 2 or span[0].lower_ not in L.REGNAL_TITLES:
+            continue
+        title = span[0].lower_
+        before = span.start - 1
+        if before >= 0 and finder.doc[before].lower_ in ("crown", "grand"):
+            title = f"{finder.doc[before].lower_} {title}"
+        yield m, "title", None, title, span.start, span.end - 1, "regnal-title", 0.8
+        end = span.end
+        if title in L.REIGNING_TITLES and end + 1 < len(finder.doc) and finder.doc[end].lower_ == "of":
+            place = finder.mention_at.get(end + 1)
+            if place is not None and finder.type_of(place) == "PLACE":
+                yield m, "leads", place, None, span.start, finder.spans[place].end - 1, "regnal-of", 0.75
+
+
+def speaker(finder, token: int) -> int | None:
+    """In an interview, 'I' outside the interviewer's lines is the person the headline names."""
+    headline = next(iter(finder.doc.sents), None)
+    if headline is None or not any(w in headline.text.lower() for w in INTERVIEW_WORDS):
+        return None
+    line_start = finder.doc.text.rfind("\n", 0, finder.doc[token].idx) + 1
+    if "((" in finder.doc.text[line_start:line_start + 12]:
+        return None  # "((WN)) ...": the interviewer's question
+    people = [m for m in range(len(finder.spans)) if finder.spans[m].end <= headline.end
+              and finder.type_of(m) == "PERSON"]
+    return people[-1] if people else None

@@ -1,0 +1,320 @@
+"""Runs the relation patterns over an article and states what they find as Relations.
+
+Per sentence: the patterns of rules.py over its units, and the verbs of verbs.py over its
+parse. Then what the article as a whole settles (document.py): which body a "Senator" sits in,
+which country an unqualified "President" leads. Every relation keeps its sentence, its
+evidence span, the rule that found it and a confidence; of several findings of one fact in one
+sentence the surest is kept."""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc, Span
+
+from ... import gazetteer
+from ...names import normal
+from ...records import LocalEntity, Relation
+from . import document, verbs
+from .roles import read_roles
+from .rules import RULES
+from .shapes import matches
+from .units import Unit, sentence_units, symbols
+
+ALLOWED = {
+    "leads": ({"PERSON"}, {"ORG", "PLACE"}),
+    "memberOf": ({"PERSON"}, {"ORG"}),
+    "title": ({"PERSON"}, None),
+    "childOf": ({"PERSON"}, {"PERSON"}),
+    "locatedIn": ({"PLACE", "ORG", "EVENT"}, {"PLACE"}),
+    "opposes": ({"PERSON", "ORG"}, {"PERSON", "ORG"}),
+    "participatedIn": ({"PERSON", "ORG"}, {"EVENT"}),
+}
+
+
+class Finder:
+    def __init__(self, doc: Doc, spans: list[Span], entity_of: list[int], entities: list[LocalEntity],
+                 sentence_of: dict[int, int]):
+        self.doc, self.spans, self.entity_of, self.entities = doc, spans, entity_of, entities
+        self.sentence_of = sentence_of
+        self.mention_at = {i: m for m, s in enumerate(spans) for i in range(s.start, s.end)}
+        self.found: dict[tuple, Relation] = {}
+        self.last_person: int | None = None  # the first person named in the last sentence that named one
+        self.people_here: list[tuple[int, int]] = []  # (token, mention) of the people of this sentence
+        self.qualified: set[int] = set()  # people whose role some sentence says is of a named body or place
+
+    # -- the driver --------------------------------------------------------------------------
+    def run(self) -> list[Relation]:
+        for sent in self.doc.sents:
+            units = sentence_units(self.doc, sent.start, sent.end, self.mention_at, self.spans, self.type_of,
+                                   self.events)
+            if not units:
+                continue
+            row = symbols(units)
+            self.people_here = [(u.start, u.mention) for u in units
+                                if u.mention is not None and self.type_of(u.mention) == "PERSON"]
+            for rule in RULES:
+                for match in matches(rule.shape, row):
+                    getattr(self, "act_" + rule.act)(_parts(match, units), rule)
+            for fact in verbs.facts(sent, self):
+                self.add(*fact)
+            self._remember_person(units)
+        for fact in document.facts(self):
+            self.add(*fact)
+        for fact in document.regnal_titles(self):
+            self.add(*fact)
+        return sorted(self.found.values(), key=lambda r: (r.start, r.predicate))
+
+    def _remember_person(self, units: list[Unit]) -> None:
+        people = [u.mention for u in units if u.mention is not None and self.type_of(u.mention) == "PERSON"]
+        if people:
+            self.last_person = people[0]
+
+    # -- what a match states -----------------------------------------------------------------
+    def act_role(self, parts: dict, rule) -> None:
+        who = self._person(parts.get("who"))
+        role_units = parts.get("pre", []) + parts.get("role", [])
+        roles = read_roles(role_units, parts.get("comp", []))
+        if who is None or not roles:
+            return
+        first, last = _extent(parts)
+        target = self._mention(parts.get("of"))
+        if target is None:
+            target = self._mention(parts.get("owner"))
+        if target is not None:
+            self.qualified.add(self.entity_of[who])  # its office is of something named: not the article's place
+        for k, role in enumerate(roles):
+            if role.title:
+                self.add(who, "title", None, role.title, first, last, rule.name, rule.confidence)
+            # of two roles, the first is of what stands before both ("the party's chair and
+            # spokesman"), the last of what follows ("president and CEO of Y"): both, here
+            self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
+
+    def _role_relation(self, who: int, role, target: int | None, rel, first: int, last: int, rule) -> None:
+        if target is not None:
+            target = self._through_group(target, role.kind)
+        if target is None:
+            # "committee chairman X": the committee the article last named
+            target = next((self.last_named(w, first) for w in role.words if self.last_named(w, first) is not None), None)
+        if target is None:
+            return
+        ttype = self.type_of(target)
+        if rel and rel[0].lower == "in" and ttype != "ORG":
+            return  # "the governor in Texas": where, not of what
+        if role.kind == "leader" and role.part:
+            role_kind = "member"  # "head of foreign relations for Y": heads a part of Y
+        else:
+            role_kind = role.kind
+        if role_kind == "leader" and (ttype == "ORG" or ttype == "PLACE" and role.leads_places):
+            self.add(who, "leads", target, None, first, last, rule.name, rule.confidence)
+        elif role_kind in ("leader", "member") and ttype == "ORG":
+            self.add(who, "memberOf", target, None, first, last, rule.name, rule.confidence * 0.95)
+
+    def act_member(self, parts: dict, rule) -> None:
+        who, org = self._person(parts.get("who")), self._mention(parts.get("org"))
+        if who is not None and org is not None:
+            self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
+
+    def act_kin(self, parts: dict, rule) -> None:
+        from .. import lexicon as L
+
+        child, parent = self._mention(parts.get("child")), self._mention(parts.get("parent"))
+        kin = parts.get("kin")
+        if child is None or parent is None or not kin:
+            return
+        if L.KINSHIP.get(kin[0].lower) == "possessor":  # "X, father of Y": X is the parent
+            child, parent = parent, child
+        self.add(child, "childOf", parent, None, *_extent(parts), rule.name, rule.confidence)
+
+    def act_located(self, parts: dict, rule) -> None:
+        inner, outer = self._mention(parts.get("inner")), self._mention(parts.get("outer"))
+        if inner is None or outer is None:
+            return
+        if self.type_of(outer) == "GROUP":
+            outer = self.country_of(outer)
+            if outer is None:
+                return
+        if rule.name in ("place-comma-place", "place-parenthesis") and not self._contains(outer, inner):
+            return
+        self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
+
+    def act_capital(self, parts: dict, rule) -> None:
+        """'the capital, X': the country the gazetteer says X is the capital of, if the article names it."""
+        inner = self._mention(parts.get("inner"))
+        if inner is None or self.type_of(inner) != "PLACE":
+            return
+        country = gazetteer.capitals().get(normal(self.label_of(inner)))
+        outer = self.index.get(("country", country)) if country else None
+        if outer is not None:
+            self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
+
+    def act_opposes(self, parts: dict, rule) -> None:
+        subject, obj = self._mention(parts.get("subject")), self._mention(parts.get("object"))
+        if subject is not None and obj is not None:
+            self.add(subject, "opposes", obj, None, *_extent(parts), rule.name, rule.confidence)
+
+    def act_takes_part(self, parts: dict, rule) -> None:
+        event = self._mention(parts.get("event"))
+        for side in ("subject", "other"):
+            subject = self._mention(parts.get(side))
+            if subject is not None and event is not None:
+                self.add(subject, "participatedIn", event, None, *_extent(parts), rule.name, rule.confidence)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def name_at(self, tok) -> int | None:
+        """The mention a token is part of, or the article's one event a bare meeting noun names
+        ("held a closed-door summit" for the article's "Doha summit")."""
+        m = self.mention_at.get(tok.i)
+        if m is None and tok.is_lower and tok.lower_ in self.events and tok.tag_ != "NNS":
+            return self.events[tok.lower_]
+        return m
+
+    def type_of(self, m: int) -> str:
+        return self.entities[self.entity_of[m]].type
+
+    def label_of(self, m: int) -> str:
+        return self.entities[self.entity_of[m]].label
+
+    def _mention(self, units: list[Unit] | None) -> int | None:
+        return next((u.mention for u in units or () if u.mention is not None), None)
+
+    def _person(self, units: list[Unit] | None) -> int | None:
+        """The person a part names, or the one a pronoun there stands for."""
+        m = self._mention(units)
+        if m is not None:
+            return m if self.type_of(m) == "PERSON" else None
+        return self.pronoun(self.doc[units[0].start]) if units else None
+
+    def pronoun(self, tok) -> int | None:
+        """The person 'he' or 'she' most likely is (the first named in the sentence before),
+        and 'I' in an interview (the person interviewed)."""
+        if tok.lower_ in ("he", "she"):
+            before = [m for i, m in self.people_here if i < tok.i]
+            return before[-1] if before else self.last_person
+        if tok.lower_ == "i":
+            return document.speaker(self, tok.i)
+        return None
+
+    def _through_group(self, m: int, kind: str) -> int | None:
+        """What a nationality or party adjective before a role stands for: 'Israeli Prime
+        Minister X' leads Israel (when the article names it), 'Houthi spokesperson X' speaks for
+        the Houthi movement."""
+        if self.type_of(m) != "GROUP":
+            return m
+        return self.country_of(m) if kind == "leader" else self.organisation_of(m)
+
+    def _contains(self, outer: int, inner: int) -> bool:
+        """'Springfield, Illinois': a country, state or region after a smaller place (not two
+        peers of a list: 'Florida, Illinois')."""
+        kinds = {"country": 3, "region": 3, "subdivision": 2, "city": 1}
+        outer_kind = kinds.get(gazetteer.place_kind(self.label_of(outer)) or "", 0)
+        inner_kind = kinds.get(gazetteer.place_kind(self.label_of(inner)) or "", 1)
+        return outer_kind > inner_kind
+
+    def country_of(self, m: int) -> int | None:
+        """A mention of the country a nationality mention ('Israeli') belongs to, if any."""
+        country = gazetteer.demonym_countries().get(normal(self.spans[m].text))
+        if country is None:
+            return None
+        return self.index.get(("country", country))
+
+    def organisation_of(self, m: int) -> int | None:
+        """An organisation whose name starts with this group's name ('Houthi' → 'Houthi
+        movement'); never for a nationality ('Afghan' is not 'Afghan Special Forces')."""
+        key = normal(self.spans[m].text)
+        if key in gazetteer.demonyms():
+            return None
+        return self.index.get(("org-prefix", key))
+
+    def last_named(self, head: str, before: int) -> int | None:
+        """The last organisation named before token `before` whose name ends in `head`."""
+        from .. import lexicon as L
+
+        if head not in L.ORG_HEADS:
+            return None
+        found = [m for m in self.orgs_by_head.get(head, ()) if self.spans[m].start < before]
+        return found[-1] if found else None
+
+    @functools.cached_property
+    def orgs_by_head(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for m, span in enumerate(self.spans):
+            if self.type_of(m) == "ORG":
+                out.setdefault(span[-1].lower_, []).append(m)
+        return out
+
+    @functools.cached_property
+    def events(self) -> dict[str, int]:
+        """Meeting noun → a mention of the article's one event named with it ("the summit" → the
+        "Doha summit"); a noun two events share names neither."""
+        from .. import lexicon as L
+
+        found: dict[str, set[int]] = {}
+        first: dict[int, int] = {}
+        for m in range(len(self.spans)):
+            if self.type_of(m) == "EVENT":
+                e = self.entity_of[m]
+                first.setdefault(e, m)
+                for word in self.spans[m].text.lower().split():
+                    if word in L.MEETING_NOUNS:
+                        found.setdefault(word, set()).add(e)
+        return {noun: first[next(iter(es))] for noun, es in found.items() if len(es) == 1}
+
+    @functools.cached_property
+    def index(self) -> dict[tuple, int]:
+        """The first mention of each country, organisation name prefix, and entity label."""
+        countries = gazetteer.countries()
+        out: dict[tuple, int] = {}
+        for k, span in enumerate(self.spans):
+            kind, name = self.type_of(k), normal(span.text)
+            if kind == "PLACE":
+                out.setdefault(("country", countries.get(name, span.text)), k)
+                out.setdefault(("country", countries.get(normal(self.label_of(k)), self.label_of(k))), k)
+            elif kind == "ORG":
+                words = name.split()
+                for n in range(1, len(words)):
+                    out.setdefault(("org-prefix", " ".join(words[:n])), k)
+        return out
+
+    def add(self, subject_m: int, predicate: str, obj_m: int | None, value: str | None, first: int, last: int,
+            method: str, confidence: float) -> None:
+        """State a relation found at tokens [first, last] (both inclusive)."""
+        s = self.entity_of[subject_m]
+        o = self.entity_of[obj_m] if obj_m is not None else None
+        if o is not None and o == s:
+            return
+        subjects, objects = ALLOWED[predicate]
+        if self.entities[s].type not in subjects or (objects is not None and self.entities[o].type not in objects):
+            return
+        if predicate == "title":
+            value = clean_title(value or "")
+            if not value:
+                return
+        sent = self.sentence_of.get(first, self.sentence_of.get(self.spans[subject_m].start, 0))
+        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+        subject = self.spans[subject_m]
+        if self.sentence_of.get(subject.start) == sent:  # the evidence covers the subject's name when it is there
+            start, end = min(start, subject.start_char), max(end, subject.end_char)
+        key = (s, predicate, o, value, sent)
+        if key not in self.found or self.found[key].confidence < confidence:
+            self.found[key] = Relation(subject=s, predicate=predicate, object=o, value=value, sentence=sent,
+                                       start=start, end=end, method=method, confidence=confidence)
+
+
+def _parts(match: re.Match, units: list[Unit]) -> dict[str, list[Unit]]:
+    return {name: units[match.start(name):match.end(name)] for name, text in match.groupdict().items()
+            if text is not None and match.start(name) < match.end(name)} | \
+        {"_all": units[match.start():match.end()]}
+
+
+def _extent(parts: dict) -> tuple[int, int]:
+    every = parts["_all"]
+    return every[0].start, every[-1].end - 1
+
+
+def clean_title(value: str) -> str:
+    value = value.strip().lower().replace("\u2019", "'")
+    value = re.sub(r"\s*-\s*", "-", value)
+    value = re.sub(r"^(the|a|an)\s+", "", value)
+    value = re.sub(r"\s+", " ", value).strip(" ,.;:")
+    return value

@@ -1,0 +1,116 @@
+"""What a role phrase says: its head role, whether its holder leads or belongs to what it is
+of, and the title it gives ("former deputy foreign minister", "head of foreign relations")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import lexicon as L
+from .units import SYMBOLS, Unit
+
+ROLE, MOD, WORD, HYPHEN = SYMBOLS["ROLE"], SYMBOLS["MOD"], SYMBOLS["WORD"], SYMBOLS["HYPHEN"]
+PLACE_NOUN = SYMBOLS["PLACE_NOUN"]
+
+# Roles that give their holder a title but no relation ("the owner of the store", "a member of Y"
+# is a memberOf without a title).
+TITLE_ONLY = {"owner", "co-owner", "publisher"}
+NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
+            "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",
+            "associate", "guard", "bodyguard", "intern", "official", "officer", "fellow"}
+# Descriptive words that are not part of an office ("the powerful minister")
+NOT_TITLE_WORDS = {"powerful", "influential", "controversial", "hardline", "main", "veteran", "prominent",
+                   "notorious", "famous", "famed", "defiant", "popular", "beloved", "embattled", "outspoken",
+                   "longtime", "long-time", "late", "fellow", "then", "now", "current", "incumbent", "own", "new"}
+
+
+@dataclass(frozen=True)
+class Role:
+    kind: str  # "leader", "member" or "title" (a title only)
+    head: str  # the role word ("minister")
+    phrase: str  # the full role phrase, lower-case ("prime minister")
+    title: str  # the title to state ("" for none)
+    leads_places: bool  # an office that can lead a country, region or city
+    part: bool = False  # of a part of what it is of: "head of foreign relations (for Y)"
+    words: tuple[str, ...] = ()  # the phrase's other words ("committee" of "committee chairman")
+
+
+def read_roles(units: list[Unit], complement: list[Unit]) -> list[Role]:
+    """The roles of a title phrase, one or two joined by 'and' ("president and chief executive");
+    the complement belongs to the last."""
+    cut = next((k for k, u in enumerate(units) if u.symbol == SYMBOLS["AND"]), None)
+    if cut is None:
+        return [r for r in [read_role(units, complement)] if r]
+    first, second = read_role(units[:cut], []), read_role(units[cut + 1:], complement)
+    return [r for r in (first, second) if r]
+
+
+def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
+    """The role of the units of a title phrase (ending in its role word) and its complement."""
+    words = _joined([u for u in units if u.mention is None and u.symbol != SYMBOLS["DET"]])
+    heads = [k for k, u in enumerate(words) if u.symbol == ROLE]
+    if not heads:
+        return None
+    h = heads[-1]
+    head = words[h].lower
+    two = f"{words[h - 1].lower} {head}" if h > 0 else ""
+    modifiers = {u.lower.rstrip("-") for u in words[:h]}
+    kind = _kind(head, two, modifiers, " ".join([head, *(u.lower for u in complement)]))
+    phrase = two if two in L.LEADER_ROLES | L.MEMBER_ROLES else head
+    leads_places = phrase in L.PLACE_LEADER_ROLES or head in L.PLACE_LEADER_ROLES
+    title = "" if head in NO_TITLE and not modifiers else _title(words, h, complement)
+    part = bool(complement) and complement[0].symbol == SYMBOLS["OF"] \
+        or any(u.lower in L.PART_WORDS for u in words[:h] if u.symbol in (WORD, MOD))
+    return Role(kind=kind, head=head, phrase=phrase, title=title, leads_places=leads_places, part=part,
+                words=tuple(u.lower for u in words[:h]))
+
+
+def _joined(words: list[Unit]) -> list[Unit]:
+    """Hyphenated words as one: 'Secretary - General' → 'secretary-general' (a ROLE if either
+    part or the whole is one)."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(words):
+        u = words[k]
+        if k + 2 < len(words) and words[k + 1].symbol == HYPHEN and words[k + 1].start == u.end \
+                and words[k + 2].start == words[k + 1].end:
+            whole = f"{u.lower}-{words[k + 2].lower}"
+            symbol = ROLE if L.role_kind(whole) or words[k + 2].symbol == ROLE else words[k + 2].symbol
+            out.append(Unit(symbol, u.start, words[k + 2].end, None, whole))
+            k += 3
+            continue
+        out.append(u)
+        k += 1
+    return out
+
+
+def _kind(head: str, two: str, modifiers: set[str], with_complement: str) -> str:
+    """'leader', 'member' or 'title' for a role head word, the two last words of its phrase,
+    the words before it and the head with its complement ("chief of staff")."""
+    if head in TITLE_ONLY:
+        return "title"
+    if two in L.MEMBER_PHRASES or with_complement in L.MEMBER_PHRASES or modifiers & L.SUBORDINATE_MODIFIERS \
+            or head.startswith(("vice", "deputy", "co-", "under", "assistant")):
+        return "member"
+    if two in L.LEADER_ROLES:
+        return "leader"
+    return L.role_kind(head) or "member"
+
+
+def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
+    """The role words as a title: the run of modifiers and role words that ends in the head, and
+    a complement naming no entity ("of foreign relations")."""
+    start = h
+    while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN) \
+            and words[start - 1].lower not in NOT_TITLE_WORDS:
+        start -= 1
+    while start < h and (words[start].lower in L.PARTY_ADJECTIVES or words[start].lower in _demonyms()) \
+            and words[start].lower not in L.TITLE_MODIFIERS:
+        start += 1  # "Republican committee chairman", "Israeli prime minister": whose, not what
+    parts = [u.lower for u in words[start:h + 1]]
+    parts += [u.lower for u in complement if u.mention is None]
+    return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _demonyms() -> dict:
+    from ... import gazetteer
+
+    return gazetteer.demonyms()

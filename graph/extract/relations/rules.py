@@ -1,0 +1,193 @@
+"""The relation patterns: how a sentence states who holds which role where, who is in what
+place, who took part in or fought what. Each is a shape over the sentence's units (shapes.py:
+names by type, other words by class) with the parts it binds, what it states, an example and
+what the example states (tests/test_relation_rules.py checks every one; in an example, a name
+is written [Name|TYPE]), and a confidence.
+
+What each `act` does with the bound parts (finder.py):
+  role        `who` holds the role in `role` (and `comp`): a title, and `leads` or `memberOf`
+              what the role is of (`of`, else `owner`) by the role's kind (roles.py)
+  member      `who` is a member of the organisation `org`
+  kin         `child` is a child of `parent` (the other way round for "father", "mother")
+  located     `inner` is in `outer` (for a place after a place, only a larger one)
+  opposes     `subject` opposes `object`
+  takes_part  `subject` (and `other`) took part in `event`
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    shape: str
+    act: str
+    example: str
+    states: tuple[str, ...]  # what the example states: "Subject predicate Object-or-title"
+    confidence: float = 0.8
+
+
+# the complement of a role that is part of its title: "head of foreign relations", "co-director of
+# the women's rights division", "consultant on Afghanistan", "ambassador to France and Canada"
+COMP = "comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN)+) | (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)?))?"
+# what a role is of, after it: "leader of the Front", "spokesman for the army", "professor at Y",
+# "director of Argentina's Amnesty International", "CEO of Virginia-based Y"
+OF = "(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (PLACE POSS)? (PLACE HYPHEN BASED)? of:(ORG|PLACE|GROUP))?"
+# one role, or two joined by "and": "president and chief executive officer of Y"
+ROLES = "role:(TITLE (AND DET? MOD* TITLE)?)"
+# the inside of an apposition, up to a conjunct: no comma, no other person
+NOT_A_NAME = "(!PERSON ANY)*"
+# a title's match starts at its first word: "<!" keeps a match from also starting inside it
+AT_TITLE_START = "<!(MOD|WORD|ROLE|HYPHEN|PLACE_NOUN)"
+
+RULES = [
+    # -- roles -------------------------------------------------------------------------------
+    Rule("title-before-name", "<!MOD pre:MOD* owner:(ORG|PLACE|GROUP) POSS? role:TITLE who:PERSON", "role",
+         "[Taliban|ORG] spokesperson [Zabihullah Mujahid|PERSON] said they would stay.",
+         ("Zabihullah Mujahid memberOf Taliban", "Zabihullah Mujahid title spokesperson"), 0.85),
+    Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE who:PERSON", "role",
+         "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
+         ("Amy Barrett title judge",), 0.8),
+    Rule("title-of-before-name", f"{AT_TITLE_START} pre:MOD* role:TITLE {OF} who:PERSON", "role",
+         "President of [Ukraine|PLACE] [Volodymyr Zelenskyy|PERSON] said it was a crime.",
+         ("Volodymyr Zelenskyy leads Ukraine", "Volodymyr Zelenskyy title president"), 0.85),
+    Rule("two-titles-before-name",
+         "pre:MOD* owner:(ORG|PLACE|GROUP) POSS? role:TITLE AND (ORG|PLACE|GROUP)? POSS? TITLE who:PERSON", "role",
+         "Former [Rhode Island|PLACE] governor and [US|PLACE] Senator [Lincoln Chafee|PERSON] may run.",
+         ("Lincoln Chafee leads Rhode Island", "Lincoln Chafee title former governor"), 0.8),
+    # (a role followed by a name is that name's title: "X, former adviser Y, ...")
+    Rule("apposition-after-name",
+         f"who:PERSON COMMA OTHER? DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF} !PERSON", "role",
+         "[Ali Nazary|PERSON], the head of foreign relations for the [National Front|ORG], said so.",
+         ("Ali Nazary memberOf National Front", "Ali Nazary title head of foreign relations"), 0.85),
+    Rule("apposition-before-name",
+         f"{AT_TITLE_START} DET? owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF} COMMA HONORIFIC? who:PERSON", "role",
+         "A member of the [Tunisian Parliament|ORG], [Samir Dilou|PERSON], said it was right.",
+         ("Samir Dilou memberOf Tunisian Parliament",), 0.8),
+    # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
+    # Y, who was ...": a relative clause after an apposition is about the name in it)
+    Rule("copula", f"who:(PERSON|PRONOUN) (COMMA DET ANY* COMMA)? OTHER? COPULA+ OTHER? DET? pre:MOD* "
+         f"owner:(ORG|PLACE|GROUP)? POSS? "
+         f"{ROLES} {COMP} {OF}", "role",
+         "[Didier Queloz|PERSON] is also a professor at the [University of Cambridge|ORG].",
+         ("Didier Queloz memberOf University of Cambridge", "Didier Queloz title professor"), 0.75),
+    Rule("role-in-a-later-conjunct", f"who:PERSON COMMA {NOT_A_NAME} (DET|ROLE) {NOT_A_NAME} AND DET? pre:MOD* "
+         f"owner:(ORG|PLACE|GROUP)? "
+         f"POSS? role:TITLE {COMP} {OF} !PERSON", "role",
+         "[Omar Shah|PERSON], known as the hero of [Zanzar|PLACE] and the leader of the [Northern Front|ORG], died.",
+         ("Omar Shah leads Northern Front",), 0.75),
+    Rule("speaking-for", "who:PERSON COMMA? COPULA? AT_EVENT FOR DET? (PLACE_NOUN POSS)? (MOD|WORD)* org:ORG",
+         "member", "[Tomas Varga|PERSON], speaking for the country's [Fisheries Ministry|ORG], said so.",
+         ("Tomas Varga memberOf Fisheries Ministry",), 0.7),
+    Rule("naming-oneself", "NAMING SELF role:TITLE ANY* COMMA who:PERSON", "role",
+         "Naming herself interim president after the coup, [Leila Ahmed|PERSON] addressed the nation.",
+         ("Leila Ahmed title interim president",), 0.75),
+    Rule("named-oneself", f"who:(PERSON|PRONOUN) (OTHER|COPULA){{0,2}} NAMING SELF DET? role:TITLE {OF}", "role",
+         "[Leila Ahmed|PERSON] declared herself interim president of [Zanzar|PLACE].",
+         ("Leila Ahmed title interim president",), 0.75),
+    Rule("organisation-possessive", "org:ORG POSS who:PERSON", "member",
+         "[BBC|ORG]'s [Jonathan Marcus|PERSON] said questions remain.",
+         ("Jonathan Marcus memberOf BBC",), 0.65),
+    Rule("name-of-organisation", "who:PERSON COMMA? (OF|FROM) DET? org:ORG", "member",
+         "Ecologist [Ryan Norris|PERSON] of the [University of Guelph|ORG] said it was rare.",
+         ("Ryan Norris memberOf University of Guelph",), 0.7),
+    # -- kinship -----------------------------------------------------------------------------
+    Rule("kin-apposition", "child:PERSON COMMA DET? MOD* kin:KIN OF DET? MOD* parent:PERSON", "kin",
+         "[Karim Darwish|PERSON], the son of the late [Omar Darwish|PERSON], said so.",
+         ("Karim Darwish childOf Omar Darwish",), 0.85),
+    Rule("kin-in-a-later-conjunct", f"child:PERSON COMMA {NOT_A_NAME} (DET|ROLE) {NOT_A_NAME} AND DET? MOD* kin:KIN OF DET? "
+         "MOD* parent:PERSON",
+         "kin",
+         "[Karim Darwish|PERSON], the [Front|ORG] leader and son of the late [Omar Darwish|PERSON], spoke.",
+         ("Karim Darwish childOf Omar Darwish",), 0.8),
+    Rule("kin-possessive", "parent:PERSON POSS MOD* kin:KIN COMMA? child:PERSON", "kin",
+         "[Tima Kurdi|PERSON]'s son [Alan Kurdi|PERSON] was found on a beach.",
+         ("Alan Kurdi childOf Tima Kurdi",), 0.8),
+    Rule("kin-before-name", "DET? MOD* kin:KIN OF DET? MOD* parent:PERSON COMMA child:PERSON", "kin",
+         "The daughter of [Pranab Mukherjee|PERSON], [Sharmistha Mukherjee|PERSON], wrote a post.",
+         ("Sharmistha Mukherjee childOf Pranab Mukherjee",), 0.8),
+    # -- places ------------------------------------------------------------------------------
+    Rule("place-comma-place", "inner:(PLACE|ORG|EVENT) COMMA outer:PLACE", "located",
+         "A fire broke out in [Springfield|PLACE], [Illinois|PLACE], on Monday.",
+         ("Springfield locatedIn Illinois",), 0.8),
+    Rule("place-parenthesis", "inner:(PLACE|ORG) OPEN outer:PLACE CLOSE", "located",
+         "He was a trustee of [Libertyville Township|PLACE] ([Illinois|PLACE]).",
+         ("Libertyville Township locatedIn Illinois",), 0.8),
+    Rule("place-possessive", "outer:PLACE POSS (MOD|WORD|PLACE_NOUN|(HYPHEN OTHER?))* inner:(PLACE|ORG|EVENT)",
+         "located",
+         "Drones hit [Saudi Arabia|PLACE]'s state-owned [Saudi Aramco|ORG] on Saturday.",
+         ("Saudi Aramco locatedIn Saudi Arabia",), 0.75),
+    Rule("in-place", "inner:(PLACE|ORG|EVENT) (OPEN NAME CLOSE)? COMMA? IN DET? "
+         "((PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN COMMA?)? (MOD|WORD)* outer:PLACE !POSS", "located",
+         "The [United Nations|ORG] held the [Doha summit|EVENT] in [Qatar|PLACE]'s capital [Doha|PLACE].",
+         ("Doha summit locatedIn Doha", "Doha locatedIn Qatar"), 0.65),
+    Rule("in-place-at-place", "IN outer:PLACE COMMA PREP DET? inner:PLACE", "located",
+         "The strike took place in [Iraq|PLACE], at [Baghdad International Airport|PLACE].",
+         ("Baghdad International Airport locatedIn Iraq",), 0.65),
+    Rule("event-held-in", "inner:EVENT (COPULA|OTHER|WORD){1,3} IN DET? outer:PLACE", "located",
+         "The [Vienna Challenge|EVENT] was held in [Austria|PLACE] last year.",
+         ("Vienna Challenge locatedIn Austria",), 0.65),
+    Rule("organisation-is-in", "inner:ORG COPULA DET? (MOD|WORD|OTHER)* IN DET? outer:PLACE", "located",
+         "[ABS-CBN Corporation|ORG] is the largest broadcasting company in the [Philippines|PLACE].",
+         ("ABS-CBN Corporation locatedIn Philippines",), 0.6),
+    Rule("seat-of-organisation", "DET? (MOD|WORD)* SEAT OF DET? inner:ORG COMMA outer:PLACE", "located",
+         "The mountainous stronghold of the [Northern Alliance|ORG], [Panjshir|PLACE], held out.",
+         ("Northern Alliance locatedIn Panjshir",), 0.75),
+    Rule("place-based-organisation", "outer:PLACE HYPHEN BASED inner:ORG", "located",
+         "The [Virginia|PLACE]-based [Symplicity Corporation|ORG] settled the case.",
+         ("Symplicity Corporation locatedIn Virginia",), 0.8),
+    Rule("organisation-based-in", "inner:ORG COMMA? (OTHER|WORD|DET|COPULA){0,3} BASED IN DET? outer:PLACE",
+         "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
+         ("Sea-Watch locatedIn Berlin",), 0.75),
+    Rule("the-capital", "DET PLACE_NOUN COMMA inner:PLACE", "capital",
+         "[Somalia|PLACE] has been at war since the capital, [Mogadishu|PLACE], was attacked.",
+         ("Mogadishu locatedIn Somalia",), 0.7),
+    Rule("place-kind-in-place",
+         "inner:PLACE COMMA DET? (MOD|WORD|HYPHEN|OTHER)* PLACE_NOUN (IN|OF) DET? (MOD|WORD)* outer:PLACE",
+         "located", "They moved to [Patagonia|PLACE], the southernmost region in [Chile|PLACE], by air.",
+         ("Patagonia locatedIn Chile",), 0.8),
+    Rule("place-kind-of-place", "outer:(PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN+ OF inner:PLACE", "located",
+         "They rallied in the [US|PLACE] capital city of [Washington|PLACE] on Saturday.",
+         ("Washington locatedIn US",), 0.75),
+    Rule("place-kind-named", "outer:(PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN COMMA? inner:PLACE", "located",
+         "Protests broke out in [Serbia|PLACE]'s capital [Belgrade|PLACE] on Tuesday.",
+         ("Belgrade locatedIn Serbia",), 0.8),
+    Rule("place-comma-its-kind", "inner:PLACE COMMA outer:(PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN", "located",
+         "[Kabul|PLACE], [Afghanistan|PLACE]'s capital, fell in August.",
+         ("Kabul locatedIn Afghanistan",), 0.8),
+    # -- taking part, opposing ---------------------------------------------------------------
+    Rule("at-event", "subject:PERSON COMMA? COPULA? AT_EVENT (PREP|IN|ON_TO)? DET? (MOD|WORD)* (OF DET? (MOD|WORD)*)? "
+         "event:EVENT", "takes_part",
+         "[Ahmad Massoud|PERSON], speaking at the [Vienna Conference|EVENT], called for unity.",
+         ("Ahmad Massoud participatedIn Vienna Conference",), 0.8),
+    Rule("at-event-after-apposition",
+         "subject:PERSON COMMA ANY* COMMA AT_EVENT (PREP|IN|ON_TO)? DET? (MOD|WORD)* event:EVENT", "takes_part",
+         "[Ahmad Massoud|PERSON], leader of the [Front|ORG], speaking at the [Vienna Conference|EVENT].",
+         ("Ahmad Massoud participatedIn Vienna Conference",), 0.75),
+    Rule("at-part-of-event", "subject:PERSON COPULA? AT_EVENT (PREP|IN|ON_TO) DET? (MOD|WORD)+ OF DET? event:EVENT",
+         "takes_part", "[Fatima Sow|PERSON] was speaking at the opening of the [Dakar Peace Forum|EVENT] on Monday.",
+         ("Fatima Sow participatedIn Dakar Peace Forum",), 0.75),
+    Rule("travelled-for", "subject:PERSON (OTHER|COPULA){0,2} TRAVEL ANY* FOR DET? event:EVENT", "takes_part",
+         "[Fatima Sow|PERSON] traveled to [Geneva|PLACE] for the [Lakeside Peace Forum|EVENT], which opened on Monday.",
+         ("Fatima Sow participatedIn Lakeside Peace Forum",), 0.7),
+    Rule("signed-between", "event:EVENT COMMA? SIGNED BETWEEN DET? subject:NAME (AND DET? other:NAME)?",
+         "takes_part", "It came after the [Doha Agreement|EVENT], signed between the [US|PLACE] and the [Taliban|ORG].",
+         ("Taliban participatedIn Doha Agreement",), 0.75),
+    Rule("critic-of", "subject:(PERSON|ORG) (COMMA|COPULA+) DET? (MOD|WORD)* OPPOSE_NOUN OF DET? (GROUP|MOD|WORD|ROLE)* "
+         "object:(ORG|PERSON)", "opposes",
+         "[Tomas Varga|PERSON] is an outspoken critic of Moldovan president [Ilinca Rusu|PERSON].",
+         ("Tomas Varga opposes Ilinca Rusu",), 0.7),
+    Rule("stance-against", "subject:(ORG|PERSON) (OPEN NAME CLOSE)? COMMA ANY* OPPOSE_NOUN (WORD|MOD)* "
+         "(ON_TO|AGAINST|OF) DET? "
+         "object:(ORG|PERSON)", "opposes",
+         "The [National Front|ORG], the main military resistance group to the [Taliban|ORG], said so.",
+         ("National Front opposes Taliban",), 0.7),
+    Rule("relative-clause-against", "subject:(ORG|PERSON) COMMA WHICH (OTHER|WORD){0,2} OPPOSE_VERB AGAINST? DET? "
+         "object:(ORG|PERSON)", "opposes",
+         "the [Northern Alliance|ORG], which also fought against the [Taliban|ORG]", ("Northern Alliance opposes Taliban",),
+         0.75),
+    Rule("anti-modifier", "ANTI HYPHEN object:(ORG|PERSON) (WORD|MOD|OTHER){0,3} subject:(ORG|PERSON)", "opposes",
+         "The anti-[Taliban|ORG] [Northern Alliance|ORG] fought on.",
+         ("Northern Alliance opposes Taliban",), 0.8),
+]

@@ -1,0 +1,138 @@
+"""A sentence as the relation patterns read it: a row of units, each name one unit of its
+entity type, each other word one unit of its word class ("spokesperson" a ROLE, "former" a
+MOD, "of" OF...). Patterns (rules.py) are written over these classes, so that one pattern
+holds for any name and any of the many words of a class."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import lexicon as L
+
+# Word classes and the one-character symbols the compiled patterns match.
+SYMBOLS = {
+    "PERSON": "P", "ORG": "O", "PLACE": "L", "EVENT": "E", "GROUP": "G",
+    "ROLE": "R",      # a role or office: spokesperson, president, senator
+    "KIN": "K",       # son, daughter, father, mother
+    "MOD": "M",       # a word that can stand in a title before its role: former, acting, deputy, foreign
+    "WORD": "w",      # any other lower-case noun or adjective (a role's field: "criminology professor")
+    "DET": "D",       # a, an, the
+    "POSS": "S",      # 's
+    "COMMA": ",",
+    "OF": "o",
+    "PREP": "f",      # for, at, with: what a role is of ("spokesman for", "professor at")
+    "ON_TO": "u",     # on, to: a role's field or posting ("consultant on Iran", "ambassador to France")
+    "AGAINST": "g",
+    "OPPOSE_NOUN": "r",  # resistance, opposition, enemy, critic: a stance against someone
+    "SIGNED": "y",    # signed, agreed, reached, brokered (an agreement)
+    "BETWEEN": "t",   # between, by
+    "SEAT": "k",      # stronghold, base, headquarters: where an organisation is
+    "OPPOSE_VERB": "j",  # fought, opposed, resisted (in "X, which fought against Y")
+    "WHICH": "q",     # which, who, that: a relative clause about the name before it
+    "FOR": "F",       # for ("speaking for the ministry")
+    "HONORIFIC": "H",  # Mr, Dr, Prof (between a description and a name)
+    "NAMING": "e",    # naming, calling, declaring (oneself something)
+    "SELF": "l",      # himself, herself
+    "TRAVEL": "T",    # traveled, flew, came (somewhere for an event)
+    "IN": "i",        # in, inside
+    "FROM": "b",
+    "COPULA": "c",    # is, was, became, served as, was elected
+    "AND": "&",
+    "ANTI": "a",      # anti- ("the anti-Taliban alliance")
+    "HYPHEN": "-",
+    "BASED": "z",     # based, headquartered ("Virginia-based")
+    "PRONOUN": "h",   # he, she, I: a person named earlier
+    "AT_EVENT": "v",  # speaking, attending (participles that put a person at an event)
+    "PLACE_NOUN": "n",  # city, capital, province: a place's kind ("the city of X", "X, a town in Y")
+    "OPEN": "(",      # ( [
+    "CLOSE": ")",     # ) ]
+    "OTHER": "x",
+}
+MENTION_TYPES = ("PERSON", "ORG", "PLACE", "EVENT", "GROUP")
+
+COPULAS = {"is", "was", "are", "were", "been", "be", "becomes", "became", "remains", "remained", "serves",
+           "served", "serving", "as", "named", "appointed", "elected", "re-elected"}
+PREPOSITIONS = {"at", "with"}
+PERSON_PRONOUNS = {"he", "she", "i"}
+AT_EVENT = {"speaking", "attending", "addressing", "competing", "participating", "presenting", "appearing"}
+SIGNED = {"signed", "agreed", "reached", "brokered", "negotiated", "concluded", "struck"}
+NAMING = {"naming", "named", "names", "calling", "called", "calls", "declaring", "declared", "declares",
+          "proclaiming", "proclaimed", "styling", "styled", "appointing", "appointed", "crowning", "crowned"}
+TRAVEL = {"traveled", "travelled", "traveling", "travelling", "flew", "flying", "came", "coming", "went", "going",
+          "arrived", "arriving", "headed", "heading", "returned", "returning"}
+OPPOSE_VERBS = {"fought", "fights", "fighting", "opposed", "opposes", "opposing", "resisted", "resists", "resisting",
+                "battled", "battles", "battling", "attacked", "attacks", "sued", "sues", "suing"}
+SEATS = {"stronghold", "base", "headquarters", "home", "heartland", "bastion", "seat", "birthplace", "hometown"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    symbol: str
+    start: int  # token indices [start, end)
+    end: int
+    mention: int | None  # the mention this unit is, if it is a name
+    lower: str  # the unit's text, lower-case
+
+
+def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, type_of,
+                   events: dict[str, int] | None = None) -> list[Unit]:
+    """The units of tokens [lo, hi) of `doc`; `mention_at` maps a token to its mention, `type_of`
+    a mention to its entity type. `events` maps a meeting noun to the one event of the article it
+    names when it is used alone ("the summit" for the article's "Doha summit")."""
+    units: list[Unit] = []
+    i = lo
+    while i < hi:
+        m = mention_at.get(i)
+        if m is not None:
+            span = spans[m]
+            end = min(span.end, hi)
+            units.append(Unit(SYMBOLS[type_of(m)], i, end, m, span.text.lower()))
+            i = end
+            continue
+        tok = doc[i]
+        i += 1
+        if tok.is_space:
+            continue
+        if events and tok.lower_ in events and tok.is_lower and units and units[-1].symbol in ("D", "M", "w") \
+                and tok.tag_ not in ("NNS",):
+            units.append(Unit(SYMBOLS["EVENT"], tok.i, tok.i + 1, events[tok.lower_], tok.lower_))
+            continue
+        units.append(Unit(word_symbol(tok), tok.i, tok.i + 1, None, tok.lower_))
+    return units
+
+
+# Word classes given by the word itself, in the order they are tried.
+_BY_WORD = [
+    (L.DETERMINERS, "DET"), ({"'s", "\u2019s"}, "POSS"), ({","}, "COMMA"), ({"of"}, "OF"), ({"in", "inside"}, "IN"),
+    ({"from"}, "FROM"), ({"and", "&"}, "AND"), ({"(", "["}, "OPEN"), ({")", "]"}, "CLOSE"), ({"on", "to"}, "ON_TO"),
+    ({"against"}, "AGAINST"), ({"between", "by"}, "BETWEEN"), ({"for"}, "FOR"),
+    ({"himself", "herself", "themselves"}, "SELF"), ({"anti"}, "ANTI"), ({"-"}, "HYPHEN"),
+    ({"based", "headquartered"}, "BASED"), (PREPOSITIONS, "PREP"), (PERSON_PRONOUNS, "PRONOUN"),
+    (AT_EVENT, "AT_EVENT"), (L.KINSHIP, "KIN"), (L.PLACE_NOUNS, "PLACE_NOUN"),
+    (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (SIGNED, "SIGNED"), (SEATS, "SEAT"), (NAMING, "NAMING"),
+    (TRAVEL, "TRAVEL"), (OPPOSE_VERBS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"),
+]
+
+
+def word_symbol(tok) -> str:
+    """The word class of a token that is not part of a name."""
+    low = tok.lower_
+    if low in ("'", "\u2019") and tok.tag_ == "POS":
+        return SYMBOLS["POSS"]
+    for words, name in _BY_WORD:
+        if low in words:
+            return SYMBOLS[name]
+    if low.rstrip(".") in L.HONORIFIC_ABBREVIATIONS:
+        return SYMBOLS["HONORIFIC"]
+    if L.role_kind(low):
+        return SYMBOLS["ROLE"]
+    if low in L.TITLE_MODIFIERS:
+        return SYMBOLS["MOD"]
+    if low in COPULAS:
+        return SYMBOLS["COPULA"]
+    if tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title):
+        return SYMBOLS["WORD"]
+    return SYMBOLS["OTHER"]
+
+
+def symbols(units: list[Unit]) -> str:
+    return "".join(u.symbol for u in units)

@@ -1,0 +1,173 @@
+"""Relations a verb states between its subject and its object, read from the parse: "X attended
+the Y summit", "X fought the Y", "X joined the Y party", "X heads the Y". One row per family of
+verbs: the predicate, the verbs (lemmas), where the object hangs ("dobj", or a preposition),
+and which type the object must be; an example for the tests.
+
+Both labelling schemes of English parsers are read: Universal Dependencies (newskg's own model:
+obj, obl + case, nsubj:pass, acl:relcl) and ClearNLP (spaCy's OntoNotes models: dobj, prep +
+pobj, nsubjpass, relcl)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .. import lexicon as L
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    predicate: str
+    lemmas: frozenset
+    objects: frozenset  # "dobj", or "prep:<preposition>"
+    object_types: frozenset
+    example: str
+    title: str = ""  # a title the verb gives its subject ("founder")
+    confidence: float = 0.7
+    passive: bool = False  # the subject of the passive ("X was elected to Y") is who it is said of
+    object_heads: frozenset = frozenset()  # the object's name must end in one of these words
+
+
+def _rule(predicate, lemmas, objects, object_types, example, title="", confidence=0.7, passive=False,
+          object_heads=()) -> VerbRule:
+    return VerbRule(predicate, frozenset(lemmas.split()), frozenset(objects.split()), frozenset(object_types.split()),
+                    example, title, confidence, passive, frozenset(object_heads))
+
+
+VERB_RULES = [
+    _rule("participatedIn", "attend participate compete contest win host hold boycott enter headline address "
+          "join speak present perform", "dobj prep:in prep:at prep:for", "EVENT",
+          "The senator [Ann Ford|PERSON] attended the [Munich Security Conference|EVENT]."),
+    _rule("participatedIn", "run stand lose", "prep:in prep:for dobj", "EVENT",
+          "[Ann Ford|PERSON] ran in the [Democratic primaries|EVENT] last year."),
+    _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
+          "raid", "dobj prep:against", "ORG PERSON", "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
+    _rule("memberOf", "join", "dobj", "ORG", "[Tom Hale|PERSON] joined the [Conservative Party|ORG] in 1990."),
+    _rule("memberOf", "work serve", "prep:for prep:at prep:with prep:on prep:in", "ORG",
+          "[Ann Ford|PERSON] worked for [Human Rights Watch|ORG] until 2019."),
+    _rule("leads", "lead head chair", "dobj", "ORG", "Since 2019 [Ann Ford|PERSON] has led the [Green Party|ORG]."),
+    _rule("memberOf", "found co-found cofound establish", "dobj", "ORG",
+          "[Tom Hale|PERSON] founded the [Center for Migration Studies|ORG] in 1990.", title="founder"),
+    _rule("memberOf", "elect re-elect appoint name", "prep:to", "ORG",
+          "[Ann Ford|PERSON] was first elected to [Congress|ORG] in 1996.", passive=True),
+    _rule("memberOf", "represent", "prep:in", "ORG",
+          "[Ilinca Rusu|PERSON] had represented the district in the [National Assembly|ORG] since 2009.",
+          object_heads=L.LEGISLATURE_HEADS),
+    _rule("participatedIn", "travel fly come go arrive head return", "prep:for", "EVENT",
+          "[Fatima Sow|PERSON] flew to Geneva for the [Lakeside Peace Forum|EVENT] on Monday."),
+    _rule("memberOf", "run stand", "prep:for", "ORG", "[Tom Hale|PERSON] is running for the [Liberal Democrats|ORG] again.",
+          object_heads=L.PARTY_HEADS),
+]
+BY_LEMMA: dict[str, list[VerbRule]] = {}
+for _r in VERB_RULES:
+    for _lemma in _r.lemmas:
+        BY_LEMMA.setdefault(_lemma, []).append(_r)
+
+
+# "named both X and Y as terrorists": naming someone an enemy is opposing them
+ENEMY_WORDS = {"terrorist", "terrorists", "enemy", "enemies", "threat", "threats", "traitor", "traitors"}
+NAMING_LEMMAS = {"name", "designate", "label", "brand", "call", "declare", "list", "classify"}
+
+
+def facts(sent: Span, finder):
+    """(subject, predicate, object, value, first token, last token, method, confidence) for
+    each verb of the sentence that states a relation between names."""
+    names, type_of = _Names(finder), finder.type_of
+    yield from _named_enemies(sent, names, finder)
+    for tok in sent:
+        rules = BY_LEMMA.get(tok.lemma_.lower())
+        if not rules or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for rule in rules:
+            subject = _subject(tok, names, finder.pronoun, rule.passive)
+            if subject is None:
+                continue
+            for obj, where in _objects(tok, rule, names):
+                if type_of(obj) in rule.object_types and obj != subject and (
+                        not rule.object_heads or finder.label_of(obj).lower().split()[-1] in rule.object_heads):
+                    lo, hi = min(tok.i, where), max(tok.i, where)
+                    yield subject, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+                    if rule.title:
+                        yield subject, "title", None, rule.title, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+class _Names:
+    """Token index → the mention it names (a dict's `in` and `[]` over Finder.name_at)."""
+
+    def __init__(self, finder):
+        self.finder = finder
+
+    def __contains__(self, i: int) -> bool:
+        return self.finder.name_at(self.finder.doc[i]) is not None
+
+    def __getitem__(self, i: int) -> int:
+        return self.finder.name_at(self.finder.doc[i])
+
+
+def _subject(verb: Token, mention_at, pronoun, passive: bool = False) -> int | None:
+    """The name the verb is said of: its subject, the subject of the verb it is joined to or
+    depends on ('X ran ..., joining Y'), or the name a relative or participle clause hangs from
+    ('X, who joined Y')."""
+    subjects = ("nsubj", "nsubjpass", "nsubj:pass") if passive else ("nsubj",)
+    head = verb
+    for _ in range(3):
+        found = [c for c in head.children if c.dep_ in subjects and c.lower_ not in ("which", "who", "that")]
+        # "Delegates from the African Union attended ...": the name the subject is of
+        named = [mention_at[c.i] for c in found if c.i in mention_at] or \
+            [mention_at[g.i] for c in found for g in c.children
+             if g.dep_ in ("nmod", "compound", "appos", "flat", "prep") and g.i in mention_at]
+        if named or found:
+            return named[0] if named else pronoun(found[0])
+        if head.dep_ in ("relcl", "acl", "acl:relcl") and head.head.i in mention_at:
+            return mention_at[head.head.i]
+        if head.dep_ not in ("conj", "advcl", "xcomp") or head.head == head:
+            break
+        head = head.head
+    return None
+
+
+def _objects(verb: Token, rule: VerbRule, mention_at):
+    """(mention, token) of each name the verb has as an object of the rule."""
+    for child in verb.children:
+        if child.dep_ in ("obj", "dobj") and "dobj" in rule.objects:
+            if child.i in mention_at:
+                yield mention_at[child.i], child.i
+            elif child.lower_ == "part":  # "took part in Y"
+                yield from _prepositional(verb, {"prep:in"}, mention_at)
+    yield from _prepositional(verb, rule.objects, mention_at)
+    for child in verb.children:  # "represented the district in the Assembly": parsed under the object
+        if child.dep_ in ("obj", "dobj"):
+            yield from _prepositional(child, rule.objects, mention_at)
+
+
+def _prepositional(verb: Token, preps, mention_at):
+    """The names hanging from the verb by one of `preps` ("prep:for")."""
+    for child in verb.children:
+        if child.dep_ in ("obl", "nmod") and child.i in mention_at:  # UD: the preposition is the name's case
+            case = next((g.lower_ for g in child.children if g.dep_ == "case"), None)
+            if case and f"prep:{case}" in preps:
+                yield mention_at[child.i], child.i
+        elif child.dep_ == "prep" and f"prep:{child.lower_}" in preps:  # ClearNLP: prep → pobj
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.i in mention_at:
+                    yield mention_at[grand.i], grand.i
+
+
+def _named_enemies(sent: Span, names, finder):
+    """'She named both A and B as terrorists': the subject opposes A and B."""
+    for tok in sent:
+        if tok.lemma_.lower() not in NAMING_LEMMAS or tok.pos_ != "VERB":
+            continue
+        if not any(t.lower_ in ENEMY_WORDS and any(c.lower_ == "as" for c in t.children) or t.lower_ in ENEMY_WORDS
+                   and t.i > 0 and finder.doc[t.i - 1].lower_ == "as" for t in tok.subtree):
+            continue
+        subject = _subject(tok, names, finder.pronoun)
+        if subject is None:
+            continue
+        for obj in tok.children:
+            if obj.dep_ not in ("obj", "dobj"):
+                continue
+            for part in [obj, *obj.conjuncts]:
+                target = names[part.i] if part.i in names else None
+                if target is not None and finder.type_of(target) in ("ORG", "PERSON") and target != subject:
+                    yield subject, "opposes", target, None, tok.i, part.i, "verb-names-as-enemy", 0.65
