@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Words that do not count for initials: "National Resistance Front of Afghanistan" → NRFA.
-FUNCTION_WORDS = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "al", "el", "&"}
+from .lexicon import INITIALS_SKIPPED
+
 
 
 def fold(text: str) -> str:
@@ -46,12 +46,12 @@ def initials(text: str) -> set[str]:
     first preposition ('National Liberation Front of Zanzar' → {'nlfz', 'nlf'})."""
     words = [w for w in re.split(r"[\s\-]+", text.replace(".", "")) if w]
     out = set()
-    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    content = [w for w in words if w.lower() not in INITIALS_SKIPPED]
     if len(content) >= 2:
         out.add("".join(w[0] for w in content).lower())
     head: list[str] = []
     for w in words:
-        if w.lower() in FUNCTION_WORDS:
+        if w.lower() in INITIALS_SKIPPED:
             break
         head.append(w)
     if len(head) >= 2:

@@ -58,7 +58,7 @@ class Node:
 
 
 def _clean_start(form: str) -> bool:
-    from .extract.lexicon import common_words
+    from .lexicon import common_words
 
     first = form.split()[0].lower() if form.split() else ""
     return first not in common_words() or len(form.split()) == 1

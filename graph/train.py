@@ -64,7 +64,7 @@ def prepare(corpora: Path, workdir: Path) -> dict[str, Path]:
     return paths
 
 
-from .extract.lexicon import COMMON_WORDS_FILE as COMMON_WORDS
+from .lexicon import COMMON_WORDS_FILE as COMMON_WORDS
 
 
 def common_words(corpora: Path, output: Path = COMMON_WORDS, min_count: int = 3) -> int:

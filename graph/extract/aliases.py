@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .. import gazetteer
 from ..names import acronym_of, contiguous_in, fullness, initials, is_acronym, normal, spelling_variant, tokens
 from ..records import LocalEntity
-from .lexicon import MEETING_NOUNS, PLACE_GENERICS, REGNAL_TITLES
+from ..lexicon import MEETING_NOUNS, PLACE_GENERICS, REGNAL_TITLES
 
 
 @dataclass

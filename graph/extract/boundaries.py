@@ -2,91 +2,160 @@
 capitalised neighbours the NER left out joined on; an office and its holder told apart."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
 from ..names import normal
-from . import lexicon as L
+from .. import lexicon as L
 from .kinds import given_name_first, guess_type, retype
-from .lexicon import common_words
+from ..lexicon import common_words
 from .tokens import (AGENT_PARTICIPLES, COMPASS, CONNECTORS, FUNCTION_POS, LEADING_JUNK, PARTICLES, after_prefix,
                      capitalised, head_word, is_role, known, languages, occupation, title_case, titleish, words_of)
+
+
+@dataclass
+class _Name:
+    """A span being repaired: where it starts and ends, its type, and the names already cut off
+    its left ("Syrian" of "Syrian President Bashar al-Assad")."""
+    doc: Doc
+    start: int
+    end: int
+    label: str
+    left: list[Span] = field(default_factory=list)
+
+    def span(self, start: int, end: int, label: str) -> Span:
+        return Span(self.doc, start, end, label=label)
 
 
 def repair(span: Span) -> list[Span]:
     """The name part of a span, or nothing: titles, articles, possessives and trailing
     dates off; its capitalised neighbours on; a document title reduced to what it names;
-    an office and its holder ("US Secretary of State Mike Pompeo") split in two."""
+    an office and its holder ("US Secretary of State Mike Pompeo") split in two.
+
+    The repairs are tried in the order of REPAIRS; one that splits the span returns its parts
+    (each repaired in turn), one that narrows it lets the next ones go on."""
     span = retype(span)
-    doc, start, end, label = span.doc, span.start, span.end, span.label_
+    name = _Name(span.doc, span.start, span.end, span.label_)
+    for _, _, step in REPAIRS:
+        parts = step(name)
+        if parts is not None:
+            return parts
+    return name.left + [retype(Span(name.doc, name.start, name.end, label=name.label))]
+
+
+def _parts(*spans: Span) -> list[Span]:
+    return [r for part in spans for r in repair(part)]
+
+
+def _separators(n: _Name) -> list[Span] | None:
+    """A possessive, a verb, a bracket or an agent participle inside a span separates names."""
+    doc, start, end, label = n.doc, n.start, n.end, n.label
     for i in range(start, end):
         if start < i < end - 1 and doc[i].lower_ in ("'s", "\u2019s"):
             # "the Democratic Party's Nevada caucuses": a possessor and another name
-            parts = [Span(doc, start, i, label=label), Span(doc, i + 1, end, label=guess_type(doc[i + 1:end]) or label)]
-            return [r for part in parts for r in repair(part)]
+            return _parts(n.span(start, i, label), n.span(i + 1, end, guess_type(doc[i + 1:end]) or label))
         if start < i < end - 1 and doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             # "Ali Karimi met Fatima Sow": a verb between two names
-            parts = [Span(doc, start, i, label=label), Span(doc, i + 1, end, label=label)]
-            return [r for part in parts for r in repair(part)]
+            return _parts(n.span(start, i, label), n.span(i + 1, end, label))
         if doc[i].text in ("[", "]", "(", ")", "/", ";") and end - start > 1:
             # "[Bashir al] Assad", "PKK-YPG / SDF": brackets and slashes separate names
-            parts = [Span(doc, a, b, label=label) for a, b in ((start, i), (i + 1, end)) if b > a]
-            return [r for part in parts for r in repair(part)]
+            return _parts(*[n.span(a, b, label) for a, b in ((start, i), (i + 1, end)) if b > a])
         if doc[i].text == "-" and i + 1 < end and doc[i + 1].lower_ in AGENT_PARTICIPLES:
             # "U.S.-designated Foreign Terrorist Organization": who designated, then what
-            parts = [Span(doc, start, i, label=guess_type(doc[start:i]) or label)]
+            parts = [n.span(start, i, guess_type(doc[start:i]) or label)]
             if i + 2 < end:
-                parts.append(Span(doc, i + 2, end, label=label))
-            return [r for part in parts for r in repair(part)]
-    if end - start > 2:
-        for k in range(start + 1, end - 1):
-            prefix = doc[start:k]
-            if label == "PERSON" and not (start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in")
-                                          and gazetteer.place_kind(prefix.text) in ("country", "region")):
-                continue  # "Envoy for Iceland Brian Kettle", but "Jordan Peterson" is one name
-            if person_run_at(doc, k) and all(capitalised(t) for t in doc[k:end]) and (
-                    known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS):
-                # "Ambassador to the United Nations Nikki Haley": a body or place, then a person
-                person = [Span(doc, max(k, p.start), p.end, label="PERSON")
-                          for p in repair(Span(doc, k, end, label="PERSON")) if p.end > k]
-                return repair(Span(doc, start, k, label=label)) + person
+                parts.append(n.span(i + 2, end, label))
+            return _parts(*parts)
+    return None
+
+
+def _body_then_person(n: _Name) -> list[Span] | None:
+    """'Ambassador to the United Nations Nikki Haley': a body or place, then a person."""
+    doc, start, end, label = n.doc, n.start, n.end, n.label
+    if end - start <= 2:
+        return None
+    for k in range(start + 1, end - 1):
+        prefix = doc[start:k]
+        if label == "PERSON" and not (start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in")
+                                      and gazetteer.place_kind(prefix.text) in ("country", "region")):
+            continue  # "Envoy for Iceland Brian Kettle", but "Jordan Peterson" is one name
+        if person_run_at(doc, k) and all(capitalised(t) for t in doc[k:end]) and (
+                known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS):
+            person = [Span(doc, max(k, p.start), p.end, label="PERSON")
+                      for p in repair(n.span(k, end, "PERSON")) if p.end > k]
+            return repair(n.span(start, k, label)) + person
+    return None
+
+
+def _acronym_then_person(n: _Name) -> list[Span] | None:
+    """'told NPR Hamza bin Laden', 'IM Dorsa Derakhshani': an acronym, then a person."""
+    doc, start, end = n.doc, n.start, n.end
     if end - start > 2 and doc[start].is_upper and 2 <= len(doc[start].text) <= 4 and doc[start].is_alpha \
-            and (given_name_first(doc[start + 1:end]) or (label == "PERSON" and all(
+            and (given_name_first(doc[start + 1:end]) or (n.label == "PERSON" and all(
                 t.text[:1].isupper() and not t.is_upper for t in doc[start + 1:end]))):
-        # "told NPR Hamza bin Laden", "IM Dorsa Derakhshani": an acronym, then a person
-        return [Span(doc, start, start + 1, label="ORG")] + \
-            repair(Span(doc, start + 1, end, label="PERSON"))
+        return [n.span(start, start + 1, "ORG")] + repair(n.span(start + 1, end, "PERSON"))
+    return None
+
+
+def _prefixed_then_name(n: _Name) -> list[Span] | None:
+    """'anti-Houthi Southern Transitional Council': two names."""
+    doc, start, end = n.doc, n.start, n.end
     if end - start > 1 and after_prefix(doc, start) and capitalised(doc[start + 1]):
-        # "anti-Houthi Southern Transitional Council": two names
-        first = Span(doc, start, start + 1, label=guess_type(doc[start:start + 1]) or "ORG")
-        return [first] + repair(Span(doc, start + 1, end, label=label))
-    # "Taliban on February 29": a date after a preposition is not part of the name
-    for i in range(start + 1, end):
-        if doc[i].lower_ in ("on", "in", "at", "since") and i + 1 < end and (
+        first = n.span(start, start + 1, guess_type(doc[start:start + 1]) or "ORG")
+        return [first] + repair(n.span(start + 1, end, n.label))
+    return None
+
+
+def _date_after_preposition(n: _Name) -> None:
+    """'Taliban on February 29': a date after a preposition is not part of the name."""
+    doc = n.doc
+    for i in range(n.start + 1, n.end):
+        if doc[i].lower_ in ("on", "in", "at", "since") and i + 1 < n.end and (
                 doc[i + 1].lower_ in L.DATE_WORDS or doc[i + 1].like_num):
-            end = i
+            n.end = i
             break
-    # "US Chairman of the House Foreign Affairs Committee": an office of an organisation
-    words = words_of(doc, start, end)
+
+
+def _office_of_organisation(n: _Name) -> list[Span] | None:
+    """'US Chairman of the House Foreign Affairs Committee': an office of an organisation."""
+    doc = n.doc
+    words = words_of(doc, n.start, n.end)
     for k, (_, _, w) in enumerate(words[:-2]):
         if is_role(w) and words[k + 1][2] == "of" and words[k + 2][2] == "the" and k + 3 < len(words) \
                 and capitalised(doc[words[k + 3][0]]):
-            return repair(Span(doc, words[k + 3][0], end, label="ORG" if label == "PERSON" else label))
-    # "Sultan Barakat of Zanzar", "Crown Prince Ali of Zanzar": a monarch, then the country
+            return repair(n.span(words[k + 3][0], n.end, "ORG" if n.label == "PERSON" else n.label))
+    return None
+
+
+def _monarch_of_country(n: _Name) -> list[Span] | None:
+    """'Sultan Barakat of Zanzar', 'Crown Prince Ali of Zanzar': a monarch, then the country."""
+    doc, start, end = n.doc, n.start, n.end
     first = start + (1 if doc[start].lower_ in ("crown", "grand") else 0)
     if end - first >= 4 and doc[first].lower_ in L.REGNAL_TITLES and doc[first].text[:1].isupper():
         cut = next((i for i in range(first + 2, end - 1) if doc[i].lower_ == "of"), None)
         if cut is not None and gazetteer.place_kind(doc[cut + 1:end].text) in ("country", "region") \
                 and all(capitalised(t) for t in doc[first + 1:cut]):
-            return [Span(doc, first + 1, cut, label="PERSON"), Span(doc, cut + 1, end, label="PLACE")]
-    # "Doug Collins of Georgia": a person's name does not run on with "of"
-    if label == "PERSON" or given_name_first(doc[start:end]):
+            return [n.span(first + 1, cut, "PERSON"), n.span(cut + 1, end, "PLACE")]
+    return None
+
+
+def _person_of_place(n: _Name) -> list[Span] | None:
+    """'Doug Collins of Georgia': a person's name does not run on with 'of'."""
+    doc, start, end = n.doc, n.start, n.end
+    if n.label == "PERSON" or given_name_first(doc[start:end]):
         cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
         if cut is not None and not titleish(doc[cut - 1]):
-            rest = Span(doc, cut + 1, end, label=guess_type(doc[cut + 1:end]) or "PLACE")
-            return repair(Span(doc, start, cut, label="PERSON")) + repair(rest)
-    # "United States President Donald Trump", "Hong Kong Chief Executive Carrie Lam",
-    # "US Secretary of State Mike Pompeo": a place or body, an office, a person
+            rest = n.span(cut + 1, end, guess_type(doc[cut + 1:end]) or "PLACE")
+            return repair(n.span(start, cut, "PERSON")) + repair(rest)
+    return None
+
+
+def _office_and_holder(n: _Name) -> list[Span] | None:
+    """'United States President Donald Trump', 'US Secretary of State Mike Pompeo': a place or
+    body, an office, a person."""
+    doc, start, end, label = n.doc, n.start, n.end, n.label
     tail = end
     while tail - 1 > start and capitalised(doc[tail - 1]) and not titleish(doc[tail - 1]) \
             and doc[tail - 1].lower_ != "of":
@@ -95,17 +164,21 @@ def repair(span: Span) -> list[Span]:
               and (is_role(doc[i].lower_) or doc[i].lower_.rstrip(".") in L.HONORIFICS - L.TITLE_MODIFIERS)]
     if titles and doc[tail - 1].lower_ == "of" and end - tail >= 3:
         tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
-    if titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of" \
-            and label in ("PERSON", "ORG", "PLACE") \
-            and head_word(doc[tail:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
-        first = titles[0]
-        while first > start and title_case(doc[first - 1]) and doc[first - 1].lower_ in L.TITLE_MODIFIERS:
-            first -= 1
-        left = [Span(doc, start, first, label=guess_type(doc[start:first]) or "ORG")] if first > start else []
-        return [s for part in left for s in repair(part)] + \
-            repair(Span(doc, tail, end, label="PERSON"))
-    # "UN Deputy Secretary-General", "U.S. President": a name followed by an office
-    words = words_of(doc, start, end)
+    if not (titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of"
+            and label in ("PERSON", "ORG", "PLACE")
+            and head_word(doc[tail:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS):
+        return None
+    first = titles[0]
+    while first > start and title_case(doc[first - 1]) and doc[first - 1].lower_ in L.TITLE_MODIFIERS:
+        first -= 1
+    left = [n.span(start, first, guess_type(doc[start:first]) or "ORG")] if first > start else []
+    return _parts(*left) + repair(n.span(tail, end, "PERSON"))
+
+
+def _office_after_name(n: _Name) -> list[Span] | None:
+    """'UN Deputy Secretary-General', 'U.S. President': a name followed by an office."""
+    doc = n.doc
+    words = words_of(doc, n.start, n.end)
     while len(words) > 1 and words[-1][2] in CONNECTORS | {"to", "the"}:
         words.pop()  # "US Special Representative for": the NER took the office's preposition
     k = len(words)
@@ -113,67 +186,110 @@ def repair(span: Span) -> list[Span]:
             and not doc[words[k - 1][0]].is_upper:
         k -= 1
     if k < len(words) and is_role(words[-1][2]) and words[k - 1][2] not in CONNECTORS | {"the"}:
-        end = words[k - 1][1]
-        label = "ORG" if label == "PERSON" else label
-        if all(t.pos_ == "ADJ" for t in doc[start:end]) and not known(doc[start:end]):
+        n.end = words[k - 1][1]
+        n.label = "ORG" if n.label == "PERSON" else n.label
+        if all(t.pos_ == "ADJ" for t in doc[n.start:n.end]) and not known(doc[n.start:n.end]):
             return []  # "Special Presidential Envoy": an office
-    # "Secretary of | State Mike Pompeo": the object of an office before a person's name
+    return None
+
+
+def _object_of_office(n: _Name) -> None:
+    """'Secretary of | State Mike Pompeo': the object of an office before a person's name."""
+    doc, start, end = n.doc, n.start, n.end
     if end - start >= 3 and start >= 2 and doc[start - 1].lower_ == "of" \
             and titleish(doc[start - 2]) and all(capitalised(t) for t in doc[end - 2:end]) \
             and head_word(doc[start:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
-        start, label = end - 2, "PERSON"
-    # "Taliban spokesperson Omar Haidari", "former President Hamid Karzai": a title and
-    # anything before it are not part of a person's name
-    left: list[Span] = []
-    if label == "PERSON":
-        for i in range(end - 2, start - 1, -1):
-            word = doc[i]
-            if title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
-                    word.is_lower and L.is_role_word(word.text)):
-                first = i
-                while first > start and (titleish(doc[first - 1]) or doc[first - 1].text == "-"):
-                    first -= 1
-                if first > start and known(doc[start:first]):
-                    # "Syrian President Bashar al-Assad": the nationality or country stays a name
-                    left = [Span(doc, start, first, label=guess_type(doc[start:first]) or "PLACE")]
-                start = i + 1  # "Astronomer Anthony Boccaletti", "Senators Kamala Harris"
-                break
-    start, end = trim(doc, start, end)
-    if start >= end:
-        return left
-    # "Head of Foreign Relations", "Prime Minister of Iraq": an office, not a name
+        n.start, n.label = end - 2, "PERSON"
+
+
+def _title_before_person(n: _Name) -> None:
+    """'Taliban spokesperson Omar Haidari', 'former President Hamid Karzai': a title and anything
+    before it are not part of a person's name (a country or nationality before it stays a name)."""
+    if n.label != "PERSON":
+        return
+    doc, start = n.doc, n.start
+    for i in range(n.end - 2, start - 1, -1):
+        word = doc[i]
+        if title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
+                word.is_lower and L.is_role_word(word.text)):
+            first = i
+            while first > start and (titleish(doc[first - 1]) or doc[first - 1].text == "-"):
+                first -= 1
+            if first > start and known(doc[start:first]):
+                n.left = [n.span(start, first, guess_type(doc[start:first]) or "PLACE")]
+            n.start = i + 1  # "Astronomer Anthony Boccaletti", "Senators Kamala Harris"
+            return
+
+
+def _trimmed(n: _Name) -> list[Span] | None:
+    n.start, n.end = trim(n.doc, n.start, n.end)
+    return n.left if n.start >= n.end else None
+
+
+def _office_not_name(n: _Name) -> list[Span] | None:
+    """'Head of Foreign Relations', 'Prime Minister of Iraq': an office, not a name."""
+    doc, start, end = n.doc, n.start, n.end
     k = start
     while k < end - 1 and doc[k].lower_ in L.TITLE_MODIFIERS and not is_role(doc[k].lower_):
         k += 1
     if is_role(doc[k].lower_) and not known(doc[start:end]):
         if k == end - 1 or doc[k + 1].lower_ in ("of", "for") or (k + 1 < end and is_role(doc[k + 1].lower_)
                                                                   and (k + 2 == end or doc[k + 2].lower_ == "of")):
-            return left
-    start, end = expand(doc, start, end, label)
-    # "the Second Geneva Conference Declaration": the declaration names the conference
-    if end - start > 1 and doc[end - 1].lower_ in L.DOCUMENT_HEADS:
-        end -= 1
-    if start >= end or not looks_like_name(doc, start, end):
-        return left
-    return left + [retype(Span(doc, start, end, label=label))]
+            return n.left
+    return None
+
+
+def _expanded(n: _Name) -> list[Span] | None:
+    """The capitalised neighbours joined on (`expand`); 'the Second Geneva Conference
+    Declaration': the declaration names the conference; what is left must look like a name."""
+    n.start, n.end = expand(n.doc, n.start, n.end, n.label)
+    if n.end - n.start > 1 and n.doc[n.end - 1].lower_ in L.DOCUMENT_HEADS:
+        n.end -= 1
+    if n.start >= n.end or not looks_like_name(n.doc, n.start, n.end):
+        return n.left
+    return None
+
+
+def _narrowing(step):
+    """A repair that only narrows the span (returns nothing), as a step of REPAIRS."""
+    def run(n: _Name) -> None:
+        step(n)
+        return None
+    return run
+
+
+# The repairs in the order they are tried: (name, an example, the repair).
+REPAIRS = [
+    ("separators", "the Democratic Party's Nevada caucuses; Ali Karimi met Fatima Sow", _separators),
+    ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
+    ("acronym then person", "told NPR Hamza bin Laden", _acronym_then_person),
+    ("prefixed name then name", "anti-Houthi Southern Transitional Council", _prefixed_then_name),
+    ("date after a preposition", "Taliban on February 29", _narrowing(_date_after_preposition)),
+    ("office of an organisation", "US Chairman of the House Foreign Affairs Committee", _office_of_organisation),
+    ("monarch of a country", "Sultan Barakat of Zanzar", _monarch_of_country),
+    ("person of a place", "Doug Collins of Georgia", _person_of_place),
+    ("office and holder", "US Secretary of State Mike Pompeo", _office_and_holder),
+    ("office after a name", "UN Deputy Secretary-General", _office_after_name),
+    ("object of an office", "Secretary of | State Mike Pompeo", _narrowing(_object_of_office)),
+    ("title before a person", "Taliban spokesperson Omar Haidari", _narrowing(_title_before_person)),
+    ("trimmed", "the Taliban's", _trimmed),
+    ("office, not a name", "Head of Foreign Relations", _office_not_name),
+    ("expanded", "VICE + World News", _expanded),
+]
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_punct or doc[start].is_space
-                           or doc[start].lower_ in ("'s", "\u2019s") or doc[start].lower_ in CONNECTORS
-                           or (doc[start].lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-"))):
+    """A name without the articles, possessives, connectors and punctuation at its ends; 'East
+    of the Euphrates': a direction from a place is not the place's name."""
+    while start < end and _junk_first(doc, start, end):
         if doc[start].text == "-" and start > 0 and doc[start - 1].lower_ in PARTICLES:
             break
         start += 1
-    # "East of the Euphrates": a direction from a place is not the place's name
     if end - start > 3 and doc[start].lower_ in COMPASS and doc[start + 1].lower_ == "of":
         start += 2
         while start < end and doc[start].lower_ in ("the", "a"):
             start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in CONNECTORS | PARTICLES | {"the", "and"}
-                           or (doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))
-                           or (doc[end - 1].is_lower and doc[end - 1].pos_ in FUNCTION_POS)):
+    while end > start and _junk_last(doc[end - 1]):
         end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
@@ -183,79 +299,164 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _junk_first(doc: Doc, start: int, end: int) -> bool:
+    tok = doc[start]
+    return (tok.lower_ in LEADING_JUNK or tok.is_punct or tok.is_space or tok.lower_ in ("'s", "\u2019s")
+            or tok.lower_ in CONNECTORS
+            or (tok.lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-")))
+
+
+def _junk_last(tok) -> bool:
+    return (tok.lower_ in ("'s", "\u2019s", "'", "\u2019") or tok.is_space
+            or tok.lower_ in CONNECTORS | PARTICLES | {"the", "and"}
+            or (tok.is_punct and tok.text not in (")", "."))
+            or (tok.is_lower and tok.pos_ in FUNCTION_POS))
+
+
 def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """Join capitalised neighbours the NER left out ('VICE' + 'World News'), never across a
     sentence start, a title, or a word capitalised only because it starts the sentence. A
     nationality joins only an event's or organisation's name ('Arab Spring', 'Afghan
-    Special Forces'), not 'Afghan' + 'Taliban'."""
+    Special Forces'), not 'Afghan' + 'Taliban'. The joins are those of JOIN_LEFT and
+    JOIN_RIGHT, tried in order until none applies."""
     head = head_word(doc[start:end])
     takes_adjective = label == "EVENT" or head in L.ORG_HEADS or head in L.EVENT_HEADS
-    while start > 0:
-        prev = doc[start - 1]
-        if after_prefix(doc, start) or after_prefix(doc, start - 1):
-            break  # "anti-Houthi Southern Transitional Council": the prefixed word is another name
-        if prev.text == "-" and start > 1 and doc[start - 2].lower_ in PARTICLES and not prev.whitespace_:
-            start -= 2  # "al-Masirah TV"
-            continue
-        if label == "PERSON" and prev.lower_ in ("bin", "ibn", "bint") and prev.is_lower and start > 1 \
-                and capitalised(doc[start - 2]) and doc[start - 2].lower_ not in common_words() \
-                and not (title_case(doc[start - 2]) and (doc[start - 2].lower_.rstrip(".") in L.HONORIFICS
-                                                          or is_role(doc[start - 2].lower_))):
-            start -= 2  # "Karim" + "bin Tariq Al Nouri": the given name the tagger left out
-            continue
-        if prev.text == "\u2013" and start > 1 and capitalised(doc[start - 2]) and not prev.whitespace_ \
-                and not doc[start - 2].whitespace_ and takes_adjective:
-            start -= 2  # "Iran–" + "Iraq War"
-            continue
-        if (capitalised(prev) and not doc[start].is_sent_start
-                and (not prev.is_sent_start or (prev.pos_ == "PROPN" and prev.lower_ not in common_words()
-                                                and not occupation(prev.text)))
-                and prev.lower_ not in LEADING_JUNK
-                and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
-                and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
-                                                or (label == "PERSON" and titleish(prev))))
-                and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
-                and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
-            start -= 1
-        else:
+    while start > 0 and not (after_prefix(doc, start) or after_prefix(doc, start - 1)):
+        # (a prefixed word is another name: "anti-Houthi Southern Transitional Council")
+        moved = next((s for _, _, join in JOIN_LEFT if (s := join(doc, start, label, takes_adjective)) is not None),
+                     None)
+        if moved is None:
             break
-    while end < len(doc):
-        nxt = doc[end]
-        if doc[end - 1].text in (",", ".") or "\n" in doc[end - 1].whitespace_:
+        start = moved
+    while end < len(doc) and not (doc[end - 1].text in (",", ".") or "\n" in doc[end - 1].whitespace_):
+        moved = next((e for _, _, join in JOIN_RIGHT if (e := join(doc, start, end, label)) is not None), None)
+        if moved is None:
             break
-        if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
-                and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
-            if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text) in ("country", "region")) \
-                    and person_run_at(doc, end):
-                break  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
-            end += 1
-        elif nxt.lower_ in PARTICLES and nxt.is_lower and end + 1 < len(doc) and capitalised(doc[end + 1]) \
-                and label in ("PERSON", "ORG"):
-            end += 2  # "Usama" + "bin Ladin", "Tahrir" + "al-Sham" (the hyphen follows)
-        elif nxt.text in ("-", "\u2013") and not doc[end - 1].whitespace_ and not nxt.whitespace_ \
-                and end + 1 < len(doc) and capitalised(doc[end + 1]) \
-                and not (nxt.text == "\u2013" and known(doc[start:end])
-                         and not (end + 2 < len(doc) and doc[end + 2].lower_ in L.EVENT_HEADS | L.ORG_HEADS)):
-            end += 2  # "Abdul" + "-Mahdi", "Iran" + "–Iraq War"
-        elif nxt.lower_ == "and" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
-                and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ in ("of", "for") for t in doc[start:end]) \
-                and not (end + 2 < len(doc) and doc[end + 2].text == ","):
-            end += 2  # "Islamic State of Iraq" + "and Syria", "Center for Systems Science" + "and Engineering"
-        elif nxt.lower_ == "and" and end + 2 < len(doc) and doc[end + 1].lower_ == "the" \
-                and any(t.lower_ == "of" for t in doc[start:end]) and gazetteer.place_kind(doc[end - 1].text) \
-                and capitalised(doc[end + 2]) and gazetteer.place_kind(doc[end + 2].text) == "region" \
-                and not (end + 3 < len(doc) and capitalised(doc[end + 3])):
-            end += 3  # "Islamic State of Iraq" + "and the Levant": a body of a country and a region
-        elif nxt.lower_ == "of" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
-                and doc[end + 1].pos_ in ("PROPN", "") and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS \
-                and not is_role(doc[end + 1].lower_):
-            end += 2  # "Chamber" + "of Commerce", "Battle" + "of Raqqa"
-        elif nxt.text in ("'", "\u2019") and doc[end - 1].text.endswith("s") and end + 1 < len(doc) \
-                and capitalised(doc[end + 1]) and head_word(doc[end + 1:end + 2]) in L.ORG_HEADS:
-            end += 2  # "Kurdistan Workers' Party"
-        else:
-            break
+        end = moved
     return start, end
+
+
+def _particle_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    prev = doc[start - 1]
+    if prev.text == "-" and start > 1 and doc[start - 2].lower_ in PARTICLES and not prev.whitespace_:
+        return start - 2
+    return None
+
+
+def _given_name_before_bin(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    prev = doc[start - 1]
+    if label == "PERSON" and prev.lower_ in ("bin", "ibn", "bint") and prev.is_lower and start > 1 \
+            and capitalised(doc[start - 2]) and doc[start - 2].lower_ not in common_words() \
+            and not (title_case(doc[start - 2]) and (doc[start - 2].lower_.rstrip(".") in L.HONORIFICS
+                                                      or is_role(doc[start - 2].lower_))):
+        return start - 2
+    return None
+
+
+def _dash_joined_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    prev = doc[start - 1]
+    if prev.text == "\u2013" and start > 1 and capitalised(doc[start - 2]) and not prev.whitespace_ \
+            and not doc[start - 2].whitespace_ and takes_adjective:
+        return start - 2
+    return None
+
+
+def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    prev = doc[start - 1]
+    if (capitalised(prev) and not doc[start].is_sent_start
+            and (not prev.is_sent_start or (prev.pos_ == "PROPN" and prev.lower_ not in common_words()
+                                            and not occupation(prev.text)))
+            and prev.lower_ not in LEADING_JUNK
+            and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
+            and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
+                                            or (label == "PERSON" and titleish(prev))))
+            and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
+            and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
+        return start - 1
+    return None
+
+
+def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    nxt = doc[end]
+    if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
+            and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
+        if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text) in ("country", "region")) \
+                and person_run_at(doc, end):
+            return None  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
+        return end + 1
+    return None
+
+
+def _particle_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    nxt = doc[end]
+    if nxt.lower_ in PARTICLES and nxt.is_lower and end + 1 < len(doc) and capitalised(doc[end + 1]) \
+            and label in ("PERSON", "ORG"):
+        return end + 2
+    return None
+
+
+def _hyphen_joined_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    nxt = doc[end]
+    if nxt.text in ("-", "\u2013") and not doc[end - 1].whitespace_ and not nxt.whitespace_ \
+            and end + 1 < len(doc) and capitalised(doc[end + 1]) \
+            and not (nxt.text == "\u2013" and known(doc[start:end])
+                     and not (end + 2 < len(doc) and doc[end + 2].lower_ in L.EVENT_HEADS | L.ORG_HEADS)):
+        return end + 2
+    return None
+
+
+def _and_after_of_or_for(doc: Doc, start: int, end: int, label: str) -> int | None:
+    nxt = doc[end]
+    if nxt.lower_ == "and" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
+            and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ in ("of", "for") for t in doc[start:end]) \
+            and not (end + 2 < len(doc) and doc[end + 2].text == ","):
+        return end + 2
+    return None
+
+
+def _and_the_region(doc: Doc, start: int, end: int, label: str) -> int | None:
+    nxt = doc[end]
+    if nxt.lower_ == "and" and end + 2 < len(doc) and doc[end + 1].lower_ == "the" \
+            and any(t.lower_ == "of" for t in doc[start:end]) and gazetteer.place_kind(doc[end - 1].text) \
+            and capitalised(doc[end + 2]) and gazetteer.place_kind(doc[end + 2].text) == "region" \
+            and not (end + 3 < len(doc) and capitalised(doc[end + 3])):
+        return end + 3
+    return None
+
+
+def _of_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
+    nxt = doc[end]
+    if nxt.lower_ == "of" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
+            and doc[end + 1].pos_ in ("PROPN", "") and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS \
+            and not is_role(doc[end + 1].lower_):
+        return end + 2
+    return None
+
+
+def _plural_possessive_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    nxt = doc[end]
+    if nxt.text in ("'", "\u2019") and doc[end - 1].text.endswith("s") and end + 1 < len(doc) \
+            and capitalised(doc[end + 1]) and head_word(doc[end + 1:end + 2]) in L.ORG_HEADS:
+        return end + 2
+    return None
+
+
+# Neighbours a name takes on, tried in order: (name, an example, the join).
+JOIN_LEFT = [
+    ("particle", "al-Masirah TV", _particle_before),
+    ("given name before bin", "Karim + bin Tariq Al Nouri", _given_name_before_bin),
+    ("en dash", "Iran– + Iraq War", _dash_joined_before),
+    ("capitalised word", "VICE + World News", _capitalised_before),
+]
+JOIN_RIGHT = [
+    ("capitalised word", "Human Rights + Watch", _capitalised_after),
+    ("particle", "Usama + bin Ladin", _particle_after),
+    ("hyphen or dash", "Abdul + -Mahdi, Iran + –Iraq War", _hyphen_joined_after),
+    ("and after of/for", "Islamic State of Iraq + and Syria", _and_after_of_or_for),
+    ("and the region", "Islamic State of Iraq + and the Levant", _and_the_region),
+    ("of after a head word", "Chamber + of Commerce, Battle + of Raqqa", _of_after_head),
+    ("plural possessive", "Kurdistan Workers + ' Party", _plural_possessive_after),
+]
 
 
 def person_run_at(doc: Doc, i: int) -> bool:

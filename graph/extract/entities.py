@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from .. import gazetteer
 from ..names import is_acronym, normal
-from . import lexicon as L
+from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
 from .kinds import guess_type, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
@@ -100,33 +100,15 @@ class EntityLayer:
                     common_start and (tok.is_sent_start or tok.pos_ not in ("NOUN", "ADJ"))):
                 i += 1
                 continue
-            j = i + 1
-            while j < len(doc) and j not in covered and not doc[j].is_sent_start and not is_role(doc[j].lower_) \
-                    and not after_prefix(doc, i) \
-                    and doc[j].lower_.rstrip(".") not in L.HONORIFICS and (
-                    (capitalised(doc[j]) and doc[j].pos_ in ("PROPN", "ADJ", "NOUN", "NUM"))
-                    or (doc[j].lower_ in CONNECTORS | PARTICLES and j + 1 < len(doc)
-                        and (capitalised(doc[j + 1]) or doc[j + 1].text == "-") and j + 1 not in covered)
-                    or (doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
-                        and capitalised(doc[j + 1]))):
-                j += 1
-            if is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS:
-                i += 1
-                continue
-            start, end = trim(doc, i, j)
-            if common_start and start < end and not (defined_acronym(doc, start, end) or (
-                    end - start > 1 and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS)):
-                i = max(j, i + 1)
-                continue
-            if start < end and not (end - start == 1 and doc[start].is_sent_start and not known(doc[start:end])):
-                label = guess_type(doc[start:end], person_words)
-                if label is None and defined_acronym(doc, start, end):
-                    label = "ORG"
-                for span in repair(Span(doc, start, end, label=label)) if label else []:
+            j = _run_end(doc, i, covered)
+            if not (is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS):
+                for span in _typed_run(doc, i, j, common_start, person_words):
                     if not any(k in covered for k in range(span.start, span.end)):
                         out.append(span)
                         covered.update({k: span for k in range(span.start, span.end)})
-            i = max(j, i + 1)
+                i = max(j, i + 1)
+            else:
+                i += 1
         return out
 
     def _consistent(self, doc: Doc, spans: list[Span], headline: set[int]) -> list[Span]:
@@ -134,79 +116,136 @@ class EntityLayer:
         surname) are mentions too; a title-case headline keeps only confirmed names."""
         spans = filter_spans(spans)
         body = [s for s in spans if s.start not in headline]
-        votes: dict[str, Counter] = defaultdict(Counter)
-        for s in spans:
-            votes[normal(s.text)][s.label_] += 1 if s.start in headline else 2
-            place = place_context(doc, s)
-            if place and s.label_ != "PLACE":
-                votes[normal(s.text)]["PLACE"] += place
-        label_of = {k: vote(c) for k, c in votes.items()}
-        # "the Taliban", "the Northern Alliance": people are not named with an article
-        with_article: Counter = Counter()
-        for s in spans:
-            if s.start > 0 and doc[s.start - 1].lower_ == "the":
-                with_article[normal(s.text)] += 1
-        for key, label in label_of.items():
-            if label == "PERSON" and with_article[key] * 2 >= sum(votes[key].values()) / 2 and with_article[key]:
-                label_of[key] = "ORG"
+        votes, label_of = _type_votes(doc, spans, headline)
         confirmed = {normal(s.text) for s in body}
-        surnames: dict[str, int] = Counter()
-        for s in body:
-            words = [t for t in s if t.text[:1].isupper() and len(t.text) > 2]
-            if label_of[normal(s.text)] == "PERSON" and len(words) >= 2:
-                last = words[-1]
-                forms = {normal(last.text)}
-                if last.i >= 2 and doc[last.i - 1].text == "-" and doc[last.i - 2].lower_ in PARTICLES:
-                    forms.add(normal(doc[last.i - 2:last.i + 1].text))  # "al-Muhandis" as well as "Muhandis"
-                for form in forms:
-                    surnames[form] += 1
-                    confirmed.add(form)
-        for key in surnames:
-            # a bare surname of a person named in full is that person, whatever the NER said
-            # (even when a city has the name too: only a country or a region outranks it)
-            if key in label_of and gazetteer.place_kind(key) not in ("country", "region"):
-                label_of[key] = "PERSON"
-        given = {normal(s[0].text) for s in body if label_of[normal(s.text)] == "PERSON" and len(s) > 1}
-        described = {normal(s.text) for s in body if len(s) == 1 and described_as_person(doc, s)}
-        for key, label in label_of.items():
-            # news introduces people by their full name: a one-word "person" the article never
-            # names in full ("Reuters reported") is an organisation -- unless the article gives
-            # the one name a person's role ("security minister X", "X, a former general")
-            if key in described and label in ("PERSON", "ORG") and not gazetteer.place_kind(key):
-                label_of[key] = "PERSON"
-            elif label == "PERSON" and " " not in key and key not in surnames and key not in given \
-                    and key not in gazetteer.given_names():
-                label_of[key] = "ORG"
+        surnames = _surnames(doc, body, label_of)
+        confirmed |= set(surnames)
+        _settle_people(doc, body, label_of, surnames)
         out = []
         for s in spans:
             key = normal(s.text)
             if s.start in headline and key not in confirmed and not known(s):
                 continue
             out.append(s if s.label_ == label_of[key] else Span(doc, s.start, s.end, label=label_of[key]))
-        covered = coverage(out)
-        by_first: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
-        for key, label in label_of.items():
-            words = key.split()
-            if words and key in confirmed:
-                by_first[words[0]].append((words, label))
-        for key in surnames:
-            if key not in label_of:
-                by_first[key].append(([key], "PERSON"))
-        for tok in doc:
-            if tok.i in covered or not capitalised(tok):
-                continue
-            for words, label in sorted(by_first.get(normal(tok.text), []), key=lambda x: -len(x[0])):
-                end = tok.i + match_len(doc, tok.i, words)
-                if end > tok.i and not any(i in covered for i in range(tok.i, end)) \
-                        and not (end < len(doc) and capitalised(doc[end]) and doc[end].pos_ == "PROPN"
-                                 and not doc[end].is_sent_start) \
-                        and not (tok.i > 0 and capitalised(doc[tok.i - 1]) and doc[tok.i - 1].pos_ == "PROPN"
-                                 and not tok.is_sent_start):
-                    span = Span(doc, tok.i, end, label=label)
-                    out.append(span)
-                    covered.update({i: span for i in range(tok.i, end)})
-                    break
-        return out
+        return out + _other_occurrences(doc, out, label_of, confirmed, surnames)
+
+
+def _run_end(doc: Doc, i: int, covered: dict) -> int:
+    """Where a run of capitalised words (with name connectors and particles) that starts at i ends."""
+    j = i + 1
+    while j < len(doc) and j not in covered and not doc[j].is_sent_start and not is_role(doc[j].lower_) \
+            and not after_prefix(doc, i) \
+            and doc[j].lower_.rstrip(".") not in L.HONORIFICS and (
+            (capitalised(doc[j]) and doc[j].pos_ in ("PROPN", "ADJ", "NOUN", "NUM"))
+            or (doc[j].lower_ in CONNECTORS | PARTICLES and j + 1 < len(doc)
+                and (capitalised(doc[j + 1]) or doc[j + 1].text == "-") and j + 1 not in covered)
+            or (doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
+                and capitalised(doc[j + 1]))):
+        j += 1
+    return j
+
+
+def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[str]) -> list[Span]:
+    """The names of the run [i, j), when its type is clear (repaired), else none."""
+    start, end = trim(doc, i, j)
+    if start >= end:
+        return []
+    if common_start and not (defined_acronym(doc, start, end) or (
+            end - start > 1 and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS)):
+        return []
+    if end - start == 1 and doc[start].is_sent_start and not known(doc[start:end]):
+        return []
+    label = guess_type(doc[start:end], person_words)
+    if label is None and defined_acronym(doc, start, end):
+        label = "ORG"
+    return repair(Span(doc, start, end, label=label)) if label else []
+
+
+def _type_votes(doc: Doc, spans: list[Span], headline: set[int]) -> tuple[dict, dict]:
+    """The votes for each name's type (a headline mention counts half; a place's context adds
+    to PLACE), and the type each name gets; "the Taliban", "the Northern Alliance": people are
+    not named with an article."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    with_article: Counter = Counter()
+    for s in spans:
+        votes[normal(s.text)][s.label_] += 1 if s.start in headline else 2
+        place = place_context(doc, s)
+        if place and s.label_ != "PLACE":
+            votes[normal(s.text)]["PLACE"] += place
+        if s.start > 0 and doc[s.start - 1].lower_ == "the":
+            with_article[normal(s.text)] += 1
+    label_of = {k: vote(c) for k, c in votes.items()}
+    for key, label in label_of.items():
+        if label == "PERSON" and with_article[key] * 2 >= sum(votes[key].values()) / 2 and with_article[key]:
+            label_of[key] = "ORG"
+    return votes, label_of
+
+
+def _surnames(doc: Doc, body: list[Span], label_of: dict) -> Counter:
+    """The surnames of the people the article names in full ("al-Muhandis" as well as "Muhandis")."""
+    surnames: Counter = Counter()
+    for s in body:
+        words = [t for t in s if t.text[:1].isupper() and len(t.text) > 2]
+        if label_of[normal(s.text)] == "PERSON" and len(words) >= 2:
+            last = words[-1]
+            forms = {normal(last.text)}
+            if last.i >= 2 and doc[last.i - 1].text == "-" and doc[last.i - 2].lower_ in PARTICLES:
+                forms.add(normal(doc[last.i - 2:last.i + 1].text))
+            for form in forms:
+                surnames[form] += 1
+    return surnames
+
+
+def _settle_people(doc: Doc, body: list[Span], label_of: dict, surnames: Counter) -> None:
+    """A bare surname of a person named in full is that person, whatever the NER said (even when
+    a city has the name too: only a country or a region outranks it). News introduces people by
+    their full name: a one-word "person" the article never names in full ("Reuters reported") is
+    an organisation -- unless the article gives the one name a person's role ("security minister
+    X", "X, a former general")."""
+    for key in surnames:
+        if key in label_of and gazetteer.place_kind(key) not in ("country", "region"):
+            label_of[key] = "PERSON"
+    given = {normal(s[0].text) for s in body if label_of[normal(s.text)] == "PERSON" and len(s) > 1}
+    described = {normal(s.text) for s in body if len(s) == 1 and described_as_person(doc, s)}
+    for key, label in label_of.items():
+        if key in described and label in ("PERSON", "ORG") and not gazetteer.place_kind(key):
+            label_of[key] = "PERSON"
+        elif label == "PERSON" and " " not in key and key not in surnames and key not in given \
+                and key not in gazetteer.given_names():
+            label_of[key] = "ORG"
+
+
+def _other_occurrences(doc: Doc, out: list[Span], label_of: dict, confirmed: set[str],
+                       surnames: Counter) -> list[Span]:
+    """Occurrences of the article's confirmed names (and bare surnames) the NER left out."""
+    covered = coverage(out)
+    by_first: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for key, label in label_of.items():
+        words = key.split()
+        if words and key in confirmed:
+            by_first[words[0]].append((words, label))
+    for key in surnames:
+        if key not in label_of:
+            by_first[key].append(([key], "PERSON"))
+    added = []
+    for tok in doc:
+        if tok.i in covered or not capitalised(tok):
+            continue
+        for words, label in sorted(by_first.get(normal(tok.text), []), key=lambda x: -len(x[0])):
+            end = tok.i + match_len(doc, tok.i, words)
+            if end > tok.i and not any(i in covered for i in range(tok.i, end)) and _standalone(doc, tok.i, end):
+                span = Span(doc, tok.i, end, label=label)
+                added.append(span)
+                covered.update({i: span for i in range(tok.i, end)})
+                break
+    return added
+
+
+def _standalone(doc: Doc, start: int, end: int) -> bool:
+    """Not part of a longer run of proper nouns."""
+    return not (end < len(doc) and capitalised(doc[end]) and doc[end].pos_ == "PROPN" and not doc[end].is_sent_start) \
+        and not (start > 0 and capitalised(doc[start - 1]) and doc[start - 1].pos_ == "PROPN"
+                 and not doc[start].is_sent_start)
 
 
 def described_as_person(doc: Doc, span: Span) -> bool:

@@ -8,9 +8,9 @@ from spacy.tokens import Doc, Span
 
 from .. import gazetteer
 from ..names import is_acronym, normal
-from . import lexicon as L
-from .lexicon import common_words
-from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS, REPORTING_VERBS, after_prefix, head_word, is_role, known,
+from .. import lexicon as L
+from ..lexicon import common_words
+from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, head_word, is_role, known,
                      name_words, occupation)
 
 
@@ -26,7 +26,8 @@ def people_of_place(text: str) -> bool:
 
 
 def retype(span: Span) -> Span:
-    """The head word decides where it is unambiguous; acronyms are not people."""
+    """The head word decides where it is unambiguous; acronyms are not people: the first rule
+    of RETYPES that applies gives the span's type."""
     kind = gazetteer.place_kind(span.text)
     words = normal(span.text).split()
     if kind in ("country", "region") or (len(words) > 1 and words[0] in COMPASS
@@ -34,62 +35,95 @@ def retype(span: Span) -> Span:
         # "Eastern Mediterranean", "northern Syria": a part of a known place is a place
         return span if span.label_ == "PLACE" else Span(span.doc, span.start, span.end, label="PLACE")
     head = head_word(span)
-    label = span.label_
-    if head in L.EVENT_HEADS and label != "EVENT":
-        label = "EVENT"
-    elif head in L.ORG_HEADS and label in ("PERSON", "PLACE", "GROUP", "EVENT"):
-        label = "ORG"
-    elif head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP") and len(span) > 1:
-        label = "PLACE"
-    elif label in ("PERSON", "GROUP") and people_of_place(span.text):
-        label = "GROUP"  # "Hong Konger", "Londoners": the people of a known place
-    elif label == "PERSON" and len(span) == 1 and is_acronym(span.text):
-        label = "ORG"
-    elif label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" and span.text.endswith("s") \
-            and head not in L.ORG_HEADS and not organisation_context(span):
-        label = "GROUP"  # "the Soviets", "Democrats": a people or a political group
-    elif label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in REPORTING_VERBS \
-            and any(t.lower_ in common_words() or known(t) for t in span if t.is_alpha):
-        label = "ORG"  # "Kabul Daily Wire reported": an outlet, not a person
-    elif label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
-            and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() for t in span) \
-            and (role_follows(span) or role_before(span) or given_name_first(span)):
-        label = "PERSON"  # "Ali Reza Haidari, the Head of ...", "Karim Haidari met ..."
-    elif label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
-        label = guess_type(span) or "ORG"
-    elif label in ("PERSON", "PLACE", "GROUP") and kind not in ("country", "region") \
-            and normal(span.text) not in gazetteer.demonyms() and organisation_context(span):
-        label = "ORG"  # "state news firm X", "firms including A, B and C", "the X organization"
+    label = next((new for _, rule in RETYPES if (new := rule(span, span.label_, head, kind))), span.label_)
     return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
 
 
-# Common nouns for a company, an outlet or a body: the name right after one, or a list after
-# their plural and "including"/"such as", names organisations ("news firm X", "firms including A, B").
-ORG_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster", "newspaper", "daily", "tabloid", "magazine",
-             "outlet", "agency", "network", "channel", "station", "website", "bank", "manufacturer", "automaker",
-             "carmaker", "conglomerate", "insurer", "retailer", "operator", "publisher", "startup", "giant",
-             "group", "militia", "organisation", "organization", "movement", "party", "faction"}
-# After a name: what only an organisation has ("X founder", "X members", "the X organization").
-ORG_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
-             "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",
-             "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman"}
+def _event_head(span, label, head, kind):
+    return "EVENT" if head in L.EVENT_HEADS and label != "EVENT" else None
+
+
+def _org_head(span, label, head, kind):
+    return "ORG" if head in L.ORG_HEADS and label in ("PERSON", "PLACE", "GROUP", "EVENT") else None
+
+
+def _place_head(span, label, head, kind):
+    return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP") and len(span) > 1 else None
+
+
+def _people_of_a_place(span, label, head, kind):
+    return "GROUP" if label in ("PERSON", "GROUP") and people_of_place(span.text) else None
+
+
+def _acronym_person(span, label, head, kind):
+    return "ORG" if label == "PERSON" and len(span) == 1 and is_acronym(span.text) else None
+
+
+def _plural_people(span, label, head, kind):
+    return "GROUP" if label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" \
+        and span.text.endswith("s") and head not in L.ORG_HEADS and not organisation_context(span) else None
+
+
+def _reporting_person(span, label, head, kind):
+    return "ORG" if label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in REPORTING_VERBS \
+        and any(t.lower_ in common_words() or known(t) for t in span if t.is_alpha) else None
+
+
+def _described_as_person(span, label, head, kind):
+    return "PERSON" if label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
+        and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() for t in span) \
+        and (role_follows(span) or role_before(span) or given_name_first(span)) else None
+
+
+def _unknown_group(span, label, head, kind):
+    if label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
+        return guess_type(span) or "ORG"
+    return None
+
+
+def _organisation_by_context(span, label, head, kind):
+    return "ORG" if label in ("PERSON", "PLACE", "GROUP") and kind not in ("country", "region") \
+        and normal(span.text) not in gazetteer.demonyms() and organisation_context(span) else None
+
+
+# How a name's type is corrected, in order (the first that applies): (example, rule).
+RETYPES = [
+    ("the Doha Conference: an event", _event_head),
+    ("the Human Rights Watch: an organisation", _org_head),
+    ("Panjshir Valley: a place", _place_head),
+    ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
+    ("NATO: not a person", _acronym_person),
+    ("the Soviets, Democrats: a people or a political group", _plural_people),
+    ("Kabul Daily Wire reported: an outlet, not a person", _reporting_person),
+    ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
+    ("an unknown nationality: by its shape", _unknown_group),
+    ("state news firm X, firms including A, B and C: organisations", _organisation_by_context),
+]
+
+
 
 
 def _plural_org_noun(word: str) -> bool:
-    return word.endswith("s") and (word[:-1] in ORG_NOUNS or word[:-2] in ORG_NOUNS or word[:-3] + "y" in ORG_NOUNS)
+    return word.endswith("s") and (word[:-1] in L.ORGANISATION_KIND_NOUNS or word[:-2] in L.ORGANISATION_KIND_NOUNS or word[:-3] + "y" in L.ORGANISATION_KIND_NOUNS)
 
 
 def organisation_context(span: Span) -> bool:
+    """'state news firm X', 'X members' (a name no gazetteer knows as a place), a list after
+    'firms including': the context says the name is an organisation's."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.is_lower and before.lower_ in ORG_NOUNS:
+    if before is not None and before.is_lower and before.lower_ in L.ORGANISATION_KIND_NOUNS:
         return True
-    if span.label_ == "PLACE" and after is not None and after.is_lower and after.lower_ in ORG_AFTER \
+    if span.label_ == "PLACE" and after is not None and after.is_lower and after.lower_ in L.ORGANISATION_AFTER \
             and gazetteer.place_kind(span.text) is None:
         return True
-    # a list after "firms including" / "companies such as"
-    i, steps = span.start - 1, 0
+    return _in_a_list_of_organisations(doc, span.start)
+
+
+def _in_a_list_of_organisations(doc: Doc, start: int) -> bool:
+    """A list after "firms including" / "companies such as", back from token `start`."""
+    i, steps = start - 1, 0
     while i >= 0 and steps < 24:
         tok = doc[i]
         if tok.lower_ in ("including", "like") or (tok.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
@@ -115,50 +149,87 @@ def vote(c: Counter) -> str:
 
 def guess_type(span, person_words: set[str] = frozenset()) -> str | None:
     """Type of a proper-noun run the NER did not label: gazetteer, head word, context, and
-    the article's people ("Karim Darwish" when "Darwish" is a person elsewhere)."""
+    the article's people ("Karim Darwish" when "Darwish" is a person elsewhere): the first of
+    GUESSES that knows."""
     doc = span.doc
-    kind = gazetteer.place_kind(span.text)
-    key = normal(span.text)
-    if kind:
+    words = [t for t in span if t.is_alpha and not (t.lower_ in PARTICLES and t.is_lower)]
+    # "Abdullah al-Jahafi": capitalised words, with name particles and their hyphens between
+    shaped = 2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and all(
+        t.is_alpha or (t.text == "-" and k > 0 and span[k - 1].lower_ in PARTICLES) for k, t in enumerate(span))
+    facts = {"head": head_word(span), "words": words, "person_shaped": shaped, "person_words": person_words,
+             "before": doc[span.start - 1] if span.start > 0 else None,
+             "after": doc[span.end] if span.end < len(doc) else None}
+    return next((kind for _, guess in GUESSES if (kind := guess(span, facts))), None)
+
+
+def _by_gazetteer(span, f):
+    if gazetteer.place_kind(span.text):
         return "PLACE"
-    if key in gazetteer.demonyms():
-        return "GROUP"
-    head = head_word(span)
+    return "GROUP" if normal(span.text) in gazetteer.demonyms() else None
+
+
+def _by_head(span, f):
+    head = f["head"]
     if head in L.EVENT_HEADS:
         return "EVENT"
     if head in L.ORG_HEADS:
         return "ORG"
-    if head in L.PLACE_HEADS and len(span) > 1:
-        return "PLACE"
-    if len(span) > 2 and span[0].is_upper and len(span[0].text) <= 3 and all(
-            t.text[:1].isupper() and not t.is_upper and t.is_alpha for t in span[1:]):
-        return "PERSON"  # "IM Dorsa Derakhshani": a title in capitals, then a name (repair splits them)
-    if is_acronym(span.text) or after_prefix(doc, span.start):
-        return "ORG"  # "anti-Houthi": what one is against is mostly a movement or a regime
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    words = [t for t in span if t.is_alpha and not (t.lower_ in PARTICLES and t.is_lower)]
-    # "Abdullah al-Jahafi": capitalised words, with name particles and their hyphens between
-    person_shaped = 2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and all(
-        t.is_alpha or (t.text == "-" and k > 0 and span[k - 1].lower_ in PARTICLES) for k, t in enumerate(span))
-    if before is not None and (before.lower_.rstrip(".") in L.HONORIFICS
-                               or (before.is_lower and (is_role(before.lower_) or occupation(before.text)))):
+    return "PLACE" if head in L.PLACE_HEADS and len(span) > 1 else None
+
+
+def _capital_title_then_name(span, f):
+    # "IM Dorsa Derakhshani": a title in capitals, then a name (repair splits them)
+    return "PERSON" if len(span) > 2 and span[0].is_upper and len(span[0].text) <= 3 and all(
+        t.text[:1].isupper() and not t.is_upper and t.is_alpha for t in span[1:]) else None
+
+
+def _acronym_or_prefixed(span, f):
+    # "anti-Houthi": what one is against is mostly a movement or a regime
+    return "ORG" if is_acronym(span.text) or after_prefix(span.doc, span.start) else None
+
+
+def _after_a_title(span, f):
+    before = f["before"]
+    return "PERSON" if before is not None and (before.lower_.rstrip(".") in L.HONORIFICS or (
+        before.is_lower and (is_role(before.lower_) or occupation(before.text)))) else None
+
+
+def _person_by_context(span, f):
+    """'the city's security chief, X Y'; a surname the article gives a person; 'X Y, a former
+    ambassador'; 'X Y said'."""
+    if not f["person_shaped"]:
+        return None
+    words, after = f["words"], f["after"]
+    if role_before(span) or normal(words[-1].text) in f["person_words"] or given_name_first(span) \
+            or role_follows(span) or (after is not None and after.lower_ in L.SPEECH_VERBS):
         return "PERSON"
-    if person_shaped and role_before(span):
-        return "PERSON"  # "the city's security chief, X Y"
-    if person_shaped and (normal(words[-1].text) in person_words or given_name_first(span)):
-        return "PERSON"
-    if person_shaped and role_follows(span):
-        return "PERSON"
-    if after is not None and after.lower_ in L.SPEECH_VERBS and person_shaped:
-        return "PERSON"
-    if before is not None and before.lower_ in L.PLACE_PREPOSITIONS and len(words) == len(span) and len(span) <= 2 \
-            and not person_shaped:
-        return "PLACE"
-    if person_shaped and len(words) >= 2 and not any(t.lower_ in common_words() or known(t) for t in words) \
-            and not span.text.isupper():
-        return "PERSON"  # "Abdrabbuh Mansur Hadi": a run of rare capitalised words is most often a name
     return None
+
+
+def _after_a_place_preposition(span, f):
+    before = f["before"]
+    return "PLACE" if before is not None and before.lower_ in L.PLACE_PREPOSITIONS \
+        and len(f["words"]) == len(span) and len(span) <= 2 and not f["person_shaped"] else None
+
+
+def _rare_capitalised_words(span, f):
+    # "Abdrabbuh Mansur Hadi": a run of rare capitalised words is most often a name
+    words = f["words"]
+    return "PERSON" if f["person_shaped"] and len(words) >= 2 \
+        and not any(t.lower_ in common_words() or known(t) for t in words) and not span.text.isupper() else None
+
+
+# How an unlabelled proper-noun run is typed, in order (the first that knows): (example, guess).
+GUESSES = [
+    ("Kabul; Afghan", _by_gazetteer),
+    ("the Vienna Conference; the Crisis Group; the Panjshir Valley", _by_head),
+    ("IM Dorsa Derakhshani", _capital_title_then_name),
+    ("NATO; anti-Houthi", _acronym_or_prefixed),
+    ("Dr X; spokesperson X", _after_a_title),
+    ("X Y, a former ambassador; X Y said", _person_by_context),
+    ("in Zarin", _after_a_place_preposition),
+    ("Abdrabbuh Mansur Hadi", _rare_capitalised_words),
+]
 
 
 def given_name_first(span) -> bool:
@@ -198,9 +269,9 @@ def place_context(doc: Doc, span: Span) -> int:
     island Crete', 'the city of X' (4), named alongside a known country ('between Crete and
     Cyprus') (2)."""
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in PLACE_NOUNS:
+    if before is not None and before.lower_ in PLACE_NOUNS_BEFORE_A_NAME:
         return 4
-    if span.start > 1 and before is not None and before.lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS:
+    if span.start > 1 and before is not None and before.lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS_BEFORE_A_NAME:
         return 4
     for i in (span.start - 2, span.end + 1):
         if 0 <= i < len(doc) and doc[span.start - 1 if i < span.start else span.end].lower_ in ("and", "or"):

@@ -7,93 +7,135 @@ from spacy.tokens import Doc, Span
 
 from .. import gazetteer
 from ..names import is_acronym, normal
-from . import lexicon as L
-from .lexicon import common_words
+from .. import lexicon as L
+from ..lexicon import common_words
 from .kinds import given_name_first
-from .tokens import (CREDIT_WORDS, FACILITY_NOUNS, FUNCTION_WORDS, ORG_NOUNS, REPORTING_VERBS, capitalised,
+from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
+from .tokens import (capitalised,
                      coverage, is_role, known, title_case, titleish)
 
 
+class _Spans:
+    """The entity spans being completed, and which span covers each token."""
+
+    def __init__(self, spans: list[Span]):
+        self.out = list(spans)
+        self.covered = coverage(self.out)
+
+    def inside(self, start: int, end: int) -> dict[int, Span]:
+        return {id(self.covered[k]): self.covered[k] for k in range(start, end) if k in self.covered}
+
+    def put(self, span: Span, replacing=()) -> None:
+        for old in replacing:
+            self.out.remove(old)
+        self.out.append(span)
+        self.covered.update({k: span for k in range(span.start, span.end)})
+
+
 def add_patterns(doc: Doc, spans: list[Span]) -> list[Span]:
-    """General patterns: 'the Doha summit' (a place + a meeting noun) is an event; 'the
-    Pashtun tribe' names a group."""
-    out = list(spans)
-    covered = coverage(out)
+    """The general patterns of PATTERNS, in order, over the spans the recogniser found."""
+    found = _Spans(spans)
+    for _, _, pattern in PATTERNS:
+        pattern(doc, found)
+    return found.out
+
+
+def _credits(doc: Doc, found: _Spans) -> None:
     for person, agency in credits(doc):
         for span in (person, agency):
             if span is not None:
-                for other in {id(covered[k]): covered[k] for k in range(span.start, span.end) if k in covered}.values():
-                    out.remove(other)
-                out.append(span)
-                covered.update({k: span for k in range(span.start, span.end)})
-    for start, end in sources(doc, covered):
-        # "Reuters reported", "according to NPR": a news outlet, unless it is a person's name
+                found.put(span, found.inside(span.start, span.end).values())
+
+
+def _sources(doc: Doc, found: _Spans) -> None:
+    """'Reuters reported', 'according to NPR': a news outlet, unless it is a person's name."""
+    for start, end in sources(doc, found.covered):
         label = "PERSON" if given_name_first(doc[start:end]) and end - start > 1 else "ORG"
-        source = Span(doc, start, end, label=label)
-        out.append(source)
-        covered.update({k: source for k in range(start, end)})
-    for k, span in enumerate(out):
-        # "according to Agence Nouvelle, which ...": a source that no gazetteer knows as a place
-        # is a body that reports, whatever the tagger's guess
+        found.put(Span(doc, start, end, label=label))
+
+
+def _according_to(doc: Doc, found: _Spans) -> None:
+    """'according to Agence Nouvelle, which ...': a source that no gazetteer knows as a place is
+    a body that reports, whatever the tagger's guess."""
+    for k, span in enumerate(found.out):
         if span.label_ == "PLACE" and span.start >= 2 and doc[span.start - 2:span.start].text.lower() == "according to" \
                 and not known(span) and span[-1].lower_ not in L.PLACE_HEADS \
                 and not given_name_first(span):
-            out[k] = Span(doc, span.start, span.end, label="ORG")
-            covered.update({i: out[k] for i in range(span.start, span.end)})
-    for start, end in purpose_names(doc):
-        # "Committee to Protect Journalists", "Coalition to End Hunger": a body named by its aim
-        inside = {id(covered[k]): covered[k] for k in range(start, end) if k in covered}
-        if all(start <= x.start and x.end <= end for x in inside.values()):
-            for x in inside.values():
-                out.remove(x)
-            body = Span(doc, start, end, label="ORG")
-            out.append(body)
-            covered.update({k: body for k in range(start, end)})
-    def the_place_and(tok, label: str) -> None:
-        """'the <place> <noun>': the place and the noun are one name of type `label`."""
-        prev = covered.get(tok.i - 1)
-        if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
-                and doc[prev.start - 1].lower_ == "the":
-            joined = Span(doc, prev.start, tok.i + 1, label=label)
-            out[out.index(prev)] = joined
-            covered.update({i: joined for i in range(joined.start, joined.end)})
+            found.out[k] = Span(doc, span.start, span.end, label="ORG")
+            found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
 
+
+def _purpose_names(doc: Doc, found: _Spans) -> None:
+    """'Committee to Protect Journalists', 'Coalition to End Hunger': a body named by its aim."""
+    for start, end in purpose_names(doc):
+        inside = found.inside(start, end)
+        if all(start <= x.start and x.end <= end for x in inside.values()):
+            found.put(Span(doc, start, end, label="ORG"), inside.values())
+
+
+def _the_place_and(doc: Doc, found: _Spans, tok, label: str) -> None:
+    """'the <place> <noun>': the place and the noun are one name of type `label`."""
+    prev = found.covered.get(tok.i - 1)
+    if prev is not None and prev.label_ == "PLACE" and prev.end == tok.i and prev.start > 0 \
+            and doc[prev.start - 1].lower_ == "the":
+        joined = Span(doc, prev.start, tok.i + 1, label=label)
+        found.out[found.out.index(prev)] = joined
+        found.covered.update({i: joined for i in range(joined.start, joined.end)})
+
+
+def _place_facility_or_event(doc: Doc, found: _Spans, tok) -> None:
+    """'the Zanzar airport' (but not 'the Zanzar Sea port town', where the noun only modifies
+    another), 'the Zanzar summit'."""
+    if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in found.covered \
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].is_lower):
+        _the_place_and(doc, found, tok, "PLACE")
+    if tok.lower_ in L.EVENT_NOUNS and tok.i > 0 and tok.i not in found.covered:
+        _the_place_and(doc, found, tok, "EVENT")
+
+
+def _name_and_body_noun(doc: Doc, found: _Spans, tok) -> None:
+    """'the Houthi movement', 'the Wagner group': a name and a common noun for a body."""
+    if not (tok.lower_ in BODY_NOUNS and tok.i > 1 and tok.i not in found.covered and doc[tok.i - 1].pos_ == "PROPN"
+            and capitalised(doc[tok.i - 1]) and not known(doc[tok.i - 1:tok.i])
+            and normal(doc[tok.i - 1].text) not in gazetteer.demonyms()):
+        return
+    j = tok.i - 1
+    while j > 0 and capitalised(doc[j - 1]) and doc[j - 1].pos_ == "PROPN" and not doc[j].is_sent_start:
+        j -= 1
+    inside = found.inside(j, tok.i)
+    if all((x.start, x.end) == (j, tok.i) and x.label_ != "ORG" for x in inside.values()) \
+            and tok.lower_ in ("movement", "militia", "group", "network"):
+        found.put(Span(doc, j, tok.i + 1, label="ORG"), inside.values())
+
+
+def _name_and_people_noun(doc: Doc, found: _Spans, tok) -> None:
+    """'the Pashtun tribe', 'the Yazidi community': a name before a noun for a people is a group."""
+    if tok.lower_ not in L.GROUP_NOUNS or tok.i == 0:
+        return
+    j = tok.i
+    while j > 0 and capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start:
+        j -= 1
+    if j < tok.i:
+        inside = [found.covered[k] for k in range(j, tok.i) if k in found.covered]
+        if all((s.start, s.end) == (j, tok.i) for s in inside):
+            found.put(Span(doc, j, tok.i, label="GROUP"), {id(s): s for s in inside}.values())
+
+
+def _by_noun(doc: Doc, found: _Spans) -> None:
     for tok in doc:
-        # "the Zanzar airport": a facility named after its place is a place of its own ...
-        if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in covered \
-                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].is_lower):
-            # ... but in "the Zanzar Sea port town of X" the noun only modifies another
-            the_place_and(tok, "PLACE")
-        if tok.lower_ in L.EVENT_NOUNS and tok.i > 0 and tok.i not in covered:
-            the_place_and(tok, "EVENT")  # "the Zanzar summit"
-        # "the Houthi movement", "the Wagner group": a name and a common noun for a body
-        if tok.lower_ in ORG_NOUNS and tok.i > 1 and tok.i not in covered and doc[tok.i - 1].pos_ == "PROPN" \
-                and capitalised(doc[tok.i - 1]) and not known(doc[tok.i - 1:tok.i]) \
-                and normal(doc[tok.i - 1].text) not in gazetteer.demonyms():
-            j = tok.i - 1
-            while j > 0 and capitalised(doc[j - 1]) and doc[j - 1].pos_ == "PROPN" and not doc[j].is_sent_start:
-                j -= 1
-            inside = {id(covered[k]): covered[k] for k in range(j, tok.i) if k in covered}
-            if all((x.start, x.end) == (j, tok.i) and x.label_ != "ORG" for x in inside.values()) \
-                    and tok.lower_ in ("movement", "militia", "group", "network"):
-                body = Span(doc, j, tok.i + 1, label="ORG")
-                for x in inside.values():
-                    out.remove(x)
-                out.append(body)
-                covered.update({k: body for k in range(j, tok.i + 1)})
-        if tok.lower_ in L.GROUP_NOUNS and tok.i > 0:
-            j = tok.i
-            while j > 0 and capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start:
-                j -= 1
-            if j < tok.i:
-                group = Span(doc, j, tok.i, label="GROUP")
-                inside = [covered[k] for k in range(j, tok.i) if k in covered]
-                if all((s.start, s.end) == (j, tok.i) for s in inside):
-                    for s in {id(s): s for s in inside}.values():
-                        out.remove(s)
-                    out.append(group)
-                    covered.update({k: group for k in range(j, tok.i)})
-    return out
+        for pattern in (_place_facility_or_event, _name_and_body_noun, _name_and_people_noun):
+            pattern(doc, found, tok)
+
+
+# The patterns in the order they run: (name, an example, the pattern).
+PATTERNS = [
+    ("photo credit", "Photo: Bradley Secker / Getty Images", _credits),
+    ("news source", "Reuters reported; according to NPR", _sources),
+    ("according to a body", "according to Agence Nouvelle, which ...", _according_to),
+    ("a body named by its aim", "Committee to Protect Journalists", _purpose_names),
+    ("place + noun, name + body noun, name + people noun", "the Doha summit; the Houthi movement; the Pashtun tribe",
+     _by_noun),
+]
 
 
 def purpose_names(doc: Doc):
@@ -126,10 +168,7 @@ def sources(doc: Doc, covered: dict):
             continue
         if tok.i > 0 and capitalised(doc[tok.i - 1]) and not tok.is_sent_start:
             continue  # not the start of a run
-        end = tok.i
-        while end < len(doc) and end not in covered and capitalised(doc[end]) and not titleish(doc[end]) \
-                and (end == tok.i or not doc[end].is_sent_start):
-            end += 1
+        end = _capitalised_run_end(doc, tok.i, covered)
         if end == tok.i or end - tok.i > 4:
             continue
         after = doc[end].lower_ if end < len(doc) else ""
@@ -138,6 +177,14 @@ def sources(doc: Doc, covered: dict):
             words = [t for t in doc[tok.i:end] if t.is_alpha]
             if words and not all(t.lower_ in common_words() for t in words) and not known(doc[tok.i:end]):
                 yield tok.i, end
+
+
+def _capitalised_run_end(doc: Doc, start: int, covered: dict) -> int:
+    end = start
+    while end < len(doc) and end not in covered and capitalised(doc[end]) and not titleish(doc[end]) \
+            and (end == start or not doc[end].is_sent_start):
+        end += 1
+    return end
 
 
 def credits(doc: Doc):
@@ -162,31 +209,52 @@ def credits(doc: Doc):
 
 def drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """A one-word 'name' the article also writes in lower case ('a Tweet' / 'in one tweet'),
-    or a phrase in capitals made of such words ('JOIN THE RESISTANCE'), is not a name."""
-    lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
-    people = {normal(t.text) for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
-    common = common_words()
+    or a phrase in capitals made of such words ('JOIN THE RESISTANCE'), is not a name: the
+    spans that COMMON_WORD_RULES do not drop."""
+    context = {"lower": {t.lower_ for t in doc if t.is_lower and t.is_alpha},
+               "people": {normal(t.text) for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s},
+               "common": common_words()}
     out = []
     for s in spans:
         words = [t for t in s if t.is_alpha]
-        if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in lower:
+        if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"]:
             out.append(s)
-        elif len(words) == 1 and words[0].lower_ in lower and (not words[0].is_upper or len(words[0]) > 5):
-            continue  # "a Tweet" / "tweet", "JOIN THE RESISTANCE" / "resistance"
-        elif len(words) == 1 and len(s) == 1 and words[0].lower_ in common and normal(s.text) not in people \
-                and not words[0].is_upper:
-            continue  # "the Economy": an everyday word, capitalised
-        elif len(s) == 1 and s[0].is_sent_start and s[0].pos_ == "NOUN" and s[0].tag_ in ("NNS", "NN") \
-                and normal(s.text) not in people:
-            continue  # "Clips on social media show ...": a common noun starting the sentence
-        elif s.text.isupper() and len(words) > 1 and (len(words) >= 3 or any(t.is_stop for t in words)):
-            continue  # a shouted phrase ("JOIN THE RESISTANCE")
-        elif len(words) == 1 and s.start > 0 and doc[s.start - 1].lower_ in ("a", "an") and s.label_ != "GROUP" \
-                and not (s.end < len(doc) and doc[s.end].pos_ in ("NOUN", "PROPN")):
-            continue  # "a Tweet by ...": a common noun (but "a YouTube video" names YouTube)
-        else:
+        elif not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
             out.append(s)
     return out
+
+
+def _also_lower_case(doc, s, words, c) -> bool:
+    return len(words) == 1 and words[0].lower_ in c["lower"] and (not words[0].is_upper or len(words[0]) > 5)
+
+
+def _everyday_word(doc, s, words, c) -> bool:
+    return len(words) == 1 and len(s) == 1 and words[0].lower_ in c["common"] and normal(s.text) not in c["people"] \
+        and not words[0].is_upper
+
+
+def _noun_starting_a_sentence(doc, s, words, c) -> bool:
+    return len(s) == 1 and s[0].is_sent_start and s[0].pos_ == "NOUN" and s[0].tag_ in ("NNS", "NN") \
+        and normal(s.text) not in c["people"]
+
+
+def _shouted(doc, s, words, c) -> bool:
+    return s.text.isupper() and len(words) > 1 and (len(words) >= 3 or any(t.is_stop for t in words))
+
+
+def _after_a(doc, s, words, c) -> bool:
+    return len(words) == 1 and s.start > 0 and doc[s.start - 1].lower_ in ("a", "an") and s.label_ != "GROUP" \
+        and not (s.end < len(doc) and doc[s.end].pos_ in ("NOUN", "PROPN"))
+
+
+# Capitalised words that are no names: (an example, the test).
+COMMON_WORD_RULES = [
+    ("a Tweet / tweet; JOIN THE RESISTANCE / resistance", _also_lower_case),
+    ("the Economy: an everyday word, capitalised", _everyday_word),
+    ("Clips on social media show ...: a common noun starting the sentence", _noun_starting_a_sentence),
+    ("JOIN THE RESISTANCE: a shouted phrase", _shouted),
+    ("a Tweet by ... (but 'a YouTube video' names YouTube)", _after_a),
+]
 
 
 def headline_tokens(doc: Doc) -> set[int]:
@@ -198,10 +266,7 @@ def headline_tokens(doc: Doc) -> set[int]:
     line: list = []
     for tok in list(doc) + [None]:
         if tok is None or (tok.is_space and "\n" in tok.text) or (line and "\n" in line[-1].whitespace_):
-            words = [t for t in line if t.is_alpha and len(t.text) > 3 and t.i != line[0].i]
-            lower = [t for t in words if t.is_lower and t.lower_ not in FUNCTION_WORDS]
-            capital_common = [t for t in words if t.text[:1].isupper() and t.lower_ in common]
-            if len(words) >= 3 and len(lower) <= 0.05 * len(words) and len(capital_common) >= 2:
+            if _title_case_line(line, common):
                 out.update(t.i for t in line)
             line = []
             if tok is None or tok.is_space:
@@ -210,10 +275,18 @@ def headline_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def _title_case_line(line: list, common: set[str]) -> bool:
+    if not line:
+        return False
+    words = [t for t in line if t.is_alpha and len(t.text) > 3 and t.i != line[0].i]
+    lower = [t for t in words if t.is_lower and t.lower_ not in HEADLINE_SMALL_WORDS]
+    capital_common = [t for t in words if t.text[:1].isupper() and t.lower_ in common]
+    return len(words) >= 3 and len(lower) <= 0.05 * len(words) and len(capital_common) >= 2
+
+
 def gazetteer_spans(doc: Doc, hints: dict):
-    """(span, strong) for every known place or nationality written as a proper name."""
-    countries, demonyms = gazetteer.countries(), gazetteer.demonyms()
-    subdivisions, cities = gazetteer.subdivisions(), gazetteer.cities()
+    """(span, strong) for every known place or nationality written as a proper name; a
+    dateline's country code ('Bangkok, TH') gives its country as a label hint."""
     codes = gazetteer.country_codes()
     i, n = 0, len(doc)
     while i < n:
@@ -221,24 +294,7 @@ def gazetteer_spans(doc: Doc, hints: dict):
         if not tok.text[:1].isupper() or tok.lower_ == "the":
             i += 1  # "The United Kingdom": the article is not part of the name
             continue
-        found = None
-        for length in range(min(4, n - i), 0, -1):
-            span = doc[i:i + length]
-            if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
-                continue
-            if any(t.is_sent_start for t in span[1:]) or any(t.is_space for t in span):
-                continue
-            key = normal(span.text)
-            if (key in countries and (len(key) > 4 or span.text.replace(".", "").isupper())) \
-                    or key in gazetteer.REGIONS:
-                found = (Span(doc, i, i + length, label="PLACE"), True)
-            elif key in demonyms and length == 1 and not in_name(doc, i, i + 1):
-                found = (Span(doc, i, i + length, label="GROUP"), True)
-            elif (key in subdivisions or key in cities) and all(t.pos_ in ("PROPN", "") for t in span) \
-                    and not in_name(doc, i, i + length):
-                found = (Span(doc, i, i + length, label="PLACE"), False)
-            if found:
-                break
+        found = _known_place_at(doc, i)
         # Dateline: "Bangkok, TH" — a place, a comma, an ISO country code ending the line.
         if (found is None and len(tok.text) == 2 and tok.text.isupper() and tok.text in codes and i >= 2
                 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
@@ -250,6 +306,29 @@ def gazetteer_spans(doc: Doc, hints: dict):
             i = found[0].end
         else:
             i += 1
+
+
+def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
+    """The longest known country, region, nationality, subdivision or city starting at token i
+    (up to four words)."""
+    countries, demonyms = gazetteer.countries(), gazetteer.demonyms()
+    subdivisions, cities = gazetteer.subdivisions(), gazetteer.cities()
+    for length in range(min(4, len(doc) - i), 0, -1):
+        span = doc[i:i + length]
+        if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
+            continue
+        if any(t.is_sent_start for t in span[1:]) or any(t.is_space for t in span):
+            continue
+        key = normal(span.text)
+        if (key in countries and (len(key) > 4 or span.text.replace(".", "").isupper())) \
+                or key in gazetteer.REGIONS:
+            return Span(doc, i, i + length, label="PLACE"), True
+        if key in demonyms and length == 1 and not in_name(doc, i, i + 1):
+            return Span(doc, i, i + length, label="GROUP"), True
+        if (key in subdivisions or key in cities) and all(t.pos_ in ("PROPN", "") for t in span) \
+                and not in_name(doc, i, i + length):
+            return Span(doc, i, i + length, label="PLACE"), False
+    return None
 
 
 def in_name(doc: Doc, start: int, end: int) -> bool:

@@ -8,45 +8,21 @@ from spacy.tokens import Doc, Span
 
 from .. import gazetteer
 from ..names import normal
-from . import lexicon as L
+from .. import lexicon as L
+from ..lexicon import (AGENT_PARTICIPLES, COMPASS, CONNECTORS, CREDIT_WORDS, DETERMINERS, FACILITY_NOUNS, FUNCTION_POS,  # noqa: F401
+                       LEADING_JUNK, OCCUPATION_ENDINGS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS,
+                       STOP)
 
-LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
-                "those", "former", "late", "then", "acting", "ex", "so", "-", "called", "both", "all", "some",
-                "many", "several", "most", "every", "each", "no", "any", "another", "other", "such", "fellow",
-                "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro"}
 
-CONNECTORS = {"of", "for", "on", "&"}
-OCCUPATION_ENDINGS = ("man", "woman", "men", "women", "ist", "ists", "onomer", "ographer", "ologist", "ician")
-STOP = {",", ".", ";", ":", "\u2014", "\u2013", "--", "\"", "\u201c", "\u201d", "?", "!", "|"}  # ends a phrase
-DETERMINERS = {"the", "a", "an"}
-# Particles of personal and place names ("Bashar al-Assad", "Tahrir al-Sham", "Ludwig van Beethoven"),
-# which may start a name too ("al-Qaeda").
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "den", "du", "la", "le", "del", "de",
-             "da", "dos", "di", "ul", "ud"}
 
-AGENT_PARTICIPLES = {"designated", "backed", "led", "based", "owned", "funded", "supported", "controlled", "allied",
-                     "aligned", "sponsored", "run", "held", "dominated", "brokered", "made", "born"}
 
-PLACE_NOUNS = {"island", "city", "town", "village", "province", "capital", "region", "district", "port", "county",
-               "governorate", "municipality", "suburb", "neighbourhood", "neighborhood", "valley"}
 
-ORG_NOUNS = {"movement", "militia", "militias", "rebels", "insurgents", "group", "party", "regime", "government",
-             "administration", "army", "forces", "network", "faction", "coalition", "alliance"}
 
-FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
 
-COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
-           "southern", "eastern", "western", "central"}
 
-FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
-                  "hospital", "museum", "palace", "port", "harbour", "harbor", "station"}
 
-CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "video", "illustration", "source"}
 
-REPORTING_VERBS = {"reported", "reports", "quoted", "cited", "published", "broadcast", "aired", "reporting"}
 
-FUNCTION_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after", "about",
-                  "against", "before", "during", "under", "while", "says", "said"}
 
 
 def coverage(spans: list[Span]) -> dict[int, Span]:
@@ -75,7 +51,7 @@ def is_role(word: str) -> bool:
 def occupation(word: str) -> bool:
     """A role or trade, plural too: 'senators', 'astronomer', 'businessman' — but not a name
     with the same ending ('Abdurrahman', 'Suleiman')."""
-    from .lexicon import common_words
+    from ..lexicon import common_words
 
     word = word.lower()
     if is_role(word) or (word.endswith("s") and is_role(word[:-1])):

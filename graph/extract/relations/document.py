@@ -13,15 +13,8 @@ from collections import Counter
 
 from ... import gazetteer
 from ...names import normal
-from .. import lexicon as L
+from ... import lexicon as L
 
-# the kind of place each office leads, by the gazetteer's kinds
-OFFICE_PLACES = {"president": ("country",), "prime minister": ("country",), "premier": ("country", "subdivision"),
-                 "chancellor": ("country",), "king": ("country",), "queen": ("country",), "emir": ("country",),
-                 "sultan": ("country",), "governor": ("subdivision",), "mayor": ("city",),
-                 "lord mayor": ("city",), "first minister": ("subdivision", "country"),
-                 "chief minister": ("subdivision",), "president-elect": ("country",)}
-INTERVIEW_WORDS = ("interview", "interviews", "tells wikinews", "discusses", "talks about", "speaks to")
 
 
 def facts(finder):
@@ -45,7 +38,7 @@ def facts(finder):
                 yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
             office = _office(words)
             if office and not related.get(person) and person not in finder.qualified:
-                place = next((places[k] for k in OFFICE_PLACES[office] if k in places), None)
+                place = next((places[k] for k in L.OFFICE_PLACES[office] if k in places), None)
                 if place is not None:
                     yield (mention_of[person], "leads", place, None, *_tokens(finder, r), "office-of-article-place",
                            0.55)
@@ -61,7 +54,7 @@ def _office(words: list[str]) -> str | None:
     subordinate word: 'president', 'former president' (not 'vice president', 'president of X')."""
     # a former, acting or caretaker holder is named by the title alone (the sample articles' gold)
     phrase = " ".join(w for w in words if w in ("current", "sitting") or w not in ("current", "sitting"))
-    return phrase if phrase in OFFICE_PLACES else None
+    return phrase if phrase in L.OFFICE_PLACES else None
 
 
 def _bodies(finder) -> dict[str, int]:
@@ -125,7 +118,7 @@ def regnal_titles(finder):
 def speaker(finder, token: int) -> int | None:
     """In an interview, 'I' outside the interviewer's lines is the person the headline names."""
     headline = next(iter(finder.doc.sents), None)
-    if headline is None or not any(w in headline.text.lower() for w in INTERVIEW_WORDS):
+    if headline is None or not any(w in headline.text.lower() for w in L.INTERVIEW_WORDS):
         return None
     line_start = finder.doc.text.rfind("\n", 0, finder.doc[token].idx) + 1
     if "((" in finder.doc.text[line_start:line_start + 12]:

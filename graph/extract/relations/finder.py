@@ -116,7 +116,7 @@ class Finder:
             self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
 
     def act_kin(self, parts: dict, rule) -> None:
-        from .. import lexicon as L
+        from ... import lexicon as L
 
         child, parent = self._mention(parts.get("child")), self._mention(parts.get("parent"))
         kin = parts.get("kin")
@@ -228,7 +228,7 @@ class Finder:
 
     def last_named(self, head: str, before: int) -> int | None:
         """The last organisation named before token `before` whose name ends in `head`."""
-        from .. import lexicon as L
+        from ... import lexicon as L
 
         if head not in L.ORG_HEADS:
             return None
@@ -247,7 +247,7 @@ class Finder:
     def events(self) -> dict[str, int]:
         """Meeting noun → a mention of the article's one event named with it ("the summit" → the
         "Doha summit"); a noun two events share names neither."""
-        from .. import lexicon as L
+        from ... import lexicon as L
 
         found: dict[str, set[int]] = {}
         first: dict[int, int] = {}

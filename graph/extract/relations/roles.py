@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import lexicon as L
+from ... import lexicon as L
 from .units import SYMBOLS, Unit
 
 ROLE, MOD, WORD, HYPHEN = SYMBOLS["ROLE"], SYMBOLS["MOD"], SYMBOLS["WORD"], SYMBOLS["HYPHEN"]
 PLACE_NOUN = SYMBOLS["PLACE_NOUN"]
 
-# Roles that give their holder a title but no relation ("the owner of the store", "a member of Y"
-# is a memberOf without a title).
-TITLE_ONLY = {"owner", "co-owner", "publisher"}
-NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
-            "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",
-            "associate", "guard", "bodyguard", "intern", "official", "officer", "fellow"}
-# Descriptive words that are not part of an office ("the powerful minister")
-NOT_TITLE_WORDS = {"powerful", "influential", "controversial", "hardline", "main", "veteran", "prominent",
-                   "notorious", "famous", "famed", "defiant", "popular", "beloved", "embattled", "outspoken",
-                   "longtime", "long-time", "late", "fellow", "then", "now", "current", "incumbent", "own", "new"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +46,7 @@ def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
     kind = _kind(head, two, modifiers, " ".join([head, *(u.lower for u in complement)]))
     phrase = two if two in L.LEADER_ROLES | L.MEMBER_ROLES else head
     leads_places = phrase in L.PLACE_LEADER_ROLES or head in L.PLACE_LEADER_ROLES
-    title = "" if head in NO_TITLE and not modifiers else _title(words, h, complement)
+    title = "" if head in L.NO_TITLE and not modifiers else _title(words, h, complement)
     part = bool(complement) and complement[0].symbol == SYMBOLS["OF"] \
         or any(u.lower in L.PART_WORDS for u in words[:h] if u.symbol in (WORD, MOD))
     return Role(kind=kind, head=head, phrase=phrase, title=title, leads_places=leads_places, part=part,
@@ -85,7 +75,7 @@ def _joined(words: list[Unit]) -> list[Unit]:
 def _kind(head: str, two: str, modifiers: set[str], with_complement: str) -> str:
     """'leader', 'member' or 'title' for a role head word, the two last words of its phrase,
     the words before it and the head with its complement ("chief of staff")."""
-    if head in TITLE_ONLY:
+    if head in L.TITLE_ONLY:
         return "title"
     if two in L.MEMBER_PHRASES or with_complement in L.MEMBER_PHRASES or modifiers & L.SUBORDINATE_MODIFIERS \
             or head.startswith(("vice", "deputy", "co-", "under", "assistant")):
@@ -100,7 +90,7 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
     a complement naming no entity ("of foreign relations")."""
     start = h
     while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN) \
-            and words[start - 1].lower not in NOT_TITLE_WORDS:
+            and words[start - 1].lower not in L.NOT_TITLE_WORDS:
         start -= 1
     while start < h and (words[start].lower in L.PARTY_ADJECTIVES or words[start].lower in _demonyms()) \
             and words[start].lower not in L.TITLE_MODIFIERS:

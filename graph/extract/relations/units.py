@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import lexicon as L
+from ... import lexicon as L
 
 # Word classes and the one-character symbols the compiled patterns match.
 SYMBOLS = {
@@ -49,19 +49,6 @@ SYMBOLS = {
 }
 MENTION_TYPES = ("PERSON", "ORG", "PLACE", "EVENT", "GROUP")
 
-COPULAS = {"is", "was", "are", "were", "been", "be", "becomes", "became", "remains", "remained", "serves",
-           "served", "serving", "as", "named", "appointed", "elected", "re-elected"}
-PREPOSITIONS = {"at", "with"}
-PERSON_PRONOUNS = {"he", "she", "i"}
-AT_EVENT = {"speaking", "attending", "addressing", "competing", "participating", "presenting", "appearing"}
-SIGNED = {"signed", "agreed", "reached", "brokered", "negotiated", "concluded", "struck"}
-NAMING = {"naming", "named", "names", "calling", "called", "calls", "declaring", "declared", "declares",
-          "proclaiming", "proclaimed", "styling", "styled", "appointing", "appointed", "crowning", "crowned"}
-TRAVEL = {"traveled", "travelled", "traveling", "travelling", "flew", "flying", "came", "coming", "went", "going",
-          "arrived", "arriving", "headed", "heading", "returned", "returning"}
-OPPOSE_VERBS = {"fought", "fights", "fighting", "opposed", "opposes", "opposing", "resisted", "resists", "resisting",
-                "battled", "battles", "battling", "attacked", "attacks", "sued", "sues", "suing"}
-SEATS = {"stronghold", "base", "headquarters", "home", "heartland", "bastion", "seat", "birthplace", "hometown"}
 
 
 @dataclass(frozen=True)
@@ -106,10 +93,10 @@ _BY_WORD = [
     ({"from"}, "FROM"), ({"and", "&"}, "AND"), ({"(", "["}, "OPEN"), ({")", "]"}, "CLOSE"), ({"on", "to"}, "ON_TO"),
     ({"against"}, "AGAINST"), ({"between", "by"}, "BETWEEN"), ({"for"}, "FOR"),
     ({"himself", "herself", "themselves"}, "SELF"), ({"anti"}, "ANTI"), ({"-"}, "HYPHEN"),
-    ({"based", "headquartered"}, "BASED"), (PREPOSITIONS, "PREP"), (PERSON_PRONOUNS, "PRONOUN"),
-    (AT_EVENT, "AT_EVENT"), (L.KINSHIP, "KIN"), (L.PLACE_NOUNS, "PLACE_NOUN"),
-    (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (SIGNED, "SIGNED"), (SEATS, "SEAT"), (NAMING, "NAMING"),
-    (TRAVEL, "TRAVEL"), (OPPOSE_VERBS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"),
+    ({"based", "headquartered"}, "BASED"), (L.ROLE_PREPOSITIONS, "PREP"), (L.PERSON_PRONOUNS, "PRONOUN"),
+    (L.EVENT_PARTICIPLES, "AT_EVENT"), (L.KINSHIP, "KIN"), (L.PLACE_NOUNS, "PLACE_NOUN"),
+    (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (L.AGREEMENT_VERBS, "SIGNED"), (L.SEAT_NOUNS, "SEAT"), (L.NAMING_WORDS, "NAMING"),
+    (L.TRAVEL_WORDS, "TRAVEL"), (L.OPPOSE_VERB_FORMS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"),
 ]
 
 
@@ -127,7 +114,7 @@ def word_symbol(tok) -> str:
         return SYMBOLS["ROLE"]
     if low in L.TITLE_MODIFIERS:
         return SYMBOLS["MOD"]
-    if low in COPULAS:
+    if low in L.COPULAS:
         return SYMBOLS["COPULA"]
     if tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title):
         return SYMBOLS["WORD"]

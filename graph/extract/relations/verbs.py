@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .. import lexicon as L
+from ... import lexicon as L
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,6 @@ for _r in VERB_RULES:
         BY_LEMMA.setdefault(_lemma, []).append(_r)
 
 
-# "named both X and Y as terrorists": naming someone an enemy is opposing them
-ENEMY_WORDS = {"terrorist", "terrorists", "enemy", "enemies", "threat", "threats", "traitor", "traitors"}
-NAMING_LEMMAS = {"name", "designate", "label", "brand", "call", "declare", "list", "classify"}
 
 
 def facts(sent: Span, finder):
@@ -156,9 +153,9 @@ def _prepositional(verb: Token, preps, mention_at):
 def _named_enemies(sent: Span, names, finder):
     """'She named both A and B as terrorists': the subject opposes A and B."""
     for tok in sent:
-        if tok.lemma_.lower() not in NAMING_LEMMAS or tok.pos_ != "VERB":
+        if tok.lemma_.lower() not in L.NAMING_LEMMAS or tok.pos_ != "VERB":
             continue
-        if not any(t.lower_ in ENEMY_WORDS and any(c.lower_ == "as" for c in t.children) or t.lower_ in ENEMY_WORDS
+        if not any(t.lower_ in L.ENEMY_WORDS and any(c.lower_ == "as" for c in t.children) or t.lower_ in L.ENEMY_WORDS
                    and t.i > 0 and finder.doc[t.i - 1].lower_ == "as" for t in tok.subtree):
             continue
         subject = _subject(tok, names, finder.pronoun)

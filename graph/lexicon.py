@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-COMMON_WORDS_FILE = Path(__file__).with_name("common_words.txt")
+COMMON_WORDS_FILE = Path(__file__).parent / "extract" / "common_words.txt"
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +133,7 @@ DETERMINERS = {"the", "a", "an"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "county", "state",
                "suburb", "neighbourhood", "neighborhood", "island", "port", "municipality", "governorate",
                "prefecture", "territory", "borough", "hamlet", "community", "commune", "oblast", "canton", "emirate",
-               "republic", "country", "nation", "kingdom", "area", "resort", "enclave", "metropolis"}
+               "republic", "country", "nation", "kingdom", "area", "resort", "enclave", "metropolis", "valley"}
 # Nouns of a stance against someone ("the main resistance group to the Taliban", "a critic of X").
 OPPOSE_NOUNS_OF_PEOPLE = {"resistance", "opposition", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
                           "critic", "critics", "rival", "rivals", "adversary", "adversaries", "nemesis"}
@@ -149,6 +149,11 @@ PART_WORDS = {"relations", "affairs", "division", "department", "unit", "bureau"
 PARTY_ADJECTIVES = {"republican", "democratic", "democrat", "conservative", "labour", "labor", "liberal",
                     "libertarian", "green", "socialist", "communist", "nationalist", "tory", "progressive",
                     "independent", "centrist", "unionist"}
+# Kinds of place that, right before a name, make it a place ("the island Crete", "the city of X"):
+# not "state" ("Secretary of State X"), "country" or "area", which stand before other things too.
+PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",
+                             "county", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood",
+                             "valley"}
 # The last word of a political party's name: running for one makes a candidate its member.
 PARTY_HEADS = {"party", "democrats", "republicans", "greens", "labour", "labor", "liberals", "conservatives",
                "front", "alliance", "movement", "league", "union", "coalition", "bloc", "congress"}
@@ -182,13 +187,14 @@ IMPLIED_BODIES = {
 MEMBER_PHRASES = {"chief of staff", "minority leader", "majority leader", "minority whip", "majority whip",
                   "deputy leader", "floor leader", "house leader", "opposition leader", "party whip",
                   "vice president", "vice-president", "vice chairman", "vice chair", "deputy chief"}
-# A trade named by its ending: "ecologist", "astronomer", "photographer", "technician".
-TRADE_ENDINGS = ("ologist", "onomer", "ographer", "ician", "ographer", "ist", "eer")
+# Words that look like a trade by their ending but are none.
 NOT_TRADES = {"list", "exist", "assist", "insist", "resist", "persist", "consist", "desist", "twist", "wrist",
               "mist", "fist", "gist", "whilst", "amidst", "midst", "most", "career", "volunteer", "peer", "deer",
               "beer", "cheer", "steer", "sheer", "veer", "leer", "queer", "pioneer", "racist", "sexist", "marxist",
               "islamist", "extremist", "nationalist", "populist", "leftist", "rightist", "socialist", "terrorist",
-              "communist", "fascist", "baptist", "zionist", "jihadist", "separatist", "loyalist", "modernist"}
+              "communist", "fascist", "baptist", "zionist", "jihadist", "separatist", "loyalist", "modernist",
+              "countryman", "countrywoman", "kinsman", "kinswoman", "catwoman", "superman", "gentleman", "madman",
+              "layman", "frontman", "strongman", "boogeyman"}
 
 
 def role_kind(word: str) -> str | None:
@@ -205,8 +211,9 @@ def role_kind(word: str) -> str | None:
     last = word.rsplit("-", 1)[-1]
     if last != word and last:
         return role_kind(last)
-    if len(word) >= 7 and word.isalpha() and word.endswith(TRADE_ENDINGS) and word not in NOT_TRADES:
-        return "member"
+    if len(word) >= 7 and word.isalpha() and word.endswith(OCCUPATION_ENDINGS + ("eer",)) \
+            and not word.endswith(("ists", "men")) and word not in NOT_TRADES:
+        return "member"  # a trade by its ending: "ecologist", "astronomer", "engineer", "businessman"
     return None
 
 
@@ -261,3 +268,75 @@ SPEECH_VERBS = {"said", "says", "told", "tells", "added", "wrote", "writes", "st
                 "thinks", "hopes", "fears", "continued", "concluded", "emphasized", "emphasised", "stressed"}
 PLACE_PREPOSITIONS = {"in", "from", "to", "near", "across", "into", "throughout", "outside", "inside", "towards",
                       "toward", "around", "via", "at"}
+
+
+# -- moved from the modules that used them: one lexicon for every word list --------------------
+LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+                "those", "former", "late", "then", "acting", "ex", "so", "-", "called", "both", "all", "some",
+                "many", "several", "most", "every", "each", "no", "any", "another", "other", "such", "fellow",
+                "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro"}
+CONNECTORS = {"of", "for", "on", "&"}
+OCCUPATION_ENDINGS = ("man", "woman", "men", "women", "ist", "ists", "onomer", "ographer", "ologist", "ician")
+STOP = {",", ".", ";", ":", "\u2014", "\u2013", "--", "\"", "\u201c", "\u201d", "?", "!", "|"}  # ends a phrase
+# Particles of personal and place names ("Bashar al-Assad", "Tahrir al-Sham", "Ludwig van Beethoven"),
+# which may start a name too ("al-Qaeda").
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "den", "du", "la", "le", "del", "de",
+             "da", "dos", "di", "ul", "ud"}
+AGENT_PARTICIPLES = {"designated", "backed", "led", "based", "owned", "funded", "supported", "controlled", "allied",
+                     "aligned", "sponsored", "run", "held", "dominated", "brokered", "made", "born"}
+BODY_NOUNS = {"movement", "militia", "militias", "rebels", "insurgents", "group", "party", "regime", "government",
+             "administration", "army", "forces", "network", "faction", "coalition", "alliance"}
+FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+           "southern", "eastern", "western", "central"}
+FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
+                  "hospital", "museum", "palace", "port", "harbour", "harbor", "station"}
+CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "video", "illustration", "source"}
+REPORTING_VERBS = {"reported", "reports", "quoted", "cited", "published", "broadcast", "aired", "reporting"}
+HEADLINE_SMALL_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after", "about",
+                  "against", "before", "during", "under", "while", "says", "said"}
+# Common nouns for a company, an outlet or a body: the name right after one, or a list after
+# their plural and "including"/"such as", names organisations ("news firm X", "firms including A, B").
+ORGANISATION_KIND_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster", "newspaper", "daily", "tabloid", "magazine",
+             "outlet", "agency", "network", "channel", "station", "website", "bank", "manufacturer", "automaker",
+             "carmaker", "conglomerate", "insurer", "retailer", "operator", "publisher", "startup", "giant",
+             "group", "militia", "organisation", "organization", "movement", "party", "faction"}
+# After a name: what only an organisation has ("X founder", "X members", "the X organization").
+ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
+             "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",
+             "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman"}
+# Words that do not count for initials: "National Resistance Front of Afghanistan" → NRFA.
+INITIALS_SKIPPED = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "al", "el", "&"}
+COPULAS = {"is", "was", "are", "were", "been", "be", "becomes", "became", "remains", "remained", "serves",
+           "served", "serving", "as", "named", "appointed", "elected", "re-elected"}
+ROLE_PREPOSITIONS = {"at", "with"}
+PERSON_PRONOUNS = {"he", "she", "i"}
+EVENT_PARTICIPLES = {"speaking", "attending", "addressing", "competing", "participating", "presenting", "appearing"}
+AGREEMENT_VERBS = {"signed", "agreed", "reached", "brokered", "negotiated", "concluded", "struck"}
+NAMING_WORDS = {"naming", "named", "names", "calling", "called", "calls", "declaring", "declared", "declares",
+          "proclaiming", "proclaimed", "styling", "styled", "appointing", "appointed", "crowning", "crowned"}
+TRAVEL_WORDS = {"traveled", "travelled", "traveling", "travelling", "flew", "flying", "came", "coming", "went", "going",
+          "arrived", "arriving", "headed", "heading", "returned", "returning"}
+OPPOSE_VERB_FORMS = {"fought", "fights", "fighting", "opposed", "opposes", "opposing", "resisted", "resists", "resisting",
+                "battled", "battles", "battling", "attacked", "attacks", "sued", "sues", "suing"}
+SEAT_NOUNS = {"stronghold", "base", "headquarters", "home", "heartland", "bastion", "seat", "birthplace", "hometown"}
+# Roles that give their holder a title but no relation ("the owner of the store", "a member of Y"
+# is a memberOf without a title).
+TITLE_ONLY = {"owner", "co-owner", "publisher"}
+NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
+            "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",
+            "associate", "guard", "bodyguard", "intern", "official", "officer", "fellow"}
+# Descriptive words that are not part of an office ("the powerful minister")
+NOT_TITLE_WORDS = {"powerful", "influential", "controversial", "hardline", "main", "veteran", "prominent",
+                   "notorious", "famous", "famed", "defiant", "popular", "beloved", "embattled", "outspoken",
+                   "longtime", "long-time", "late", "fellow", "then", "now", "current", "incumbent", "own", "new"}
+# the kind of place each office leads, by the gazetteer's kinds
+OFFICE_PLACES = {"president": ("country",), "prime minister": ("country",), "premier": ("country", "subdivision"),
+                 "chancellor": ("country",), "king": ("country",), "queen": ("country",), "emir": ("country",),
+                 "sultan": ("country",), "governor": ("subdivision",), "mayor": ("city",),
+                 "lord mayor": ("city",), "first minister": ("subdivision", "country"),
+                 "chief minister": ("subdivision",), "president-elect": ("country",)}
+INTERVIEW_WORDS = ("interview", "interviews", "tells wikinews", "discusses", "talks about", "speaks to")
+# "named both X and Y as terrorists": naming someone an enemy is opposing them
+ENEMY_WORDS = {"terrorist", "terrorists", "enemy", "enemies", "threat", "threats", "traitor", "traitors"}
+NAMING_LEMMAS = {"name", "designate", "label", "brand", "call", "declare", "list", "classify"}
