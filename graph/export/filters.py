@@ -136,7 +136,7 @@ def find_entity(view: GraphView, text: str, base: str) -> str:
     names = {n.label: n.id for n in view.nodes.values()} | {n.id: n.id for n in view.nodes.values()}
     close = list(dict.fromkeys(names[c] for c in difflib.get_close_matches(text, list(names), n=10, cutoff=0.5)))[:5]
     hint = ("; did you mean " + ", ".join(f"{c} ({view.nodes[c].label})" for c in close) + "?") if close else \
-        "; ids are the last part of entity IRIs (`kg query` lists them)"
+        "; ids are the last part of entity IRIs (`kg query entities` lists them)"
     raise FilterError(f"no entity {text!r} in the graph being exported{hint}")
 
 
