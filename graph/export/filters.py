@@ -94,7 +94,7 @@ class ExportFilter:
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def _published(value: str | None) -> date | None:
+def published_day(value: str | None) -> date | None:
     m = _DAY.match(value or "")
     if not m:
         return None
@@ -111,7 +111,7 @@ def articles_in_range(store: Store, since: date | None, until: date | None) -> t
                         union=False)
     chosen, undated = set(), 0
     for r in rows:
-        day = _published(r.get("d"))
+        day = published_day(r.get("d"))
         if day is None:
             undated += 1
         elif (since is None or day >= since) and (until is None or day <= until):
