@@ -10,7 +10,7 @@ function style(types) {
   return [
     { selector: "node", style: {
       "label": "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
-      "text-wrap": "wrap", "text-max-width": 110, "color": "#222",
+      "text-wrap": "wrap", "text-max-width": 110, "color": "#222", "min-zoomed-font-size": 7,
       "width": "mapData(mentions, 1, 40, 16, 44)", "height": "mapData(mentions, 1, 40, 16, 44)",
       "border-width": 1, "border-color": "#fff" } },
     ...types.map((t) => ({ selector: `node[type = "${t}"]`, style: { "background-color": cssVar(`--type-${t}`) } })),
@@ -34,13 +34,12 @@ function style(types) {
 // on-screen size of labels, in pixels, at any zoom
 const LABEL_PX = 12;
 
-// fitting a large neighbourhood zooms out until its labels are specks: their font grows as the
-// zoom shrinks, so that they keep LABEL_PX on screen
+// fitting a large neighbourhood zooms out until its labels are specks: the relations' labels grow
+// as the zoom shrinks, so that they keep LABEL_PX on screen (the names of the many nodes would
+// then cover the graph: they are hidden below 7 px instead, and come back on zooming in)
 function keepReadable(cy) {
   const scale = () => {
-    const size = LABEL_PX / Math.min(cy.zoom(), 1);
-    cy.style().selector("edge.relation").style("font-size", size).selector("node").style("font-size", size * 0.92)
-      .update();
+    cy.style().selector("edge.relation").style("font-size", LABEL_PX / Math.min(cy.zoom(), 1)).update();
   };
   cy.on("zoom", scale);
   scale();
@@ -85,10 +84,11 @@ export async function drawNeighborhood(container, status, id, { depth = 1, comen
   container.dataset.edges = cy.edges().length;
   container.dataset.range = since || until ? `${since}..${until}` : "";
   const shown = body.total_nodes > cy.nodes().length ? ` (the nearest of ${body.total_nodes})` : "";
-  const range = since || until ? ` in articles published ${since ? "from " + since : ""}${since && until ? " " : ""}${until ? "to " + until : ""}` : "";
+  const published = `published ${since ? "from " + since : ""}${since && until ? " " : ""}${until ? "to " + until : ""}`;
+  const range = since || until ? ` in articles ${published}` : "";
   const root = body.nodes.find((n) => n.id === body.root);
   const summary = root && root.mentions === 0
-    ? `No article${range} mentions ${root.label}.`
+    ? `No article ${published} mentions ${root.label}.`
     : `${plural(cy.nodes().length, "entity", "entities")}${shown}, `
       + `${plural(cy.edges(".relation").length, "relation")}, ${plural(cy.edges(".comention").length, "co-mention")}${range}. `
       + "Click an entity to open it.";
