@@ -8,9 +8,15 @@ STORE ?= kgstore
 
 .PHONY: run test setup build serve bench clean
 
+# `make run` needs the runtime dependencies only; the test tools (Playwright, Dask, schemathesis…)
+# come with `make test`.
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-extras: $(BIN)/kg
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
@@ -39,12 +45,12 @@ serve: setup
 run: build serve
 
 # The test suite (CI runs exactly this).
-test: setup tests/clients/node_modules/.package-lock.json
+test: setup $(VENV)/.test-extras tests/clients/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # The benchmarks (not tests: minutes to half an hour); figures, baselines and ratios in a table,
 # also written to build/bench/results.{json,md}. `make bench ARGS=--quick` for a short run.
-bench: setup
+bench: setup $(VENV)/.test-extras
 	$(BIN)/python -m benchmarks $(ARGS)
 
 clean:

@@ -6,11 +6,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from dataclasses import replace
+from datetime import date
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from graph import lookups
+from graph.export.view import GraphView
 from graph.records import ENTITY_TYPES, RELATION_PREDICATES
 
 from .errors import APIError
@@ -138,19 +141,61 @@ def _neighbors(entity_id: str):
     if fmt not in ("json", "graphml", "gexf"):
         raise APIError(400, f"'format' must be json, graphml or gexf, got {fmt[:20]!r}")
     predicates, types = _predicates(), _type_filter()
+    since, until = _day("since"), _day("until")
+    if since and until and since > until:
+        raise APIError(400, f"'since' ({since}) is after 'until' ({until}): the date range is empty")
     view = _view()
     _known(view, entity_id)
+    if since or until:
+        view = _view_between(since, until)
+        if entity_id not in view.nodes:  # not mentioned in the range: the entity alone
+            node = replace(_view().nodes[entity_id], mentions=0, documents=0)
+            view = lookups.NeighborIndex(GraphView(nodes={entity_id: node}, edges=[]))
     walk = dict(depth=depth, direction=direction, predicates=predicates, types=types, min_weight=min_weight)
     if fmt != "json":
         return _ego_file(view.ego_view(entity_id, **walk), entity_id, fmt)
     version = _handle().get().version
     query = hashlib.sha256(json.dumps([entity_id, depth, direction, sorted(predicates or []), sorted(types or []),
-                                       min_weight]).encode()).hexdigest()[:16]
+                                       min_weight, str(since), str(until)]).encode()).hexdigest()[:16]
     offset = _offset(request.args.get("cursor"), version, query)
     page = view.neighbors(entity_id, limit=limit, offset=offset, **walk)
     next_offset = page.pop("next_offset")
     page["next"] = _cursor(next_offset, version, query) if next_offset is not None else None
     return jsonify(page)
+
+
+def _day(name: str) -> date | None:
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw) if len(raw) == 10 else _bad_day(name, raw)
+    except ValueError:
+        return _bad_day(name, raw)
+
+
+def _bad_day(name: str, raw: str):
+    raise APIError(400, f"'{name}' must be a day as YYYY-MM-DD, got {raw[:30]!r}")
+
+
+def _view_between(since: date | None, until: date | None):
+    """The graph of what the articles published in the range say. Not kept (the ranges asked
+    are many): the response cache keeps each answer for the store version."""
+    from graph.export import view as graph_view
+    from graph.export.filters import articles_in_range
+
+    store = _handle().get()
+    chosen, _ = articles_in_range(store, since, until)
+    return lookups.NeighborIndex(graph_view.load(store, chosen))
+
+
+@bp.get("/entities/<entity_id>/timeline")
+def timeline(entity_id: str):
+    period = request.args.get("period") or None
+    if period not in (None, *lookups.PERIODS):
+        raise APIError(400, f"'period' must be week or month, got {period[:20]!r}")
+    _known(_view(), entity_id)
+    return jsonify(lookups.timeline(_handle().get(), entity_id, period))
 
 
 def _ego_file(sub_view, entity_id: str, fmt: str) -> Response:

@@ -41,7 +41,11 @@ def web_link(url: str | None) -> str | None:
 
 
 def register(app: Flask) -> None:
+    from graph.export.view import TYPE_COLOURS
+
     app.jinja_env.globals["web_link"] = web_link
+    # the exports' colours, so that a type has one colour everywhere
+    app.jinja_env.globals["type_colours"] = {t: "#{:02x}{:02x}{:02x}".format(*c) for t, c in TYPE_COLOURS.items()}
 
     @app.after_request
     def _headers(response: Response) -> Response:

@@ -48,10 +48,41 @@ def _open(ctx: click.Context, write: bool = False) -> Store:
         raise click.ClickException(str(e)) from None
 
 
+def _store_option(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """`--store`/`--base` after the verb: the same as before it (given in both places, they
+    must agree)."""
+    if value is None:
+        return
+    root = ctx.find_root()
+    from click.core import ParameterSource
+
+    if root.get_parameter_source(param.name) == ParameterSource.COMMANDLINE and root.obj[param.name] != value:
+        raise click.UsageError(f"--{param.name} is given twice, {root.obj[param.name]} before the verb and {value} "
+                               "after it; give it once")
+    root.obj[param.name] = value
+
+
+class _Verb(click.Command):
+    """A verb of `kg`: it also takes the global options, `--store` and `--base`, after its name
+    (`kg build seeds/ --store X` as well as `kg --store X build seeds/`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params += [
+            click.Option(["--store"], metavar="PATH", expose_value=False, callback=_store_option,
+                         help="Same as `kg --store PATH VERB`: the store's folder or sparql+http:// URL  "
+                              "[env var: KG_STORE; default: kgstore]"),
+            click.Option(["--base"], metavar="IRI", expose_value=False, callback=_store_option,
+                         help="Same as `kg --base IRI VERB`: the base IRI for a new store  [env var: KG_BASE]"),
+        ]
+
+
 class _Command(click.Group):
     """The `kg` group: a failure of the machine (a full disk, a folder it may not write, a file
     where a folder should be) ends the command with what went wrong and what to do, never with
     a traceback."""
+
+    command_class = _Verb
 
     def invoke(self, ctx: click.Context):
         # over a file size limit (ulimit -f), a write then fails with EFBIG instead of the
@@ -332,7 +363,7 @@ def query(ctx, query, param, fmt, as_json):
         k, v = p.split("=", 1)
         params[k] = v
     bindings = None
-    if Path(query).is_file():
+    if _is_file(query):
         text = Path(query).read_text(encoding="utf-8")
         nq = named.parse(Path(query).stem, text)
     elif named.NAME.match(query):
@@ -345,6 +376,7 @@ def query(ctx, query, param, fmt, as_json):
         text, nq = query, None
     try:
         if nq is not None and (nq.params or params):
+            params = _entity_params(store, nq, params)
             bindings = nq.bindings(params, store.vocab)
         result = run_text(store, text, bindings)
     except (named.QueryError, SyntaxError, Refused, Unreadable) as e:
@@ -352,6 +384,44 @@ def query(ctx, query, param, fmt, as_json):
     fmt = "json" if as_json else fmt
     from .sparql import render_cli
     click.echo(render_cli(result, fmt), nl=False)
+
+
+def _is_file(argument: str) -> bool:
+    """Whether `kg query`'s argument names a file; query text is never one, even when it is too
+    long or too odd to be a file name."""
+    if "\n" in argument or "{" in argument:
+        return False
+    try:
+        return Path(argument).is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL
+        return False
+
+
+def _entity_params(store: Store, nq, params: dict[str, str]) -> dict[str, str]:
+    """The entity parameters as entity IRIs: an id, an IRI or a name that names one entity; an
+    unknown one is an error with the closest names (it would silently match nothing)."""
+    import re
+
+    from .export.filters import FilterError, find_entity
+    from .export.view import load as load_view
+
+    view = None
+    out = dict(params)
+    for p in nq.params:
+        value = params.get(p.name)
+        if p.type != "entity" or value is None:
+            continue
+        iri = value if re.match(r"^[a-z][a-z0-9+.-]*:", value) else store.vocab.entity(value)
+        if not re.search(r'[<>"{}|^`\\\s]', iri) and store.select(
+                f"SELECT ?c WHERE {{ GRAPH <{store.vocab.registry}> {{ <{iri}> a ?c }} }} LIMIT 1", union=False):
+            continue
+        view = view or load_view(store)
+        try:
+            out[p.name] = store.vocab.entity(find_entity(view, value, store.vocab.base))
+        except FilterError as e:
+            raise click.ClickException(f"parameter {p.name!r}: " + str(e).replace("in the graph being exported",
+                                                                                "in the store")) from None
+    return out
 
 
 @main.command("queries")
@@ -394,7 +464,7 @@ Examples:
   kg export --format nquads -o - | gzip > graph.nq.gz""")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
               help="Output format  [default: from the output file's extension (.graphml .gexf .png .svg .ttl .nt "
-                   ".nq .trig .jsonld), else graphml]")
+                   ".nq .trig .jsonld; another is an error); graphml for '-']")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), required=True,
               help="File to write ('-' for standard output). It appears whole or not at all.")
 @click.option("--type", "types", multiple=True, metavar="TYPE",
@@ -431,7 +501,15 @@ def export(ctx, fmt, output, types, min_weight, only, ego, depth, since, until, 
 
     if depth is not None and ego is None:
         raise click.UsageError("--depth needs --ego ENTITY: the depth is counted from that entity")
-    fmt = fmt or (exporters.format_of(output) if output != "-" else None) or "graphml"
+    if fmt is None and output != "-":
+        fmt = exporters.format_of(output)
+        if fmt is None:
+            suffix = Path(output).suffix
+            raise click.UsageError(
+                f"cannot tell the format of {output} from its {'extension ' + suffix if suffix else 'name (no extension)'}"
+                f": name the file with one of {', '.join(exporters.EXTENSIONS)}, or give --format "
+                f"({', '.join(EXPORT_FORMATS)})")
+    fmt = fmt or "graphml"
     try:
         filters = exporters.ExportFilter(
             types=frozenset(TYPE_NAMES[t.upper()] for t in types), only=only, min_weight=min_weight, ego=ego,
@@ -524,6 +602,8 @@ def serve(ctx, host, port, workers, threads, query_timeout, query_processes, as_
     location = ctx.obj["store"] if is_remote(ctx.obj["store"]) else str(Path(ctx.obj["store"]).resolve())
     os.environ["KG_BASE"] = base  # the workers open the graph this is (a SPARQL server may hold several)
 
+    _check_port(host, port)
+
     def ready(addresses):
         bound_host, bound_port = addresses[0][:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -535,6 +615,39 @@ def serve(ctx, host, port, workers, threads, query_timeout, query_processes, as_
     run(store=ctx.obj["store"], host=host, port=port, workers=workers, threads=threads,
         on_ready=ready if as_json else None, access_log="-" if not as_json else None,
         query_timeout=query_timeout, query_processes=query_processes or threads)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with advice when the address is taken: gunicorn would retry for five seconds,
+    printing a line each time, and end without saying what to do."""
+    import socket
+
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as e:
+        raise click.ClickException(f"cannot listen on {host}: {e.strerror}; give --host an address of this machine "
+                                   "(127.0.0.1, 0.0.0.0 for every interface)") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        # as gunicorn binds: a port left in TIME_WAIT by a server just stopped is free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except PermissionError:
+            raise click.ClickException(f"port {port} on {host} needs privileges this user lacks: choose a port "
+                                       f"from 1024 up (--port {8000 if port != 8000 else 8080})") from None
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                raise click.ClickException(
+                    f"port {port} on {host} is in use (another `kg serve`, or another server): stop it, or choose "
+                    f"another port with --port {port + 1 if port < 65535 else 8000} (--port 0 takes any free "
+                    "one)") from None
+            if e.errno == errno.EADDRNOTAVAIL:
+                raise click.ClickException(f"{host} is not an address of this machine: give --host one of its "
+                                           "addresses (127.0.0.1, 0.0.0.0 for every interface)") from None
+            raise
 
 
 def _describe_store(location: str, base: str | None) -> tuple[str, str] | str:

@@ -1,4 +1,13 @@
-"""Paths → Articles: plain text and Markdown, HTML, and JSON Lines.
+"""Paths → Articles: plain text and Markdown, saved web pages (HTML), web archives (WARC) and
+JSON Lines.
+
+A web page as saved from a news site carries navigation, cookie banners, related-article lists
+and comments around the article: its main text and metadata (title, date, URL, author) are
+extracted with trafilatura. A page trafilatura cannot read (nested deeper than its parser goes,
+or with more elements than it reads in bounded time) is read whole by a linear scanner of the
+visible text instead, with a note. A WARC file (as written by crawlers and Common Crawl News)
+gives one article per HTML response record, with the record's URL, and its date when the page
+has none.
 
 Every problem with one input becomes a `Skipped` record with a reason (and a `kind`, for
 summaries); the other inputs are still read. What is read all the same but not as written
@@ -12,11 +21,13 @@ NLP pipeline's own limit). Nothing here is quadratic in its input, and nothing r
 from __future__ import annotations
 
 import codecs
+import hashlib
 import html
 import json
 import os
 import re
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -25,7 +36,8 @@ from .records import Article
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+WARC_SUFFIXES = {".warc", ".warc.gz"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
 MAX_FILE_BYTES = 20_000_000  # one article's file (or JSONL line): larger is a dump or a mistake, not news
 MAX_BYTES = MAX_FILE_BYTES  # the former name
 MAX_TEXT_CHARS = 1_000_000  # spaCy's max_length: a longer text would stop the whole build
@@ -42,6 +54,7 @@ KINDS = {
     "invalid_json": "invalid JSON line",
     "invalid_record": "JSON line without a usable id or text",
     "duplicate_id": "duplicate id",
+    "invalid_archive": "damaged web archive",
     "vanished": "gone or changed during the build",
     "extraction_failed": "extraction failed",
 }
@@ -99,13 +112,19 @@ def _listing(root: Path) -> Iterator[Path | Skipped]:
     found = []
     for folder, dirs, names in os.walk(root, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(folder, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES]
+        found += [Path(folder, n) for n in names if not n.startswith(".") and suffix_of(Path(n)) in SUFFIXES]
     yield from problems
     yield from sorted(found)
 
 
+def suffix_of(file: Path) -> str:
+    """The file's type as its name says it: `.warc.gz` is one suffix."""
+    name = file.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else file.suffix.lower()
+
+
 def read_file(file: Path, root: Path) -> Iterator[Article | Skipped | Note]:
-    suffix = file.suffix.lower()
+    suffix = suffix_of(file)
     source = str(file)
     if suffix not in SUFFIXES:
         yield Skipped(source, f"unsupported file type {suffix or '(none)'}; "
@@ -125,6 +144,10 @@ def read_file(file: Path, root: Path) -> Iterator[Article | Skipped | Note]:
             with open(file, "rb") as f:
                 yield from _jsonl(f, source)
             return
+        if suffix in WARC_SUFFIXES:
+            with open(file, "rb") as f:
+                yield from _warc(f, source, article_id)
+            return
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             yield Skipped(source, f"file is {size / 1e6:,.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for "
@@ -142,16 +165,25 @@ def read_file(file: Path, root: Path) -> Iterator[Article | Skipped | Note]:
     if text is None:
         yield Skipped(source, problem, "binary")
         return
-    article = _html(text, article_id, source) if suffix in HTML_SUFFIXES else _plain(text, article_id, source)
+    if suffix in HTML_SUFFIXES:
+        article, note = _html(text, article_id, source)
+        problem = "; ".join(p for p in (problem, note) if p) or None
+    else:
+        article = _plain(text, article_id, source)
+    yield from _checked(article, problem, suffix in HTML_SUFFIXES)
+
+
+def _checked(article: Article, problem: str | None, page: bool) -> Iterator[Article | Skipped | Note]:
+    """The article, or why it is skipped; a note first when it was read but not as written."""
     if not article.text.strip():
-        yield Skipped(source, "no text in file" + (" (only markup, scripts or styles)" if suffix in HTML_SUFFIXES
-                                                   else ""), "empty")
+        yield Skipped(article.source, "no text in file" + (" (only markup, scripts or styles)" if page else ""),
+                      "empty")
         return
     if len(article.text) > MAX_TEXT_CHARS:
-        yield Skipped(source, _too_long(article.text), "too_large")
+        yield Skipped(article.source, _too_long(article.text), "too_large")
         return
     if problem:
-        yield Note(source, problem)
+        yield Note(article.source, problem)
     yield article
 
 
@@ -363,7 +395,8 @@ def _paragraphs(body: str) -> list[str]:
     return paragraphs
 
 
-def _html(text: str, article_id: str, source: str) -> Article:
+def _scanned(text: str, article_id: str, source: str) -> Article:
+    """The page's visible text, read by the linear scanner."""
     parser = _scan_html(text)
     body = re.sub(r"[ \t\f\v\u00a0]+", " ", "".join(parser.parts))
     paragraphs = _paragraphs(body)
@@ -373,7 +406,186 @@ def _html(text: str, article_id: str, source: str) -> Article:
         paragraphs.insert(0, title)
     published = parser.meta.get("article:published_time") or parser.meta.get("date") or None
     return Article(id=article_id, text="\n\n".join(paragraphs), source=source, title=title,
-                   url=parser.meta.get("og:url"), published=published)
+                   url=parser.meta.get("og:url"), published=published, author=parser.meta.get("author"))
+
+
+# trafilatura's parser (lxml) stops at a nesting depth, and its time grows faster than the
+# page's number of elements (a 68,000-element page takes 3 s, 300,000 take 15 s): a page with
+# more start tags than this is read by the scanner, in linear time.
+MAX_MAIN_TEXT_TAGS = 60_000
+_START_TAG = re.compile(r"<[A-Za-z]")
+# A paragraph that only points to another article ("Read more: ...", "ALSO READ: ..."): the
+# main text keeps such promotions when they sit among the article's paragraphs.
+_PROMOTION = re.compile(r"^(also read|read more|read also|more on this( story)?|related( stories| articles?)?|"
+                        r"see also|recommended|more from [^:]{1,40}|watch|listen|must read|don't miss|"
+                        r"you may also like|sign up|subscribe)\s*[:|>»–—-]", re.IGNORECASE)
+
+
+def _html(text: str, article_id: str, source: str, url: str | None = None,
+          published: str | None = None) -> tuple[Article, str | None]:
+    """The article of a saved web page and a note when its main text could not be told from
+    the rest of the page. `url` (the address it was fetched from) wins over the page's own;
+    `published` is used when the page gives no date."""
+    found, why = _main_text(text)
+    if found is None:
+        article = _scanned(text, article_id, source)
+        return (replace(article, url=url or article.url, published=article.published or published),
+                f"{why}: read all of the page's visible text instead (menus, related articles or comments "
+                "may be in it)")
+    title = found.title or None
+    paragraphs = [p for p in _paragraphs("\n\n".join(found.text.split("\n"))) if not _PROMOTION.match(p)]
+    if title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+    return Article(id=article_id, text="\n\n".join(paragraphs), source=source, title=title,
+                   url=url or found.url or None, published=found.date or published,
+                   author=found.author or None), None
+
+
+def _main_text(page: str):
+    """trafilatura's main text and metadata of the page, or (None, why not)."""
+    tags = sum(1 for _ in _START_TAG.finditer(page))
+    if tags > MAX_MAIN_TEXT_TAGS:
+        return None, f"the page has {tags:,} elements, more than the {MAX_MAIN_TEXT_TAGS:,} its main text is looked " \
+                     "for in"
+    import trafilatura
+
+    try:
+        found = trafilatura.bare_extraction(
+            page, with_metadata=True, include_comments=False, include_tables=True,
+            # never the article's text, and trafilatura keeps them on small pages
+            prune_xpath=["//nav", "//noscript", "//template", "//footer"],
+            # the date the page says it was published, never one guessed from its text
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as e:  # a third-party parser on hostile input: any failure means "use the scanner"
+        return None, f"the main text could not be extracted ({type(e).__name__})"
+    if found is None or not (found.text or "").strip():
+        return None, "no main text found (nested too deeply, or no article in the page)"
+    return found, None
+
+
+def _quiet_trafilatura() -> None:
+    """trafilatura and its helpers log each page they cannot read; the build reports it once,
+    as a note."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+_quiet_trafilatura()
+
+
+# -- web archives -----------------------------------------------------------------------------------
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+
+
+def _warc(f: BinaryIO, source: str, archive_id: str) -> Iterator[Article | Skipped | Note]:
+    """One article per HTML response record (status 2xx) of a WARC file, plain or gzipped; the
+    other records (requests, metadata, images, redirects…) are not articles and are passed
+    over. Its id is the archive's id and the record's URL (`crawl.warc.gz#https://…`), its
+    source the archive and the record's number (`crawl.warc.gz:7`). A damaged archive is read
+    up to the damage, and the damage reported."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    # Decompressed here rather than by warcio, which takes a gzip member cut short for the
+    # archive's end.
+    stream = _Gunzipped(f) if f.read(2) == b"\x1f\x8b" else f
+    f.seek(0)
+    records = pages = 0
+    record = None
+    try:
+        for record in ArchiveIterator(stream):
+            records += 1
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            content_type = record.http_headers.get_header("Content-Type") or ""
+            if not record.http_headers.get_statuscode().startswith("2") or "html" not in content_type.lower():
+                continue
+            pages += 1
+            where = f"{source}:{records}"
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            raw = record.content_stream().read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                yield Skipped(where, f"the page of {url} is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for one "
+                                     "article", "too_large")
+                continue
+            if record.raw_stream.limit:  # fewer bytes than the record says it holds: the file ends here
+                raise EOFError("the last record is cut short")
+            yield from _archived_page(raw, content_type, url, record.rec_headers.get_header("WARC-Date"), where,
+                                      f"{archive_id}#{url}")
+        if record is not None and record.raw_stream.limit:
+            raise EOFError("the last record is cut short")
+    except Exception as e:  # noqa: BLE001 -- warcio and gzip on a damaged file raise many kinds of error
+        message = " ".join(str(e).split())[:300] or type(e).__name__
+        yield Skipped(source, f"damaged web archive after {records} record(s) ({message}); the pages before the "
+                              "damage were read", "invalid_archive")
+        return
+    if not pages:
+        yield Skipped(source, f"no HTML responses among its {records} record(s)" if records else
+                      "no WARC records in file", "empty")
+
+
+class _DamagedArchive(Exception):
+    pass
+
+
+class _Gunzipped:
+    """A gzip file (of one or many members) as a stream of its decompressed bytes; every byte
+    before a damage is given out, then reading raises _DamagedArchive."""
+
+    def __init__(self, f: BinaryIO):
+        self.f = f
+        self.inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self.buffer = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while not self.buffer:
+            chunk = self.f.read(1 << 16)
+            if not chunk:
+                if not self.inflate.eof:
+                    raise _DamagedArchive("the compressed file ends inside a record")
+                return b""
+            try:
+                data = self.inflate.decompress(chunk)
+                while self.inflate.eof and self.inflate.unused_data:  # the next member
+                    rest = self.inflate.unused_data
+                    self.inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    data += self.inflate.decompress(rest)
+            except zlib.error as e:
+                raise _DamagedArchive(f"not valid gzip data: {e}") from None
+            self.buffer = data
+        size = len(self.buffer) if size is None or size < 0 else size
+        out, self.buffer = self.buffer[:size], self.buffer[size:]
+        return out
+
+    def close(self) -> None:
+        pass
+
+
+def _archived_page(raw: bytes, content_type: str, url: str, fetched: str | None, where: str,
+                   article_id: str) -> Iterator[Article | Skipped | Note]:
+    if not raw.strip():
+        yield Skipped(where, f"the page of {url} is empty", "empty")
+        return
+    charset = _CHARSET.search(content_type)
+    text, problem = None, None
+    if charset:
+        try:
+            text = raw.decode(charset.group(1), errors="replace")
+        except LookupError:  # a charset Python does not know: guess as for a file
+            pass
+        else:
+            lost = text.count("\ufffd") - raw.count("\ufffd".encode())
+            problem = f"{lost} bytes not in {charset.group(1)} replaced by U+FFFD" if lost > 0 else None
+    if text is None:
+        text, problem = decode(raw)
+        if text is None:
+            yield Skipped(where, f"the page of {url}: {problem}", "binary")
+            return
+    if len(article_id) > MAX_ID_CHARS:
+        article_id = article_id[:MAX_ID_CHARS - 17] + "#" + hashlib.sha256(article_id.encode()).hexdigest()[:16]
+    article, note = _html(text, article_id, where, url=url or None, published=fetched)
+    yield from _checked(article, "; ".join(p for p in (problem, note) if p) or None, True)
 
 
 # -- JSON Lines -------------------------------------------------------------------------------------
@@ -442,6 +654,8 @@ def _jsonl(f: BinaryIO, source: str) -> Iterator[Article | Skipped | Note]:
         yield Skipped(source, "empty file: no JSON lines" if not head.strip() else "no records in file", "empty")
 
 
+# Every field a JSON Lines record may have (the README documents each); others are ignored.
+JSONL_FIELDS = ("id", "text", "title", "url", "published", "date", "author")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -500,11 +714,15 @@ def _record(line: str, where: str, note: str | None) -> Iterator[Article | Skipp
     url = _clean(record["url"], fixed) if isinstance(record.get("url"), str) else None
     published = record.get("published") or record.get("date")
     published = _clean(published, fixed) if isinstance(published, str) else None
+    author = record.get("author")
+    if isinstance(author, list):  # several authors
+        author = "; ".join(a for a in author if isinstance(a, str) and a.strip())
+    author = _clean(author, fixed).strip() or None if isinstance(author, str) else None
     if fixed:
         note = (note + "; " if note else "") + "escaped lone surrogates (\\ud800-\\udfff) replaced by U+FFFD"
     if note:
         yield Note(where, note)
-    yield Article(id=article_id, text=body, source=where, title=title, url=url, published=published)
+    yield Article(id=article_id, text=body, source=where, title=title, url=url, published=published, author=author)
 
 
 def _json_type(value) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from .export.view import EdgeView, GraphView, load as load_view
 from .names import edit_distance, fold, normal
@@ -98,16 +99,17 @@ def entity_detail(store: Store, entity_id: str) -> dict | None:
     if not rows:
         return None
     r = rows[0]
-    documents = store.select(f"""SELECT ?article ?id ?title (COUNT(?m) AS ?mentions) WHERE {{
-        GRAPH ?article {{ ?m nkg:refersTo <{iri}> . ?article dcterms:identifier ?id OPTIONAL {{ ?article dcterms:title ?title }} }} }}
-        GROUP BY ?article ?id ?title ORDER BY DESC(?mentions) ?id""", union=False)
+    documents = store.select(f"""SELECT ?article ?id ?title ?date (COUNT(?m) AS ?mentions) WHERE {{
+        GRAPH ?article {{ ?m nkg:refersTo <{iri}> . ?article dcterms:identifier ?id
+          OPTIONAL {{ ?article dcterms:title ?title }} OPTIONAL {{ ?article dcterms:date ?date }} }} }}
+        GROUP BY ?article ?id ?title ?date ORDER BY DESC(?mentions) ?id""", union=False)
     return {
         "id": entity_id, "iri": iri, "label": r["label"], "type": TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1]),
         "aliases": sorted(a for a in r.get("alts", "").split("\u001f") if a),
         "mentions": r["m"], "documents": r["d"],
         "relations": relations(store, entity_id),
-        "articles": [{"iri": d["article"], "id": d["id"], "title": d.get("title"), "mentions": d["mentions"]}
-                     for d in documents],
+        "articles": [{"iri": d["article"], "id": d["id"], "title": d.get("title"), "date": _text(d.get("date")),
+                      "mentions": d["mentions"]} for d in documents],
     }
 
 
@@ -172,9 +174,10 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
     relations it states, each with its sentence."""
     v = store.vocab
     g = v.document(doc_id)
-    rows = store.select(f"""SELECT ?id ?title ?date ?url ?source ?hash ?text WHERE {{ GRAPH <{g}> {{
+    rows = store.select(f"""SELECT ?id ?title ?date ?url ?author ?source ?hash ?text WHERE {{ GRAPH <{g}> {{
             <{g}> a nkg:Article ; dcterms:identifier ?id ; nkg:text ?text
             OPTIONAL {{ <{g}> dcterms:title ?title }} OPTIONAL {{ <{g}> dcterms:date ?date }}
+            OPTIONAL {{ <{g}> schema:author ?author }}
             OPTIONAL {{ <{g}> schema:url ?url }} OPTIONAL {{ <{g}> nkg:sourcePath ?source }}
             OPTIONAL {{ <{g}> nkg:contentHash ?hash }} }} }}""", union=False)
     if not rows:
@@ -191,6 +194,10 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
                 nkg:start ?start ; nkg:end ?end ; nkg:method ?method ; nkg:confidence ?confidence .
             ?sent nkg:text ?sentence }} }} ORDER BY ?start ?p""", union=False)
     labels = {e["e"]: e.get("label", e["e"]) for e in entities}
+    types = {e["e"]: TYPE_OF_CLASS.get(e.get("class", "").rsplit("#", 1)[-1]) for e in entities}
+    mentions = store.select(f"""SELECT ?e ?start ?end ?type WHERE {{ GRAPH <{g}> {{
+            ?m a nkg:Mention ; nkg:refersTo ?e ; nkg:start ?start ; nkg:end ?end
+            OPTIONAL {{ ?m nkg:mentionType ?type }} }} }} ORDER BY ?start ?end""", union=False)
 
     def end(term: str) -> dict:
         if term.startswith(v.base + "entity/"):
@@ -198,15 +205,115 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
         return {"value": term}
 
     return {
-        "id": r["id"], "iri": g, "title": r.get("title"), "date": r.get("date"), "url": r.get("url"),
-        "source": r.get("source"), "content_hash": r.get("hash"), "sentences": sentences, "text": r["text"],
+        "id": r["id"], "iri": g, "title": r.get("title"), "date": _text(r.get("date")), "url": r.get("url"),
+        "author": r.get("author"), "source": r.get("source"), "content_hash": r.get("hash"), "sentences": sentences, "text": r["text"],
         "entities": [{"id": v.slug_of(e["e"]), "iri": e["e"], "label": e.get("label", e["e"]),
                       "type": TYPE_OF_CLASS.get(e.get("class", "").rsplit("#", 1)[-1]), "mentions": e["n"]}
                      for e in entities],
         "relations": [{"subject": end(x["s"])["entity"], "predicate": x["p"].rsplit("#", 1)[-1], "object": end(x["o"]),
                        "sentence": x["sentence"], "start": x["start"], "end": x["end"], "method": x["method"],
                        "confidence": x["confidence"]} for x in statements],
+        # where the text names each entity: the spans the article page highlights
+        "mentions": [{"start": m["start"], "end": m["end"], "entity": v.slug_of(m["e"]),
+                      "type": TYPE_OF_CLASS.get(m.get("type", "").rsplit("#", 1)[-1]) or types.get(m["e"])}
+                     for m in mentions if isinstance(m["start"], int) and isinstance(m["end"], int)],
     }
+
+
+def _text(value) -> str | None:
+    """A stored date as its text (an xsd:date a reader gave as a date object, or the literal)."""
+    return None if value is None else str(value)
+
+
+# -- time: mentions per week or month -----------------------------------------------------------
+
+PERIODS = ("week", "month")
+
+
+def period_start(day: date, period: str) -> date:
+    """The first day of the week (Monday) or month holding `day`."""
+    return day - timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
+
+
+def _next_period(start: date, period: str) -> date:
+    if period == "week":
+        return start + timedelta(days=7)
+    return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+
+def choose_period(first: date, last: date) -> str:
+    """Weeks for half a year or less, months beyond: a chart of at most about 26 bars, or of
+    months."""
+    return "week" if (last - first).days <= 183 else "month"
+
+
+def timeline(store: Store, entity_id: str, period: str | None = None) -> dict:
+    """The entity's mentions in the articles of each week or month (every period between its
+    first and last dated mention, empty ones included); mentions in articles without a date
+    are counted apart. `period` None: weeks or months, by the span (choose_period)."""
+    from .export.filters import published_day
+
+    iri = store.vocab.entity(entity_id)
+    rows = store.select(f"""SELECT ?g ?date (COUNT(?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m nkg:refersTo <{iri}>
+            OPTIONAL {{ ?g dcterms:date ?date }} }} }} GROUP BY ?g ?date""", union=False)
+    days, undated = [], {"articles": 0, "mentions": 0}
+    for r in rows:
+        day = published_day(r.get("date"))
+        if day is None:
+            undated["articles"] += 1
+            undated["mentions"] += r["n"]
+        else:
+            days.append((day, r["n"]))
+    if not days:
+        return {"id": entity_id, "period": period or "month", "periods": [], "undated": undated}
+    first, last = min(d for d, _ in days), max(d for d, _ in days)
+    period = period or choose_period(first, last)
+    counts: dict[date, list[int]] = {}
+    for day, n in days:
+        slot = counts.setdefault(period_start(day, period), [0, 0])
+        slot[0] += n
+        slot[1] += 1
+    periods, at = [], period_start(first, period)
+    while at <= last:
+        mentions, articles = counts.get(at, (0, 0))
+        periods.append({"start": at.isoformat(), "mentions": mentions, "articles": articles})
+        at = _next_period(at, period)
+    return {"id": entity_id, "period": period, "periods": periods, "undated": undated}
+
+
+def trending(store: Store, limit: int = 10) -> dict:
+    """What is new: the entities whose mentions rose most from the period before the latest to
+    the latest (the week, or the month when the articles span more than half a year, holding
+    the newest dated article)."""
+    from .export.filters import published_day
+
+    dated = {r["g"]: published_day(r.get("d")) for r in store.select(
+        "SELECT ?g ?d WHERE { GRAPH ?g { ?g a nkg:Article OPTIONAL { ?g dcterms:date ?d } } }", union=False)}
+    days = [d for d in dated.values() if d is not None]
+    if not days:
+        return {"period": None, "latest": None, "previous": None, "articles": 0, "results": []}
+    period = choose_period(min(days), max(days))
+    latest = period_start(max(days), period)
+    previous = period_start(latest - timedelta(days=1), period)
+    slot = {g: (0 if period_start(d, period) == latest else 1 if period_start(d, period) == previous else None)
+            for g, d in dated.items() if d is not None}
+    chosen = [g for g, k in slot.items() if k is not None]
+    counts: dict[str, list[int]] = {}
+    if chosen:
+        values = " ".join(f"<{g}>" for g in sorted(chosen))
+        for r in store.select(f"""SELECT ?g ?e (COUNT(?m) AS ?n) WHERE {{ VALUES ?g {{ {values} }}
+                GRAPH ?g {{ ?m nkg:refersTo ?e }} }} GROUP BY ?g ?e""", union=False):
+            counts.setdefault(r["e"], [0, 0])[slot[r["g"]]] += r["n"]
+    rising = sorted(((now - before, now, e) for e, (now, before) in counts.items() if now > before),
+                    key=lambda x: (-x[0], -x[1], x[2]))[:limit]
+    labels = _labels(store, {e for _, _, e in rising})
+    types = {r["e"]: TYPE_OF_CLASS.get(r["c"].rsplit("#", 1)[-1]) for r in store.select(
+        f"SELECT ?e ?c WHERE {{ VALUES ?e {{ {' '.join(f'<{e}>' for _, _, e in rising)} }} "
+        f"GRAPH <{store.vocab.registry}> {{ ?e a ?c }} }}", union=False)} if rising else {}
+    return {"period": period, "latest": latest.isoformat(), "previous": previous.isoformat(),
+            "articles": sum(1 for k in slot.values() if k == 0),
+            "results": [{"id": store.vocab.slug_of(e), "label": labels.get(e, e), "type": types.get(e),
+                         "mentions": now, "before": now - rise, "rise": rise} for rise, now, e in rising]}
 
 
 # -- the graph view: neighbourhoods and paths -----------------------------------------------------
@@ -360,4 +467,5 @@ def _only(e: EdgeView, predicates: list[str]) -> EdgeView:
                    by_predicate={p: e.by_predicate[p] for p in predicates if p in e.by_predicate})
 
 
-__all__ = ["SearchIndex", "NeighborIndex", "entity_detail", "relations", "documents", "document_detail", "fold"]
+__all__ = ["SearchIndex", "NeighborIndex", "entity_detail", "relations", "documents", "document_detail", "timeline",
+           "trending", "fold"]

@@ -59,6 +59,8 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary) -> list[Qu
         add(art, SCHEMA + "url", Literal(a.url))
     if a.published:
         add(art, DCTERMS + "date", _date(a.published))
+    if a.author:
+        add(art, SCHEMA + "author", Literal(a.author))
     add(art, t("text"), Literal(a.text))
 
     sentences = [NamedNode(f"{doc}#s{i}") for i in range(len(ext.sentences))]

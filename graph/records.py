@@ -22,11 +22,15 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: str | None = None  # ISO 8601 date or date-time, when the source gives one
+    author: str | None = None  # the byline, as the source writes it
 
     @property
     def content_hash(self) -> str:
         h = hashlib.sha256()
-        for part in (self.title or "", self.text, self.url or "", self.published or ""):
+        # the author only when there is one, so that the hashes of articles stored before
+        # authors were read stay the same
+        for part in (self.title or "", self.text, self.url or "", self.published or "",
+                     *((self.author,) if self.author else ())):
             h.update(part.encode("utf-8"))
             h.update(b"\x00")
         return h.hexdigest()

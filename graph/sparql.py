@@ -321,12 +321,27 @@ def render_cli(result, fmt: str) -> str:
     names = [v.value for v in result.variables]
     rows = [[_cell(row[n]) for n in names] for row in result]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    widths = [min(w, 60) for w in widths]
+    widths = [min(w, TABLE_WIDTH) for w in widths]
+    cut = False
+
+    def fit(text: str, width: int) -> str:
+        nonlocal cut
+        text = " ".join(text.split())  # a line break inside a value would break the table's rows
+        if len(text) > width:
+            cut = True
+            text = text[:width - 1] + "…"
+        return text.ljust(width)
+
     line = "  ".join(n.ljust(w) for n, w in zip(names, widths))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c[:w].ljust(w) for c, w in zip(r, widths)) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    out = [line.rstrip(), "  ".join("-" * w for w in widths)]
+    out += ["  ".join(fit(c, w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''}"
+               + (f"; values longer than {TABLE_WIDTH} characters are cut at …: --format csv, tsv or json shows "
+                  "them whole)" if cut else ")"))
     return "\n".join(out) + "\n"
+
+
+TABLE_WIDTH = 60  # characters of a column in `kg query`'s table
 
 
 def _cell(term) -> str:

@@ -73,6 +73,21 @@ def seed_store(tmp_path_factory, extractor) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def desk_store(tmp_path_factory, extractor) -> Path:
+    """The seeds and nine dated articles of an invented town's news (January to March 2024, in
+    tests/fixtures/news/harlow-bay.jsonl), in which Mira Okafor, mentioned once before, is the
+    news of the last week (read-only for the tests that use it)."""
+    from graph.pipeline import build
+    from graph.store import Store
+
+    path = tmp_path_factory.mktemp("desk-store") / "kg"
+    with Store(path, write=True) as store:
+        report = build([SEEDS, ROOT / "tests" / "fixtures" / "news" / "harlow-bay.jsonl"], store, extractor=extractor)
+    assert report.built == 11 and not report.skipped
+    return path
+
+
 @pytest.fixture
 def store_copy(seed_store, tmp_path) -> Path:
     """A private copy of the seed store, for tests that write."""

@@ -66,6 +66,10 @@ def browser():
 def page(browser, server):
     """A fresh page that refuses (and records) any request leaving the server, and records
     script errors and static files not served; the test fails on any."""
+    yield from _guarded_page(browser, server)
+
+
+def _guarded_page(browser, server):
     # the tests read the page's state with Playwright's evaluate, which the pages' policy (no
     # eval) would refuse; the hostile-input test below runs with the policy enforced
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
@@ -205,6 +209,158 @@ def test_named_queries_are_examples_that_bind_parameters_and_run(page, server):
     shot(page, "query-example")
 
 
+def test_sparql_page_opens_on_a_newskg_example_with_values_not_datatypes_and_no_leftover_tab(page, server):
+    page.goto(server + "/query")
+    page.locator(".yasr table tbody tr").first.wait_for()
+    query = page.evaluate("window.yasgui.getTab().getQuery()")
+    assert "nkg:mentionCount" in query and "?sub ?pred ?obj" not in query
+    assert [t.split("\n")[0] for t in page.get_by_role("tab").all_inner_texts()] == ["Most mentioned entities"]
+    first_row = page.locator(".yasr table tbody tr").first.inner_text()
+    assert "Taliban" in first_row and "57" in first_row
+    cells = page.inner_text(".yasr table tbody")
+    assert "^^" not in cells and "xsd:" not in cells and '"57"' not in cells
+    shot(page, "query-first")
+    # an example opens in the untouched first tab instead of beside it
+    page.goto(server + "/query?name=leaders")
+    page.wait_for_function("window.yasgui.getTab().getQuery().includes('nkg:leads')")
+    assert [t.split("\n")[0] for t in page.get_by_role("tab").all_inner_texts()] == ["Who leads what"]
+
+
+def test_relation_labels_in_the_graph_are_level_opaque_and_readable_at_any_zoom(page, server):
+    page.goto(server + "/browse/taliban")
+    page.select_option("select[name=depth]", "2")
+    page.wait_for_function("window.cy && window.cy.nodes().length > 20")
+    page.wait_for_timeout(300)
+    labels = page.evaluate("""window.cy.edges('.relation').map(e => ({
+        size: parseFloat(e.style('font-size')) * window.cy.zoom(), rotation: e.style('text-rotation'),
+        ground: parseFloat(e.style('text-background-opacity')), label: e.data('label')}))""")
+    assert labels and all(x["label"] for x in labels)
+    assert min(x["size"] for x in labels) >= 11.5, labels[:3]  # pixels on screen
+    assert {x["rotation"] for x in labels} == {"none"} and {x["ground"] for x in labels} == {1}
+    shot(page, "entity-depth-2")
+    page.evaluate("window.cy.zoom(window.cy.zoom() / 2)")
+    assert page.evaluate("parseFloat(window.cy.edges('.relation')[0].style('font-size')) * window.cy.zoom()") >= 11.5
+
+
+def test_each_type_has_the_exports_colour_in_badges_mentions_and_graph(page, server):
+    from graph.export.view import TYPE_COLOURS
+
+    rgb = {t: "rgb({}, {}, {})".format(*c) for t, c in TYPE_COLOURS.items()}
+    page.goto(server + "/browse/taliban")
+    wait_for_graph(page)
+    nodes = page.evaluate("Object.fromEntries(window.cy.nodes().map(n => [n.data('type'), n.style('background-color')]))")
+    assert len(nodes) >= 4 and all(colour.replace(" ", "") == rgb[t].replace(" ", "") for t, colour in nodes.items())
+    for t in TYPE_COLOURS:
+        badge = page.locator(f".legend .type-{t}").first
+        assert badge.evaluate("b => getComputedStyle(b).backgroundColor") == rgb[t]
+    page.goto(server + "/article/000_3ad62285e03f5f79.txt")
+    for t in ("PERSON", "ORG", "PLACE"):
+        mention = page.locator(f"#text a.mention-{t}").first
+        assert mention.evaluate("a => getComputedStyle(a).borderBottomColor") == rgb[t]
+
+
+# -- the analyst's desk: pages over dated articles -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def desk_server(desk_store):
+    """`kg serve` over the seeds and an invented town's dated news (conftest.desk_store)."""
+    from servers import serving
+
+    with serving(desk_store) as (url, _):
+        yield url
+
+
+@pytest.fixture
+def desk_page(browser, desk_server):
+    yield from _guarded_page(browser, desk_server)
+
+
+def test_home_page_shows_what_is_new_and_the_latest_articles(desk_page, desk_server):
+    page = desk_page
+    page.goto(desk_server + "/")
+    new = page.locator("#whats-new li")
+    assert "week of 2024-03-04" in page.inner_text("#whats-new")
+    assert re.fullmatch(r"PERSON\s+Mira Okafor\s+\+11", new.first.inner_text().strip())
+    assert new.first.locator("a").get_attribute("href") == "/browse/mira-okafor"
+    latest = page.locator("#latest li a")
+    assert latest.first.inner_text() == "Poll puts Okafor ahead in Harlow Bay"
+    shot(page, "home-whats-new")
+    latest.first.click()
+    page.wait_for_url(desk_server + "/article/harlow-009")
+    assert page.inner_text("h1") == "Poll puts Okafor ahead in Harlow Bay"
+
+
+def test_article_page_links_every_mention_and_marks_the_evidence(desk_page, desk_server):
+    import requests as http
+
+    page = desk_page
+    doc = http.get(desk_server + "/api/documents/harlow-007").json()
+    page.goto(desk_server + "/article/harlow-007")
+    assert page.inner_text("h1") == "Mira Okafor announces run for mayor of Harlow Bay"
+    assert page.inner_text("#article-date") == "2024-03-04" and page.inner_text("#article-author") == "by Gazette staff"
+    assert page.get_attribute("#article-source a", "href") == "https://harlowbay-gazette.example/harlow-007"
+    # every mention after the headline is a link to its entity, tinted by its type
+    body = [m for m in doc["mentions"] if m["start"] >= len(doc["title"])]
+    links = page.locator("#text a.mention")
+    assert links.count() == len(body) >= 6
+    for i, m in enumerate(body):
+        link = links.nth(i)
+        assert link.inner_text() == doc["text"][m["start"]:m["end"]]
+        assert link.get_attribute("href") == f"/browse/{m['entity']}"
+        assert f"mention-{m['type']}" in link.get_attribute("class")
+    # the text reads as the article does, marks and links included
+    assert page.inner_text("#text") == doc["text"][len(doc["title"]):].lstrip()
+    marks = page.locator("#text mark.evidence")
+    assert marks.count() >= 1
+    marked = " ".join(marks.all_inner_texts())
+    assert "Mira Okafor, the leader of the Harlow Bay Teachers Union" in marked
+    relations = page.locator("#relations li")
+    assert relations.count() == len(doc["relations"])
+    relations.first.locator("a").click()
+    assert page.evaluate("location.hash") == "#ev0" and page.locator("#ev0").count() == 1
+    shot(page, "article")
+    page.click("#text a.mention-PERSON >> nth=0")
+    page.wait_for_url(desk_server + "/browse/mira-okafor")
+
+
+def test_entity_page_charts_mentions_per_week_and_filters_the_graph_by_date(desk_page, desk_server):
+    page = desk_page
+    page.goto(desk_server + "/browse/mira-okafor")
+    page.wait_for_function("document.querySelectorAll('#timeline rect.bar').length > 0 && window.cy")
+    bars = page.locator("#timeline rect.bar")
+    assert page.get_attribute("#timeline", "data-period") == "week"
+    starts = [bars.nth(i).get_attribute("data-start") for i in range(bars.count())]
+    assert starts == ["2024-02-12", "2024-02-19", "2024-02-26", "2024-03-04"]
+    assert [bars.nth(i).get_attribute("data-mentions") for i in range(bars.count())] == ["1", "0", "0", "11"]
+    assert bars.last.evaluate("b => getComputedStyle(b).fill") == "rgb(59, 111, 182)"  # PERSON's colour
+    page.select_option("#timeline-controls select[name=period]", "month")
+    page.wait_for_function("document.querySelector('#timeline').dataset.period === 'month'")
+    assert page.locator("#timeline rect.bar").count() == 2
+    # the article list links to the article pages, newest first
+    first = page.locator("#articles li a").first
+    assert first.inner_text() == "Poll puts Okafor ahead in Harlow Bay" and first.get_attribute("href") == \
+        "/article/harlow-009"
+    all_nodes = wait_for_graph(page)
+    # a bar shows its period's graph: the last week's
+    page.locator("#timeline rect.bar").last.click()
+    page.wait_for_function("document.querySelector('#graph').dataset.range === '2024-03-01..2024-03-31'")
+    assert page.input_value("input[name=since]") == "2024-03-01"
+    week = page.evaluate("window.cy.nodes().map(n => n.id())")
+    assert "tomas-brannigan" in week
+    shot(page, "entity-timeline")
+    # January: Mira Okafor is not in the news yet
+    page.fill("input[name=since]", "2024-01-01")
+    page.fill("input[name=until]", "2024-01-31")
+    page.dispatch_event("input[name=until]", "change")
+    page.wait_for_function("document.querySelector('#graph').dataset.range === '2024-01-01..2024-01-31' && "
+                           "window.cy.nodes().length === 1")
+    assert "No article published from 2024-01-01 to 2024-01-31 mentions Mira Okafor" in \
+        page.inner_text("#graph-status")
+    page.click("#all-dates")
+    page.wait_for_function("n => window.cy.nodes().length === n && document.querySelector('#graph').dataset.range === ''",
+                           arg=all_nodes)
+
+
 # -- hostile input: stored script never runs ------------------------------------------------------------
 
 HOSTILE_ARTICLES = [
@@ -278,6 +434,7 @@ def test_no_page_runs_script_from_the_graph(browser, hostile_server):
     urls += [f"/browse/{requests_quote(i)}" for i in ids]
     urls += [f"/entity/{requests_quote(i)}?format=html" for i in ids]
     urls += [f"/doc/{requests_quote(d, safe='')}?format=html" for d in documents]
+    urls += [f"/article/{requests_quote(d, safe='')}" for d in documents]
     for url in urls:
         page.goto(server + url)
         page.wait_for_load_state("networkidle")
@@ -296,11 +453,16 @@ def test_no_page_runs_script_from_the_graph(browser, hostile_server):
     page.locator(".yasr table tbody tr").first.wait_for()
     for link in page.locator(".yasr table tbody a").all()[:20]:
         link.click(modifiers=["Control"], force=True)  # where a link would run script, the policy stops it
-    # the document pages' links, clicked
+    # the document pages' and article pages' links, clicked
     for d in documents:
         page.goto(f"{server}/doc/{requests_quote(d, safe='')}?format=html")
         for link in page.locator("main a, dd a").all():
             link.click(modifiers=["Control"], force=True)
+        page.goto(f"{server}/article/{requests_quote(d, safe='')}")
+        assert page.locator("h1").count() == 1
+        for link in page.locator("main a").all():
+            link.click(modifiers=["Control"], force=True)
+    shot(page, "hostile-article")
     page.wait_for_timeout(500)
     shot(page, "hostile-document")
     context.close()

@@ -1,7 +1,9 @@
 // An entity's page: its facts, relations with their evidence sentences and its articles
-// (GET /api/entities/<id>), and its neighborhood graph (graph.js).
+// (GET /api/entities/<id>), its mentions over time (timeline.js) and its neighborhood graph
+// (graph.js), of all articles or of those published in a date range.
 import { el, entityLink, getJSON, plural } from "./dom.js";
 import { drawNeighborhood } from "./graph.js";
+import { drawTimeline } from "./timeline.js";
 
 const page = document.getElementById("entity");
 const id = page.dataset.id;
@@ -29,7 +31,8 @@ function relation(entity, r) {
       el("span", { class: "muted" }, ` — ${plural(r.evidence.length, "sentence")}, ${plural(articles, "article")}`)),
     el("ul", { class: "evidence" }, r.evidence.map((e) => el("li", {},
       el("blockquote", {}, e.sentence),
-      el("span", { class: "muted" }, `${e.document} · ${e.method} · confidence ${Number(e.confidence).toFixed(2)}`)))));
+      el("span", { class: "muted" }, el("a", { href: articleUrl(e.document), "data-document": e.document },
+        e.title || e.document), ` · ${e.method} · confidence ${Number(e.confidence).toFixed(2)}`)))));
 }
 
 function relations(entity) {
@@ -41,9 +44,14 @@ function relations(entity) {
   target.replaceChildren(el("ul", { class: "relations" }, entity.relations.map((r) => relation(entity, r))));
 }
 
+const articleUrl = (id) => "/article/" + id.split("/").map(encodeURIComponent).join("/");
+
+// newest first, then the undated ones; each opens the article page
 function articles(entity) {
-  document.getElementById("articles").replaceChildren(...entity.articles.map((a) => el("li", {},
-    a.title || a.id, el("span", { class: "muted" }, ` — ${a.id} · ${plural(a.mentions, "mention")}`))));
+  const sorted = [...entity.articles].sort((a, b) => (b.date || "").localeCompare(a.date || "") || b.mentions - a.mentions);
+  document.getElementById("articles").replaceChildren(...sorted.map((a) => el("li", {},
+    el("a", { href: articleUrl(a.id), class: "article" }, a.title || a.id),
+    el("span", { class: "muted" }, ` — ${a.date ? a.date.slice(0, 10) + " · " : ""}${plural(a.mentions, "mention")}`))));
 }
 
 async function load() {
@@ -65,9 +73,33 @@ function redraw() {
   drawNeighborhood(container, document.getElementById("graph-status"), id, {
     depth: controls.elements.depth.value,
     comentions: controls.elements.comentions.checked,
+    since: controls.elements.since.value,
+    until: controls.elements.until.value,
   });
 }
 
+// a bar of the timeline shows the graph of its week or month
+function showPeriod(since, until) {
+  controls.elements.since.value = since;
+  controls.elements.until.value = until;
+  redraw();
+  document.getElementById("graph-controls").scrollIntoView({ block: "start" });
+}
+
+const timelineControls = document.getElementById("timeline-controls");
+
+function timeline() {
+  drawTimeline(document.getElementById("timeline"), document.getElementById("timeline-status"), id,
+    page.dataset.type, { period: timelineControls.elements.period.value, onPick: container ? showPeriod : null });
+}
+
 controls.addEventListener("change", redraw);
+timelineControls.addEventListener("change", timeline);
+document.getElementById("all-dates").addEventListener("click", () => {
+  controls.elements.since.value = "";
+  controls.elements.until.value = "";
+  redraw();
+});
 load();
+timeline();
 redraw();

@@ -1,5 +1,6 @@
-// The SPARQL editor: YASGUI on this service's /sparql, with the named queries
-// (GET /api/queries) as examples. /query?name=NAME&PARAM=VALUE opens one of them.
+// The SPARQL editor: YASGUI on this service's /sparql, opening on a question about this graph,
+// with the named queries (GET /api/queries) as examples. /query?name=NAME&PARAM=VALUE opens one
+// of them.
 import { el, getJSON } from "./dom.js";
 
 const prefixes = JSON.parse(document.getElementById("prefixes").textContent);
@@ -37,19 +38,48 @@ function editorText(query, values) {
   return [...lines.slice(0, head), ...used.map(([name, iri]) => `PREFIX ${name}: <${iri}>`), body].join("\n");
 }
 
+// What a new tab holds: a question about this graph, not YASGUI's `?sub ?pred ?obj`.
+const FIRST_TITLE = "Most mentioned entities";
+const FIRST_QUERY = `PREFIX nkg: <${prefixes.nkg}>
+PREFIX rdfs: <${prefixes.rdfs}>
+# The 20 most mentioned entities, their type and how many articles mention them
+SELECT ?entity ?label ?type ?mentions ?articles WHERE {
+  ?entity a ?class ; rdfs:label ?label ; nkg:mentionCount ?mentions ; nkg:documentCount ?articles .
+  ?class rdfs:subClassOf nkg:Entity .
+  BIND(STRAFTER(STR(?class), "#") AS ?type)
+}
+ORDER BY DESC(?mentions) ?label
+LIMIT 20`;
+
+// A literal as its value: 2, not "2"^^xsd:integer (a language tag is kept). YASR's table writes
+// the datatype unless its compact mode is on, which also hides IRIs' brackets and row numbers.
+function literalsAsValues() {
+  const table = window.Yasgui.Yasr.plugins.table;
+  if (!table || table.prototype.newskgValues) return;
+  const formatLiteral = table.prototype.formatLiteral;
+  table.prototype.formatLiteral = function (binding, prefixes) {
+    return formatLiteral.call(this, { ...binding, datatype: undefined }, prefixes);
+  };
+  table.prototype.newskgValues = true;
+}
+
 function startEditor() {
   const endpoint = new URL(host.dataset.endpoint, location.href).href;
+  literalsAsValues();
   const yasgui = new window.Yasgui(host, {
     requestConfig: { endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint }] },
     // the class and property completers would ask lov.linkeddata.es; this service is offline
-    yasqe: { autocompleters: ["prefixes", "variables"] },
+    yasqe: { autocompleters: ["prefixes", "variables"], value: FIRST_QUERY },
     yasr: { prefixes }, // results show entity:taliban rather than the whole IRI
   });
   window.yasgui = yasgui;
   return yasgui;
 }
+
+// A tab as YASGUI opens it, untouched: examples open in it rather than beside it.
+const pristine = (tab) => [FIRST_QUERY, window.Yasgui.Yasqe.defaults.value].includes(tab.getQuery());
 
 async function main() {
   const yasgui = host && window.Yasgui ? startEditor() : null;
@@ -66,9 +96,12 @@ async function main() {
     const top = (await getJSON("/api/entities?limit=1")).results[0];
     if (top) values.set("entity", top.id);
   }
-  // each example in a tab of its own, so opening one never overwrites the user's query
+  // each example in a tab of its own, so opening one never overwrites the user's query; the
+  // first, untouched tab is reused, so none is left over
   const open = (query) => {
-    const tab = yasgui.tabNameTaken(query.title) || yasgui.addTab(true, { name: query.title });
+    const current = yasgui.getTab();
+    const tab = yasgui.tabNameTaken(query.title)
+      || (current && pristine(current) ? current.setName(query.title) : yasgui.addTab(true, { name: query.title }));
     yasgui.selectTabId(tab.getId());
     tab.setQuery(editorText(query, values));
     tab.query();
@@ -83,7 +116,12 @@ async function main() {
     if (name) open(queries.find((q) => q.name === name));
   });
   const wanted = queries.find((q) => q.name === asked.get("name"));
-  if (wanted) open(wanted);
+  if (wanted) {
+    open(wanted);
+  } else if (pristine(yasgui.getTab())) {
+    yasgui.getTab().setName(FIRST_TITLE).setQuery(FIRST_QUERY);
+    yasgui.getTab().query();
+  }
 }
 
 main();

@@ -94,7 +94,7 @@ class ExportFilter:
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def _published(value: str | None) -> date | None:
+def published_day(value: str | None) -> date | None:
     m = _DAY.match(value or "")
     if not m:
         return None
@@ -111,7 +111,7 @@ def articles_in_range(store: Store, since: date | None, until: date | None) -> t
                         union=False)
     chosen, undated = set(), 0
     for r in rows:
-        day = _published(r.get("d"))
+        day = published_day(r.get("d"))
         if day is None:
             undated += 1
         elif (since is None or day >= since) and (until is None or day <= until):
@@ -136,7 +136,7 @@ def find_entity(view: GraphView, text: str, base: str) -> str:
     names = {n.label: n.id for n in view.nodes.values()} | {n.id: n.id for n in view.nodes.values()}
     close = list(dict.fromkeys(names[c] for c in difflib.get_close_matches(text, list(names), n=10, cutoff=0.5)))[:5]
     hint = ("; did you mean " + ", ".join(f"{c} ({view.nodes[c].label})" for c in close) + "?") if close else \
-        "; ids are the last part of entity IRIs (`kg query` lists them)"
+        "; ids are the last part of entity IRIs (`kg query entities` lists them)"
     raise FilterError(f"no entity {text!r} in the graph being exported{hint}")
 
 

@@ -107,5 +107,12 @@ def _save_png(fig: Figure, out) -> None:
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE) \
-        .save(out, format="PNG", optimize=True)
+    rgb = image.convert("RGB")
+    # A median cut alone merges the type colours with their neighbours (EVENT's orange-red came
+    # out as ORG's red): the palette is the type colours, exactly, and the cut's other colours.
+    fixed = [*TYPE_COLOURS.values(), OTHER_COLOUR]
+    cut = rgb.quantize(colors=256 - len(fixed), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    found = cut.getpalette()[:3 * len(cut.getcolors())]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([c for colour in fixed for c in colour] + found)
+    rgb.quantize(palette=palette, dither=Image.Dither.NONE).save(out, format="PNG", optimize=True)

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from ..store import Store
 from ..vocab import TYPE_OF_CLASS
 
-# One colour per entity type, shared by GEXF's viz and the drawings (RGB, 0-255).
-TYPE_COLOURS = {"PERSON": (31, 119, 180), "ORG": (214, 39, 40), "PLACE": (44, 160, 44), "EVENT": (255, 127, 14),
-                "GROUP": (148, 103, 189)}
+# One colour per entity type (RGB, 0-255), everywhere: GEXF's viz, the PNG and SVG drawings and
+# the web pages (api/templates/base.html sets them as CSS variables).
+TYPE_COLOURS = {"PERSON": (59, 111, 182), "ORG": (224, 123, 36), "PLACE": (58, 154, 74), "EVENT": (200, 64, 58),
+                "GROUP": (138, 92, 184)}
 OTHER_COLOUR = (127, 127, 127)
 
 
