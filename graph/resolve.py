@@ -132,6 +132,7 @@ class Resolver:
         self.by_kind: dict[tuple[str, str], set[str]] = defaultdict(set)  # (institution kind, place)
         self.documents: dict[str, int] = {}  # article id → the resolver's number for it
         self.never: set[frozenset] = set()  # node pairs an analyst said are never one
+        self.split_forms: dict[str, set[str]] = {}  # node → normal forms an analyst split off it
         self.merges: list[Merge] = []  # merges not yet written to the store (take_merges)
 
     # -- the index -----------------------------------------------------------------------
@@ -276,6 +277,7 @@ class Resolver:
         those the article is about, most voted first (graph.context); `names_only`: only by a
         name, not by a variant that needs the context."""
         person_name = _person_name(ent)
+        keys = {normal(f) for f in ent.forms}
 
         def usable(nid: str) -> bool:
             node = self.nodes[nid]
@@ -283,7 +285,8 @@ class Resolver:
             # that opens with a given name is evidence enough that both are the person
             typed = self._compatible(ent.type, node) or (person_name and {ent.type, node.type} & {"PERSON"}
                                                          and node.type != "GROUP" and ent.type != "GROUP")
-            return nid not in taken and bool(typed) and not any(frozenset((nid, t)) in self.never for t in taken)
+            return nid not in taken and bool(typed) and not any(frozenset((nid, t)) in self.never for t in taken) \
+                and not keys & self.split_forms.get(nid, set())
 
         generic = self._generic(ent, countries[0] if countries else None, counts)
         if generic is not None:
@@ -311,7 +314,7 @@ class Resolver:
             # a surname the tagger took for an organisation ("Smith said"): the person, when the
             # context agrees
             person = self._person_variants(LocalEntity(ent.label, "PERSON", ent.forms), context,
-                                           lambda nid: nid not in taken)
+                                           lambda nid: nid not in taken and not keys & self.split_forms.get(nid, set()))
             if person:
                 return person
         strong: dict[str, str] = {}
