@@ -552,10 +552,14 @@ def _describe_store(location: str, base: str | None) -> tuple[str, str] | str:
 
 
 @main.command()
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("gold", nargs=-1, type=click.Path(exists=True))
+@click.option("--coref", "coref", type=click.Path(exists=True, file_okay=False), metavar="GOLD_DIR",
+              help="Score resolution across articles against mention-level gold instead (GOLD_DIR/mentions.jsonl, "
+                   "as tests/validation/coref has): B-cubed P/R/F, gold entities split over several nodes, nodes "
+                   "holding several gold entities, and both lists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores, breakdowns and misses as JSON.")
 @click.pass_context
-def evaluate(ctx, gold, as_json):
+def evaluate(ctx, gold, coref, as_json):
     """Score the store against gold files in the guidelines' format (GUIDELINES.md).
 
     GOLD is gold files or folders of them. A folder whose subfolders hold the gold of several
@@ -565,9 +569,21 @@ def evaluate(ctx, gold, as_json):
     \b
       kg build tests/validation/tune/articles.jsonl tests/validation/report/articles.jsonl
       kg evaluate tests/validation
+      kg evaluate --coref tests/validation/coref      (a store built from the Wikinews corpus)
     """
-    from .evaluate import evaluate as run, parts, render
+    from .evaluate import evaluate as run, evaluate_coref, parts, render, render_coref
 
+    if coref:
+        if gold:
+            raise click.UsageError("give gold files or --coref GOLD_DIR, not both")
+        try:
+            result = evaluate_coref(_open(ctx), Path(coref))
+        except ValueError as e:
+            raise click.ClickException(str(e)) from None
+        _echo_json(result) if as_json else click.echo(render_coref(result))
+        return
+    if not gold:
+        raise click.UsageError("give gold files or folders, or --coref GOLD_DIR")
     store = _open(ctx)
     found = parts([Path(g) for g in gold])
     results = {name: run(store, paths) for name, paths in found.items()}
