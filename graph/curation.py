@@ -97,17 +97,22 @@ def make(store, action: str, entity: str, other: str | None = None, value: str |
 def apply_to(resolver, store) -> None:
     """Put the store's curation into a resolver: labels, types, never-pairs and split forms."""
     for item in items(store):
-        entity = resolver.current(item.entity)
-        node = resolver.nodes.get(entity)
-        if item.action == "label" and node:
-            node.fixed_label = item.value
-        elif item.action == "type" and node:
-            node.fixed_type = item.value
-        elif item.action == "never" and item.other:
-            resolver.never.add(frozenset((entity, resolver.current(item.other))))
-        elif item.action == "split" and item.value:
-            resolver.split_forms.setdefault(entity, set()).add(normal(item.value))
-        elif item.action == "merge" and item.other and node:
-            other = resolver.current(item.other)
-            if other != entity and other in resolver.nodes:
-                resolver.merge(other, entity, f"an analyst's curation (item {item.n})")
+        apply_to_item(resolver, item)
+
+
+def apply_to_item(resolver, item: Item) -> None:
+    """Put one item into a resolver (merge: merge now; the store is told by take_merges)."""
+    entity = resolver.current(item.entity)
+    node = resolver.nodes.get(entity)
+    if item.action in ("label", "type"):
+        resolver.fixed.setdefault(entity, {})[item.action] = item.value
+        if node:
+            setattr(node, f"fixed_{item.action}", item.value)
+    elif item.action == "never" and item.other:
+        resolver.never.add(frozenset((entity, resolver.current(item.other))))
+    elif item.action == "split" and item.value:
+        resolver.split_forms.setdefault(entity, set()).add(normal(item.value))
+    elif item.action == "merge" and item.other and node:
+        other = resolver.current(item.other)
+        if other != entity and other in resolver.nodes:
+            resolver.merge(other, entity, f"an analyst's curation (item {item.n})")

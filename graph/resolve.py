@@ -133,6 +133,9 @@ class Resolver:
         self.documents: dict[str, int] = {}  # article id → the resolver's number for it
         self.never: set[frozenset] = set()  # node pairs an analyst said are never one
         self.split_forms: dict[str, set[str]] = {}  # node → normal forms an analyst split off it
+        # an analyst's label and type of a node (kg curate), kept apart from the node: a rebuild
+        # may empty the node and fill it again
+        self.fixed: dict[str, dict[str, str]] = {}
         self.merges: list[Merge] = []  # merges not yet written to the store (take_merges)
 
     # -- the index -----------------------------------------------------------------------
@@ -184,9 +187,7 @@ class Resolver:
     def add_counts(self, node_id: str, forms: Counter, types: Counter, documents: int,
                    doc: str | None = None) -> Node:
         """Record mentions of a node (new or known); used when loading from the store too."""
-        node = self.nodes.get(node_id)
-        if node is None:
-            node = self.nodes[node_id] = Node(node_id)
+        node = self.nodes.get(node_id) or self._new_node(node_id)
         for form, n in forms.items():
             if form not in node.forms:
                 node.forms[form] = 0
@@ -500,8 +501,14 @@ class Resolver:
         while candidate in self.nodes or candidate in self.retired:
             n += 1
             candidate = f"{base}-{n}"
-        self.nodes[candidate] = Node(candidate)
+        self._new_node(candidate)
         return candidate
+
+    def _new_node(self, node_id: str) -> Node:
+        node = self.nodes[node_id] = Node(node_id)
+        node.fixed_label = self.fixed.get(node_id, {}).get("label")
+        node.fixed_type = self.fixed.get(node_id, {}).get("type")
+        return node
 
 
 def _person_name(ent: LocalEntity) -> bool:
