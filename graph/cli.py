@@ -616,7 +616,9 @@ def explain(ctx, entity, as_json):
 
 
 @main.group()
-def curate():
+@click.option("--json", "as_json", is_flag=True, help="Print the item made (or, with list, the items) as JSON.")
+@click.pass_context
+def curate(ctx, as_json):
     """An analyst's corrections, kept in the store and applied on every build.
 
     \b
@@ -630,6 +632,7 @@ def curate():
     split apply to the articles built from then on (build changed articles again to apply them
     to those).
     """
+    ctx.obj["curate_json"] = as_json
 
 
 def _curate(ctx, action: str, entity: str, other: str | None = None, value: str | None = None) -> None:
@@ -661,7 +664,10 @@ def _curate(ctx, action: str, entity: str, other: str | None = None, value: str 
         store.commit(Change(drop_graphs=[], quads=quads, nodes=list(nodes), renames=renames), nodes)
     finally:
         store.close()
-    click.echo(f"curation {item.n}: {item.describe()}")
+    if ctx.obj.get("curate_json"):
+        _echo_json({**item.__dict__, "description": item.describe()})
+    else:
+        click.echo(f"curation {item.n}: {item.describe()}")
 
 
 @curate.command("merge")
@@ -717,7 +723,7 @@ def curate_list(ctx, as_json):
     from . import curation
 
     found = curation.items(_open(ctx))
-    if as_json:
+    if as_json or ctx.obj.get("curate_json"):
         _echo_json([i.__dict__ for i in found])
     else:
         for i in found:
