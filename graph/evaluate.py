@@ -39,7 +39,9 @@ def parts(paths: list[Path]) -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {}
     for p in paths:
         if p.is_dir() and not any(p.glob("*.json")):
-            inner = sorted({f.parent for f in p.glob("*/gold/*.json")} | {f.parent for f in p.glob("*/*.json")})
+            # a folder of mention-level gold (mentions.jsonl, for --coref) is not a part
+            inner = sorted(f for f in {f.parent for f in p.glob("*/gold/*.json")} | {f.parent for f in p.glob("*/*.json")}
+                           if not (f / "mentions.jsonl").exists())
             for folder in inner:
                 name = folder.parent.name if folder.name == "gold" else folder.name
                 out.setdefault(name, []).append(folder)

@@ -295,7 +295,8 @@ def _first(forms: list[str], test) -> str:
 # Name particles: a word before one of them is part of a surname ("De La Fuente", "bin Salman").
 PARTICLES = {"de", "la", "le", "du", "des", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den",
              "al", "el", "bin", "ibn", "bint", "abu", "ben"}
-_TITLE_WORDS = HONORIFICS | LEADER_ROLES | MEMBER_ROLES | SUBORDINATE_MODIFIERS
+# Titles a name can be cut from; a monarch's or pope's title is part of a one-word name ("Pope X").
+_TITLE_WORDS = (HONORIFICS | LEADER_ROLES | MEMBER_ROLES | SUBORDINATE_MODIFIERS) - REGNAL_TITLES
 
 
 def _boundary_cores(mentions: list[tuple[str, str, int]], text: str) -> dict[int, tuple[str, str, str]]:
