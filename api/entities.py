@@ -9,7 +9,9 @@ import json
 from dataclasses import replace
 from datetime import date
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from urllib.parse import quote
+
+from flask import Blueprint, Response, current_app, jsonify, redirect, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from graph import lookups
@@ -66,9 +68,22 @@ def search():
                     "limit": limit})
 
 
+def _moved(entity_id: str):
+    """A 301 to where a merged (retired) entity went, keeping the rest of the path and the query."""
+    moved = lookups.merged_into(_handle().get(), entity_id)
+    if not moved:
+        return None
+    rest = request.path.split("/entities/", 1)[1][len(quote(entity_id, safe="-._~")):]
+    target = request.script_root + "/api/entities/" + quote(moved, safe="-._~") + rest
+    return redirect(target + (f"?{request.query_string.decode()}" if request.query_string else ""), code=301)
+
+
 @bp.get("/entities/<entity_id>")
 def entity(entity_id: str):
     store = _handle().get()
+    moved = _moved(entity_id)
+    if moved:
+        return moved
     detail = lookups.entity_detail(store, entity_id)
     if detail is None:
         raise APIError(404, f"no entity {entity_id!r}; find ids with /api/entities?q=NAME")
@@ -124,6 +139,9 @@ def _offset(cursor: str | None, version: str, query: str) -> int:
 
 @bp.get("/entities/<entity_id>/neighbors")
 def neighbors(entity_id: str):
+    moved = _moved(entity_id)
+    if moved:
+        return moved
     # A neighbourhood page is a function of the entity, the query string and the store version:
     # each is computed once per version and process, then answered from memory.
     return _handle().response(f"neighbors/{entity_id}?{request.query_string.decode('latin-1')}",
@@ -210,6 +228,9 @@ def _ego_file(sub_view, entity_id: str, fmt: str) -> Response:
 
 @bp.get("/entities/<entity_id>/evidence")
 def evidence(entity_id: str):
+    moved = _moved(entity_id)
+    if moved:
+        return moved
     direction = request.args.get("direction", "both")
     if direction not in ("out", "in", "both"):
         raise APIError(400, f"'direction' must be out, in or both, got {direction[:20]!r}")

@@ -10,7 +10,9 @@ for a browser, the API's JSON error otherwise.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Blueprint, current_app, render_template, request
+from urllib.parse import quote
+
+from flask import Blueprint, current_app, redirect, render_template, request
 
 from graph import describe, lookups
 
@@ -60,6 +62,13 @@ def _missing(mt: str, message: str):
 def entity(slug: str):
     mt = results.negotiate(request, OFFERED)
     store = _handle().get()
+    moved = lookups.merged_into(store, slug)
+    if moved:
+        # merged into another entity: the old IRI keeps answering, for good, where it went
+        response = redirect(request.script_root + "/entity/" + quote(moved, safe="-._~")
+                            + (f"?{request.query_string.decode()}" if request.query_string else ""), code=301)
+        response.headers["Link"] = f'<{store.vocab.entity(moved)}>; rel="canonical"'
+        return response
     missing = f"no entity {slug[:100]!r} in this graph; find entities with /api/entities?q=NAME"
     if mt == "text/html":
         detail = lookups.entity_detail(store, slug)

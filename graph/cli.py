@@ -1,4 +1,4 @@
-"""The `kg` command: build, load, serve, query, queries, export, stats, evaluate, train, doctor."""
+"""The `kg` command: build, load, serve, query, queries, export, stats, evaluate, explain, curate, train, doctor."""
 from __future__ import annotations
 
 import errno
@@ -665,10 +665,14 @@ def _describe_store(location: str, base: str | None) -> tuple[str, str] | str:
 
 
 @main.command()
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("gold", nargs=-1, type=click.Path(exists=True))
+@click.option("--coref", "coref", type=click.Path(exists=True, file_okay=False), metavar="GOLD_DIR",
+              help="Score resolution across articles against mention-level gold instead (GOLD_DIR/mentions.jsonl, "
+                   "as tests/validation/coref has): B-cubed P/R/F, gold entities split over several nodes, nodes "
+                   "holding several gold entities, and both lists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores, breakdowns and misses as JSON.")
 @click.pass_context
-def evaluate(ctx, gold, as_json):
+def evaluate(ctx, gold, coref, as_json):
     """Score the store against gold files in the guidelines' format (GUIDELINES.md).
 
     GOLD is gold files or folders of them. A folder whose subfolders hold the gold of several
@@ -678,9 +682,21 @@ def evaluate(ctx, gold, as_json):
     \b
       kg build tests/validation/tune/articles.jsonl tests/validation/report/articles.jsonl
       kg evaluate tests/validation
+      kg evaluate --coref tests/validation/coref      (a store built from the Wikinews corpus)
     """
-    from .evaluate import evaluate as run, parts, render
+    from .evaluate import evaluate as run, evaluate_coref, parts, render, render_coref
 
+    if coref:
+        if gold:
+            raise click.UsageError("give gold files or --coref GOLD_DIR, not both")
+        try:
+            result = evaluate_coref(_open(ctx), Path(coref))
+        except ValueError as e:
+            raise click.ClickException(str(e)) from None
+        _echo_json(result) if as_json else click.echo(render_coref(result))
+        return
+    if not gold:
+        raise click.UsageError("give gold files or folders, or --coref GOLD_DIR")
     store = _open(ctx)
     found = parts([Path(g) for g in gold])
     results = {name: run(store, paths) for name, paths in found.items()}
@@ -691,6 +707,140 @@ def evaluate(ctx, gold, as_json):
         _echo_json({"parts": results})
     else:
         click.echo("\n\n".join(f"== {name} ==\n{render(result)}" for name, result in results.items()))
+
+
+@main.command()
+@click.argument("entity")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+@click.pass_context
+def explain(ctx, entity, as_json):
+    """Why each form is on an entity: the rule, the evidence and the article of each join.
+
+    ENTITY is an id, an IRI or a name (the most mentioned entity of that name). A retired IRI
+    (merged into another entity) is explained as the entity it now is.
+    """
+    from .explain import NotFound, explain as run, render
+
+    try:
+        result = run(_open(ctx), entity)
+    except NotFound as e:
+        raise click.ClickException(str(e)) from None
+    _echo_json(result) if as_json else click.echo(render(result))
+
+
+@main.group()
+@click.option("--json", "as_json", is_flag=True, help="Print the item made (or, with list, the items) as JSON.")
+@click.pass_context
+def curate(ctx, as_json):
+    """An analyst's corrections, kept in the store and applied on every build.
+
+    \b
+      kg curate merge A B        B is A (now, and in every later build)
+      kg curate never A B        A and B are never merged
+      kg curate split A FORM     an article entity with FORM never joins A
+      kg curate label A TEXT     A's label
+      kg curate type A TYPE      A's type (PERSON, ORG, PLACE, EVENT, GROUP)
+      kg curate list
+    A and B are ids, IRIs or names (see kg explain). merge, label and type apply at once; never and
+    split apply to the articles built from then on (build changed articles again to apply them
+    to those).
+    """
+    ctx.obj["curate_json"] = as_json
+
+
+def _curate(ctx, action: str, entity: str, other: str | None = None, value: str | None = None) -> None:
+    from . import curation
+    from .explain import NotFound, find
+    from .rdf import merge_quads, node_quads
+    from .resolve import Merge
+    from .store import Change
+
+    store = _open(ctx, write=True)
+    try:
+        try:
+            a = store.vocab.slug_of(find(store, entity))
+            b = store.vocab.slug_of(find(store, other)) if other else None
+            item = curation.make(store, action, a, b, value)
+        except (NotFound, curation.CurationError) as e:
+            raise click.ClickException(str(e)) from None
+        quads = curation.quads(item, store.vocab)
+        renames, nodes = [], {}
+        resolver = store.load_resolver()  # applies the items before this one
+        curation.apply_to_item(resolver, item)
+        for n, merge in enumerate(resolver.take_merges()):
+            quads += merge_quads(Merge(merge.retired, merge.into, merge.evidence), store.vocab, n)
+            renames.append((store.vocab.entity(merge.retired), store.vocab.entity(merge.into)))
+            nodes[store.vocab.entity(merge.retired)] = None
+        node = resolver.nodes.get(resolver.current(a))
+        if node is not None:
+            nodes[store.vocab.entity(node.id)] = node
+        store.commit(Change(drop_graphs=[], quads=quads, nodes=list(nodes), renames=renames), nodes)
+    finally:
+        store.close()
+    if ctx.obj.get("curate_json"):
+        _echo_json({**item.__dict__, "description": item.describe()})
+    else:
+        click.echo(f"curation {item.n}: {item.describe()}")
+
+
+@curate.command("merge")
+@click.argument("entity")
+@click.argument("other")
+@click.pass_context
+def curate_merge(ctx, entity, other):
+    """OTHER is ENTITY: merge it in now; its IRI answers as ENTITY's (owl:sameAs)."""
+    _curate(ctx, "merge", entity, other)
+
+
+@curate.command("never")
+@click.argument("entity")
+@click.argument("other")
+@click.pass_context
+def curate_never(ctx, entity, other):
+    """ENTITY and OTHER are never merged by a later article."""
+    _curate(ctx, "never", entity, other)
+
+
+@curate.command("split")
+@click.argument("entity")
+@click.argument("form")
+@click.pass_context
+def curate_split(ctx, entity, form):
+    """An article's entity that uses FORM never joins ENTITY (from the next build of its article)."""
+    _curate(ctx, "split", entity, value=form)
+
+
+@curate.command("label")
+@click.argument("entity")
+@click.argument("label")
+@click.pass_context
+def curate_label(ctx, entity, label):
+    """ENTITY's label is LABEL, whatever its mentions say."""
+    _curate(ctx, "label", entity, value=label)
+
+
+@curate.command("type")
+@click.argument("entity")
+@click.argument("entity_type", metavar="TYPE", type=click.Choice(sorted(ENTITY_TYPES), case_sensitive=False))
+@click.pass_context
+def curate_type(ctx, entity, entity_type):
+    """ENTITY's type is TYPE."""
+    _curate(ctx, "type", entity, value=entity_type.upper())
+
+
+@curate.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the items as JSON.")
+@click.pass_context
+def curate_list(ctx, as_json):
+    """The store's curation items, oldest first."""
+    from . import curation
+
+    found = curation.items(_open(ctx))
+    if as_json or ctx.obj.get("curate_json"):
+        _echo_json([i.__dict__ for i in found])
+    else:
+        for i in found:
+            click.echo(f"{i.n:4}  {i.created}  {i.describe()}")
 
 
 @main.command()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from .names import normal
@@ -39,7 +39,9 @@ def parts(paths: list[Path]) -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {}
     for p in paths:
         if p.is_dir() and not any(p.glob("*.json")):
-            inner = sorted({f.parent for f in p.glob("*/gold/*.json")} | {f.parent for f in p.glob("*/*.json")})
+            # a folder of mention-level gold (mentions.jsonl, for --coref) is not a part
+            inner = sorted(f for f in {f.parent for f in p.glob("*/gold/*.json")} | {f.parent for f in p.glob("*/*.json")}
+                           if not (f / "mentions.jsonl").exists())
             for folder in inner:
                 name = folder.parent.name if folder.name == "gold" else folder.name
                 out.setdefault(name, []).append(folder)
@@ -239,4 +241,117 @@ def render(result: dict) -> str:
         if result[key]:
             lines.append(f"{key.replace('_', ' ')} ({len(result[key])}):")
             lines += [f"  {x}" for x in result[key]]
+    return "\n".join(lines)
+
+
+# -- cross-document resolution against mention-level gold (kg evaluate --coref) ---------------------
+def evaluate_coref(store: Store, gold_dir: Path) -> dict:
+    """B-cubed precision, recall and F over gold mentions (mentions.jsonl: doc, start, end, form,
+    entity; offsets into the corpus line's `text`), as ../shared/eval/score_coref.py computes them
+    on `kg export --format nquads`: a gold mention is matched to the mention of the same article
+    whose span overlaps it most, and that mention's node is its cluster. Also the gold entities
+    split over several nodes and the nodes holding several gold entities, with both lists."""
+    path = Path(gold_dir) / "mentions.jsonl"
+    try:
+        gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError) as e:
+        raise ValueError(f"{path}: cannot read the gold mentions: {e}") from None
+    for n, gm in enumerate(gold, 1):
+        missing = [k for k in ("doc", "start", "end", "entity") if k not in gm]
+        if missing:
+            raise ValueError(f"{path}, line {n}: missing {', '.join(missing)}")
+    v = store.vocab
+    docs = sorted({gm["doc"] for gm in gold})
+    texts, spans = {}, defaultdict(list)
+    for chunk in (docs[i:i + 200] for i in range(0, len(docs), 200)):
+        values = " ".join(f"<{v.document(d)}>" for d in chunk)
+        for r in store.select(f"SELECT ?g ?text ?title WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ "
+                              f"?g nkg:text ?text OPTIONAL {{ ?g dcterms:title ?title }} }} }}", union=False):
+            texts[v.document_id_of(r["g"])] = (r["text"], r.get("title"))
+        for r in store.select(f"SELECT ?g ?s ?e ?node WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ "
+                              f"?m a nkg:Mention ; nkg:start ?s ; nkg:end ?e ; nkg:refersTo ?node }} }}", union=False):
+            spans[v.document_id_of(r["g"])].append((r["s"], r["e"], r["node"]))
+    shifts = {doc: _shift(texts[doc], [gm for gm in gold if gm["doc"] == doc]) for doc in texts}
+    matched, missed = [], []
+    for gm in gold:
+        if gm["doc"] not in texts:
+            missed.append(gm)
+            continue
+        s, e = gm["start"] + shifts[gm["doc"]], gm["end"] + shifts[gm["doc"]]
+        best, overlap = None, 0
+        for ms, me, node in spans[gm["doc"]]:
+            o = min(e, me) - max(s, ms)
+            if o > overlap:
+                best, overlap = node, o
+        (matched.append((gm["entity"], best)) if best else missed.append(gm))
+    gold_of, sys_of = defaultdict(list), defaultdict(list)
+    for i, (ge, node) in enumerate(matched):
+        gold_of[ge].append(i)
+        sys_of[node].append(i)
+    p = r = 0.0
+    for ge, node in matched:
+        inter = len(set(gold_of[ge]) & set(sys_of[node]))
+        p += inter / len(sys_of[node])
+        r += inter / len(gold_of[ge])
+    n = len(matched) or 1
+    P, R = p / n, r / n
+    F = 2 * P * R / (P + R) if P + R else 0.0
+    split = {ge: Counter(matched[i][1] for i in idx) for ge, idx in gold_of.items()
+             if len({matched[i][1] for i in idx}) > 1}
+    merged = {node: Counter(matched[i][0] for i in idx) for node, idx in sys_of.items()
+              if len({matched[i][0] for i in idx}) > 1}
+    labels = _labels(store, set(sys_of))
+    return {
+        "gold_mentions": len(gold), "detected": round(len(matched) / max(len(gold), 1), 3),
+        "b3_p": round(P, 3), "b3_r": round(R, 3), "b3_f": round(F, 3),
+        "gold_entities": len(gold_of), "split": len(split), "split_rate": round(len(split) / max(len(gold_of), 1), 3),
+        "system_nodes": len(sys_of), "merged": len(merged),
+        "merge_rate": round(len(merged) / max(len(sys_of), 1), 3),
+        "split_entities": [{"entity": ge, "nodes": [{"id": v.slug_of(nd) or nd, "label": labels.get(nd, nd),
+                                                     "mentions": k} for nd, k in c.most_common()]}
+                           for ge, c in sorted(split.items(), key=lambda x: (-sum(x[1].values()), x[0]))],
+        "merged_nodes": [{"id": v.slug_of(nd) or nd, "label": labels.get(nd, nd),
+                          "entities": [{"entity": ge, "mentions": k} for ge, k in c.most_common()]}
+                         for nd, c in sorted(merged.items(), key=lambda x: (-sum(x[1].values()), x[0]))],
+    }
+
+
+def _shift(stored: tuple[str, str | None], gold: list[dict]) -> int:
+    """Where the corpus line's `text` starts in the stored text: 0, or after the headline that
+    `kg build` puts on top of a JSONL line's text — whichever makes the gold forms read true."""
+    text, title = stored
+    options = [0]
+    if title and text.startswith(title.strip() + "\n\n"):
+        options.append(len(title.strip()) + 2)
+    return max(options, key=lambda k: (sum(text[g["start"] + k:g["end"] + k] == g.get("form") for g in gold), k))
+
+
+def _labels(store: Store, iris: set) -> dict:
+    out = {}
+    items = sorted(iris)
+    for chunk in (items[i:i + 400] for i in range(0, len(items), 400)):
+        values = " ".join(f"<{i}>" for i in chunk)
+        for r in store.select(f"SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} GRAPH <{store.vocab.registry}> "
+                              f"{{ ?e rdfs:label ?l }} }}", union=False):
+            out[r["e"]] = r["l"]
+    return out
+
+
+def render_coref(result: dict, show: int = 20) -> str:
+    lines = [f"{result['gold_mentions']} gold mentions, detected {result['detected']:.1%}",
+             f"B-cubed  P={result['b3_p']:.3f} R={result['b3_r']:.3f} F={result['b3_f']:.3f}",
+             f"split    {result['split']} of {result['gold_entities']} gold entities ({result['split_rate']:.1%}) "
+             "have mentions on several nodes",
+             f"merged   {result['merged']} of {result['system_nodes']} nodes ({result['merge_rate']:.1%}) "
+             "hold mentions of several gold entities"]
+    if result["split_entities"]:
+        lines.append(f"split gold entities ({len(result['split_entities'])}, gold entity: node ×mentions):")
+        lines += ["  " + s["entity"] + ": " + ", ".join(f"{n['label']} <{n['id']}> ×{n['mentions']}" for n in s["nodes"])
+                  for s in result["split_entities"][:show]]
+    if result["merged_nodes"]:
+        lines.append(f"merged nodes ({len(result['merged_nodes'])}, node: gold entity ×mentions):")
+        lines += [f"  {m['label']} <{m['id']}>: " + ", ".join(f"{e['entity']} ×{e['mentions']}" for e in m["entities"])
+                  for m in result["merged_nodes"][:show]]
+    if len(result["split_entities"]) > show or len(result["merged_nodes"]) > show:
+        lines.append(f"(the first {show} of each; --json lists all)")
     return "\n".join(lines)

@@ -90,6 +90,30 @@ def _score(q: str, keys: list[str]) -> int:
     return best
 
 
+def merged_into(store: Store, entity_id: str) -> str | None:
+    """The id of the entity a retired one was merged into (owl:sameAs in the registry), if any."""
+    v = store.vocab
+    rows = store.select(f"SELECT ?new WHERE {{ GRAPH <{v.registry}> {{ <{v.entity(entity_id)}> owl:sameAs ?new }} }}",
+                        union=False)
+    return v.slug_of(rows[0]["new"]) if rows else None
+
+
+def forms(store: Store, entity_id: str) -> list[dict]:
+    """Each name the entity is mentioned by, with the articles that use it (most mentions first)."""
+    v = store.vocab
+    rows = store.select(f"""SELECT ?text ?id ?title (COUNT(?m) AS ?n) WHERE {{ GRAPH ?article {{
+        ?m nkg:refersTo <{v.entity(entity_id)}> ; nkg:text ?text . ?article dcterms:identifier ?id
+        OPTIONAL {{ ?article dcterms:title ?title }} }} }} GROUP BY ?text ?id ?title""", union=False)
+    out: dict[str, dict] = {}
+    for r in rows:
+        f = out.setdefault(r["text"], {"form": r["text"], "mentions": 0, "articles": []})
+        f["mentions"] += r["n"]
+        f["articles"].append({"id": r["id"], "iri": v.document(r["id"]), "title": r.get("title"), "mentions": r["n"]})
+    for f in out.values():
+        f["articles"].sort(key=lambda a: (-a["mentions"], a["id"]))
+    return sorted(out.values(), key=lambda f: (-f["mentions"], f["form"]))
+
+
 def entity_detail(store: Store, entity_id: str) -> dict | None:
     v = store.vocab
     iri = v.entity(entity_id)
@@ -110,6 +134,7 @@ def entity_detail(store: Store, entity_id: str) -> dict | None:
         "relations": relations(store, entity_id),
         "articles": [{"iri": d["article"], "id": d["id"], "title": d.get("title"), "date": _text(d.get("date")),
                       "mentions": d["mentions"]} for d in documents],
+        "forms": forms(store, entity_id),
     }
 
 

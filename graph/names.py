@@ -60,7 +60,10 @@ def initials(text: str) -> set[str]:
 
 
 def acronym_of(short: str, full: str) -> bool:
-    return is_acronym(short) and len(full.split()) >= 2 and normal(short).replace(" ", "") in initials(full)
+    """'UN' of 'United Nations' — not 'US' of 'US Senate', a name that opens with the acronym."""
+    key = normal(short).replace(" ", "")
+    return is_acronym(short) and len(full.split()) >= 2 and key in initials(full) \
+        and normal(full).split(" ", 1)[0].replace(" ", "") != key
 
 
 def contiguous_in(short: list[str], long: list[str]) -> bool:
@@ -122,3 +125,61 @@ def slug(text: str) -> str:
     s = re.sub(r"['\u2019.]", "", s)
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s[:80] or "entity"
+
+
+# Generic institution names: a body every country (or state) has, named by what it is — "Supreme
+# Court", "Senate", "Ministry of Foreign Affairs", "Labour Party". Without its country ("US Senate",
+# "Senate of Ruritania") such a name says which kind of body, not which one. General English
+# vocabulary of institutions, no name of any particular one.
+INSTITUTION_HEADS = {"court", "senate", "congress", "house", "parliament", "assembly", "council", "ministry",
+                     "department", "party", "police", "government", "cabinet", "legislature", "commission",
+                     "tribunal", "army", "navy", "chamber", "judiciary", "constabulary"}
+INSTITUTION_WORDS = INSTITUTION_HEADS | {
+    "supreme", "high", "national", "federal", "legislative", "constitutional", "district", "superior", "general",
+    "state", "foreign", "affairs", "interior", "internal", "justice", "defence", "defense", "health", "education",
+    "finance", "home", "appeals", "appeal", "circuit", "lower", "upper", "representatives", "commons", "lords",
+    "deputies", "delegates", "people's", "peoples", "democratic", "republican", "labour", "labor", "liberal",
+    "conservative", "green", "greens", "socialist", "communist", "workers", "progressive", "reform", "independent",
+    "consultative", "transportation", "transport", "energy", "homeland", "security", "treasury", "emergency",
+    "emergencies", "situations", "public", "works", "corrections", "agriculture", "environment", "trade",
+    "culture", "sport", "sports", "youth", "information", "economy", "economic", "military", "armed", "forces",
+    "criminal", "civil", "family", "county", "city", "municipal", "regional", "provincial", "metropolitan"}
+# Words a generic name may have that say nothing of which body: "Ministry of Foreign Affairs" is
+# the "Foreign Ministry".
+_GENERIC_FILLERS = INITIALS_SKIPPED | {"affairs"}
+
+
+def institution(form: str, place_of) -> tuple[str, str | None] | None:
+    """(kind, place) when `form` is a generic institution's name: the kind as a key that does not
+    depend on word order ('department justice' for "Justice Department" and "Department of
+    Justice"), and the place its name gives, if any ("US Senate", "Senate of Ruritania",
+    "Ruritanian Parliament"). `place_of(words)` says which place a run of words names (None:
+    none). None when the name is not generic ("Human Rights Watch", "Senate Bill 5")."""
+    words = [w for w in re.split(r"[\s]+", normal(form).replace(",", " ")) if w]
+    if not words:
+        return None
+    place = None
+    # the place before the kind ("US Supreme Court") or after "of" ("Supreme Court of Ruritania")
+    for n in range(min(4, len(words) - 1), 0, -1):
+        found = place_of(" ".join(words[:n]))
+        if found:
+            place, words = found, words[n:]
+            break
+    if place is None and "of" in words:
+        at = len(words) - 1 - words[::-1].index("of")
+        rest = [w for w in words[at + 1:] if w != "the"]
+        found = place_of(" ".join(rest)) if rest else None
+        if found:
+            place, words = found, words[:at]
+    content = [w for w in words if w not in _GENERIC_FILLERS]
+    if not content or not all(w in INSTITUTION_WORDS for w in content):
+        return None
+    head = next((w for w in content if w in INSTITUTION_HEADS), None)
+    if head is None:
+        return None
+    content = [_SPELLINGS.get(w, w) for w in content]
+    return " ".join([head, *sorted(set(content) - {head})]), place
+
+
+# British and American spellings of one institution word: one kind
+_SPELLINGS = {"labour": "labor", "defence": "defense"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from . import ingest
-from .rdf import article_quads, direct_facts
+from .rdf import article_quads, direct_facts, merge_quads
 from .records import Article, Extraction
 from .store import Change, Store
 
@@ -200,26 +200,37 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
 
     def flush() -> None:
         drop, quads, touched, facts = [], [], set(), set()
+        resolved = []
         for ext in pending:
             graph = vocab.document(ext.article.id)
             if graph in known:
                 drop.append(graph)
                 for nid, (forms, types) in store.article_counts(graph).items():
-                    resolver.remove_counts(nid, forms, types, 1)
-                    touched.add(nid)
+                    resolver.remove_counts(nid, forms, types, 1, ext.article.id)
+                    touched.add(resolver.current(nid))
                 report.replaced += 1
-            ids = resolver.resolve(ext)
+            resolved.append((ext, resolver.resolve(ext), list(resolver.decisions)))
+        # a later article of the batch may have merged a node an earlier one went to
+        merges = resolver.take_merges()
+        for ext, ids, decisions in resolved:
+            ids = [resolver.current(i) for i in ids]
             touched.update(ids)
-            quads.extend(article_quads(ext, ids, vocab))
+            quads.extend(article_quads(ext, ids, vocab, decisions))
             facts.update(direct_facts(ext, ids, vocab))
             report.built += 1
             report.mentions += len(ext.mentions)
             report.relations += len(ext.relations)
             report.words += len(ext.article.text.split())
+        for n, merge in enumerate(merges):
+            quads.extend(merge_quads(merge, vocab, n))
+            touched.update((merge.retired, resolver.current(merge.into)))
+        touched = {resolver.current(nid) for nid in touched} | {m.retired for m in merges}
         nodes = {vocab.entity(nid): resolver.nodes.get(nid) for nid in sorted(touched)}
+        renames = [(vocab.entity(m.retired), vocab.entity(resolver.current(m.into))) for m in merges]
         # the direct triples only the replaced articles stated go; those of this batch are added
         stale = sorted(store.unsupported_facts(drop, keep=facts), key=str) if drop else []
-        store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes), stale_facts=stale), nodes, facts)
+        store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes), stale_facts=stale, renames=renames),
+                     nodes, facts)
         pending.clear()
 
     for n, ext in enumerate(source, 1):

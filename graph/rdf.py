@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .records import Extraction
 from .resolve import Node
-from .vocab import DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Vocabulary
+from .vocab import DCTERMS, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Vocabulary
 
 _INT = NamedNode(XSD + "integer")
 _DEC = NamedNode(XSD + "decimal")
@@ -38,7 +38,7 @@ def _date(value: str) -> Literal:
     return Literal(value)
 
 
-def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary) -> list[Quad]:
+def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary, decisions: list | None = None) -> list[Quad]:
     a = ext.article
     doc = vocab.document(a.id)
     g = NamedNode(doc)
@@ -84,6 +84,20 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary) -> list[Qu
         add(node, t("mentionType"), NamedNode(vocab.cls(m.type)))
     for e in range(len(ext.entities)):
         add(art, SCHEMA + "mentions", entity_iris[e])
+    for e, decision in enumerate(decisions or ()):
+        if decision is None:
+            continue
+        ent = ext.entities[e]
+        node = NamedNode(f"{doc}#e{e}")
+        add(node, RDF + "type", NamedNode(t("Resolution")))
+        add(node, t("resolvedTo"), entity_iris[e])
+        add(node, RDFS + "label", Literal(ent.label))
+        add(node, t("rule"), Literal(decision.rule))
+        add(node, t("evidence"), Literal(decision.evidence))
+        for form in ent.forms:
+            add(node, t("form"), Literal(form))
+        for form, reason in ent.reasons:
+            add(node, t("formReason"), Literal(f"{form}: {reason}"))
 
     for i, r in enumerate(ext.relations):
         subject = entity_iris[r.subject]
@@ -131,6 +145,21 @@ def direct_facts(ext: Extraction, ids: list[str], vocab: Vocabulary) -> set[Fact
     return facts
 
 
+def merge_quads(merge, vocab: Vocabulary, n: int) -> list[Quad]:
+    """A merge: `retired owl:sameAs into` in the registry (the retired IRI keeps answering), and
+    the record of why, in the graph of the article that showed it (or the registry's)."""
+    reg = NamedNode(vocab.registry)
+    gone, into = NamedNode(vocab.entity(merge.retired)), NamedNode(vocab.entity(merge.into))
+    g = NamedNode(vocab.document(merge.article)) if merge.article else reg
+    record = NamedNode(f"{vocab.document(merge.article)}#merge{n}" if merge.article
+                       else f"{vocab.registry}#merge-{merge.retired}")
+    return [Quad(gone, NamedNode(OWL + "sameAs"), into, reg),
+            Quad(record, _TYPE, NamedNode(vocab.term("Merge")), g),
+            Quad(record, NamedNode(vocab.term("retired")), gone, g),
+            Quad(record, NamedNode(vocab.term("into")), into, g),
+            Quad(record, NamedNode(vocab.term("evidence")), Literal(merge.evidence), g)]
+
+
 def fact_quad(fact: Fact, vocab: Vocabulary) -> Quad:
     """A direct triple as the registry graph holds it."""
     s, p, o = fact
@@ -144,6 +173,8 @@ def node_quads(node: Node, vocab: Vocabulary, facts: set[Fact] = frozenset()) ->
     q = [Quad(s, _TYPE, NamedNode(vocab.cls(node.type)), g),
          Quad(s, NamedNode(RDFS + "label"), Literal(node.label), g)]
     q += [Quad(s, NamedNode(SKOS + "altLabel"), Literal(alias), g) for alias in node.aliases]
+    if node.place:
+        q.append(Quad(s, NamedNode(vocab.term("place")), Literal(node.place), g))
     q.append(Quad(s, NamedNode(vocab.term("mentionCount")), _int(node.mentions), g))
     q.append(Quad(s, NamedNode(vocab.term("documentCount")), _int(node.documents), g))
     q += [Quad(s, NamedNode(p), o, g) for _, p, o in sorted(facts, key=str)]

@@ -59,6 +59,8 @@ class LocalEntity:
     label: str  # the fullest proper name used in the article
     type: str
     forms: tuple[str, ...]  # every surface form, label included
+    # why each form other than the founding one joined the entity: (form, reason), for `kg explain`
+    reasons: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

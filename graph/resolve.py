@@ -1,27 +1,49 @@
 """Resolution across articles: each article's entities → graph nodes, one per real-world thing.
 
-The `Resolver` is the global index of the graph's entities (their forms, types and
-mention counts). It is loaded from the store when a build starts and updated article by
-article, so adding articles never re-resolves the ones already built; an entity's IRI
-never changes once minted, while its label follows the fullest name seen so far.
+The `Resolver` is the global index of the graph's nodes (their forms, types, the articles that
+mention them). It is loaded from the store when a build starts and updated article by article,
+so adding articles never re-resolves the ones already built; a node's IRI never changes once
+minted (a node merged into another is retired: its IRI then says `owl:sameAs` the other).
 
-A local entity joins a node when one of its names is a name of the node (after
-`names.normal`), when it is the node's acronym or the node is its acronym, when a person's
-full name runs inside the other's ("Ashraf Ghani" / "Mohammad Ashraf Ghani Ahmadzai"), when
-the two spell one long word differently ("Abdulleh" / "Abdullah"), or when both are the same
-country by the gazetteer ("US" / "United States"). A person's bare surname never links
-across articles: which "Darwish" is meant is only known inside the article.
+An article's entity joins a node only on evidence, and each join records its rule and
+evidence (`kg explain`):
+- `same-name`: a full name of the node ("Karim Haidari", "Ruritanian Army", "Wuhan"), an
+  acronym the node is known by ("UNHCR", once an article has used it for the node), or the
+  same country by the gazetteer ("US" / "United States");
+- `institution`: a generic institution's name ("Supreme Court", "Senate", "Labour Party")
+  joins only the body of the same place: the place its name gives ("US Senate", "Senate of
+  Ruritania"), else the country the article is about (graph.context); with no place it stays
+  apart;
+- `name-variant`: a person's name with or without middle names or initials, a run of another's
+  words ("Ashraf Ghani" / "Mohammad Ashraf Ghani Ahmadzai"), or the surname spelt differently
+  under the same given name — and only when the context agrees: the node is mentioned with
+  some of the entities this article mentions;
+- `surname`: a person the article names by surname alone joins the person of that surname whose
+  context agrees clearly better than any other's; never one without context.
+An acronym never joins across articles on its letters alone, and different given names never
+merge by spelling distance. When in doubt the entity gets a node of its own: two nodes are
+better than one wrong merge. An article whose entity has the full names of two nodes shows they
+are one ("Islamic Front of Ruritania (IFR)" with a node "IFR" and one "Islamic Front of
+Ruritania"): they merge, unless some article told them apart or an analyst said never.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import gazetteer
-from .names import acronym_of, contiguous_in, fullness, initials, is_acronym, normal, slug, spelling_variant, tokens
+from .context import article_countries, place_of
+from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
+                    spelling_variant, tokens)
 from .records import Extraction, LocalEntity
 
 COMPATIBLE = {frozenset({"ORG", "PLACE"})}
+# How much context a weak name needs: the summed weight of the article's other entities that the
+# node was mentioned with before (an entity in every article weighs little: 1 / log2(2 + articles)).
+MIN_CONTEXT = 0.4
+# A bare surname goes to the best-supported person only when the next one has at most this share.
+SURNAME_MARGIN = 0.5
 
 
 @dataclass
@@ -31,20 +53,40 @@ class Node:
     forms: Counter = field(default_factory=Counter)  # surface form → mentions
     types: Counter = field(default_factory=Counter)  # recognised type → mentions
     documents: int = 0
-    hint: str | None = None
+    docs: set = field(default_factory=set)  # the articles that mention it (resolver's own numbers)
+    hint: str | None = None  # a label no mention has (a dateline's country code written out)
+    place: str | None = None  # a generic institution's place ("Supreme Court" of "United States")
+    fixed_label: str | None = None  # an analyst's (kg curate label)
+    fixed_type: str | None = None  # an analyst's (kg curate type)
 
     @property
     def label(self) -> str:
-        """The fullest name, among the forms that do not start with an everyday word
-        ('Afterwards Trump', 'The United Kingdom' lose to 'Donald Trump', 'United Kingdom')."""
-        if self.hint:
-            return self.hint
+        """The most frequent full proper name: not an acronym when a name is written out, not a
+        bare surname when a full name is known, not a form opening with an everyday word
+        ('Afterwards Smith') or a number; a generic institution's name with its place."""
+        if self.fixed_label:
+            return self.fixed_label
         if not self.forms:
-            return self.id
-        return max(self.forms, key=lambda f: (_clean_start(f), fullness(f), self.forms[f], f))
+            return self.hint or self.id
+        clean = [f for f in self.forms if _clean_start(f) and not f[:1].isdigit()] or list(self.forms)
+        full = [f for f in clean if not is_acronym(f)] or clean
+        if self.type == "PERSON":
+            full = [f for f in full if len(f.split()) > 1] or full
+        if self.place:
+            placed = [f for f in full if (institution(f, place_of) or ("", None))[1]]
+            if placed:
+                full = placed
+            else:
+                bare = max(full, key=lambda f: (self.forms[f], fullness(f), f))
+                return f"{bare} ({self.place})"
+        if self.hint and not any(" " in f for f in full):
+            return self.hint
+        return max(full, key=lambda f: (self.forms[f], fullness(f), f))
 
     @property
     def type(self) -> str:
+        if self.fixed_type:
+            return self.fixed_type
         return max(self.types, key=lambda t: (self.types[t], t == "PERSON", t)) if self.types else "ORG"
 
     @property
@@ -64,18 +106,38 @@ def _clean_start(form: str) -> bool:
     return first not in common_words() or len(form.split()) == 1
 
 
-def _bare(words: list[str]) -> list[str]:
-    """A person's name without its initials ('John R. Bolton' → john, bolton)."""
-    return [w for w in words if len(w.rstrip(".")) > 1]
+@dataclass
+class Decision:
+    """Why an article's entity went to its node: the rule and the evidence (see the module)."""
+    rule: str
+    evidence: str
+
+
+@dataclass
+class Merge:
+    """Two nodes found to be one: `retired` now answers as `into`."""
+    retired: str
+    into: str
+    evidence: str
+    article: str | None = None
 
 
 class Resolver:
     def __init__(self) -> None:
         self.nodes: dict[str, Node] = {}
+        self.retired: dict[str, str] = {}  # retired node id → the node it was merged into
         self.by_key: dict[str, set[str]] = defaultdict(set)  # normal form → node ids
-        self.by_initials: dict[str, set[str]] = defaultdict(set)  # acronym of a full name → node ids
-        self.by_word: dict[str, set[str]] = defaultdict(set)  # each word of a multi-word name → node ids
-        self.by_surname: dict[str, set[str]] = defaultdict(set)  # last word of a person's full name → node ids
+        self.by_surname: dict[str, set[str]] = defaultdict(set)  # last word of a person's full name
+        self.by_word: dict[str, set[str]] = defaultdict(set)  # each word of a person's full name
+        self.by_kind: dict[tuple[str, str], set[str]] = defaultdict(set)  # (institution kind, place)
+        self.by_initials: dict[str, set[str]] = defaultdict(set)  # initials of a written-out name
+        self.documents: dict[str, int] = {}  # article id → the resolver's number for it
+        self.never: set[frozenset] = set()  # node pairs an analyst said are never one
+        self.split_forms: dict[str, set[str]] = {}  # node → normal forms an analyst split off it
+        # an analyst's label and type of a node (kg curate), kept apart from the node: a rebuild
+        # may empty the node and fill it again
+        self.fixed: dict[str, dict[str, str]] = {}
+        self.merges: list[Merge] = []  # merges not yet written to the store (take_merges)
 
     # -- the index -----------------------------------------------------------------------
     def _index(self, node: Node, form: str) -> None:
@@ -84,13 +146,17 @@ class Resolver:
         country = gazetteer.countries().get(key)
         if country:
             self.by_key["country:" + normal(country)].add(node.id)
-        for acronym in initials(form):
-            self.by_initials[acronym].add(node.id)
         words = tokens(form)
         if len(words) >= 2:
+            for name in _surnames(words):
+                self.by_surname[name].add(node.id)
             for w in words:
                 self.by_word[w].add(node.id)
-            self.by_surname[words[-1]].add(node.id)
+        for kind in self._kinds(node, form):
+            self.by_kind[kind].add(node.id)
+        if node.type != "PERSON" and not is_acronym(form):
+            for key in initials(form):
+                self.by_initials[key].add(node.id)
 
     def _unindex(self, node: Node, form: str) -> None:
         key = normal(form)
@@ -100,18 +166,35 @@ class Resolver:
         country = gazetteer.countries().get(key)
         if country:
             self.by_key["country:" + normal(country)].discard(node.id)
-        for acronym in initials(form):
-            self.by_initials[acronym].discard(node.id)
-        for w in tokens(form):
-            self.by_word[w].discard(node.id)
-        if tokens(form):
-            self.by_surname[tokens(form)[-1]].discard(node.id)
+        words = tokens(form)
+        if len(words) >= 2:
+            for name in _surnames(words):
+                self.by_surname[name].discard(node.id)
+            for w in words:
+                self.by_word[w].discard(node.id)
+        for kind in self._kinds(node, form):
+            self.by_kind[kind].discard(node.id)
+        if not is_acronym(form):
+            for initial in initials(form):
+                self.by_initials[initial].discard(node.id)
 
-    def add_counts(self, node_id: str, forms: Counter, types: Counter, documents: int) -> Node:
+    @staticmethod
+    def _kinds(node: Node, form: str) -> list[tuple[str, str]]:
+        if node.place is None or is_acronym(form):
+            return []  # only the nodes of generic names are found by kind
+        found = institution(form, place_of)
+        if not found:
+            return []
+        place = found[1] or node.place
+        return [(found[0], place)] if place else []
+
+    def document(self, article_id: str) -> int:
+        return self.documents.setdefault(article_id, len(self.documents))
+
+    def add_counts(self, node_id: str, forms: Counter, types: Counter, documents: int,
+                   doc: str | None = None) -> Node:
         """Record mentions of a node (new or known); used when loading from the store too."""
-        node = self.nodes.get(node_id)
-        if node is None:
-            node = self.nodes[node_id] = Node(node_id)
+        node = self.nodes.get(node_id) or self._new_node(node_id)
         for form, n in forms.items():
             if form not in node.forms:
                 node.forms[form] = 0
@@ -119,11 +202,14 @@ class Resolver:
             node.forms[form] += n
         node.types.update(types)
         node.documents += documents
+        if doc is not None:
+            node.docs.add(self.document(doc))
         return node
 
-    def remove_counts(self, node_id: str, forms: Counter, types: Counter, documents: int) -> None:
+    def remove_counts(self, node_id: str, forms: Counter, types: Counter, documents: int,
+                      doc: str | None = None) -> None:
         """Forget an article's mentions of a node (the article changed or was removed)."""
-        node = self.nodes.get(node_id)
+        node = self.nodes.get(self.current(node_id))
         if node is None:
             return
         for form, n in forms.items():
@@ -135,115 +221,383 @@ class Resolver:
         node.types.subtract(types)
         node.types = +node.types
         node.documents = max(0, node.documents - documents)
+        if doc is not None and doc in self.documents:
+            node.docs.discard(self.documents[doc])
         if not node.forms:
-            del self.nodes[node_id]
+            del self.nodes[node.id]
+
+    def current(self, node_id: str) -> str:
+        """The node a (possibly retired) id stands for now."""
+        seen = set()
+        while node_id in self.retired and node_id not in seen:
+            seen.add(node_id)
+            node_id = self.retired[node_id]
+        return node_id
+
+    # -- context ---------------------------------------------------------------------------
+    def _weight(self, node_id: str) -> float:
+        node = self.nodes.get(node_id)
+        return 1.0 / math.log2(2 + len(node.docs)) if node else 0.0
+
+    def support(self, node_id: str, context: list[str]) -> float:
+        """How strongly the article's other entities (`context`, node ids) point to a node: the
+        weight of each that was mentioned with it in some article."""
+        docs = self.nodes[node_id].docs
+        return sum(self._weight(c) for c in set(context)
+                   if c != node_id and c in self.nodes and not docs.isdisjoint(self.nodes[c].docs))
+
+    def _apart(self, a: str, b: str) -> bool:
+        """Some article told the two apart (named both), or an analyst said they are never one."""
+        return frozenset((a, b)) in self.never or not self.nodes[a].docs.isdisjoint(self.nodes[b].docs)
 
     # -- matching --------------------------------------------------------------------------
-    def candidates(self, ent: LocalEntity) -> list[str]:
-        """Nodes this article's entity can be, best first."""
-        found: Counter = Counter()
-        bare_person = ent.type == "PERSON" and len(tokens(ent.label)) == 1
+    def _compatible(self, etype: str, node: Node) -> bool:
+        return etype == node.type or frozenset({etype, node.type}) in COMPATIBLE
+
+    def _generic(self, ent: LocalEntity, country: str | None,
+                 counts: Counter | None = None) -> tuple[set, str | None, bool] | None:
+        """(kinds, place, whether a name gives the place) of an entity named by generic
+        institution names — more than half of its mentions (`counts`, by form) are — its place the
+        one its names give, else the article's country; None for any other entity."""
+        kinds, places, generic, other = set(), Counter(), 0, 0
+        for form in ent.forms:
+            if is_acronym(form):
+                continue
+            n = counts.get(form, 1) if counts else 1
+            found = institution(form, place_of)
+            if not found:
+                other += n
+                continue
+            generic += n
+            kinds.add(found[0])
+            if found[1]:
+                places[found[1]] += n
+        if not kinds or generic <= other:
+            return None
+        if places:
+            return kinds, places.most_common(1)[0][0], True
+        return kinds, country, False
+
+    def candidates(self, ent: LocalEntity, context: list[str] = (), countries: list[str] = (),
+                   taken: set[str] = frozenset(), counts: Counter | None = None,
+                   names_only: bool = False) -> list[tuple[str, Decision]]:
+        """Nodes this article's entity can be, best first, each with the evidence. `countries`:
+        those the article is about, most voted first (graph.context); `names_only`: only by a
+        name, not by a variant that needs the context."""
+        person_name = _person_name(ent)
+        keys = {normal(f) for f in ent.forms}
+
+        def usable(nid: str) -> bool:
+            node = self.nodes[nid]
+            # the tagger types a person's full name as an organisation at times: a full name
+            # that opens with a given name is evidence enough that both are the person
+            typed = self._compatible(ent.type, node) or (person_name and {ent.type, node.type} & {"PERSON"}
+                                                         and node.type != "GROUP" and ent.type != "GROUP")
+            return nid not in taken and bool(typed) and not any(frozenset((nid, t)) in self.never for t in taken) \
+                and not keys & self.split_forms.get(nid, set())
+
+        generic = self._generic(ent, countries[0] if countries else None, counts)
+        if generic is not None:
+            kinds, place, named = generic
+            # the place the name gives, else the article's country; else another country the
+            # article is about, when the body of that country was mentioned with its entities
+            for n, where in enumerate([place] if named else countries):
+                found: Counter = Counter()
+                for kind in kinds:
+                    for nid in self.by_kind.get((kind, where), ()):
+                        if usable(nid) and (n == 0 or self.support(nid, context) >= MIN_CONTEXT):
+                            found[nid] += 1
+                if found:
+                    ranked = sorted(found, key=lambda x: (-found[x], -self.support(x, context),
+                                                          -self.nodes[x].mentions, x))
+                    how = "named in it" if named else ("the article's country" if n == 0 else
+                                                      "a country the article is about, and the context agrees")
+                    return [(nid, Decision("institution", f"'{ent.label}' is a generic name; the "
+                                                          f"{' / '.join(sorted(kinds))} of {where} ({how})"))
+                            for nid in ranked]
+            return []
+        if not names_only and ent.type == "ORG" and len(tokens(ent.label)) == 1 \
+                and all(not is_acronym(f) for f in ent.forms) \
+                and not gazetteer.place_kind(ent.label) and tokens(ent.label)[0] in self.by_surname:
+            # a surname the tagger took for an organisation ("Smith said"): the person, when the
+            # context agrees
+            person = self._person_variants(LocalEntity(ent.label, "PERSON", ent.forms), context,
+                                           lambda nid: nid not in taken and not keys & self.split_forms.get(nid, set()))
+            if person:
+                return person
+        strong: dict[str, str] = {}
+        by_name: set[str] = set()  # matched by a written-out name, not only by an acronym
         for form in ent.forms:
             words = tokens(form)
             if ent.type == "PERSON" and len(words) < 2:
-                continue  # which person a bare surname means is known inside its article only
+                continue  # which person a bare name means is known inside its article only
+            if not is_acronym(form) and (institution(form, place_of) or ("", "?"))[1] is None:
+                continue  # "Democratic Party" names a party of any country: no evidence by itself
             key = normal(form)
             for nid in self.by_key.get(key, ()):
-                found[nid] += 3
-            country = gazetteer.countries().get(key)
-            if country and ent.type in ("PLACE", "ORG"):
-                for nid in self.by_key.get("country:" + normal(country), ()):
-                    found[nid] += 3
-            if is_acronym(form) and ent.type != "PERSON":
-                # "UN" for "United Nations": the node's own label must spell it, and the type agree
-                for nid in self.by_initials.get(key.replace(" ", ""), ()):
-                    node = self.nodes[nid]
-                    if node.type == ent.type and acronym_of(form, node.label):
-                        found[nid] += 2
-        if not found and bare_person:
-            # an article that names someone by surname alone ("President Trump"): the one person
-            # the graph knows by that surname, if there is exactly one; else the node of that
-            # bare surname, so ambiguous mentions at least stay together
-            surname = tokens(ent.label)[0]
-            people = [nid for nid in self.by_surname.get(surname, ()) if self.nodes[nid].type == "PERSON"]
-            if len(people) == 1:
-                found[people[0]] += 1
+                if usable(nid) and not self._generic_node(nid):
+                    if not is_acronym(form):
+                        by_name.add(nid)
+                    if nid not in strong:
+                        what = "the acronym" if is_acronym(form) else "the name"
+                        strong[nid] = f"{what} '{form}', a name of the node"
+            country_name = gazetteer.countries().get(key)
+            if country_name and ent.type in ("PLACE", "ORG"):
+                for nid in self.by_key.get("country:" + normal(country_name), ()):
+                    if usable(nid) and nid not in strong:
+                        strong[nid] = f"'{form}' names the country {country_name} (gazetteer)"
+        if strong:
+            ranked = sorted(strong, key=lambda n: (n not in by_name, -self.support(n, context),
+                                                   -self.nodes[n].mentions, n))
+            return [(nid, Decision("same-name", strong[nid])) for nid in ranked]
+        if ent.type == "PERSON" and not names_only:
+            return self._person_variants(ent, context, usable)
+        if not names_only:
+            return self._acronym_variants(ent, context, usable)
+        return []
+
+    def _acronym_variants(self, ent: LocalEntity, context: list[str], usable) -> list[tuple[str, Decision]]:
+        """An acronym ('UN') and a name it abbreviates ('United Nations'), either way round,
+        when the article's context agrees: letters alone are not evidence."""
+        found: dict[str, str] = {}
+        for form in ent.forms:
+            if is_acronym(form):
+                pool = self.by_initials.get(normal(form).replace(" ", ""), set())
+                hit = lambda nid, f=form: next((o for o in self.nodes[nid].forms if acronym_of(f, o)), None)
             else:
-                for nid in self.by_key.get(surname, ()):
-                    if self.nodes[nid].type == "PERSON" and len(tokens(self.nodes[nid].label)) == 1:
-                        found[nid] += 1
-        if not found:
-            for form in ent.forms:
-                for nid in self._near(form, ent.type):
-                    found[nid] += 1
-        out = [nid for nid, _ in found.most_common() if self._compatible(ent, self.nodes[nid])]
-        return sorted(out, key=lambda nid: (-found[nid], -self.nodes[nid].mentions, nid))
-
-    def _near(self, form: str, etype: str) -> set[str]:
-        """Nodes whose names are acronyms of `form`, contain it as a run of words (persons),
-        or spell it differently."""
-        words = tokens(form)
-        out: set[str] = set()
-        if len(words) >= 2:
-            # "United Nations" for a node known only as "UN" — never for a node that has a
-            # full name already ("Underappreciated Sports Anime" is not the "USA" of "United States")
-            for acronym in initials(form):
-                for nid in self.by_key.get(acronym, ()):
-                    node = self.nodes[nid]
-                    if node.type == etype and all(is_acronym(f) for f in node.forms):
-                        out.add(nid)
-            pool: set[str] = set()
-            for w in words:
-                pool |= self.by_word.get(w, set())
+                pool = {nid for key in initials(form) for nid in self.by_key.get(key, ())
+                        if all(is_acronym(o) for o in self.nodes[nid].forms)}
+                hit = lambda nid, f=form: next((o for o in self.nodes[nid].forms if acronym_of(o, f)), None)
             for nid in pool:
-                for f in self.nodes[nid].forms:
-                    fw = tokens(f)
-                    if etype == "PERSON" and len(fw) >= 2 and (contiguous_in(words, fw) or contiguous_in(fw, words)
-                                                               or _bare(words) == _bare(fw)):
-                        out.add(nid)  # "Ashraf Ghani" in "Mohammad Ashraf Ghani Ahmadzai"; "John R. Bolton"
-                    elif spelling_variant(form, f):
-                        out.add(nid)
-        elif len(words) == 1 and len(words[0]) >= 7:
-            for key in (k for k in self.by_key if k[:1] == words[0][:1] and " " not in k):
-                if spelling_variant(form, key):
-                    out |= self.by_key[key]
-        return out
+                other = hit(nid) if nid not in found and usable(nid) else None
+                if other:
+                    found[nid] = f"'{form}' and '{other}' are an acronym and its name"
+        scored = sorted(((self.support(nid, context), nid) for nid in found), key=lambda x: (-x[0], x[1]))
+        if not scored or scored[0][0] < MIN_CONTEXT or len(scored) > 1 and scored[1][0] > SURNAME_MARGIN * scored[0][0]:
+            return []
+        nid = scored[0][1]
+        return [(nid, Decision("acronym", f"{found[nid]}; the context agrees"))]
 
-    @staticmethod
-    def _compatible(ent: LocalEntity, node: Node) -> bool:
-        return ent.type == node.type or frozenset({ent.type, node.type}) in COMPATIBLE
+    def _generic_node(self, nid: str) -> bool:
+        return self.nodes[nid].place is not None
+
+    def _person_variants(self, ent: LocalEntity, context: list[str], usable) -> list[tuple[str, Decision]]:
+        full = [f for f in ent.forms if len(tokens(f)) >= 2 and not is_acronym(f)]
+        found: dict[str, str] = {}
+        if full:
+            for form in full:
+                words = tokens(form)
+                pool = set(self.by_surname.get(words[-1], ()))
+                for w in words:
+                    pool |= self.by_word.get(w, set())
+                for nid in pool:
+                    if nid in found or not usable(nid) or self.nodes[nid].type != "PERSON":
+                        continue
+                    for other in self.nodes[nid].forms:
+                        why = _person_variant(words, tokens(other))
+                        if why:
+                            found[nid] = f"'{form}' is '{other}' {why}"
+                            break
+            rule = "name-variant"
+        else:
+            name = tokens(ent.label)[0] if tokens(ent.label) else ""
+            for nid in self.by_surname.get(name, set()) | self.by_word.get(name, set()) | self.by_key.get(name, set()):
+                node = self.nodes[nid]
+                if not usable(nid) or node.type != "PERSON":
+                    continue
+                if nid in self.by_surname.get(name, ()):
+                    found[nid] = f"'{ent.label}' is the surname of '{node.label}'"
+                elif any(tokens(f)[:1] == [name] and len(tokens(f)) > 1 for f in node.forms):
+                    found[nid] = f"'{ent.label}' is the given name of '{node.label}'"
+                elif len(tokens(node.label)) == 1:
+                    found[nid] = f"'{ent.label}' is the name of '{node.label}'"
+            rule = "surname"
+        scored = sorted(((self.support(nid, context), nid) for nid in found), key=lambda x: (-x[0], x[1]))
+        if not scored or scored[0][0] < MIN_CONTEXT:
+            return []
+        if rule == "surname" and len(scored) > 1 and scored[1][0] > SURNAME_MARGIN * scored[0][0]:
+            return []  # two people of that name fit about as well: a node of its own
+        best, nid = scored[0]
+        shared = sorted((self.nodes[c].label for c in set(context) if c != nid and c in self.nodes
+                         and not self.nodes[nid].docs.isdisjoint(self.nodes[c].docs)), key=str)[:5]
+        return [(nid, Decision(rule, f"{found[nid]}; mentioned before with {', '.join(repr(s) for s in shared)}"))]
 
     # -- one article -----------------------------------------------------------------------
     def resolve(self, extraction: Extraction) -> list[str]:
-        """Node id of each of the article's entities; the index now counts its mentions."""
+        """Node id of each of the article's entities; the index now counts its mentions. The
+        decisions (rule and evidence of each) are in `self.decisions` until the next article."""
+        doc = extraction.article.id
         forms_of = [Counter() for _ in extraction.entities]
         types_of = [Counter() for _ in extraction.entities]
         for m in extraction.mentions:
             forms_of[m.entity][m.text] += 1
             types_of[m.entity][m.type] += 1
-        order = sorted(range(len(extraction.entities)),
-                       key=lambda e: (-fullness(extraction.entities[e].label)[0], e))
+        headline = extraction.sentences[0].end if extraction.sentences else 0
+        countries = article_countries([(m.text, m.type, m.start < headline) for m in extraction.mentions])
+        order = sorted(range(len(extraction.entities)), key=lambda e: (_strength(extraction.entities[e]),
+                                                                      -fullness(extraction.entities[e].label)[0], e))
         taken: set[str] = set()
+        context: list[str] = []
         ids: list[str | None] = [None] * len(extraction.entities)
-        for e in order:
+        self.decisions: list[Decision | None] = [None] * len(extraction.entities)
+
+        def assign(e: int, nid: str, decision: Decision) -> None:
             ent = extraction.entities[e]
-            # two entities of one article stay two nodes: the article told them apart
-            nid = next((c for c in self.candidates(ent) if c not in taken), None)
-            if nid is None:
-                nid = self.mint(ent.label)
             taken.add(nid)
+            context.append(nid)
             ids[e] = nid
-            node = self.add_counts(nid, forms_of[e], types_of[e], 1)
+            self.decisions[e] = decision
+            node = self.add_counts(nid, forms_of[e], types_of[e], 1, doc)
             hint_form = ent.label if ent.label not in ent.forms[1:] and ent.label not in forms_of[e] else None
             if hint_form and not node.hint:
                 node.hint = hint_form
-        return ids  # type: ignore[return-value]
+
+        # names first; what needs context (a variant of a name, a bare surname) once the names
+        # have given the article's context
+        deferred = []
+        for e in order:
+            ent = extraction.entities[e]
+            # two entities of one article stay two nodes: the article told them apart
+            found = self.candidates(ent, context, countries, taken, forms_of[e], names_only=True)
+            if found:
+                nid, decision = found[0]
+                nid = self._merge_revealed(ent, nid, found[1:], doc)
+                assign(e, nid, decision)
+            else:
+                deferred.append(e)
+        for e in deferred:
+            ent = extraction.entities[e]
+            found = self.candidates(ent, context, countries, taken, forms_of[e])
+            if found:
+                assign(e, found[0][0], found[0][1])
+                continue
+            generic = self._generic(ent, countries[0] if countries else None, forms_of[e])
+            nid = self.mint(ent.label)
+            if generic is not None:
+                self.nodes[nid].place = generic[1]
+            assign(e, nid, Decision("new", _new_reason(ent, generic)))
+        return [self.current(i) for i in ids]  # type: ignore[arg-type]
+
+    def _merge_revealed(self, ent: LocalEntity, nid: str, others: list[tuple[str, Decision]], doc: str) -> str:
+        """Other nodes this entity has a full name of are the same thing: merge them with `nid`;
+        the node that remains."""
+        for other, decision in others:
+            other = self.current(other)
+            if other == nid or decision.rule != "same-name" or self._apart(nid, other) \
+                    or self.nodes[other].place != self.nodes[nid].place:
+                continue
+            if self.nodes[other].type == "PLACE" and self.nodes[nid].type == "PLACE" \
+                    and not any("country" in d for d in (decision.evidence,)):
+                continue  # a place and a place inside it share words ("Ruritania City", "Ruritania")
+            keep, gone = (other, nid) if self.nodes[other].mentions > self.nodes[nid].mentions else (nid, other)
+            self.merge(gone, keep, f"one entity of article '{doc}' has names of both "
+                                   f"('{ent.label}'; {decision.evidence})", doc)
+            nid = keep
+        return nid
+
+    def merge(self, gone: str, into: str, evidence: str, article: str | None = None) -> None:
+        """Retire `gone` into `into` (its forms, types and articles move); the store is told by
+        `take_merges`."""
+        a, b = self.nodes[into], self.nodes[gone]
+        for form, n in b.forms.items():
+            if form not in a.forms:
+                a.forms[form] = 0
+                self._index(a, form)
+            a.forms[form] += n
+        for form in list(b.forms):
+            self._unindex_all(b, form)
+        a.types.update(b.types)
+        a.docs |= b.docs
+        a.documents = len(a.docs) or a.documents + b.documents
+        a.hint = a.hint or b.hint
+        del self.nodes[gone]
+        self.retired[gone] = into
+        for old, new in list(self.retired.items()):
+            if new == gone:
+                self.retired[old] = into
+        self.merges.append(Merge(gone, into, evidence, article))
+
+    def _unindex_all(self, node: Node, form: str) -> None:
+        for index in (self.by_key, self.by_surname, self.by_word, self.by_kind):
+            for ids in index.values():
+                ids.discard(node.id)
+
+    def take_merges(self) -> list[Merge]:
+        out, self.merges = self.merges, []
+        return out
 
     def mint(self, label: str) -> str:
         base = slug(label)
         candidate, n = base, 1
-        while candidate in self.nodes:
+        while candidate in self.nodes or candidate in self.retired:
             n += 1
             candidate = f"{base}-{n}"
-        self.nodes[candidate] = Node(candidate)
+        self._new_node(candidate)
         return candidate
+
+    def _new_node(self, node_id: str) -> Node:
+        node = self.nodes[node_id] = Node(node_id)
+        node.fixed_label = self.fixed.get(node_id, {}).get("label")
+        node.fixed_type = self.fixed.get(node_id, {}).get("type")
+        return node
+
+
+def _person_name(ent: LocalEntity) -> bool:
+    """A full name that opens with a given name (gazetteer): a person's, whatever the tagger said."""
+    words = tokens(ent.label)
+    return len(words) >= 2 and words[0] in gazetteer.given_names() and not is_acronym(ent.label) \
+        and institution(ent.label, place_of) is None
+
+
+def _strength(ent: LocalEntity) -> int:
+    """Entities with full names resolve first and give the others their context."""
+    words = len(tokens(ent.label))
+    if ent.type == "PERSON":
+        return 0 if words > 1 else 2
+    return 1 if is_acronym(ent.label) or institution(ent.label, place_of) else 0
+
+
+def _surnames(words: list[str]) -> list[str]:
+    """The ways a full name's last word is used alone: 'al-assad' and 'assad'."""
+    last = words[-1]
+    parts = last.split("-", 1)
+    if len(parts) == 2 and parts[0] in ("al", "el", "bin", "ibn", "abu", "ben") and parts[1]:
+        return [last, parts[1]]
+    return [last]
+
+
+def _person_variant(a: list[str], b: list[str]) -> str:
+    """How two full names of one person can differ: initials or middle names, one a run of the
+    other's words, or the surname spelt otherwise under the same given name ('' if none)."""
+    bare_a = [w for w in a if len(w.rstrip(".")) > 1]
+    bare_b = [w for w in b if len(w.rstrip(".")) > 1]
+    if len(bare_a) > 1 and bare_a == bare_b:
+        return "without or with initials"
+    if a[0] == b[0] and a[-1] == b[-1] and (_subsequence(a, b) or _subsequence(b, a)):
+        return "without or with a middle name"
+    if len(a) >= 2 and len(b) >= 2 and (contiguous_in(a, b) or contiguous_in(b, a)):
+        return "as a run of its words"
+    if a[0] == b[0] and len(a) == len(b) and spelling_variant(" ".join(a), " ".join(b)):
+        return "spelt otherwise, with the same given name"
+    return ""
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return len(short) < len(long) and all(w in it for w in short)
+
+
+def key_name(keys: set) -> str:
+    return " / ".join(sorted({k for k, _ in keys})) or "body"
+
+
+def _new_reason(ent: LocalEntity, generic) -> str:
+    if generic is not None and generic[1] is None:
+        return f"'{ent.label}' is a generic institution name and the article's country is unknown: kept apart"
+    if ent.type == "PERSON" and len(tokens(ent.label)) < 2:
+        return f"no person named '{ent.label}' is known with this article's context"
+    return f"no node is named '{ent.label}'"
+
+
+def acronym_evidence(short: str, full: str) -> bool:
+    return acronym_of(short, full)

@@ -78,6 +78,7 @@ class Change:
     quads: list[ox.Quad]
     nodes: list[str]  # entity IRIs whose registry entries are replaced
     stale_facts: list = field(default_factory=list)  # direct triples no article supports any more
+    renames: list = field(default_factory=list)  # (retired IRI, IRI it was merged into), in order
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Write:
     gone: list[str]
     delete: list[ox.Quad]
     insert: list[ox.Quad]
+    renames: list = field(default_factory=list)  # (old IRI, new IRI): every quad naming old names new
 
 
 class Store:
@@ -193,20 +195,35 @@ class Store:
 
     def load_resolver(self) -> Resolver:
         """The resolver's index as the store holds it: every node's forms, types and counts."""
+        from .resolve import Node
+
         resolver = Resolver()
+        slug = self.vocab.slug_of
+        registry = self.vocab.registry
+        # generic institutions' places first: their names are indexed by kind and place
+        for r in self.select(f"SELECT ?e ?p WHERE {{ GRAPH <{registry}> {{ ?e nkg:place ?p }} }}", union=False):
+            resolver.nodes.setdefault(slug(r["e"]), Node(slug(r["e"]))).place = r["p"]
         for r in self._mention_counts(None):
-            resolver.add_counts(self.vocab.slug_of(r["e"]), Counter({r["text"]: r["n"]}),
-                                Counter({r["type"]: r["n"]}), 0)
-        for r in self.select("SELECT ?e (COUNT(DISTINCT ?g) AS ?d) WHERE { GRAPH ?g { ?a schema:mentions ?e } } "
-                             "GROUP BY ?e", union=False):
-            node = resolver.nodes.get(self.vocab.slug_of(r["e"]))
-            if node:
-                node.documents = r["d"]
-        for r in self.select(f"SELECT ?e ?l WHERE {{ GRAPH <{self.vocab.registry}> {{ ?e rdfs:label ?l }} }}",
-                             union=False):
-            node = resolver.nodes.get(self.vocab.slug_of(r["e"]))
+            resolver.add_counts(slug(r["e"]), Counter({r["text"]: r["n"]}), Counter({r["type"]: r["n"]}), 0)
+        for r in self.select("SELECT ?g ?e WHERE { GRAPH ?g { ?g schema:mentions ?e } }", union=False):
+            node = resolver.nodes.get(slug(r["e"]))
+            doc = self.vocab.document_id_of(r["g"])
+            if node and doc is not None:
+                node.docs.add(resolver.document(doc))
+        for node in resolver.nodes.values():
+            node.documents = len(node.docs)
+        for r in self.select(f"SELECT ?e ?l WHERE {{ GRAPH <{registry}> {{ ?e rdfs:label ?l }} }}", union=False):
+            node = resolver.nodes.get(slug(r["e"]))
             if node and r["l"] not in node.forms:
                 node.hint = r["l"]
+        for r in self.select(f"SELECT ?old ?new WHERE {{ GRAPH <{registry}> {{ ?old owl:sameAs ?new }} }}",
+                             union=False):
+            if slug(r["old"]) and slug(r["new"]):
+                resolver.retired[slug(r["old"])] = slug(r["new"])
+        for nid in [n for n, node in resolver.nodes.items() if not node.forms]:
+            del resolver.nodes[nid]  # a place left by an entry whose mentions are gone
+        from .curation import apply_to
+        apply_to(resolver, self)
         return resolver
 
     def article_counts(self, graph: str) -> dict[str, tuple[Counter, Counter]]:
@@ -293,10 +310,12 @@ class Store:
             if node is not None:
                 quads += node_quads(node, self.vocab)
         quads += [fact_quad(f, self.vocab) for f in sorted(facts, key=str)]
-        gone = [iri for iri in change.nodes if nodes.get(iri) is None]
+        retired = [old for old, _ in change.renames]
+        gone = [iri for iri in change.nodes if nodes.get(iri) is None and iri not in retired]
         write = Write(drop_graphs=list(change.drop_graphs), entries=[n for n in change.nodes if n not in gone],
-                      gone=gone, delete=[fact_quad(f, self.vocab) for f in change.stale_facts], insert=quads)
-        if write.drop_graphs or write.entries or write.gone or write.delete or write.insert:
+                      gone=gone, delete=[fact_quad(f, self.vocab) for f in change.stale_facts], insert=quads,
+                      renames=list(change.renames))
+        if write.drop_graphs or write.entries or write.gone or write.delete or write.insert or write.renames:
             self._write(write)
             self.maybe_publish()
 
@@ -305,13 +324,15 @@ class Store:
         v = self.vocab
         registry = v.registry
         entry = " ".join(f"<{p}>" for p in (RDF + "type", RDFS + "label", SKOS + "altLabel",
-                                             v.term("mentionCount"), v.term("documentCount")))
+                                             v.term("mentionCount"), v.term("documentCount"), v.term("place")))
         ops = [f"DROP SILENT GRAPH <{g}>" for g in write.drop_graphs]
         for nodes, predicates in ((write.entries, f"VALUES ?p {{ {entry} }}"), (write.gone, "")):
             for chunk in _chunks(nodes, VALUES_CHUNK):
                 values = " ".join(f"<{iri}>" for iri in chunk)
                 ops.append(f"DELETE {{ GRAPH <{registry}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
                            f"{predicates} GRAPH <{registry}> {{ ?e ?p ?o }} }}")
+        for old, new in write.renames:
+            ops += rename_operations(old, new, v)
         for chunk in _chunks(write.delete, VALUES_CHUNK):
             ops.append("DELETE DATA { " + " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
                                                    for q in chunk) + " }")
@@ -333,6 +354,26 @@ class Store:
         self.commit(Change(drop_graphs=graphs, quads=[], nodes=list(touched), stale_facts=sorted(stale, key=str)),
                     touched)
         return len(graphs)
+
+
+def rename_operations(old: str, new: str, vocab: Vocabulary) -> list[str]:
+    """SPARQL Update that makes every quad naming the node `old` name `new` (a merge): its
+    mentions, statements, co-mentions and direct triples; then co-mentions and `coMentionedWith`
+    put back in IRI order (subject < object), as the rest of the store has them."""
+    cmw = vocab.term("coMentionedWith")
+    return [f"DELETE {{ GRAPH ?g {{ <{old}> ?p ?o }} }} INSERT {{ GRAPH ?g {{ <{new}> ?p ?o }} }} "
+            f"WHERE {{ GRAPH ?g {{ <{old}> ?p ?o }} }}",
+            f"DELETE {{ GRAPH ?g {{ ?s ?p <{old}> }} }} INSERT {{ GRAPH ?g {{ ?s ?p <{new}> }} }} "
+            f"WHERE {{ GRAPH ?g {{ ?s ?p <{old}> }} }}",
+            f"DELETE {{ GRAPH ?g {{ ?c <{RDF}subject> ?x ; <{RDF}object> ?y }} }} "
+            f"INSERT {{ GRAPH ?g {{ ?c <{RDF}subject> ?y ; <{RDF}object> ?x }} }} "
+            f"WHERE {{ VALUES ?n {{ <{new}> }} GRAPH ?g {{ {{ ?c <{RDF}subject> ?n ; <{RDF}object> ?y BIND(?n AS ?x) }} "
+            f"UNION {{ ?c <{RDF}object> ?n ; <{RDF}subject> ?x BIND(?n AS ?y) }} "
+            f"?c a <{vocab.term('CoMention')}> }} FILTER(STR(?x) > STR(?y)) }}",
+            f"DELETE {{ GRAPH <{vocab.registry}> {{ ?x <{cmw}> ?y }} }} INSERT {{ GRAPH <{vocab.registry}> "
+            f"{{ ?y <{cmw}> ?x }} }} WHERE {{ VALUES ?n {{ <{new}> }} GRAPH <{vocab.registry}> {{ "
+            f"{{ ?n <{cmw}> ?y BIND(?n AS ?x) }} UNION {{ ?x <{cmw}> ?n BIND(?n AS ?y) }} }} "
+            f"FILTER(STR(?x) > STR(?y)) }}"]
 
 
 # -- the embedded store ------------------------------------------------------------------------------

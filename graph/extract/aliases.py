@@ -4,7 +4,15 @@ Fuller names come first and found the entities; shorter forms then join the enti
 can only be a form of — a surname, an acronym, a name without its qualifier ("National
 Resistance Front" of "... of Afghanistan"), "Zarin" of "the Zarin valley". Names that
 merely share words stay apart ("Karim Darwish" is not "Karim Aziz Darwish": not a run of
-its words). A short form that fits several entities goes to the one mentioned last before it.
+its words). A bare name that fits several people goes to the one the article introduced first
+(news names its subject first and calls a relative sharing the surname by given name: "Hunter"
+beside "Biden"); any other short form that fits several entities goes to the one mentioned last
+before it.
+
+A mention the entity layer cut too wide never founds an entity of its own: "Afterwards Smith",
+"Ruritania John Smith", "Prime Minister Smith", "Smith-Jones" (two people) are the mention of
+"Smith" or "John Smith" the article names elsewhere, with an everyday word, a place or a title
+before it, or a second name after it (see `_boundary_cores`).
 """
 from __future__ import annotations
 
@@ -14,9 +22,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import gazetteer
-from ..names import acronym_of, contiguous_in, fullness, initials, is_acronym, normal, spelling_variant, tokens
+from ..context import place_of
+from ..names import INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal, spelling_variant, tokens
 from ..records import LocalEntity
-from ..lexicon import MEETING_NOUNS, PLACE_GENERICS, REGNAL_TITLES
+from ..lexicon import (HONORIFICS, INITIALS_SKIPPED, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES, PLACE_GENERICS, REGNAL_TITLES,
+                       SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -27,6 +37,9 @@ class _Cluster:
     positions: list[int] = field(default_factory=list)
     hint: str | None = None
     founder_type: str = ""  # type of the form that founded the entity: breaks ties in the vote
+    surface: list[str] = field(default_factory=list)  # mention texts, where they differ from forms
+    reasons: dict[str, str] = field(default_factory=dict)  # form → why it joined
+    first_full: int = -1  # where a name of several words was first used for it (-1: never)
 
     @property
     def label(self) -> str:
@@ -49,8 +62,13 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
     `hints` maps a mention's start offset to a canonical label (a dateline's country code).
     """
     hints = hints or {}
-    order = sorted(range(len(mentions)), key=lambda i: (-fullness(mentions[i][0])[0],
-                                                        -fullness(mentions[i][0])[1], mentions[i][2]))
+    cores = _boundary_cores(mentions, text)
+
+    def matched_form(i: int) -> str:
+        return cores[i][0] if i in cores else mentions[i][0]
+
+    order = sorted(range(len(mentions)), key=lambda i: (-fullness(matched_form(i))[0],
+                                                        -fullness(matched_form(i))[1], mentions[i][2]))
     clusters: list[_Cluster] = []
     assigned: dict[int, int] = {}
     defined = _parenthetical_definitions(mentions, text)
@@ -61,27 +79,38 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
     # is compared with a few clusters, not with every cluster of the article.
     by_key: dict[str, set[int]] = defaultdict(set)
 
-    def same(form: str, etype: str, c: int, cl: _Cluster) -> bool:
+    def same(form: str, etype: str, c: int, cl: _Cluster) -> str:
         key = (form, etype, c, len(cl.forms), cl.types.most_common(1)[0][0])
         if key not in known:
             known[key] = _same(form, etype, cl)
         return known[key]
 
     for i in order:
-        form, etype, pos = mentions[i]
+        text_form, etype, pos = mentions[i]
+        form, reason = text_form, ""
+        if i in cores:
+            form, etype, reason = cores[i]
         target = None
         if i in defined and defined[i] in assigned:
             target = assigned[defined[i]]
+            reason = f"defined in brackets after '{mentions[defined[i]][0]}'"
         else:
             near = set().union(*(by_key.get(k, ()) for k in _lookup_keys(form, probe=True)))
             candidates = [c for c in sorted(near) if same(form, etype, c, clusters[c])]
-            if candidates:
+            if len(candidates) > 1 and " " not in form.strip() \
+                    and all(clusters[c].types.most_common(1)[0][0] == "PERSON" for c in candidates) \
+                    and all(clusters[c].first_full >= 0 for c in candidates):
+                # a bare name of several people: the one the article introduced first
+                target = min(candidates, key=lambda c: clusters[c].first_full)
+            elif candidates:
                 # the nearest mention before this one decides between several candidates
                 def recency(c: int) -> tuple[int, int]:
                     positions = clusters[c].positions
                     before = bisect.bisect_left(positions, pos)
                     return (positions[before - 1] if before else -1, len(positions))
                 target = max(candidates, key=recency)
+            if target is not None:
+                reason = (reason + "; " if reason else "") + same(form, etype, target, clusters[target])
         if target is None:
             clusters.append(_Cluster(founder_type=etype))
             target = len(clusters) - 1
@@ -94,9 +123,16 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
             cl.forms.append(form)
             for k in _lookup_keys(form, probe=False):
                 by_key[k].add(target)
+        if text_form != form and text_form not in cl.surface:
+            cl.surface.append(text_form)
+        for f in (form, text_form):
+            if reason and f not in cl.reasons and len(cl.positions):
+                cl.reasons[f] = reason
         cl.keys.add(normal(form))
         cl.types[etype] += 1
         bisect.insort(cl.positions, pos)
+        if len(tokens(form)) > 1 and (cl.first_full < 0 or pos < cl.first_full):
+            cl.first_full = pos
         if pos in hints:
             cl.hint = hints[pos]
         assigned[i] = target
@@ -105,15 +141,15 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
     renumber = {old: new for new, old in enumerate(first)}
     first_at: dict[tuple[int, str], int] = {}
     for j, (m, _, p) in enumerate(mentions):
-        key = (assigned[j], m)
-        first_at[key] = min(p, first_at.get(key, p))
+        for key in ((assigned[j], m), (assigned[j], matched_form(j))):
+            first_at[key] = min(p, first_at.get(key, p))
     entities = []
     for old in first:
         cl = clusters[old]
-        forms = sorted(cl.forms, key=lambda f: first_at[(old, f)])
+        forms = sorted(cl.forms + cl.surface, key=lambda f: first_at[(old, f)])
         label = cl.label
-        entities.append(LocalEntity(label=label, type=cl.type,
-                                    forms=tuple(dict.fromkeys([label, *forms]))))
+        entities.append(LocalEntity(label=label, type=cl.type, forms=tuple(dict.fromkeys([label, *forms])),
+                                    reasons=tuple((f, r) for f, r in cl.reasons.items() if f != label)))
     return [renumber[assigned[i]] for i in range(len(mentions))], entities
 
 
@@ -139,34 +175,60 @@ def _lookup_keys(form: str, probe: bool) -> set[str]:
     return out
 
 
-def _same(form: str, etype: str, cl: _Cluster) -> bool:
+def _same(form: str, etype: str, cl: _Cluster) -> str:
+    """Why `form` (of type `etype`) names the entity `cl` holds — a reason a reader can check —
+    or "" when it does not."""
     key = normal(form)
     ctype = cl.types.most_common(1)[0][0]
     if ctype == "PERSON" and etype in ("PLACE", "ORG") and " " not in key \
             and any(" " in f and normal(f.split(" ", 1)[0]) == key for f in cl.forms) \
             and not is_acronym(form) and gazetteer.place_kind(form) is None and key not in gazetteer.demonyms():
-        return True  # "Jamal" after "Jamal Khashoggi", mistyped as a place: the person's given name
+        # "Jamal" after "Jamal Khashoggi", mistyped as a place
+        return f"the given name of '{_first(cl.forms, lambda f: ' ' in f and normal(f.split(' ', 1)[0]) == key)}'"
     if ctype == "PERSON" and etype in ("PLACE", "ORG") and " " not in key and "-" in key.strip("-") \
             and any(" " in f and tokens(f)[-1] == key for f in cl.forms) \
             and not is_acronym(form) and gazetteer.place_kind(form) is None:
-        return True  # "Lopez-Arana" after "Maria Lopez-Arana", mistyped: a hyphenated surname alone
+        # "Lopez-Arana" after "Maria Lopez-Arana", mistyped
+        return f"the hyphenated surname of '{_first(cl.forms, lambda f: ' ' in f and tokens(f)[-1] == key)}'"
     if _plural_of_movement(key, etype, cl, ctype):
-        return True
+        return f"the plural of '{_first(cl.forms, lambda f: normal(f).split(' ')[0] == key[:-1])}', its members"
     if key in cl.keys:
-        return etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
+        same_type = etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
+        return f"the same name as '{_first(cl.forms, lambda f: normal(f) == key)}'" if same_type else ""
     country = gazetteer.countries().get(key)
     if country and etype == ctype == "PLACE" and any(gazetteer.countries().get(k) == country for k in cl.keys):
-        return True  # "USA" and "United States"
+        return f"another name of the country {country} (gazetteer)"  # "USA" and "United States"
+    if etype == ctype == "ORG" and " " not in key and not is_acronym(form):
+        # "Smith" after "John Smith" that the tagger took for an organisation: a full name that
+        # opens with a given name is a person's, whatever the tagger said
+        full = _first(cl.forms, lambda f: len(tokens(f)) > 1 and tokens(f)[-1] == key
+                      and tokens(f)[0] in gazetteer.given_names() and institution(f, place_of) is None)
+        if full and tokens(full)[-1] == key:
+            return f"the surname of '{full}'"
+    if etype == ctype == "ORG" and not is_acronym(form):
+        kind = institution(form, place_of)
+        if kind:
+            for other in cl.forms:
+                other_kind = institution(other, place_of) if not is_acronym(other) else None
+                if not other_kind or other_kind[0].split(" ")[0] != kind[0].split(" ")[0]:
+                    continue
+                if other_kind == kind and kind[1]:
+                    return f"'{other}' in other words (the same {kind[0].split(' ')[0]} of {kind[1]})"
+                if kind[0] in INSTITUTION_HEADS and kind[1] is None:
+                    # "the Court" after "the Supreme Court of Ruritania": the body the article named
+                    return f"the {kind[0]} the article named in full, '{other}'"
     if (etype == "PERSON") != (ctype == "PERSON"):
-        return False
+        return ""
     words = tokens(form)
     if etype == ctype == "PERSON" and len(words) > 1:
         # "John R. Bolton" / "John Bolton", "Hamza bin Ladin" / "Hamza bin Laden": one person
         bare = _without_initials(words)
         for other in cl.forms:
             other_bare = _without_initials(tokens(other))
-            if len(bare) > 1 and (bare == other_bare or spelling_variant(" ".join(bare), " ".join(other_bare))):
-                return True
+            if len(bare) > 1 and bare == other_bare:
+                return f"'{other}' without or with initials"
+            if len(bare) > 1 and spelling_variant(" ".join(bare), " ".join(other_bare)):
+                return f"a spelling of '{other}'"
     if etype == ctype == "PERSON":
         # "Sultan X" and "X bin Y": a monarch named by title and given name is the person whose name
         # begins with it, whichever form comes first
@@ -175,42 +237,180 @@ def _same(form: str, etype: str, cl: _Cluster) -> bool:
             other_words = tokens(other)
             other_name = _regnal_name(other_words)
             if name and other_name is None and len(other_words) > 1 and other_words[0] == name:
-                return True
+                return f"the title and given name of '{other}'"
             if other_name and name is None and len(words) > 1 and words[0] == other_name:
-                return True
+                return f"the full name of '{other}'"
     if etype == "GROUP" or ctype == "GROUP":
         d = gazetteer.demonyms()
-        return etype == ctype and any(_people_stem(key, d) == _people_stem(k, d) for k in cl.keys)
+        if etype == ctype:
+            other = _first(cl.forms, lambda f: _people_stem(normal(f), d) == _people_stem(key, d))
+            if other:
+                return f"the same people as '{other}'"
+        return ""
     for other in cl.forms:
         if etype == ctype == "EVENT" and _same_meeting(words, tokens(other)):
-            return True
-        if acronym_of(form, other) or acronym_of(other, form):
-            return etype != "PERSON"
+            return f"the meeting '{other}' by another word"
+        if acronym_of(form, other):
+            return f"the initials of '{other}'" if etype != "PERSON" else ""
+        if acronym_of(other, form):
+            return f"'{other}' written out" if etype != "PERSON" else ""
         other_words = tokens(other)
         if not contiguous_in(words, other_words):
             continue
         if etype == "PERSON":
             # one word joins a person only as their surname or given name
-            if len(words) > 1 or words[0] in (other_words[-1], other_words[0]):
-                return True
+            if len(words) > 1:
+                return f"part of the name '{other}'"
+            if words[0] == other_words[-1]:
+                return f"the surname of '{other}'"
+            if words[0] == other_words[0]:
+                return f"the given name of '{other}'"
         elif etype == ctype == "PLACE":
             extra = [w for w in other_words if w not in words]
             if extra and all(w in PLACE_GENERICS for w in extra):
-                return True
+                return f"'{other}' without its generic word"
         elif etype == ctype or {etype, ctype} <= {"ORG", "EVENT"}:
-            # a name without its qualifier: a prefix, or a run of at least two words
-            if other_words[:len(words)] == words or len(words) >= 2:
+            # a name without its qualifier: a prefix, or a run of at least two words — but a
+            # country is the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
+            if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(key):
                 if is_acronym(form) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
                         and other_words[-1] in OUTLET_WORDS:
-                    return True  # "NBC" of "NBC News"
-                return not is_acronym(form) or acronym_of(form, other)
+                    return f"'{other}' without its outlet word"  # "NBC" of "NBC News"
+                if not is_acronym(form) or acronym_of(form, other):
+                    return f"'{other}' without its qualifier"
+                return ""
     if etype == ctype == "PERSON" and len(words) == 1:
         # "Assad" of "Bashar al-Assad": a surname with its particle
         for other in cl.forms:
             other_words = tokens(other)
             if len(other_words) > 1 and "-" in other_words[-1] and other_words[-1].split("-", 1)[1] == words[0]:
-                return True
-    return False
+                return f"the surname of '{other}' without its particle"
+    return ""
+
+
+def _first(forms: list[str], test) -> str:
+    return next((f for f in forms if test(f)), forms[0] if forms else "")
+
+
+# Name particles: a word before one of them is part of a surname ("De La Fuente", "bin Salman").
+PARTICLES = {"de", "la", "le", "du", "des", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den",
+             "al", "el", "bin", "ibn", "bint", "abu", "ben"}
+# Titles a name can be cut from; a monarch's or pope's title is part of a one-word name ("Pope X").
+_TITLE_WORDS = (HONORIFICS | LEADER_ROLES | MEMBER_ROLES | SUBORDINATE_MODIFIERS) - REGNAL_TITLES
+
+
+def _boundary_cores(mentions: list[tuple[str, str, int]], text: str) -> dict[int, tuple[str, str, str]]:
+    """Mentions the entity layer cut too wide, each → (the name it is, that name's type, why).
+
+    Only a name the article uses on its own elsewhere counts, so a real name is never cut:
+    - a person's name after a place or organisation the article names, after a title, or after
+      a capitalised everyday word that opens the sentence ("Ruritania John Smith", "House Mary
+      Jones", "Prime Minister Smith", "Afterwards Smith");
+    - a name after a year ("2020 Ruritania") or with a title or lower-case words after it
+      ("Ruritania Vice", "Ruritania president(s");
+    - two names joined ("Smith-Jones", "Smith and Jones"): the first, since one mention can
+      only name one thing.
+    """
+    known: dict[str, Counter] = defaultdict(Counter)
+    for form, etype, _ in mentions:
+        known[normal(form)][etype] += 1
+    for key, types in list(known.items()):
+        if "PERSON" in types and " " in key:
+            known.setdefault(key.rsplit(" ", 1)[1], Counter())["PERSON"] += 0  # a surname the article uses
+    out = {}
+    for i, (form, etype, pos) in enumerate(mentions):
+        words = form.split()
+        if gazetteer.place_kind(form) is not None:
+            continue
+        found = _joined_names(form, known) or (len(words) > 1 and (
+            _prefixed_name(words, known, _opens_sentence(text, pos)) or _suffixed_name(words, known)))
+        if found:
+            core, why = found
+            types = known.get(normal(core)) or Counter({etype: 1})
+            out[i] = (core, "PERSON" if "PERSON" in types else types.most_common(1)[0][0],
+                      f"'{form}' is '{core}' {why} (the mention was cut too wide)")
+    return out
+
+
+def _named_alone(form: str, known: dict[str, Counter]) -> bool:
+    return sum(known.get(normal(form), Counter()).values()) > 0
+
+
+def _joined_names(form: str, known: dict[str, Counter]) -> tuple[str, str] | None:
+    parts = re.split(r"\s+(?:and|&)\s+|\s*[-\u2013\u2014/]\s*", form)
+    if len(parts) == 2 and all(parts) and all(normal(p) in known for p in parts) \
+            and normal(parts[0]) != normal(parts[1]):
+        return parts[0], f"joined to '{parts[1]}'"
+    return None
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _prefixed_name(words: list[str], known: dict[str, Counter], opens_sentence: bool) -> tuple[str, str] | None:
+    i, what = 0, []
+    while i < len(words) - 1:
+        # the longest run of words that is a place or organisation the article names, or a known place
+        run = next((j for j in range(len(words) - 1, i, -1)
+                    if (known.get(normal(" ".join(words[i:j])), Counter()).keys() & {"PLACE", "ORG"}
+                        or gazetteer.place_kind(" ".join(words[i:j])))
+                    and not (j == i + 1 and normal(words[i]) in gazetteer.given_names())), None)
+        if run:
+            what.append("place")
+            i = run
+            continue
+        low = words[i].lower().strip(".,")
+        if low in _TITLE_WORDS:
+            what.append("title")
+        elif re.fullmatch(r"\d{4}", low):
+            what.append("year")
+        elif words[i][:1].isupper() and low in common_words() and low not in gazetteer.given_names() \
+                and low not in PARTICLES and normal(low) not in gazetteer.GENERIC_PLACE_WORDS:
+            what.append("word")
+        else:
+            break
+        i += 1
+    if not what or words[i - 1].lower() in PARTICLES:
+        return None
+    rest = " ".join(words[i:])
+    types = known.get(normal(rest))
+    if not types:
+        return _year_before_place(words)
+    alone = sum(types.values()) > 0  # not only the surname of a full name the article uses
+    if "PERSON" in types and (alone or "place" not in what) and (set(what) != {"word"} or opens_sentence):
+        return rest, "after " + _kinds(what)
+    if set(what) <= {"year"}:
+        return rest, "after a year"
+    return None
+
+
+def _year_before_place(words: list[str]) -> tuple[str, str] | None:
+    """'2020 Ruritania': a year, then a country or place the gazetteer knows."""
+    if len(words) > 1 and re.fullmatch(r"\d{4}", words[0]) and gazetteer.place_kind(" ".join(words[1:])):
+        return " ".join(words[1:]), "after a year"
+    return None
+
+
+def _suffixed_name(words: list[str], known: dict[str, Counter]) -> tuple[str, str] | None:
+    """'Ruritania Vice', 'Ruritania president(s', 'Ruritania of 2001': a name, then titles,
+    numbers, little words or broken ones, which are no part of a name ('Helmand valley' is one)."""
+    for j in range(len(words) - 1, 0, -1):
+        tail = words[j:]
+        if not all(w.lower().strip(".,") in _TITLE_WORDS or w.isdigit() or w in INITIALS_SKIPPED
+                   or re.search(r"[^\w.'\u2019-]", w) for w in tail):
+            return None
+        head = " ".join(words[:j])
+        if _named_alone(head, known):
+            return head, "with '" + " ".join(tail) + "' after it"
+    return None
+
+
+def _kinds(what: list[str]) -> str:
+    names = {"place": "a place or organisation", "title": "a title", "year": "a year",
+             "word": "an everyday word opening the sentence"}
+    return " and ".join(dict.fromkeys(names[w] for w in what))
 
 
 def _regnal_name(words: list[str]) -> str | None:

