@@ -83,6 +83,18 @@ def test_an_acronym_never_joins_on_its_letters_alone():
     assert later in (corp, acc)
 
 
+def test_an_acronym_and_its_name_join_when_the_context_agrees_either_way_round():
+    r = Resolver()
+    (un, _) = r.resolve(extraction("1", ("Ruritanian Nations", "ORG", []), ("Zanzar Liberation Front", "ORG", [])))
+    (short, _) = r.resolve(extraction("2", ("RN", "ORG", []), ("Zanzar Liberation Front", "ORG", [])))
+    assert short == un and r.decisions[0].rule == "acronym"
+    (acronym_first, _) = r.resolve(extraction("3", ("ALB", "ORG", []), ("Port Albion", "PLACE", [])))
+    (named, _) = r.resolve(extraction("4", ("Albion Lawyers Bureau", "ORG", []), ("Port Albion", "PLACE", [])))
+    assert named == acronym_first and r.decisions[0].rule == "acronym"
+    (elsewhere,) = r.resolve(extraction("5", ("ZLF", "ORG", [])))
+    assert elsewhere not in r.resolve(extraction("6", ("Zanzar Liberation Front", "ORG", [])))  # letters alone
+
+
 def test_two_supreme_courts_are_told_apart_by_the_country_and_a_place_in_the_name():
     r = Resolver()
     # the countries come from the gazetteer (pycountry): real ones, which no rule names
