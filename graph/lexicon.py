@@ -57,7 +57,7 @@ SUBORDINATE_MODIFIERS = {"deputy", "vice", "vice-", "assistant", "associate", "c
                          "acting deputy", "junior", "second"}
 # Words that may stand before a role in a title: "former", "acting", "senior", "foreign".
 TITLE_MODIFIERS = {
-    "former", "acting", "interim", "senior", "chief", "deputy", "vice", "assistant", "associate", "executive",
+    "former", "acting", "interim", "senior", "chief", "minority", "majority", "deputy", "vice", "assistant", "associate", "executive",
     "general", "foreign", "defence", "defense", "interior", "finance", "justice", "health", "education",
     "prime", "first", "second", "co", "honorary", "founding", "supreme", "current", "incumbent", "then",
     "outgoing", "incoming", "elected", "retired", "late", "longtime", "long-time", "top", "lead", "principal",
@@ -95,6 +95,17 @@ EVENT_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "agreemen
                "treaty", "process", "negotiations", "forum", "dialogue", "declaration", "convention",
                "protocol", "peace", "games", "marathon", "festival", "congress", "battle", "siege", "massacre",
                "offensive", "uprising", "bombing", "attack", "attacks", "election", "elections", "referendum"}
+# Lower-case nouns that make the names and year before them the name of one event: "the New
+# Hampshire Democratic primary", "the 2020 Groom by-election", "the Aegean Sea earthquake".
+NAMED_EVENT_HEADS = {"primary", "primaries", "caucus", "caucuses", "election", "elections", "by-election",
+                     "referendum", "earthquake", "scandal", "season", "championship", "championships", "tournament",
+                     "war", "summit", "conference", "games", "marathon", "festival", "massacre", "olympics"}
+# Of these, the ones a party or nationality adjective alone can name ("the Democratic primary").
+ELECTION_HEADS = {"primary", "primaries", "caucus", "caucuses", "election", "elections", "by-election", "referendum"}
+# Words that stand between a name or year and an election noun: "the 2020 presidential election".
+ELECTION_ADJECTIVES = {"presidential", "parliamentary", "general", "legislative", "gubernatorial", "mayoral",
+                       "federal", "state", "local", "regional", "municipal", "midterm", "snap", "special",
+                       "national", "provincial", "senate", "congressional", "leadership"}
 MEETING_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "forum", "dialogue", "negotiations",
                  "convention", "congress", "festival", "games", "marathon", "gathering", "rally", "session"}
 GROUP_NOUNS = {"tribe", "tribes", "tribesmen", "clan", "clans", "community", "communities", "minority",
@@ -311,6 +322,14 @@ COPULAS = {"is", "was", "are", "were", "been", "be", "becomes", "became", "remai
            "served", "serving", "as", "named", "appointed", "elected", "re-elected"}
 ROLE_PREPOSITIONS = {"at", "with"}
 PERSON_PRONOUNS = {"he", "she", "i"}
+# Nouns for one who takes part in an event: "a candidate in the primary", "an Iraq War veteran".
+PARTICIPANT_NOUNS = {"candidate", "candidates", "nominee", "nominees", "contender", "contenders", "contestant",
+                     "contestants", "participant", "participants", "delegate", "delegates", "competitor",
+                     "competitors", "winner", "winners", "runner-up", "veteran", "veterans", "finalist",
+                     "finalists", "champion", "champions", "attendee", "attendees", "speaker", "speakers"}
+# The part of an event a result is stated in: "defeated Y in round 3 of the season".
+EVENT_PART_NOUNS = {"round", "stage", "game", "final", "finals", "semifinal", "semi-final", "quarterfinal",
+                    "quarter-final", "leg", "match", "heat", "opening", "edition", "day", "session", "week"}
 EVENT_PARTICIPLES = {"speaking", "attending", "addressing", "competing", "participating", "presenting", "appearing"}
 AGREEMENT_VERBS = {"signed", "agreed", "reached", "brokered", "negotiated", "concluded", "struck"}
 NAMING_WORDS = {"naming", "named", "names", "calling", "called", "calls", "declaring", "declared", "declares",

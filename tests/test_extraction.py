@@ -299,3 +299,45 @@ def test_a_known_places_name_with_er_is_its_people_not_a_person(extractor):
     entities, _, _ = extract(extractor, "The protests now focus on the rights of Lagos-born Londoners and of "
                                         "Hong Kongers in the city.")
     assert not {e for e in entities if e[1] == "PERSON"}, entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Voters in Ruritania chose Ann Ford in the Lakeside Democratic primary on Tuesday.", "Lakeside Democratic primary"),
+    ("Tom Hale stood in the 2021 Lakeside by-election as an independent.", "2021 Lakeside by-election"),
+    ("Rescuers searched the coast after the Aegean Sea earthquake on Friday.", "Aegean Sea earthquake"),
+    ("Ann Ford conceded the 2020 presidential election on Sunday.", "2020 presidential election"),
+])
+def test_names_year_and_election_words_before_an_event_noun_are_one_event(extractor, text, name):
+    entities, _, _ = extract(extractor, "Votes\n\n" + text)
+    assert (name, "EVENT") in entities
+
+
+def test_an_election_noun_modifying_another_noun_makes_no_event(extractor):
+    entities, _, _ = extract(extractor, "Votes\n\nThe Lakeside election campaign opened on Monday.")
+    assert not any(t == "EVENT" for _, t in entities)
+
+
+def test_a_chamber_before_its_office_is_a_name_and_the_holder_its_member(extractor):
+    entities, relations, _ = extract(extractor, "Votes\n\nIn a meeting that lasted for hours on Monday, Senate Minority Whip Tom Hale and House Speaker Ann Ford agreed on the budget.")
+    assert {("Senate", "ORG"), ("House", "ORG"), ("Tom Hale", "PERSON"), ("Ann Ford", "PERSON")} <= entities
+    assert {("Tom Hale", "memberOf", "Senate"), ("Ann Ford", "leads", "House")} <= relations
+
+
+def test_an_organisation_name_ends_before_the_first_word_of_an_office(extractor):
+    entities, relations, _ = extract(extractor, "Votes\n\nThe Senate Minority Leader, Tom Hale, said on Friday it would pass.")
+    assert ("Senate", "ORG") in entities and ("Tom Hale", "memberOf", "Senate") in relations
+
+
+def test_two_chambers_named_by_their_head_words_are_two_names(extractor):
+    entities, _, _ = extract(extractor, "Votes\n\nThey proposed term limits for the Senate and House on Thursday.")
+    assert {("Senate", "ORG"), ("House", "ORG")} <= entities
+
+
+def test_a_party_word_before_a_persons_name_is_not_part_of_it(extractor):
+    entities, _, _ = extract(extractor, "Votes\n\nDemocrat Karim Haidari told reporters he was a great man.")
+    assert ("Karim Haidari", "PERSON") in entities
+
+
+def test_what_a_member_is_member_of_is_an_organisation(extractor):
+    _, relations, _ = extract(extractor, "Votes\n\nKarim Haidari, a member of the Zarin Sabha, said so.")
+    assert ("Karim Haidari", "memberOf", "Zarin Sabha") in relations

@@ -1,6 +1,7 @@
 """Every relation pattern on its own example (graph/extract/relations/rules.py and verbs.py):
 the example is parsed by the pipeline, its names are set by hand (so the test does not depend on
 what the recogniser finds), and the relations the finder states must include the example's."""
+import json
 import re
 
 import pytest
@@ -52,6 +53,11 @@ def test_each_verb_rule_states_what_its_example_says(nlp, rule):
     assert f"{first} {rule.predicate} {second}" in facts(nlp, rule.example)
 
 
+def test_both_sides_of_a_result_took_part_in_the_event(nlp):
+    found = facts(nlp, "[Caloundra|ORG] defeated [Noosa|ORG] in round 3 of the [Coast Cup|EVENT].")
+    assert {"Caloundra participatedIn Coast Cup", "Noosa participatedIn Coast Cup"} <= found
+
+
 @pytest.mark.parametrize("sentence, wrong", [
     # peers in a list are not in one another
     ("Primaries were held in [Florida|PLACE], [Illinois|PLACE], [Ohio|PLACE], and [Arizona|PLACE].",
@@ -74,3 +80,21 @@ def test_shapes_are_checked_when_compiled():
     with pytest.raises(ShapeError):
         compile_shape("(ORG|PLACE")
     assert compile_shape("who:PERSON COMMA? role:TITLE").match("P,R")
+
+
+def test_a_learned_model_adds_the_pairs_it_is_sure_of_and_nothing_else(nlp, monkeypatch, tmp_path):
+    """graph/extract/relations/learned.py: a model whose one weight is 'the words between the two
+    names are "has long advised"' states memberOf for that pair only, with its probability."""
+    from graph.extract.relations import learned
+
+    sentence = "[Tom Hale|PERSON] has long advised the [Lakeside Trust|ORG], and [Ann Ford|PERSON] visited the [Ruritania Club|ORG]."
+    assert "Tom Hale memberOf Lakeside Trust" not in facts(nlp, sentence)  # no pattern says so
+    weights = {p: {} for p in learned.PREDICATES}
+    weights["memberOf"] = {"f:between=have long advise the": 8.0}
+    model = tmp_path / "relations.json"
+    model.write_text(json.dumps({"weights": weights, "bias": {p: -4.0 for p in learned.PREDICATES},
+                                 "threshold": {p: 0.5 for p in learned.PREDICATES}}))
+    monkeypatch.setenv("KG_RELATION_MODEL", str(model))
+    found = facts(nlp, sentence)
+    assert "Tom Hale memberOf Lakeside Trust" in found
+    assert "Ann Ford memberOf Ruritania Club" not in found and "Ann Ford memberOf Lakeside Trust" not in found

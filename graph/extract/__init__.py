@@ -96,6 +96,27 @@ def chunks(text: str, size: int) -> list[str]:
 
 
 def from_doc(article: Article, doc) -> Extraction:
+    sentences, sentence_of, spans, entity_of, entities = _names(article, doc)
+    # a name the tagger took for a place or organisation that joined a person is the person's
+    # (a given name, a hyphenated surname): its mention says so, for the graph's type vote
+    mentions = tuple(Mention(start=e.start_char, end=e.end_char, text=e.text,
+                             type="PERSON" if entities[entity_of[i]].type == "PERSON" and e.label_ in ("PLACE", "ORG")
+                             else e.label_,
+                             sentence=sentence_of[e.start], entity=entity_of[i]) for i, e in enumerate(spans))
+    found: list[Relation] = relations.extract(doc, spans, entity_of, entities, sentence_of)
+    return Extraction(article=article, sentences=tuple(sentences), mentions=mentions,
+                      entities=tuple(entities), relations=tuple(found))
+
+
+def relation_pairs(article: Article, doc) -> tuple[list, list]:
+    """The article's entities and the pairs of names the relation model weighs, with their
+    features, as the patterns alone leave them (for `kg train --relations`)."""
+    _, sentence_of, spans, entity_of, entities = _names(article, doc)
+    return entities, relations.pairs(doc, spans, entity_of, entities, sentence_of)
+
+
+def _names(article: Article, doc) -> tuple:
+    """Sentences, the token → sentence map, the name spans, and the entities they resolve to."""
     sentences: list[Sentence] = []
     sentence_of: dict[int, int] = {}
     for sent in doc.sents:
@@ -110,12 +131,4 @@ def from_doc(article: Article, doc) -> Extraction:
     spans = [e for e in doc.ents if e.start in sentence_of]
     hints = {start: label for (start, _), label in doc.user_data.get(HINTS, {}).items()}
     entity_of, entities = aliases.cluster([(e.text, e.label_, e.start_char) for e in spans], article.text, hints)
-    # a name the tagger took for a place or organisation that joined a person is the person's
-    # (a given name, a hyphenated surname): its mention says so, for the graph's type vote
-    mentions = tuple(Mention(start=e.start_char, end=e.end_char, text=e.text,
-                             type="PERSON" if entities[entity_of[i]].type == "PERSON" and e.label_ in ("PLACE", "ORG")
-                             else e.label_,
-                             sentence=sentence_of[e.start], entity=entity_of[i]) for i, e in enumerate(spans))
-    found: list[Relation] = relations.extract(doc, spans, entity_of, entities, sentence_of)
-    return Extraction(article=article, sentences=tuple(sentences), mentions=mentions,
-                      entities=tuple(entities), relations=tuple(found))
+    return sentences, sentence_of, spans, entity_of, entities

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import normal
+from ..names import INSTITUTION_HEADS, normal
 from .. import lexicon as L
 from .kinds import given_name_first, guess_type, retype
 from ..lexicon import common_words
@@ -86,6 +86,25 @@ def _body_then_person(n: _Name) -> list[Span] | None:
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
                       for p in repair(n.span(k, end, "PERSON")) if p.end > k]
             return repair(n.span(start, k, label)) + person
+    return None
+
+
+def _two_bodies(n: _Name) -> list[Span] | None:
+    """'the Senate and House': two institutions named by their head words."""
+    doc, start, end = n.doc, n.start, n.end
+    if end - start == 3 and doc[start + 1].lower_ in ("and", "&") and all(
+            capitalised(doc[i]) and doc[i].lower_ in INSTITUTION_HEADS for i in (start, start + 2)):
+        return [n.span(start, start + 1, "ORG"), n.span(start + 2, end, "ORG")]
+    return None
+
+
+def _side_then_person(n: _Name) -> list[Span] | None:
+    """'Democrat Chuck Schumer', 'Republican Larry Hogan': a party's or nation's word, then a person."""
+    doc, start, end = n.doc, n.start, n.end
+    first = doc[start].lower_
+    if end - start >= 3 and capitalised(doc[start]) and (first in L.PARTY_ADJECTIVES or first in gazetteer.demonyms()) \
+            and given_name_first(doc[start + 1:end]):
+        return [n.span(start, start + 1, "GROUP")] + repair(n.span(start + 1, end, "PERSON"))
     return None
 
 
@@ -263,6 +282,8 @@ REPAIRS = [
     ("separators", "the Democratic Party's Nevada caucuses; Ali Karimi met Fatima Sow", _separators),
     ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
     ("acronym then person", "told NPR Hamza bin Laden", _acronym_then_person),
+    ("two bodies", "the Senate and House", _two_bodies),
+    ("a side then a person", "Democrat Chuck Schumer", _side_then_person),
     ("prefixed name then name", "anti-Houthi Southern Transitional Council", _prefixed_then_name),
     ("date after a preposition", "Taliban on February 29", _narrowing(_date_after_preposition)),
     ("office of an organisation", "US Chairman of the House Foreign Affairs Committee", _office_of_organisation),
@@ -291,12 +312,19 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             start += 1
     while end > start and _junk_last(doc[end - 1]):
         end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
+    while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_):
+        end -= 1  # "Senate Minority | Leader": the office's first word
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
     if end > start and doc[end - 1].text == "." and not (end - start == 1 or len(doc[end - 2].text) <= 2
                                                          or doc[end - 1].whitespace_ == ""):
         end -= 1
     return start, end
+
+
+def _office_opener(tok) -> bool:
+    """'Minority' of 'Minority Leader' (not 'Party' of 'Party leader', which ends a name)."""
+    return tok.lower_ in L.TITLE_MODIFIERS and tok.lower_ not in L.ORG_HEADS | INSTITUTION_HEADS | L.PLACE_HEADS
 
 
 def _junk_first(doc: Doc, start: int, end: int) -> bool:
@@ -379,7 +407,9 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
 def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
-            and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS:
+            and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS \
+            and not (_office_opener(nxt) and end + 1 < len(doc) and is_role(doc[end + 1].lower_)):
+        # (nor the first word of an office: "Senate" + "Minority Leader")
         if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text) in ("country", "region")) \
                 and person_run_at(doc, end):
             return None  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name

@@ -115,10 +115,19 @@ def organisation_context(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.is_lower and before.lower_ in L.ORGANISATION_KIND_NOUNS:
         return True
+    if span.label_ == "PLACE" and gazetteer.place_kind(span.text) is None and _member_of_before(doc, span.start):
+        return True  # "a member of the Rajya Sabha"
     if span.label_ == "PLACE" and after is not None and after.is_lower and after.lower_ in L.ORGANISATION_AFTER \
             and gazetteer.place_kind(span.text) is None:
         return True
     return _in_a_list_of_organisations(doc, span.start)
+
+
+def _member_of_before(doc: Doc, start: int) -> bool:
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in ("member", "members")
 
 
 def _in_a_list_of_organisations(doc: Doc, start: int) -> bool:
@@ -191,7 +200,8 @@ def _acronym_or_prefixed(span, f):
 def _after_a_title(span, f):
     before = f["before"]
     return "PERSON" if before is not None and (before.lower_.rstrip(".") in L.HONORIFICS or (
-        before.is_lower and (is_role(before.lower_) or occupation(before.text)))) else None
+        before.is_lower and (is_role(before.lower_) or occupation(before.text)))
+        or f["person_shaped"] and before.text[:1].isupper() and is_role(before.lower_)) else None
 
 
 def _person_by_context(span, f):
@@ -225,7 +235,7 @@ GUESSES = [
     ("the Vienna Conference; the Crisis Group; the Panjshir Valley", _by_head),
     ("IM Dorsa Derakhshani", _capital_title_then_name),
     ("NATO; anti-Houthi", _acronym_or_prefixed),
-    ("Dr X; spokesperson X", _after_a_title),
+    ("Dr X; spokesperson X; House Speaker X Y", _after_a_title),
     ("X Y, a former ambassador; X Y said", _person_by_context),
     ("in Zarin", _after_a_place_preposition),
     ("Abdrabbuh Mansur Hadi", _rare_capitalised_words),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import is_acronym, normal
+from ..names import INSTITUTION_HEADS, is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
 from .kinds import given_name_first
@@ -86,10 +86,10 @@ def _the_place_and(doc: Doc, found: _Spans, tok, label: str) -> None:
 def _place_facility_or_event(doc: Doc, found: _Spans, tok) -> None:
     """'the Zanzar airport' (but not 'the Zanzar Sea port town', where the noun only modifies
     another), 'the Zanzar summit'."""
-    if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in found.covered \
-            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].is_lower):
+    modifies = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].is_lower
+    if tok.lower_ in FACILITY_NOUNS and tok.i > 1 and tok.i not in found.covered and not modifies:
         _the_place_and(doc, found, tok, "PLACE")
-    if tok.lower_ in L.EVENT_NOUNS and tok.i > 0 and tok.i not in found.covered:
+    if tok.lower_ in L.EVENT_NOUNS and tok.i > 0 and tok.i not in found.covered and not modifies:
         _the_place_and(doc, found, tok, "EVENT")
 
 
@@ -110,8 +110,9 @@ def _name_and_body_noun(doc: Doc, found: _Spans, tok) -> None:
 
 def _name_and_people_noun(doc: Doc, found: _Spans, tok) -> None:
     """'the Pashtun tribe', 'the Yazidi community': a name before a noun for a people is a group."""
-    if tok.lower_ not in L.GROUP_NOUNS or tok.i == 0:
-        return
+    if tok.lower_ not in L.GROUP_NOUNS or tok.i == 0 or doc[tok.i - 1].lower_ in INSTITUTION_HEADS \
+            or tok.i + 1 < len(doc) and is_role(doc[tok.i + 1].lower_):
+        return  # "the Senate minority leader": an office, not a people
     j = tok.i
     while j > 0 and capitalised(doc[j - 1]) and not doc[j - 1].is_sent_start:
         j -= 1
@@ -119,6 +120,58 @@ def _name_and_people_noun(doc: Doc, found: _Spans, tok) -> None:
         inside = [found.covered[k] for k in range(j, tok.i) if k in found.covered]
         if all((s.start, s.end) == (j, tok.i) for s in inside):
             found.put(Span(doc, j, tok.i, label="GROUP"), {id(s): s for s in inside}.values())
+
+
+def _named_event(doc: Doc, found: _Spans) -> None:
+    """'the New Hampshire Democratic primary', 'the 2020 Groom by-election', 'the Aegean Sea
+    earthquake', 'the 2020 presidential election': the names (places, bodies, events; a party or
+    nationality adjective before an election noun), election adjectives and year before a
+    lower-case event noun are one event's name."""
+    for tok in doc:
+        head = tok.lower_
+        if head not in L.NAMED_EVENT_HEADS or not tok.is_lower or tok.i in found.covered \
+                or tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower and doc[tok.i + 1].pos_ == "NOUN":
+            continue  # "the election campaign": the noun only modifies another
+        first = tok.i - 2 if head == "election" and tok.i >= 2 and doc[tok.i - 2:tok.i].text.lower() == "by-" else tok.i
+        start, names = _event_name_start(doc, found, first, head in L.ELECTION_HEADS)
+        year = start > 0 and doc[start - 1].like_num and len(doc[start - 1].text) == 4 \
+            and doc[start - 1].text.isdigit() and 1800 < int(doc[start - 1].text) < 2100
+        if year:
+            start -= 1
+        if not names and not (year and head in L.ELECTION_HEADS):
+            continue
+        inside = found.inside(start, tok.i)
+        if all(start <= x.start for x in inside.values()):
+            found.put(Span(doc, start, tok.i + 1, label="EVENT"), inside.values())
+
+
+def _event_name_start(doc: Doc, found: _Spans, i: int, election: bool) -> tuple[int, int]:
+    """Where the words of an event's name before token `i` start, and how many names they hold."""
+    kinds = {"PLACE", "ORG", "EVENT"} | ({"GROUP"} if election else set())
+    names = 0
+    while i > 0:
+        span = found.covered.get(i - 1)
+        if span is not None and span.end == i and span.label_ in kinds:
+            i, names = span.start, names + 1
+        elif election and doc[i - 1].lower_ in L.ELECTION_ADJECTIVES and doc[i - 1].is_lower:
+            i -= 1
+        else:
+            break
+    return i, names
+
+
+def _body_before_office(doc: Doc, found: _Spans) -> None:
+    """'Senate Minority Whip Dick Durbin', 'House Speaker Nancy Pelosi': the institution whose
+    office a title names is a name of its own (the tagger leaves it in the title)."""
+    for tok in doc:
+        if tok.i in found.covered or tok.lower_ not in INSTITUTION_HEADS or not tok.text[:1].isupper() \
+                or tok.is_upper:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].lower_ in L.TITLE_MODIFIERS and doc[j].text[:1].isupper():
+            j += 1
+        if j < len(doc) and doc[j].text[:1].isupper() and is_role(doc[j].lower_) and j not in found.covered:
+            found.put(Span(doc, tok.i, tok.i + 1, label="ORG"))
 
 
 def _by_noun(doc: Doc, found: _Spans) -> None:
@@ -133,6 +186,8 @@ PATTERNS = [
     ("news source", "Reuters reported; according to NPR", _sources),
     ("according to a body", "according to Agence Nouvelle, which ...", _according_to),
     ("a body named by its aim", "Committee to Protect Journalists", _purpose_names),
+    ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
+    ("named event", "the New Hampshire Democratic primary; the 2020 Groom by-election", _named_event),
     ("place + noun, name + body noun, name + people noun", "the Doha summit; the Houthi movement; the Pashtun tribe",
      _by_noun),
 ]
@@ -217,11 +272,23 @@ def drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for s in spans:
         words = [t for t in s if t.is_alpha]
-        if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"]:
+        if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
+                or _institution(doc, s, context):
             out.append(s)
         elif not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
             out.append(s)
     return out
+
+
+def _institution(doc: Doc, s: Span, context: dict) -> bool:
+    """'House' in 'House Speaker X' or 'the Senate and House': an institution named by its head
+    word, capitalised where the article never writes it in lower case, or before its office."""
+    if len(s) != 1 or s.label_ != "ORG" or s[0].lower_ not in INSTITUTION_HEADS:
+        return False
+    j = s.end
+    while j < len(doc) and doc[j].lower_ in L.TITLE_MODIFIERS:
+        j += 1
+    return j < len(doc) and is_role(doc[j].lower_) or not s[0].is_sent_start and s[0].lower_ not in context["lower"]
 
 
 def _also_lower_case(doc, s, words, c) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ... import gazetteer
 from ...names import normal
 from ...records import LocalEntity, Relation
-from . import document, verbs
+from . import document, learned, verbs
 from .roles import read_roles
 from .rules import RULES
 from .shapes import matches
@@ -44,7 +44,9 @@ class Finder:
         self.qualified: set[int] = set()  # people whose role some sentence says is of a named body or place
 
     # -- the driver --------------------------------------------------------------------------
-    def run(self) -> list[Relation]:
+    def run(self, model=None) -> list[Relation]:
+        """The relations of the article; with a learned model (learned.py), the model decides
+        the pairs of names a sentence holds."""
         for sent in self.doc.sents:
             units = sentence_units(self.doc, sent.start, sent.end, self.mention_at, self.spans, self.type_of,
                                    self.events)
@@ -63,6 +65,8 @@ class Finder:
             self.add(*fact)
         for fact in document.regnal_titles(self):
             self.add(*fact)
+        if model is not None:
+            learned.decide(self, model)
         return sorted(self.found.values(), key=lambda r: (r.start, r.predicate))
 
     def _remember_person(self, units: list[Unit]) -> None:
@@ -159,6 +163,13 @@ class Finder:
             subject = self._mention(parts.get(side))
             if subject is not None and event is not None:
                 self.add(subject, "participatedIn", event, None, *_extent(parts), rule.name, rule.confidence)
+
+    def act_contends(self, parts: dict, rule) -> None:
+        from ... import lexicon as L
+
+        part = parts.get("part")
+        if part and part[-1].lower in L.PARTICIPANT_NOUNS:
+            self.act_takes_part(parts, rule)
 
     # -- helpers -----------------------------------------------------------------------------
     def name_at(self, tok) -> int | None:

@@ -12,6 +12,7 @@ What each `act` does with the bound parts (finder.py):
   located     `inner` is in `outer` (for a place after a place, only a larger one)
   opposes     `subject` opposes `object`
   takes_part  `subject` (and `other`) took part in `event`
+  contends    `subject` took part in `event`, when `part` is a word for a participant ("candidate")
 """
 from __future__ import annotations
 
@@ -171,6 +172,16 @@ RULES = [
     Rule("travelled-for", "subject:PERSON (OTHER|COPULA){0,2} TRAVEL ANY* FOR DET? event:EVENT", "takes_part",
          "[Fatima Sow|PERSON] traveled to [Geneva|PLACE] for the [Lakeside Peace Forum|EVENT], which opened on Monday.",
          ("Fatima Sow participatedIn Lakeside Peace Forum",), 0.7),
+    Rule("participant-of-event", "subject:PERSON COMMA? (WHICH? COPULA+)? DET? (MOD|WORD|GROUP|ORG|PLACE|POSS)* "
+         "part:(ROLE|CONTENDER) (IN|FOR|OF|PREP|FROM) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)* event:EVENT", "contends",
+         "[Ann Ford|PERSON], who was a candidate in the [Lakeside by-election|EVENT], ended her campaign.",
+         ("Ann Ford participatedIn Lakeside by-election",), 0.75),
+    Rule("event-participant-before-name", "event:EVENT part:(ROLE|CONTENDER) COMMA? subject:PERSON", "contends",
+         "[Gulf War|EVENT] veteran [Tom Hale|PERSON] spoke to reporters.",
+         ("Tom Hale participatedIn Gulf War",), 0.75),
+    Rule("event-participant-after-name", "subject:PERSON COMMA DET? (MOD|WORD)* event:EVENT part:(ROLE|CONTENDER)",
+         "contends", "[Tom Hale|PERSON], a [Gulf War|EVENT] veteran, spoke to reporters.",
+         ("Tom Hale participatedIn Gulf War",), 0.75),
     Rule("signed-between", "event:EVENT COMMA? SIGNED BETWEEN DET? subject:NAME (AND DET? other:NAME)?",
          "takes_part", "It came after the [Doha Agreement|EVENT], signed between the [US|PLACE] and the [Taliban|ORG].",
          ("Taliban participatedIn Doha Agreement",), 0.75),

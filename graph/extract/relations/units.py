@@ -45,6 +45,7 @@ SYMBOLS = {
     "PLACE_NOUN": "n",  # city, capital, province: a place's kind ("the city of X", "X, a town in Y")
     "OPEN": "(",      # ( [
     "CLOSE": ")",     # ) ]
+    "CONTENDER": "C",  # candidates, winner, veteran: who takes part in an event (not a role: see ROLE)
     "OTHER": "x",
 }
 MENTION_TYPES = ("PERSON", "ORG", "PLACE", "EVENT", "GROUP")
@@ -112,6 +113,8 @@ def word_symbol(tok) -> str:
         return SYMBOLS["HONORIFIC"]
     if L.role_kind(low):
         return SYMBOLS["ROLE"]
+    if low in L.PARTICIPANT_NOUNS:
+        return SYMBOLS["CONTENDER"]
     if low in L.TITLE_MODIFIERS:
         return SYMBOLS["MOD"]
     if low in L.COPULAS:

@@ -26,18 +26,21 @@ class VerbRule:
     confidence: float = 0.7
     passive: bool = False  # the subject of the passive ("X was elected to Y") is who it is said of
     object_heads: frozenset = frozenset()  # the object's name must end in one of these words
+    both_sides: bool = False  # the verb's direct object took part too ("X defeated Y in the Cup")
 
 
 def _rule(predicate, lemmas, objects, object_types, example, title="", confidence=0.7, passive=False,
-          object_heads=()) -> VerbRule:
+          object_heads=(), both_sides=False) -> VerbRule:
     return VerbRule(predicate, frozenset(lemmas.split()), frozenset(objects.split()), frozenset(object_types.split()),
-                    example, title, confidence, passive, frozenset(object_heads))
+                    example, title, confidence, passive, frozenset(object_heads), both_sides)
 
 
 VERB_RULES = [
     _rule("participatedIn", "attend participate compete contest win host hold boycott enter headline address "
           "join speak present perform", "dobj prep:in prep:at prep:for", "EVENT",
           "The senator [Ann Ford|PERSON] attended the [Munich Security Conference|EVENT]."),
+    _rule("participatedIn", "defeat beat play face draw tie lose", "prep:in prep:at", "EVENT",
+          "[Caloundra|ORG] defeated Noosa in round 3 of the [Coast Cup|EVENT].", both_sides=True),
     _rule("participatedIn", "run stand lose", "prep:in prep:for dobj", "EVENT",
           "[Ann Ford|PERSON] ran in the [Democratic primaries|EVENT] last year."),
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
@@ -84,6 +87,9 @@ def facts(sent: Span, finder):
                         not rule.object_heads or finder.label_of(obj).lower().split()[-1] in rule.object_heads):
                     lo, hi = min(tok.i, where), max(tok.i, where)
                     yield subject, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+                    for other in _other_side(tok, names) if rule.both_sides else ():
+                        if type_of(other) in ("PERSON", "ORG") and other != subject:
+                            yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
                     if rule.title:
                         yield subject, "title", None, rule.title, lo, hi, f"verb-{rule.predicate}", rule.confidence
 
@@ -137,17 +143,37 @@ def _objects(verb: Token, rule: VerbRule, mention_at):
             yield from _prepositional(child, rule.objects, mention_at)
 
 
-def _prepositional(verb: Token, preps, mention_at):
-    """The names hanging from the verb by one of `preps` ("prep:for")."""
+def _other_side(verb: Token, mention_at):
+    """The names that are the verb's direct objects ("defeated Y")."""
     for child in verb.children:
-        if child.dep_ in ("obl", "nmod") and child.i in mention_at:  # UD: the preposition is the name's case
+        if child.dep_ in ("obj", "dobj") and child.i in mention_at:
+            yield mention_at[child.i]
+
+
+def _prepositional(verb: Token, preps, mention_at):
+    """The names hanging from the verb by one of `preps` ("prep:for"), or from a part of an event
+    hanging so ("in round 3 of the Cup")."""
+    for child in verb.children:
+        if child.dep_ in ("obl", "nmod"):  # UD: the preposition is the name's case
             case = next((g.lower_ for g in child.children if g.dep_ == "case"), None)
             if case and f"prep:{case}" in preps:
-                yield mention_at[child.i], child.i
+                yield from _named_or_part_of(child, mention_at)
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in preps:  # ClearNLP: prep → pobj
             for grand in child.children:
-                if grand.dep_ == "pobj" and grand.i in mention_at:
-                    yield mention_at[grand.i], grand.i
+                if grand.dep_ == "pobj":
+                    yield from _named_or_part_of(grand, mention_at)
+
+
+def _named_or_part_of(tok: Token, mention_at):
+    if tok.i in mention_at:
+        yield mention_at[tok.i], tok.i
+    elif tok.lower_ in L.EVENT_PART_NOUNS or tok.like_num and any(c.lower_ in L.EVENT_PART_NOUNS for c in tok.children):
+        for child in tok.children:
+            of = child if child.dep_ in ("nmod", "pobj") else next(
+                (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ == "of" else None
+            if of is not None and of.i in mention_at and (child.dep_ != "nmod" or any(
+                    g.dep_ == "case" and g.lower_ == "of" for g in child.children)):
+                yield mention_at[of.i], of.i
 
 
 def _named_enemies(sent: Span, names, finder):
