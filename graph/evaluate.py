@@ -137,16 +137,17 @@ def _prf(tp: int, sys: int, gold: int) -> dict:
 
 
 def _clusters(pairs: list[tuple]) -> list[tuple]:
-    """Near-duplicate title wordings of one subject grouped: (subject, [word sets])."""
+    """Near-duplicate title wordings of one subject grouped: (subject, [word sets], [wordings])."""
     out: list[tuple] = []
-    for subject, value in pairs:
+    for subject, value in sorted(pairs, key=lambda p: (str(p[0]), p[1])):
         w = _words(value)
         for c in out:
             if c[0] == subject and any(len(w & x) / max(len(w), len(x), 1) >= 0.5 for x in c[1]):
                 c[1].append(w)
+                c[2].append(value)
                 break
         else:
-            out.append((subject, [w]))
+            out.append((subject, [w], [value]))
     return out
 
 
@@ -189,18 +190,19 @@ def evaluate(store: Store, gold_paths: list[Path]) -> dict:
     mapped, titles = set(), []
     for s, p, o in sys_rels:
         if p == "title":
-            titles.append((gold_of.get(s), o))
+            titles.append((gold_of.get(s, ("node", s)), o))  # an unmatched node's titles match nothing
         else:
             mapped.add((gold_of.get(s, s), p, gold_of.get(o, o)))
     gold_plain = {r for r in gold_rels if r[1] != "title"}
     g_titles = _clusters([(s, v) for s, p, v in gold_rels if p == "title"])
     s_titles = _clusters(titles)
-    used, title_tp = set(), 0
-    for subject, ws in s_titles:
-        for i, (gs, gws) in enumerate(g_titles):
+    used, found_titles, title_tp = set(), set(), 0
+    for n, (subject, ws, _) in enumerate(s_titles):
+        for i, (gs, gws, _) in enumerate(g_titles):
             if i not in used and subject is not None and gs == subject and any(
                     a and b and len(a & b) / max(len(a), len(b)) >= 0.5 for a in ws for b in gws):
                 used.add(i)
+                found_titles.add(n)
                 title_tp += 1
                 break
     tp = len(mapped & gold_plain)
@@ -219,6 +221,12 @@ def evaluate(store: Store, gold_paths: list[Path]) -> dict:
     out["missed_relations"] = sorted(f"{label[s]} {p} {label.get(o, o)}" for s, p, o in gold_plain - mapped)
     out["spurious_relations"] = sorted(f"{label.get(s, node_label.get(s, s))} {p} {label.get(o, node_label.get(o, o))}"
                                        for s, p, o in mapped - gold_plain)
+    # titles: each gold title no system wording matched, each system title no gold wording did
+    out["missed_relations"] += sorted(f"{label[s]} title {' / '.join(values)}"
+                                      for i, (s, _, values) in enumerate(g_titles) if i not in used)
+    out["spurious_relations"] += sorted(f"{label[s] if s in label else node_label.get(s[1], s[1])} title "
+                                        f"{' / '.join(values)}"
+                                        for n, (s, _, values) in enumerate(s_titles) if n not in found_titles)
     return out
 
 

@@ -208,6 +208,15 @@ NOT_TRADES = {"list", "exist", "assist", "insist", "resist", "persist", "consist
               "layman", "frontman", "strongman", "boogeyman"}
 
 
+def plural_role(word: str) -> str | None:
+    """The singular of a role in the plural ('senators' → 'senator'), else None."""
+    for cut, end in ((3, "y"), (2, ""), (1, "")):  # secretaries, witnesses, senators
+        if len(word) > cut + 2 and word.endswith(("ies", "es", "s")[3 - cut]) and role_kind(word[:-cut] + end) \
+                and word[:-cut] + end != word:
+            return word[:-cut] + end
+    return None
+
+
 def role_kind(word: str) -> str | None:
     """'leader' for a role whose holder runs what it is of, 'member' for one who belongs to it,
     None for a word that is no role; a hyphenated role by its last part ('co-founder'); a trade
@@ -318,7 +327,7 @@ ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "mili
              "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman"}
 # Words that do not count for initials: "National Resistance Front of Afghanistan" → NRFA.
 INITIALS_SKIPPED = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "al", "el", "&"}
-COPULAS = {"is", "was", "are", "were", "been", "be", "becomes", "became", "remains", "remained", "serves",
+COPULAS = {"is", "was", "are", "were", "been", "be", "become", "becoming", "becomes", "became", "remains", "remained", "serves",
            "served", "serving", "as", "named", "appointed", "elected", "re-elected"}
 ROLE_PREPOSITIONS = {"at", "with"}
 PERSON_PRONOUNS = {"he", "she", "i"}

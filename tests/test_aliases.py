@@ -120,3 +120,14 @@ def test_hyphenated_surname_taken_for_an_organisation_joins_the_person():
     assert len(entities) == 1 and entities[0].type == "PERSON" and got == ["Teodor Valsky-Brenner"] * 3
     got, entities = labels(("Teodor Valsky", "PERSON"), ("Valsky-Brenner", "ORG"))
     assert len(entities) == 2 and entities[1].type == "ORG"
+
+
+def test_a_name_without_its_middle_name_is_the_person_but_not_beside_a_word_of_kinship():
+    text = "Karim Haidari dies at 68\n\nKarim Omar Haidari was born in Zarin. Haidari served for decades."
+    items = [("Karim Haidari", "PERSON", 0), ("Karim Omar Haidari", "PERSON", 26), ("Haidari", "PERSON", 65)]
+    entity_of, entities = cluster(items, text)
+    assert len(entities) == 1 and entities[0].label == "Karim Omar Haidari"
+    body = "Zarin news\n\nKarim Haidari, son of Karim Omar Haidari, spoke. Haidari said so."
+    entity_of, entities = cluster([("Karim Haidari", "PERSON", 12), ("Karim Omar Haidari", "PERSON", 34),
+                                   ("Haidari", "PERSON", 62)], body)
+    assert len(entities) == 2

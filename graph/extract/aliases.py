@@ -25,7 +25,7 @@ from .. import gazetteer
 from ..context import place_of
 from ..names import INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal, spelling_variant, tokens
 from ..records import LocalEntity
-from ..lexicon import (HONORIFICS, INITIALS_SKIPPED, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES, PLACE_GENERICS, REGNAL_TITLES,
+from ..lexicon import (HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES, PLACE_GENERICS, REGNAL_TITLES,
                        SUBORDINATE_MODIFIERS, common_words)
 
 
@@ -136,8 +136,21 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
         if pos in hints:
             cl.hint = hints[pos]
         assigned[i] = target
+    full_at: dict[int, list[int]] = defaultdict(list)
+    for i, c in assigned.items():
+        if len(tokens(matched_form(i))) > 1:
+            full_at[c].append(mentions[i][2])
+    for short, full in _short_names(clusters, full_at, text).items():
+        into = clusters[full]
+        for form in clusters[short].forms:
+            into.forms.append(form)
+            into.reasons[form] = f"'{into.label}' without a middle name"
+        into.types.update(clusters[short].types)
+        into.positions = sorted(into.positions + clusters[short].positions)
+        assigned = {i: full if c == short else c for i, c in assigned.items()}
+        clusters[short].positions = []
     # number entities by first mention, so output is stable and reads in text order
-    first = sorted(range(len(clusters)), key=lambda c: min(clusters[c].positions))
+    first = sorted((c for c in range(len(clusters)) if clusters[c].positions), key=lambda c: min(clusters[c].positions))
     renumber = {old: new for new, old in enumerate(first)}
     first_at: dict[tuple[int, str], int] = {}
     for j, (m, _, p) in enumerate(mentions):
@@ -175,117 +188,228 @@ def _lookup_keys(form: str, probe: bool) -> set[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Form:
+    """A form being compared with an entity of the article: its text, type, normal key and words,
+    and the entity's type."""
+    text: str
+    type: str
+    key: str
+    words: list[str]
+    ctype: str
+
+
 def _same(form: str, etype: str, cl: _Cluster) -> str:
     """Why `form` (of type `etype`) names the entity `cl` holds — a reason a reader can check —
-    or "" when it does not."""
-    key = normal(form)
-    ctype = cl.types.most_common(1)[0][0]
-    if ctype == "PERSON" and etype in ("PLACE", "ORG") and " " not in key \
-            and any(" " in f and normal(f.split(" ", 1)[0]) == key for f in cl.forms) \
-            and not is_acronym(form) and gazetteer.place_kind(form) is None and key not in gazetteer.demonyms():
-        # "Jamal" after "Jamal Khashoggi", mistyped as a place
-        return f"the given name of '{_first(cl.forms, lambda f: ' ' in f and normal(f.split(' ', 1)[0]) == key)}'"
-    if ctype == "PERSON" and etype in ("PLACE", "ORG") and " " not in key and "-" in key.strip("-") \
-            and any(" " in f and tokens(f)[-1] == key for f in cl.forms) \
-            and not is_acronym(form) and gazetteer.place_kind(form) is None:
-        # "Lopez-Arana" after "Maria Lopez-Arana", mistyped
-        return f"the hyphenated surname of '{_first(cl.forms, lambda f: ' ' in f and tokens(f)[-1] == key)}'"
-    if _plural_of_movement(key, etype, cl, ctype):
-        return f"the plural of '{_first(cl.forms, lambda f: normal(f).split(' ')[0] == key[:-1])}', its members"
-    if key in cl.keys:
-        same_type = etype == ctype or {etype, ctype} <= {"ORG", "PLACE"}
-        return f"the same name as '{_first(cl.forms, lambda f: normal(f) == key)}'" if same_type else ""
-    country = gazetteer.countries().get(key)
-    if country and etype == ctype == "PLACE" and any(gazetteer.countries().get(k) == country for k in cl.keys):
-        return f"another name of the country {country} (gazetteer)"  # "USA" and "United States"
-    if etype == ctype == "ORG" and " " not in key and not is_acronym(form):
-        # "Smith" after "John Smith" that the tagger took for an organisation: a full name that
-        # opens with a given name is a person's, whatever the tagger said
-        full = _first(cl.forms, lambda f: len(tokens(f)) > 1 and tokens(f)[-1] == key
-                      and tokens(f)[0] in gazetteer.given_names() and institution(f, place_of) is None)
-        if full and tokens(full)[-1] == key:
-            return f"the surname of '{full}'"
-    if etype == ctype == "ORG" and not is_acronym(form):
-        kind = institution(form, place_of)
-        if kind:
-            for other in cl.forms:
-                other_kind = institution(other, place_of) if not is_acronym(other) else None
-                if not other_kind or other_kind[0].split(" ")[0] != kind[0].split(" ")[0]:
-                    continue
-                if other_kind == kind and kind[1]:
-                    return f"'{other}' in other words (the same {kind[0].split(' ')[0]} of {kind[1]})"
-                if kind[0] in INSTITUTION_HEADS and kind[1] is None:
-                    # "the Court" after "the Supreme Court of Ruritania": the body the article named
-                    return f"the {kind[0]} the article named in full, '{other}'"
-    if (etype == "PERSON") != (ctype == "PERSON"):
-        return ""
-    words = tokens(form)
-    if etype == ctype == "PERSON" and len(words) > 1:
-        # "John R. Bolton" / "John Bolton", "Hamza bin Ladin" / "Hamza bin Laden": one person
-        bare = _without_initials(words)
-        for other in cl.forms:
-            other_bare = _without_initials(tokens(other))
-            if len(bare) > 1 and bare == other_bare:
-                return f"'{other}' without or with initials"
-            if len(bare) > 1 and spelling_variant(" ".join(bare), " ".join(other_bare)):
-                return f"a spelling of '{other}'"
-    if etype == ctype == "PERSON":
-        # "Sultan X" and "X bin Y": a monarch named by title and given name is the person whose name
-        # begins with it, whichever form comes first
-        name = _regnal_name(words)
-        for other in cl.forms:
-            other_words = tokens(other)
-            other_name = _regnal_name(other_words)
-            if name and other_name is None and len(other_words) > 1 and other_words[0] == name:
-                return f"the title and given name of '{other}'"
-            if other_name and name is None and len(words) > 1 and words[0] == other_name:
-                return f"the full name of '{other}'"
-    if etype == "GROUP" or ctype == "GROUP":
-        d = gazetteer.demonyms()
-        if etype == ctype:
-            other = _first(cl.forms, lambda f: _people_stem(normal(f), d) == _people_stem(key, d))
-            if other:
-                return f"the same people as '{other}'"
-        return ""
-    for other in cl.forms:
-        if etype == ctype == "EVENT" and _same_meeting(words, tokens(other)):
-            return f"the meeting '{other}' by another word"
-        if acronym_of(form, other):
-            return f"the initials of '{other}'" if etype != "PERSON" else ""
-        if acronym_of(other, form):
-            return f"'{other}' written out" if etype != "PERSON" else ""
-        other_words = tokens(other)
-        if not contiguous_in(words, other_words):
-            continue
-        if etype == "PERSON":
-            # one word joins a person only as their surname or given name
-            if len(words) > 1:
-                return f"part of the name '{other}'"
-            if words[0] == other_words[-1]:
-                return f"the surname of '{other}'"
-            if words[0] == other_words[0]:
-                return f"the given name of '{other}'"
-        elif etype == ctype == "PLACE":
-            extra = [w for w in other_words if w not in words]
-            if extra and all(w in PLACE_GENERICS for w in extra):
-                return f"'{other}' without its generic word"
-        elif etype == ctype or {etype, ctype} <= {"ORG", "EVENT"}:
-            # a name without its qualifier: a prefix, or a run of at least two words — but a
-            # country is the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
-            if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(key):
-                if is_acronym(form) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
-                        and other_words[-1] in OUTLET_WORDS:
-                    return f"'{other}' without its outlet word"  # "NBC" of "NBC News"
-                if not is_acronym(form) or acronym_of(form, other):
-                    return f"'{other}' without its qualifier"
-                return ""
-    if etype == ctype == "PERSON" and len(words) == 1:
-        # "Assad" of "Bashar al-Assad": a surname with its particle
-        for other in cl.forms:
-            other_words = tokens(other)
-            if len(other_words) > 1 and "-" in other_words[-1] and other_words[-1].split("-", 1)[1] == words[0]:
-                return f"the surname of '{other}' without its particle"
+    or "" when it does not: the first rule of SAME_NAME_RULES that decides."""
+    f = _Form(form, etype, normal(form), tokens(form), cl.types.most_common(1)[0][0])
+    for _, _, rule in SAME_NAME_RULES:
+        reason = rule(f, cl)
+        if reason is not None:
+            return reason
     return ""
+
+
+# Each rule returns a reason (the same thing), "" (certainly not: stop) or None (no say).
+
+def _given_name_mistyped(f: _Form, cl: _Cluster) -> str | None:
+    if f.ctype == "PERSON" and f.type in ("PLACE", "ORG") and " " not in f.key \
+            and any(" " in o and normal(o.split(" ", 1)[0]) == f.key for o in cl.forms) \
+            and not is_acronym(f.text) and gazetteer.place_kind(f.text) is None and f.key not in gazetteer.demonyms():
+        return f"the given name of '{_first(cl.forms, lambda o: ' ' in o and normal(o.split(' ', 1)[0]) == f.key)}'"
+    return None
+
+
+def _hyphenated_surname_mistyped(f: _Form, cl: _Cluster) -> str | None:
+    if f.ctype == "PERSON" and f.type in ("PLACE", "ORG") and " " not in f.key and "-" in f.key.strip("-") \
+            and any(" " in o and tokens(o)[-1] == f.key for o in cl.forms) \
+            and not is_acronym(f.text) and gazetteer.place_kind(f.text) is None:
+        return f"the hyphenated surname of '{_first(cl.forms, lambda o: ' ' in o and tokens(o)[-1] == f.key)}'"
+    return None
+
+
+def _members_plural(f: _Form, cl: _Cluster) -> str | None:
+    if _plural_of_movement(f.key, f.type, cl, f.ctype):
+        return f"the plural of '{_first(cl.forms, lambda o: normal(o).split(' ')[0] == f.key[:-1])}', its members"
+    return None
+
+
+def _same_key(f: _Form, cl: _Cluster) -> str | None:
+    if f.key not in cl.keys:
+        return None
+    same_type = f.type == f.ctype or {f.type, f.ctype} <= {"ORG", "PLACE"}
+    return f"the same name as '{_first(cl.forms, lambda o: normal(o) == f.key)}'" if same_type else ""
+
+
+def _same_country(f: _Form, cl: _Cluster) -> str | None:
+    country = gazetteer.countries().get(f.key)
+    if country and f.type == f.ctype == "PLACE" and any(gazetteer.countries().get(k) == country for k in cl.keys):
+        return f"another name of the country {country} (gazetteer)"
+    return None
+
+
+def _surname_typed_as_organisation(f: _Form, cl: _Cluster) -> str | None:
+    if not (f.type == f.ctype == "ORG" and " " not in f.key and not is_acronym(f.text)):
+        return None
+    full = _first(cl.forms, lambda o: len(tokens(o)) > 1 and tokens(o)[-1] == f.key
+                  and tokens(o)[0] in gazetteer.given_names() and institution(o, place_of) is None)
+    return f"the surname of '{full}'" if full and tokens(full)[-1] == f.key else None
+
+
+def _institution_in_other_words(f: _Form, cl: _Cluster) -> str | None:
+    kind = institution(f.text, place_of) if f.type == f.ctype == "ORG" and not is_acronym(f.text) else None
+    if not kind:
+        return None
+    for other in cl.forms:
+        other_kind = institution(other, place_of) if not is_acronym(other) else None
+        if not other_kind or other_kind[0].split(" ")[0] != kind[0].split(" ")[0]:
+            continue
+        if other_kind == kind and kind[1]:
+            return f"'{other}' in other words (the same {kind[0].split(' ')[0]} of {kind[1]})"
+        if kind[0] in INSTITUTION_HEADS and kind[1] is None:
+            return f"the {kind[0]} the article named in full, '{other}'"
+    return None
+
+
+def _person_and_not_person(f: _Form, cl: _Cluster) -> str | None:
+    return "" if (f.type == "PERSON") != (f.ctype == "PERSON") else None
+
+
+def _initials_or_spelling(f: _Form, cl: _Cluster) -> str | None:
+    if not (f.type == f.ctype == "PERSON" and len(f.words) > 1):
+        return None
+    bare = _without_initials(f.words)
+    for other in cl.forms:
+        other_bare = _without_initials(tokens(other))
+        if len(bare) > 1 and bare == other_bare:
+            return f"'{other}' without or with initials"
+        if len(bare) > 1 and spelling_variant(" ".join(bare), " ".join(other_bare)):
+            return f"a spelling of '{other}'"
+    return None
+
+
+def _short_names(clusters: list[_Cluster], full_at: dict[int, list[int]], text: str) -> dict[int, int]:
+    """'Elijah Cummings' and 'Elijah Eugene Cummings', 'John Conyers' and 'John James Conyers Jr.'
+    in one article: the same first and last names are one person, when exactly one person has the
+    fuller name, unless a word of kinship stands beside either ('Ahmad Massoud, son of Ahmad Shah
+    Massoud'). `full_at`: where each cluster is named by a name of several words. Cluster → the
+    cluster it joins."""
+    out: dict[int, int] = {}
+    if not text:
+        return out  # without the text, no telling a son from his father
+    people = [c for c, cl in enumerate(clusters) if cl.types.most_common(1)[0][0] == "PERSON" and full_at.get(c)]
+    for c in people:
+        cores = [_without_suffix(_without_initials(tokens(f))) for f in clusters[c].forms if len(tokens(f)) > 1]
+        fits = {o for o in people if o != c and any(
+            _fuller(core, _without_suffix(_without_initials(tokens(f)))) for core in cores for f in clusters[o].forms)}
+        if len(fits) == 1 and not any(_kin_beside(text, p) for p in full_at[c] + full_at[next(iter(fits))]):
+            out[c] = fits.pop()
+    return out
+
+
+def _kin_beside(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 40):pos + 80].lower()
+    return any(re.search(rf"\b{word}\b", window) for word in KINSHIP)
+
+
+def _fuller(short: list[str], full: list[str]) -> bool:
+    return 1 < len(short) < len(full) and short[0] == full[0] and short[-1] == full[-1] and set(short) <= set(full)
+
+
+def _monarch(f: _Form, cl: _Cluster) -> str | None:
+    if f.type != "PERSON" or f.ctype != "PERSON":
+        return None
+    name = _regnal_name(f.words)
+    for other in cl.forms:
+        other_words = tokens(other)
+        other_name = _regnal_name(other_words)
+        if name and other_name is None and len(other_words) > 1 and other_words[0] == name:
+            return f"the title and given name of '{other}'"
+        if other_name and name is None and len(f.words) > 1 and f.words[0] == other_name:
+            return f"the full name of '{other}'"
+    return None
+
+
+def _same_people(f: _Form, cl: _Cluster) -> str | None:
+    if f.type != "GROUP" and f.ctype != "GROUP":
+        return None
+    d = gazetteer.demonyms()
+    if f.type == f.ctype:
+        other = _first(cl.forms, lambda o: _people_stem(normal(o), d) == _people_stem(f.key, d))
+        if other:
+            return f"the same people as '{other}'"
+    return ""
+
+
+def _part_of_a_name(f: _Form, cl: _Cluster) -> str | None:
+    """A meeting by another word, an acronym, a surname or given name, a name without its
+    generic word or qualifier."""
+    for other in cl.forms:
+        if f.type == f.ctype == "EVENT" and _same_meeting(f.words, tokens(other)):
+            return f"the meeting '{other}' by another word"
+        if acronym_of(f.text, other):
+            return f"the initials of '{other}'" if f.type != "PERSON" else ""
+        if acronym_of(other, f.text):
+            return f"'{other}' written out" if f.type != "PERSON" else ""
+        other_words = tokens(other)
+        reason = _shorter_form(f, other, other_words) if contiguous_in(f.words, other_words) else None
+        if reason is not None:
+            return reason
+    return None
+
+
+def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
+    words = f.words
+    other_words = _without_suffix(other_words)
+    if f.type == "PERSON":  # one word joins a person only as their surname or given name
+        if len(words) > 1:
+            return f"part of the name '{other}'"
+        if words[0] == other_words[-1]:
+            return f"the surname of '{other}'"
+        return f"the given name of '{other}'" if words[0] == other_words[0] else None
+    if f.type == f.ctype == "PLACE":
+        extra = [w for w in other_words if w not in words]
+        return f"'{other}' without its generic word" if extra and all(w in PLACE_GENERICS for w in extra) else None
+    if not (f.type == f.ctype or {f.type, f.ctype} <= {"ORG", "EVENT"}):
+        return None
+    # a name without its qualifier: a prefix, or a run of at least two words — but a country is
+    # the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
+    if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(f.key):
+        if is_acronym(f.text) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
+                and other_words[-1] in OUTLET_WORDS:
+            return f"'{other}' without its outlet word"  # "NBC" of "NBC News"
+        if not is_acronym(f.text) or acronym_of(f.text, other):
+            return f"'{other}' without its qualifier"
+        return ""
+    return None
+
+
+def _surname_after_particle(f: _Form, cl: _Cluster) -> str | None:
+    if not (f.type == f.ctype == "PERSON" and len(f.words) == 1):
+        return None
+    for other in cl.forms:
+        other_words = tokens(other)
+        if len(other_words) > 1 and "-" in other_words[-1] and other_words[-1].split("-", 1)[1] == f.words[0]:
+            return f"the surname of '{other}' without its particle"
+    return None
+
+
+# When a form names an entity the article already has, in order: (name, example, rule).
+SAME_NAME_RULES = [
+    ("given name mistyped", "'Jamal' after 'Jamal Khashoggi', tagged a place", _given_name_mistyped),
+    ("hyphenated surname mistyped", "'Lopez-Arana' after 'Maria Lopez-Arana'", _hyphenated_surname_mistyped),
+    ("members' plural", "'Houthis' and the 'Houthi movement'", _members_plural),
+    ("same name", "'the Taliban' and 'Taliban'", _same_key),
+    ("same country", "'USA' and 'United States' (gazetteer)", _same_country),
+    ("surname tagged an organisation", "'Smith said' after 'John Smith'", _surname_typed_as_organisation),
+    ("institution in other words", "'the Court' after 'the Supreme Court of Ruritania'", _institution_in_other_words),
+    ("a person and not a person", "'Jordan' (the country) and 'Michael Jordan'", _person_and_not_person),
+    ("initials or spelling", "'John R. Bolton' / 'John Bolton', 'bin Ladin' / 'bin Laden'", _initials_or_spelling),
+    ("monarch", "'Sultan Qaboos' and 'Qaboos bin Said'", _monarch),
+    ("same people", "'Kurds' and 'Kurdish'", _same_people),
+    ("part of a name", "'NRF' / 'National Resistance Front'; 'Smith' of 'John Smith'", _part_of_a_name),
+    ("surname after a particle", "'Assad' of 'Bashar al-Assad'", _surname_after_particle),
+]
 
 
 def _first(forms: list[str], test) -> str:
@@ -444,6 +568,10 @@ def _people_stem(key: str, demonyms: dict[str, str]) -> str:
 
 def _without_initials(words: list[str]) -> list[str]:
     return [w for w in words if len(w.rstrip(".")) > 1]
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    return words[:-1] if len(words) > 2 and words[-1].rstrip(".,") in ("jr", "sr", "ii", "iii", "iv") else words
 
 
 def _same_meeting(a: list[str], b: list[str]) -> bool:

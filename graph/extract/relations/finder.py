@@ -114,6 +114,12 @@ class Finder:
         elif role_kind in ("leader", "member") and ttype == "ORG":
             self.add(who, "memberOf", target, None, first, last, rule.name, rule.confidence * 0.95)
 
+    def act_role_each(self, parts: dict, rule) -> None:
+        self.act_role(parts, rule)
+        for unit in parts.get("others", []):
+            if unit.mention is not None:
+                self.act_role(parts | {"who": [unit]}, rule)
+
     def act_member(self, parts: dict, rule) -> None:
         who, org = self._person(parts.get("who")), self._mention(parts.get("org"))
         if who is not None and org is not None:

@@ -36,11 +36,12 @@ def read_roles(units: list[Unit], complement: list[Unit]) -> list[Role]:
 def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
     """The role of the units of a title phrase (ending in its role word) and its complement."""
     words = _joined([u for u in units if u.mention is None and u.symbol != SYMBOLS["DET"]])
-    heads = [k for k, u in enumerate(words) if u.symbol == ROLE]
+    heads = [k for k, u in enumerate(words) if u.symbol in (ROLE, SYMBOLS["PLURAL_ROLE"])]
     if not heads:
         return None
     h = heads[-1]
-    head = words[h].lower
+    head = L.plural_role(words[h].lower) if not L.role_kind(words[h].lower) else words[h].lower
+    words = words[:h] + [Unit(ROLE, words[h].start, words[h].end, None, head)] + words[h + 1:]
     two = f"{words[h - 1].lower} {head}" if h > 0 else ""
     modifiers = {u.lower.rstrip("-") for u in words[:h]}
     kind = _kind(head, two, modifiers, " ".join([head, *(u.lower for u in complement)]))

@@ -7,6 +7,7 @@ is written [Name|TYPE]), and a confidence.
 What each `act` does with the bound parts (finder.py):
   role        `who` holds the role in `role` (and `comp`): a title, and `leads` or `memberOf`
               what the role is of (`of`, else `owner`) by the role's kind (roles.py)
+  role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
   member      `who` is a member of the organisation `org`
   kin         `child` is a child of `parent` (the other way round for "father", "mother")
   located     `inner` is in `outer` (for a place after a place, only a larger one)
@@ -47,6 +48,11 @@ RULES = [
     Rule("title-before-name", "<!MOD pre:MOD* owner:(ORG|PLACE|GROUP) POSS? role:TITLE who:PERSON", "role",
          "[Taliban|ORG] spokesperson [Zabihullah Mujahid|PERSON] said they would stay.",
          ("Zabihullah Mujahid memberOf Taliban", "Zabihullah Mujahid title spokesperson"), 0.85),
+    Rule("plural-title-before-names", f"{AT_TITLE_START} pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
+         "role:((MOD|WORD|HYPHEN|PLACE_NOUN)* PLURAL_ROLE) who:PERSON (OF PLACE)? "
+         "others:((COMMA PERSON (OF PLACE)?)* COMMA? AND PERSON)", "role_each",
+         "[Ruritania|PLACE]'s senators [Tom Hale|PERSON] and [Ann Ford|PERSON] proposed term limits.",
+         ("Tom Hale title senator", "Ann Ford title senator"), 0.8),
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),
@@ -68,7 +74,8 @@ RULES = [
          ("Samir Dilou memberOf Tunisian Parliament",), 0.8),
     # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
     # Y, who was ...": a relative clause after an apposition is about the name in it)
-    Rule("copula", f"who:(PERSON|PRONOUN) (COMMA DET ANY* COMMA)? OTHER? COPULA+ OTHER? DET? pre:MOD* "
+    Rule("copula", f"who:(PERSON|PRONOUN) (COMMA (DET|WHICH) ANY{{0,16}} COMMA)? OTHER? COPULA+ (OTHER COPULA+)? OTHER? DET? "
+         f"pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? POSS? "
          f"{ROLES} {COMP} {OF}", "role",
          "[Didier Queloz|PERSON] is also a professor at the [University of Cambridge|ORG].",

@@ -45,6 +45,7 @@ SYMBOLS = {
     "PLACE_NOUN": "n",  # city, capital, province: a place's kind ("the city of X", "X, a town in Y")
     "OPEN": "(",      # ( [
     "CLOSE": ")",     # ) ]
+    "PLURAL_ROLE": "Y",  # senators, ministers: a role named for several people
     "CONTENDER": "C",  # candidates, winner, veteran: who takes part in an event (not a role: see ROLE)
     "OTHER": "x",
 }
@@ -113,6 +114,8 @@ def word_symbol(tok) -> str:
         return SYMBOLS["HONORIFIC"]
     if L.role_kind(low):
         return SYMBOLS["ROLE"]
+    if L.plural_role(low):
+        return SYMBOLS["PLURAL_ROLE"]
     if low in L.PARTICIPANT_NOUNS:
         return SYMBOLS["CONTENDER"]
     if low in L.TITLE_MODIFIERS:
