@@ -61,60 +61,79 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
     Returns the entity index of each mention and the entities, in order of first mention.
     `hints` maps a mention's start offset to a canonical label (a dateline's country code).
     """
-    hints = hints or {}
-    cores = _boundary_cores(mentions, text)
+    return _Clustering(mentions, text, hints or {}).run()
 
-    def matched_form(i: int) -> str:
-        return cores[i][0] if i in cores else mentions[i][0]
 
-    order = sorted(range(len(mentions)), key=lambda i: (-fullness(matched_form(i))[0],
-                                                        -fullness(matched_form(i))[1], mentions[i][2]))
-    clusters: list[_Cluster] = []
-    assigned: dict[int, int] = {}
-    defined = _parenthetical_definitions(mentions, text)
-    # A name repeats many times in an article; whether it joins a cluster depends only on the
-    # cluster's forms and its leading type, so the answer is kept until one of them changes.
-    known: dict[tuple, bool] = {}
-    # Only clusters that share a lookup key with a form can take it (_lookup_keys), so a mention
-    # is compared with a few clusters, not with every cluster of the article.
-    by_key: dict[str, set[int]] = defaultdict(set)
+class _Clustering:
+    """One article's mentions grouped: fuller names first, each later form joining the entity
+    it can only be a form of (see the module)."""
 
-    def same(form: str, etype: str, c: int, cl: _Cluster) -> str:
+    def __init__(self, mentions: list[tuple[str, str, int]], text: str, hints: dict[int, str]):
+        self.mentions, self.text, self.hints = mentions, text, hints
+        self.cores = _boundary_cores(mentions, text)
+        self.defined = _parenthetical_definitions(mentions, text)
+        self.clusters: list[_Cluster] = []
+        self.assigned: dict[int, int] = {}
+        # A name repeats many times in an article; whether it joins a cluster depends only on
+        # the cluster's forms and its leading type, so the answer is kept until one changes.
+        self.known: dict[tuple, str] = {}
+        # Only clusters that share a lookup key with a form can take it (_lookup_keys), so a
+        # mention is compared with a few clusters, not with every cluster of the article.
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+
+    def matched_form(self, i: int) -> str:
+        return self.cores[i][0] if i in self.cores else self.mentions[i][0]
+
+    def same(self, form: str, etype: str, c: int) -> str:
+        cl = self.clusters[c]
         key = (form, etype, c, len(cl.forms), cl.types.most_common(1)[0][0])
-        if key not in known:
-            known[key] = _same(form, etype, cl)
-        return known[key]
+        if key not in self.known:
+            self.known[key] = _same(form, etype, cl)
+        return self.known[key]
 
-    for i in order:
-        text_form, etype, pos = mentions[i]
-        form, reason = text_form, ""
-        if i in cores:
-            form, etype, reason = cores[i]
-        target = None
-        if i in defined and defined[i] in assigned:
-            target = assigned[defined[i]]
-            reason = f"defined in brackets after '{mentions[defined[i]][0]}'"
+    def run(self) -> tuple[list[int], list[LocalEntity]]:
+        order = sorted(range(len(self.mentions)), key=lambda i: (-fullness(self.matched_form(i))[0],
+                                                                 -fullness(self.matched_form(i))[1], self.mentions[i][2]))
+        for i in order:
+            text_form, etype, pos = self.mentions[i]
+            form, reason = text_form, ""
+            if i in self.cores:
+                form, etype, reason = self.cores[i]
+            target, why = self.target(i, form, etype, pos)
+            reason = "; ".join(r for r in (reason, why) if r)
+            if target is None:
+                self.clusters.append(_Cluster(founder_type=etype))
+                target = len(self.clusters) - 1
+            self.join(i, target, form, text_form, etype, reason)
+        self.merge_short_names()
+        return self.entities()
+
+    def target(self, i: int, form: str, etype: str, pos: int) -> tuple[int | None, str]:
+        """The cluster a mention joins, and why; None for a new one."""
+        if i in self.defined and self.defined[i] in self.assigned:
+            return self.assigned[self.defined[i]], f"defined in brackets after '{self.mentions[self.defined[i]][0]}'"
+        near = set().union(*(self.by_key.get(k, ()) for k in _lookup_keys(form, probe=True)))
+        candidates = [c for c in sorted(near) if self.same(form, etype, c)]
+        if not candidates:
+            return None, ""
+        clusters = self.clusters
+        if len(candidates) > 1 and " " not in form.strip() \
+                and all(clusters[c].types.most_common(1)[0][0] == "PERSON" for c in candidates) \
+                and all(clusters[c].first_full >= 0 for c in candidates):
+            # a bare name of several people: the one the article introduced first
+            target = min(candidates, key=lambda c: clusters[c].first_full)
         else:
-            near = set().union(*(by_key.get(k, ()) for k in _lookup_keys(form, probe=True)))
-            candidates = [c for c in sorted(near) if same(form, etype, c, clusters[c])]
-            if len(candidates) > 1 and " " not in form.strip() \
-                    and all(clusters[c].types.most_common(1)[0][0] == "PERSON" for c in candidates) \
-                    and all(clusters[c].first_full >= 0 for c in candidates):
-                # a bare name of several people: the one the article introduced first
-                target = min(candidates, key=lambda c: clusters[c].first_full)
-            elif candidates:
-                # the nearest mention before this one decides between several candidates
-                def recency(c: int) -> tuple[int, int]:
-                    positions = clusters[c].positions
-                    before = bisect.bisect_left(positions, pos)
-                    return (positions[before - 1] if before else -1, len(positions))
-                target = max(candidates, key=recency)
-            if target is not None:
-                reason = (reason + "; " if reason else "") + same(form, etype, target, clusters[target])
-        if target is None:
-            clusters.append(_Cluster(founder_type=etype))
-            target = len(clusters) - 1
-        cl = clusters[target]
+            # the nearest mention before this one decides between several candidates
+            def recency(c: int) -> tuple[int, int]:
+                positions = clusters[c].positions
+                before = bisect.bisect_left(positions, pos)
+                return (positions[before - 1] if before else -1, len(positions))
+            target = max(candidates, key=recency)
+        return target, self.same(form, etype, target)
+
+    def join(self, i: int, target: int, form: str, text_form: str, etype: str, reason: str) -> None:
+        pos = self.mentions[i][2]
+        cl = self.clusters[target]
         if cl.types and cl.types.most_common(1)[0][0] == "PERSON" and etype in ("PLACE", "ORG"):
             etype = "PERSON"  # a person's given name the tagger took for a place
         elif cl.types and _plural_of_movement(normal(form), etype, cl, cl.types.most_common(1)[0][0]):
@@ -122,7 +141,7 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
         if form not in cl.forms:
             cl.forms.append(form)
             for k in _lookup_keys(form, probe=False):
-                by_key[k].add(target)
+                self.by_key[k].add(target)
         if text_form != form and text_form not in cl.surface:
             cl.surface.append(text_form)
         for f in (form, text_form):
@@ -133,37 +152,43 @@ def cluster(mentions: list[tuple[str, str, int]], text: str = "",
         bisect.insort(cl.positions, pos)
         if len(tokens(form)) > 1 and (cl.first_full < 0 or pos < cl.first_full):
             cl.first_full = pos
-        if pos in hints:
-            cl.hint = hints[pos]
-        assigned[i] = target
-    full_at: dict[int, list[int]] = defaultdict(list)
-    for i, c in assigned.items():
-        if len(tokens(matched_form(i))) > 1:
-            full_at[c].append(mentions[i][2])
-    for short, full in _short_names(clusters, full_at, text).items():
-        into = clusters[full]
-        for form in clusters[short].forms:
-            into.forms.append(form)
-            into.reasons[form] = f"'{into.label}' without a middle name"
-        into.types.update(clusters[short].types)
-        into.positions = sorted(into.positions + clusters[short].positions)
-        assigned = {i: full if c == short else c for i, c in assigned.items()}
-        clusters[short].positions = []
-    # number entities by first mention, so output is stable and reads in text order
-    first = sorted((c for c in range(len(clusters)) if clusters[c].positions), key=lambda c: min(clusters[c].positions))
-    renumber = {old: new for new, old in enumerate(first)}
-    first_at: dict[tuple[int, str], int] = {}
-    for j, (m, _, p) in enumerate(mentions):
-        for key in ((assigned[j], m), (assigned[j], matched_form(j))):
-            first_at[key] = min(p, first_at.get(key, p))
-    entities = []
-    for old in first:
-        cl = clusters[old]
-        forms = sorted(cl.forms + cl.surface, key=lambda f: first_at[(old, f)])
-        label = cl.label
-        entities.append(LocalEntity(label=label, type=cl.type, forms=tuple(dict.fromkeys([label, *forms])),
-                                    reasons=tuple((f, r) for f, r in cl.reasons.items() if f != label)))
-    return [renumber[assigned[i]] for i in range(len(mentions))], entities
+        if pos in self.hints:
+            cl.hint = self.hints[pos]
+        self.assigned[i] = target
+
+    def merge_short_names(self) -> None:
+        full_at: dict[int, list[int]] = defaultdict(list)
+        for i, c in self.assigned.items():
+            if len(tokens(self.matched_form(i))) > 1:
+                full_at[c].append(self.mentions[i][2])
+        for short, full in _short_names(self.clusters, full_at, self.text).items():
+            into = self.clusters[full]
+            for form in self.clusters[short].forms:
+                into.forms.append(form)
+                into.reasons[form] = f"'{into.label}' without a middle name"
+            into.types.update(self.clusters[short].types)
+            into.positions = sorted(into.positions + self.clusters[short].positions)
+            self.assigned = {i: full if c == short else c for i, c in self.assigned.items()}
+            self.clusters[short].positions = []
+
+    def entities(self) -> tuple[list[int], list[LocalEntity]]:
+        """Entities numbered by first mention, so output is stable and reads in text order."""
+        clusters, assigned = self.clusters, self.assigned
+        first = sorted((c for c in range(len(clusters)) if clusters[c].positions),
+                       key=lambda c: min(clusters[c].positions))
+        renumber = {old: new for new, old in enumerate(first)}
+        first_at: dict[tuple[int, str], int] = {}
+        for j, (m, _, p) in enumerate(self.mentions):
+            for key in ((assigned[j], m), (assigned[j], self.matched_form(j))):
+                first_at[key] = min(p, first_at.get(key, p))
+        entities = []
+        for old in first:
+            cl = clusters[old]
+            forms = sorted(cl.forms + cl.surface, key=lambda f: first_at[(old, f)])
+            label = cl.label
+            entities.append(LocalEntity(label=label, type=cl.type, forms=tuple(dict.fromkeys([label, *forms])),
+                                        reasons=tuple((f, r) for f, r in cl.reasons.items() if f != label)))
+        return [renumber[assigned[i]] for i in range(len(self.mentions))], entities
 
 
 def _lookup_keys(form: str, probe: bool) -> set[str]:
