@@ -140,6 +140,7 @@ PARTICIPATE_VERBS = {"attend", "participate", "join", "host", "hold", "organize"
 
 
 DETERMINERS = {"the", "a", "an"}
+POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
 # Kinds of place: "the city of X", "X, a town in Y", "Y's capital X".
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "county", "state",
                "suburb", "neighbourhood", "neighborhood", "island", "port", "municipality", "governorate",

@@ -341,3 +341,26 @@ def test_a_party_word_before_a_persons_name_is_not_part_of_it(extractor):
 def test_what_a_member_is_member_of_is_an_organisation(extractor):
     _, relations, _ = extract(extractor, "Votes\n\nKarim Haidari, a member of the Zarin Sabha, said so.")
     assert ("Karim Haidari", "memberOf", "Zarin Sabha") in relations
+
+
+def test_a_nationality_before_an_office_leads_the_country_by_any_of_its_names(extractor):
+    _, relations, _ = extract(extractor, "Talks\n\nKarim Haidari is a critic of Russian president Omar Darwish, "
+                                         "who visited Russia last week.")
+    assert ("Omar Darwish", "leads", "Russia") in relations
+
+
+def test_an_office_in_capitals_before_a_name_is_a_title_and_the_acronym_before_it_the_body(extractor):
+    entities, relations, _ = extract(extractor, "Talks\n\nABS-CBN CEO Carlo Katigbak said refunds were offered.")
+    assert {("ABS-CBN", "ORG"), ("Carlo Katigbak", "PERSON")} <= entities
+    assert ("Carlo Katigbak", "leads", "ABS-CBN") in relations
+
+
+def test_a_role_in_a_conjunct_after_a_possessive(extractor):
+    _, relations, _ = extract(extractor, "Talks\n\nIn a statement, Ann Ford, his wife and the current chairwoman "
+                                         "of the Lakeside Green Party, said he worked until his last breath.")
+    assert ("Ann Ford", "leads", "Lakeside Green Party") in relations
+
+
+def test_an_event_is_in_the_place_its_name_holds(extractor):
+    _, relations, _ = extract(extractor, "Votes\n\nAnn Ford won the Ohio Democratic primary. Voters in Ohio came early.")
+    assert ("Ohio Democratic primary", "locatedIn", "Ohio") in relations

@@ -114,6 +114,8 @@ def _acronym_then_person(n: _Name) -> list[Span] | None:
     if end - start > 2 and doc[start].is_upper and 2 <= len(doc[start].text) <= 4 and doc[start].is_alpha \
             and (given_name_first(doc[start + 1:end]) or (n.label == "PERSON" and all(
                 t.text[:1].isupper() and not t.is_upper for t in doc[start + 1:end]))):
+        if is_role(doc[start].lower_):
+            return repair(n.span(start + 1, end, "PERSON"))  # "CEO Carlo Katigbak": a title, not a body
         return [n.span(start, start + 1, "ORG")] + repair(n.span(start + 1, end, "PERSON"))
     return None
 
@@ -230,12 +232,14 @@ def _title_before_person(n: _Name) -> None:
     for i in range(n.end - 2, start - 1, -1):
         word = doc[i]
         if title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
-                word.is_lower and L.is_role_word(word.text)):
+                word.is_lower and L.is_role_word(word.text)) or (word.is_upper and is_role(word.lower_)):
             first = i
             while first > start and (titleish(doc[first - 1]) or doc[first - 1].text == "-"):
                 first -= 1
             if first > start and known(doc[start:first]):
                 n.left = [n.span(start, first, guess_type(doc[start:first]) or "PLACE")]
+            elif first > start and all(t.is_upper or t.text == "-" for t in doc[start:first]):
+                n.left = [n.span(start, first, "ORG")]  # "ABC CEO X": an acronym's office
             n.start = i + 1  # "Astronomer Anthony Boccaletti", "Senators Kamala Harris"
             return
 
@@ -386,6 +390,9 @@ def _dash_joined_before(doc: Doc, start: int, label: str, takes_adjective: bool)
     if prev.text == "\u2013" and start > 1 and capitalised(doc[start - 2]) and not prev.whitespace_ \
             and not doc[start - 2].whitespace_ and takes_adjective:
         return start - 2
+    if prev.text == "-" and start > 1 and doc[start].is_upper and doc[start - 2].is_upper and doc[start - 2].is_alpha \
+            and not prev.whitespace_ and not doc[start - 2].whitespace_:
+        return start - 2  # "ABS-" + "CBN": one acronym
     return None
 
 
@@ -398,6 +405,7 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
                                             or (label == "PERSON" and titleish(prev))))
+            and not (label == "PERSON" and prev.is_upper and is_role(prev.lower_))  # "CEO" + "Carlo Katigbak"
             and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
             and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
         return start - 1
@@ -475,7 +483,7 @@ def _plural_possessive_after(doc: Doc, start: int, end: int, label: str) -> int 
 JOIN_LEFT = [
     ("particle", "al-Masirah TV", _particle_before),
     ("given name before bin", "Karim + bin Tariq Al Nouri", _given_name_before_bin),
-    ("en dash", "Iran– + Iraq War", _dash_joined_before),
+    ("en dash, or a hyphen between capitals", "Iran– + Iraq War, ABS- + CBN", _dash_joined_before),
     ("capitalised word", "VICE + World News", _capitalised_before),
 ]
 JOIN_RIGHT = [

@@ -6,6 +6,8 @@
   country, state or city the article is about (its most mentioned one of that kind), when the
   sentence names none.
 - Who "I" is in an interview: the person the headline says is interviewed.
+- Where a named event is: a place its name holds ("the New Hampshire primaries", "the Aegean
+  Sea earthquake") and the article names.
 """
 from __future__ import annotations
 
@@ -126,3 +128,23 @@ def speaker(finder, token: int) -> int | None:
     people = [m for m in range(len(finder.spans)) if finder.spans[m].end <= headline.end
               and finder.type_of(m) == "PERSON"]
     return people[-1] if people else None
+
+
+def event_places(finder):
+    """(event, "locatedIn", place, ...) for each event whose name holds the name of a place of
+    the article: the longest such place name in it."""
+    places: dict[str, int] = {}
+    for m, span in enumerate(finder.spans):
+        if finder.type_of(m) == "PLACE":
+            places.setdefault(normal(span.text), m)
+    seen = set()
+    for m, span in enumerate(finder.spans):
+        if finder.type_of(m) != "EVENT" or finder.entity_of[m] in seen:
+            continue
+        seen.add(finder.entity_of[m])
+        words = normal(span.text).split()
+        inner = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                 if (i, j) != (0, len(words))]
+        found = max((w for w in inner if w in places), key=len, default=None)
+        if found is not None:
+            yield m, "locatedIn", places[found], None, span.start, span.end - 1, "place-in-event-name", 0.7

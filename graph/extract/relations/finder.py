@@ -65,6 +65,8 @@ class Finder:
             self.add(*fact)
         for fact in document.regnal_titles(self):
             self.add(*fact)
+        for fact in document.event_places(self):
+            self.add(*fact)
         if model is not None:
             learned.decide(self, model)
         return sorted(self.found.values(), key=lambda r: (r.start, r.predicate))
@@ -147,6 +149,12 @@ class Finder:
         if rule.name in ("place-comma-place", "place-parenthesis") and not self._contains(outer, inner):
             return
         self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
+
+    def act_located_each(self, parts: dict, rule) -> None:
+        outer = self._mention(parts.get("outer"))
+        for unit in parts.get("inner", []) + parts.get("last", []):
+            if unit.mention is not None and outer is not None:
+                self.add(unit.mention, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
 
     def act_capital(self, parts: dict, rule) -> None:
         """'the capital, X': the country the gazetteer says X is the capital of, if the article names it."""
@@ -233,7 +241,8 @@ class Finder:
         country = gazetteer.demonym_countries().get(normal(self.spans[m].text))
         if country is None:
             return None
-        return self.index.get(("country", country))
+        # the index knows a country by the gazetteer's name for it ("Russia": "Russian Federation")
+        return self.index.get(("country", gazetteer.countries().get(normal(country), country)))
 
     def organisation_of(self, m: int) -> int | None:
         """An organisation whose name starts with this group's name ('Houthi' → 'Houthi

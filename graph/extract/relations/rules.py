@@ -11,6 +11,7 @@ What each `act` does with the bound parts (finder.py):
   member      `who` is a member of the organisation `org`
   kin         `child` is a child of `parent` (the other way round for "father", "mother")
   located     `inner` is in `outer` (for a place after a place, only a larger one)
+  located_each  each organisation of `inner` and `last` is in `outer`
   opposes     `subject` opposes `object`
   takes_part  `subject` (and `other`) took part in `event`
   contends    `subject` took part in `event`, when `part` is a word for a participant ("candidate")
@@ -127,9 +128,13 @@ RULES = [
          "Drones hit [Saudi Arabia|PLACE]'s state-owned [Saudi Aramco|ORG] on Saturday.",
          ("Saudi Aramco locatedIn Saudi Arabia",), 0.75),
     Rule("in-place", "inner:(PLACE|ORG|EVENT) (OPEN NAME CLOSE)? COMMA? IN DET? "
-         "((PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN COMMA?)? (MOD|WORD)* outer:PLACE !POSS", "located",
+         "((PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN+ (COMMA|OF)?)? (MOD|WORD)* outer:PLACE !POSS", "located",
          "The [United Nations|ORG] held the [Doha summit|EVENT] in [Qatar|PLACE]'s capital [Doha|PLACE].",
          ("Doha summit locatedIn Doha", "Doha locatedIn Qatar"), 0.65),
+    Rule("place-possessive-list", "outer:PLACE POSS (MOD|WORD)* ORG COMMA inner:((ORG COMMA)*) AND last:ORG",
+         "located_each", "The [United States|PLACE]' [Science Foundation|ORG], [Energy Department|ORG], and "
+         "[Naval Office|ORG] gave grants.", ("Energy Department locatedIn United States",
+                                            "Naval Office locatedIn United States"), 0.7),
     Rule("in-place-at-place", "IN outer:PLACE COMMA PREP DET? inner:PLACE", "located",
          "The strike took place in [Iraq|PLACE], at [Baghdad International Airport|PLACE].",
          ("Baghdad International Airport locatedIn Iraq",), 0.65),

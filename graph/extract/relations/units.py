@@ -91,7 +91,7 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
 
 # Word classes given by the word itself, in the order they are tried.
 _BY_WORD = [
-    (L.DETERMINERS, "DET"), ({"'s", "\u2019s"}, "POSS"), ({","}, "COMMA"), ({"of"}, "OF"), ({"in", "inside"}, "IN"),
+    (L.DETERMINERS | L.POSSESSIVE_DETERMINERS, "DET"), ({"'s", "\u2019s"}, "POSS"), ({","}, "COMMA"), ({"of"}, "OF"), ({"in", "inside"}, "IN"),
     ({"from"}, "FROM"), ({"and", "&"}, "AND"), ({"(", "["}, "OPEN"), ({")", "]"}, "CLOSE"), ({"on", "to"}, "ON_TO"),
     ({"against"}, "AGAINST"), ({"between", "by"}, "BETWEEN"), ({"for"}, "FOR"),
     ({"himself", "herself", "themselves"}, "SELF"), ({"anti"}, "ANTI"), ({"-"}, "HYPHEN"),
