@@ -6,8 +6,8 @@
   country, state or city the article is about (its most mentioned one of that kind), when the
   sentence names none.
 - Who "I" is in an interview: the person the headline says is interviewed.
-- Where a named event is: a place its name holds ("the New Hampshire primaries", "the Aegean
-  Sea earthquake") and the article names.
+- Where a named event is: the place its name opens with ("the New Hampshire primaries", "the
+  Aegean Sea earthquake"), when the article names it.
 """
 from __future__ import annotations
 
@@ -131,8 +131,9 @@ def speaker(finder, token: int) -> int | None:
 
 
 def event_places(finder):
-    """(event, "locatedIn", place, ...) for each event whose name holds the name of a place of
-    the article: the longest such place name in it."""
+    """(event, "locatedIn", place, ...) for each event named by a place and an event noun: the
+    place opens the name, after a year or a party's word ("the 2020 Groom by-election", "the
+    Republican Iowa caucuses"); not what it is about ("Conference on Afghanistan")."""
     places: dict[str, int] = {}
     for m, span in enumerate(finder.spans):
         if finder.type_of(m) == "PLACE":
@@ -143,8 +144,12 @@ def event_places(finder):
             continue
         seen.add(finder.entity_of[m])
         words = normal(span.text).split()
-        inner = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-                 if (i, j) != (0, len(words))]
-        found = max((w for w in inner if w in places), key=len, default=None)
+        if len(words) < 2 or words[-1] not in L.NAMED_EVENT_HEADS:
+            continue
+        start = 0
+        while start < len(words) - 1 and (words[start].isdigit() or words[start] in L.PARTY_ADJECTIVES):
+            start += 1
+        found = max((" ".join(words[start:j]) for j in range(start + 1, len(words))
+                     if " ".join(words[start:j]) in places), key=len, default=None)
         if found is not None:
             yield m, "locatedIn", places[found], None, span.start, span.end - 1, "place-in-event-name", 0.7
