@@ -161,6 +161,9 @@ PART_WORDS = {"relations", "affairs", "division", "department", "unit", "bureau"
 PARTY_ADJECTIVES = {"republican", "democratic", "democrat", "conservative", "labour", "labor", "liberal",
                     "libertarian", "green", "socialist", "communist", "nationalist", "tory", "progressive",
                     "independent", "centrist", "unionist"}
+# Nouns for a party's members ("a Democrat", "the Republicans"): a political group.
+PARTY_MEMBER_NOUNS = {"democrat", "democrats", "republican", "republicans", "conservatives", "liberals", "tories",
+                      "socialists", "communists", "libertarians", "greens", "nationalists", "unionists"}
 # Kinds of place that, right before a name, make it a place ("the island Crete", "the city of X"):
 # not "state" ("Secretary of State X"), "country" or "area", which stand before other things too.
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",

@@ -364,3 +364,9 @@ def test_a_role_in_a_conjunct_after_a_possessive(extractor):
 def test_an_event_is_in_the_place_its_name_holds(extractor):
     _, relations, _ = extract(extractor, "Votes\n\nAnn Ford won the Ohio Democratic primary. Voters in Ohio came early.")
     assert ("Ohio Democratic primary", "locatedIn", "Ohio") in relations
+
+
+def test_a_partys_word_alone_is_a_group(extractor):
+    entities, _, _ = extract(extractor, "Votes\n\nOn Thursday, Senator Tom Hale and fellow Republican "
+                                        "Representative Ann Ford proposed term limits.")
+    assert ("Republican", "GROUP") in entities and ("Republican", "PERSON") not in entities

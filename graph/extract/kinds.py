@@ -64,6 +64,11 @@ def _plural_people(span, label, head, kind):
         and span.text.endswith("s") and head not in L.ORG_HEADS and not organisation_context(span) else None
 
 
+def _party_word(span, label, head, kind):
+    return "GROUP" if label in ("PERSON", "ORG", "PLACE") and len(span) == 1 and span[0].text[:1].isupper() \
+        and span[0].lower_ in L.PARTY_ADJECTIVES | L.PARTY_MEMBER_NOUNS else None
+
+
 def _reporting_person(span, label, head, kind):
     return "ORG" if label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in REPORTING_VERBS \
         and any(t.lower_ in common_words() or known(t) for t in span if t.is_alpha) else None
@@ -94,6 +99,7 @@ RETYPES = [
     ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
     ("NATO: not a person", _acronym_person),
     ("the Soviets, Democrats: a people or a political group", _plural_people),
+    ("a fellow Republican, a Democrat: a party's people", _party_word),
     ("Kabul Daily Wire reported: an outlet, not a person", _reporting_person),
     ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
     ("an unknown nationality: by its shape", _unknown_group),
