@@ -250,6 +250,7 @@ def is_role_word(word: str) -> bool:
 # recogniser said ("... Front", "... Conference", "... Valley").
 ORG_HEADS = {
     "front", "alliance", "watch", "group", "council", "committee", "forces", "force", "post", "news", "times",
+    "exchange",
     "agency", "organization", "organisation", "party", "movement", "army", "institute", "institution",
     "university", "college", "school", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc",
     "co", "centre", "center", "foundation", "association", "union", "network", "channel", "service", "services",
@@ -269,8 +270,11 @@ EVENT_HEADS = {
     "siege", "uprising", "spring", "protests", "crisis", "forum", "convention", "expo", "marathon", "tournament",
     "offensive", "invasion", "ceasefire", "truce", "referendum", "genocide", "holocaust", "pact", "deal",
     "negotiations", "dialogue", "meeting", "symposium", "world cup", "grand prix", "awards", "prize",
-    "day", "week", "games", "olympiad", "ceremony", "rally", "march",
+    "day", "week", "games", "olympiad", "ceremony", "rally", "march", "primary", "primaries", "caucuses",
+    "by-election", "earthquake", "competition", "season", "scandal",
 }
+# The first word of a storm's name: "Hurricane Dorian", "Typhoon Haiyan" are events.
+STORM_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical"}
 PLACE_HEADS = {
     "valley", "province", "mountains", "mountain", "mount", "river", "airport", "street", "road", "avenue",
     "square", "island", "islands", "sea", "ocean", "lake", "desert", "region", "district", "city", "county",
@@ -280,6 +284,7 @@ PLACE_HEADS = {
     "territory", "territories", "heights", "hills", "hill", "canyon", "falls", "harbour", "harbor", "port",
     "village", "town", "oblast", "governorate", "prefecture", "canton", "municipality", "enclave", "corridor",
     "complex", "compound", "building", "tower", "plaza", "market", "checkpoint", "crossing", "dam",
+    "township", "estuary", "mine",
 }
 # Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
 DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",
@@ -298,7 +303,8 @@ PLACE_PREPOSITIONS = {"in", "from", "to", "near", "across", "into", "throughout"
 LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
                 "those", "former", "late", "then", "acting", "ex", "so", "-", "called", "both", "all", "some",
                 "many", "several", "most", "every", "each", "no", "any", "another", "other", "such", "fellow",
-                "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro"}
+                "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro",
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
 CONNECTORS = {"of", "for", "on", "&"}
 OCCUPATION_ENDINGS = ("man", "woman", "men", "women", "ist", "ists", "onomer", "ographer", "ologist", "ician")
 STOP = {",", ".", ";", ":", "\u2014", "\u2013", "--", "\"", "\u201c", "\u201d", "?", "!", "|"}  # ends a phrase

@@ -370,3 +370,14 @@ def test_a_partys_word_alone_is_a_group(extractor):
     entities, _, _ = extract(extractor, "Votes\n\nOn Thursday, Senator Tom Hale and fellow Republican "
                                         "Representative Ann Ford proposed term limits.")
     assert ("Republican", "GROUP") in entities and ("Republican", "PERSON") not in entities
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Storms\n\nHurricane Zelda made landfall in the Bahamas on Monday.", "Hurricane Zelda", "EVENT"),
+    ("Storms\n\nOn Monday Typhoon Zelda hit the coast.", "Typhoon Zelda", "EVENT"),
+    ("Markets\n\nShares fell on the Lakeside Stock Exchange on Monday.", "Lakeside Stock Exchange", "ORG"),
+    ("Towns\n\nHe was a trustee of Lakeside Township in the 1990s.", "Lakeside Township", "PLACE"),
+])
+def test_a_names_first_or_head_word_says_its_type(extractor, text, name, kind):
+    entities, _, _ = extract(extractor, text)
+    assert (name, kind) in entities

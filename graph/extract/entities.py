@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..names import is_acronym, normal
 from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
-from .kinds import guess_type, place_context, retype, vote
+from .kinds import guess_type, is_storm, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
 from .tokens import (CONNECTORS, PARTICLES, after_prefix, capitalised, coverage, head_word, is_role, known,
                      match_len)
@@ -97,7 +97,8 @@ class EntityLayer:
             # typed by its head word or a bracketed acronym below
             common_start = tok.pos_ != "PROPN"
             if i in covered or i in headline or not capitalised(tok) or (
-                    common_start and (tok.is_sent_start or tok.pos_ not in ("NOUN", "ADJ"))):
+                    common_start and (tok.is_sent_start or tok.pos_ not in ("NOUN", "ADJ"))
+                    and not is_storm(doc[i:i + 2])):
                 i += 1
                 continue
             j = _run_end(doc, i, covered)
@@ -151,7 +152,8 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
     if start >= end:
         return []
     if common_start and not (defined_acronym(doc, start, end) or (
-            end - start > 1 and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS)):
+            end - start > 1 and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS)
+            or is_storm(doc[start:end])):
         return []
     if end - start == 1 and doc[start].is_sent_start and not known(doc[start:end]):
         return []

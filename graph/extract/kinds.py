@@ -48,7 +48,16 @@ def _org_head(span, label, head, kind):
 
 
 def _place_head(span, label, head, kind):
-    return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP") and len(span) > 1 else None
+    return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP", "EVENT") and len(span) > 1 else None
+
+
+def is_storm(span) -> bool:
+    """'Hurricane Dorian', 'Tropical Storm Karen'."""
+    return len(span) > 1 and span[0].lower_ in L.STORM_WORDS and span[0].text[:1].isupper()
+
+
+def _storm(span, label, head, kind):
+    return "EVENT" if label != "EVENT" and is_storm(span) else None
 
 
 def _people_of_a_place(span, label, head, kind):
@@ -93,6 +102,7 @@ def _organisation_by_context(span, label, head, kind):
 
 # How a name's type is corrected, in order (the first that applies): (example, rule).
 RETYPES = [
+    ("Hurricane Dorian: an event", _storm),
     ("the Doha Conference: an event", _event_head),
     ("the Human Rights Watch: an organisation", _org_head),
     ("Panjshir Valley: a place", _place_head),
@@ -185,7 +195,7 @@ def _by_gazetteer(span, f):
 
 def _by_head(span, f):
     head = f["head"]
-    if head in L.EVENT_HEADS:
+    if head in L.EVENT_HEADS or is_storm(span):
         return "EVENT"
     if head in L.ORG_HEADS:
         return "ORG"
