@@ -269,10 +269,15 @@ EVENT_HEADS = {
     "cup", "championship", "championships", "election", "elections", "talks", "festival", "massacre", "battle",
     "siege", "uprising", "spring", "protests", "crisis", "forum", "convention", "expo", "marathon", "tournament",
     "offensive", "invasion", "ceasefire", "truce", "referendum", "genocide", "holocaust", "pact", "deal",
-    "negotiations", "dialogue", "meeting", "symposium", "world cup", "grand prix", "awards", "prize",
-    "day", "week", "games", "olympiad", "ceremony", "rally", "march", "primary", "primaries", "caucuses",
+    "negotiations", "dialogue", "meeting", "symposium", "world cup", "grand prix", "awards",
+    "week", "games", "olympiad", "ceremony", "rally", "march", "primary", "primaries", "caucuses",
     "by-election", "earthquake", "competition", "season", "scandal",
 }
+# Heads of names that are no entities of the guidelines: awards ("Nobel Prize", "Bharat Ratna" is
+# known by context only), days and holidays ("Labour Day", "Independence Day"), diseases.
+NOT_ENTITY_HEADS = {"prize", "prizes", "award", "medal", "day", "disease", "syndrome", "virus", "fever", "flu"}
+# Letters after a person's name that are no part of it: "Durham Hall QC", "Jane Doe MP".
+POSTNOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "md", "esq", "frs"}
 # The first word of a storm's name: "Hurricane Dorian", "Typhoon Haiyan" are events.
 STORM_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical"}
 PLACE_HEADS = {

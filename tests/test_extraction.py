@@ -381,3 +381,21 @@ def test_a_partys_word_alone_is_a_group(extractor):
 def test_a_names_first_or_head_word_says_its_type(extractor, text, name, kind):
     entities, _, _ = extract(extractor, text)
     assert (name, kind) in entities
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Prizes\n\nShe won the Nobel Prize in 2019 and spoke about it.", "Nobel Prize"),
+    ("Holidays\n\nThe parade on Labour Day drew crowds, as it does every year.", "Labour Day"),
+    ("Health\n\nCases of COVID-19 rose in the city on Monday.", "COVID-19"),
+])
+def test_awards_days_and_diseases_are_no_names(extractor, text, not_a_name):
+    entities, _, _ = extract(extractor, text)
+    assert not any(label == not_a_name for label, _ in entities)
+
+
+def test_letters_after_a_name_a_score_and_a_plural_title_before_it_are_no_part_of_it(extractor):
+    entities, _, _ = extract(extractor, "Courts\n\nJudge Tom Hale QC spoke after Lakeside 32–22 lost, "
+                                        "and Senators Ann Ford and Omar Darwish agreed.")
+    labels = {label for label, _ in entities}
+    assert {"Tom Hale", "Ann Ford", "Omar Darwish"} <= labels
+    assert not labels & {"Tom Hale QC", "Lakeside 32–22", "Senators Ann Ford"}

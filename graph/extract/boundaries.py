@@ -2,6 +2,8 @@
 capitalised neighbours the NER left out joined on; an office and its holder told apart."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -103,7 +105,8 @@ def _side_then_person(n: _Name) -> list[Span] | None:
     doc, start, end = n.doc, n.start, n.end
     first = doc[start].lower_
     if end - start >= 3 and capitalised(doc[start]) and (first in L.PARTY_ADJECTIVES or first in gazetteer.demonyms()) \
-            and given_name_first(doc[start + 1:end]):
+            and (given_name_first(doc[start + 1:end]) or n.label == "PERSON" and all(
+                t.text[:1].isupper() and t.is_alpha for t in doc[start + 1:end])):
         return [n.span(start, start + 1, "GROUP")] + repair(n.span(start + 1, end, "PERSON"))
     return None
 
@@ -186,7 +189,7 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     if titles and doc[tail - 1].lower_ == "of" and end - tail >= 3:
         tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
     if not (titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of"
-            and label in ("PERSON", "ORG", "PLACE")
+            and label in ("PERSON", "ORG", "PLACE", "EVENT")
             and head_word(doc[tail:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS):
         return None
     first = titles[0]
@@ -318,12 +321,21 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
     while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_):
         end -= 1  # "Senate Minority | Leader": the office's first word
+    while end - start > 2 and doc[end - 1].lower_.replace(".", "") in L.POSTNOMINALS and doc[end - 1].text[:1].isupper():
+        end -= 1  # "Durham Hall QC": letters after a name
+    if end - start > 1 and _SCORE.match(doc[end - 1].text):
+        end -= 1  # "Noosa 32–22": a score
+    elif end - start > 3 and doc[end - 1].like_num and doc[end - 2].text in ("-", "\u2013") and doc[end - 3].like_num:
+        end -= 3
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
     if end > start and doc[end - 1].text == "." and not (end - start == 1 or len(doc[end - 2].text) <= 2
                                                          or doc[end - 1].whitespace_ == ""):
         end -= 1
     return start, end
+
+
+_SCORE = re.compile(r"^\d+[\u2013\u2014-]\d+$")
 
 
 def _office_opener(tok) -> bool:
@@ -405,7 +417,8 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
                                             or (label == "PERSON" and titleish(prev))))
-            and not (label == "PERSON" and prev.is_upper and is_role(prev.lower_))  # "CEO" + "Carlo Katigbak"
+            and not (label == "PERSON" and (prev.is_upper and is_role(prev.lower_) or L.plural_role(prev.lower_)))
+            # ("CEO" + "Carlo Katigbak", "Senators" + "Marco Rubio")
             and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
             and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
         return start - 1
@@ -415,7 +428,7 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
 def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
-            and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS \
+            and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS | L.POSTNOMINALS \
             and not (_office_opener(nxt) and end + 1 < len(doc) and is_role(doc[end + 1].lower_)):
         # (nor the first word of an office: "Senate" + "Minority Leader")
         if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text) in ("country", "region")) \

@@ -3,6 +3,8 @@ nationalities, photo credits, news sources, 'the Doha summit', 'the Pashtun trib
 headlines, and capitalised everyday words."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
@@ -291,6 +293,17 @@ def _institution(doc: Doc, s: Span, context: dict) -> bool:
     return j < len(doc) and is_role(doc[j].lower_) or not s[0].is_sent_start and s[0].lower_ not in context["lower"]
 
 
+def _no_entity_kind(doc, s, words, c) -> bool:
+    """'the Nobel Prize', 'Labour Day', 'COVID-19', 'SARS-CoV-2', 'GBP738': awards, days, diseases
+    and sums of money are no entities of the guidelines."""
+    text = s.text
+    return (len(s) > 1 and words and words[-1].lower_ in L.NOT_ENTITY_HEADS) or bool(_DISEASE_OR_MONEY.match(text))
+
+
+_DISEASE_OR_MONEY = re.compile(r"^(COVID(-19)?|SARS(-CoV(-2)?)?|MERS(-CoV)?|H\d+N\d+|HIV|AIDS|Ebola|"
+                               r"(USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|RUB)\s?\d[\d,.]*)$")
+
+
 def _also_lower_case(doc, s, words, c) -> bool:
     return len(words) == 1 and words[0].lower_ in c["lower"] and (not words[0].is_upper or len(words[0]) > 5)
 
@@ -321,6 +334,7 @@ COMMON_WORD_RULES = [
     ("Clips on social media show ...: a common noun starting the sentence", _noun_starting_a_sentence),
     ("JOIN THE RESISTANCE: a shouted phrase", _shouted),
     ("a Tweet by ... (but 'a YouTube video' names YouTube)", _after_a),
+    ("the Nobel Prize, Labour Day, COVID-19, GBP738: no entities", _no_entity_kind),
 ]
 
 
