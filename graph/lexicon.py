@@ -89,6 +89,7 @@ KINSHIP = {  # noun → who is the child: the person named ("son") or the person
     "son": "named", "daughter": "named", "child": "named", "stepson": "named", "stepdaughter": "named",
     "father": "possessor", "mother": "possessor", "parent": "possessor", "dad": "possessor",
     "mom": "possessor", "mum": "possessor", "stepfather": "possessor", "stepmother": "possessor",
+    "sons": "named", "daughters": "named", "children": "named", "parents": "possessor",
 }
 # Nouns for meetings and accords that a place name before them makes into an event name.
 EVENT_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "agreement", "accord", "accords", "deal",

@@ -138,6 +138,18 @@ class Finder:
             child, parent = parent, child
         self.add(child, "childOf", parent, None, *_extent(parts), rule.name, rule.confidence)
 
+    def act_kin_of_pronoun(self, parts: dict, rule) -> None:
+        from ... import lexicon as L
+
+        pron, kin = parts.get("pron"), parts.get("kin")
+        if not pron or not kin or pron[0].lower not in ("his", "her"):
+            return
+        referent = self.pronoun(self.doc[pron[0].start])
+        named = [u.mention for u in parts.get("named", []) + parts.get("others", []) if u.mention is not None]
+        for person in named if referent is not None else ():
+            child, parent = (person, referent) if L.KINSHIP.get(kin[0].lower) == "named" else (referent, person)
+            self.add(child, "childOf", parent, None, *_extent(parts), rule.name, rule.confidence)
+
     def act_located(self, parts: dict, rule) -> None:
         inner, outer = self._mention(parts.get("inner")), self._mention(parts.get("outer"))
         if inner is None or outer is None:
@@ -213,7 +225,7 @@ class Finder:
     def pronoun(self, tok) -> int | None:
         """The person 'he' or 'she' most likely is (the first named in the sentence before),
         and 'I' in an interview (the person interviewed)."""
-        if tok.lower_ in ("he", "she"):
+        if tok.lower_ in ("he", "she", "his", "her"):
             before = [m for i, m in self.people_here if i < tok.i]
             return before[-1] if before else self.last_person
         if tok.lower_ == "i":

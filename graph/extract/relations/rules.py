@@ -10,6 +10,8 @@ What each `act` does with the bound parts (finder.py):
   role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
   member      `who` is a member of the organisation `org`
   kin         `child` is a child of `parent` (the other way round for "father", "mother")
+  kin_of_pronoun  `named` (and `others`) are children of whom "his" or "her" stands for (its
+              parents, for "father", "parents")
   located     `inner` is in `outer` (for a place after a place, only a larger one)
   located_each  each organisation of `inner` and `last` is in `outer`
   opposes     `subject` opposes `object`
@@ -113,6 +115,9 @@ RULES = [
     Rule("kin-possessive", "parent:PERSON POSS MOD* kin:KIN COMMA? child:PERSON", "kin",
          "[Tima Kurdi|PERSON]'s son [Alan Kurdi|PERSON] was found on a beach.",
          ("Alan Kurdi childOf Tima Kurdi",), 0.8),
+    Rule("kin-of-pronoun", "pron:DET MOD* kin:KIN COMMA? named:PERSON others:((COMMA PERSON)* (COMMA? AND PERSON)?)",
+         "kin_of_pronoun", "[Omar Darwish|PERSON] died on Monday. It was announced by his son [Karim Darwish|PERSON].",
+         ("Karim Darwish childOf Omar Darwish",), 0.7),
     Rule("kin-before-name", "DET? MOD* kin:KIN OF DET? MOD* parent:PERSON COMMA child:PERSON", "kin",
          "The daughter of [Pranab Mukherjee|PERSON], [Sharmistha Mukherjee|PERSON], wrote a post.",
          ("Sharmistha Mukherjee childOf Pranab Mukherjee",), 0.8),
