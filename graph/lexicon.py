@@ -162,6 +162,10 @@ PART_WORDS = {"relations", "affairs", "division", "department", "unit", "bureau"
 PARTY_ADJECTIVES = {"republican", "democratic", "democrat", "conservative", "labour", "labor", "liberal",
                     "libertarian", "green", "socialist", "communist", "nationalist", "tory", "progressive",
                     "independent", "centrist", "unionist"}
+# Prepositions, which a capital at a sentence's start does not make part of a name ("Under Maryland law").
+PREPOSITIONS = {"under", "in", "on", "at", "from", "after", "before", "during", "since", "despite", "with",
+                "without", "by", "for", "across", "against", "among", "amid", "near", "over", "through",
+                "throughout", "toward", "towards", "until", "upon", "within", "into", "outside", "inside", "beyond"}
 # Nouns for a party's members ("a Democrat", "the Republicans"): a political group.
 PARTY_MEMBER_NOUNS = {"democrat", "democrats", "republican", "republicans", "conservatives", "liberals", "tories",
                       "socialists", "communists", "libertarians", "greens", "nationalists", "unionists"}

@@ -399,3 +399,11 @@ def test_letters_after_a_name_a_score_and_a_plural_title_before_it_are_no_part_o
     labels = {label for label, _ in entities}
     assert {"Tom Hale", "Ann Ford", "Omar Darwish"} <= labels
     assert not labels & {"Tom Hale QC", "Lakeside 32–22", "Senators Ann Ford"}
+
+
+def test_a_preposition_a_party_word_and_the_place_of_an_office_stay_out_of_names(extractor):
+    entities, relations, _ = extract(extractor, "News\n\nUnder Maryland state law, Republican Tom Hale, the current "
+                                                "governor, has until October 28. \"We are safe,\" tweeted Mayor of "
+                                                "London Ann Ford on Friday.")
+    assert {("Maryland", "PLACE"), ("Tom Hale", "PERSON"), ("London", "PLACE"), ("Ann Ford", "PERSON")} <= entities
+    assert ("Ann Ford", "leads", "London") in relations

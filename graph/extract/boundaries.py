@@ -81,7 +81,7 @@ def _body_then_person(n: _Name) -> list[Span] | None:
     for k in range(start + 1, end - 1):
         prefix = doc[start:k]
         if label == "PERSON" and not (start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in")
-                                      and gazetteer.place_kind(prefix.text) in ("country", "region")):
+                                      and gazetteer.place_kind(prefix.text) in ("country", "region", "subdivision", "city")):
             continue  # "Envoy for Iceland Brian Kettle", but "Jordan Peterson" is one name
         if person_run_at(doc, k) and all(capitalised(t) for t in doc[k:end]) and (
                 known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS):
@@ -345,7 +345,7 @@ def _office_opener(tok) -> bool:
 
 def _junk_first(doc: Doc, start: int, end: int) -> bool:
     tok = doc[start]
-    return (tok.lower_ in LEADING_JUNK or tok.is_punct or tok.is_space or tok.lower_ in ("'s", "\u2019s")
+    return (tok.lower_ in LEADING_JUNK or tok.is_punct or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS) or tok.is_space or tok.lower_ in ("'s", "\u2019s")
             or tok.lower_ in CONNECTORS
             or (tok.lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-")))
 
@@ -413,7 +413,9 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
     if (capitalised(prev) and not doc[start].is_sent_start
             and (not prev.is_sent_start or (prev.pos_ == "PROPN" and prev.lower_ not in common_words()
                                             and not occupation(prev.text)))
-            and prev.lower_ not in LEADING_JUNK
+            and prev.lower_ not in LEADING_JUNK and prev.lower_ not in L.PREPOSITIONS
+            and not (label == "PERSON" and (prev.lower_ in L.PARTY_ADJECTIVES or prev.lower_ in L.PARTY_MEMBER_NOUNS))
+            and not (label == "PERSON" and start > 1 and doc[start - 2].lower_ == "of" and gazetteer.place_kind(prev.text))
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
                                             or (label == "PERSON" and titleish(prev))))
