@@ -433,8 +433,7 @@ def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None
             and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS | L.POSTNOMINALS \
             and not (_office_opener(nxt) and end + 1 < len(doc) and is_role(doc[end + 1].lower_)):
         # (nor the first word of an office: "Senate" + "Minority Leader")
-        if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text) in ("country", "region")) \
-                and person_run_at(doc, end):
+        if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text)) and person_run_at(doc, end):
             return None  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
         return end + 1
     return None

@@ -78,6 +78,12 @@ def _party_word(span, label, head, kind):
         and span[0].lower_ in L.PARTY_ADJECTIVES | L.PARTY_MEMBER_NOUNS else None
 
 
+def _place_of_an_office(span, label, head, kind):
+    doc = span.doc
+    return "PLACE" if label == "PERSON" and kind and span.start > 1 and doc[span.start - 1].lower_ == "of" \
+        and is_role(doc[span.start - 2].lower_) else None
+
+
 def _reporting_person(span, label, head, kind):
     return "ORG" if label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in REPORTING_VERBS \
         and any(t.lower_ in common_words() or known(t) for t in span if t.is_alpha) else None
@@ -110,6 +116,7 @@ RETYPES = [
     ("NATO: not a person", _acronym_person),
     ("the Soviets, Democrats: a people or a political group", _plural_people),
     ("a fellow Republican, a Democrat: a party's people", _party_word),
+    ("Mayor of London: the office's place", _place_of_an_office),
     ("Kabul Daily Wire reported: an outlet, not a person", _reporting_person),
     ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
     ("an unknown nationality: by its shape", _unknown_group),
