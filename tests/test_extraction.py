@@ -408,3 +408,31 @@ def test_a_preposition_a_party_word_and_the_place_of_an_office_stay_out_of_names
     assert {("Tom Hale", "PERSON"), ("London", "PLACE"), ("Ann Ford", "PERSON")} <= entities
     assert not any(label.startswith(("Under", "Republican", "London ")) for label, _ in entities)
     assert ("Ann Ford", "leads", "London") in relations
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a role someone's possessive owns is not the title of the name after the comma
+    ("News\n\nAnn Hale served two terms. According to Sadie Weiner, Hale's former spokeswoman, Hale died on Monday.",
+     ("Ann Hale", "title", "former spokeswoman")),
+    # a bracketed aside does not make the next person's office the last one's
+    ("News\n\nSpeakers included Ann Ford, Labour MP (Member of Parliament) Omar Darwish, and Tom Hale.",
+     ("Ann Ford", "title", "mp")),
+    # a quoted 'he' is whom the speaker means
+    ("News\n\nTom Hale praised Ann Ford. Omar Darwish said, \"For the party, he was the helmsman.\"",
+     ("Tom Hale", "title", "helmsman")),
+    # the body based somewhere is the one the apposition is about, not the one inside it
+    ("News\n\nLakeside Trust, a member of the Ruritania League, is based in Paris.",
+     ("Ruritania League", "locatedIn", "Paris")),
+    # a country's institution is not in the state where one runs for it
+    ("News\n\nTom Hale ran for the U.S. Senate in Arizona in 2014.", ("U.S. Senate", "locatedIn", "Arizona")),
+])
+def test_relations_not_stated(extractor, text, wrong):
+    _, relations, _ = extract(extractor, text)
+    assert wrong not in relations
+
+
+def test_a_caption_label_and_a_couples_foundation(extractor):
+    entities, relations, _ = extract(extractor, "News\n\nTom Hale Image: a photograph.\n\nKarim Haidari of the Bill "
+                                                "and Melinda Gates Foundation noted the ingredients.")
+    assert ("Tom Hale", "PERSON") in entities
+    assert ("Karim Haidari", "memberOf", "Bill and Melinda Gates Foundation") in relations

@@ -81,8 +81,9 @@ def _body_then_person(n: _Name) -> list[Span] | None:
     for k in range(start + 1, end - 1):
         prefix = doc[start:k]
         if label == "PERSON" and not (start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in")
-                                      and gazetteer.place_kind(prefix.text) in ("country", "region", "subdivision", "city")):
-            continue  # "Envoy for Iceland Brian Kettle", but "Jordan Peterson" is one name
+                                      and gazetteer.place_kind(prefix.text) in ("country", "region", "subdivision", "city")) \
+                and not (k - start >= 2 and head_word(prefix) in L.ORG_HEADS):
+            continue  # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X"; but "Jordan Peterson" is one name
         if person_run_at(doc, k) and all(capitalised(t) for t in doc[k:end]) and (
                 known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS):
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
@@ -321,6 +322,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
     while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_):
         end -= 1  # "Senate Minority | Leader": the office's first word
+    if end - start > 1 and end < len(doc) and doc[end - 1].text in ("Image", "Photo", "Video") and doc[end].text == ":":
+        end -= 1  # "Thomas Knapp Image: ...": a caption's label
     while end - start > 2 and doc[end - 1].lower_.replace(".", "") in L.POSTNOMINALS and doc[end - 1].text[:1].isupper():
         end -= 1  # "Durham Hall QC": letters after a name
     if end - start > 1 and _SCORE.match(doc[end - 1].text):
@@ -439,6 +442,18 @@ def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None
     return None
 
 
+def _given_name_and_foundation(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'Bill' + 'and Melinda Gates Foundation': a foundation named after a couple."""
+    if end - start == 1 and end + 2 < len(doc) and doc[end].lower_ in ("and", "&") \
+            and normal(doc[start].text) in gazetteer.given_names():
+        j = end + 1
+        while j < len(doc) and j - end <= 5 and capitalised(doc[j]):
+            if doc[j].lower_ in L.ORG_HEADS:
+                return j + 1
+            j += 1
+    return None
+
+
 def _particle_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if nxt.lower_ in PARTICLES and nxt.is_lower and end + 1 < len(doc) and capitalised(doc[end + 1]) \
@@ -503,6 +518,7 @@ JOIN_LEFT = [
 JOIN_RIGHT = [
     ("capitalised word", "Human Rights + Watch", _capitalised_after),
     ("particle", "Usama + bin Ladin", _particle_after),
+    ("a couple's foundation", "Bill + and Melinda Gates Foundation", _given_name_and_foundation),
     ("hyphen or dash", "Abdul + -Mahdi, Iran + –Iraq War", _hyphen_joined_after),
     ("and after of/for", "Islamic State of Iraq + and Syria", _and_after_of_or_for),
     ("and the region", "Islamic State of Iraq + and the Levant", _and_the_region),

@@ -14,6 +14,15 @@ from spacy.tokens import Doc, Span
 
 from ... import gazetteer
 from ...names import normal
+
+
+def institution_place(label: str) -> str | None:
+    """The place a generic institution's name gives ('U.S. Senate' → 'united states'), if any."""
+    from ...context import place_of
+    from ...names import institution
+
+    found = institution(label, place_of)
+    return normal(found[1]) if found and found[1] else None
 from ...records import LocalEntity, Relation
 from . import document, learned, verbs
 from .roles import read_roles
@@ -160,6 +169,8 @@ class Finder:
                 return
         if rule.name in ("place-comma-place", "place-parenthesis") and not self._contains(outer, inner):
             return
+        if self.type_of(inner) == "ORG" and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
+            return  # "ran for the U.S. Senate in Arizona": a body of another place
         self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
 
     def act_located_each(self, parts: dict, rule) -> None:
@@ -220,7 +231,15 @@ class Finder:
         m = self._mention(units)
         if m is not None:
             return m if self.type_of(m) == "PERSON" else None
-        return self.pronoun(self.doc[units[0].start]) if units else None
+        if not units or self._quoted(units[0].start):
+            return None  # "he was the helmsman," said X: a quoted 'he' is someone the speaker means
+        return self.pronoun(self.doc[units[0].start])
+
+    def _quoted(self, i: int) -> bool:
+        """Token i stands inside a quotation opened earlier in its sentence."""
+        sent = self.doc[i].sent
+        before = self.doc[sent.start:i].text
+        return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")
 
     def pronoun(self, tok) -> int | None:
         """The person 'he' or 'she' most likely is (the first named in the sentence before),

@@ -97,8 +97,16 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
             and words[start].lower not in L.TITLE_MODIFIERS:
         start += 1  # "Republican committee chairman", "Israeli prime minister": whose, not what
     parts = [u.lower for u in words[start:h + 1]]
-    parts += [u.lower for u in complement if u.mention is None]
+    if not _missed_name(complement):
+        parts += [u.lower for u in complement if u.mention is None]
     return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _missed_name(complement: list[Unit]) -> bool:
+    """'director of the Learning Together event': capitalised words before a lower-case noun are a
+    name the recogniser missed, no part of a title ('head of Foreign Relations' is one)."""
+    caps = [k for k, u in enumerate(complement) if u.capital and u.symbol == WORD]
+    return bool(caps) and any(u.symbol == WORD and not u.capital for u in complement[caps[0] + 1:])
 
 
 def _demonyms() -> dict:

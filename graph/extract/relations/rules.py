@@ -68,11 +68,13 @@ RULES = [
          ("Lincoln Chafee leads Rhode Island", "Lincoln Chafee title former governor"), 0.8),
     # (a role followed by a name is that name's title: "X, former adviser Y, ...")
     Rule("apposition-after-name",
-         f"who:PERSON COMMA OTHER? DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF} !PERSON", "role",
+         f"who:PERSON COMMA OTHER? DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF} "
+         "!(PERSON|(OPEN ANY* CLOSE PERSON))", "role",
          "[Ali Nazary|PERSON], the head of foreign relations for the [National Front|ORG], said so.",
          ("Ali Nazary memberOf National Front", "Ali Nazary title head of foreign relations"), 0.85),
     Rule("apposition-before-name",
-         f"{AT_TITLE_START} DET? owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF} COMMA HONORIFIC? who:PERSON", "role",
+         f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) POSS?)? {ROLES} {COMP} {OF} COMMA HONORIFIC? who:PERSON",
+         "role",
          "A member of the [Tunisian Parliament|ORG], [Samir Dilou|PERSON], said it was right.",
          ("Samir Dilou memberOf Tunisian Parliament",), 0.8),
     # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
@@ -155,7 +157,8 @@ RULES = [
     Rule("place-based-organisation", "outer:PLACE HYPHEN BASED inner:ORG", "located",
          "The [Virginia|PLACE]-based [Symplicity Corporation|ORG] settled the case.",
          ("Symplicity Corporation locatedIn Virginia",), 0.8),
-    Rule("organisation-based-in", "inner:ORG COMMA? (OTHER|WORD|DET|COPULA){0,3} BASED IN DET? outer:PLACE",
+    Rule("organisation-based-in", "inner:ORG ((COMMA (OTHER|WORD|DET){0,3})|(COPULA (OTHER|WORD|DET){0,2}))? BASED IN DET? "
+         "outer:PLACE",
          "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
          ("Sea-Watch locatedIn Berlin",), 0.75),
     Rule("the-capital", "DET PLACE_NOUN COMMA inner:PLACE", "capital",

@@ -60,6 +60,7 @@ class Unit:
     end: int
     mention: int | None  # the mention this unit is, if it is a name
     lower: str  # the unit's text, lower-case
+    capital: bool = False  # a word capitalised inside its sentence (part of a name the recogniser missed?)
 
 
 def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, type_of,
@@ -85,7 +86,8 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
                 and tok.tag_ not in ("NNS",):
             units.append(Unit(SYMBOLS["EVENT"], tok.i, tok.i + 1, events[tok.lower_], tok.lower_))
             continue
-        units.append(Unit(word_symbol(tok), tok.i, tok.i + 1, None, tok.lower_))
+        units.append(Unit(word_symbol(tok), tok.i, tok.i + 1, None, tok.lower_,
+                          tok.is_title and not tok.is_sent_start))
     return units
 
 
