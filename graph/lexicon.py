@@ -235,7 +235,7 @@ def role_kind(word: str) -> str | None:
         return "member"
     if word in LEADER_ROLES:
         return "leader"
-    if word in MEMBER_ROLES:
+    if word in MEMBER_ROLES or word in TRADES:
         return "member"
     last = word.rsplit("-", 1)[-1]
     if last != word and last:
@@ -370,7 +370,12 @@ OPPOSE_VERB_FORMS = {"fought", "fights", "fighting", "opposed", "opposes", "oppo
 SEAT_NOUNS = {"stronghold", "base", "headquarters", "home", "heartland", "bastion", "seat", "birthplace", "hometown"}
 # Roles that give their holder a title but no relation ("the owner of the store", "a member of Y"
 # is a memberOf without a title).
-TITLE_ONLY = {"owner", "co-owner", "publisher"}
+# Trades and callings too short to be known by their ending: a title, and no membership of what
+# they are "of" or "at".
+TRADES = {"actor", "actress", "singer", "songwriter", "driver", "chef", "entrepreneur", "archbishop", "bishop",
+          "cardinal", "priest", "rabbi", "pastor", "poet", "author", "artist", "nurse", "farmer", "dancer",
+          "rapper", "comedian", "youtuber", "sharecropper", "model", "host", "novelist", "composer", "athlete"}
+TITLE_ONLY = {"owner", "co-owner", "publisher"} | TRADES
 NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
             "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",
             "associate", "guard", "bodyguard", "intern", "official", "officer", "fellow"}

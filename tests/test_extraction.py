@@ -436,3 +436,14 @@ def test_a_caption_label_and_a_couples_foundation(extractor):
                                                 "and Melinda Gates Foundation noted the ingredients.")
     assert ("Tom Hale", "PERSON") in entities
     assert ("Karim Haidari", "memberOf", "Bill and Melinda Gates Foundation") in relations
+
+
+@pytest.mark.parametrize("text, title", [
+    ("News\n\nGuests included actor Tom Hale, who stayed at the hall.", ("Tom Hale", "title", "actor")),
+    ("News\n\nThe driver was identified as commercial driver Tom Hale.", ("Tom Hale", "title", "commercial driver")),
+    ("News\n\nThree candidates withdrew: Tom Hale, an entrepreneur, and Ann Ford.", ("Tom Hale", "title", "entrepreneur")),
+    ("News\n\nRuritania's Secretary of State Tom Hale posted a message.", ("Tom Hale", "title", "secretary of state")),
+])
+def test_trades_and_offices_of_state_are_titles(extractor, text, title):
+    _, relations, _ = extract(extractor, text)
+    assert title in relations

@@ -35,7 +35,7 @@ class Rule:
 
 # the complement of a role that is part of its title: "head of foreign relations", "co-director of
 # the women's rights division", "consultant on Afghanistan", "ambassador to France and Canada"
-COMP = "comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN)+) | (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)?))?"
+COMP = "comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)+) | (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)?))?"
 # what a role is of, after it: "leader of the Front", "spokesman for the army", "professor at Y",
 # "director of Argentina's Amnesty International", "CEO of Virginia-based Y"
 OF = "(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (PLACE POSS)? (PLACE HYPHEN BASED)? of:(ORG|PLACE|GROUP))?"
@@ -48,7 +48,7 @@ AT_TITLE_START = "<!(MOD|WORD|ROLE|HYPHEN|PLACE_NOUN)"
 
 RULES = [
     # -- roles -------------------------------------------------------------------------------
-    Rule("title-before-name", "<!MOD pre:MOD* owner:(ORG|PLACE|GROUP) POSS? role:TITLE who:PERSON", "role",
+    Rule("title-before-name", f"<!MOD pre:MOD* owner:(ORG|PLACE|GROUP) POSS? role:TITLE {COMP} who:PERSON", "role",
          "[Taliban|ORG] spokesperson [Zabihullah Mujahid|PERSON] said they would stay.",
          ("Zabihullah Mujahid memberOf Taliban", "Zabihullah Mujahid title spokesperson"), 0.85),
     Rule("plural-title-before-names", f"{AT_TITLE_START} pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
