@@ -56,7 +56,7 @@ RULES = [
          "others:((COMMA PERSON (OF PLACE)?)* COMMA? AND PERSON)", "role_each",
          "[Ruritania|PLACE]'s senators [Tom Hale|PERSON] and [Ann Ford|PERSON] proposed term limits.",
          ("Tom Hale title senator", "Ann Ford title senator"), 0.8),
-    Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE who:PERSON", "role",
+    Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),
     Rule("title-of-before-name", f"{AT_TITLE_START} pre:MOD* role:TITLE {OF} who:PERSON", "role",
