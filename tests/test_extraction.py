@@ -447,3 +447,9 @@ def test_a_caption_label_and_a_couples_foundation(extractor):
 def test_trades_and_offices_of_state_are_titles(extractor, text, title):
     _, relations, _ = extract(extractor, text)
     assert title in relations
+
+
+def test_a_peoples_or_partys_words_are_a_group(extractor):
+    entities, _, _ = extract(extractor, "News\n\nThe minister met Philippine officials, as did Eastern Europeans "
+                                        "and the Liberal Democrat candidate.")
+    assert {("Philippine", "GROUP"), ("Eastern Europeans", "GROUP"), ("Liberal Democrat", "GROUP")} <= entities

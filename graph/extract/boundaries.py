@@ -503,7 +503,7 @@ def _of_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
 def _plural_possessive_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if nxt.text in ("'", "\u2019") and doc[end - 1].text.endswith("s") and end + 1 < len(doc) \
-            and capitalised(doc[end + 1]) and head_word(doc[end + 1:end + 2]) in L.ORG_HEADS:
+            and capitalised(doc[end + 1]) and head_word(doc[end + 1:end + 2]) in L.ORG_HEADS | L.PLACE_HEADS | {"hall"}:
         return end + 2
     return None
 
@@ -523,7 +523,7 @@ JOIN_RIGHT = [
     ("and after of/for", "Islamic State of Iraq + and Syria", _and_after_of_or_for),
     ("and the region", "Islamic State of Iraq + and the Levant", _and_the_region),
     ("of after a head word", "Chamber + of Commerce, Battle + of Raqqa", _of_after_head),
-    ("plural possessive", "Kurdistan Workers + ' Party", _plural_possessive_after),
+    ("plural possessive", "Kurdistan Workers + ' Party, Fishmongers + ' Hall", _plural_possessive_after),
 ]
 
 

@@ -95,6 +95,20 @@ def _described_as_person(span, label, head, kind):
         and (role_follows(span) or role_before(span) or given_name_first(span)) else None
 
 
+def _people_words(span, label, head, kind):
+    """'Argentine', 'Islamic' (an adjective alone), 'Chinese-American', 'Eastern Europeans', 'Liberal
+    Democrat': a people's or a party's words, not a body or a place."""
+    if label == "GROUP" or kind:
+        return None
+    words = [t for t in span if t.text not in ("-", "\u2013")]
+    if len(span) == 1 and span[0].pos_ == "ADJ" and span[0].text[:1].isupper() and not is_acronym(span.text):
+        return "GROUP"
+    demonyms = gazetteer.demonyms()
+    people = [normal(t.text) in demonyms or normal(t.text).rstrip("s") in demonyms or t.lower_ in COMPASS
+              or t.lower_ in L.PARTY_ADJECTIVES or t.lower_ in L.PARTY_MEMBER_NOUNS for t in words]
+    return "GROUP" if len(words) > 1 and all(people) and not all(t.lower_ in COMPASS for t in words) else None
+
+
 def _unknown_group(span, label, head, kind):
     if label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
         return guess_type(span) or "ORG"
@@ -116,6 +130,7 @@ RETYPES = [
     ("NATO: not a person", _acronym_person),
     ("the Soviets, Democrats: a people or a political group", _plural_people),
     ("a fellow Republican, a Democrat: a party's people", _party_word),
+    ("Argentine, Chinese-American, Eastern Europeans, Liberal Democrat: a people's words", _people_words),
     ("Mayor of London: the office's place", _place_of_an_office),
     ("Kabul Daily Wire reported: an outlet, not a person", _reporting_person),
     ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
