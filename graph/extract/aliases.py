@@ -323,10 +323,16 @@ def _short_names(clusters: list[_Cluster], full_at: dict[int, list[int]], text: 
     if not text:
         return out  # without the text, no telling a son from his father
     people = [c for c, cl in enumerate(clusters) if cl.types.most_common(1)[0][0] == "PERSON" and full_at.get(c)]
+    cores = {c: [_without_suffix(_without_initials(tokens(f))) for f in clusters[c].forms if len(tokens(f)) > 1]
+             for c in people}
+    by_ends: dict[tuple[str, str], set[int]] = defaultdict(set)  # (first, last name) → clusters
     for c in people:
-        cores = [_without_suffix(_without_initials(tokens(f))) for f in clusters[c].forms if len(tokens(f)) > 1]
-        fits = {o for o in people if o != c and any(
-            _fuller(core, _without_suffix(_without_initials(tokens(f)))) for core in cores for f in clusters[o].forms)}
+        for core in cores[c]:
+            if len(core) > 1:
+                by_ends[(core[0], core[-1])].add(c)
+    for c in people:
+        near = set().union(*(by_ends[(core[0], core[-1])] for core in cores[c] if len(core) > 1))
+        fits = {o for o in near if o != c and any(_fuller(core, other) for core in cores[c] for other in cores[o])}
         if len(fits) == 1 and not any(_kin_beside(text, p) for p in full_at[c] + full_at[next(iter(fits))]):
             out[c] = fits.pop()
     return out
