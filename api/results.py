@@ -1,14 +1,15 @@
 """SPARQL results and RDF graphs in the format the client asks for (Accept, or SPARQLWrapper's
-`format`/`output` parameters); queries evaluated by the app's query pool (graph/querypool.py)."""
+`format`/`output` parameters); queries evaluated by the app's query processes
+(api/query_processes.py)."""
 from __future__ import annotations
 
 import pyoxigraph as ox
 from flask import Response, current_app
 
-from graph.querypool import Job, QueryError
-from graph.sparql import GRAPH_TYPES, SOLUTION_TYPES
+from newskg.graph.sparql import GRAPH_TYPES, SOLUTION_TYPES
 
 from .errors import APIError
+from .query_processes import QueryFailed
 
 # SPARQLWrapper's returnFormat names and common short names → media types
 FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -52,11 +53,11 @@ def evaluate(text: str, request, dataset: tuple[list[str], list[str]] | None = N
             media_types[k] = negotiate(request, offered, graph=graph)
         except APIError as e:
             media_types[k], refusals[k] = None, e
-    job = Job(text=text, media_types=media_types, max_rows=current_app.config["MAX_ROWS"],
-              max_bytes=current_app.config["MAX_RESULT_BYTES"], dataset=dataset)
     try:
-        body, mt = current_app.extensions["newskg.queries"].run(job)
-    except QueryError as e:
+        body, mt = current_app.extensions["newskg.queries"].run(
+            text, media_types, max_rows=current_app.config["MAX_ROWS"],
+            max_bytes=current_app.config["MAX_RESULT_BYTES"], dataset=dataset)
+    except QueryFailed as e:
         if e.kind == "not_acceptable":
             raise refusals[e.message] from None
         if e.kind == "syntax":
@@ -67,7 +68,7 @@ def evaluate(text: str, request, dataset: tuple[list[str], list[str]] | None = N
     return Response(body, mimetype=mt, headers={"Vary": "Accept"})
 
 
-# the status and code of each way a query can fail but a syntax error (QueryError.kind)
+# the status and code of each way a query can fail but a syntax error (QueryFailed.kind)
 QUERY_ERRORS = {"refused": (400, "refused"), "too_many": (400, "too_many_results"), "failed": (400, "query_failed"),
                 "no_store": (503, "no_store"), "timeout": (503, "query_timeout"), "busy": (503, "busy"),
                 "crashed": (503, "query_aborted")}

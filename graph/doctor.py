@@ -12,7 +12,9 @@ import platform
 from importlib import metadata, util
 from pathlib import Path
 
-from .store import Store, StoreError, published_version
+from .pipeline import stats
+from .sandbox import probe
+from .store import Store, StoreError, is_remote, published_version
 
 ENV_VARS = ("KG_STORE", "KG_BASE", "KG_MODEL")
 PACKAGES = ("newskg", "spacy", "pyoxigraph", "Flask", "gunicorn", "rdflib", "networkx", "matplotlib", "click", "tqdm")
@@ -33,9 +35,6 @@ def report(store_path: str, base: str | None, model: str | None) -> dict:
 
 def describe_sandbox(store_path: str) -> dict:
     """Whether the processes that evaluate SPARQL queries can open network connections."""
-    from .sandbox import probe
-    from .store import is_remote
-
     if is_remote(store_path):
         return {"network": "open", "why": "the store is a SPARQL server, which the query processes must reach; "
                                           "SERVICE is refused on the parsed query"}
@@ -53,6 +52,7 @@ def _version(package: str) -> str | None:
 
 
 def describe_model(model: str | None, problems: list[str]) -> dict:
+    # here, not above: it imports spaCy (a second), which `kg doctor` needs only to describe the pipeline
     from .extract.pipeline import DEFAULT_MODEL, model_name
 
     name = model_name(model)
@@ -100,8 +100,6 @@ def _meta_file(path: Path) -> Path | None:
 
 
 def describe_store(store_path: str, base: str | None, problems: list[str]) -> dict:
-    from .pipeline import stats
-
     root = Path(store_path)
     out: dict = {"path": str(root.resolve()), "exists": False}
     version = published_version(root)

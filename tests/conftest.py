@@ -22,7 +22,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "newskg"]
 WIKINEWS = SHARED / "data" / "news" / "wikinews_en_2019_2020" / "wikinews_en_2019_2020.jsonl.gz"
 
 
@@ -55,7 +55,7 @@ def kg(*args: str, store: Path | None = None, check: bool = True, env: dict | No
 
 @pytest.fixture(scope="session")
 def extractor():
-    from graph.extract import Extractor
+    from newskg.graph.extract import Extractor
 
     return Extractor()
 
@@ -63,8 +63,8 @@ def extractor():
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, extractor) -> Path:
     """The seeds, built once into an on-disk store (read-only for the tests that use it)."""
-    from graph.pipeline import build
-    from graph.store import Store
+    from newskg.graph.pipeline import build
+    from newskg.graph.store import Store
 
     path = tmp_path_factory.mktemp("seed-store") / "kg"
     with Store(path, write=True) as store:
@@ -78,8 +78,8 @@ def desk_store(tmp_path_factory, extractor) -> Path:
     """The seeds and nine dated articles of an invented town's news (January to March 2024, in
     tests/fixtures/news/harlow-bay.jsonl), in which Mira Okafor, mentioned once before, is the
     news of the last week (read-only for the tests that use it)."""
-    from graph.pipeline import build
-    from graph.store import Store
+    from newskg.graph.pipeline import build
+    from newskg.graph.store import Store
 
     path = tmp_path_factory.mktemp("desk-store") / "kg"
     with Store(path, write=True) as store:

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from api import create_app
+from newskg.api import create_app
 
 
 @pytest.fixture(scope="module")

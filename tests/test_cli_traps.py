@@ -17,7 +17,7 @@ from click.testing import CliRunner
 import pytest
 
 from conftest import KG, ROOT, kg
-from graph.cli import main
+from newskg.cli import main
 
 ARTICLE = "Talks resume in Oslo\n\nThe mayor of Oslo, Kari Nordmann, met envoys from Norway on Monday.\n"
 

@@ -20,10 +20,10 @@ from lxml import etree
 
 from conftest import ROOT, kg
 
-from graph.export import ExportFilter, FilterError, export
-from graph.export.gexf import node_size
-from graph.export.view import TYPE_COLOURS
-from graph.store import Store
+from newskg.graph.export import ExportFilter, FilterError, export
+from newskg.graph.export.gexf import node_size
+from newskg.graph.export.view import TYPE_COLOURS
+from newskg.graph.store import Store
 
 SCHEMAS = ROOT / "tests" / "schemas"
 CLIENTS = ROOT / "tests" / "clients"
@@ -255,7 +255,7 @@ def test_ego_network_is_networkx_ego_graph_followed_either_way(store, whole, tmp
 
 
 def test_date_range_keeps_what_the_articles_of_the_range_say_and_leaves_undated_ones_out(tmp_path, extractor):
-    from graph.pipeline import build
+    from newskg.graph.pipeline import build
 
     articles = [
         {"id": "jan", "published": "2023-01-10", "title": "Talks in Oslo",

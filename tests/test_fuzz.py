@@ -102,7 +102,7 @@ class Data:
         self.entities = _all(s, base + "/api/entities", "id")
         self.documents = _all(s, base + "/api/documents", "id")
         self.queries = {q["name"]: q["parameters"] for q in s.get(base + "/api/queries").json()["queries"]}
-        from api.vendor import FILES
+        from newskg.api.vendor import FILES
         self.vendor = list(FILES)
         # cursors the service gave out (each for its own entity and filters)
         self.cursors = [page["next"] for entity in self.entities[:8] for depth in (1, 2)
@@ -321,7 +321,7 @@ def test_fuzz_the_api(fuzz_server, capsys):
 
 @pytest.fixture(scope="module")
 def app(seed_store):
-    from api import create_app
+    from newskg.api import create_app
 
     return create_app({"STORE": str(seed_store), "TESTING": True})
 
@@ -332,7 +332,7 @@ def spec(app):
 
 
 def _offers():
-    from api import fragments, linked_data, results
+    from newskg.api import fragments, linked_data, results
 
     ask_leads = "CONSTRUCT { ?s nkg:leads ?o } WHERE { ?s nkg:leads ?o }"
     return [

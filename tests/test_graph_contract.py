@@ -1,7 +1,7 @@
 """What the graph built from the seeds says, as the contract every client relies on."""
 import rdflib
 
-from graph.store import Store
+from newskg.graph.store import Store
 
 
 def select(store_path, query):
@@ -62,7 +62,7 @@ def test_articles_carry_title_source_and_hash(seed_store):
 
 
 def test_ontology_declares_classes_and_predicates_with_alignments():
-    from graph.vocab import ONTOLOGY_FILE, Vocabulary
+    from newskg.graph.vocab import ONTOLOGY_FILE, Vocabulary
     g = rdflib.Graph().parse(data=ONTOLOGY_FILE.read_text(), format="turtle", publicID=Vocabulary().base)
     ns = rdflib.Namespace(Vocabulary().ns)
     OWL, SCHEMA = rdflib.OWL, rdflib.Namespace("http://schema.org/")

@@ -7,7 +7,7 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-from api import create_app
+from newskg.api import create_app
 from conftest import kg
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

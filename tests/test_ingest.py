@@ -2,8 +2,8 @@
 import gzip
 import json
 
-from graph import ingest
-from graph.records import Article
+from newskg.graph import ingest
+from newskg.graph.records import Article
 
 
 def read(*paths):

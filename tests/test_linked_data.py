@@ -11,7 +11,7 @@ import requests
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import Namespace
 
-from api import create_app
+from newskg.api import create_app
 from conftest import ROOT
 
 BASE = "http://localhost:8000/"  # the seed store's base IRI; the test client serves http://localhost/
@@ -91,7 +91,7 @@ def test_unknown_resources_are_404_as_json_or_as_html_for_browsers(client):
 
 
 def test_article_iri_dereferences_to_its_named_graph(client, seed_store):
-    from graph.store import Store
+    from newskg.graph.store import Store
 
     graph = BASE + "doc/" + DOC_ID
     store = Store(seed_store)
@@ -134,7 +134,7 @@ def fragment(client, query: str = "", accept: str = "application/trig"):
 
 
 def test_fragment_has_tpf_metadata_search_form_and_page_links(client, seed_store):
-    from graph.store import Store
+    from newskg.graph.store import Store
 
     distinct = Store(seed_store).select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
                                         "{ ?s ?p ?o } }")[0]["n"]
@@ -183,7 +183,7 @@ def test_fragment_matches_iris_and_literals_in_explicit_representation(client):
 
 
 def test_fragment_counts_a_triple_stated_in_two_graphs_once(store_copy, tmp_path):
-    from graph.store import Store
+    from newskg.graph.store import Store
 
     extra = tmp_path / "again.ttl"
     extra.write_text(f'<{ENTITY["taliban"]}> <{RDFS.label}> "Taliban" .\n')

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 import requests
 
-from api import create_app
+from newskg.api import create_app
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_a_cursor_is_opaque_and_refused_for_another_query_or_a_tampered_value(cl
 
 
 def test_a_cursor_from_before_a_rebuild_is_stale(store_copy, tmp_path):
-    from graph.store import Store
+    from newskg.graph.store import Store
 
     client = create_app({"STORE": str(store_copy), "TESTING": True}).test_client()
     cursor = client.get("/api/entities/taliban/neighbors?limit=3").get_json()["next"]
@@ -164,8 +164,8 @@ def test_paths_are_the_shortest_chains_of_stated_relations(client):
 
 def small_graph():
     """a leads b (2 sentences) and is a member of it (1); a -> c -> d and b -> d; a and d co-mentioned."""
-    from graph.export.view import EdgeView, GraphView, NodeView
-    from graph.lookups import NeighborIndex
+    from newskg.graph.export.view import EdgeView, GraphView, NodeView
+    from newskg.graph.lookups import NeighborIndex
 
     nodes = {n: NodeView(n, "http://x/entity/" + n, n.upper(), "PERSON" if n == "a" else "ORG") for n in "abcde"}
     edges = [EdgeView("a", "b", "relation", ["leads", "memberOf"], 3, 3, 1, {"leads": (2, 1), "memberOf": (1, 1)}),

@@ -191,7 +191,7 @@ def test_a_query_process_cannot_open_a_network_connection(listener):
     url, connections = listener
     code = f"""
 import socket, pyoxigraph as ox
-from graph.sandbox import deny_network
+from newskg.graph.sandbox import deny_network
 assert deny_network() is None
 try:
     socket.create_connection(("127.0.0.1", {url.rsplit(':', 1)[1]}), timeout=2)
@@ -212,7 +212,7 @@ for q in ["SELECT * WHERE {{ SERVICE <{url}/s> {{ ?a ?b ?c }} }}", "SELECT * WHE
 
 
 def test_the_query_processes_run_under_the_filter(seed_store):
-    from graph.querypool import Job, QueryPool
+    from newskg.graph.querypool import Job, QueryPool
 
     pool = QueryPool(str(seed_store), size=2, timeout=10)
     try:

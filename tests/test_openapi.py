@@ -6,7 +6,7 @@ import pytest
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
-from api import create_app
+from newskg.api import create_app
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Neighbourhoods are answered from memory within a store version, and never across versions."""
-from api import create_app
-from graph.store import Store
+from newskg.api import create_app
+from newskg.graph.store import Store
 
 CO_MENTION = """@prefix nkg: <{ns}> .
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .

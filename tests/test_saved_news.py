@@ -9,9 +9,9 @@ import re
 import pytest
 
 from conftest import ROOT, kg
-from graph import ingest
-from graph.records import Article
-from graph.store import Store
+from newskg.graph import ingest
+from newskg.graph.records import Article
+from newskg.graph.store import Store
 from news_fixtures import (ARTICLE_NAMES, BOILERPLATE, HARBOUR, HARBOUR_URL, UNDATED_FETCHED, UNDATED_URL, VALLEY,
                            VALLEY_URL, write_warc)
 

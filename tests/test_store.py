@@ -1,8 +1,8 @@
 """The on-disk store: published versions, readers beside a writer, whole articles."""
 import pytest
 
-from graph.pipeline import build
-from graph.store import Store, StoreError
+from newskg.graph.pipeline import build
+from newskg.graph.store import Store, StoreError
 
 
 def write_article(folder, name, text):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from api import create_app, vendor
+from newskg.api import create_app, vendor
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "build" / "screenshots"
@@ -243,7 +243,7 @@ def test_relation_labels_in_the_graph_are_level_opaque_and_readable_at_any_zoom(
 
 
 def test_each_type_has_the_exports_colour_in_badges_mentions_and_graph(page, server):
-    from graph.export.view import TYPE_COLOURS
+    from newskg.graph.export.view import TYPE_COLOURS
 
     rgb = {t: "rgb({}, {}, {})".format(*c) for t, c in TYPE_COLOURS.items()}
     page.goto(server + "/browse/taliban")

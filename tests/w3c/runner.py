@@ -49,7 +49,7 @@ from urllib.parse import urljoin
 import pyoxigraph as ox
 import requests
 
-from graph.store import Change, Store
+from newskg.graph.store import Change, Store
 
 from . import manifest as mf
 from . import results as rs
@@ -159,7 +159,7 @@ def serve(store: Path, port: int, workers: int = 2):
     """`kg serve` over `store` on loopback; yields the /sparql URL."""
     log_path = store.parent / "w3c-server.log"
     with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "--store", str(store), "serve",
+        proc = subprocess.Popen([sys.executable, "-m", "newskg", "--store", str(store), "serve",
                                  "--port", str(port), "--workers", str(workers)],
                                 cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         endpoint = f"http://127.0.0.1:{port}/sparql"
