@@ -95,6 +95,8 @@ def service_description(store, request) -> Response:
     """SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise)."""
     endpoint = request.base_url
     v = store.vocab
+    dataset = (f"The default graph is the union of all named graphs: one per article (named by the article IRI, "
+               f"under <{v.base}doc/>), the entity registry <{v.registry}> and the ontology <{v.ontology}>.")
     ttl = f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 <{endpoint}> a sd:Service ;
@@ -107,7 +109,7 @@ def service_description(store, request) -> Response:
     sd:feature sd:UnionDefaultGraph ;
     sd:defaultDataset [
         a sd:Dataset ;
-        dcterms:description "The default graph is the union of all named graphs: one per article (named by the article IRI, under <{v.base}doc/>), the entity registry <{v.registry}> and the ontology <{v.ontology}>." ;
+        dcterms:description "{dataset}" ;
         sd:defaultGraph [ a sd:Graph ]
     ] .
 """

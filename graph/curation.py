@@ -39,7 +39,8 @@ class Item:
     created: str = ""
 
     def describe(self) -> str:
-        return {"merge": f"merge {self.other} into {self.entity}", "never": f"never join {self.entity} and {self.other}",
+        return {"merge": f"merge {self.other} into {self.entity}",
+                "never": f"never join {self.entity} and {self.other}",
                 "split": f"split the form {self.value!r} off {self.entity}",
                 "label": f"label {self.entity} {self.value!r}", "type": f"type of {self.entity} is {self.value}"}[
             self.action]

@@ -13,7 +13,7 @@ machine (one thread per worker process: spaCy holds the GIL, so more threads add
 from __future__ import annotations
 
 import threading
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .pipeline import _batches, in_order
 from .records import Article, Extraction

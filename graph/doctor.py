@@ -68,8 +68,9 @@ def describe_model(model: str | None, problems: list[str]) -> dict:
         if name == str(DEFAULT_MODEL):
             advice = "rebuild it with `kg train`, or set KG_MODEL to an installed spaCy pipeline or a pipeline folder"
         elif os.sep in name or name.startswith("."):
-            advice = (f"no pipeline folder (config.cfg and meta.json) there: train one with `kg train --output {name}`, "
-                      "point KG_MODEL at another folder, or unset KG_MODEL for the default")
+            advice = ("no pipeline folder (config.cfg and meta.json) there: train one with "
+                      f"`kg train --output {name}`, point KG_MODEL at another folder, or unset KG_MODEL for the "
+                      "default")
         else:
             advice = (f"not an installed package: install it (`pip install {name}`), point KG_MODEL at a pipeline "
                       "folder, or unset KG_MODEL for the default")

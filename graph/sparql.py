@@ -5,13 +5,15 @@ import csv
 import io
 import json
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 from pyparsing import ParseBaseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from .store import Store
+if TYPE_CHECKING:  # the store calls this module (the SPARQL server's store masks query text with it)
+    from .store import Store
 
 # The parse tree's nodes that would make the engine reach outside the store.
 _OUTBOUND = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}

@@ -519,10 +519,10 @@ def export(ctx, fmt, output, types, min_weight, only, ego, depth, since, until, 
         fmt = exporters.format_of(output)
         if fmt is None:
             suffix = Path(output).suffix
+            which = "extension " + suffix if suffix else "name (no extension)"
             raise click.UsageError(
-                f"cannot tell the format of {output} from its {'extension ' + suffix if suffix else 'name (no extension)'}"
-                f": name the file with one of {', '.join(exporters.EXTENSIONS)}, or give --format "
-                f"({', '.join(EXPORT_FORMATS)})")
+                f"cannot tell the format of {output} from its {which}: name the file with one of "
+                f"{', '.join(exporters.EXTENSIONS)}, or give --format ({', '.join(EXPORT_FORMATS)})")
     fmt = fmt or "graphml"
     try:
         filters = exporters.ExportFilter(
@@ -842,7 +842,8 @@ def curate_list(ctx, as_json):
 
 @main.command()
 @click.option("--corpora", type=click.Path(exists=True, file_okay=False),
-              default=lambda: os.environ.get("KG_CORPORA", "../shared/data/corpora"), show_default="../shared/data/corpora",
+              default=lambda: os.environ.get("KG_CORPORA", "../shared/data/corpora"),
+              show_default="../shared/data/corpora",
               help="Folder with ud_english_ewt, ud_english_gum_open and uner_english_ewt.")
 @click.option("--output", type=click.Path(file_okay=False), default=None,
               help="Where to save the pipeline (default: newskg's default model folder).")

@@ -42,7 +42,7 @@ def test_store_and_base_work_after_the_verb_and_every_verb_documents_them(tmp_pa
     twice = subprocess.run([*KG, "--store", str(store), "stats", "--store", str(tmp_path / "other")],
                            capture_output=True, text=True, cwd=ROOT)
     assert twice.returncode == 2 and "--store is given twice" in twice.stderr
-    for name, command in main.commands.items():
+    for name in main.commands:
         help_text = CliRunner().invoke(main, [name, "--help"], prog_name="kg").output
         assert "--store PATH" in help_text and "--base IRI" in help_text, name
 

@@ -1,5 +1,4 @@
 """Reading articles: formats, ids, and every kind of bad input reported and skipped."""
-import gzip
 import json
 
 from newskg.graph import ingest

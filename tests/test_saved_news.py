@@ -2,9 +2,7 @@
 banners, related lists and comments), web archives (WARC), and the documented JSONL fields."""
 from __future__ import annotations
 
-import gzip
 import json
-import re
 
 import pytest
 

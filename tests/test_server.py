@@ -72,7 +72,7 @@ def test_graphml_export_reads_back_in_networkx_and_igraph(seed_store, tmp_path):
 
 def test_rdflib_sparqlstore_reads_the_endpoint_as_a_graph_and_by_named_graph(server):
     graph = Graph(store=SPARQLStore(server + "/sparql", returnFormat="json"))
-    rows = graph.query("SELECT ?p ?o WHERE { ?p <%s> ?o }" % NKG.leads)
+    rows = graph.query(f"SELECT ?p ?o WHERE {{ ?p <{NKG.leads}> ?o }}")
     assert (ENTITY["ahmad-massoud"], ENTITY["national-resistance-front-of-afghanistan"]) in {tuple(r) for r in rows}
     # the triple-pattern API, turned by rdflib into SPARQL over the protocol
     assert graph.value(ENTITY["taliban"], RDFS.label) == Literal("Taliban")
@@ -94,7 +94,7 @@ def test_comunica_queries_the_sparql_endpoint(server):
         if os.environ.get("CI"):
             pytest.fail(reason + " — required in CI")
         pytest.skip(reason)
-    query = "SELECT ?l WHERE { ?p <%s> ?o ; <%s> ?l } ORDER BY ?l" % (NKG.leads, RDFS.label)
+    query = f"SELECT ?l WHERE {{ ?p <{NKG.leads}> ?o ; <{RDFS.label}> ?l }} ORDER BY ?l"
     out = subprocess.run([str(binary), "sparql@" + server + "/sparql", query], capture_output=True, text=True,
                          timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]

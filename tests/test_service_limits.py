@@ -175,7 +175,10 @@ def test_a_query_whose_process_dies_is_answered_503_and_the_next_one_served(seed
 def test_an_oversized_request_body_is_answered_413_whether_sized_or_chunked(service):
     url, _ = service
     limit = 2**20
-    padded = lambda n: ("ASK { ?s ?p ?o } #" + "x" * n).encode()
+
+    def padded(n: int) -> bytes:
+        return ("ASK { ?s ?p ?o } #" + "x" * n).encode()
+
     assert requests.post(url + "/sparql", data=padded(limit - 100),
                          headers={"Content-Type": "application/sparql-query"}).status_code == 200
     over = padded(2 * limit)
