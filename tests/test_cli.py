@@ -1,5 +1,6 @@
 """The `kg` command line, run as a subprocess against real stores."""
 import json
+import re
 
 import networkx as nx
 import rdflib
@@ -96,7 +97,11 @@ def test_export_ntriples_is_scorable_by_the_evaluation_script(seed_store, tmp_pa
     assert json.loads(result.stdout)["entities"]["tp"] > 40
 
 
-def test_help_lists_every_verb():
+VERBS = {"build", "load", "serve", "query", "queries", "export", "stats", "evaluate", "explain", "curate", "train",
+         "doctor"}
+
+
+def test_help_lists_every_verb_with_what_it_does():
     out = kg("--help").stdout
-    for verb in ("build", "serve", "export", "query", "stats", "evaluate", "train", "queries"):
-        assert verb in out
+    listed = dict(re.findall(r"^  (\S+) +(\S.*)$", out.split("Commands:", 1)[1], re.MULTILINE))
+    assert set(listed) == VERBS and all(listed.values())  # each verb by its name, each with its line
