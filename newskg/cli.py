@@ -126,6 +126,9 @@ class _Command(click.Group):
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # the reader of standard output stopped (`kg queries | head`): nothing to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as e:
             raise click.ClickException(os_problem(e, (ctx.obj or {}).get("store"))) from None
         except MemoryError:

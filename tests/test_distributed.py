@@ -39,7 +39,7 @@ def test_the_seeds_built_on_a_dask_cluster_give_the_same_quads_as_one_process(cl
     assert quads == canonical(seed_store)
     # the workers that took a batch hold one loaded pipeline each, kept for the next batches
     with distributed.Client(cluster.scheduler_address) as client:
-        loaded = client.run(lambda: len(__import__("graph.distributed").distributed._extractors))
+        loaded = client.run(lambda: len(__import__("newskg.graph.distributed", fromlist=["_extractors"])._extractors))
     assert sum(loaded.values()) >= 1 and set(loaded.values()) <= {0, 1}
 
 
