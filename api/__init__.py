@@ -1,11 +1,14 @@
 """The newskg web service: a Flask application factory over one on-disk store.
 
-Blueprints: `sparql` (the SPARQL 1.1 endpoint), `entities` (search, neighbors, evidence),
-`queries` (named queries), `pages` (HTML), `vendor` (the front-end libraries installed by
-npm into web/node_modules). The store is opened by the app, read-only, and
-reopened when a build publishes a new version; SPARQL queries (the endpoint and the named
-queries) run in a pool of child processes that open it themselves (graph/querypool.py), so
-that a query over the timeout can be stopped.
+Blueprints: `sparql_endpoint` (the SPARQL 1.1 endpoint), `entities` (search, neighbours,
+evidence, paths, articles), `named_queries_endpoint` (the named queries), `pages` (HTML),
+`linked_data` (entity, article and ontology IRIs), `fragments_endpoint` (Triple Pattern
+Fragments), `openapi` (the API's description) and `vendor` (the front-end libraries installed by
+npm into web/node_modules). The store is opened by the app, read-only, and reopened when a build
+publishes a new version; SPARQL queries (the endpoint and the named queries) run in a pool of
+child processes that open it themselves (api/query_processes.py), so that a query over the
+timeout can be stopped. Making the app starts no process: the server starts the pool as each of
+its processes starts, and a test client's app on its first query.
 
 Settings (app config, or the environment variable in brackets):
 QUERY_TIMEOUT (KG_QUERY_TIMEOUT, 10 seconds), QUERY_PROCESSES (KG_QUERY_PROCESSES, 4),
@@ -21,10 +24,10 @@ import secrets
 
 from flask import Flask
 
-from graph.querypool import QueryPool
-
-from . import headers, limits
+from . import (entities, fragments_endpoint, headers, limits, linked_data, named_queries_endpoint, openapi, pages,
+               sparql_endpoint, vendor)
 from .errors import register as register_errors
+from .query_processes import QueryProcesses
 from .state import StoreHandle
 
 
@@ -48,20 +51,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
     app.json.sort_keys = False
     app.extensions["newskg"] = StoreHandle(app.config["STORE"], app.config["BASE"])
-    app.extensions["newskg.queries"] = QueryPool(app.config["STORE"], app.config["BASE"],
-                                                 size=app.config["QUERY_PROCESSES"],
-                                                 timeout=app.config["QUERY_TIMEOUT"])
+    app.extensions["newskg.queries"] = QueryProcesses(app.config["STORE"], app.config["BASE"],
+                                                      size=app.config["QUERY_PROCESSES"],
+                                                      timeout=app.config["QUERY_TIMEOUT"])
 
     register_errors(app)
     limits.register(app)
     headers.register(app)
-    from . import entities, fragments, linked_data, openapi, pages, queries, sparql, vendor
-    app.register_blueprint(sparql.bp)
-    app.register_blueprint(entities.bp)
-    app.register_blueprint(queries.bp)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(vendor.bp)
-    app.register_blueprint(linked_data.bp)
-    app.register_blueprint(fragments.bp)
-    app.register_blueprint(openapi.bp)
+    for blueprint in (sparql_endpoint.bp, entities.bp, named_queries_endpoint.bp, pages.bp, vendor.bp,
+                      linked_data.bp, fragments_endpoint.bp, openapi.bp):
+        app.register_blueprint(blueprint)
     return app

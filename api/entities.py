@@ -14,9 +14,12 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, jsonify, redirect, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from graph import lookups
-from graph.export.view import GraphView
-from graph.records import ENTITY_TYPES, RELATION_PREDICATES
+from newskg.graph import lookups
+from newskg.graph.export import gexf, graphml
+from newskg.graph.export import view as graph_view
+from newskg.graph.export.filters import articles_in_range
+from newskg.graph.export.view import GraphView
+from newskg.graph.records import ENTITY_TYPES, RELATION_PREDICATES
 
 from .errors import APIError
 
@@ -199,9 +202,6 @@ def _bad_day(name: str, raw: str):
 def _view_between(since: date | None, until: date | None):
     """The graph of what the articles published in the range say. Not kept (the ranges asked
     are many): the response cache keeps each answer for the store version."""
-    from graph.export import view as graph_view
-    from graph.export.filters import articles_in_range
-
     store = _handle().get()
     chosen, _ = articles_in_range(store, since, until)
     return lookups.NeighborIndex(graph_view.load(store, chosen))
@@ -217,8 +217,6 @@ def timeline(entity_id: str):
 
 
 def _ego_file(sub_view, entity_id: str, fmt: str) -> Response:
-    from graph.export import gexf, graphml
-
     out = io.BytesIO()
     (graphml if fmt == "graphml" else gexf).write(sub_view, out)
     mimetype = "application/graphml+xml" if fmt == "graphml" else "application/gexf+xml"

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response
 
+from newskg.graph.export.view import TYPE_COLOURS
+
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
@@ -41,8 +43,6 @@ def web_link(url: str | None) -> str | None:
 
 
 def register(app: Flask) -> None:
-    from graph.export.view import TYPE_COLOURS
-
     app.jinja_env.globals["web_link"] = web_link
     # the exports' colours, so that a type has one colour everywhere
     app.jinja_env.globals["type_colours"] = {t: "#{:02x}{:02x}{:02x}".format(*c) for t, c in TYPE_COLOURS.items()}

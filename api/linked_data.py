@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, current_app, redirect, render_template, request
 
-from graph import describe, lookups
+from newskg.graph import describe, lookups
 
 from . import results
 from .errors import APIError

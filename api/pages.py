@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from flask import Blueprint, current_app, render_template
 
-from graph import lookups
-from graph import queries as named
-from graph.records import ENTITY_TYPES, RELATION_PREDICATES
-from graph.vocab import CLASS_OF_TYPE, TYPE_OF_CLASS
+from newskg.graph import lookups, named_queries
+from newskg.graph.pipeline import stats
+from newskg.graph.records import ENTITY_TYPES, RELATION_PREDICATES
+from newskg.graph.vocab import CLASS_OF_TYPE, TYPE_OF_CLASS
 
 from . import vendor
 
@@ -24,14 +24,13 @@ def _handle():
 
 @bp.get("/")
 def home():
-    from graph.pipeline import stats
     summary = _handle().cached("stats", stats)
     # the same cache entry as /api/entities uses
     top = _handle().cached("search-index", lookups.SearchIndex.from_store).search("", limit=12)["results"]
     new = _handle().cached("trending", lookups.trending)
     latest = _handle().cached("latest-articles", lambda store: lookups.documents(store, limit=8))
     return render_template("home.html", stats=summary, top=top, new=new, latest=latest,
-                           queries=named.catalogue().values(), base=_handle().get().vocab.base,
+                           queries=named_queries.catalogue().values(), base=_handle().get().vocab.base,
                            type_of=TYPE_OF_CLASS, class_of=CLASS_OF_TYPE)
 
 

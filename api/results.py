@@ -1,14 +1,15 @@
 """SPARQL results and RDF graphs in the format the client asks for (Accept, or SPARQLWrapper's
-`format`/`output` parameters); queries evaluated by the app's query pool (graph/querypool.py)."""
+`format`/`output` parameters); queries evaluated by the app's query processes
+(api/query_processes.py)."""
 from __future__ import annotations
 
 import pyoxigraph as ox
 from flask import Response, current_app
 
-from graph.querypool import Job, QueryError
-from graph.sparql import GRAPH_TYPES, SOLUTION_TYPES
+from newskg.graph.sparql import GRAPH_TYPES, SOLUTION_TYPES
 
 from .errors import APIError
+from .query_processes import QueryFailed
 
 # SPARQLWrapper's returnFormat names and common short names → media types
 FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -52,11 +53,11 @@ def evaluate(text: str, request, dataset: tuple[list[str], list[str]] | None = N
             media_types[k] = negotiate(request, offered, graph=graph)
         except APIError as e:
             media_types[k], refusals[k] = None, e
-    job = Job(text=text, media_types=media_types, max_rows=current_app.config["MAX_ROWS"],
-              max_bytes=current_app.config["MAX_RESULT_BYTES"], dataset=dataset)
     try:
-        body, mt = current_app.extensions["newskg.queries"].run(job)
-    except QueryError as e:
+        body, mt = current_app.extensions["newskg.queries"].run(
+            text, media_types, max_rows=current_app.config["MAX_ROWS"],
+            max_bytes=current_app.config["MAX_RESULT_BYTES"], dataset=dataset)
+    except QueryFailed as e:
         if e.kind == "not_acceptable":
             raise refusals[e.message] from None
         if e.kind == "syntax":
@@ -67,7 +68,7 @@ def evaluate(text: str, request, dataset: tuple[list[str], list[str]] | None = N
     return Response(body, mimetype=mt, headers={"Vary": "Accept"})
 
 
-# the status and code of each way a query can fail but a syntax error (QueryError.kind)
+# the status and code of each way a query can fail but a syntax error (QueryFailed.kind)
 QUERY_ERRORS = {"refused": (400, "refused"), "too_many": (400, "too_many_results"), "failed": (400, "query_failed"),
                 "no_store": (503, "no_store"), "timeout": (503, "query_timeout"), "busy": (503, "busy"),
                 "crashed": (503, "query_aborted")}
@@ -94,6 +95,8 @@ def service_description(store, request) -> Response:
     """SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise)."""
     endpoint = request.base_url
     v = store.vocab
+    dataset = (f"The default graph is the union of all named graphs: one per article (named by the article IRI, "
+               f"under <{v.base}doc/>), the entity registry <{v.registry}> and the ontology <{v.ontology}>.")
     ttl = f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 <{endpoint}> a sd:Service ;
@@ -106,7 +109,7 @@ def service_description(store, request) -> Response:
     sd:feature sd:UnionDefaultGraph ;
     sd:defaultDataset [
         a sd:Dataset ;
-        dcterms:description "The default graph is the union of all named graphs: one per article (named by the article IRI, under <{v.base}doc/>), the entity registry <{v.registry}> and the ontology <{v.ontology}>." ;
+        dcterms:description "{dataset}" ;
         sd:defaultGraph [ a sd:Graph ]
     ] .
 """

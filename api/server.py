@@ -1,8 +1,9 @@
 """`kg serve`: the app under gunicorn, a production WSGI server (processes × threads).
 
 Each worker process opens the store read-only, so builds can publish new versions while
-the server answers; each has its own pool of query processes (graph/querypool.py), as many as
-its threads unless told otherwise, so that no query waits for one.
+the server answers; each has its own pool of query processes (api/query_processes.py), as many
+as its threads unless told otherwise, so that no query waits for one, started with the worker
+(a first query would otherwise wait for them).
 
 A request is read whole — request line, headers and body — by the worker's event loop before
 a thread is given to it, within KG_HEADER_TIMEOUT seconds for the head (10) and KG_BODY_TIMEOUT
@@ -23,6 +24,8 @@ from gunicorn import http, util
 from gunicorn.app.base import BaseApplication
 from gunicorn.http.errors import ExpectationFailed, LimitRequestHeaders, LimitRequestLine, ParseException
 from gunicorn.workers.gthread import ThreadWorker
+
+from . import create_app
 
 # The longest request line gunicorn takes (its own maximum but for "unlimited"): SPARQL queries
 # by GET are long; longer ones go by POST.
@@ -204,9 +207,11 @@ class _Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from . import create_app
-
         return create_app(self.app_config)
+
+
+def _start_query_processes(worker) -> None:
+    worker.wsgi.extensions["newskg.queries"].start()
 
 
 def run(store: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, threads: int = 4,
@@ -222,7 +227,8 @@ def run(store: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 2,
     os.environ.setdefault("KG_SECRET_KEY", secrets.token_hex(32))
     options = {"bind": f"{'[' + host + ']' if ':' in host else host}:{port}", "workers": workers, "threads": threads,
                "worker_class": Worker, "timeout": timeout, "accesslog": access_log or "/dev/stderr",
-               "errorlog": "-", "loglevel": "info", "limit_request_line": REQUEST_LINE}
+               "errorlog": "-", "loglevel": "info", "limit_request_line": REQUEST_LINE,
+               "post_worker_init": _start_query_processes}
     if on_ready is not None:
         options["when_ready"] = lambda arbiter: on_ready([listener.getsockname() for listener in arbiter.LISTENERS])
     config = {"STORE": store, "QUERY_PROCESSES": query_processes or int(os.environ.get("KG_QUERY_PROCESSES", threads))}

@@ -8,7 +8,7 @@ from collections import OrderedDict
 
 from flask import Response
 
-from graph.store import Store, StoreError, open_store
+from newskg.graph.store import Store, StoreError, open_store
 
 from .errors import APIError
 

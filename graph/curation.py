@@ -9,7 +9,7 @@ with its action, the entities it names and when it was made:
   label A TEXT  A's label is TEXT, whatever the mentions say
   type A TYPE   A's type is TYPE
 Items are read by `Store.load_resolver`, so every build resolves under them; `kg curate`
-writes them and applies what it can at once (graph.cli).
+writes them and applies what it can at once (the `kg curate` command).
 """
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ class Item:
     created: str = ""
 
     def describe(self) -> str:
-        return {"merge": f"merge {self.other} into {self.entity}", "never": f"never join {self.entity} and {self.other}",
+        return {"merge": f"merge {self.other} into {self.entity}",
+                "never": f"never join {self.entity} and {self.other}",
                 "split": f"split the form {self.value!r} off {self.entity}",
                 "label": f"label {self.entity} {self.value!r}", "type": f"type of {self.entity} is {self.value}"}[
             self.action]

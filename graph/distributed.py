@@ -13,8 +13,9 @@ machine (one thread per worker process: spaCy holds the GIL, so more threads add
 from __future__ import annotations
 
 import threading
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
+from .pipeline import _batches, in_order
 from .records import Article, Extraction
 
 class ClusterError(RuntimeError):
@@ -30,7 +31,7 @@ def _extractor(model: str | None):
     """This worker process's pipeline, loaded on first use."""
     with _loading:
         if model not in _extractors:
-            from .extract import Extractor
+            from .extract import Extractor  # spaCy: only the workers load it, not the process that sends them work
 
             _extractors[model] = (Extractor(model), threading.Lock())
         return _extractors[model]
@@ -45,12 +46,10 @@ def extract_batch(articles: list[Article], model: str | None) -> list[Extraction
 def dask_extractions(articles: Iterable[Article], scheduler_address: str, model: str | None = None,
                      batch_size: int = BATCH, window: int | None = None) -> Iterator[Extraction]:
     """Extractions of `articles`, in input order, computed on the cluster at `scheduler_address`."""
-    try:
+    try:  # Dask is optional (newskg[scale])
         from dask.distributed import Client
     except ImportError:
         raise ClusterError("extracting on a Dask cluster needs Dask: pip install 'newskg[scale]'") from None
-
-    from .pipeline import _batches, in_order
 
     try:
         client = Client(scheduler_address, set_as_default=False, timeout=10)

@@ -12,7 +12,9 @@ import platform
 from importlib import metadata, util
 from pathlib import Path
 
-from .store import Store, StoreError, published_version
+from .pipeline import stats
+from .sandbox import probe
+from .store import Store, StoreError, is_remote, published_version
 
 ENV_VARS = ("KG_STORE", "KG_BASE", "KG_MODEL")
 PACKAGES = ("newskg", "spacy", "pyoxigraph", "Flask", "gunicorn", "rdflib", "networkx", "matplotlib", "click", "tqdm")
@@ -33,9 +35,6 @@ def report(store_path: str, base: str | None, model: str | None) -> dict:
 
 def describe_sandbox(store_path: str) -> dict:
     """Whether the processes that evaluate SPARQL queries can open network connections."""
-    from .sandbox import probe
-    from .store import is_remote
-
     if is_remote(store_path):
         return {"network": "open", "why": "the store is a SPARQL server, which the query processes must reach; "
                                           "SERVICE is refused on the parsed query"}
@@ -53,6 +52,7 @@ def _version(package: str) -> str | None:
 
 
 def describe_model(model: str | None, problems: list[str]) -> dict:
+    # here, not above: it imports spaCy (a second), which `kg doctor` needs only to describe the pipeline
     from .extract.pipeline import DEFAULT_MODEL, model_name
 
     name = model_name(model)
@@ -68,8 +68,9 @@ def describe_model(model: str | None, problems: list[str]) -> dict:
         if name == str(DEFAULT_MODEL):
             advice = "rebuild it with `kg train`, or set KG_MODEL to an installed spaCy pipeline or a pipeline folder"
         elif os.sep in name or name.startswith("."):
-            advice = (f"no pipeline folder (config.cfg and meta.json) there: train one with `kg train --output {name}`, "
-                      "point KG_MODEL at another folder, or unset KG_MODEL for the default")
+            advice = ("no pipeline folder (config.cfg and meta.json) there: train one with "
+                      f"`kg train --output {name}`, point KG_MODEL at another folder, or unset KG_MODEL for the "
+                      "default")
         else:
             advice = (f"not an installed package: install it (`pip install {name}`), point KG_MODEL at a pipeline "
                       "folder, or unset KG_MODEL for the default")
@@ -100,8 +101,6 @@ def _meta_file(path: Path) -> Path | None:
 
 
 def describe_store(store_path: str, base: str | None, problems: list[str]) -> dict:
-    from .pipeline import stats
-
     root = Path(store_path)
     out: dict = {"path": str(root.resolve()), "exists": False}
     version = published_version(root)

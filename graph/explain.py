@@ -48,8 +48,9 @@ def explain(store: Store, name: str) -> dict:
         counts[r["text"]] = r["n"]
     joins = []
     reasons = defaultdict(list)
-    for r in store.select(f"""SELECT ?g ?r ?label ?rule ?evidence ?title WHERE {{ GRAPH ?g {{ ?r nkg:resolvedTo <{iri}> ;
-            rdfs:label ?label ; nkg:rule ?rule ; nkg:evidence ?evidence OPTIONAL {{ ?g dcterms:title ?title }} }} }}
+    for r in store.select(f"""SELECT ?g ?r ?label ?rule ?evidence ?title WHERE {{ GRAPH ?g {{
+            ?r nkg:resolvedTo <{iri}> ; rdfs:label ?label ; nkg:rule ?rule ; nkg:evidence ?evidence
+            OPTIONAL {{ ?g dcterms:title ?title }} }} }}
             ORDER BY ?g""", union=False):
         joins.append({"article": v.document_id_of(r["g"]), "title": r.get("title"), "label": r["label"],
                       "rule": r["rule"], "evidence": r["evidence"], "forms": [], "within": []})
@@ -64,8 +65,10 @@ def explain(store: Store, name: str) -> dict:
                     j["within"].append(r["why"])
     merges = [{"retired": v.slug_of(r["old"]) or r["old"], "evidence": r.get("evidence", ""),
                "article": v.document_id_of(r["g"]) if r["g"] != v.registry else None}
-              for r in store.select(f"""SELECT ?old ?g ?evidence WHERE {{ GRAPH <{v.registry}> {{ ?old owl:sameAs <{iri}> }}
-                 OPTIONAL {{ GRAPH ?g {{ ?m a nkg:Merge ; nkg:retired ?old ; nkg:into <{iri}> ; nkg:evidence ?evidence }} }}
+              for r in store.select(f"""SELECT ?old ?g ?evidence WHERE {{
+                 GRAPH <{v.registry}> {{ ?old owl:sameAs <{iri}> }}
+                 OPTIONAL {{ GRAPH ?g {{ ?m a nkg:Merge ; nkg:retired ?old ; nkg:into <{iri}> ;
+                                           nkg:evidence ?evidence }} }}
                  }}""", union=False)]
     slug = v.slug_of(iri)
     curated = [i.describe() for i in curation.items(store) if slug in (i.entity, i.other)]

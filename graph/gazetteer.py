@@ -6,10 +6,16 @@ are `names.normal` forms.
 The general-English word lists at the end (world regions, religions, role words) are
 small and hand-written because no maintained library carries them; none names a person,
 organisation or place of any particular article.
+
+Each library is imported by the function that reads it, on first use: together they take half
+a second to import, which commands that resolve nothing (`kg stats`, `kg serve`) do not pay.
 """
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,12 +64,6 @@ def countries() -> dict[str, str]:
     for code in CODES_IN_USE:
         out.setdefault(normal(code), out.get(normal(code)) or code)
     return out
-
-
-def is_code(text: str) -> bool:
-    """'US', 'U.S.', 'UAE': a country written as a code, which must be in capitals to count."""
-    bare = text.replace(".", "")
-    return bare.isupper() and len(bare) <= 4
 
 
 @lru_cache(maxsize=1)
@@ -173,10 +173,6 @@ def capitals() -> dict[str, str]:
 def given_names() -> frozenset[str]:
     """Given names in Latin script from Faker's person providers (some 17,000, from dozens
     of locales): evidence that a capitalised run of words is a person's name."""
-    import importlib
-    import pkgutil
-    import re
-
     import faker.providers.person as people
 
     out: set[str] = set()

@@ -7,7 +7,7 @@ Nothing here knows about spaCy, RDF or the store. Offsets are character offsets 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "EVENT", "GROUP")
 RELATION_PREDICATES = ("leads", "memberOf", "title", "childOf", "locatedIn", "opposes", "participatedIn")
@@ -98,18 +98,3 @@ class Extraction:
                     counts[(a, b)] = counts.get((a, b), 0) + 1
         return counts
 
-
-@dataclass
-class Entity:
-    """One node of the graph: a real-world thing, across all articles."""
-    id: str  # the slug, last segment of the IRI; never changes once minted
-    label: str
-    type: str
-    forms: dict[str, int] = field(default_factory=dict)  # surface form → mentions
-    types: dict[str, int] = field(default_factory=dict)  # recognised type → mentions
-
-    def add(self, local: LocalEntity, mentions_by_form: dict[str, int], types: dict[str, int]) -> None:
-        for form, n in mentions_by_form.items():
-            self.forms[form] = self.forms.get(form, 0) + n
-        for t, n in types.items():
-            self.types[t] = self.types.get(t, 0) + n

@@ -5,13 +5,16 @@ import csv
 import io
 import json
 import re
+import sys
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 from pyparsing import ParseBaseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from .store import Store
+if TYPE_CHECKING:  # the store calls this module (the SPARQL server's store masks query text with it)
+    from .store import Store
 
 # The parse tree's nodes that would make the engine reach outside the store.
 _OUTBOUND = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
@@ -307,17 +310,18 @@ def _xml_term(t) -> str:
     return f"<literal>{value}</literal>"
 
 
+# `kg query --format` → the media type `write` writes
+CLI_FORMATS = {"json": "application/sparql-results+json", "csv": "text/csv", "tsv": "text/tab-separated-values"}
+
+
 def render_cli(result, fmt: str) -> str:
-    """Results as a table, JSON (SPARQL 1.1 JSON for solutions), CSV or TSV; graphs as Turtle."""
+    """Results as a table, or in SPARQL 1.1 JSON, CSV or TSV written by `write`, as the API writes
+    them (a boolean in a table is `true` or `false`); graphs as Turtle. Nothing is capped."""
     k = kind(result)
-    if k == "boolean":
-        return json.dumps({"head": {}, "boolean": bool(result)}) + "\n" if fmt == "json" else f"{bool(result)}\n"
-    if k == "graph":
-        return ox.serialize(result, format=ox.RdfFormat.TURTLE).decode("utf-8")
-    if fmt in ("json", "csv", "tsv"):
-        f = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
-             "tsv": ox.QueryResultsFormat.TSV}[fmt]
-        return result.serialize(format=f).decode("utf-8")
+    if k == "graph" or fmt in CLI_FORMATS or k == "boolean":
+        mt = "text/turtle" if k == "graph" else CLI_FORMATS.get(fmt, "text/plain")
+        body = write(result, mt, max_rows=sys.maxsize, max_bytes=sys.maxsize).decode("utf-8")
+        return body if body.endswith("\n") else body + "\n"
     names = [v.value for v in result.variables]
     rows = [[_cell(row[n]) for n in names] for row in result]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
@@ -349,10 +353,3 @@ def _cell(term) -> str:
         return ""
     return term.value
 
-
-def rows_csv(names: list[str], rows: list[list[str]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(names)
-    w.writerows(rows)
-    return buf.getvalue()

@@ -1,15 +1,21 @@
-"""`kg serve` with the options a test chooses, as a separate process on a free loopback port."""
+"""How every test starts a server: `kg serve` as a separate process (the production gunicorn
+server, not a test client) on a free loopback port, which it picks itself and names on its
+first line of output (`--port 0 --json`), so no port is guessed and nothing is polled. The W3C
+runner (tests/w3c/runner.py) uses it too, in and outside pytest; so this module needs no other
+of the tests'."""
 from __future__ import annotations
 
 import json
 import os
 import select
 import subprocess
+import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import KG, ROOT
+ROOT = Path(__file__).resolve().parent.parent
+KG = [sys.executable, "-m", "newskg"]
 
 
 @contextmanager

@@ -1,5 +1,5 @@
 """Resolution within one article (graph.extract.aliases), on hand-made mentions."""
-from graph.extract.aliases import cluster
+from newskg.graph.extract.aliases import cluster
 
 
 def mentions(*items):

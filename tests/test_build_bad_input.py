@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 from conftest import ROOT, kg
-from graph.pipeline import build
-from graph.store import Store
+from newskg.graph.pipeline import build
+from newskg.graph.store import Store
 
 GOOD = "Talks resume\n\nThe mayor of Oslo, Kari Nordmann, met envoys from Norway on Monday.\n"
 
@@ -95,8 +95,8 @@ def test_kg_build_of_good_input_with_notes_only_exits_0(tmp_path):
 VANISH = """
 import os, sys
 from pathlib import Path
-from graph import ingest
-from graph.cli import main
+from newskg.graph import ingest
+from newskg.cli import main
 readings = []
 original = ingest.read
 def read(paths):

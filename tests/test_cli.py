@@ -1,5 +1,6 @@
 """The `kg` command line, run as a subprocess against real stores."""
 import json
+import re
 
 import networkx as nx
 import rdflib
@@ -33,52 +34,52 @@ def test_store_location_comes_from_the_environment(tmp_path):
     assert stats["documents"] == 1
 
 
-def test_stats_lists_types_predicates_and_quads(seed_store):
-    stats = json.loads(kg("stats", "--json", store=seed_store).stdout)
-    assert stats["documents"] == 2 and stats["quads"] > 1000
-    assert stats["entities_by_type"]["Person"] >= 10
-    assert stats["relations_by_predicate"]["leads"] >= 3
+def test_stats_lists_types_predicates_and_quads(graph_store):
+    stats = json.loads(kg("stats", "--json", store=graph_store).stdout)
+    assert stats["documents"] == 3 and stats["quads"] > 1000
+    assert stats["entities_by_type"] == {"Organization": 3, "Person": 4, "Place": 7}  # as the world has them
+    assert stats["relations_by_predicate"]["leads"] == 1  # Ahmad Massoud leads the NRF (said twice)
 
 
-def test_query_runs_named_queries_with_parameters_and_files(seed_store, tmp_path):
-    listing = kg("queries", store=seed_store).stdout
+def test_query_runs_named_queries_with_parameters_and_files(graph_store, tmp_path):
+    listing = kg("queries", store=graph_store).stdout
     assert "leaders" in listing and "relations" in listing
     rows = json.loads(kg("query", "relations", "--param", "entity=ahmad-massoud", "--format", "json",
-                         store=seed_store).stdout)["results"]["bindings"]
+                         store=graph_store).stdout)["results"]["bindings"]
     assert any(r["predicate"]["value"] == "leads" for r in rows)
     rq = tmp_path / "people.rq"
     rq.write_text("SELECT (COUNT(?p) AS ?n) WHERE { ?p a nkg:Person }")
-    csv = kg("query", str(rq), "--format", "csv", store=seed_store).stdout
-    assert csv.splitlines()[0] == "n" and int(csv.splitlines()[1]) >= 10
-    table = kg("query", "SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 3", store=seed_store).stdout
+    csv = kg("query", str(rq), "--format", "csv", store=graph_store).stdout
+    assert csv.splitlines() == ["n", "4"]
+    table = kg("query", "SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 3", store=graph_store).stdout
     assert "(3 rows)" in table
 
 
-def test_query_errors_say_what_is_wrong(seed_store):
-    bad = kg("query", "SELECT ?x WHERE { ?x", store=seed_store, check=False)
+def test_query_errors_say_what_is_wrong(graph_store):
+    bad = kg("query", "SELECT ?x WHERE { ?x", store=graph_store, check=False)
     assert bad.returncode != 0 and "query failed" in bad.stderr
-    missing = kg("query", "relations", store=seed_store, check=False)
+    missing = kg("query", "relations", store=graph_store, check=False)
     assert missing.returncode != 0 and "needs parameter 'entity'" in missing.stderr
-    unknown = kg("query", "no-such-query", store=seed_store, check=False)
+    unknown = kg("query", "no-such-query", store=graph_store, check=False)
     assert "no named query" in unknown.stderr and "leaders" in unknown.stderr
 
 
-def test_export_graphml_is_gephi_ready_and_rdf_formats_parse(seed_store, tmp_path):
+def test_export_graphml_is_gephi_ready_and_rdf_formats_parse(graph_store, tmp_path):
     gml = tmp_path / "g.graphml"
-    kg("export", "--format", "graphml", "-o", str(gml), store=seed_store)
+    kg("export", "--format", "graphml", "-o", str(gml), store=graph_store)
     g = nx.read_graphml(gml)
     node = next(d for _, d in g.nodes(data=True) if d["label"] == "Ahmad Massoud")
-    assert node["type"] == "PERSON" and node["mentions"] >= 3 and node["documents"] == 2
+    assert (node["type"], node["mentions"], node["documents"]) == ("PERSON", 5, 3)
     kinds = {d["kind"] for *_, d in g.edges(data=True)}
     assert kinds == {"relation", "comention"}
     assert all({"predicate", "weight", "evidence"} <= set(d) for *_, d in g.edges(data=True))
     for fmt, parser in (("turtle", "turtle"), ("ntriples", "nt")):
         path = tmp_path / f"g.{fmt}"
-        kg("export", "--format", fmt, "-o", str(path), store=seed_store)
+        kg("export", "--format", fmt, "-o", str(path), store=graph_store)
         assert len(rdflib.Graph().parse(path, format=parser)) > 1000
     for fmt, parser in (("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")):
         path = tmp_path / f"g.{fmt}"
-        kg("export", "--format", fmt, "-o", str(path), store=seed_store)
+        kg("export", "--format", fmt, "-o", str(path), store=graph_store)
         ds = rdflib.Dataset()
         ds.parse(path, format=parser)
         assert len(list(ds.graphs())) >= 4  # the articles, the registry, the ontology
@@ -96,7 +97,11 @@ def test_export_ntriples_is_scorable_by_the_evaluation_script(seed_store, tmp_pa
     assert json.loads(result.stdout)["entities"]["tp"] > 40
 
 
-def test_help_lists_every_verb():
+VERBS = {"build", "load", "serve", "query", "queries", "export", "stats", "evaluate", "explain", "curate", "train",
+         "doctor"}
+
+
+def test_help_lists_every_verb_with_what_it_does():
     out = kg("--help").stdout
-    for verb in ("build", "serve", "export", "query", "stats", "evaluate", "train", "queries"):
-        assert verb in out
+    listed = dict(re.findall(r"^  (\S+) +(\S.*)$", out.split("Commands:", 1)[1], re.MULTILINE))
+    assert set(listed) == VERBS and all(listed.values())  # each verb by its name, each with its line

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import KG, ROOT, SHARED, kg
 
-from graph.cli import main
+from newskg.cli import main
 
 
 def test_every_verb_and_every_option_has_help_and_the_overview_lists_every_verb():

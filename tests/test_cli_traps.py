@@ -17,7 +17,7 @@ from click.testing import CliRunner
 import pytest
 
 from conftest import KG, ROOT, kg
-from graph.cli import main
+from newskg.cli import main
 
 ARTICLE = "Talks resume in Oslo\n\nThe mayor of Oslo, Kari Nordmann, met envoys from Norway on Monday.\n"
 
@@ -42,7 +42,7 @@ def test_store_and_base_work_after_the_verb_and_every_verb_documents_them(tmp_pa
     twice = subprocess.run([*KG, "--store", str(store), "stats", "--store", str(tmp_path / "other")],
                            capture_output=True, text=True, cwd=ROOT)
     assert twice.returncode == 2 and "--store is given twice" in twice.stderr
-    for name, command in main.commands.items():
+    for name in main.commands:
         help_text = CliRunner().invoke(main, [name, "--help"], prog_name="kg").output
         assert "--store PATH" in help_text and "--base IRI" in help_text, name
 
@@ -77,13 +77,13 @@ def test_every_hint_runs_as_printed(tmp_path):
     assert listed.returncode == 0 and "/entity/kari-nordmann" in listed.stdout
 
 
-def test_serve_on_a_busy_port_names_it_and_suggests_another(seed_store):
+def test_serve_on_a_busy_port_names_it_and_suggests_another(graph_store):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         started = time.monotonic()
-        result = kg("serve", "--port", str(port), store=seed_store, check=False)
+        result = kg("serve", "--port", str(port), store=graph_store, check=False)
         seconds = time.monotonic() - started
     assert result.returncode == 1
     lines = (result.stdout + result.stderr).strip().splitlines()
@@ -92,39 +92,39 @@ def test_serve_on_a_busy_port_names_it_and_suggests_another(seed_store):
     assert "--port 0" in lines[0] and seconds < 20
 
 
-def test_query_takes_inline_text_longer_than_a_file_name(seed_store):
-    text = ("SELECT ?label WHERE { ?e rdfs:label ?label FILTER(CONTAINS(?label, 'Massoud')) } ORDER BY ?label "
+def test_query_takes_inline_text_longer_than_a_file_name(graph_store):
+    text = ("SELECT DISTINCT ?label WHERE { ?e rdfs:label ?label FILTER(CONTAINS(?label, 'Massoud')) } ORDER BY ?label "
             + "# " + "a long comment " * 30)
     assert len(text) > 255
-    result = kg("query", text, "--format", "csv", store=seed_store)
+    result = kg("query", text, "--format", "csv", store=graph_store)
     assert result.stdout.splitlines() == ["label", "Ahmad Massoud", "Ahmad Shah Massoud"]
 
 
-def test_query_with_an_unknown_entity_suggests_close_names_and_takes_a_name(seed_store):
-    typo = kg("query", "evidence", "-p", "entity=ahmed-masood", store=seed_store, check=False)
+def test_query_with_an_unknown_entity_suggests_close_names_and_takes_a_name(graph_store):
+    typo = kg("query", "evidence", "-p", "entity=ahmed-masood", store=graph_store, check=False)
     assert typo.returncode == 1 and "Traceback" not in typo.stderr
     assert "no entity 'ahmed-masood'" in typo.stderr and "did you mean ahmad-massoud (Ahmad Massoud)" in typo.stderr
-    by_id = json.loads(kg("query", "evidence", "-p", "entity=ahmad-massoud", "--json", store=seed_store).stdout)
-    by_name = json.loads(kg("query", "evidence", "-p", "entity=Ahmad Massoud", "--json", store=seed_store).stdout)
+    by_id = json.loads(kg("query", "evidence", "-p", "entity=ahmad-massoud", "--json", store=graph_store).stdout)
+    by_name = json.loads(kg("query", "evidence", "-p", "entity=Ahmad Massoud", "--json", store=graph_store).stdout)
     assert by_id["results"]["bindings"] and by_name == by_id
 
 
-def test_query_table_marks_cut_values_and_says_how_to_see_them_whole(seed_store):
-    table = kg("query", "evidence", "-p", "entity=ahmad-massoud", store=seed_store).stdout
+def test_query_table_marks_cut_values_and_says_how_to_see_them_whole(graph_store):
+    table = kg("query", "evidence", "-p", "entity=ahmad-massoud", store=graph_store).stdout
     rows = table.splitlines()
     assert any("…" in row for row in rows[2:-1])
     assert "cut" in rows[-1] and "--format csv" in rows[-1]
-    whole = kg("query", "evidence", "-p", "entity=ahmad-massoud", "--format", "tsv", store=seed_store).stdout
+    whole = kg("query", "evidence", "-p", "entity=ahmad-massoud", "--format", "tsv", store=graph_store).stdout
     assert "…" not in whole and max(len(cell) for row in whole.splitlines() for cell in row.split("\t")) > 60
 
 
-def test_export_to_an_unknown_extension_is_refused_with_the_known_ones(seed_store, tmp_path):
+def test_export_to_an_unknown_extension_is_refused_with_the_known_ones(graph_store, tmp_path):
     for name in ("graph.xyz", "graph"):
-        result = kg("export", "-o", str(tmp_path / name), store=seed_store, check=False)
+        result = kg("export", "-o", str(tmp_path / name), store=graph_store, check=False)
         assert result.returncode == 2 and "cannot tell the format" in result.stderr
         assert ".gexf" in result.stderr and "--format" in result.stderr
     assert not list(tmp_path.iterdir())
-    kg("export", "-o", str(tmp_path / "graph.xyz"), "--format", "gexf", store=seed_store)
+    kg("export", "-o", str(tmp_path / "graph.xyz"), "--format", "gexf", store=graph_store)
     assert (tmp_path / "graph.xyz").read_text().startswith("<?xml") and "<gexf" in (tmp_path / "graph.xyz").read_text()
 
 
@@ -155,7 +155,10 @@ def test_make_run_installs_the_runtime_only_and_make_test_the_test_tools(tmp_pat
     assert ".venv/bin/kg" in readme and "source .venv/bin/activate" in readme
 
 
-def test_the_package_builds_without_a_warning_and_holds_its_data(tmp_path):
+LINKS = {"newskg/graph", "newskg/api", "newskg/queries"}
+
+
+def test_the_package_builds_without_a_warning_and_installs_everything_under_one_name(tmp_path):
     """What pip prints while installing: the build backend's warnings included."""
     import shutil
 
@@ -172,6 +175,9 @@ def test_the_package_builds_without_a_warning_and_holds_its_data(tmp_path):
 
     (wheel,) = tmp_path.glob("newskg-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    tracked = subprocess.run(["git", "ls-files", "graph", "api", "queries"], capture_output=True, text=True, cwd=ROOT,
-                             check=True).stdout.split()
-    assert len(tracked) > 100 and not [f for f in tracked if f not in names]
+    tracked = subprocess.run(["git", "ls-files", "graph", "api", "queries", "newskg"], capture_output=True, text=True,
+                             cwd=ROOT, check=True).stdout.split()
+    # everything under the one name newskg: graph/ is newskg/graph/ (newskg/graph is a link to it)
+    installed = [f if f.startswith("newskg/") else "newskg/" + f for f in tracked if f not in LINKS]
+    assert len(installed) > 100 and not [f for f in installed if f not in names]
+    assert {n.split("/")[0] for n in names} == {"newskg", wheel.name.split("-py3")[0] + ".dist-info"}

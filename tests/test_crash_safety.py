@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import KG, ROOT, wikinews
-from graph.store import Store
+from newskg.graph.store import Store
 
 ARTICLES = 14
 BASE_ARTICLES = 3  # built before the trials: every trial starts from a store that exists

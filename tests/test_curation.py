@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from api import create_app
+from newskg.api import create_app
 from conftest import kg, wikinews
 
 

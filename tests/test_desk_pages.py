@@ -8,10 +8,10 @@ import re
 import pytest
 from PIL import Image
 
-from api import create_app
-from api.pages import marked
+from newskg.api import create_app
+from newskg.api.pages import marked
 from conftest import kg
-from graph.export.view import TYPE_COLOURS
+from newskg.graph.export.view import TYPE_COLOURS
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +109,8 @@ def test_the_png_keeps_each_types_colour_exactly_even_for_rare_types(seed_store,
     import io
     import random
 
-    from graph.export import image
-    from graph.export.view import EdgeView, GraphView, NodeView
+    from newskg.graph.export import image
+    from newskg.graph.export.view import EdgeView, GraphView, NodeView
 
     rng = random.Random(3)
     types = list(TYPE_COLOURS)

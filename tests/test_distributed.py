@@ -5,8 +5,8 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import SEEDS, kg
-from graph.pipeline import build
-from graph.store import Store
+from newskg.graph.pipeline import build
+from newskg.graph.store import Store
 
 distributed = pytest.importorskip("dask.distributed", reason="Dask is not installed: pip install -e '.[test]'")
 
@@ -27,7 +27,7 @@ def canonical(path) -> list[str]:
 
 
 def test_the_seeds_built_on_a_dask_cluster_give_the_same_quads_as_one_process(cluster, seed_store, tmp_path):
-    from graph.distributed import dask_extractions
+    from newskg.graph.distributed import dask_extractions
 
     path = tmp_path / "kg"
     with Store(path, write=True) as store:
@@ -39,7 +39,7 @@ def test_the_seeds_built_on_a_dask_cluster_give_the_same_quads_as_one_process(cl
     assert quads == canonical(seed_store)
     # the workers that took a batch hold one loaded pipeline each, kept for the next batches
     with distributed.Client(cluster.scheduler_address) as client:
-        loaded = client.run(lambda: len(__import__("graph.distributed").distributed._extractors))
+        loaded = client.run(lambda: len(__import__("newskg.graph.distributed", fromlist=["_extractors"])._extractors))
     assert sum(loaded.values()) >= 1 and set(loaded.values()) <= {0, 1}
 
 

@@ -102,7 +102,7 @@ class Data:
         self.entities = _all(s, base + "/api/entities", "id")
         self.documents = _all(s, base + "/api/documents", "id")
         self.queries = {q["name"]: q["parameters"] for q in s.get(base + "/api/queries").json()["queries"]}
-        from api.vendor import FILES
+        from newskg.api.vendor import FILES
         self.vendor = list(FILES)
         # cursors the service gave out (each for its own entity and filters)
         self.cursors = [page["next"] for entity in self.entities[:8] for depth in (1, 2)
@@ -321,7 +321,7 @@ def test_fuzz_the_api(fuzz_server, capsys):
 
 @pytest.fixture(scope="module")
 def app(seed_store):
-    from api import create_app
+    from newskg.api import create_app
 
     return create_app({"STORE": str(seed_store), "TESTING": True})
 
@@ -332,14 +332,14 @@ def spec(app):
 
 
 def _offers():
-    from api import fragments, linked_data, results
+    from newskg.api import fragments_endpoint, linked_data, results
 
     ask_leads = "CONSTRUCT { ?s nkg:leads ?o } WHERE { ?s nkg:leads ?o }"
     return [
         ("/entity/taliban", "/entity/{slug}", linked_data.OFFERED),
         ("/doc/000_3ad62285e03f5f79.txt", "/doc/{doc_id}", linked_data.OFFERED),
         ("/ontology", "/ontology", linked_data.OFFERED),
-        ("/fragments?predicate=http%3A%2F%2Flocalhost%3A8000%2Fontology%23leads", "/fragments", fragments.OFFERED),
+        ("/fragments?predicate=http%3A%2F%2Flocalhost%3A8000%2Fontology%23leads", "/fragments", fragments_endpoint.OFFERED),
         ("/sparql?query=SELECT+*+WHERE+%7B+%3Fs+nkg%3Aleads+%3Fo+%7D", "/sparql", results.SOLUTION_TYPES),
         ("/sparql?query=ASK+%7B+%3Fs+nkg%3Aleads+%3Fo+%7D", "/sparql", results.SOLUTION_TYPES),
         ("/sparql?query=" + requests.utils.quote(ask_leads), "/sparql", list(results.GRAPH_TYPES)),

@@ -1,9 +1,8 @@
 """Reading articles: formats, ids, and every kind of bad input reported and skipped."""
-import gzip
 import json
 
-from graph import ingest
-from graph.records import Article
+from newskg.graph import ingest
+from newskg.graph.records import Article
 
 
 def read(*paths):

@@ -1,5 +1,5 @@
 """Name comparison shared by both resolution stages."""
-from graph import names
+from newskg.graph import names
 
 
 def test_normal_form_ignores_case_accents_article_possessive_and_full_stops():

@@ -6,12 +6,12 @@ import pytest
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
-from api import create_app
+from newskg.api import create_app
 
 
 @pytest.fixture(scope="module")
-def app(seed_store):
-    return create_app({"STORE": str(seed_store), "TESTING": True})
+def app(graph_store):
+    return create_app({"STORE": str(graph_store), "TESTING": True})
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def _validator(spec, path: str, status: str, mt: str = "application/json"):
     ("/api/paths?from=ahmad-massoud&to=taliban", "/api/paths", "200"),
     ("/api/paths?from=ahmad-massoud&to=taliban&max=1", "/api/paths", "200"),
     ("/api/documents", "/api/documents", "200"),
-    ("/api/documents/000_3ad62285e03f5f79.txt", "/api/documents/{doc_id}", "200"),
+    ("/api/documents/resistance", "/api/documents/{doc_id}", "200"),
     ("/api/queries", "/api/queries", "200"),
     ("/api/entities/nobody", "/api/entities/{entity_id}", "404"),
     ("/api/entities/taliban/neighbors?depth=0", "/api/entities/{entity_id}/neighbors", "400"),

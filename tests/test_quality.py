@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from conftest import SHARED, kg
-from graph.evaluate import evaluate
-from graph.store import Store
+from newskg.graph.evaluate import evaluate
+from newskg.graph.store import Store
 
 TARGETS = {"entities": 0.95, "entities_typed": 0.92, "relations": 0.80}
 

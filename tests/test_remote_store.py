@@ -16,12 +16,12 @@ import pytest
 import requests
 
 from conftest import KG, ROOT, SEEDS, SHARED, free_port, kg
-from graph import queries as named
-from graph.evaluate import evaluate
-from graph.pipeline import build
-from graph.remote import VERSION_PREDICATE, RemoteStore
-from graph.sparql import run_text
-from graph.store import Store, StoreError, open_store
+from newskg.graph import named_queries as named
+from newskg.graph.evaluate import evaluate
+from newskg.graph.pipeline import build
+from newskg.graph.remote import VERSION_PREDICATE, RemoteStore
+from newskg.graph.sparql import run_text
+from newskg.graph.store import Store, StoreError, open_store
 import virtuoso as vt
 
 BASE = "http://localhost:8000/"  # the seed store's

@@ -1,8 +1,8 @@
 """Resolution across articles (graph.resolve), on hand-made extractions: one case per rule."""
 from collections import Counter
 
-from graph.records import Article, Extraction, LocalEntity, Mention, Sentence
-from graph.resolve import Resolver
+from newskg.graph.records import Article, Extraction, LocalEntity, Mention, Sentence
+from newskg.graph.resolve import Resolver
 
 
 def extraction(doc_id, *entities, headline=""):

@@ -2,16 +2,14 @@
 banners, related lists and comments), web archives (WARC), and the documented JSONL fields."""
 from __future__ import annotations
 
-import gzip
 import json
-import re
 
 import pytest
 
 from conftest import ROOT, kg
-from graph import ingest
-from graph.records import Article
-from graph.store import Store
+from newskg.graph import ingest
+from newskg.graph.records import Article
+from newskg.graph.store import Store
 from news_fixtures import (ARTICLE_NAMES, BOILERPLATE, HARBOUR, HARBOUR_URL, UNDATED_FETCHED, UNDATED_URL, VALLEY,
                            VALLEY_URL, write_warc)
 

@@ -11,7 +11,7 @@ import pytest
 import requests
 from servers import descendants, serving, wait_for
 
-from api import create_app
+from newskg.api import create_app
 
 TIMEOUT = 2.0
 MAX_ROWS = 50
@@ -107,7 +107,7 @@ def test_pathological_queries_are_stopped_at_the_timeout_while_other_requests_ar
 
 
 def test_a_named_query_over_the_timeout_is_stopped_and_the_next_one_answered(seed_store, tmp_path, monkeypatch):
-    from graph import queries as named
+    from newskg.graph import named_queries as named
 
     folder = tmp_path / "queries"
     folder.mkdir()
@@ -115,7 +115,7 @@ def test_a_named_query_over_the_timeout_is_stopped_and_the_next_one_answered(see
     (folder / "people.rq").write_text("# title: People\n" + SMALL + "\n")
     monkeypatch.setattr(named, "folder", lambda: folder)
     app = create_app({"STORE": str(seed_store), "TESTING": True, "QUERY_TIMEOUT": 1.0, "QUERY_PROCESSES": 1})
-    pool = app.extensions["newskg.queries"]
+    pool = app.extensions["newskg.queries"].start()
     try:
         client = app.test_client()
         assert pool.ready(30)
@@ -137,7 +137,7 @@ def test_a_killed_query_process_is_replaced_and_the_query_answered(seed_store):
     import signal
 
     app = create_app({"STORE": str(seed_store), "TESTING": True, "QUERY_PROCESSES": 2})
-    pool = app.extensions["newskg.queries"]
+    pool = app.extensions["newskg.queries"].start()
     try:
         assert pool.ready(30) and len(pool.pids()) == 2
         for pid in pool.pids():
@@ -155,7 +155,7 @@ def test_a_query_whose_process_dies_is_answered_503_and_the_next_one_served(seed
     import signal
 
     app = create_app({"STORE": str(seed_store), "TESTING": True, "QUERY_PROCESSES": 1, "QUERY_TIMEOUT": 20.0})
-    pool = app.extensions["newskg.queries"]
+    pool = app.extensions["newskg.queries"].start()
     try:
         assert pool.ready(30)
         [pid] = pool.pids()
@@ -175,7 +175,10 @@ def test_a_query_whose_process_dies_is_answered_503_and_the_next_one_served(seed
 def test_an_oversized_request_body_is_answered_413_whether_sized_or_chunked(service):
     url, _ = service
     limit = 2**20
-    padded = lambda n: ("ASK { ?s ?p ?o } #" + "x" * n).encode()
+
+    def padded(n: int) -> bytes:
+        return ("ASK { ?s ?p ?o } #" + "x" * n).encode()
+
     assert requests.post(url + "/sparql", data=padded(limit - 100),
                          headers={"Content-Type": "application/sparql-query"}).status_code == 200
     over = padded(2 * limit)
@@ -277,7 +280,7 @@ def test_head_and_a_nul_in_a_header_get_http_answers_in_the_json_shape(service):
 
 
 def test_the_response_cache_counts_its_keys():
-    from api.state import _Responses
+    from newskg.api.state import _Responses
 
     cache = _Responses(budget=1_000_000)
     body = b"{}"

@@ -7,7 +7,7 @@ import time
 
 import requests
 
-from api.server import request_state
+from newskg.api.server import request_state
 from servers import serving
 
 SLOW = 500  # connections, bounded in count (and time: the server's timeouts below)

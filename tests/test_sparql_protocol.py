@@ -8,8 +8,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from api import create_app
-from graph.store import Store
+from newskg.api import create_app
+from newskg.graph.store import Store
 
 G1, G2 = "http://example.org/g1", "http://example.org/g2"
 SRX = "{http://www.w3.org/2005/sparql-results#}"

@@ -1,8 +1,8 @@
 """The on-disk store: published versions, readers beside a writer, whole articles."""
 import pytest
 
-from graph.pipeline import build
-from graph.store import Store, StoreError
+from newskg.graph.pipeline import build
+from newskg.graph.store import Store, StoreError
 
 
 def write_article(folder, name, text):
@@ -10,20 +10,28 @@ def write_article(folder, name, text):
     (folder / name).write_text(text)
 
 
-def test_a_reader_never_sees_a_lock_while_a_writer_works(store_copy, tmp_path):
-    reader = Store(store_copy)
+def test_a_reader_sees_the_published_version_while_a_writer_writes_and_the_new_one_after(graph_copy, tmp_path):
+    extra = tmp_path / "extra.nq"
+    extra.write_text("".join(f'<http://example.org/s{i}> <http://example.org/p> "{i}" <http://example.org/g> .\n'
+                             for i in range(3)))
+    reader = Store(graph_copy)
     before = len(reader)
-    writer = Store(store_copy, write=True)
-    assert len(Store(store_copy)) == before  # a second reader opens fine, sees the published version
-    writer.close()
-    assert len(Store(store_copy)) == before
+    writer = Store(graph_copy, write=True)
+    try:
+        assert writer.load(extra) == 3 and len(writer) == before + 3  # written, not yet published
+        late = Store(graph_copy)  # a reader opened while the writer holds its lock
+        assert len(late) == len(reader) == before and not reader.changed()
+    finally:
+        writer.close()  # publishes
+    assert reader.changed() and len(Store(graph_copy)) == before + 3
+    assert len(reader) == before  # an open reader keeps the version it opened until it reopens
 
 
-def test_two_writers_are_refused_with_a_clear_message(store_copy):
-    writer = Store(store_copy, write=True)
+def test_two_writers_are_refused_with_a_clear_message(graph_copy):
+    writer = Store(graph_copy, write=True)
     try:
         with pytest.raises(StoreError, match="another newskg process is writing"):
-            Store(store_copy, write=True)
+            Store(graph_copy, write=True)
     finally:
         writer.close()
 
@@ -33,11 +41,11 @@ def test_opening_a_missing_store_says_how_to_build_one(tmp_path):
         Store(tmp_path / "nothing")
 
 
-def test_a_store_keeps_its_base_iri(store_copy):
-    base = Store(store_copy).vocab.base
+def test_a_store_keeps_its_base_iri(graph_copy):
+    base = Store(graph_copy).vocab.base
     with pytest.raises(StoreError, match="base IRI"):
-        Store(store_copy, base="http://elsewhere.example/", write=True)
-    assert Store(store_copy, base=base).vocab.base == base
+        Store(graph_copy, base="http://elsewhere.example/", write=True)
+    assert Store(graph_copy, base=base).vocab.base == base
 
 
 def test_rebuilding_the_same_input_changes_nothing(store_copy, extractor):

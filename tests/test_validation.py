@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import ROOT, kg
-from graph.evaluate import parts
+from newskg.graph.evaluate import parts
 
 VALIDATION = ROOT / "tests" / "validation"
 # a little under the figures reached (see README, "How good is it")

@@ -5,7 +5,7 @@ sent over the protocol, each result format compared with the expected result.
 `python -m tests.w3c.runner [--suite 10] [--verbose]` runs the same outside pytest."""
 import pytest
 
-from conftest import free_port
+from servers import serving
 from w3c import runner
 
 
@@ -14,8 +14,8 @@ def test_w3c_sparql11_query_suite_passes_through_the_endpoint(tmp_path, capsys):
     assert runner.SUITES["11"].is_file(), f"the W3C suite is missing: {runner.SUITES['11']}"
     store = tmp_path / "kg"
     runner.init_store(store)
-    with runner.serve(store, free_port()) as endpoint:
-        report = runner.run_suite("11", endpoint, store)
+    with serving(store, "--workers", "2") as (url, _):
+        report = runner.run_suite("11", url + "/sparql", store)
     with capsys.disabled():
         print("\n" + report.table() + "\n\n" + report.failures())
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from api import create_app, vendor
+from newskg.api import create_app, vendor
+
+from servers import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "build" / "screenshots"
@@ -60,6 +62,12 @@ def browser():
         chromium = p.chromium.launch(executable_path=_chromium(), headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def server(seed_server):
+    """The pages are tested the whole way, on the sample articles as the model reads them."""
+    return seed_server
 
 
 @pytest.fixture
@@ -243,7 +251,7 @@ def test_relation_labels_in_the_graph_are_level_opaque_and_readable_at_any_zoom(
 
 
 def test_each_type_has_the_exports_colour_in_badges_mentions_and_graph(page, server):
-    from graph.export.view import TYPE_COLOURS
+    from newskg.graph.export.view import TYPE_COLOURS
 
     rgb = {t: "rgb({}, {}, {})".format(*c) for t, c in TYPE_COLOURS.items()}
     page.goto(server + "/browse/taliban")
@@ -264,8 +272,6 @@ def test_each_type_has_the_exports_colour_in_badges_mentions_and_graph(page, ser
 @pytest.fixture(scope="module")
 def desk_server(desk_store):
     """`kg serve` over the seeds and an invented town's dated news (conftest.desk_store)."""
-    from servers import serving
-
     with serving(desk_store) as (url, _):
         yield url
 
@@ -382,8 +388,6 @@ def hostile_server(tmp_path_factory):
     import json as json_
 
     from conftest import kg
-    from servers import serving
-
     root = tmp_path_factory.mktemp("hostile")
     articles = root / "articles.jsonl"
     articles.write_text("".join(json_.dumps(a) + "\n" for a in HOSTILE_ARTICLES))

@@ -134,7 +134,7 @@ class Virtuoso:
     def location(self) -> str:
         return f"sparql+{self.endpoint}?gsp=sparql-graph-crud"
 
-    def start(self, timeout: float = 120) -> "Virtuoso":
+    def start(self, timeout: float = 120) -> Virtuoso:
         self.dir.mkdir(parents=True, exist_ok=True)
         (self.dir / "vsp").mkdir(exist_ok=True)
         ini = self.dir / "virtuoso.ini"
@@ -185,7 +185,7 @@ class Virtuoso:
                 self.proc.wait(10)
         self.proc = None
 
-    def __enter__(self) -> "Virtuoso":
+    def __enter__(self) -> Virtuoso:
         return self.start()
 
     def __exit__(self, *exc) -> None:

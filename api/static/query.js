@@ -8,7 +8,7 @@ const host = document.getElementById("yasgui");
 const list = document.getElementById("examples");
 const asked = new URLSearchParams(location.search);
 
-// A parameter value as a SPARQL term, written like the server binds it (graph/queries.py).
+// A parameter value as a SPARQL term, written like the server binds it (graph/named_queries.py).
 function term(param, value) {
   switch (param.type) {
     case "entity":

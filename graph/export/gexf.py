@@ -10,7 +10,7 @@ per pair and kind, its predicates and counts as attributes.
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
 from .graphml import counts, edge_default

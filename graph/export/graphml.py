@@ -9,7 +9,7 @@ co-mentions only is written undirected. GEXF carries mixed graphs (see gexf.py).
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
 from .view import GraphView, xml_id

@@ -9,7 +9,7 @@ filters choose a part worth drawing.
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 import matplotlib
 

@@ -35,13 +35,10 @@ import argparse
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -49,7 +46,7 @@ from urllib.parse import urljoin
 import pyoxigraph as ox
 import requests
 
-from graph.store import Change, Store
+from newskg.graph.store import Change, Store
 
 from . import manifest as mf
 from . import results as rs
@@ -142,47 +139,10 @@ class Outcome:
         return KNOWN_ENGINE_FAILURES.get(self.test.iri, "")
 
 
-# -- the store and the server -------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
+# -- the store -----------------------------------------------------------------------------------------
 def init_store(path: Path) -> None:
     """A new, empty store: only newskg's own graphs."""
     Store(path, write=True).close()
-
-
-@contextmanager
-def serve(store: Path, port: int, workers: int = 2):
-    """`kg serve` over `store` on loopback; yields the /sparql URL."""
-    log_path = store.parent / "w3c-server.log"
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "--store", str(store), "serve",
-                                 "--port", str(port), "--workers", str(workers)],
-                                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-        endpoint = f"http://127.0.0.1:{port}/sparql"
-        try:
-            deadline = time.time() + 60
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"kg serve exited: {log_path.read_text()}")
-                try:
-                    if requests.get(endpoint, timeout=2).status_code == 200:
-                        break
-                except requests.ConnectionError:
-                    pass
-                if time.time() > deadline:
-                    raise RuntimeError("kg serve did not start within 60 s")
-                time.sleep(0.2)
-            yield endpoint
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 class Runner:
@@ -554,12 +514,16 @@ def main(argv: list[str] | None = None) -> int:
     def progress(i, n, outcome):
         print(f"\r{i}/{n} {outcome.test.manifest:<30}", end="", file=sys.stderr, flush=True)
 
+    # outside pytest the tests' folder is not on the path: its servers module starts `kg serve`
+    sys.path.insert(0, str(ROOT / "tests"))
+    from servers import serving
+
     tmp = Path(tempfile.mkdtemp(prefix="newskg-w3c-"))
     try:
         store = tmp / "kg"
         init_store(store)
-        with serve(store, free_port(), args.workers) as endpoint:
-            report = run_suite(args.suite, endpoint, store, args.only, args.always_reload, not args.lexical,
+        with serving(store, "--workers", str(args.workers), log=tmp / "w3c-server.log") as (url, _):
+            report = run_suite(args.suite, url + "/sparql", store, args.only, args.always_reload, not args.lexical,
                                progress if sys.stderr.isatty() else None)
         if sys.stderr.isatty():
             print(file=sys.stderr)

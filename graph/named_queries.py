@@ -136,7 +136,7 @@ def parse(name: str, text: str) -> NamedQuery:
 
 
 def folder() -> Path:
-    return Path(str(resources.files("queries")))
+    return Path(str(resources.files("newskg.queries")))
 
 
 def catalogue(path: Path | None = None) -> dict[str, NamedQuery]:

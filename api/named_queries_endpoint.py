@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
-from graph import queries as named
-from graph import sparql as sq
+from newskg.graph import named_queries
+from newskg.graph import sparql as sq
 
 from . import results
 from .errors import APIError
@@ -14,14 +14,14 @@ bp = Blueprint("queries", __name__, url_prefix="/api/queries")
 
 @bp.get("")
 def index():
-    return jsonify({"queries": [q.as_dict() for q in named.catalogue().values()]})
+    return jsonify({"queries": [q.as_dict() for q in named_queries.catalogue().values()]})
 
 
 @bp.get("/<name>")
 def run(name: str):
     try:
-        query = named.get(name)
-    except named.QueryError as e:
+        query = named_queries.get(name)
+    except named_queries.QueryError as e:
         raise APIError(400, str(e), "bad_query_name") from None
     except KeyError as e:
         raise APIError(404, str(e).strip('"'), "not_found") from None
@@ -29,7 +29,7 @@ def run(name: str):
     values = {k: v for k, v in request.args.items() if k not in ("format", "output")}
     try:
         text = sq.bind(query.text, query.bindings(values, store.vocab))
-    except named.QueryError as e:
+    except named_queries.QueryError as e:
         raise APIError(400, str(e), "bad_parameter") from None
     except SyntaxError as e:
         raise APIError(500, f"named query {name!r} is invalid: {e}", "invalid_named_query") from None

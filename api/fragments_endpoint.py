@@ -1,6 +1,6 @@
 """A Triple Pattern Fragments interface at /fragments?subject=&predicate=&object=&page=, for
 Linked Data Fragments clients such as Comunica: the union of all graphs, without duplicates,
-100 triples a page, with the count, the search form and first/previous/next links (graph/fragments.py).
+100 triples a page, with the count, the search form and first/previous/next links (graph/triple_pattern_fragments.py).
 
 TriG (the default) and N-Quads keep the metadata in its own graph, as clients expect;
 Turtle, N-Triples, JSON-LD and RDF/XML mix it with the data.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, current_app, request
 
-from graph import fragments as tpf
+from newskg.graph import triple_pattern_fragments as tpf
 
 from . import results
 from .errors import APIError

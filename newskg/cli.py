@@ -4,17 +4,40 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import signal
+import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
+from click.core import ParameterSource
+from tqdm import tqdm
 
-from .export import FORMATS as EXPORT_FORMATS
-from .records import ENTITY_TYPES
-from .store import DEFAULT_STORE, Store, StoreError, is_remote, open_store
-from .vocab import CLASS_OF_TYPE
+from newskg.graph import curation, named_queries
+from newskg.graph import export as exporters
+from newskg.graph.distributed import ClusterError, dask_extractions
+from newskg.graph.doctor import report as doctor_report
+from newskg.graph.evaluate import evaluate as evaluate_gold, evaluate_coref, parts, render, render_coref
+from newskg.graph.explain import NotFound, explain as explain_entity, find, render as render_explanation
+from newskg.graph.export import FORMATS as EXPORT_FORMATS
+from newskg.graph.export.filters import FilterError, find_entity
+from newskg.graph.export.view import load as load_view
+from newskg.graph.ingest import KINDS
+from newskg.graph.pipeline import build as run_build, stats as store_stats
+from newskg.graph.rdf import merge_quads
+from newskg.graph.records import ENTITY_TYPES
+from newskg.graph.resolve import Merge
+from newskg.graph.store import DEFAULT_STORE, Change, Store, StoreError, is_remote, open_store
+from newskg.graph.vocab import CLASS_OF_TYPE
+
+# Imported where they are used, not here, because they take long to load and most verbs never
+# need them: spaCy (newskg.graph.extract, newskg.graph.train: 0.7 s), rdflib's SPARQL parser
+# (newskg.graph.sparql: 0.2 s), Flask and gunicorn (newskg.api.server: 0.3 s). `kg --help`, `kg
+# stats` and the like start in a tenth of a second.
 
 
 def _echo_json(data, err: bool = False) -> None:
@@ -54,12 +77,18 @@ def _store_option(ctx: click.Context, param: click.Parameter, value: str | None)
     if value is None:
         return
     root = ctx.find_root()
-    from click.core import ParameterSource
-
     if root.get_parameter_source(param.name) == ParameterSource.COMMANDLINE and root.obj[param.name] != value:
         raise click.UsageError(f"--{param.name} is given twice, {root.obj[param.name]} before the verb and {value} "
                                "after it; give it once")
     root.obj[param.name] = value
+
+
+def _global_options() -> list[click.Option]:
+    return [click.Option(["--store"], metavar="PATH", expose_value=False, callback=_store_option,
+                         help="Same as `kg --store PATH VERB`: the store's folder or sparql+http:// URL  "
+                              "[env var: KG_STORE; default: kgstore]"),
+            click.Option(["--base"], metavar="IRI", expose_value=False, callback=_store_option,
+                         help="Same as `kg --base IRI VERB`: the base IRI for a new store  [env var: KG_BASE]")]
 
 
 class _Verb(click.Command):
@@ -68,13 +97,18 @@ class _Verb(click.Command):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.params += [
-            click.Option(["--store"], metavar="PATH", expose_value=False, callback=_store_option,
-                         help="Same as `kg --store PATH VERB`: the store's folder or sparql+http:// URL  "
-                              "[env var: KG_STORE; default: kgstore]"),
-            click.Option(["--base"], metavar="IRI", expose_value=False, callback=_store_option,
-                         help="Same as `kg --base IRI VERB`: the base IRI for a new store  [env var: KG_BASE]"),
-        ]
+        self.params += _global_options()
+
+
+class _VerbGroup(click.Group):
+    """A verb of `kg` with verbs of its own (`kg curate merge`): the global options after it, and
+    after each of its verbs, too."""
+
+    command_class = _Verb
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params += _global_options()
 
 
 class _Command(click.Group):
@@ -83,6 +117,7 @@ class _Command(click.Group):
     a traceback."""
 
     command_class = _Verb
+    group_class = _VerbGroup
 
     def invoke(self, ctx: click.Context):
         # over a file size limit (ulimit -f), a write then fails with EFBIG instead of the
@@ -91,6 +126,9 @@ class _Command(click.Group):
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # the reader of standard output stopped (`kg queries | head`): nothing to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as e:
             raise click.ClickException(os_problem(e, (ctx.obj or {}).get("store"))) from None
         except MemoryError:
@@ -175,8 +213,7 @@ def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress,
     Killed at any point, a build loses nothing that was published before: readers see whole
     batches only, and building again completes the store.
     """
-    from .extract import ModelError
-    from .pipeline import build as run_build, stats
+    from newskg.graph.extract import ModelError  # spaCy: see the imports above
 
     show = _show_progress(progress)
     try:
@@ -193,7 +230,6 @@ def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress,
     def on_start(total):
         nonlocal bar
         if show and total:
-            from tqdm import tqdm
             bar = tqdm(total=total, unit="article", desc="extracting", file=sys.stderr, dynamic_ncols=True)
 
     def on_progress(n, article):
@@ -211,8 +247,6 @@ def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress,
         if not as_json:
             click.echo(f"note: {source}: {note}", err=True)
 
-    from .distributed import ClusterError, dask_extractions
-
     extractions = None
     if scheduler:
         extractions = lambda articles: dask_extractions(articles, scheduler, model)  # noqa: E731
@@ -226,7 +260,7 @@ def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress,
         if bar is not None:
             bar.close()
         store.close()
-    summary = stats(_open(ctx)) if report.built or report.unchanged else {}
+    summary = store_stats(_open(ctx)) if report.built or report.unchanged else {}
     if as_json:
         _echo_json({"report": report.as_dict(), "stats": summary})
     else:
@@ -245,8 +279,6 @@ def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress,
 
 def _skipped_text(report, examples: int = 5) -> str:
     """Why inputs were skipped, by kind, with a few of each; then the notes."""
-    from .ingest import KINDS
-
     lines = []
     if report.skipped:
         lines.append(f"skipped {len(report.skipped)} input(s); nothing of them is in the store:")
@@ -306,8 +338,6 @@ def load(ctx, files, graph_iri, fmt, force, as_json):
     written (the other files still load; exit code 1). Writing into an article's graph or the
     entity registry, which `kg build` maintains, needs --force.
     """
-    import pyoxigraph as ox
-
     formats = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
                "trig": ox.RdfFormat.TRIG, "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD,
                "n3": ox.RdfFormat.N3}
@@ -337,9 +367,7 @@ def load(ctx, files, graph_iri, fmt, force, as_json):
 @click.pass_context
 def stats(ctx, as_json):
     """Documents, entities per type, relations per predicate, triples."""
-    from .pipeline import stats as compute
-
-    s = compute(_open(ctx))
+    s = store_stats(_open(ctx))
     _echo_json(s) if as_json else _print_stats(s)
 
 
@@ -352,8 +380,7 @@ def stats(ctx, as_json):
 @click.pass_context
 def query(ctx, query, param, fmt, as_json):
     """Run SPARQL: a .rq file, a named query from queries/ (see `kg queries`), or query text."""
-    from . import queries as named
-    from .sparql import Refused, Unreadable, run_text
+    from newskg.graph.sparql import Refused, Unreadable, render_cli, run_text  # rdflib: see the imports above
 
     store = _open(ctx)
     params = {}
@@ -365,11 +392,11 @@ def query(ctx, query, param, fmt, as_json):
     bindings = None
     if _is_file(query):
         text = Path(query).read_text(encoding="utf-8")
-        nq = named.parse(Path(query).stem, text)
-    elif named.NAME.match(query):
+        nq = named_queries.parse(Path(query).stem, text)
+    elif named_queries.NAME.match(query):
         try:
-            nq = named.get(query)
-        except (KeyError, named.QueryError) as e:
+            nq = named_queries.get(query)
+        except (KeyError, named_queries.QueryError) as e:
             raise click.ClickException(str(e).strip('"')) from None
         text = nq.text
     else:
@@ -379,10 +406,9 @@ def query(ctx, query, param, fmt, as_json):
             params = _entity_params(store, nq, params)
             bindings = nq.bindings(params, store.vocab)
         result = run_text(store, text, bindings)
-    except (named.QueryError, SyntaxError, Refused, Unreadable) as e:
+    except (named_queries.QueryError, SyntaxError, Refused, Unreadable) as e:
         raise click.ClickException(f"query failed: {e}") from None
     fmt = "json" if as_json else fmt
-    from .sparql import render_cli
     click.echo(render_cli(result, fmt), nl=False)
 
 
@@ -400,11 +426,6 @@ def _is_file(argument: str) -> bool:
 def _entity_params(store: Store, nq, params: dict[str, str]) -> dict[str, str]:
     """The entity parameters as entity IRIs: an id, an IRI or a name that names one entity; an
     unknown one is an error with the closest names (it would silently match nothing)."""
-    import re
-
-    from .export.filters import FilterError, find_entity
-    from .export.view import load as load_view
-
     view = None
     out = dict(params)
     for p in nq.params:
@@ -428,9 +449,7 @@ def _entity_params(store: Store, nq, params: dict[str, str]) -> dict[str, str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the queries, their descriptions and parameters as JSON.")
 def list_queries(as_json):
     """List the named queries and their parameters."""
-    from . import queries as named
-
-    cat = named.catalogue()
+    cat = named_queries.catalogue()
     if as_json:
         _echo_json([q.as_dict() for q in cat.values()])
         return
@@ -497,18 +516,16 @@ Examples:
 def export(ctx, fmt, output, types, min_weight, only, ego, depth, since, until, drop_isolated, labels, max_nodes,
            progress, as_json):
     """Export the graph: GraphML/GEXF for Gephi and graph libraries, a PNG/SVG picture, or RDF."""
-    from . import export as exporters
-
     if depth is not None and ego is None:
         raise click.UsageError("--depth needs --ego ENTITY: the depth is counted from that entity")
     if fmt is None and output != "-":
         fmt = exporters.format_of(output)
         if fmt is None:
             suffix = Path(output).suffix
+            which = "extension " + suffix if suffix else "name (no extension)"
             raise click.UsageError(
-                f"cannot tell the format of {output} from its {'extension ' + suffix if suffix else 'name (no extension)'}"
-                f": name the file with one of {', '.join(exporters.EXTENSIONS)}, or give --format "
-                f"({', '.join(EXPORT_FORMATS)})")
+                f"cannot tell the format of {output} from its {which}: name the file with one of "
+                f"{', '.join(exporters.EXTENSIONS)}, or give --format ({', '.join(EXPORT_FORMATS)})")
     fmt = fmt or "graphml"
     try:
         filters = exporters.ExportFilter(
@@ -523,7 +540,6 @@ def export(ctx, fmt, output, types, min_weight, only, ego, depth, since, until, 
     def bar(description, total, unit):
         if not _show_progress(progress):
             return lambda n: None
-        from tqdm import tqdm
         bars.append(tqdm(total=total, desc=description, unit=unit, unit_scale=unit == "B", file=sys.stderr,
                          dynamic_ncols=True, leave=False))
         return bars[-1].update
@@ -580,15 +596,13 @@ def _export_line(s: dict) -> str:
 @click.pass_context
 def serve(ctx, host, port, workers, threads, query_timeout, query_processes, as_json):
     """Serve the store: SPARQL endpoint, lookups and web pages (gunicorn, a production server)."""
-    import subprocess
-
-    from api.server import run
+    from newskg.api.server import run  # Flask and gunicorn: see the imports above
 
     # Fail early, with the store's own message, if there is nothing to serve. The store is
     # opened in a process of its own: an embedded store starts RocksDB's threads, which the
     # server's worker processes, forked from this one, would inherit as dead threads and try
     # to join at exit (a segmentation fault at every shutdown).
-    probe = subprocess.run([sys.executable, "-c", "import json, sys; from graph.cli import _describe_store; "
+    probe = subprocess.run([sys.executable, "-c", "import json, sys; from newskg.cli import _describe_store; "
                             "print(json.dumps(_describe_store(sys.argv[1], sys.argv[2] or None)))",
                             ctx.obj["store"], ctx.obj["base"] or ""], capture_output=True, text=True,
                            env={**os.environ, "PYTHONPATH": os.pathsep.join(
@@ -620,8 +634,6 @@ def serve(ctx, host, port, workers, threads, query_timeout, query_processes, as_
 def _check_port(host: str, port: int) -> None:
     """Fail with advice when the address is taken: gunicorn would retry for five seconds,
     printing a line each time, and end without saying what to do."""
-    import socket
-
     if port == 0:
         return
     try:
@@ -684,8 +696,6 @@ def evaluate(ctx, gold, coref, as_json):
       kg evaluate tests/validation
       kg evaluate --coref tests/validation/coref      (a store built from the Wikinews corpus)
     """
-    from .evaluate import evaluate as run, evaluate_coref, parts, render, render_coref
-
     if coref:
         if gold:
             raise click.UsageError("give gold files or --coref GOLD_DIR, not both")
@@ -699,7 +709,7 @@ def evaluate(ctx, gold, coref, as_json):
         raise click.UsageError("give gold files or folders, or --coref GOLD_DIR")
     store = _open(ctx)
     found = parts([Path(g) for g in gold])
-    results = {name: run(store, paths) for name, paths in found.items()}
+    results = {name: evaluate_gold(store, paths) for name, paths in found.items()}
     if len(results) == 1:
         result = next(iter(results.values()))
         _echo_json(result) if as_json else click.echo(render(result))
@@ -719,13 +729,11 @@ def explain(ctx, entity, as_json):
     ENTITY is an id, an IRI or a name (the most mentioned entity of that name). A retired IRI
     (merged into another entity) is explained as the entity it now is.
     """
-    from .explain import NotFound, explain as run, render
-
     try:
-        result = run(_open(ctx), entity)
+        result = explain_entity(_open(ctx), entity)
     except NotFound as e:
         raise click.ClickException(str(e)) from None
-    _echo_json(result) if as_json else click.echo(render(result))
+    _echo_json(result) if as_json else click.echo(render_explanation(result))
 
 
 @main.group()
@@ -749,12 +757,6 @@ def curate(ctx, as_json):
 
 
 def _curate(ctx, action: str, entity: str, other: str | None = None, value: str | None = None) -> None:
-    from . import curation
-    from .explain import NotFound, find
-    from .rdf import merge_quads, node_quads
-    from .resolve import Merge
-    from .store import Change
-
     store = _open(ctx, write=True)
     try:
         try:
@@ -833,8 +835,6 @@ def curate_type(ctx, entity, entity_type):
 @click.pass_context
 def curate_list(ctx, as_json):
     """The store's curation items, oldest first."""
-    from . import curation
-
     found = curation.items(_open(ctx))
     if as_json or ctx.obj.get("curate_json"):
         _echo_json([i.__dict__ for i in found])
@@ -845,7 +845,8 @@ def curate_list(ctx, as_json):
 
 @main.command()
 @click.option("--corpora", type=click.Path(exists=True, file_okay=False),
-              default=lambda: os.environ.get("KG_CORPORA", "../shared/data/corpora"), show_default="../shared/data/corpora",
+              default=lambda: os.environ.get("KG_CORPORA", "../shared/data/corpora"),
+              show_default="../shared/data/corpora",
               help="Folder with ud_english_ewt, ud_english_gum_open and uner_english_ewt.")
 @click.option("--output", type=click.Path(file_okay=False), default=None,
               help="Where to save the pipeline (default: newskg's default model folder).")
@@ -854,7 +855,7 @@ def curate_list(ctx, as_json):
               "standard error).")
 def train(corpora, output, max_epochs, as_json):
     """Rebuild the default spaCy pipeline from the openly licensed corpora (takes about an hour)."""
-    from . import train as trainer
+    from newskg.graph import train as trainer  # spaCy: see the imports above
 
     kwargs = {"max_epochs": max_epochs}
     if output:
@@ -874,9 +875,7 @@ def doctor(ctx, model, as_json):
     The exit code is 1 when something stands in the way (no pipeline, no store…); each
     problem says what to do.
     """
-    from .doctor import report
-
-    found = report(ctx.obj["store"], ctx.obj["base"], model)
+    found = doctor_report(ctx.obj["store"], ctx.obj["base"], model)
     if as_json:
         _echo_json(found)
     else:
@@ -911,7 +910,3 @@ def _doctor_text(r: dict) -> str:
                                                   and v)]
     lines += [""] + ([f"problem: {x}" for x in r["problems"]] or ["no problems found"])
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    main()
