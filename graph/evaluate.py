@@ -40,7 +40,8 @@ def parts(paths: list[Path]) -> dict[str, list[Path]]:
     for p in paths:
         if p.is_dir() and not any(p.glob("*.json")):
             # a folder of mention-level gold (mentions.jsonl, for --coref) is not a part
-            inner = sorted(f for f in {f.parent for f in p.glob("*/gold/*.json")} | {f.parent for f in p.glob("*/*.json")}
+            folders = {f.parent for f in p.glob("*/gold/*.json")} | {f.parent for f in p.glob("*/*.json")}
+            inner = sorted(f for f in folders
                            if not (f / "mentions.jsonl").exists())
             for folder in inner:
                 name = folder.parent.name if folder.name == "gold" else folder.name
@@ -173,7 +174,8 @@ def evaluate(store: Store, gold_paths: list[Path]) -> dict:
     by_type = {}
     for t in ("PERSON", "ORG", "PLACE", "EVENT"):
         tp = sum(1 for k, i in matched.items() if core[k]["type"] == t == core_nodes[i]["type"])
-        by_type[t] = _prf(tp, sum(n["type"] == t for n in core_nodes.values()), sum(e["type"] == t for e in core.values()))
+        by_type[t] = _prf(tp, sum(n["type"] == t for n in core_nodes.values()),
+                          sum(e["type"] == t for e in core.values()))
     out["entities_by_type"] = by_type
     hits = defaultdict(set)
     for k, iris in candidates.items():
@@ -230,6 +232,10 @@ def evaluate(store: Store, gold_paths: list[Path]) -> dict:
     return out
 
 
+def _row(name: str, r: dict) -> str:
+    return f"  {name:14} P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}  ({r['tp']}/{r['sys']}, {r['gold']} gold)"
+
+
 def render(result: dict) -> str:
     lines = [f"{result['documents']} gold document(s)"]
     for k in ("entities", "entities_typed", "groups", "relations"):
@@ -238,10 +244,10 @@ def render(result: dict) -> str:
                      f"{r['gold']} gold)")
     lines.append("by type:")
     for t, r in result["entities_by_type"].items():
-        lines.append(f"  {t:14} P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}  ({r['tp']}/{r['sys']}, {r['gold']} gold)")
+        lines.append(_row(t, r))
     lines.append("by predicate:")
     for p, r in result["relations_by_predicate"].items():
-        lines.append(f"  {p:14} P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}  ({r['tp']}/{r['sys']}, {r['gold']} gold)")
+        lines.append(_row(p, r))
     res = result["resolution"]
     lines.append(f"resolution: {res['split_gold']} gold entities split ({res['no_split_rate']:.1%} not split), "
                  f"{res['merged_system']} system entities merged ({res['no_merge_rate']:.1%} not merged)")
@@ -354,7 +360,8 @@ def render_coref(result: dict, show: int = 20) -> str:
              "hold mentions of several gold entities"]
     if result["split_entities"]:
         lines.append(f"split gold entities ({len(result['split_entities'])}, gold entity: node ×mentions):")
-        lines += ["  " + s["entity"] + ": " + ", ".join(f"{n['label']} <{n['id']}> ×{n['mentions']}" for n in s["nodes"])
+        lines += ["  " + s["entity"] + ": " + ", ".join(f"{n['label']} <{n['id']}> ×{n['mentions']}"
+                                                         for n in s["nodes"])
                   for s in result["split_entities"][:show]]
     if result["merged_nodes"]:
         lines.append(f"merged nodes ({len(result['merged_nodes'])}, node: gold entity ×mentions):")

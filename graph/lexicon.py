@@ -24,13 +24,13 @@ LEADER_ROLES = {
     "general secretary", "director-general", "director general", "executive director", "managing director",
     "chief executive", "boss", "ruler", "dictator", "warlord", "supreme leader", "ayatollah", "caliph",
     "speaker", "principal", "rector", "provost", "coordinator", "overseer", "owner",
-    "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "general secretary",
-    "commander-in-chief", "president-elect", "premier", "first minister", "chief minister", "party leader",
+    "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "president-elect",
+    "first minister", "chief minister", "party leader",
     "head of state", "head of government", "chief of staff", "general manager",
 }
 # Roles whose holder works for or belongs to the organisation: `memberOf`.
 MEMBER_ROLES = {
-    "member", "spokesperson", "spokesman", "spokeswoman", "spokesperson", "official", "officer", "fighter",
+    "member", "spokesperson", "spokesman", "spokeswoman", "official", "officer", "fighter",
     "consultant", "researcher", "analyst", "adviser", "advisor", "minister", "secretary", "deputy", "aide",
     "envoy", "ambassador", "representative", "delegate", "negotiator", "diplomat", "correspondent", "reporter",
     "journalist", "editor", "columnist", "photographer", "producer", "staffer", "employee", "worker",
@@ -40,12 +40,12 @@ MEMBER_ROLES = {
     "senator", "congressman", "congresswoman", "mp", "councillor", "councilor", "commissioner", "judge",
     "justice", "prosecutor", "investigator", "inspector", "partner", "associate", "co-founder", "cofounder",
     "co-director", "co-chair", "vice-president", "vice president", "vice-chairman", "vice chairman",
-    "undersecretary", "under-secretary", "assistant", "founder", "co-founder", "cofounder", "manager", "coach", "player", "cleric", "imam",
+    "undersecretary", "under-secretary", "assistant", "founder", "manager", "coach", "player", "cleric", "imam",
     "mullah", "preacher", "chaplain", "intern", "student", "graduate", "alumnus", "candidate", "nominee",
     "director", "head", "chief", "leader", "president", "chairman", "lobbyist", "campaigner", "organizer",
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
-    "commentator", "observer", "monitor", "specialist", "director", "officer", "whip", "captain", "dean",
-    "trustee", "treasurer", "clerk", "auditor", "governor", "steward", "marshal", "deputy",
+    "commentator", "observer", "monitor", "specialist", "whip", "captain", "dean",
+    "trustee", "treasurer", "clerk", "auditor", "governor", "steward",
     # news trades: "X TV photojournalist Y", "a presenter for Y"
     "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",
     "writer", "contributor", "stringer", "rapporteur",
@@ -57,7 +57,8 @@ SUBORDINATE_MODIFIERS = {"deputy", "vice", "vice-", "assistant", "associate", "c
                          "acting deputy", "junior", "second"}
 # Words that may stand before a role in a title: "former", "acting", "senior", "foreign".
 TITLE_MODIFIERS = {
-    "former", "acting", "interim", "senior", "chief", "minority", "majority", "deputy", "vice", "assistant", "associate", "executive",
+    "former", "acting", "interim", "senior", "chief", "minority", "majority", "deputy", "vice", "assistant",
+    "associate", "executive",
     "general", "foreign", "defence", "defense", "interior", "finance", "justice", "health", "education",
     "prime", "first", "second", "co", "honorary", "founding", "supreme", "current", "incumbent", "then",
     "outgoing", "incoming", "elected", "retired", "late", "longtime", "long-time", "top", "lead", "principal",
@@ -262,11 +263,13 @@ ORG_HEADS = {
     "ministry", "department", "commission", "court", "parliament", "assembly", "congress", "senate", "cabinet",
     "government", "administration", "office", "police", "guard", "brigade", "brigades", "battalion", "corps",
     "militia", "taskforce", "federation", "league", "club", "society", "trust", "fund", "board", "bureau",
-    "authority", "directorate", "secretariat", "mission", "chamber", "council", "academy", "agency", "coalition", "caucus", "tribunal", "press", "media",
+    "authority", "directorate", "secretariat", "mission", "chamber", "academy", "coalition", "caucus", "tribunal",
+    "press", "media",
     "tv", "radio", "television", "broadcasting", "journal", "magazine", "gazette", "herald", "tribune",
-    "telegraph", "guardian", "observer", "daily", "weekly", "review", "monitor", "airlines", "airways", "group",
-    "partners", "holdings", "industries", "laboratories", "labs", "systems", "technologies", "international",
-    "unit", "units", "division", "command", "intelligence", "movement", "rebels", "insurgents", "fighters", "navy", "marines", "airforce", "jihad", "brotherhood",
+    "telegraph", "guardian", "observer", "daily", "weekly", "review", "monitor", "airlines", "airways", "partners",
+    "holdings", "industries", "laboratories", "labs", "systems", "technologies", "international",
+    "unit", "units", "division", "command", "intelligence", "rebels", "insurgents", "fighters", "navy", "marines",
+    "airforce", "jihad", "brotherhood",
     "emirates", "red cross", "crescent", "programme", "program", "initiative", "project", "campaign",
 }
 EVENT_HEADS = {
@@ -275,7 +278,7 @@ EVENT_HEADS = {
     "siege", "uprising", "spring", "protests", "crisis", "forum", "convention", "expo", "marathon", "tournament",
     "offensive", "invasion", "ceasefire", "truce", "referendum", "genocide", "holocaust", "pact", "deal",
     "negotiations", "dialogue", "meeting", "symposium", "world cup", "grand prix", "awards",
-    "week", "games", "olympiad", "ceremony", "rally", "march", "primary", "primaries", "caucuses",
+    "week", "olympiad", "ceremony", "rally", "march", "primary", "primaries", "caucuses",
     "by-election", "earthquake", "competition", "season", "scandal",
 }
 # Heads of names that are no entities of the guidelines: awards ("Nobel Prize", "Bharat Ratna" is
@@ -333,11 +336,13 @@ FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase"
                   "hospital", "museum", "palace", "port", "harbour", "harbor", "station"}
 CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "video", "illustration", "source"}
 REPORTING_VERBS = {"reported", "reports", "quoted", "cited", "published", "broadcast", "aired", "reporting"}
-HEADLINE_SMALL_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after", "about",
+HEADLINE_SMALL_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after",
+                        "about",
                   "against", "before", "during", "under", "while", "says", "said"}
 # Common nouns for a company, an outlet or a body: the name right after one, or a list after
 # their plural and "including"/"such as", names organisations ("news firm X", "firms including A, B").
-ORGANISATION_KIND_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster", "newspaper", "daily", "tabloid", "magazine",
+ORGANISATION_KIND_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster", "newspaper", "daily", "tabloid",
+                           "magazine",
              "outlet", "agency", "network", "channel", "station", "website", "bank", "manufacturer", "automaker",
              "carmaker", "conglomerate", "insurer", "retailer", "operator", "publisher", "startup", "giant",
              "group", "militia", "organisation", "organization", "movement", "party", "faction"}
@@ -347,7 +352,8 @@ ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "mili
              "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman"}
 # Words that do not count for initials: "National Resistance Front of Afghanistan" → NRFA.
 INITIALS_SKIPPED = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "al", "el", "&"}
-COPULAS = {"is", "was", "are", "were", "been", "be", "become", "becoming", "becomes", "became", "remains", "remained", "serves",
+COPULAS = {"is", "was", "are", "were", "been", "be", "become", "becoming", "becomes", "became", "remains", "remained",
+           "serves",
            "served", "serving", "as", "named", "appointed", "elected", "re-elected"}
 ROLE_PREPOSITIONS = {"at", "with"}
 PERSON_PRONOUNS = {"he", "she", "i"}
@@ -365,7 +371,8 @@ NAMING_WORDS = {"naming", "named", "names", "calling", "called", "calls", "decla
           "proclaiming", "proclaimed", "styling", "styled", "appointing", "appointed", "crowning", "crowned"}
 TRAVEL_WORDS = {"traveled", "travelled", "traveling", "travelling", "flew", "flying", "came", "coming", "went", "going",
           "arrived", "arriving", "headed", "heading", "returned", "returning"}
-OPPOSE_VERB_FORMS = {"fought", "fights", "fighting", "opposed", "opposes", "opposing", "resisted", "resists", "resisting",
+OPPOSE_VERB_FORMS = {"fought", "fights", "fighting", "opposed", "opposes", "opposing", "resisted", "resists",
+                     "resisting",
                 "battled", "battles", "battling", "attacked", "attacks", "sued", "sues", "suing"}
 SEAT_NOUNS = {"stronghold", "base", "headquarters", "home", "heartland", "bastion", "seat", "birthplace", "hometown"}
 # Roles that give their holder a title but no relation ("the owner of the store", "a member of Y"

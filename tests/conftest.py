@@ -9,15 +9,11 @@ is `kg serve` over the hand-written world (tests/servers.py starts every server)
 from __future__ import annotations
 
 import gzip
-import importlib
-import importlib.abc
-import importlib.util
 import json
 import os
 import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,27 +24,6 @@ from servers import KG, ROOT, serving
 SEEDS = ROOT / "seeds"
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
 WIKINEWS = SHARED / "data" / "news" / "wikinews_en_2019_2020" / "wikinews_en_2019_2020.jsonl.gz"
-
-
-class _GraphIsNewskgGraph(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """`graph.X` is the module `newskg.graph.X` itself, for the tests of extraction that still import
-    the folder's bare name (test_extraction.py, test_linear_extraction.py, test_relation_rules.py:
-    their owner moves them to newskg.graph). Without it each module would load a second time, as
-    another module, and spaCy refuses a component registered twice."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "graph" or name.startswith("graph."):
-            return importlib.util.spec_from_loader(name, self)
-        return None
-
-    def create_module(self, spec):
-        return importlib.import_module("newskg." + spec.name)
-
-    def exec_module(self, module):
-        pass
-
-
-sys.meta_path.insert(0, _GraphIsNewskgGraph())
 
 
 def wikinews(count: int, shortest: int = 0, longest: int = 10**9) -> list[dict]:

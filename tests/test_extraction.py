@@ -2,7 +2,7 @@
 articles: these check that patterns generalise)."""
 import pytest
 
-from graph.records import Article
+from newskg.graph.records import Article
 
 
 def extract(extractor, text):
@@ -293,7 +293,7 @@ def test_a_relative_clause_after_an_apposition_is_not_the_first_persons(extracto
 
 
 def test_a_known_places_name_with_er_is_its_people_not_a_person(extractor):
-    from graph.extract.kinds import people_of_place
+    from newskg.graph.extract.kinds import people_of_place
     assert people_of_place("Londoners") and people_of_place("New Yorker's")
     assert not people_of_place("Walker") and not people_of_place("Tomas Parker")
     entities, _, _ = extract(extractor, "The protests now focus on the rights of Lagos-born Londoners and of "

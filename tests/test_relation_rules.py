@@ -5,12 +5,11 @@ import json
 import re
 
 import pytest
-from spacy.tokens import Span
 
-from graph.extract import aliases, relations
-from graph.extract.relations.rules import RULES
-from graph.extract.relations.shapes import ShapeError, compile_shape
-from graph.extract.relations.verbs import VERB_RULES
+from newskg.graph.extract import aliases, relations
+from newskg.graph.extract.relations.rules import RULES
+from newskg.graph.extract.relations.shapes import ShapeError, compile_shape
+from newskg.graph.extract.relations.verbs import VERB_RULES
 
 MARKUP = re.compile(r"\[([^\]|]+)\|([A-Z]+)\]")
 
@@ -85,7 +84,7 @@ def test_shapes_are_checked_when_compiled():
 def test_a_learned_model_adds_the_pairs_it_is_sure_of_and_nothing_else(nlp, monkeypatch, tmp_path):
     """graph/extract/relations/learned.py: a model whose one weight is 'the words between the two
     names are "has long advised"' states memberOf for that pair only, with its probability."""
-    from graph.extract.relations import learned
+    from newskg.graph.extract.relations import learned
 
     sentence = "[Tom Hale|PERSON] has long advised the [Lakeside Trust|ORG], and [Ann Ford|PERSON] visited the [Ruritania Club|ORG]."
     assert "Tom Hale memberOf Lakeside Trust" not in facts(nlp, sentence)  # no pattern says so

@@ -6,7 +6,7 @@ sees the plain records of `graph.records`.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 
 from .. import gazetteer
 from ..context import place_of
-from ..names import INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal, spelling_variant, tokens
+from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
+                     spelling_variant, tokens)
 from ..records import LocalEntity
-from ..lexicon import (HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES, PLACE_GENERICS, REGNAL_TITLES,
-                       SUBORDINATE_MODIFIERS, common_words)
+from ..lexicon import (HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES,
+                       PLACE_GENERICS, REGNAL_TITLES, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -92,8 +93,11 @@ class _Clustering:
         return self.known[key]
 
     def run(self) -> tuple[list[int], list[LocalEntity]]:
-        order = sorted(range(len(self.mentions)), key=lambda i: (-fullness(self.matched_form(i))[0],
-                                                                 -fullness(self.matched_form(i))[1], self.mentions[i][2]))
+        def fullest_first(i: int) -> tuple:
+            words, letters = fullness(self.matched_form(i))[:2]
+            return -words, -letters, self.mentions[i][2]
+
+        order = sorted(range(len(self.mentions)), key=fullest_first)
         for i in order:
             text_form, etype, pos = self.mentions[i]
             form, reason = text_form, ""

@@ -80,10 +80,12 @@ def _body_then_person(n: _Name) -> list[Span] | None:
         return None
     for k in range(start + 1, end - 1):
         prefix = doc[start:k]
-        if label == "PERSON" and not (start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in")
-                                      and gazetteer.place_kind(prefix.text) in ("country", "region", "subdivision", "city")) \
+        place_after_preposition = start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in") \
+            and gazetteer.place_kind(prefix.text) in ("country", "region", "subdivision", "city")
+        if label == "PERSON" and not place_after_preposition \
                 and not (k - start >= 2 and head_word(prefix) in L.ORG_HEADS):
-            continue  # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X"; but "Jordan Peterson" is one name
+            # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X"; but "Jordan Peterson" is one name
+            continue
         if person_run_at(doc, k) and all(capitalised(t) for t in doc[k:end]) and (
                 known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS):
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
@@ -320,22 +322,31 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             start += 1
     while end > start and _junk_last(doc[end - 1]):
         end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
-    while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_):
-        end -= 1  # "Senate Minority | Leader": the office's first word
-    if end - start > 1 and end < len(doc) and doc[end - 1].text in ("Image", "Photo", "Video") and doc[end].text == ":":
-        end -= 1  # "Thomas Knapp Image: ...": a caption's label
-    while end - start > 2 and doc[end - 1].lower_.replace(".", "") in L.POSTNOMINALS and doc[end - 1].text[:1].isupper():
-        end -= 1  # "Durham Hall QC": letters after a name
-    if end - start > 1 and _SCORE.match(doc[end - 1].text):
-        end -= 1  # "Noosa 32–22": a score
-    elif end - start > 3 and doc[end - 1].like_num and doc[end - 2].text in ("-", "\u2013") and doc[end - 3].like_num:
-        end -= 3
+    end = _without_what_follows_a_name(doc, start, end)
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
     if end > start and doc[end - 1].text == "." and not (end - start == 1 or len(doc[end - 2].text) <= 2
                                                          or doc[end - 1].whitespace_ == ""):
         end -= 1
     return start, end
+
+
+def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
+    """The end of a name before an office's first word ('Senate Minority | Leader'), a caption's
+    label ('Thomas Knapp Image: ...'), letters after a name ('Durham Hall QC'), a score ('Noosa
+    32–22')."""
+    while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_):
+        end -= 1
+    if end - start > 1 and end < len(doc) and doc[end - 1].text in ("Image", "Photo", "Video") and doc[end].text == ":":
+        end -= 1
+    while end - start > 2 and doc[end - 1].lower_.replace(".", "") in L.POSTNOMINALS \
+            and doc[end - 1].text[:1].isupper():
+        end -= 1
+    if end - start > 1 and _SCORE.match(doc[end - 1].text):
+        end -= 1
+    elif end - start > 3 and doc[end - 1].like_num and doc[end - 2].text in ("-", "\u2013") and doc[end - 3].like_num:
+        end -= 3
+    return end
 
 
 _SCORE = re.compile(r"^\d+[\u2013\u2014-]\d+$")
@@ -348,7 +359,8 @@ def _office_opener(tok) -> bool:
 
 def _junk_first(doc: Doc, start: int, end: int) -> bool:
     tok = doc[start]
-    return (tok.lower_ in LEADING_JUNK or tok.is_punct or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS) or tok.is_space or tok.lower_ in ("'s", "\u2019s")
+    return (tok.lower_ in LEADING_JUNK or tok.is_punct or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS)
+            or tok.is_space or tok.lower_ in ("'s", "\u2019s")
             or tok.lower_ in CONNECTORS
             or (tok.lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-")))
 
@@ -417,17 +429,24 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
             and (not prev.is_sent_start or (prev.pos_ == "PROPN" and prev.lower_ not in common_words()
                                             and not occupation(prev.text)))
             and prev.lower_ not in LEADING_JUNK and prev.lower_ not in L.PREPOSITIONS
-            and not (label == "PERSON" and (prev.lower_ in L.PARTY_ADJECTIVES or prev.lower_ in L.PARTY_MEMBER_NOUNS))
-            and not (label == "PERSON" and start > 1 and doc[start - 2].lower_ == "of" and gazetteer.place_kind(prev.text))
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
                                             or (label == "PERSON" and titleish(prev))))
-            and not (label == "PERSON" and (prev.is_upper and is_role(prev.lower_) or L.plural_role(prev.lower_)))
-            # ("CEO" + "Carlo Katigbak", "Senators" + "Marco Rubio")
+            and not (label == "PERSON" and _no_part_of_a_persons_name(doc, start))
             and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
             and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
         return start - 1
     return None
+
+
+def _no_part_of_a_persons_name(doc: Doc, start: int) -> bool:
+    """The capitalised word before a person's name that is a party's word ('Republican'), the
+    place of an office ('Mayor of London' + 'Sadiq Khan'), an office in capitals ('CEO') or
+    in the plural ('Senators')."""
+    prev = doc[start - 1]
+    return (prev.lower_ in L.PARTY_ADJECTIVES or prev.lower_ in L.PARTY_MEMBER_NOUNS
+            or start > 1 and doc[start - 2].lower_ == "of" and bool(gazetteer.place_kind(prev.text))
+            or prev.is_upper and is_role(prev.lower_) or bool(L.plural_role(prev.lower_)))
 
 
 def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:

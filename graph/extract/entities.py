@@ -33,7 +33,7 @@ HINTS = "newskg_label_hints"  # doc.user_data key: (start_char, end_char) → ca
 
 
 @Language.factory("newskg_entities")
-def make_entity_layer(nlp: Language, name: str) -> "EntityLayer":
+def make_entity_layer(nlp: Language, name: str) -> EntityLayer:
     return EntityLayer()
 
 
@@ -68,7 +68,8 @@ class EntityLayer:
             for other in overlapping.values():
                 same = (other.start, other.end) == (rule_span.start, rule_span.end)
                 inside = other.start <= rule_span.start and rule_span.end <= other.end
-                if same and other.label_ != rule_span.label_ and (strong or other.label_ in ("PERSON", "GROUP", "EVENT")):
+                if same and other.label_ != rule_span.label_ and (
+                        strong or other.label_ in ("PERSON", "GROUP", "EVENT")):
                     # a country or a nationality is never anything else; a city is not a person
                     out[out.index(other)] = rule_span
                     covered.update({i: rule_span for i in range(rule_span.start, rule_span.end)})

@@ -10,8 +10,8 @@ from .. import gazetteer
 from ..names import is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
-from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, head_word, is_role, known,
-                     name_words, occupation)
+from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, head_word,
+                     is_role, known, name_words, occupation)
 
 
 def people_of_place(text: str) -> bool:
@@ -142,7 +142,8 @@ RETYPES = [
 
 
 def _plural_org_noun(word: str) -> bool:
-    return word.endswith("s") and (word[:-1] in L.ORGANISATION_KIND_NOUNS or word[:-2] in L.ORGANISATION_KIND_NOUNS or word[:-3] + "y" in L.ORGANISATION_KIND_NOUNS)
+    kinds = L.ORGANISATION_KIND_NOUNS
+    return word.endswith("s") and (word[:-1] in kinds or word[:-2] in kinds or word[:-3] + "y" in kinds)
 
 
 def organisation_context(span: Span) -> bool:
@@ -319,7 +320,8 @@ def place_context(doc: Doc, span: Span) -> int:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in PLACE_NOUNS_BEFORE_A_NAME:
         return 4
-    if span.start > 1 and before is not None and before.lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS_BEFORE_A_NAME:
+    if span.start > 1 and before is not None and before.lower_ == "of" \
+            and doc[span.start - 2].lower_ in PLACE_NOUNS_BEFORE_A_NAME:
         return 4
     for i in (span.start - 2, span.end + 1):
         if 0 <= i < len(doc) and doc[span.start - 1 if i < span.start else span.end].lower_ in ("and", "or"):

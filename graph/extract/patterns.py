@@ -60,7 +60,8 @@ def _according_to(doc: Doc, found: _Spans) -> None:
     """'according to Agence Nouvelle, which ...': a source that no gazetteer knows as a place is
     a body that reports, whatever the tagger's guess."""
     for k, span in enumerate(found.out):
-        if span.label_ == "PLACE" and span.start >= 2 and doc[span.start - 2:span.start].text.lower() == "according to" \
+        after_according_to = span.start >= 2 and doc[span.start - 2:span.start].text.lower() == "according to"
+        if span.label_ == "PLACE" and after_according_to \
                 and not known(span) and span[-1].lower_ not in L.PLACE_HEADS \
                 and not given_name_first(span):
             found.out[k] = Span(doc, span.start, span.end, label="ORG")
@@ -258,7 +259,8 @@ def credits(doc: Doc):
         if j - i < 2 or j >= len(doc) or doc[j].text not in ("/", "via", "for", "|"):
             continue
         k = j + 1
-        while k < len(doc) and (capitalised(doc[k]) or doc[k].text in ("-", "&")) and "\n" not in doc[k - 1].whitespace_:
+        while k < len(doc) and (capitalised(doc[k]) or doc[k].text in ("-", "&")) \
+                and "\n" not in doc[k - 1].whitespace_:
             k += 1
         agency = Span(doc, j + 1, k, label="ORG") if k > j + 1 else None
         yield Span(doc, i, j, label="PERSON"), agency

@@ -95,7 +95,7 @@ def known(span) -> bool:
 def languages() -> frozenset[str]:
     import pycountry
 
-    return frozenset(l.name.lower() for l in pycountry.languages if " " not in l.name)
+    return frozenset(language.name.lower() for language in pycountry.languages if " " not in language.name)
 
 
 def after_prefix(doc: Doc, i: int) -> bool:

@@ -63,7 +63,7 @@ def _bodies(finder) -> dict[str, int]:
     """Role word → the one mention of the body it implies, for the bodies the article names once."""
     found: dict[str, set[int]] = {}
     first: dict[int, int] = {}
-    for m, span in enumerate(finder.spans):
+    for m in range(len(finder.spans)):
         if finder.type_of(m) != "ORG":
             continue
         entity = finder.entity_of[m]

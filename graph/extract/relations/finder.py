@@ -13,22 +13,21 @@ import re
 from spacy.tokens import Doc, Span
 
 from ... import gazetteer
-from ...names import normal
+from ...context import place_of
+from ...names import institution, normal
 
-
-def institution_place(label: str) -> str | None:
-    """The place a generic institution's name gives ('U.S. Senate' → 'united states'), if any."""
-    from ...context import place_of
-    from ...names import institution
-
-    found = institution(label, place_of)
-    return normal(found[1]) if found and found[1] else None
 from ...records import LocalEntity, Relation
 from . import document, learned, verbs
 from .roles import read_roles
 from .rules import RULES
 from .shapes import matches
 from .units import Unit, sentence_units, symbols
+
+def institution_place(label: str) -> str | None:
+    """The place a generic institution's name gives ('U.S. Senate' → 'united states'), if any."""
+    found = institution(label, place_of)
+    return normal(found[1]) if found and found[1] else None
+
 
 ALLOWED = {
     "leads": ({"PERSON"}, {"ORG", "PLACE"}),
@@ -98,7 +97,7 @@ class Finder:
             target = self._mention(parts.get("owner"))
         if target is not None:
             self.qualified.add(self.entity_of[who])  # its office is of something named: not the article's place
-        for k, role in enumerate(roles):
+        for role in roles:
             if role.title:
                 self.add(who, "title", None, role.title, first, last, rule.name, rule.confidence)
             # of two roles, the first is of what stands before both ("the party's chair and
@@ -110,7 +109,8 @@ class Finder:
             target = self._through_group(target, role.kind)
         if target is None:
             # "committee chairman X": the committee the article last named
-            target = next((self.last_named(w, first) for w in role.words if self.last_named(w, first) is not None), None)
+            target = next((self.last_named(w, first) for w in role.words
+                           if self.last_named(w, first) is not None), None)
         if target is None:
             return
         ttype = self.type_of(target)
@@ -169,7 +169,8 @@ class Finder:
                 return
         if rule.name in ("place-comma-place", "place-parenthesis") and not self._contains(outer, inner):
             return
-        if self.type_of(inner) == "ORG" and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
+        if self.type_of(inner) == "ORG" \
+                and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
             return  # "ran for the U.S. Senate in Arizona": a body of another place
         self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
 

@@ -56,7 +56,7 @@ class Model:
     threshold: dict[str, float]
 
     @classmethod
-    def load(cls, path: Path) -> "Model":
+    def load(cls, path: Path) -> Model:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["weights"], data["bias"], data["threshold"])
 
@@ -227,7 +227,7 @@ def decide(finder, model: Model) -> None:
         key = (finder.entity_of[pair.subject], predicate, finder.entity_of[pair.object])
         if key not in best or best[key][0] < p:
             best[key] = (p, pair)
-    for (s, predicate, o), (p, pair) in best.items():
+    for (_, predicate, _), (p, pair) in best.items():
         if p >= model.threshold[predicate]:
             first = min(finder.spans[pair.subject].start, finder.spans[pair.object].start)
             last = max(finder.spans[pair.subject].end, finder.spans[pair.object].end) - 1

@@ -73,13 +73,15 @@ RULES = [
          "[Ali Nazary|PERSON], the head of foreign relations for the [National Front|ORG], said so.",
          ("Ali Nazary memberOf National Front", "Ali Nazary title head of foreign relations"), 0.85),
     Rule("apposition-before-name",
-         f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) POSS?)? {ROLES} {COMP} {OF} COMMA HONORIFIC? who:PERSON",
+         f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) POSS?)? {ROLES} {COMP} {OF} COMMA HONORIFIC? "
+         "who:PERSON",
          "role",
          "A member of the [Tunisian Parliament|ORG], [Samir Dilou|PERSON], said it was right.",
          ("Samir Dilou memberOf Tunisian Parliament",), 0.8),
     # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
     # Y, who was ...": a relative clause after an apposition is about the name in it)
-    Rule("copula", f"who:(PERSON|PRONOUN) (COMMA (DET|WHICH) ANY{{0,16}} COMMA)? OTHER? COPULA+ (OTHER COPULA+)? OTHER? DET? "
+    Rule("copula", f"who:(PERSON|PRONOUN) (COMMA (DET|WHICH) ANY{{0,16}} COMMA)? OTHER? COPULA+ (OTHER COPULA+)? "
+         "OTHER? DET? "
          f"pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? POSS? "
          f"{ROLES} {COMP} {OF}", "role",
@@ -109,7 +111,8 @@ RULES = [
     Rule("kin-apposition", "child:PERSON COMMA DET? MOD* kin:KIN OF DET? MOD* parent:PERSON", "kin",
          "[Karim Darwish|PERSON], the son of the late [Omar Darwish|PERSON], said so.",
          ("Karim Darwish childOf Omar Darwish",), 0.85),
-    Rule("kin-in-a-later-conjunct", f"child:PERSON COMMA {NOT_A_NAME} (DET|ROLE) {NOT_A_NAME} AND DET? MOD* kin:KIN OF DET? "
+    Rule("kin-in-a-later-conjunct", f"child:PERSON COMMA {NOT_A_NAME} (DET|ROLE) {NOT_A_NAME} AND DET? MOD* kin:KIN "
+         "OF DET? "
          "MOD* parent:PERSON",
          "kin",
          "[Karim Darwish|PERSON], the [Front|ORG] leader and son of the late [Omar Darwish|PERSON], spoke.",
@@ -157,7 +160,8 @@ RULES = [
     Rule("place-based-organisation", "outer:PLACE HYPHEN BASED inner:ORG", "located",
          "The [Virginia|PLACE]-based [Symplicity Corporation|ORG] settled the case.",
          ("Symplicity Corporation locatedIn Virginia",), 0.8),
-    Rule("organisation-based-in", "inner:ORG ((COMMA (OTHER|WORD|DET){0,3})|(COPULA (OTHER|WORD|DET){0,2}))? BASED IN DET? "
+    Rule("organisation-based-in", "inner:ORG ((COMMA (OTHER|WORD|DET){0,3})|(COPULA (OTHER|WORD|DET){0,2}))? BASED IN "
+         "DET? "
          "outer:PLACE",
          "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
          ("Sea-Watch locatedIn Berlin",), 0.75),
@@ -205,7 +209,8 @@ RULES = [
     Rule("signed-between", "event:EVENT COMMA? SIGNED BETWEEN DET? subject:NAME (AND DET? other:NAME)?",
          "takes_part", "It came after the [Doha Agreement|EVENT], signed between the [US|PLACE] and the [Taliban|ORG].",
          ("Taliban participatedIn Doha Agreement",), 0.75),
-    Rule("critic-of", "subject:(PERSON|ORG) (COMMA|COPULA+) DET? (MOD|WORD)* OPPOSE_NOUN OF DET? (GROUP|MOD|WORD|ROLE)* "
+    Rule("critic-of", "subject:(PERSON|ORG) (COMMA|COPULA+) DET? (MOD|WORD)* OPPOSE_NOUN OF DET? "
+         "(GROUP|MOD|WORD|ROLE)* "
          "object:(ORG|PERSON)", "opposes",
          "[Tomas Varga|PERSON] is an outspoken critic of Moldovan president [Ilinca Rusu|PERSON].",
          ("Tomas Varga opposes Ilinca Rusu",), 0.7),
@@ -216,7 +221,8 @@ RULES = [
          ("National Front opposes Taliban",), 0.7),
     Rule("relative-clause-against", "subject:(ORG|PERSON) COMMA WHICH (OTHER|WORD){0,2} OPPOSE_VERB AGAINST? DET? "
          "object:(ORG|PERSON)", "opposes",
-         "the [Northern Alliance|ORG], which also fought against the [Taliban|ORG]", ("Northern Alliance opposes Taliban",),
+         "the [Northern Alliance|ORG], which also fought against the [Taliban|ORG]",
+         ("Northern Alliance opposes Taliban",),
          0.75),
     Rule("anti-modifier", "ANTI HYPHEN object:(ORG|PERSON) (WORD|MOD|OTHER){0,3} subject:(ORG|PERSON)", "opposes",
          "The anti-[Taliban|ORG] [Northern Alliance|ORG] fought on.",

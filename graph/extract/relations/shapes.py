@@ -5,7 +5,8 @@ A shape is a sequence of word classes separated by spaces, each optionally named
 (`who:PERSON`) and quantified (`MOD*`, `DET?`, `ROLE+`); parentheses group alternatives
 (`(ORG|PLACE)`) or sequences (`(COMMA DET?)`), and a group may be named too
 (`role:(MOD* ROLE)`). `^` and `$` anchor at the sentence's start and end, `!` before an atom is
-a negative lookahead ("not followed by"), `ANY` any unit but a comma, `<!` a negative lookbehind ("not right after"; of a
+a negative lookahead ("not followed by"), `ANY` any unit but a comma, `<!` a negative lookbehind
+("not right after"; of a
 fixed number of units). `{1,3}` repeats from one to three times. Repetition is bounded (`*` is
 at most 8), so matching stays linear in the sentence's length.
 
@@ -14,7 +15,7 @@ at most 8), so matching stays linear in the sentence's length.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .units import SYMBOLS
 
@@ -33,7 +34,7 @@ class ShapeError(ValueError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def compile_shape(shape: str) -> re.Pattern:
     """The regular expression of a shape; it matches at every start position (overlapping
     matches), with the named parts as named groups."""

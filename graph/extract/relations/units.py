@@ -93,13 +93,15 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
 
 # Word classes given by the word itself, in the order they are tried.
 _BY_WORD = [
-    (L.DETERMINERS | L.POSSESSIVE_DETERMINERS, "DET"), ({"'s", "\u2019s"}, "POSS"), ({","}, "COMMA"), ({"of"}, "OF"), ({"in", "inside"}, "IN"),
+    (L.DETERMINERS | L.POSSESSIVE_DETERMINERS, "DET"), ({"'s", "\u2019s"}, "POSS"), ({","}, "COMMA"), ({"of"}, "OF"),
+    ({"in", "inside"}, "IN"),
     ({"from"}, "FROM"), ({"and", "&"}, "AND"), ({"(", "["}, "OPEN"), ({")", "]"}, "CLOSE"), ({"on", "to"}, "ON_TO"),
     ({"against"}, "AGAINST"), ({"between", "by"}, "BETWEEN"), ({"for"}, "FOR"),
     ({"himself", "herself", "themselves"}, "SELF"), ({"anti"}, "ANTI"), ({"-"}, "HYPHEN"),
     ({"based", "headquartered"}, "BASED"), (L.ROLE_PREPOSITIONS, "PREP"), (L.PERSON_PRONOUNS, "PRONOUN"),
     (L.EVENT_PARTICIPLES, "AT_EVENT"), (L.KINSHIP, "KIN"), (L.PLACE_NOUNS, "PLACE_NOUN"),
-    (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (L.AGREEMENT_VERBS, "SIGNED"), (L.SEAT_NOUNS, "SEAT"), (L.NAMING_WORDS, "NAMING"),
+    (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (L.AGREEMENT_VERBS, "SIGNED"), (L.SEAT_NOUNS, "SEAT"),
+    (L.NAMING_WORDS, "NAMING"),
     (L.TRAVEL_WORDS, "TRAVEL"), (L.OPPOSE_VERB_FORMS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"),
 ]
 

@@ -44,7 +44,8 @@ VERB_RULES = [
     _rule("participatedIn", "run stand lose", "prep:in prep:for dobj", "EVENT",
           "[Ann Ford|PERSON] ran in the [Democratic primaries|EVENT] last year."),
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
-          "raid", "dobj prep:against", "ORG PERSON", "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
+          "raid", "dobj prep:against", "ORG PERSON",
+          "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
     _rule("memberOf", "join", "dobj", "ORG", "[Tom Hale|PERSON] joined the [Conservative Party|ORG] in 1990."),
     _rule("memberOf", "work serve", "prep:for prep:at prep:with prep:on prep:in", "ORG",
           "[Ann Ford|PERSON] worked for [Human Rights Watch|ORG] until 2019."),
@@ -58,7 +59,8 @@ VERB_RULES = [
           object_heads=L.LEGISLATURE_HEADS),
     _rule("participatedIn", "travel fly come go arrive head return", "prep:for", "EVENT",
           "[Fatima Sow|PERSON] flew to Geneva for the [Lakeside Peace Forum|EVENT] on Monday."),
-    _rule("memberOf", "run stand", "prep:for", "ORG", "[Tom Hale|PERSON] is running for the [Liberal Democrats|ORG] again.",
+    _rule("memberOf", "run stand", "prep:for", "ORG",
+          "[Tom Hale|PERSON] is running for the [Liberal Democrats|ORG] again.",
           object_heads=L.PARTY_HEADS),
 ]
 BY_LEMMA: dict[str, list[VerbRule]] = {}
@@ -169,11 +171,18 @@ def _named_or_part_of(tok: Token, mention_at):
         yield mention_at[tok.i], tok.i
     elif tok.lower_ in L.EVENT_PART_NOUNS or tok.like_num and any(c.lower_ in L.EVENT_PART_NOUNS for c in tok.children):
         for child in tok.children:
-            of = child if child.dep_ in ("nmod", "pobj") else next(
-                (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ == "of" else None
-            if of is not None and of.i in mention_at and (child.dep_ != "nmod" or any(
-                    g.dep_ == "case" and g.lower_ == "of" for g in child.children)):
+            of = _of_object(child)
+            if of is not None and of.i in mention_at:
                 yield mention_at[of.i], of.i
+
+
+def _of_object(child: Token) -> Token | None:
+    """What an 'of' phrase hanging from a word names: UD's nmod with case 'of', ClearNLP's prep → pobj."""
+    if child.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "of" for g in child.children):
+        return child
+    if child.dep_ == "prep" and child.lower_ == "of":
+        return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _named_enemies(sent: Span, names, finder):
