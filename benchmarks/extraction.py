@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph import pipeline
 from graph.extract import Extractor
-from graph.extract.pipeline import DEFAULT_MODEL
+from graph.extract.nlp import DEFAULT_MODEL
 from graph.store import OxigraphStore
 
 from .corpus import words

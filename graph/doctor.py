@@ -53,7 +53,7 @@ def _version(package: str) -> str | None:
 
 def describe_model(model: str | None, problems: list[str]) -> dict:
     # here, not above: it imports spaCy (a second), which `kg doctor` needs only to describe the pipeline
-    from .extract.pipeline import DEFAULT_MODEL, model_name
+    from .extract.nlp import DEFAULT_MODEL, model_name
 
     name = model_name(model)
     source = "--model" if model and model != os.environ.get("KG_MODEL") else \
@@ -78,7 +78,7 @@ def describe_model(model: str | None, problems: list[str]) -> dict:
         return out
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     components = list(meta.get("pipeline") or meta.get("components") or [])
-    # what graph/extract/pipeline.py adds when it loads the pipeline
+    # what graph/extract/nlp.py adds when it loads the pipeline
     added = ["newskg_paragraphs"] + ([] if {"parser", "senter"} & set(components) else ["sentencizer"]) + \
         ["newskg_entities"]
     out.update(name=f"{meta.get('lang', '?')}_{meta.get('name', '?')}", version=meta.get("version"),

@@ -1,6 +1,6 @@
 """How names compare: normal forms, tokens, acronyms, containment and spelling variants.
 
-Shared by the resolution within an article (graph.extract.aliases) and across articles
+Shared by the resolution within an article (graph.extract.local_entities) and across articles
 (graph.resolve), so both stages agree on when two surface forms can name one thing.
 """
 from __future__ import annotations

@@ -187,7 +187,7 @@ def news_ner(model: Path | str, corpora: Path | None, with_rules: bool = True) -
 
     if corpora is None:
         return {}
-    from .extract.pipeline import load
+    from .extract.nlp import load
 
     nlp = load(str(model)) if with_rules else spacy.load(model)
     vocab = Vocab()
@@ -242,7 +242,7 @@ below are written by that command.
 by `tagger` (PTB tags), `morphologizer` (UPOS + features), `parser` (UD dependencies and
 sentence boundaries) and `trainable_lemmatizer`; `ner` with its own CNN tok2vec, labels
 PERSON, ORG, PLACE, EVENT, GROUP. newskg adds rule components at load time
-(`graph/extract/pipeline.py`); those are code, not part of this folder.
+(`graph/extract/nlp.py`); those are code, not part of this folder.
 
 ## Training data and licences
 | corpus | used for | licence |

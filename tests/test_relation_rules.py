@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newskg.graph.extract import aliases, relations
+from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.relations.rules import RULES
 from newskg.graph.extract.relations.shapes import ShapeError, compile_shape
 from newskg.graph.extract.relations.verbs import VERB_RULES
@@ -28,7 +28,7 @@ def facts(nlp, example: str) -> set[str]:
     doc.ents = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in names]
     spans = list(doc.ents)
     sentence_of = {tok.i: k for k, sent in enumerate(doc.sents) for tok in sent}
-    entity_of, entities = aliases.cluster([(e.text, e.label_, e.start_char) for e in spans], text)
+    entity_of, entities = local_entities.cluster([(e.text, e.label_, e.start_char) for e in spans], text)
     found = relations.extract(doc, spans, entity_of, entities, sentence_of)
     return {f"{entities[r.subject].label} {r.predicate} "
             f"{entities[r.object].label if r.object is not None else r.value}" for r in found}

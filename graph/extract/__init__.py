@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from ..records import Article, Extraction, Mention, Relation, Sentence
-from . import aliases, relations
+from . import local_entities, relations
 from .entities import HINTS
-from .pipeline import ModelError, load, model_name
+from .nlp import ModelError, load, model_name
 
 __all__ = ["Extractor", "ModelError", "model_name"]
 
@@ -130,5 +130,5 @@ def _names(article: Article, doc) -> tuple:
             sentence_of[tok.i] = len(sentences) - 1
     spans = [e for e in doc.ents if e.start in sentence_of]
     hints = {start: label for (start, _), label in doc.user_data.get(HINTS, {}).items()}
-    entity_of, entities = aliases.cluster([(e.text, e.label_, e.start_char) for e in spans], article.text, hints)
+    entity_of, entities = local_entities.cluster([(e.text, e.label_, e.start_char) for e in spans], article.text, hints)
     return sentences, sentence_of, spans, entity_of, entities

@@ -1,5 +1,5 @@
-"""Resolution within one article (graph.extract.aliases), on hand-made mentions."""
-from newskg.graph.extract.aliases import cluster
+"""Resolution within one article (graph.extract.local_entities), on hand-made mentions."""
+from newskg.graph.extract.local_entities import cluster
 
 
 def mentions(*items):
