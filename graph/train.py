@@ -171,6 +171,69 @@ def package(syntax: Path, ner: Path, paths: dict[str, Path], output: Path = DEFA
     return scores
 
 
+def ud_documents(path: Path, paragraphs: bool = True) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The documents of a CoNLL-U file as plain text with their gold sentences as character
+    spans. With `paragraphs`, a sentence that starts a paragraph (`# newpar`) follows a blank
+    line, as in the source document; otherwise all sentences run on one line."""
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    doc_id, pos = None, 0
+    for sent in C.read_conllu(path):
+        if sent.doc_id != doc_id and parts:
+            out.append(("".join(parts), spans))
+            parts, spans, pos = [], [], 0
+        doc_id = sent.doc_id
+        if parts:
+            sep = "\n\n" if paragraphs and sent.newpar else " "
+            parts.append(sep)
+            pos += len(sep)
+        text = "".join(w.form + (" " if w.space else "") for w in sent.words).rstrip()
+        parts.append(text)
+        spans.append((pos, pos + len(text)))
+        pos += len(text)
+    if parts:
+        out.append(("".join(parts), spans))
+    return out
+
+
+def sentence_scores(model: Path | str, corpora: Path, newskg: bool = True) -> dict:
+    """Sentence-boundary precision, recall and F1 on UD EWT test and GUM test, whole documents,
+    with the pipeline as newskg runs it (`newskg`: graph.extract.pipeline.load, whose
+    `newskg_paragraphs` forces a break at a line break) or the spaCy pipeline alone. A
+    sentence is right when its span (without surrounding whitespace) is a gold sentence's.
+    Two layouts of the text: `paragraphs` (blank lines between the source's paragraphs, as
+    newskg's input has them) and `one_line` (no line break at all)."""
+    import spacy
+
+    if newskg:
+        from .extract.pipeline import load
+        nlp = load(str(model))
+    else:
+        nlp = spacy.load(model)
+    keep = {p for p in ("newskg_paragraphs", "sentencizer", "senter", "parser", "tok2vec", "tagger",
+                        "morphologizer", "newskg_senter") if p in nlp.pipe_names}
+    disable = [p for p in nlp.pipe_names if p not in keep]
+    out: dict = {}
+    for name, rel in (("ewt_test", EWT.format("test")), ("gum_test", GUM.format("test"))):
+        for layout in ("paragraphs", "one_line"):
+            docs = ud_documents(corpora / rel, paragraphs=layout == "paragraphs")
+            tp = fp = fn = 0
+            with nlp.select_pipes(disable=disable):
+                for (text, gold), doc in zip(docs, nlp.pipe(t for t, _ in docs)):
+                    pred = set()
+                    for s in doc.sents:
+                        stripped = s.text.strip()
+                        if stripped:
+                            start = s.start_char + len(s.text) - len(s.text.lstrip())
+                            pred.add((start, start + len(stripped)))
+                    gold = set(gold)
+                    tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
+            p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+            out[f"{name}_{layout}"] = {"p": p, "r": r, "f": 2 * p * r / max(1e-9, p + r), "sentences": tp + fn}
+    return out
+
+
 NEWS_WIKI_GENRES = ("news", "bio", "interview", "voyage")
 
 
