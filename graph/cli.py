@@ -488,17 +488,21 @@ def evaluate(ctx, gold, as_json):
 @main.command()
 @click.option("--corpora", type=click.Path(exists=True, file_okay=False),
               default=lambda: os.environ.get("KG_CORPORA", "../shared/data/corpora"), show_default="../shared/data/corpora",
-              help="Folder with ud_english_ewt, ud_english_gum_open and uner_english_ewt.")
+              help="Folder with ud_english_ewt, ud_english_gum_open, uner_english_ewt, crossner_politics and wikigold.")
+@click.option("--vectors", type=click.Path(exists=True, file_okay=False), default=None,
+              help="spaCy vectors folder  [default: ../vectors/en_explosion_md_vectors beside --corpora]")
 @click.option("--output", type=click.Path(file_okay=False), default=None,
               help="Where to save the pipeline (default: newskg's default model folder).")
 @click.option("--max-epochs", type=int, default=None, help="Override the configs' epochs (quick runs).")
 @click.option("--json", "as_json", is_flag=True, help="Print only the final scores, as JSON (the log goes to "
               "standard error).")
-def train(corpora, output, max_epochs, as_json):
+def train(corpora, vectors, output, max_epochs, as_json):
     """Rebuild the default spaCy pipeline from the openly licensed corpora (takes about an hour)."""
     from . import train as trainer
 
     kwargs = {"max_epochs": max_epochs}
+    if vectors:
+        kwargs["vectors"] = Path(vectors)
     if output:
         kwargs["output"] = Path(output)
     scores = trainer.train(Path(corpora), log=lambda m: click.echo(m, err=True), **kwargs)

@@ -161,9 +161,10 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
                             sent.mentions.append((start, i + 1, GUM_TYPES[etype]))
 
 
-def read_uner(path: Path) -> dict[str, list[tuple[str, str]]]:
+def read_uner(path: Path, oth: str | None = "O") -> dict[str, list[tuple[str, str]]]:
     """sent_id → (token, IOB2 tag) of Universal NER, in the guideline labels; the draft
-    train file's OTH and stray B-O tags become O (then an I- after them becomes B-)."""
+    train file's OTH and stray B-O tags become O (then an I- after them becomes B-), or with
+    `oth=None` OTH spans become missing annotation."""
     tags: dict[str, list[tuple[str, str]]] = {}
     sent_id = None
     with _open(path) as f:
@@ -177,17 +178,17 @@ def read_uner(path: Path) -> dict[str, list[tuple[str, str]]]:
                 tag = cols[2].strip()
                 if tag != "O":
                     prefix, label = tag.split("-", 1)
-                    label = UNER_TYPES[label]
+                    label = oth if label == "OTH" else UNER_TYPES[label]
                     tag = "O" if label == "O" else f"{prefix}-{label}"
                 tags[sent_id].append((cols[1], tag))
     for seq in tags.values():
         for i, (token, tag) in enumerate(seq):
-            if tag.startswith("I-") and (i == 0 or seq[i - 1][1][2:] != tag[2:]):
+            if tag.startswith("I-") and (i == 0 or seq[i - 1][1][2:] != tag[2:] or seq[i - 1][1] == "O"):
                 seq[i] = (token, "B-" + tag[2:])
     return tags
 
 
-def uner_docs(vocab: Vocab, path: Path, sentences_per_doc: int = 12) -> Iterator[Doc]:
+def uner_docs(vocab: Vocab, path: Path, sentences_per_doc: int = 12, oth: str | None = "O") -> Iterator[Doc]:
     """Docs of a Universal NER file by itself (its own tokens, spacing from its `# text`
     lines), a few sentences each, never across EWT's documents: the NER data of `kg train`
     and the UNER test set, with none of its entities lost to EWT's later retokenisations."""
@@ -200,7 +201,7 @@ def uner_docs(vocab: Vocab, path: Path, sentences_per_doc: int = 12) -> Iterator
                 sent_id = line.split("=", 1)[1].strip()
             elif line.startswith("# text") and sent_id:
                 text_of[sent_id] = line.split("=", 1)[1].strip()
-    for sid, seq in read_uner(path).items():
+    for sid, seq in read_uner(path, oth).items():
         text, pos, spaces = text_of.get(sid, ""), 0, []
         for token, _ in seq:
             found = text.find(token, pos)
