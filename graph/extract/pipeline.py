@@ -51,11 +51,13 @@ def paragraphs(doc: Doc) -> Doc:
     keeps them and decides the rest:
     - a line break ends a sentence (headlines, captions and paragraphs never run together);
     - within a line a sentence starts only after sentence-final punctuation (looking past
-      closing quotes and brackets, and past runs of spaces: 'said.  The'), never at a closing
-      quote or bracket glued to that punctuation ('"We won."');
+      closing quotes and brackets, runs of spaces and numbered references: 'said.  The',
+      'in 1821. [22] His'), never at a closing quote or bracket glued to that punctuation
+      ('"We won."');
     - after a full stop, '!' or '?', then a space, a capitalised word (or an opening quote or
       bracket before one) starts a sentence, unless the stop ends an abbreviation or an
-      initial ('Sgt. Smith', 'J. Smith') or a list number opens the line ('2. The ...')."""
+      initial ('Sgt. Smith', 'J. Smith'); after a list number that opens the line ('2. The
+      ...') none does."""
     # one pass over the tokens' texts, and the boundaries set as one array: spaCy's Token
     # objects cost microseconds each, which added up to 7% of extraction
     n = len(doc)
@@ -91,10 +93,11 @@ def paragraphs(doc: Doc) -> Doc:
         elif end in FULL_STOPS and (spaced[i - 1] or prev.isspace()):
             word = texts[i + 1] if text in OPENERS and i + 1 < n else text
             before = texts[last - 1] if last > 0 else ""
-            if word[:1].isupper() and not (end == "." and (
+            if end == "." and before.isdigit() and len(before) <= 2 and last - 1 == line_start:
+                starts[i, 0] = -1  # a list number opens the line: '2. The ...'
+            elif word[:1].isupper() and not (end == "." and (
                     (before.lower() in ABBREVIATIONS and (before[:1].isupper() or before in LOWER_ABBREVIATIONS))
-                    or (len(before) == 1 and before.isalpha())
-                    or (before.isdigit() and last - 1 == line_start))):
+                    or (len(before) == 1 and before.isalpha()))):
                 starts[i, 0] = 1
     doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy reads the -1 back from its two's complement
     return doc
