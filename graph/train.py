@@ -298,6 +298,7 @@ def package(syntax: Path, ner: Path, paths: dict[str, Path], output: Path = DEFA
             workdir: Path = Path("build/train"), log=print, ner_sources=NER_SOURCES) -> dict:
     """Join the two halves, score them, and save the pipeline and its model card."""
     joined = workdir / "joined"
+    workdir.mkdir(parents=True, exist_ok=True)
     nlp = join(syntax, ner)
     log(f"{prune_strings(nlp, [paths['syntax_train'], paths['syntax_dev']])} strings saved")
     # The parser decides the sentence starts newskg_paragraphs leaves open; the senter, trained

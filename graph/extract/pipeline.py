@@ -118,8 +118,9 @@ def load(model: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {name!r}: not an installed package or a pipeline "
                          f"folder. Install it (e.g. `pip install {name}`), or unset KG_MODEL to use "
                          "newskg's default pipeline") from e
-    # before whichever of the senter and the parser runs first (both keep the boundaries it sets)
-    first = next((p for p in nlp.pipe_names if p in ("senter", "parser")), None) or \
+    # before whichever of the senter and the parser comes first (both keep the boundaries it
+    # sets), also a disabled senter, so that enabling it later keeps the order
+    first = next((p for p in nlp.component_names if p in ("senter", "parser")), None) or \
         next((p for p in ("tagger", "ner") if p in nlp.pipe_names), None)
     if first:
         nlp.add_pipe("newskg_paragraphs", before=first)
