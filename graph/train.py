@@ -193,8 +193,7 @@ def join(syntax, ner):
 
     nlp = spacy.load(syntax) if isinstance(syntax, (str, Path)) else syntax
     ner_nlp = spacy.load(ner) if isinstance(ner, (str, Path)) else ner
-    if ner_nlp.vocab.vectors.shape != nlp.vocab.vectors.shape or \
-            ner_nlp.vocab.vectors.name != nlp.vocab.vectors.name:
+    if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
         nlp.vocab.vectors = ner_nlp.vocab.vectors
     nlp.add_pipe("ner", source=ner_nlp)
     return nlp
