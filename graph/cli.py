@@ -505,7 +505,13 @@ def train(corpora, vectors, output, max_epochs, as_json):
         kwargs["vectors"] = Path(vectors)
     if output:
         kwargs["output"] = Path(output)
-    scores = trainer.train(Path(corpora), log=lambda m: click.echo(m, err=True), **kwargs)
+    import contextlib
+
+    # spaCy's trainer prints its progress on standard output: with --json it goes to standard
+    # error, so that standard output holds the scores alone (the training processes are forked
+    # and inherit the redirection)
+    with contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext():
+        scores = trainer.train(Path(corpora), log=lambda m: click.echo(m, err=True), **kwargs)
     _echo_json(scores) if as_json else click.echo(json.dumps(scores, indent=1))
 
 

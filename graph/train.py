@@ -9,13 +9,14 @@ Splits (no sentence is in two of them; a test set is used for nothing but its fi
   syntax_dev    UD EWT dev + UD GUM open dev (selects the syntax model)
   ner_train     NER_SOURCES: UD GUM open train (named mentions), Universal NER EWT train
                 (the pre-release draft), CrossNER politics train + dev (less the sentence
-                its test shares)
+                its test shares), the Broad Twitter Corpus (all sections)
   ner_dev       UD GUM open dev + Universal NER EWT dev (selects the NER model)
   tests         syntax: UD EWT test, UD GUM open test; NER: GUM test, Universal NER EWT
                 test, CrossNER politics test, wikigold (whole)
 
-Which corpora help news was measured end to end (graph/model/MODEL_CARD.md): BTC and
-WNUT-17 (tweets and other user posts) have readers here but are not in NER_SOURCES.
+Which corpora help news was measured end to end on the tune articles (the table in
+graph/model/MODEL_CARD.md): each of UNER, CrossNER and BTC raised the typed entity F1;
+WNUT-17 did not and has a reader here but is not in NER_SOURCES.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ WNUT = ("wnut17/wnut17train.conll.xz", "wnut17/emerging.dev.conll.xz", "wnut17/e
 # the static vectors, relative to the corpora folder (../shared/data/corpora)
 VECTORS = Path("..") / "vectors" / "en_explosion_md_vectors"
 
-NER_SOURCES = ("gum", "uner", "crossner")
+NER_SOURCES = ("gum", "uner", "crossner", "btc")
 # NER test sets: DocBin name → the labels the corpus annotates (predictions of other labels are
 # left out of its scores, and its unmapped labels are missing annotation, see corpora.py)
 NER_TESTS = {"gum_test": ("PERSON", "ORG", "PLACE", "EVENT", "GROUP"),
@@ -494,7 +495,9 @@ def write_model_card(model: Path, scores: dict, ner_sources=NER_SOURCES) -> Path
                     "PERSON; organisation, politicalparty → ORG; country, location → PLACE; election, event → EVENT; "
                     "misc left unannotated (neither entity nor O) | MIT (annotations); text Wikipedia, CC BY-SA |")
     if "btc" in used:
-        rows.append("| Broad Twitter Corpus | PER, ORG, LOC → PERSON, ORG, PLACE (a lone @ → O) | CC BY 4.0 |")
+        rows.append("| Broad Twitter Corpus, sections a, b, e, f, g, h (9,339 tweets, 2009-2014; g is mainstream "
+                    "news accounts) | PER, ORG, LOC → PERSON, ORG, PLACE; the lone `@` of a user mention → O | "
+                    "CC BY 4.0 |")
     if "wnut" in used:
         rows.append("| WNUT-17 | person, corporation, group, location → PERSON, ORG, ORG, PLACE | CC BY 4.0 |")
     rows.append("| Static vectors of spaCy en_core_web_md 3.8 (Explosion vectors: OSCAR, Wikipedia, OpenSubtitles, "
@@ -527,13 +530,19 @@ capitalised word that is not an abbreviation's) and `newskg_entities` at the end
 Selection (dev) sets: UD EWT dev + GUM dev for the syntax, GUM dev + Universal NER EWT dev
 (final release) for the NER. Test sets, used for nothing but the figures below: UD EWT test,
 UD GUM open test, Universal NER EWT test (final release), CrossNER politics test and
-wikigold (CC BY 4.0; Wikipedia text). BTC and WNUT-17 (tweets and other user posts, CC BY 4.0)
-were tried as NER training data and left out (see the last section).
+wikigold (CC BY 4.0; Wikipedia text). WNUT-17 (user posts, CC BY 4.0) was tried as NER
+training data and left out (see the last section).
 `graph/extract/common_words.txt` (everyday English words, from EWT and GUM) is derived by
 the same command. Because of the share-alike terms of its data, this model is distributed
-under **CC BY-SA 4.0**. The saved string store (`vocab/strings.json`) is the syntax training
-corpora's vocabulary and the labels: it only decodes hashes (spaCy adds the strings of any
-text it reads), so the vectors' keys and the NER corpora's words are not saved as strings.
+under **CC BY-SA 4.0**. The vectors come from a re-upload whose wheel holds no licence file;
+their licence (CC0) is the one its meta.json and Explosion's published meta state, and their
+bytes could not be checked against Explosion's own release (../shared/data/README.md, 10).
+
+The saved string store (`vocab/strings.json`) is the syntax training corpora's vocabulary,
+the lemmatizer's edit-tree strings and the labels, less the capitalised words of the
+project's sample articles: it only decodes hashes (spaCy adds the strings of any text it
+reads), so the vectors' 684,830 keys and the NER corpora's words are not saved as strings
+(the predictions are the same with or without them).
 
 ## Scores
 Syntax, spaCy's scorer, the pipeline alone (sentences F here: the parser's, without
