@@ -48,9 +48,10 @@ def retype(span: Span) -> Span:
     elif label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" and span.text.endswith("s") \
             and head not in L.ORG_HEADS and not organisation_context(span):
         label = "GROUP"  # "the Soviets", "Democrats": a people or a political group
-    elif label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in REPORTING_VERBS \
+    elif label in ("PERSON", "PLACE") and kind is None and len(span) > 1 and span.end < len(span.doc) \
+            and span.doc[span.end].lower_ in REPORTING_VERBS \
             and any(t.lower_ in common_words() or known(t) for t in span if t.is_alpha):
-        label = "ORG"  # "Kabul Daily Wire reported": an outlet, not a person
+        label = "ORG"  # "Kabul Daily Wire reported": an outlet, not a person nor a place
     elif label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
             and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() for t in span) \
             and (role_follows(span) or role_before(span) or given_name_first(span)):
