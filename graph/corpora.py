@@ -1,15 +1,35 @@
-"""Training corpora → spaCy Docs: UD trees (EWT, GUM), GUM named entities, UNER PER/ORG/LOC.
+"""Training corpora → spaCy Docs: UD trees (EWT, GUM), GUM named entities, UNER PER/ORG/LOC,
+and the IOB named-entity corpora (CrossNER politics, wikigold, BTC, WNUT-17).
 
 Only `kg train` uses this module. The corpora live in ../shared/data/corpora (see that
 folder's README for sources and licences); nothing from them is copied into the project.
+
+Label mappings onto the guideline types (PERSON, ORG, PLACE, EVENT, GROUP). A corpus label
+mapped to None is *missing*: its tokens carry no NER annotation at all, so the model is
+neither taught that they are an entity nor that they are not (spaCy's "-" IOB value), and a
+scorer ignores predictions on them.
+
+- Universal NER: PER → PERSON, ORG → ORG, LOC → PLACE. The pre-release draft of the train
+  file also has OTH (nationalities, products ...) and one stray `B-O` per document; both
+  become O, as the final release does (its dev/test agree with the final ones at span F1
+  0.99 / 0.96). A draft sentence whose tokens differ from UD EWT's is left without NER
+  annotation (14 of 12,543).
+- CrossNER politics: politician, person → PERSON; organisation, politicalparty → ORG;
+  country, location → PLACE; election, event → EVENT; misc (ideologies, nationalities,
+  party members, some agreements) → missing.
+- wikigold: PER, ORG, LOC → PERSON, ORG, PLACE; MISC → missing. IO tags: a run of one
+  type is one mention.
+- BTC: PER, ORG, LOC → PERSON, ORG, PLACE; the lone `@` of a user mention is O.
+- WNUT-17: person → PERSON, corporation, group → ORG, location → PLACE; product and
+  creative-work → missing.
 """
 from __future__ import annotations
 
 import lzma
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -17,7 +37,13 @@ from spacy.vocab import Vocab
 # GUM's entity types that name the guideline classes; the rest (abstract, time, object,
 # substance, animal, plant) are never named entities in the guidelines' sense.
 GUM_TYPES = {"person": "PERSON", "organization": "ORG", "place": "PLACE", "event": "EVENT"}
-UNER_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
+UNER_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "OTH": "O", "O": "O"}
+CROSSNER_TYPES = {"politician": "PERSON", "person": "PERSON", "organisation": "ORG", "politicalparty": "ORG",
+                  "country": "PLACE", "location": "PLACE", "election": "EVENT", "event": "EVENT", "misc": None}
+WIKIGOLD_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": None}
+BTC_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
+WNUT_TYPES = {"person": "PERSON", "corporation": "ORG", "group": "ORG", "location": "PLACE",
+              "product": None, "creative-work": None}
 # Words that may join the capitalised parts of one name ("Bank of England", "Marks & Spencer").
 CONNECTORS = {"of", "and", "&", "for", "on", "de", "du", "la", "al", "-", "'s", "the"}
 
@@ -39,6 +65,7 @@ class Sentence:
     sent_id: str
     doc_id: str
     words: list[Word] = field(default_factory=list)
+    newpar: bool = False  # the sentence starts a paragraph (CoNLL-U `# newpar`)
     # (start, end exclusive, label) over word indices
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -86,13 +113,18 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
     sent: Sentence | None = None
     open_spans: dict[str, list[tuple[int, str]]] = {}
     mwt_end, mwt_space = -1, True
+    newpar = False
     with _open(path) as f:
         for line in f:
             line = line.rstrip("\n")
             if line.startswith("# newdoc id"):
                 doc_id = line.split("=", 1)[1].strip()
+                newpar = True
+            elif line.startswith("# newpar"):
+                newpar = True
             elif line.startswith("# sent_id"):
-                sent = Sentence(line.split("=", 1)[1].strip(), doc_id)
+                sent = Sentence(line.split("=", 1)[1].strip(), doc_id, newpar=newpar)
+                newpar = False
                 open_spans = {}
                 mwt_end = -1
             elif not line:
@@ -129,9 +161,11 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
                             sent.mentions.append((start, i + 1, GUM_TYPES[etype]))
 
 
-def read_uner(path: Path) -> dict[str, list[str]]:
-    """sent_id → IOB2 tags of Universal NER, already in the guideline labels."""
-    tags: dict[str, list[str]] = {}
+def read_uner(path: Path, oth: str | None = "O") -> dict[str, list[tuple[str, str]]]:
+    """sent_id → (token, IOB2 tag) of Universal NER, in the guideline labels; the draft
+    train file's OTH and stray B-O tags become O (then an I- after them becomes B-), or with
+    `oth=None` OTH spans become missing annotation."""
+    tags: dict[str, list[tuple[str, str]]] = {}
     sent_id = None
     with _open(path) as f:
         for line in f:
@@ -140,12 +174,68 @@ def read_uner(path: Path) -> dict[str, list[str]]:
                 sent_id = line.split("=", 1)[1].strip()
                 tags[sent_id] = []
             elif line and not line.startswith("#") and sent_id:
-                tag = line.split("\t")[2]
+                cols = line.split("\t")
+                tag = cols[2].strip()
                 if tag != "O":
                     prefix, label = tag.split("-", 1)
-                    tag = f"{prefix}-{UNER_TYPES[label]}"
-                tags[sent_id].append(tag)
+                    label = oth if label == "OTH" else UNER_TYPES[label]
+                    tag = "O" if label == "O" else f"{prefix}-{label}"
+                tags[sent_id].append((cols[1], tag))
+    for seq in tags.values():
+        for i, (token, tag) in enumerate(seq):
+            if tag.startswith("I-") and (i == 0 or seq[i - 1][1][2:] != tag[2:] or seq[i - 1][1] == "O"):
+                seq[i] = (token, "B-" + tag[2:])
     return tags
+
+
+def uner_docs(vocab: Vocab, path: Path, sentences_per_doc: int = 12, oth: str | None = "O") -> Iterator[Doc]:
+    """Docs of a Universal NER file by itself (its own tokens, spacing from its `# text`
+    lines), a few sentences each, never across EWT's documents: the NER data of `kg train`
+    and the UNER test set, with none of its entities lost to EWT's later retokenisations."""
+    sents: list[tuple[str, list[tuple[str, str]], list[bool]]] = []
+    text_of: dict[str, str] = {}
+    sent_id = None
+    with _open(path) as f:
+        for line in f:
+            if line.startswith("# sent_id"):
+                sent_id = line.split("=", 1)[1].strip()
+            elif line.startswith("# text") and sent_id:
+                text_of[sent_id] = line.split("=", 1)[1].strip()
+    for sid, seq in read_uner(path, oth).items():
+        text, pos, spaces = text_of.get(sid, ""), 0, []
+        for token, _ in seq:
+            found = text.find(token, pos)
+            if found < 0:  # not found verbatim: assume a space
+                spaces.append(True)
+                continue
+            pos = found + len(token)
+            spaces.append(pos < len(text) and text[pos].isspace())
+        sents.append((sid, seq, spaces))
+
+    def make(batch) -> Doc:
+        words, spaces, tags, starts = [], [], [], []
+        for _, seq, sp in batch:
+            words.extend(t for t, _ in seq)
+            sp = list(sp)
+            sp[-1] = True
+            spaces.extend(sp)
+            tags.extend(tag for _, tag in seq)
+            starts.extend([True] + [False] * (len(seq) - 1))
+        spaces[-1] = False
+        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
+        _set_iob(doc, tags)
+        return doc
+
+    batch: list = []
+    for item in sents:
+        if not item[1]:
+            continue
+        if batch and (item[0].rsplit("-", 1)[0] != batch[0][0].rsplit("-", 1)[0] or len(batch) >= sentences_per_doc):
+            yield make(batch)
+            batch = []
+        batch.append(item)
+    if batch:
+        yield make(batch)
 
 
 def _head_of(sent: Sentence, start: int, end: int) -> int:
@@ -203,7 +293,7 @@ def named_span(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
     return lo, hi + 1
 
 
-def to_doc(vocab: Vocab, sents: list[Sentence], uner: dict[str, list[str]] | None = None,
+def to_doc(vocab: Vocab, sents: list[Sentence], uner: dict[str, list[tuple[str, str]]] | None = None,
            with_ents: bool = True) -> Doc:
     """One Doc of consecutive sentences with gold tags, morphology, lemmas, trees and, when
     the corpus has them, named entities (left unset otherwise, so NER treats them as missing)."""
@@ -224,7 +314,10 @@ def to_doc(vocab: Vocab, sents: list[Sentence], uner: dict[str, list[str]] | Non
             sent_starts.append(i == 0)
         if uner is not None:
             sent_tags = uner.get(sent.sent_id)
-            iob.extend(sent_tags if sent_tags and len(sent_tags) == len(sent.words) else ["O"] * len(sent.words))
+            if sent_tags and [t for t, _ in sent_tags] == [w.form for w in sent.words]:
+                iob.extend(tag for _, tag in sent_tags)
+            else:  # not in UNER or tokenised otherwise: no NER annotation for this sentence
+                iob.extend("-" * len(sent.words))
         else:
             spans = []
             for start, end, label in sent.mentions:
@@ -248,21 +341,25 @@ def to_doc(vocab: Vocab, sents: list[Sentence], uner: dict[str, list[str]] | Non
               heads=heads, deps=deps, sent_starts=sent_starts)
     if with_ents:
         if uner is not None:
-            doc.ents = _iob_spans(doc, iob)
+            _set_iob(doc, iob)
         else:
-            doc.ents = [Span(doc, s, e, label=l) for s, e, l in sorted(ents)]
+            doc.ents = [Span(doc, s, e, label=label) for s, e, label in sorted(ents)]
     return doc
 
 
-def _iob_spans(doc: Doc, iob: list[str]) -> list[Span]:
-    spans, start, label = [], None, None
-    for i, tag in enumerate(iob + ["O"]):
+def _set_iob(doc: Doc, iob: list[str]) -> None:
+    """Set the entities of IOB2 tags; a tag "-" (or a span of a label mapped to None) leaves
+    its tokens without NER annotation (missing), every other token is O."""
+    spans, missing, start, label = [], [], None, None
+    for i, tag in enumerate(list(iob) + ["O"]):
         if start is not None and not tag.startswith("I-"):
-            spans.append(Span(doc, start, i, label=label))
+            (spans if label else missing).append(Span(doc, start, i, label=label or ""))
             start = None
         if tag.startswith("B-"):
-            start, label = i, tag[2:]
-    return spans
+            start, label = i, tag[2:] if tag[2:] != "None" else None
+        elif tag == "-":
+            missing.append(Span(doc, i, i + 1))
+    doc.set_ents(spans, missing=missing, default="outside")
 
 
 def docs(vocab: Vocab, path: Path, uner_path: Path | None = None, with_ents: bool = True,
@@ -277,3 +374,116 @@ def docs(vocab: Vocab, path: Path, uner_path: Path | None = None, with_ents: boo
         batch.append(sent)
     if batch:
         yield to_doc(vocab, batch, uner, with_ents)
+
+
+# ---- IOB named-entity corpora (CrossNER, wikigold, BTC, WNUT-17) ----
+
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll",
+                   "'d", "'m", "’s"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "#", "@"}
+
+
+def detokenised_spaces(tokens: list[str]) -> list[bool]:
+    """Whether each token of a space-separated corpus is followed by a space in plain text
+    ("Russia , the" → "Russia, the"): not before closing punctuation and clitics, not after
+    opening brackets; straight double quotes alternate between opening and closing."""
+    spaces = [True] * len(tokens)
+    quote_open = False
+    for i, t in enumerate(tokens):
+        if t in NO_SPACE_AFTER:
+            spaces[i] = False
+        if t == '"':
+            if quote_open and i > 0:
+                spaces[i - 1] = False
+            elif not quote_open:
+                spaces[i] = False
+            quote_open = not quote_open
+        if i > 0 and t in NO_SPACE_BEFORE:
+            spaces[i - 1] = False
+    if spaces:
+        spaces[-1] = False
+    return spaces
+
+
+def read_iob(path: Path, types: dict[str, str | None], io: bool = False) -> Iterator[list[tuple[str, str]]]:
+    """Sentences of a token-per-line IOB file as (token, tag) with the labels mapped onto the
+    guideline types ('B-None' for a label mapped to None, i.e. missing). Columns are split on
+    tabs, else on the last space; `-DOCSTART-` lines end a document and yield an empty list.
+    With `io`, the file has IO tags (wikigold): the first of a run of one type becomes B-."""
+    sent: list[tuple[str, str]] = []
+    with _open(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if sent:
+                    yield sent
+                sent = []
+                continue
+            token, _, tag = line.rpartition("\t") if "\t" in line else line.rpartition(" ")
+            token, tag = token.strip(), tag.strip()
+            if not token:
+                continue
+            if token == "-DOCSTART-":
+                if sent:
+                    yield sent
+                sent = []
+                yield []
+                continue
+            if tag != "O":
+                prefix, label = tag.split("-", 1)
+                mapped = types[label]
+                if io and prefix == "I" and not (sent and sent[-1][1][2:] == str(mapped)):
+                    prefix = "B"
+                tag = f"{prefix}-{mapped}"
+            sent.append((token, tag))
+    if sent:
+        yield sent
+
+
+def iob_docs(vocab: Vocab, sentences, sentences_per_doc: int = 12, fix=None) -> Iterator[Doc]:
+    """Docs of a few consecutive sentences of `read_iob` (never across a `-DOCSTART-`), with
+    plain-text spacing restored. `fix` may rewrite a sentence's (token, tag) list first."""
+    batch: list[list[tuple[str, str]]] = []
+
+    def make() -> Doc:
+        words, spaces, tags, starts = [], [], [], []
+        for sent in batch:
+            toks = [t for t, _ in sent]
+            words.extend(toks)
+            sp = detokenised_spaces(toks)
+            sp[-1] = True
+            spaces.extend(sp)
+            tags.extend(tag for _, tag in sent)
+            starts.extend([True] + [False] * (len(sent) - 1))
+        spaces[-1] = False
+        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
+        _set_iob(doc, tags)
+        return doc
+
+    for sent in sentences:
+        if fix is not None and sent:
+            sent = fix(sent)
+        if not sent:
+            if batch:
+                yield make()
+            batch = []
+            continue
+        batch.append(sent)
+        if len(batch) >= sentences_per_doc:
+            yield make()
+            batch = []
+    if batch:
+        yield make()
+
+
+def btc_fix(sent: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """BTC splits a user mention into '@' and the name and often tags both: the '@' is O and
+    the name starts the mention."""
+    out = []
+    for token, tag in sent:
+        if token == "@" and tag != "O":
+            tag = "O"
+        elif tag.startswith("I-") and (not out or out[-1][1] == "O"):
+            tag = "B-" + tag[2:]
+        out.append((token, tag))
+    return out

@@ -1,6 +1,7 @@
 """The `kg` command: build, load, serve, query, queries, export, stats, evaluate, explain, curate, train, doctor."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -847,20 +848,28 @@ def curate_list(ctx, as_json):
 @click.option("--corpora", type=click.Path(exists=True, file_okay=False),
               default=lambda: os.environ.get("KG_CORPORA", "../shared/data/corpora"),
               show_default="../shared/data/corpora",
-              help="Folder with ud_english_ewt, ud_english_gum_open and uner_english_ewt.")
+              help="Folder with ud_english_ewt, ud_english_gum_open, uner_english_ewt, crossner_politics and wikigold.")
+@click.option("--vectors", type=click.Path(exists=True, file_okay=False), default=None,
+              help="spaCy vectors folder  [default: ../vectors/en_explosion_md_vectors beside --corpora]")
 @click.option("--output", type=click.Path(file_okay=False), default=None,
               help="Where to save the pipeline (default: newskg's default model folder).")
 @click.option("--max-epochs", type=int, default=None, help="Override the configs' epochs (quick runs).")
 @click.option("--json", "as_json", is_flag=True, help="Print only the final scores, as JSON (the log goes to "
               "standard error).")
-def train(corpora, output, max_epochs, as_json):
+def train(corpora, vectors, output, max_epochs, as_json):
     """Rebuild the default spaCy pipeline from the openly licensed corpora (takes about an hour)."""
     from newskg.graph import train as trainer  # spaCy: see the imports above
 
     kwargs = {"max_epochs": max_epochs}
+    if vectors:
+        kwargs["vectors"] = Path(vectors)
     if output:
         kwargs["output"] = Path(output)
-    scores = trainer.train(Path(corpora), log=lambda m: click.echo(m, err=True), **kwargs)
+    # spaCy's trainer prints its progress on standard output: with --json it goes to standard
+    # error, so that standard output holds the scores alone (the training processes are forked
+    # and inherit the redirection)
+    with contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext():
+        scores = trainer.train(Path(corpora), log=lambda m: click.echo(m, err=True), **kwargs)
     _echo_json(scores) if as_json else click.echo(json.dumps(scores, indent=1))
 
 

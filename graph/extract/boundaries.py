@@ -316,6 +316,11 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[start].text == "-" and start > 0 and doc[start - 1].lower_ in PARTICLES:
             break
         start += 1
+    # "northern Iraq": a direction's adjective in lower case before a place is not part of its
+    # name (but "east Asia" may be "East Asia" in lower case)
+    if end - start > 1 and doc[start].is_lower and doc[start].lower_ in COMPASS and doc[start].lower_.endswith("ern"):
+        start += 1
+    # "East of the Euphrates": a direction from a place is not the place's name
     if end - start > 3 and doc[start].lower_ in COMPASS and doc[start + 1].lower_ == "of":
         start += 2
         while start < end and doc[start].lower_ in ("the", "a"):

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.attrs import SENT_START
+from spacy.attrs import SENT_START, SPACY
 from spacy.tokens import Doc
 
 from . import entities  # noqa: F401  (registers the "newskg_entities" factory)
@@ -27,31 +27,78 @@ class ModelError(RuntimeError):
 
 SENTENCE_END = {".", "!", "?", "\u2026", "...", ":", ";"}
 CLOSERS = {"\"", "'", "\u201d", "\u2019", ")", "]"}
+# After one of these, a space and a capitalised word, a sentence starts (unless the stop ends an
+# abbreviation below); after the other SENTENCE_END marks the statistical model decides.
+FULL_STOPS = {".", "!", "?"}
+OPENERS = {"\"", "'", "\u201c", "\u2018", "("}
+REFERENCE_SEPARATORS = {",", "-", "\u2013", "\u2014", " "}
+# Abbreviations whose full stop spaCy's tokenizer splits off ("Sgt." → "Sgt", ".") and that stand
+# before a capitalised word without ending a sentence: titles, and the short forms of a
+# number's or an address's noun ("No. 10", "Fifth Ave."). Single letters (initials) also.
+ABBREVIATIONS = {"sr", "no", "nos", "col", "lt", "sgt", "ft", "approx", "capt", "maj", "cmdr", "pres", "hon", "ave",
+                 "blvd", "rd", "op", "fig", "figs", "vol", "vols", "pp", "dept", "univ", "assn", "est", "ex", "msgr",
+                 "fr", "sec", "supt", "det", "insp", "cpl", "pvt", "spc", "atty", "gen", "adm", "rev", "prof",
+                 "dr", "sen", "rep", "reps", "gov", "st", "mt", "ste", "brig", "cdr", "cmdt", "comdr", "lieut",
+                 "pfc", "ens", "amb", "hwy", "rt", "mr", "mrs", "ms", "jr", "bros", "co", "corp", "inc",
+                 "ltd", "vs", "etc", "al", "ca", "cf", "ch", "art", "sect", "para", "cl"}
+# ... of which these also in lower case (the rest only capitalised: 'said no. The', 'modern art. It')
+LOWER_ABBREVIATIONS = {"approx", "vs", "etc", "al", "ca", "cf", "pp", "op", "fig", "figs", "vol", "vols"}
 
 
 @Language.component("newskg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence (headlines, captions and paragraphs never run together),
-    and within a line a sentence starts only after sentence-final punctuation. Runs before
-    the parser, which keeps these boundaries and decides the rest."""
+    """Sentence boundaries that need no statistics, set before the parser (or senter), which
+    keeps them and decides the rest:
+    - a line break ends a sentence (headlines, captions and paragraphs never run together);
+    - within a line a sentence starts only after sentence-final punctuation (looking past
+      closing quotes and brackets, runs of spaces and numbered references: 'said.  The',
+      'in 1821. [22] His'), never at a closing quote or bracket glued to that punctuation
+      ('"We won."');
+    - after a full stop, '!' or '?', then a space, a capitalised word (or an opening quote or
+      bracket before one) starts a sentence, unless the stop ends an abbreviation or an
+      initial ('Sgt. Smith', 'J. Smith'); after a list number that opens the line ('2. The
+      ...') none does."""
     # one pass over the tokens' texts, and the boundaries set as one array: spaCy's Token
     # objects cost microseconds each, which added up to 7% of extraction
     n = len(doc)
     if n < 2:
         return doc
     texts = [t.text for t in doc]
-    starts = numpy.zeros((n, 1), dtype="int64")  # 1: starts a sentence, -1: does not, 0: the parser decides
-    last = texts[0]  # the last token before this one that is not a closing quote or bracket
+    spaced = doc.to_array([SPACY])  # whether a token is followed by a space
+    starts = numpy.zeros((n, 1), dtype="int64")  # 1: starts a sentence, -1: does not, 0: the model decides
+    last = 0  # the last token before this one that is neither whitespace nor a closing quote or bracket
+    line_start = 0
     for i in range(1, n):
         prev, text = texts[i - 1], texts[i]
-        if i > 1 and prev not in CLOSERS:
-            last = prev
+        if i > 1 and prev not in CLOSERS and not prev.isspace():
+            last = i - 1
+        elif prev == "]":  # a numbered reference after the stop ('... in 1821. [22] His') hides nothing
+            j = i - 2
+            while j > 0 and j > i - 8 and (texts[j][:1].isdigit() or texts[j] in REFERENCE_SEPARATORS):
+                j -= 1
+            if j < i - 2 and texts[j] == "[" and j > 0:
+                k = j - 1
+                while k > 0 and (texts[k].isspace() or texts[k] in CLOSERS):
+                    k -= 1
+                last = k
         prev_newline = prev.isspace() and "\n" in prev
         is_space = text.isspace()
         if prev_newline:
             starts[i, 0] = -1 if is_space and "\n" in text else 1
-        elif is_space or last not in SENTENCE_END:
+            line_start = i
+            continue
+        end = texts[last]
+        if is_space or end not in SENTENCE_END or (text in CLOSERS and not spaced[i - 1] and not prev.isspace()):
             starts[i, 0] = -1
+        elif end in FULL_STOPS and (spaced[i - 1] or prev.isspace()):
+            word = texts[i + 1] if text in OPENERS and i + 1 < n else text
+            before = texts[last - 1] if last > 0 else ""
+            if end == "." and before.isdigit() and len(before) <= 2 and last - 1 == line_start:
+                starts[i, 0] = -1  # a list number opens the line: '2. The ...'
+            elif word[:1].isupper() and not (end == "." and (
+                    (before.lower() in ABBREVIATIONS and (before[:1].isupper() or before in LOWER_ABBREVIATIONS))
+                    or (len(before) == 1 and before.isalpha()))):
+                starts[i, 0] = 1
     doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy reads the -1 back from its two's complement
     return doc
 
@@ -71,7 +118,10 @@ def load(model: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {name!r}: not an installed package or a pipeline "
                          f"folder. Install it (e.g. `pip install {name}`), or unset KG_MODEL to use "
                          "newskg's default pipeline") from e
-    first = next((p for p in ("parser", "senter", "tagger", "ner") if p in nlp.pipe_names), None)
+    # before whichever of the senter and the parser comes first (both keep the boundaries it
+    # sets), also a disabled senter, so that enabling it later keeps the order
+    first = next((p for p in nlp.component_names if p in ("senter", "parser")), None) or \
+        next((p for p in ("tagger", "ner") if p in nlp.pipe_names), None)
     if first:
         nlp.add_pipe("newskg_paragraphs", before=first)
     else:
