@@ -150,8 +150,8 @@ def main(ctx: click.Context, store: str, base: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--model", envvar="KG_MODEL", show_envvar=True,
               help="spaCy pipeline (package name or folder); default: newskg's own.")
-@click.option("--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes.")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes  [default: one per core]")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to extract on (e.g. tcp://host:8786).")
 @click.option("--batch", "batch", type=click.IntRange(1, 10_000), default=None,
               help="Articles per write: each batch's articles and registry entries are written together  "
@@ -163,7 +163,8 @@ def main(ctx: click.Context, store: str, base: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress, as_json):
-    """Extract articles (.txt, .md, .html, .jsonl files or folders) into the store.
+    """Extract articles (.txt, .md, .html, .warc, .jsonl files or folders; any of them compressed as .gz,
+    .xz, .bz2 or .zst; `-` for standard input) into the store, in one process per core unless -j says.
 
     Articles already in the store unchanged are left as they are; changed ones replace their own
     facts. Bad input (unreadable, binary, empty, too large, a bad JSON line, a duplicate id, a file
