@@ -775,7 +775,8 @@ def _curate(ctx, action: str, entity: str, other: str | None = None, value: str 
         node = resolver.nodes.get(resolver.current(a))
         if node is not None:
             nodes[store.vocab.entity(node.id)] = node
-        store.commit(Change(drop_graphs=[], quads=quads, nodes=list(nodes), renames=renames), nodes)
+        store.commit(Change(drop_graphs=[], quads=quads, nodes=list(nodes), renames=renames), nodes,
+                     resolver=resolver)
     finally:
         store.close()
     if ctx.obj.get("curate_json"):

@@ -270,7 +270,7 @@ def _build(paths, store, model, workers, commit_every, progress, on_skip, extrac
         # the direct triples only the replaced articles stated go; those of this batch are added
         stale = sorted(store.unsupported_facts(drop, keep=facts), key=str) if drop else []
         store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes), stale_facts=stale, renames=renames),
-                     nodes, facts)
+                     nodes, facts, resolver=resolver)
         pending.clear()
 
     for n, ext in enumerate(source, 1):

@@ -194,7 +194,33 @@ class Store:
         return {r["g"]: r["h"] for r in rows}
 
     def load_resolver(self) -> Resolver:
-        """The resolver's index as the store holds it: every node's forms, types and counts."""
+        """The resolver as the store holds it: read from the version's index (rows proportional
+        to the nodes) when it has the resolver's state, else rebuilt from every mention (and then
+        kept in the index of a version being written)."""
+        from .curation import apply_to
+        from .sidecar import load_resolver
+
+        db = self._resolver_db()
+        resolver = load_resolver(db) if db is not None else None
+        if resolver is None:
+            resolver = self._resolver_from_mentions()
+            if getattr(self, "_sidecar", None) is not None:
+                self._sidecar.save_resolver(resolver)
+        apply_to(resolver, self)
+        return resolver
+
+    def _resolver_db(self):
+        """The version's index when it may hold the resolver's state (None: the store keeps none)."""
+        return None
+
+    def index(self):
+        """The version's index for lookups (graph.sidecar), as an SQLite connection: for a store
+        that keeps none, built once per reader from the store into a temporary file."""
+        if getattr(self, "_reader_index", None) is None:
+            self._reader_index = _temporary_index(self)
+        return self._reader_index
+
+    def _resolver_from_mentions(self) -> Resolver:
         from .resolve import Node
 
         resolver = Resolver()
@@ -222,8 +248,6 @@ class Store:
                 resolver.retired[slug(r["old"])] = slug(r["new"])
         for nid in [n for n, node in resolver.nodes.items() if not node.forms]:
             del resolver.nodes[nid]  # a place left by an entry whose mentions are gone
-        from .curation import apply_to
-        apply_to(resolver, self)
         return resolver
 
     def article_counts(self, graph: str) -> dict[str, tuple[Counter, Counter]]:
@@ -299,11 +323,18 @@ class Store:
             supported |= self._facts(self._fact_queries(self._excluding(graphs), comentions=values)[1:])
         return set(candidates) - supported
 
-    def commit(self, change: Change, nodes: dict[str, Node | None], facts: set = frozenset()) -> None:
+    def commit(self, change: Change, nodes: dict[str, Node | None], facts: set = frozenset(),
+               resolver: Resolver | None = None) -> None:
         """Apply one change atomically: `nodes` gives each touched node's new registry entry
         (None: the node is gone), `facts` the direct triples to have in the registry (those the
-        change's articles state; more is harmless) and `change.stale_facts` those to remove."""
+        change's articles state; more is harmless) and `change.stale_facts` those to remove.
+        `resolver`, when given, is the state the index keeps for the next build."""
         from .rdf import fact_quad, node_quads
+
+        sidecar = getattr(self, "_sidecar", None)
+        if sidecar is not None:
+            from .sidecar import Contribution
+            dropped = Contribution.of_graphs(self, list(change.drop_graphs))
 
         quads = list(change.quads)
         for iri, node in nodes.items():
@@ -317,7 +348,34 @@ class Store:
                       renames=list(change.renames))
         if write.drop_graphs or write.entries or write.gone or write.delete or write.insert or write.renames:
             self._write(write)
+            if sidecar is not None:
+                self._index_change(sidecar, change, nodes, dropped, resolver)
             self.maybe_publish()
+
+    def _index_change(self, sidecar, change: Change, nodes: dict, dropped, resolver) -> None:
+        try:
+            sidecar.apply(change.quads, dropped, nodes, change.renames, resolver)
+            for old, new in change.renames:  # a merge: the node's edges as the store now has them
+                sidecar.forget(old)
+                sidecar.set_edges(new, self.node_edges(new))
+        except BaseException as e:
+            self._broken = f"{type(e).__name__}: {e}"
+            raise
+
+    def node_edges(self, iri: str) -> list[tuple]:
+        """Every edge of one node as (subject, object, predicate name, statements or sentences,
+        articles), from its statements and co-mentions in the articles."""
+        out = []
+        for end in ("?s", "?o"):
+            for r in self.select(f"""SELECT ?s ?p ?o (COUNT(?st) AS ?n) (COUNT(DISTINCT ?g) AS ?a) WHERE {{
+                    VALUES {end} {{ <{iri}> }} GRAPH ?g {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ;
+                    rdf:object ?o FILTER(isIRI(?o)) }} }} GROUP BY ?s ?p ?o""", union=False):
+                out.append((r["s"], r["o"], r["p"].rsplit("#", 1)[-1], r["n"], r["a"]))
+            for r in self.select(f"""SELECT ?s ?o (SUM(?n) AS ?w) (COUNT(DISTINCT ?g) AS ?a) WHERE {{
+                    VALUES {end} {{ <{iri}> }} GRAPH ?g {{ ?c a nkg:CoMention ; rdf:subject ?s ; rdf:object ?o ;
+                    nkg:count ?n }} }} GROUP BY ?s ?o""", union=False):
+                out.append((r["s"], r["o"], "coMentionedWith", r["w"], r["a"]))
+        return [e for e in out if e[0] != e[1]]
 
     def _update_operations(self, write: Write) -> list[str]:
         """The SPARQL Update operations of one write before its inserts, in order."""
@@ -352,7 +410,7 @@ class Store:
                 touched[self.vocab.entity(nid)] = resolver.nodes.get(nid)
         stale = self.unsupported_facts(graphs)
         self.commit(Change(drop_graphs=graphs, quads=[], nodes=list(touched), stale_facts=sorted(stale, key=str)),
-                    touched)
+                    touched, resolver=resolver)
         return len(graphs)
 
 
@@ -396,6 +454,8 @@ class OxigraphStore(Store):
         self._lock = None
         self._dirty = False
         self._broken: str | None = None
+        self._sidecar = None
+        self._reader_index = None
         if write:
             self._open_writer()
         else:
@@ -408,7 +468,48 @@ class OxigraphStore(Store):
         if not stored and write:
             self.ox.extend(self._meta_quads())
             self._dirty = True
+        if write:
+            self._open_index(new=not stored)
         self._published_at = time.monotonic()
+
+    # -- the version's index (graph.sidecar) ---------------------------------------------
+    def _open_index(self, new: bool) -> None:
+        """The index of the version being written: the published one's copy, kept in step with
+        every batch; built from the store once when the published version has none."""
+        from . import sidecar
+
+        path = sidecar.path_in(self.path / self.version)
+        self._sidecar = sidecar.Writer(path, self.vocab)
+        if new:
+            self._sidecar.mark("lookups")
+            self._sidecar.mark("resolver")  # an empty store's resolver is an empty one
+        elif not self._sidecar.valid("lookups"):
+            self._sidecar.close()
+            sidecar.rebuild(self, path)
+            self._sidecar = sidecar.Writer(path, self.vocab)
+
+    def _resolver_db(self):
+        from . import sidecar
+
+        if self._sidecar is not None:
+            return self._sidecar.db
+        path = sidecar.path_in(self.path / self.version)
+        return sidecar.open_reader(path) if path.exists() else None
+
+    def index(self):
+        """The writer's own index, or the published version's (read-only, opened as is; built
+        into a temporary file when the version has none, once per reader)."""
+        from . import sidecar
+
+        if self._sidecar is not None:
+            return self._sidecar.db
+        if self._reader_index is None:
+            path = sidecar.path_in(self.path / self.version)
+            db = sidecar.open_reader(path) if path.exists() else None
+            if db is not None and db.execute("SELECT 1 FROM meta WHERE key = 'lookups'").fetchone() is None:
+                db = None
+            self._reader_index = db or _temporary_index(self)
+        return self._reader_index
 
     # -- versions -------------------------------------------------------------------------
     def _open(self, version: str, read_only: bool) -> ox.Store:
@@ -432,7 +533,14 @@ class OxigraphStore(Store):
         self.version = self._next_version()
         if current:
             ox.Store.read_only(str(self.path / current)).backup(str(self.path / self.version))
+            self._copy_index(current, self.version)
         self.ox = self._open(self.version, read_only=False)
+
+    def _copy_index(self, source: str, target: str) -> None:
+        from . import sidecar
+
+        if sidecar.path_in(self.path / source).exists():
+            sidecar.copy(sidecar.path_in(self.path / source), sidecar.path_in(self.path / target))
 
     def _next_version(self) -> str:
         numbers = [int(p.name[1:]) for p in self.path.glob("v[0-9]*") if re.fullmatch(r"v\d{6}", p.name)]
@@ -459,13 +567,17 @@ class OxigraphStore(Store):
         self.ox.flush()
         done = self.version
         del self.ox  # close the database before readers may open it
+        self._sidecar.close()
         tmp = self.path / "CURRENT.tmp"
         tmp.write_text(done + "\n")
         os.replace(tmp, self.path / "CURRENT")
         self._collect_garbage(keep={done})
         self.version = self._next_version()
         ox.Store.read_only(str(self.path / done)).backup(str(self.path / self.version))
+        self._copy_index(done, self.version)
         self.ox = self._open(self.version, read_only=False)
+        from . import sidecar
+        self._sidecar = sidecar.Writer(sidecar.path_in(self.path / self.version), self.vocab)
         self._dirty = False
         self._published_at = time.monotonic()
 
@@ -483,6 +595,9 @@ class OxigraphStore(Store):
             finally:
                 unpublished = self.version
                 del self.ox
+                if self._sidecar is not None:
+                    self._sidecar.close()
+                    self._sidecar = None
                 shutil.rmtree(self.path / unpublished, ignore_errors=True)
                 fcntl.flock(self._lock, fcntl.LOCK_UN)
                 self._lock.close()
@@ -551,6 +666,10 @@ class OxigraphStore(Store):
         at all)."""
         quads = parse_file(path, graph, fmt, base_iri)
         check_loaded(quads, path, self.vocab, force)
+        if force and self._sidecar is not None:
+            # what a build maintains was written by hand: the index is rebuilt by the next who needs it
+            self._sidecar.mark("lookups", False)
+            self._sidecar.mark("resolver", False)
         try:
             self._write(Write(drop_graphs=[], entries=[], gone=[], delete=[], insert=quads))
         except OSError as e:
@@ -645,6 +764,16 @@ def parse_file(path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFor
                          f"({e}); nothing of this file was loaded") from None
     except OSError as e:
         raise StoreError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def _temporary_index(store: Store):
+    import tempfile
+
+    from . import sidecar
+
+    folder = Path(tempfile.mkdtemp(prefix="kg-index-"))
+    sidecar.rebuild(store, folder / sidecar.FILE)
+    return sidecar.open_reader(folder / sidecar.FILE)
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
