@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from .export.view import EdgeView, GraphView, NodeView
 from .sidecar import COMENTION
 from .names import edit_distance, fold, normal
-from .store import Store
+from .store import Store, mention_text
 from .vocab import TYPE_OF_CLASS
 
 
@@ -188,8 +188,9 @@ def forms(store: Store, entity_id: str) -> list[dict]:
     """Each name the entity is mentioned by, with the articles that use it (most mentions first)."""
     v = store.vocab
     rows = store.select(f"""SELECT ?text ?id ?title (COUNT(?m) AS ?n) WHERE {{ GRAPH ?article {{
-        ?m nkg:refersTo <{v.entity(entity_id)}> ; nkg:text ?text . ?article dcterms:identifier ?id
-        OPTIONAL {{ ?article dcterms:title ?title }} }} }} GROUP BY ?text ?id ?title""", union=False)
+        ?m nkg:refersTo <{v.entity(entity_id)}> ; nkg:start ?s ; nkg:end ?x .
+        ?article dcterms:identifier ?id ; nkg:text ?articleText OPTIONAL {{ ?article dcterms:title ?title }} }}
+        BIND({mention_text(text="?articleText")} AS ?text) }} GROUP BY ?text ?id ?title""", union=False)
     out: dict[str, dict] = {}
     for r in rows:
         f = out.setdefault(r["text"], {"form": r["text"], "mentions": 0, "articles": []})
@@ -238,8 +239,9 @@ def relations(store: Store, entity_id: str, predicates: set[str] | None = None,
         rows += store.select(f"""SELECT ?st ?s ?p ?o ?sentence ?article ?title ?method ?confidence ?start ?end WHERE {{
             {end} GRAPH ?article {{ ?st rdf:subject ?s ; rdf:object ?o ; a nkg:Statement ; rdf:predicate ?p ;
               nkg:sentence ?sent ; nkg:method ?method ; nkg:confidence ?confidence ; nkg:start ?start ; nkg:end ?end .
-              ?sent nkg:text ?sentence .
-              OPTIONAL {{ ?article dcterms:title ?title }} }} }}""", union=False)
+              ?sent nkg:start ?ss ; nkg:end ?se . ?article nkg:text ?articleText
+              OPTIONAL {{ ?article dcterms:title ?title }} }}
+            BIND({mention_text("?ss", "?se", "?articleText")} AS ?sentence) }}""", union=False)
     seen = set()
     rows = [r for r in rows if r["st"] not in seen and not seen.add(r["st"])]
     rows.sort(key=lambda r: (r["p"], r["article"], r["start"]))
@@ -308,11 +310,12 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
     statements = store.select(f"""SELECT ?s ?p ?o ?sentence ?start ?end ?method ?confidence WHERE {{ GRAPH <{g}> {{
             ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; nkg:sentence ?sent ;
                 nkg:start ?start ; nkg:end ?end ; nkg:method ?method ; nkg:confidence ?confidence .
-            ?sent nkg:text ?sentence }} }} ORDER BY ?start ?p""", union=False)
+            ?sent nkg:start ?ss ; nkg:end ?se . <{g}> nkg:text ?articleText }}
+            BIND({mention_text("?ss", "?se", "?articleText")} AS ?sentence) }} ORDER BY ?start ?p""", union=False)
     labels = {e["e"]: e.get("label", e["e"]) for e in entities}
     types = {e["e"]: TYPE_OF_CLASS.get(e.get("class", "").rsplit("#", 1)[-1]) for e in entities}
     mentions = store.select(f"""SELECT ?e ?start ?end ?type WHERE {{ GRAPH <{g}> {{
-            ?m a nkg:Mention ; nkg:refersTo ?e ; nkg:start ?start ; nkg:end ?end
+            ?m nkg:refersTo ?e ; nkg:start ?start ; nkg:end ?end
             OPTIONAL {{ ?m nkg:mentionType ?type }} }} }} ORDER BY ?start ?end""", union=False)
 
     def end(term: str) -> dict:
@@ -403,8 +406,7 @@ def trending(store: Store, limit: int = 10) -> dict:
     the newest dated article)."""
     from .export.filters import published_day
 
-    dated = {r["g"]: published_day(r.get("d")) for r in store.select(
-        "SELECT ?g ?d WHERE { GRAPH ?g { ?g a nkg:Article OPTIONAL { ?g dcterms:date ?d } } }", union=False)}
+    dated = {g: published_day(d) for g, d in store.index().execute("SELECT iri, date FROM articles")}
     days = [d for d in dated.values() if d is not None]
     if not days:
         return {"period": None, "latest": None, "previous": None, "articles": 0, "results": []}

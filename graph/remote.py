@@ -189,12 +189,13 @@ class RemoteStore(Store):
         return rows[0]["n"] if rows else 0
 
     def dump(self, fmt: ox.RdfFormat, output) -> None:
-        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs_filter()} }}")
+        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs_filter()} }} "
+                          "ORDER BY ?g")  # graph by graph, as materialising needs
+        quads = self._materialised(ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
         if fmt.supports_datasets:
-            ox.serialize((ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows), output, format=fmt,
-                         prefixes=self.vocab.prefixes)
+            ox.serialize(quads, output, format=fmt, prefixes=self.vocab.prefixes)
         else:
-            ox.serialize(_dedupe(ox.Triple(r["s"], r["p"], r["o"]) for r in rows), output, format=fmt,
+            ox.serialize(_dedupe(ox.Triple(q.subject, q.predicate, q.object) for q in quads), output, format=fmt,
                          prefixes=self.vocab.prefixes)
 
     def changed(self) -> bool:

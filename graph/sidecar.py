@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, entity TEXT, key TEXT);
 CREATE INDEX IF NOT EXISTS keys_by_entity ON keys (entity);
 CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5 (key, content='keys', content_rowid='id', tokenize='trigram');
 CREATE TABLE IF NOT EXISTS words (word TEXT, entity TEXT, PRIMARY KEY (word, entity)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS words_by_entity ON words (entity);
 CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, rev TEXT, len INTEGER, n INTEGER) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS vocab_by_rev ON vocab (rev);
 CREATE TABLE IF NOT EXISTS edges (source TEXT, target TEXT, predicate TEXT, statements INTEGER, articles INTEGER,
@@ -138,23 +139,30 @@ class Writer:
         self.db.execute("DELETE FROM edges WHERE source = ? OR target = ?", (nid, nid))
 
     def _edges(self, edges: Counter, sign: int) -> None:
-        for (s, o, p), (n, a) in edges.items():
-            self.db.execute("INSERT INTO edges VALUES (?, ?, ?, 0, 0) ON CONFLICT DO NOTHING", (s, o, p))
-            self.db.execute("UPDATE edges SET statements = statements + ?, articles = articles + ? "
-                            "WHERE source = ? AND target = ? AND predicate = ?", (sign * n, sign * a, s, o, p))
-        self.db.execute("DELETE FROM edges WHERE statements <= 0")
+        self.db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, target, predicate) DO UPDATE "
+                            "SET statements = statements + excluded.statements, articles = articles + excluded.articles",
+                            [(s, o, p, sign * n, sign * a) for (s, o, p), (n, a) in edges.items()])
+        self.db.executemany("DELETE FROM edges WHERE source = ? AND target = ? AND predicate = ? AND statements <= 0",
+                            list(edges) if sign < 0 else [])
 
     def _titles(self, titles: Counter, sign: int) -> None:
-        for (s, t), n in titles.items():
-            self.db.execute("INSERT INTO titles VALUES (?, ?, 0) ON CONFLICT DO NOTHING", (s, t))
-            self.db.execute("UPDATE titles SET n = n + ? WHERE entity = ? AND title = ?", (sign * n, s, t))
-        self.db.execute("DELETE FROM titles WHERE n <= 0")
+        self.db.executemany("INSERT INTO titles VALUES (?, ?, ?) ON CONFLICT (entity, title) DO UPDATE SET n = n + excluded.n",
+                            [(s, t, sign * n) for (s, t), n in titles.items()])
+        self.db.executemany("DELETE FROM titles WHERE entity = ? AND title = ? AND n <= 0",
+                            list(titles) if sign < 0 else [])
 
     def _entity(self, iri: str, node) -> None:
         from .names import normal
 
         nid = self.vocab.slug_of(iri)
         if nid is None:
+            return
+        keys = {normal(name) for name in [node.label, *node.aliases]} - {""} if node is not None else set()
+        held = {k for (k,) in self.db.execute("SELECT key FROM keys WHERE entity = ?", (nid,))}
+        if node is not None and keys == held:  # most nodes a batch touches only change their counts
+            self.db.execute("UPDATE entities SET label = ?, type = ?, mentions = ?, documents = ?, aliases = ? "
+                            "WHERE id = ?", (node.label, node.type, node.mentions, node.documents,
+                                             json.dumps(node.aliases, ensure_ascii=False), nid))
             return
         self._unname(nid)
         self.db.execute("DELETE FROM entities WHERE id = ?", (nid,))
@@ -164,7 +172,6 @@ class Writer:
                         "(?, ?, ?, ?, ?, ?, ?)", (nid, iri, node.label, node.type, node.mentions, node.documents,
                                                   json.dumps(node.aliases, ensure_ascii=False)))
         self._entity_titles(nid)
-        keys = {normal(name) for name in [node.label, *node.aliases]} - {""}
         for key in sorted(keys):
             rowid = self.db.execute("INSERT INTO keys (entity, key) VALUES (?, ?)", (nid, key)).lastrowid
             self.db.execute("INSERT INTO names (rowid, key) VALUES (?, ?)", (rowid, key))
@@ -181,7 +188,8 @@ class Writer:
         self.db.execute("DELETE FROM words WHERE entity = ?", (nid,))
         for w in words:
             self.db.execute("UPDATE vocab SET n = n - 1 WHERE word = ?", (w,))
-        self.db.execute("DELETE FROM vocab WHERE n <= 0")
+        if words:
+            self.db.execute(f"DELETE FROM vocab WHERE n <= 0 AND word IN ({','.join('?' * len(words))})", words)
 
     def _entity_titles(self, nid: str) -> None:
         titles = [t for (t,) in self.db.execute("SELECT title FROM titles WHERE entity = ? ORDER BY title", (nid,))]

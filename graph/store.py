@@ -39,6 +39,12 @@ from .resolve import Node, Resolver
 from .vocab import RDF, RDFS, SCHEMA, SKOS, TYPE_OF_CLASS, Vocabulary, default_base
 
 DEFAULT_STORE = "kgstore"
+def mention_text(start: str = "?s", end: str = "?x", text: str = "?articleText_") -> str:
+    """The SPARQL expression of a mention's or sentence's text: a span of its article's text
+    (graph.rdf stores the text once; offsets count characters from 0, SUBSTR from 1)."""
+    return f"SUBSTR({text}, {start} + 1, {end} - {start})"
+
+
 BASE_PREDICATE = "https://w3id.org/newskg/baseIRI"
 REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
 # How many terms one VALUES block, and how many quads one INSERT DATA, may hold: some servers'
@@ -262,10 +268,29 @@ class Store:
     def _mention_counts(self, graph: str | None) -> list[dict]:
         g = f"<{graph}>" if graph else "?g"
         rows = self.select(f"""SELECT ?e ?text ?t (COUNT(?m) AS ?n) WHERE {{ GRAPH {g} {{
-            ?m nkg:refersTo ?e ; nkg:text ?text ; nkg:mentionType ?t }} }} GROUP BY ?e ?text ?t""", union=False)
+            ?m nkg:refersTo ?e ; nkg:start ?s ; nkg:end ?x ; nkg:mentionType ?t . {g if graph else "?g"} nkg:text ?articleText_ }}
+            BIND({mention_text()} AS ?text) }} GROUP BY ?e ?text ?t""", union=False)
         for r in rows:
             r["type"] = TYPE_OF_CLASS.get(r.pop("t").rsplit("#", 1)[-1], "ORG")
         return rows
+
+    def _materialised(self, quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+        """The quads, each article graph's followed by what it implies (graph.rdf.materialise);
+        quads of one graph must come together (as the stores give them: graph by graph)."""
+        from .rdf import materialise
+
+        articles = self.vocab.document("")
+        graph, held = None, []
+        for q in quads:
+            if q.graph_name != graph:
+                if held:
+                    yield from materialise(held, self.vocab)
+                graph, held = q.graph_name, []
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(articles):
+                held.append(q)
+            yield q
+        if held:
+            yield from materialise(held, self.vocab)
 
     # -- writing ------------------------------------------------------------------------------------
     # The registry holds each direct triple (`?x nkg:leads ?y`, `?x nkg:coMentionedWith ?y`) once,
@@ -347,15 +372,25 @@ class Store:
                       gone=gone, delete=[fact_quad(f, self.vocab) for f in change.stale_facts], insert=quads,
                       renames=list(change.renames))
         if write.drop_graphs or write.entries or write.gone or write.delete or write.insert or write.renames:
-            self._write(write)
             if sidecar is not None:
+                # before the store's own write: a failure leaves neither published (the version is
+                # marked broken)
                 self._index_change(sidecar, change, nodes, dropped, resolver)
+            self._write(write)
+            if sidecar is not None and change.renames:
+                self._index_renames(sidecar, change.renames)
             self.maybe_publish()
 
     def _index_change(self, sidecar, change: Change, nodes: dict, dropped, resolver) -> None:
         try:
             sidecar.apply(change.quads, dropped, nodes, change.renames, resolver)
-            for old, new in change.renames:  # a merge: the node's edges as the store now has them
+        except BaseException as e:
+            self._broken = f"{type(e).__name__}: {e}"
+            raise
+
+    def _index_renames(self, sidecar, renames: list) -> None:
+        try:
+            for old, new in renames:  # a merge: the node's edges as the store now has them
                 sidecar.forget(old)
                 sidecar.set_edges(new, self.node_edges(new))
         except BaseException as e:
@@ -567,7 +602,8 @@ class OxigraphStore(Store):
         self.ox.flush()
         done = self.version
         del self.ox  # close the database before readers may open it
-        self._sidecar.close()
+        if self._sidecar is not None:
+            self._sidecar.close()
         tmp = self.path / "CURRENT.tmp"
         tmp.write_text(done + "\n")
         os.replace(tmp, self.path / "CURRENT")
@@ -580,6 +616,30 @@ class OxigraphStore(Store):
         self._sidecar = sidecar.Writer(sidecar.path_in(self.path / self.version), self.vocab)
         self._dirty = False
         self._published_at = time.monotonic()
+
+    def compact(self) -> tuple[int, int]:
+        """Write the version being written anew through the bulk loader, which writes its data in
+        its final, compressed form; batches written one after another stay as written (RocksDB
+        moves them down without compressing them again). Returns the bytes before and after."""
+        from . import sidecar
+
+        folder = self.path / self.version
+        before = _bytes(folder)
+        fresh = self.path / (self.version + ".compact")
+        shutil.rmtree(fresh, ignore_errors=True)
+        target = ox.Store(str(fresh))
+        target.bulk_extend(self.ox.quads_for_pattern(None, None, None, None))
+        target.flush()
+        del target
+        self._sidecar.close()
+        os.replace(sidecar.path_in(folder), sidecar.path_in(fresh))
+        del self.ox
+        shutil.rmtree(folder)
+        os.replace(fresh, folder)
+        self.ox = self._open(self.version, read_only=False)
+        self._sidecar = sidecar.Writer(sidecar.path_in(folder), self.vocab)
+        self._dirty = True
+        return before, _bytes(folder)
 
     def maybe_publish(self) -> None:
         if self._dirty and time.monotonic() - self._published_at >= self.publish_every:
@@ -678,12 +738,14 @@ class OxigraphStore(Store):
         return len(quads)
 
     def dump(self, fmt: ox.RdfFormat, output) -> None:
-        """Write the whole dataset (formats with graphs) or the union of its graphs."""
+        """Write the whole dataset (formats with graphs) or the union of its graphs, each
+        article's graph with what it implies written out (graph.rdf.materialise)."""
+        quads = self._materialised(self.ox.quads_for_pattern(None, None, None, None))
         if fmt.supports_datasets:
-            self.ox.dump(output, format=fmt, prefixes=self.vocab.prefixes)
+            ox.serialize(quads, output, format=fmt, prefixes=self.vocab.prefixes)
             return
-        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None))
-        ox.serialize(_dedupe(triples), output, format=fmt, prefixes=self.vocab.prefixes)
+        ox.serialize(_dedupe(ox.Triple(q.subject, q.predicate, q.object) for q in quads), output, format=fmt,
+                     prefixes=self.vocab.prefixes)
 
 
 # The lexical forms of the XSD datatypes a store's readers turn into numbers, truth values and
@@ -764,6 +826,10 @@ def parse_file(path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFor
                          f"({e}); nothing of this file was loaded") from None
     except OSError as e:
         raise StoreError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def _bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
 
 
 def _temporary_index(store: Store):

@@ -117,3 +117,41 @@ def test_a_store_without_an_index_gets_one_built_and_kg_load_force_drops_it(stor
     with Store(store_copy, write=True) as writer:
         writer.load(extra, force=True)
     assert SearchIndex.from_store(Store(store_copy)).search("students")["results"][0]["label"] == "Taliban"
+
+
+def test_the_store_keeps_each_text_once_and_the_export_writes_them_all_out(seed_store, tmp_path):
+    """Sentences and mentions are spans of the article's text in the store; `kg export` writes
+    their texts, the mentions' types and each statement's article out, as the reference scorers read."""
+    import subprocess
+    import sys
+
+    import pyoxigraph as ox
+
+    from conftest import SHARED, kg
+
+    store = Store(seed_store)
+    v = store.vocab
+    stored = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s nkg:text ?t } }", union=False)[0]["n"]
+    assert stored == 2  # the two articles' texts, and nothing else
+    out = tmp_path / "graph.nq"
+    kg("export", "--format", "nquads", "-o", str(out), store=seed_store)
+    quads = list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
+    texts = {q.subject.value: q.object.value for q in quads if q.predicate.value == v.term("text")}
+    spans = {}
+    for q in quads:
+        if q.predicate.value in (v.term("start"), v.term("end")):
+            spans.setdefault(q.subject.value, {})[q.predicate.value] = int(q.object.value)
+    mentions = {q.subject.value for q in quads if q.predicate.value == v.term("refersTo")}
+    typed = lambda cls: {q.subject.value for q in quads  # noqa: E731
+                         if q.predicate.value.endswith("#type") and q.object == ox.NamedNode(v.term(cls))}
+    sentences = typed("Sentence")
+    assert len(mentions) > 100 and len(sentences) > 20
+    for node in mentions | sentences:
+        article = texts[node.split("#")[0]]
+        assert texts[node] == article[spans[node][v.term("start")]:spans[node][v.term("end")]]
+    derived = {q.subject.value for q in quads if q.predicate.value == "http://www.w3.org/ns/prov#wasDerivedFrom"}
+    statements = typed("Statement")
+    assert statements and statements <= derived and mentions == typed("Mention")
+    breaks = subprocess.run([sys.executable, str(SHARED / "eval" / "sentence_breaks.py"), str(out)],
+                            capture_output=True, text=True, check=True).stdout
+    assert f"sentences={len(sentences)} " in breaks
