@@ -455,6 +455,9 @@ class NeighborIndex:
     def _out(self, node: str) -> list[EdgeView]:
         return self.out.get(node, [])
 
+    def _views(self, ids: list[str]) -> list[NodeView]:
+        return [self.nodes[n] for n in ids]
+
     def _inc(self, node: str) -> list[EdgeView]:
         return self.inc.get(node, [])
 
@@ -511,7 +514,7 @@ class NeighborIndex:
         position = {n: i for i, n in enumerate(order)}
         lo, hi = offset + 1, offset + 1 + limit  # positions of this page's non-root nodes
         page = ([start] if offset == 0 else []) + order[lo:hi]
-        views = [self.nodes[n] for n in page]
+        views = self._views(page)
         nodes = [{"id": v.id, "iri": v.iri, "label": v.label, "type": v.type, "mentions": v.mentions,
                   "depth": seen[v.id]} for v in views]
         out = []
@@ -579,8 +582,7 @@ class NeighborIndex:
                     if e.kind == "relation" and {e.source, e.target} == {a, b}]
             steps.append({"from": a, "to": b, "relations": rels})
         return {"length": len(steps),
-                "nodes": [{"id": v.id, "iri": v.iri, "label": v.label, "type": v.type}
-                          for v in (self.nodes[n] for n in nodes)],
+                "nodes": [{"id": v.id, "iri": v.iri, "label": v.label, "type": v.type} for v in self._views(nodes)],
                 "steps": steps}
 
 
@@ -593,6 +595,10 @@ class IndexedNeighbors(NeighborIndex):
 
     def _out(self, node: str) -> list[EdgeView]:
         return self._edges("source", "target", node)
+
+    def _views(self, ids: list[str]) -> list[NodeView]:
+        found = self.nodes.many(ids, brief=True)
+        return [found[n] for n in ids]
 
     def _inc(self, node: str) -> list[EdgeView]:
         return self._edges("target", "source", node)
@@ -625,13 +631,23 @@ class _IndexedNodes:
         self.db = db
 
     def get(self, node_id: str, default=None):
-        import json
-
         row = self.db.get().execute(f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id = ?", (node_id,)).fetchone()
-        if row is None:
-            return default
-        return NodeView(id=row[0], iri=row[1], label=row[2], type=row[3], aliases=json.loads(row[4]),
-                        mentions=row[5], documents=row[6], titles=json.loads(row[7]))
+        return default if row is None else _node_view(row)
+
+    def many(self, ids: list[str], brief: bool = False) -> dict[str, NodeView]:
+        """Several nodes in one query; `brief`: without aliases and titles (a page of neighbours)."""
+        out = {}
+        db = self.db.get()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            if brief:
+                out.update((r[0], NodeView(id=r[0], iri=r[1], label=r[2], type=r[3], mentions=r[4])) for r in db.execute(
+                    f"SELECT id, iri, label, type, mentions FROM entities WHERE id IN ({marks})", chunk))
+            else:
+                out.update((r[0], _node_view(r)) for r in db.execute(
+                    f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id IN ({marks})", chunk))
+        return out
 
     def __getitem__(self, node_id: str):
         node = self.get(node_id)
@@ -641,6 +657,13 @@ class _IndexedNodes:
 
     def __contains__(self, node_id) -> bool:
         return self.db.get().execute("SELECT 1 FROM entities WHERE id = ?", (node_id,)).fetchone() is not None
+
+
+def _node_view(row) -> NodeView:
+    import json
+
+    return NodeView(id=row[0], iri=row[1], label=row[2], type=row[3], aliases=json.loads(row[4]), mentions=row[5],
+                    documents=row[6], titles=json.loads(row[7]))
 
 
 def _only(e: EdgeView, predicates: list[str]) -> EdgeView:

@@ -89,6 +89,8 @@ class Writer:
         self.path = Path(path)
         self.vocab = vocab
         self.db = open_writer(self.path)
+        self.keys: dict = {}  # node id -> (its forms and place, the index keys they give): a node's keys
+        # are worked out again only when its forms change
 
     def close(self) -> None:
         self.db.close()
@@ -157,20 +159,20 @@ class Writer:
         nid = self.vocab.slug_of(iri)
         if nid is None:
             return
-        keys = {normal(name) for name in [node.label, *node.aliases]} - {""} if node is not None else set()
-        held = {k for (k,) in self.db.execute("SELECT key FROM keys WHERE entity = ?", (nid,))}
-        if node is not None and keys == held:  # most nodes a batch touches only change their counts
-            self.db.execute("UPDATE entities SET label = ?, type = ?, mentions = ?, documents = ?, aliases = ? "
-                            "WHERE id = ?", (node.label, node.type, node.mentions, node.documents,
-                                             json.dumps(node.aliases, ensure_ascii=False), nid))
+        aliases = json.dumps(node.aliases, ensure_ascii=False) if node is not None else None
+        row = self.db.execute("SELECT label, aliases FROM entities WHERE id = ?", (nid,)).fetchone()
+        if node is not None and row == (node.label, aliases):  # most nodes a batch touches change their counts only
+            self.db.execute("UPDATE entities SET type = ?, mentions = ?, documents = ? WHERE id = ?",
+                            (node.type, node.mentions, node.documents, nid))
             return
+        keys = {normal(name) for name in [node.label, *node.aliases]} - {""} if node is not None else set()
         self._unname(nid)
         self.db.execute("DELETE FROM entities WHERE id = ?", (nid,))
         if node is None:
             return
         self.db.execute("INSERT INTO entities (id, iri, label, type, mentions, documents, aliases) VALUES "
                         "(?, ?, ?, ?, ?, ?, ?)", (nid, iri, node.label, node.type, node.mentions, node.documents,
-                                                  json.dumps(node.aliases, ensure_ascii=False)))
+                                                  aliases))
         self._entity_titles(nid)
         for key in sorted(keys):
             rowid = self.db.execute("INSERT INTO keys (entity, key) VALUES (?, ?)", (nid, key)).lastrowid
@@ -203,7 +205,7 @@ class Writer:
             if node is None:
                 db.execute("DELETE FROM nodes WHERE id = ?", (nid,))
             else:
-                db.execute("INSERT OR REPLACE INTO nodes VALUES (?, ?)", (node.id, node_state(node)))
+                db.execute("INSERT OR REPLACE INTO nodes VALUES (?, ?)", (node.id, node_state(node, self.keys)))
         known = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         fresh = list(resolver.documents.items())[known:]
         db.executemany("INSERT INTO documents VALUES (?, ?)", [(n, doc) for doc, n in fresh])
@@ -223,9 +225,28 @@ class Writer:
         db.execute("COMMIT")
 
 
-def node_state(node) -> str:
+# The resolver's indexes a node is in, by name (Resolver._index fills them from a node's forms)
+INDEXES = ("by_key", "by_surname", "by_word", "by_kind", "by_initials")
+
+
+def node_state(node, cache: dict | None = None) -> str:
+    """A node as the resolver knows it, with the keys it is indexed under: loading puts the node
+    back under them without working them out again (names, gazetteers) for every form."""
+    from .resolve import Resolver
+
+    what = (frozenset(node.forms), node.place, node.type == "PERSON")
+    known = cache.get(node.id) if cache is not None else None
+    if known is not None and known[0] == what:
+        keys = known[1]
+    else:
+        scratch = Resolver()
+        for form in node.forms:
+            scratch._index(node, form)
+        keys = [[name, key] for name in INDEXES for key in getattr(scratch, name)]
+        if cache is not None:
+            cache[node.id] = (what, keys)
     return json.dumps({"f": node.forms, "t": node.types, "n": node.documents, "d": sorted(node.docs),
-                       "h": node.hint, "p": node.place}, ensure_ascii=False, separators=(",", ":"))
+                       "h": node.hint, "p": node.place, "k": keys}, ensure_ascii=False, separators=(",", ":"))
 
 
 def load_resolver(db: sqlite3.Connection):
@@ -244,8 +265,8 @@ def load_resolver(db: sqlite3.Connection):
         node.types = Counter(s["t"])
         node.docs = set(s["d"])
         node.forms = Counter(s["f"])
-        for form in node.forms:
-            resolver._index(node, form)
+        for name, key in s["k"]:
+            getattr(resolver, name)[key if name != "by_kind" else tuple(key)].add(nid)
     resolver.retired = dict(db.execute("SELECT id, into_id FROM retired"))
     return resolver
 

@@ -98,6 +98,7 @@ class Write:
     delete: list[ox.Quad]
     insert: list[ox.Quad]
     renames: list = field(default_factory=list)  # (old IRI, new IRI): every quad naming old names new
+    entry_quads: list = field(default_factory=list)  # `entries` and `gone` as the quads they are
 
 
 class Store:
@@ -419,6 +420,7 @@ class Store:
         entry = " ".join(f"<{p}>" for p in (RDF + "type", RDFS + "label", SKOS + "altLabel",
                                              v.term("mentionCount"), v.term("documentCount"), v.term("place")))
         ops = [f"DROP SILENT GRAPH <{g}>" for g in write.drop_graphs]
+        ops += _delete_data(write.entry_quads)
         for nodes, predicates in ((write.entries, f"VALUES ?p {{ {entry} }}"), (write.gone, "")):
             for chunk in _chunks(nodes, VALUES_CHUNK):
                 values = " ".join(f"<{iri}>" for iri in chunk)
@@ -426,10 +428,7 @@ class Store:
                            f"{predicates} GRAPH <{registry}> {{ ?e ?p ?o }} }}")
         for old, new in write.renames:
             ops += rename_operations(old, new, v)
-        for chunk in _chunks(write.delete, VALUES_CHUNK):
-            ops.append("DELETE DATA { " + " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
-                                                   for q in chunk) + " }")
-        return ops
+        return ops + _delete_data(write.delete)
 
     def _write(self, write: Write) -> None:
         """Carry out one write: all or nothing, as far as readers can tell."""
@@ -704,6 +703,7 @@ class OxigraphStore(Store):
         # batch can go through the bulk loader (which writes sorted files instead of logging
         # every quad). Should a write fail half-way, this copy is marked broken and never
         # published.
+        write = self._exact_entries(write)
         ops = self._update_operations(write)
         try:
             if ops:
@@ -716,6 +716,25 @@ class OxigraphStore(Store):
             self._broken = f"{type(e).__name__}: {e}"
             raise
         self._dirty = True
+
+    def _exact_entries(self, write: Write) -> Write:
+        """The registry entries to replace as the quads they are: Oxigraph deletes listed quads
+        some thirty times faster than it matches a pattern joined with VALUES."""
+        if not write.entries and not write.gone:
+            return write
+        registry = ox.NamedNode(self.vocab.registry)
+        v = self.vocab
+        entry = [ox.NamedNode(p) for p in (RDF + "type", RDFS + "label", SKOS + "altLabel", v.term("mentionCount"),
+                                           v.term("documentCount"), v.term("place"))]
+        held = []
+        for iri in write.entries:
+            node = ox.NamedNode(iri)
+            for p in entry:
+                held += self.ox.quads_for_pattern(node, p, None, registry)
+        for iri in write.gone:
+            held += self.ox.quads_for_pattern(ox.NamedNode(iri), None, None, registry)
+        return Write(drop_graphs=write.drop_graphs, entries=[], gone=[], delete=write.delete, insert=write.insert,
+                     renames=write.renames, entry_quads=held)
 
     def load(self, path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFormat | None = None,
              base_iri: str | None = None, force: bool = False) -> int:
@@ -826,6 +845,11 @@ def parse_file(path: str | os.PathLike, graph: str | None = None, fmt: ox.RdfFor
                          f"({e}); nothing of this file was loaded") from None
     except OSError as e:
         raise StoreError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def _delete_data(quads: list[ox.Quad]) -> list[str]:
+    return ["DELETE DATA { " + " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+                                        for q in chunk) + " }" for chunk in _chunks(quads, VALUES_CHUNK)]
 
 
 def _bytes(folder: Path) -> int:
