@@ -77,6 +77,16 @@ class _Verb(click.Command):
         ]
 
 
+class _VerbGroup(click.Group):
+    """A verb with verbs of its own (`kg curate merge`): it and they take the global options too."""
+
+    command_class = _Verb
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params += _Verb(name="_").params
+
+
 class _Command(click.Group):
     """The `kg` group: a failure of the machine (a full disk, a folder it may not write, a file
     where a folder should be) ends the command with what went wrong and what to do, never with
@@ -752,7 +762,7 @@ def explain(ctx, entity, as_json):
     _echo_json(result) if as_json else click.echo(render(result))
 
 
-@main.group()
+@main.group(cls=_VerbGroup)
 @click.option("--json", "as_json", is_flag=True, help="Print the item made (or, with list, the items) as JSON.")
 @click.pass_context
 def curate(ctx, as_json):
