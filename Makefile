@@ -50,8 +50,13 @@ test: setup $(VENV)/.test-extras tests/clients/node_modules/.package-lock.json
 
 # The benchmarks (not tests: minutes to half an hour); figures, baselines and ratios in a table,
 # also written to build/bench/results.{json,md}. `make bench ARGS=--quick` for a short run.
+# Then the scale benchmark (hours at 100k articles; build/bench/scale-results.{json,md}):
+# `make bench SCALE=10000,30000` for fewer sizes, SCALE= to skip it. Both serve under wrk.
+SCALE ?= 10000,30000,100000
 bench: setup $(VENV)/.test-extras
+	@command -v wrk >/dev/null || echo "wrk not found: the HTTP figures need it (apt-get install wrk)"
 	$(BIN)/python -m benchmarks $(ARGS)
+	$(if $(SCALE),$(BIN)/python -m benchmarks --scale $(SCALE))
 
 clean:
 	rm -rf $(STORE) build .pytest_cache

@@ -33,9 +33,14 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="kg serve processes for the HTTP load "
                         "(default: kg serve's own default)")
     parser.add_argument("--threads", type=int, default=None, help="kg serve threads per process for the HTTP load")
+    parser.add_argument("--scale", metavar="N[,N…]", default=None,
+                        help="the scale benchmark instead: N synthetic articles' extractions through the build, "
+                             "served and measured, beside 1,000 articles in the same run (benchmarks/scale.py)")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections of the HTTP load "
                         "(default 8: at 1,500 req/s and a few ms each, about what 2 cores keep busy)")
     args = parser.parse_args(argv)
+    if args.scale:
+        return scale_main(args.scale)
     only = {s.strip() for s in args.only.split(",") if s.strip()}
     unknown = only - set(SECTIONS)
     if unknown:
@@ -86,7 +91,7 @@ def main(argv=None) -> int:
         rows += found
 
     if "linear" in only:
-        from graph.extract import Extractor
+        from newskg.graph.extract import Extractor
 
         from . import prose
 
@@ -96,7 +101,7 @@ def main(argv=None) -> int:
     extractions = writes = None
     corpus_store = BENCH / "store-corpus"
     if {"build", "store"} & only or ({"sparql", "http"} & only and not args.reuse_store):
-        from graph.extract import Extractor
+        from newskg.graph.extract import Extractor
 
         step(f"build: extraction alone, then kg build's pipeline, on the {len(arts)} articles")
         built, extractions, writes = extraction.build_against_extraction(Extractor(model), arts, full_path,
@@ -124,7 +129,7 @@ def main(argv=None) -> int:
     big = BENCH / "store-1m"
     if {"sparql", "http"} & only:
         from . import storage
-        from graph.store import Store
+        from newskg.graph.store import Store
 
         if not (args.reuse_store and (big / "bench.json").exists()):
             per_copy = len(Store(corpus_store))
@@ -148,7 +153,7 @@ def main(argv=None) -> int:
 
     if "http" in only:
         from . import http, storage
-        from graph.store import Store
+        from newskg.graph.store import Store
 
         reason = http.available()
         if reason:
@@ -196,6 +201,32 @@ def main(argv=None) -> int:
     report.save(rows, BENCH / "results.json", meta)
     (BENCH / "results.md").write_text(report.markdown(rows) + "\n")
     print(f"written to {BENCH / 'results.json'} and results.md")
+    return 0 if all(r.ok is not False for r in rows) else 1
+
+
+def scale_main(sizes: str) -> int:
+    from . import http, scale
+
+    BENCH.mkdir(parents=True, exist_ok=True)
+    reason = http.available()
+    if reason:
+        raise SystemExit(f"the scale benchmark serves under load: {reason}")
+    started = time.time()
+    meta = {"machine": report.machine(), "command": " ".join(["python -m benchmarks", *sys.argv[1:]]),
+            "started": time.strftime("%Y-%m-%d %H:%M:%S"), "load_before": report.load()}
+    print(f"newskg scale benchmark — {meta['machine']}", flush=True)
+    rows, details = scale.run([int(n.replace("_", "")) for n in sizes.split(",") if n.strip()], corpus.tmp(), BENCH)
+    meta.update(details, seconds=round(time.time() - started), load_after=report.load())
+    print()
+    print(report.table(rows))
+    print()
+    print("growth (power law fitted through every size run):")
+    for line in details["curve"]:
+        print("  " + line)
+    report.save(rows, BENCH / "scale-results.json", meta)
+    (BENCH / "scale-results.md").write_text(report.markdown(rows) + "\n\n" + "\n".join(f"* {c}" for c in details["curve"])
+                                            + "\n")
+    print(f"written to {BENCH / 'scale-results.json'} and scale-results.md")
     return 0 if all(r.ok is not False for r in rows) else 1
 
 

@@ -13,8 +13,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from graph import ingest
-from graph.records import Article
+from newskg.graph import ingest
+from newskg.graph.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))

@@ -9,10 +9,10 @@ import statistics
 import time
 from pathlib import Path
 
-from graph import pipeline
-from graph.extract import Extractor
-from graph.extract.nlp import DEFAULT_MODEL
-from graph.store import OxigraphStore
+from newskg.graph import pipeline
+from newskg.graph.extract import Extractor
+from newskg.graph.extract.nlp import DEFAULT_MODEL
+from newskg.graph.store import OxigraphStore
 
 from .corpus import words
 from .report import Row, load
@@ -192,7 +192,7 @@ def median(xs):
 def linear(extractor, prose, short: int = 10_000) -> list[Row]:
     """Extraction time of ten times the text, against the text, for each kind of generated prose
     (benchmarks/prose.py): linear is 10x; the target is at most 15x."""
-    from graph.records import Article
+    from newskg.graph.records import Article
 
     def seconds(text: str, rounds: int) -> float:
         best = float("inf")

@@ -24,7 +24,7 @@ def available() -> str | None:
 class Server:
     def __init__(self, store: Path, workers: int, threads: int, log: Path):
         self.log = open(log, "w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "--store", str(store), "serve", "--port", "0",
+        self.proc = subprocess.Popen([sys.executable, "-m", "newskg", "--store", str(store), "serve", "--port", "0",
                                       "--workers", str(workers), "--threads", str(threads), "--json"],
                                      cwd=ROOT, stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = self.proc.stdout.readline()

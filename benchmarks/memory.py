@@ -56,8 +56,8 @@ def _peak_mb(cmd: list[str], env: dict, log: Path) -> tuple[float, float, int]:
 
 def peak_memory(model: str, recs: list[dict], write, scratch: Path, fractions=(0.25, 0.5, 1.0)) -> Row:
     env = {**os.environ, "KG_MODEL": model}
-    kg = [sys.executable, "-m", "graph.cli"]
-    model_only, _, _ = _peak_mb([sys.executable, "-c", "from graph.extract import Extractor; Extractor()"], env,
+    kg = [sys.executable, "-m", "newskg"]
+    model_only, _, _ = _peak_mb([sys.executable, "-c", "from newskg.graph.extract import Extractor; Extractor()"], env,
                                 scratch / "model.log")
     parts = []
     for f in fractions:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import pipeline
-from graph.store import OxigraphStore, Store
+from newskg.graph import pipeline
+from newskg.graph.store import OxigraphStore, Store
 
 from .report import Row
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from . import curation
 from .names import normal
-from .store import Store
+from .store import Store, mention_text
 
 
 class NotFound(LookupError):
@@ -44,7 +44,8 @@ def explain(store: Store, name: str) -> dict:
         a ?type OPTIONAL {{ <{iri}> nkg:place ?place }} }} }}""", union=False)
     counts = Counter()
     for r in store.select(f"""SELECT ?text (COUNT(?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m nkg:refersTo <{iri}> ;
-            nkg:text ?text }} }} GROUP BY ?text""", union=False):
+            nkg:start ?s ; nkg:end ?x . ?g nkg:text ?t }} BIND({mention_text(text="?t")} AS ?text) }} GROUP BY ?text""",
+                          union=False):
         counts[r["text"]] = r["n"]
     joins = []
     reasons = defaultdict(list)

@@ -23,13 +23,15 @@ from __future__ import annotations
 import codecs
 import hashlib
 import html
+import io
 import json
 import os
 import re
 import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
+from collections.abc import Iterable, Iterator
 
 from .records import Article
 
@@ -38,6 +40,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".warc.gz"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
+# A file of any of those types may come compressed (`news.jsonl.zst`, `a.txt.gz`): it is read as
+# it decompresses, never whole. A `.warc.gz` is a web archive of its own (gzip per record).
+COMPRESSIONS = (".gz", ".xz", ".bz2", ".zst")
 MAX_FILE_BYTES = 20_000_000  # one article's file (or JSONL line): larger is a dump or a mistake, not news
 MAX_BYTES = MAX_FILE_BYTES  # the former name
 MAX_TEXT_CHARS = 1_000_000  # spaCy's max_length: a longer text would stop the whole build
@@ -118,9 +123,37 @@ def _listing(root: Path) -> Iterator[Path | Skipped]:
 
 
 def suffix_of(file: Path) -> str:
-    """The file's type as its name says it: `.warc.gz` is one suffix."""
+    """The file's type as its name says it: `.warc.gz` is one suffix, and a compressed file is of
+    the type under its compression (`a.jsonl.xz` is `.jsonl`)."""
     name = file.name.lower()
-    return ".warc.gz" if name.endswith(".warc.gz") else file.suffix.lower()
+    if name.endswith(".warc.gz"):
+        return ".warc.gz"
+    inner = Path(name[:-len(compression_of(file))]) if compression_of(file) else file
+    return inner.suffix.lower()
+
+
+def compression_of(file: Path) -> str:
+    """The compression suffix of a compressed article file ('' for none, and for `.warc.gz`)."""
+    name = file.name.lower()
+    return next((c for c in COMPRESSIONS if name.endswith(c) and not name.endswith(".warc.gz")), "")
+
+
+def open_binary(file: Path) -> BinaryIO:
+    """The file's bytes, decompressed as they are read when its name says it is compressed."""
+    compression = compression_of(file)
+    if compression == ".gz":
+        import gzip
+        return io.BufferedReader(gzip.GzipFile(file, "rb"), 1 << 16)
+    if compression == ".xz":
+        import lzma
+        return io.BufferedReader(lzma.LZMAFile(file, "rb"), 1 << 16)
+    if compression == ".bz2":
+        import bz2
+        return io.BufferedReader(bz2.BZ2File(file, "rb"), 1 << 16)
+    if compression == ".zst":
+        import zstandard
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(open(file, "rb"), closefd=True), 1 << 16)
+    return open(file, "rb")
 
 
 def read_file(file: Path, root: Path) -> Iterator[Article | Skipped | Note]:
@@ -131,6 +164,9 @@ def read_file(file: Path, root: Path) -> Iterator[Article | Skipped | Note]:
                               f"expected one of {', '.join(sorted(SUFFIXES))}", "unsupported")
         return
     article_id = file.relative_to(root).as_posix()
+    compressed = compression_of(file)
+    if compressed and suffix not in JSONL_SUFFIXES:
+        article_id = article_id[:-len(compressed)]  # the article's id is its name, not its packing
     try:
         if not file.is_file():
             if file.exists():
@@ -141,7 +177,7 @@ def read_file(file: Path, root: Path) -> Iterator[Article | Skipped | Note]:
                 yield Skipped(source, "cannot read: the file is gone (removed since it was listed?)", "unreadable")
             return
         if suffix in JSONL_SUFFIXES:
-            with open(file, "rb") as f:
+            with open_binary(file) as f:
                 yield from _jsonl(f, source)
             return
         if suffix in WARC_SUFFIXES:
@@ -149,14 +185,25 @@ def read_file(file: Path, root: Path) -> Iterator[Article | Skipped | Note]:
                 yield from _warc(f, source, article_id)
             return
         size = file.stat().st_size
+        if compressed:
+            with open_binary(file) as f:  # the size that counts is the text's: read at most one byte over
+                raw = f.read(MAX_FILE_BYTES + 1)
+            size = len(raw)
         if size > MAX_FILE_BYTES:
             yield Skipped(source, f"file is {size / 1e6:,.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for "
                                   "one article (many articles go in a JSON Lines file, which has no size limit)",
                           "too_large")
             return
-        raw = file.read_bytes()
+        if not compressed:
+            raw = file.read_bytes()
     except OSError as e:
         yield Skipped(source, f"cannot read: {e.strerror or e}", "unreadable")
+        return
+    except Exception as e:  # noqa: BLE001 - what a damaged compressed file raises depends on its codec
+        if not compressed:
+            raise
+        yield Skipped(source, f"damaged compressed file ({type(e).__name__}: {e}); what came before the damage "
+                              "was read", "unreadable")
         return
     if not raw.strip():
         yield Skipped(source, "empty file" if not raw else "no text in file", "empty")
@@ -253,7 +300,7 @@ def _normalise(text: str) -> str:
 # -- plain text and Markdown ------------------------------------------------------------------------
 def _plain(text: str, article_id: str, source: str) -> Article:
     text = _normalise(text)
-    if source.lower().endswith((".md", ".markdown")) and len(text) <= MAX_TEXT_CHARS:
+    if suffix_of(Path(source)) in (".md", ".markdown") and len(text) <= MAX_TEXT_CHARS:
         text = _strip_markdown(text)
     title = next((line.strip() for line in text.split("\n") if line.strip()), None)
     return Article(id=article_id, text=text, source=source, title=title)
@@ -611,8 +658,7 @@ def _lines(f: BinaryIO) -> Iterator[tuple[int, bytes | None, int]]:
 
 
 def _jsonl(f: BinaryIO, source: str) -> Iterator[Article | Skipped | Note]:
-    head = f.read(8192)
-    f.seek(0)
+    head = f.peek(8192)[:8192]  # not read: a decompressing stream cannot go back
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) \
             or b"\x00" in head:
         # JSON Lines are UTF-8; another encoding is read whole (and bounded) or not at all

@@ -7,53 +7,139 @@ from the registry and the graph view; entity and article details are SPARQL quer
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
-from .export.view import EdgeView, GraphView, load as load_view
+from .export.view import EdgeView, GraphView, NodeView
+from .sidecar import COMENTION
 from .names import edit_distance, fold, normal
-from .store import Store
+from .store import Store, mention_text
 from .vocab import TYPE_OF_CLASS
-
-
-@dataclass
-class _Entry:
-    id: str
-    iri: str
-    label: str
-    type: str
-    aliases: list[str]
-    mentions: int
-    keys: list[str]  # folded names
 
 
 class SearchIndex:
     """Case- and accent-insensitive search over labels and aliases: exact, prefix, word
-    prefix, substring, then spelling-tolerant matches; ties go to the most mentioned."""
+    prefix, substring, then spelling-tolerant matches; ties go to the most mentioned.
 
-    def __init__(self, entries: list[_Entry]):
-        self.entries = entries
+    Answered from the version's index (graph.sidecar): the candidates come from its text
+    indexes — names holding the query (FTS5 trigrams), names with words starting with each query
+    word, names with words a spelling slip away (words of like length sharing the first or the
+    last letters) — and only they are scored, so a search costs what it finds."""
+
+    def __init__(self, db):
+        self.db = db
 
     @classmethod
-    def from_store(cls, store: Store) -> "SearchIndex":
-        view = load_view(store)
-        return cls([_Entry(n.id, n.iri, n.label, n.type, n.aliases, n.mentions,
-                           [_key(n.label), *(_key(a) for a in n.aliases)]) for n in view.nodes.values()])
+    def from_store(cls, store: Store) -> SearchIndex:
+        return cls(_Connection(store.index()))
 
     def search(self, q: str, types: set[str] | None = None, limit: int = 20, offset: int = 0) -> dict:
         key = _key(q)
+        db = self.db.get()
+        if not key:
+            return self._top(db, types, limit, offset)
+        keys: dict[str, list[str]] = {}
+        candidates = _candidates(db, key)
+        for i in range(0, len(candidates), 500):
+            chunk = candidates[i:i + 500]
+            for entity, k in db.execute(f"SELECT entity, key FROM keys WHERE entity IN ({','.join('?' * len(chunk))})",
+                                        chunk):
+                keys.setdefault(entity, []).append(k)
         scored = []
-        for e in self.entries:
-            if types and e.type not in types:
-                continue
-            score = _score(key, e.keys) if key else 1
+        for entity, names in keys.items():
+            score = _score(key, names)
             if score:
-                scored.append((score, e.mentions, e))
-        scored.sort(key=lambda x: (-x[0], -x[1], x[2].label))
-        page = scored[offset:offset + limit]
-        return {"total": len(scored),
-                "results": [{"id": e.id, "iri": e.iri, "label": e.label, "type": e.type, "aliases": e.aliases,
-                             "mentions": e.mentions, "score": s} for s, _, e in page]}
+                scored.append((score, entity))
+        rows = _entity_rows(db, [e for _, e in scored])
+        found = [(score, rows[e]) for score, e in scored if e in rows and (not types or rows[e]["type"] in types)]
+        found.sort(key=lambda x: (-x[0], -x[1]["mentions"], x[1]["label"]))
+        page = found[offset:offset + limit]
+        return {"total": len(found), "results": [{**row, "score": score} for score, row in page]}
+
+    def _top(self, db, types, limit, offset) -> dict:
+        where = f"WHERE type IN ({','.join('?' * len(types))})" if types else ""
+        params = sorted(types or ())
+        total = db.execute(f"SELECT COUNT(*) FROM entities {where}", params).fetchone()[0]
+        rows = db.execute(f"SELECT {_ENTITY_COLUMNS} FROM entities {where} ORDER BY mentions DESC, label "
+                          "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        return {"total": total, "results": [{**_entity(r), "score": 1} for r in rows]}
+
+
+# Candidates of a search: names holding the query (three letters or more), names opening with it,
+# and names with, for every query word, a word opening with it or a slip away from it.
+_WORDS = """SELECT entity FROM (
+        SELECT w.key AS qi, words.entity FROM json_each(:words) AS w
+            JOIN words ON words.word >= w.value AND words.word < w.value || char(1114111)
+        UNION SELECT c.value ->> 0, words.entity FROM json_each(:close) AS c JOIN words ON words.word = c.value ->> 1)
+    GROUP BY entity HAVING COUNT(DISTINCT qi) = :n"""
+
+
+def _candidates(db, key: str) -> list[str]:
+    import json
+
+    words = key.split()
+    close = [[i, c] for i, w in enumerate(words) for c in _close_words(db, w)] if len(key) >= 4 else []
+    params = {"key": key, "words": json.dumps(words), "close": json.dumps(close), "n": len(words)}
+    sql = f"SELECT entity FROM keys WHERE key >= :key AND key < :key || char(1114111) UNION {_WORDS}"
+    if len(key) >= 3:
+        params["phrase"] = '"' + key.replace('"', '""') + '"'
+        sql += " UNION SELECT k.entity FROM names JOIN keys k ON k.id = names.rowid WHERE names MATCH :phrase"
+    return [e for (e,) in db.execute(sql, params)]
+
+
+def _close_words(db, word: str) -> list[str]:
+    """Words of the index a spelling slip away from `word` (as `_close` says): one edit changes
+    either the first or the last letters of a word, so those of like length that share one end
+    hold every slip of one edit, and of two edits not both at the ends."""
+    if len(word) < 3:
+        return []
+    end = 2 if len(word) < 7 else 3
+    lo, hi = len(word) - 2, len(word) + 2
+    head, tail = word[:end], word[::-1][:end]
+    rows = db.execute("SELECT word FROM vocab WHERE word >= ? AND word < ? AND len BETWEEN ? AND ? "
+                      "UNION SELECT word FROM vocab WHERE rev >= ? AND rev < ? AND len BETWEEN ? AND ?",
+                      (head, head + "\U0010ffff", lo, hi, tail, tail + "\U0010ffff", lo, hi)).fetchall()
+    return [w for (w,) in rows if w != word and _close(word, w)]
+
+
+_ENTITY_COLUMNS = "id, iri, label, type, aliases, mentions, documents, titles"
+
+
+def _entity(row) -> dict:
+    import json
+
+    return {"id": row[0], "iri": row[1], "label": row[2], "type": row[3], "aliases": json.loads(row[4]),
+            "mentions": row[5]}
+
+
+def _entity_rows(db, ids: list[str]) -> dict[str, dict]:
+
+    out = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for r in db.execute(f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id IN ({','.join('?' * len(chunk))})",
+                            chunk):
+            out[r[0]] = _entity(r)
+    return out
+
+
+class _Connection:
+    """One SQLite connection per thread onto a version's index (the server's threads share none)."""
+
+    def __init__(self, db):
+        import threading
+
+        self.path = db.execute("PRAGMA database_list").fetchone()[2]
+        self.first = db
+        self.local = threading.local()
+
+    def get(self):
+        from .sidecar import open_reader
+
+        db = getattr(self.local, "db", None)
+        if db is None:
+            db = self.local.db = open_reader(self.path) if self.path else self.first
+        return db
 
 
 def _key(text: str) -> str:
@@ -102,8 +188,9 @@ def forms(store: Store, entity_id: str) -> list[dict]:
     """Each name the entity is mentioned by, with the articles that use it (most mentions first)."""
     v = store.vocab
     rows = store.select(f"""SELECT ?text ?id ?title (COUNT(?m) AS ?n) WHERE {{ GRAPH ?article {{
-        ?m nkg:refersTo <{v.entity(entity_id)}> ; nkg:text ?text . ?article dcterms:identifier ?id
-        OPTIONAL {{ ?article dcterms:title ?title }} }} }} GROUP BY ?text ?id ?title""", union=False)
+        ?m nkg:refersTo <{v.entity(entity_id)}> ; nkg:start ?s ; nkg:end ?x .
+        ?article dcterms:identifier ?id ; nkg:text ?articleText OPTIONAL {{ ?article dcterms:title ?title }} }}
+        BIND({mention_text(text="?articleText")} AS ?text) }} GROUP BY ?text ?id ?title""", union=False)
     out: dict[str, dict] = {}
     for r in rows:
         f = out.setdefault(r["text"], {"form": r["text"], "mentions": 0, "articles": []})
@@ -144,13 +231,20 @@ def relations(store: Store, entity_id: str, predicates: set[str] | None = None,
     statements behind it: article, sentence, offsets, method, confidence."""
     v = store.vocab
     iri = v.entity(entity_id)
-    ends = {"out": f"?s = <{iri}>", "in": f"?o = <{iri}>"}.get(direction, f"?s = <{iri}> || ?o = <{iri}>")
-    rows = store.select(f"""SELECT ?st ?s ?p ?o ?sentence ?article ?title ?method ?confidence ?start ?end WHERE {{
-            GRAPH ?article {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+    # the entity bound at one end (both: a union), so the store reads its statements only
+    ends = {"out": [f"VALUES ?s {{ <{iri}> }}"], "in": [f"VALUES ?o {{ <{iri}> }}"]}.get(
+        direction, [f"VALUES ?s {{ <{iri}> }}", f"VALUES ?o {{ <{iri}> }}"])
+    rows = []
+    for end in ends:
+        rows += store.select(f"""SELECT ?st ?s ?p ?o ?sentence ?article ?title ?method ?confidence ?start ?end WHERE {{
+            {end} GRAPH ?article {{ ?st rdf:subject ?s ; rdf:object ?o ; a nkg:Statement ; rdf:predicate ?p ;
               nkg:sentence ?sent ; nkg:method ?method ; nkg:confidence ?confidence ; nkg:start ?start ; nkg:end ?end .
-              ?sent nkg:text ?sentence .
-              OPTIONAL {{ ?article dcterms:title ?title }}
-              FILTER({ends}) }} }} ORDER BY ?p ?article ?start""", union=False)
+              ?sent nkg:start ?ss ; nkg:end ?se . ?article nkg:text ?articleText
+              OPTIONAL {{ ?article dcterms:title ?title }} }}
+            BIND({mention_text("?ss", "?se", "?articleText")} AS ?sentence) }}""", union=False)
+    seen = set()
+    rows = [r for r in rows if r["st"] not in seen and not seen.add(r["st"])]
+    rows.sort(key=lambda r: (r["p"], r["article"], r["start"]))
     rows = [x for x in rows if predicates is None or x["p"].rsplit("#", 1)[-1] in predicates]
     labels = _labels(store, {x["s"] for x in rows} | {x["o"] for x in rows if x["o"].startswith(v.base)})
     grouped: dict[tuple, dict] = {}
@@ -183,15 +277,14 @@ def _labels(store: Store, iris: set[str]) -> dict[str, str]:
 # -- documents ----------------------------------------------------------------------------------
 
 def documents(store: Store, limit: int = 20, offset: int = 0) -> dict:
-    """Articles, newest first (undated last), with how many entities each mentions."""
-    total = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g a nkg:Article } }", union=False)[0]["n"]
-    rows = store.select(f"""SELECT ?g ?id ?title ?date ?url (COUNT(DISTINCT ?e) AS ?entities) WHERE {{
-            GRAPH ?g {{ ?g a nkg:Article ; dcterms:identifier ?id
-              OPTIONAL {{ ?g dcterms:title ?title }} OPTIONAL {{ ?g dcterms:date ?date }}
-              OPTIONAL {{ ?g schema:url ?url }} OPTIONAL {{ ?g schema:mentions ?e }} }} }}
-            GROUP BY ?g ?id ?title ?date ?url ORDER BY DESC(?date) ?id LIMIT {limit} OFFSET {offset}""", union=False)
-    return {"total": total, "results": [{"id": r["id"], "iri": r["g"], "title": r.get("title"), "date": r.get("date"),
-                                         "url": r.get("url"), "entities": r.get("entities", 0)} for r in rows]}
+    """Articles, newest first (undated last), with how many entities each mentions (from the
+    version's index: a page costs its rows)."""
+    db = store.index()
+    total = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    rows = db.execute("SELECT iri, id, title, date, url, entities FROM articles ORDER BY date DESC, id "
+                      "LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    return {"total": total, "results": [{"id": i, "iri": g, "title": t, "date": d, "url": u, "entities": n}
+                                        for g, i, t, d, u, n in rows]}
 
 
 def document_detail(store: Store, doc_id: str) -> dict | None:
@@ -217,11 +310,12 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
     statements = store.select(f"""SELECT ?s ?p ?o ?sentence ?start ?end ?method ?confidence WHERE {{ GRAPH <{g}> {{
             ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; nkg:sentence ?sent ;
                 nkg:start ?start ; nkg:end ?end ; nkg:method ?method ; nkg:confidence ?confidence .
-            ?sent nkg:text ?sentence }} }} ORDER BY ?start ?p""", union=False)
+            ?sent nkg:start ?ss ; nkg:end ?se . <{g}> nkg:text ?articleText }}
+            BIND({mention_text("?ss", "?se", "?articleText")} AS ?sentence) }} ORDER BY ?start ?p""", union=False)
     labels = {e["e"]: e.get("label", e["e"]) for e in entities}
     types = {e["e"]: TYPE_OF_CLASS.get(e.get("class", "").rsplit("#", 1)[-1]) for e in entities}
     mentions = store.select(f"""SELECT ?e ?start ?end ?type WHERE {{ GRAPH <{g}> {{
-            ?m a nkg:Mention ; nkg:refersTo ?e ; nkg:start ?start ; nkg:end ?end
+            ?m nkg:refersTo ?e ; nkg:start ?start ; nkg:end ?end
             OPTIONAL {{ ?m nkg:mentionType ?type }} }} }} ORDER BY ?start ?end""", union=False)
 
     def end(term: str) -> dict:
@@ -231,7 +325,8 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
 
     return {
         "id": r["id"], "iri": g, "title": r.get("title"), "date": _text(r.get("date")), "url": r.get("url"),
-        "author": r.get("author"), "source": r.get("source"), "content_hash": r.get("hash"), "sentences": sentences, "text": r["text"],
+        "author": r.get("author"), "source": r.get("source"), "content_hash": r.get("hash"), "sentences": sentences,
+        "text": r["text"],
         "entities": [{"id": v.slug_of(e["e"]), "iri": e["e"], "label": e.get("label", e["e"]),
                       "type": TYPE_OF_CLASS.get(e.get("class", "").rsplit("#", 1)[-1]), "mentions": e["n"]}
                      for e in entities],
@@ -312,8 +407,7 @@ def trending(store: Store, limit: int = 10) -> dict:
     the newest dated article)."""
     from .export.filters import published_day
 
-    dated = {r["g"]: published_day(r.get("d")) for r in store.select(
-        "SELECT ?g ?d WHERE { GRAPH ?g { ?g a nkg:Article OPTIONAL { ?g dcterms:date ?d } } }", union=False)}
+    dated = {g: published_day(d) for g, d in store.index().execute("SELECT iri, date FROM articles")}
     days = [d for d in dated.values() if d is not None]
     if not days:
         return {"period": None, "latest": None, "previous": None, "articles": 0, "results": []}
@@ -344,7 +438,8 @@ def trending(store: Store, limit: int = 10) -> dict:
 # -- the graph view: neighbourhoods and paths -----------------------------------------------------
 
 class NeighborIndex:
-    """Adjacency of the graph view, for neighborhood walks and path searches."""
+    """Neighbourhood walks and path searches over a graph view's adjacency (for a view of some
+    articles: a date range); `from_store` answers the same from the version's index."""
 
     def __init__(self, view: GraphView):
         self.nodes = view.nodes
@@ -355,20 +450,29 @@ class NeighborIndex:
             self.inc.setdefault(e.target, []).append(e)
 
     @classmethod
-    def from_store(cls, store: Store) -> "NeighborIndex":
-        return cls(load_view(store))
+    def from_store(cls, store: Store) -> NeighborIndex:
+        return IndexedNeighbors(_Connection(store.index()))
+
+    def _out(self, node: str) -> list[EdgeView]:
+        return self.out.get(node, [])
+
+    def _views(self, ids: list[str]) -> list[NodeView]:
+        return [self.nodes[n] for n in ids]
+
+    def _inc(self, node: str) -> list[EdgeView]:
+        return self.inc.get(node, [])
 
     def edges_of(self, node: str, direction: str):
         if direction in ("out", "both"):
-            for e in self.out.get(node, ()):
+            for e in self._out(node):
                 yield e, e.target
         if direction in ("in", "both"):
-            for e in self.inc.get(node, ()):
+            for e in self._inc(node):
                 yield e, e.source
         if direction != "both":
             # co-mentions have no direction: they count for "out" and "in" alike
-            other = self.inc if direction == "out" else self.out
-            for e in other.get(node, ()):
+            other = self._inc(node) if direction == "out" else self._out(node)
+            for e in other:
                 if e.kind == "comention":
                     yield e, (e.source if e.target == node else e.target)
 
@@ -411,8 +515,9 @@ class NeighborIndex:
         position = {n: i for i, n in enumerate(order)}
         lo, hi = offset + 1, offset + 1 + limit  # positions of this page's non-root nodes
         page = ([start] if offset == 0 else []) + order[lo:hi]
-        nodes = [{"id": n, "iri": self.nodes[n].iri, "label": self.nodes[n].label, "type": self.nodes[n].type,
-                  "mentions": self.nodes[n].mentions, "depth": seen[n]} for n in page]
+        views = self._views(page)
+        nodes = [{"id": v.id, "iri": v.iri, "label": v.label, "type": v.type, "mentions": v.mentions,
+                  "depth": seen[v.id]} for v in views]
         out = []
         for e in edges:
             later = max(position[e.source], position[e.target])
@@ -429,10 +534,10 @@ class NeighborIndex:
         return GraphView(nodes={n: self.nodes[n] for n in seen}, edges=edges)
 
     def _relation_neighbours(self, node: str):
-        for e in self.out.get(node, ()):
+        for e in self._out(node):
             if e.kind == "relation":
                 yield e.target
-        for e in self.inc.get(node, ()):
+        for e in self._inc(node):
             if e.kind == "relation":
                 yield e.source
 
@@ -474,13 +579,92 @@ class NeighborIndex:
         for a, b in zip(nodes, nodes[1:]):
             rels = [{"subject": e.source, "predicates": list(e.predicates), "object": e.target,
                      "evidence": e.evidence}
-                    for e in self.out.get(a, []) + self.out.get(b, [])
+                    for e in self._out(a) + self._out(b)
                     if e.kind == "relation" and {e.source, e.target} == {a, b}]
             steps.append({"from": a, "to": b, "relations": rels})
         return {"length": len(steps),
-                "nodes": [{"id": n, "iri": self.nodes[n].iri, "label": self.nodes[n].label, "type": self.nodes[n].type}
-                          for n in nodes],
+                "nodes": [{"id": v.id, "iri": v.iri, "label": v.label, "type": v.type} for v in self._views(nodes)],
                 "steps": steps}
+
+
+class IndexedNeighbors(NeighborIndex):
+    """The same walks, each node's edges read from the version's index when the walk reaches it."""
+
+    def __init__(self, db: _Connection):
+        self.db = db
+        self.nodes = _IndexedNodes(db)
+
+    def _out(self, node: str) -> list[EdgeView]:
+        return self._edges("source", "target", node)
+
+    def _views(self, ids: list[str]) -> list[NodeView]:
+        found = self.nodes.many(ids, brief=True)
+        return [found[n] for n in ids]
+
+    def _inc(self, node: str) -> list[EdgeView]:
+        return self._edges("target", "source", node)
+
+    def _edges(self, end: str, other: str, node: str) -> list[EdgeView]:
+        # relations first, then co-mentions, each by the other end, predicates in name order: the
+        # order graph.export.view gives, so that walks break ties alike
+        rows = self.db.get().execute(
+            f"SELECT e.source, e.target, e.predicate, e.statements, e.articles FROM edges e "
+            f"JOIN entities n ON n.id = e.{other} WHERE e.{end} = ? AND e.{other} != e.{end} "
+            f"ORDER BY e.predicate = '{COMENTION}', e.{other}, e.predicate", (node,)).fetchall()
+        edges: list[EdgeView] = []
+        for s, t, p, n, a in rows:
+            kind = "comention" if p == COMENTION else "relation"
+            if not edges or (edges[-1].source, edges[-1].target, edges[-1].kind) != (s, t, kind):
+                edges.append(EdgeView(s, t, kind, [], 0, 0, 0))
+            e = edges[-1]
+            e.predicates.append(p)
+            e.by_predicate[p] = (n, a)
+            e.weight += n
+            e.evidence += n
+            e.articles = max(e.articles, a)
+        return edges
+
+
+class _IndexedNodes:
+    """The entities of the index as a read-only mapping of id → NodeView, read as asked."""
+
+    def __init__(self, db: _Connection):
+        self.db = db
+
+    def get(self, node_id: str, default=None):
+        row = self.db.get().execute(f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id = ?", (node_id,)).fetchone()
+        return default if row is None else _node_view(row)
+
+    def many(self, ids: list[str], brief: bool = False) -> dict[str, NodeView]:
+        """Several nodes in one query; `brief`: without aliases and titles (a page of neighbours)."""
+        out = {}
+        db = self.db.get()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            if brief:
+                rows = db.execute(f"SELECT id, iri, label, type, mentions FROM entities WHERE id IN ({marks})", chunk)
+                out.update((r[0], NodeView(id=r[0], iri=r[1], label=r[2], type=r[3], mentions=r[4])) for r in rows)
+            else:
+                out.update((r[0], _node_view(r)) for r in db.execute(
+                    f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id IN ({marks})", chunk))
+        return out
+
+    def __getitem__(self, node_id: str):
+        node = self.get(node_id)
+        if node is None:
+            raise KeyError(node_id)
+        return node
+
+    def __contains__(self, node_id) -> bool:
+        return self.db.get().execute("SELECT 1 FROM entities WHERE id = ?", (node_id,)).fetchone() is not None
+
+
+def _node_view(row) -> NodeView:
+    import json
+
+    return NodeView(id=row[0], iri=row[1], label=row[2], type=row[3], aliases=json.loads(row[4]), mentions=row[5],
+                    documents=row[6], titles=json.loads(row[7]))
 
 
 def _only(e: EdgeView, predicates: list[str]) -> EdgeView:

@@ -13,15 +13,24 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import shutil
+import sys
+import tempfile
 import time
 from collections import Counter, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from . import ingest
 from .rdf import article_quads, direct_facts, merge_quads
 from .records import Article, Extraction
 from .store import Change, Store
+
+
+# Articles per extraction process below which another process costs more (loading its pipeline,
+# seconds) than it saves.
+SMALL_INPUT = 16
 
 
 @dataclass
@@ -142,18 +151,47 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 # -- the build ------------------------------------------------------------------------------------
-def build(paths: Iterable[str], store: Store, model: str | None = None, workers: int = 1,
+def build(paths: Iterable[str], store: Store, model: str | None = None, workers: int | None = 1,
           commit_every: int = 64, progress: Callable[[int, Article], None] | None = None,
           on_skip: Callable[[str, str], None] | None = None, extractor=None,
           extractions: Callable[[list[Article]], Iterator[Extraction]] | None = None,
           on_start: Callable[[int], None] | None = None,
           on_note: Callable[[str, str], None] | None = None) -> BuildReport:
-    """`on_start` hears how many articles will be extracted, once the input is read;
+    """`workers` None: one extraction process per core (fewer for a small input: each loads the
+    pipeline). `on_start` hears how many articles will be extracted, once the input is read;
     `progress` hears each extracted one; `on_skip` each input skipped (source, reason);
     `on_note` what was read but not as written (source, note)."""
     started = time.perf_counter()
     report = BuildReport()
-    paths = list(paths)
+    with _stdin_spooled(list(paths)) as paths:
+        return _build(paths, store, model, workers, commit_every, progress, on_skip, extractor, extractions,
+                      on_start, on_note, started, report)
+
+
+def default_workers() -> int:
+    """Extraction processes when none are asked: every core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@contextmanager
+def _stdin_spooled(paths: list) -> Iterator[list]:
+    """`-` among the paths is standard input, kept in a temporary file for the build (which reads
+    its input twice): JSON Lines when it opens with '{', else one plain-text article."""
+    if "-" not in [str(p) for p in paths]:
+        yield paths
+        return
+    with tempfile.TemporaryDirectory(prefix="kg-stdin-") as folder:
+        data = sys.stdin.buffer
+        head = data.read(1 << 16)
+        name = "stdin.jsonl" if head.lstrip().startswith(b"{") else "stdin.txt"
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(head)
+            shutil.copyfileobj(data, f, 1 << 20)
+        yield [os.path.join(folder, name) if str(p) == "-" else p for p in paths]
+
+
+def _build(paths, store, model, workers, commit_every, progress, on_skip, extractor, extractions, on_start,
+           on_note, started, report) -> BuildReport:
     known = store.article_hashes()
     vocab = store.vocab
 
@@ -178,6 +216,8 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
             wanted[item.id] = (item.content_hash, item.source)
     if on_start:
         on_start(len(wanted))
+    if workers is None:
+        workers = max(1, min(default_workers(), len(wanted) // SMALL_INPUT))
     if not wanted:
         report.seconds = time.perf_counter() - started
         return report
@@ -230,7 +270,7 @@ def build(paths: Iterable[str], store: Store, model: str | None = None, workers:
         # the direct triples only the replaced articles stated go; those of this batch are added
         stale = sorted(store.unsupported_facts(drop, keep=facts), key=str) if drop else []
         store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes), stale_facts=stale, renames=renames),
-                     nodes, facts)
+                     nodes, facts, resolver=resolver)
         pending.clear()
 
     for n, ext in enumerate(source, 1):
@@ -270,7 +310,8 @@ def stats(store: Store) -> dict:
     preds = store.select("""SELECT ?p (COUNT(*) AS ?n) WHERE {
         SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ;
         rdf:object ?o } } } GROUP BY ?p""", union=False)
-    co = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE { GRAPH ?g { ?a nkg:coMentionedWith ?b } } }",
+    co = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE { "
+                      "GRAPH ?g { ?a nkg:coMentionedWith ?b } } }",
                       union=False)
     by_type = Counter({r["t"].rsplit("#", 1)[-1]: r["n"] for r in types})
     return {

@@ -63,21 +63,20 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary, decisions:
         add(art, SCHEMA + "author", Literal(a.author))
     add(art, t("text"), Literal(a.text))
 
+    # Sentences and mentions are spans of the article's one text: their own text is not stored again
+    # (SUBSTR(?text, ?start + 1, ?end - ?start) gives it; the API and `kg export` write it out), and
+    # the article a sentence is in is its graph, its position its IRI.
     sentences = [NamedNode(f"{doc}#s{i}") for i in range(len(ext.sentences))]
-    for i, (node, s) in enumerate(zip(sentences, ext.sentences)):
+    for node, s in zip(sentences, ext.sentences):
         add(node, RDF + "type", NamedNode(t("Sentence")))
-        add(node, t("inArticle"), art)
-        add(node, t("index"), _int(i))
         add(node, t("start"), _int(s.start))
         add(node, t("end"), _int(s.end))
-        add(node, t("text"), Literal(s.text))
 
     entity_iris = [NamedNode(vocab.entity(i)) for i in ids]
     for i, m in enumerate(ext.mentions):
         node = NamedNode(f"{doc}#m{i}")
         add(node, RDF + "type", NamedNode(t("Mention")))
         add(node, t("refersTo"), entity_iris[m.entity])
-        add(node, t("text"), Literal(m.text))
         add(node, t("start"), _int(m.start))
         add(node, t("end"), _int(m.end))
         add(node, t("sentence"), sentences[m.sentence])
@@ -88,8 +87,7 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary, decisions:
         if decision is None:
             continue
         ent = ext.entities[e]
-        node = NamedNode(f"{doc}#e{e}")
-        add(node, RDF + "type", NamedNode(t("Resolution")))
+        node = NamedNode(f"{doc}#e{e}")  # an nkg:Resolution by nkg:resolvedTo's domain
         add(node, t("resolvedTo"), entity_iris[e])
         add(node, RDFS + "label", Literal(ent.label))
         add(node, t("rule"), Literal(decision.rule))
@@ -107,8 +105,7 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary, decisions:
         add(node, RDF + "type", NamedNode(t("Statement")))
         add(node, RDF + "subject", subject)
         add(node, RDF + "predicate", NamedNode(predicate))
-        add(node, RDF + "object", obj)
-        add(node, PROV + "wasDerivedFrom", art)
+        add(node, RDF + "object", obj)  # derived from the article whose graph holds it
         add(node, t("sentence"), sentences[r.sentence])
         add(node, t("start"), _int(r.start))
         add(node, t("end"), _int(r.end))
@@ -124,8 +121,42 @@ def article_quads(ext: Extraction, ids: list[str], vocab: Vocabulary, decisions:
         add(node, RDF + "subject", x)
         add(node, RDF + "object", y)
         add(node, t("count"), _int(n))
-        add(node, PROV + "wasDerivedFrom", art)
     return q
+
+
+def materialise(quads: list[Quad], vocab: Vocabulary) -> list[Quad]:
+    """What one article's graph implies and does not store (see `article_quads`), for exports
+    that carry the whole contract: each sentence's and mention's text, a sentence's article and
+    index, the type of resolutions, and the article every statement and co-mention
+    is derived from."""
+    t = vocab.term
+    text = None
+    spans: dict = {}
+    out: list[Quad] = []
+    for q in quads:
+        p = q.predicate.value
+        if p == t("text") and q.subject == q.graph_name:
+            text = q.object.value
+        elif p in (t("start"), t("end")):
+            spans.setdefault(q.subject, {})[p] = int(q.object.value)
+        elif p == t("resolvedTo"):
+            out.append(Quad(q.subject, _TYPE, NamedNode(t("Resolution")), q.graph_name))
+        elif p == RDF + "type" and q.object.value in (t("Statement"), t("CoMention")):
+            out.append(Quad(q.subject, NamedNode(PROV + "wasDerivedFrom"), q.graph_name, q.graph_name))
+        elif p == RDF + "type" and q.object.value == t("Sentence"):
+            index = q.subject.value.rsplit("#s", 1)[-1]
+            out.append(Quad(q.subject, NamedNode(t("inArticle")), q.graph_name, q.graph_name))
+            if index.isdigit():
+                out.append(Quad(q.subject, NamedNode(t("index")), _int(int(index)), q.graph_name))
+    if text is not None:
+        for q in quads:
+            if q.predicate.value == t("refersTo") or (q.predicate.value == RDF + "type"
+                                                     and q.object.value == t("Sentence")):
+                span = spans.get(q.subject, {})
+                if t("start") in span and t("end") in span:
+                    out.append(Quad(q.subject, NamedNode(t("text")), Literal(text[span[t("start")]:span[t("end")]]),
+                                    q.graph_name))
+    return out
 
 
 Fact = tuple[str, str, object]  # (subject IRI, predicate IRI, object term)

@@ -30,13 +30,14 @@ import re
 import threading
 import time
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 import requests
 
-from .store import BASE_PREDICATE, VALUES_CHUNK, Change, Store, StoreError, Write, _chunks, _dedupe, check_loaded, parse_file
+from .store import (BASE_PREDICATE, VALUES_CHUNK, Change, Store, StoreError, Write, _chunks, _dedupe, check_loaded,
+                    parse_file)
 from .vocab import RDF, RDFS, SKOS
 
 VERSION_PREDICATE = "https://w3id.org/newskg/version"
@@ -189,12 +190,13 @@ class RemoteStore(Store):
         return rows[0]["n"] if rows else 0
 
     def dump(self, fmt: ox.RdfFormat, output) -> None:
-        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs_filter()} }}")
+        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs_filter()} }} "
+                          "ORDER BY ?g")  # graph by graph, as materialising needs
+        quads = self._materialised(ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
         if fmt.supports_datasets:
-            ox.serialize((ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows), output, format=fmt,
-                         prefixes=self.vocab.prefixes)
+            ox.serialize(quads, output, format=fmt, prefixes=self.vocab.prefixes)
         else:
-            ox.serialize(_dedupe(ox.Triple(r["s"], r["p"], r["o"]) for r in rows), output, format=fmt,
+            ox.serialize(_dedupe(ox.Triple(q.subject, q.predicate, q.object) for q in quads), output, format=fmt,
                          prefixes=self.vocab.prefixes)
 
     def changed(self) -> bool:
@@ -264,7 +266,8 @@ class RemoteStore(Store):
         ops = self._insert_ops(journal) if journal else []
         ops += self._update_operations(write)
         ops += self._insert_ops(write.insert)
-        ops.append(f"DELETE {{ GRAPH <{v.meta}> {{ {pending} ?p ?o }} }} WHERE {{ GRAPH <{v.meta}> {{ {pending} ?p ?o }} }}")
+        ops.append(f"DELETE {{ GRAPH <{v.meta}> {{ {pending} ?p ?o }} }} "
+                   f"WHERE {{ GRAPH <{v.meta}> {{ {pending} ?p ?o }} }}")
         ops += self._version_ops()
         self._update(ops)
 

@@ -363,11 +363,13 @@ class Resolver:
         for form in ent.forms:
             if is_acronym(form):
                 pool = self.by_initials.get(normal(form).replace(" ", ""), set())
-                hit = lambda nid, f=form: next((o for o in self.nodes[nid].forms if acronym_of(f, o)), None)
+                def hit(nid, f=form):
+                    return next((o for o in self.nodes[nid].forms if acronym_of(f, o)), None)
             else:
                 pool = {nid for key in initials(form) for nid in self.by_key.get(key, ())
                         if all(is_acronym(o) for o in self.nodes[nid].forms)}
-                hit = lambda nid, f=form: next((o for o in self.nodes[nid].forms if acronym_of(o, f)), None)
+                def hit(nid, f=form):
+                    return next((o for o in self.nodes[nid].forms if acronym_of(o, f)), None)
             for nid in pool:
                 other = hit(nid) if nid not in found and usable(nid) else None
                 if other:

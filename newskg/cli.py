@@ -112,6 +112,16 @@ class _VerbGroup(click.Group):
         self.params += _global_options()
 
 
+class _VerbGroup(click.Group):
+    """A verb with verbs of its own (`kg curate merge`): it and they take the global options too."""
+
+    command_class = _Verb
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params += _Verb(name="_").params
+
+
 class _Command(click.Group):
     """The `kg` group: a failure of the machine (a full disk, a folder it may not write, a file
     where a folder should be) ends the command with what went wrong and what to do, never with
@@ -189,8 +199,8 @@ def main(ctx: click.Context, store: str, base: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--model", envvar="KG_MODEL", show_envvar=True,
               help="spaCy pipeline (package name or folder); default: newskg's own.")
-@click.option("--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes.")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes  [default: one per core]")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to extract on (e.g. tcp://host:8786).")
 @click.option("--batch", "batch", type=click.IntRange(1, 10_000), default=None,
               help="Articles per write: each batch's articles and registry entries are written together  "
@@ -202,7 +212,8 @@ def main(ctx: click.Context, store: str, base: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress, as_json):
-    """Extract articles (.txt, .md, .html, .jsonl files or folders) into the store.
+    """Extract articles (.txt, .md, .html, .warc, .jsonl files or folders; any of them compressed as .gz,
+    .xz, .bz2 or .zst; `-` for standard input) into the store, in one process per core unless -j says.
 
     Articles already in the store unchanged are left as they are; changed ones replace their own
     facts. Bad input (unreadable, binary, empty, too large, a bad JSON line, a duplicate id, a file
@@ -361,6 +372,29 @@ def load(ctx, files, graph_iri, fmt, force, as_json):
             click.echo(f"loaded {n} quads from {f}")
     if failed:
         ctx.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the sizes as JSON.")
+@click.pass_context
+def compact(ctx, as_json):
+    """Rewrite the store's published version in its smallest form (folder stores).
+
+    Builds add their batches to the store as they come, and the store keeps them as written: a
+    store built batch by batch takes up to twice the space of the same data written at once. This
+    writes the published version anew, at once, and publishes it; readers go on meanwhile. It
+    takes about as long as loading the whole store (minutes per million articles' worth of quads)."""
+    if is_remote(ctx.obj["store"]):
+        raise click.ClickException("kg compact is for folder stores; a SPARQL server keeps its own storage")
+    store = _open(ctx, write=True)
+    try:
+        before, after = store.compact()
+    finally:
+        store.close()
+    if as_json:
+        _echo_json({"before_bytes": before, "after_bytes": after})
+    else:
+        click.echo(f"{before / 1e6:,.0f} MB → {after / 1e6:,.0f} MB")
 
 
 @main.command()
@@ -737,7 +771,7 @@ def explain(ctx, entity, as_json):
     _echo_json(result) if as_json else click.echo(render_explanation(result))
 
 
-@main.group()
+@main.group(cls=_VerbGroup)
 @click.option("--json", "as_json", is_flag=True, help="Print the item made (or, with list, the items) as JSON.")
 @click.pass_context
 def curate(ctx, as_json):
@@ -777,7 +811,8 @@ def _curate(ctx, action: str, entity: str, other: str | None = None, value: str 
         node = resolver.nodes.get(resolver.current(a))
         if node is not None:
             nodes[store.vocab.entity(node.id)] = node
-        store.commit(Change(drop_graphs=[], quads=quads, nodes=list(nodes), renames=renames), nodes)
+        store.commit(Change(drop_graphs=[], quads=quads, nodes=list(nodes), renames=renames), nodes,
+                     resolver=resolver)
     finally:
         store.close()
     if ctx.obj.get("curate_json"):

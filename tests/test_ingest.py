@@ -241,3 +241,42 @@ def test_a_file_removed_after_the_folder_was_listed_is_reported_and_the_rest_rea
     assert first.id == "a.txt" and [i.id for i in rest if isinstance(i, Article)] == ["c.txt"]
     (gone,) = [i for i in rest if isinstance(i, ingest.Skipped)]
     assert gone.source.endswith("b.txt") and "gone" in gone.reason
+
+
+def test_compressed_jsonl_and_text_files_are_read_as_they_decompress(tmp_path):
+    import bz2
+    import gzip
+    import lzma
+
+    import zstandard
+
+    def line(n):
+        return json.dumps({"id": f"r{n}", "title": f"Story {n}", "text": f"Story {n}\n\nBody {n}."}) + "\n"
+    with gzip.open(tmp_path / "a.jsonl.gz", "wt") as f:
+        f.write(line(1) + line(2))
+    (tmp_path / "b.jsonl.xz").write_bytes(lzma.compress(line(3).encode()))
+    (tmp_path / "c.ndjson.bz2").write_bytes(bz2.compress(line(4).encode()))
+    (tmp_path / "d.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(line(5).encode()))
+    (tmp_path / "note.txt.zst").write_bytes(zstandard.ZstdCompressor().compress(b"A note\n\nRead whole."))
+    (tmp_path / "page.md.gz").write_bytes(gzip.compress(b"# A page\n\nText of the page."))
+    (tmp_path / "broken.jsonl.gz").write_bytes(gzip.compress(line(6).encode() * 50)[:-40])
+    articles, skipped = read(tmp_path)
+    by_id = {a.id: a for a in articles}
+    assert set(by_id) >= {"r1", "r2", "r3", "r4", "r5", "note.txt", "page.md"}
+    assert by_id["note.txt"].title == "A note" and by_id["page.md"].text.startswith("A page")
+    assert [s.source for s in skipped if "damaged" in s.reason] == [str(tmp_path / "broken.jsonl.gz")]
+
+
+def test_standard_input_is_read_as_jsonl_or_one_text(tmp_path, monkeypatch):
+    import io
+    import sys
+
+    from newskg.graph.pipeline import _stdin_spooled
+
+    for data, expected in ((b'{"id": "s1", "text": "Body one."}\n{"id": "s2", "text": "Body two."}\n', ["s1", "s2"]),
+                           (b"Headline\n\nA plain story.", ["stdin.txt"])):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        with _stdin_spooled(["-"]) as paths:
+            found = [a.id for a in ingest.read(paths) if isinstance(a, Article)]
+            again = [a.id for a in ingest.read(paths) if isinstance(a, Article)]  # a build reads its input twice
+        assert found == again == expected

@@ -52,7 +52,9 @@ def test_search_ranks_exact_before_prefix_and_filters_and_pages(client):
     every = client.get("/api/entities?q=a&limit=200").get_json()
     pages = [r["id"] for off in range(0, every["total"], 4)
              for r in client.get(f"/api/entities?q=a&limit=4&offset={off}").get_json()["results"]]
-    assert pages == [r["id"] for r in every["results"]] and every["total"] == len(World.read().labels())  # an a in each
+    # a letter or two match the start of a word (a substring needs three letters, as the text index has them)
+    words_with_a = {label for label in World.read().labels() if any(w.lower().startswith("a") for w in label.split())}
+    assert pages == [r["id"] for r in every["results"]] and every["total"] == len(words_with_a)
     assert error_of(client.get("/api/entities?q=a&type=ANIMAL"))["status"] == 400
 
 

@@ -89,7 +89,8 @@ def load(store: Store, articles: set[str] | None = None) -> GraphView:
     edges: list[EdgeView] = []
     by_pair: dict[tuple[str, str], EdgeView] = {}
     for r in store.select(f"""SELECT ?s ?p ?o (COUNT(?st) AS ?n) (COUNT(DISTINCT ?g) AS ?a) WHERE {{ {within}
-            GRAPH ?g {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . FILTER(isIRI(?o)) }} }}
+            GRAPH ?g {{ ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+                FILTER(isIRI(?o)) }} }}
             GROUP BY ?s ?p ?o ORDER BY ?s ?o ?p""", union=False):
         s, o = v.slug_of(r["s"]), v.slug_of(r["o"])
         if s not in nodes or o not in nodes:
