@@ -1,11 +1,12 @@
 """Lookups over a store version: name search, one entity's facts and the evidence of its
 relations, neighbourhoods, relation paths, articles.
 
-The search and neighbor indexes are built once per store version (the API caches them)
-from the registry and the graph view; entity and article details are SPARQL queries.
+Search, neighbourhoods, paths and the article list read the index written with each store
+version (graph.sidecar); entity and article details are SPARQL queries.
 """
 from __future__ import annotations
 
+import json
 from collections import deque
 from dataclasses import replace
 from datetime import date, timedelta
@@ -75,8 +76,6 @@ _WORDS = """SELECT entity FROM (
 
 
 def _candidates(db, key: str) -> list[str]:
-    import json
-
     words = key.split()
     close = [[i, c] for i, w in enumerate(words) for c in _close_words(db, w)] if len(key) >= 4 else []
     params = {"key": key, "words": json.dumps(words), "close": json.dumps(close), "n": len(words)}
@@ -143,7 +142,8 @@ class _Connection:
 
 
 def _key(text: str) -> str:
-    return normal(text)
+    # no name holds a NUL, and SQLite's text index reads one as the end of the query
+    return normal(text.replace("\x00", ""))
 
 
 def _close(a: str, b: str) -> bool:

@@ -97,7 +97,7 @@ def test_export_ntriples_is_scorable_by_the_evaluation_script(seed_store, tmp_pa
     assert json.loads(result.stdout)["entities"]["tp"] > 40
 
 
-VERBS = {"build", "load", "serve", "query", "queries", "export", "stats", "evaluate", "explain", "curate", "train",
+VERBS = {"build", "load", "serve", "query", "queries", "export", "stats", "evaluate", "explain", "curate", "train", "compact",
          "doctor"}
 
 

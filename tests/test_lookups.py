@@ -43,6 +43,12 @@ def test_search_ignores_case_accents_and_word_order_and_tolerates_typos(client):
     assert labels(client, "zzzzqqq") == []
 
 
+def test_search_for_a_name_with_a_nul_in_it_finds_the_name(client):
+    # SQLite's text index reads a NUL as the end of the query ("unterminated string": a 500)
+    found = client.get("/api/entities?q=Ka%00bul")
+    assert found.status_code == 200 and "Kabul" in [r["label"] for r in found.get_json()["results"]]
+
+
 def test_search_ranks_exact_before_prefix_and_filters_and_pages(client):
     found = client.get("/api/entities?q=kabul").get_json()
     assert [r["label"] for r in found["results"]][:2] == ["Kabul", "Kabul airport"]
