@@ -20,6 +20,17 @@ def test_surname_joins_the_full_name():
     assert got == ["Karim Haidari", "Karim Haidari"] and entities[0].forms == ("Karim Haidari", "Haidari")
 
 
+def test_a_surname_the_tagger_took_for_a_place_or_organisation_is_the_person_named_in_full():
+    got, entities = labels(("Gloria La Riva", "PERSON"), ("La Riva", "PLACE"), ("Jo Jorgensen", "PERSON"),
+                           ("Jorgensen", "ORG"), ("Maria Lopez-Arana", "PERSON"), ("Lopez-Arana", "ORG"))
+    assert got == ["Gloria La Riva", "Gloria La Riva", "Jo Jorgensen", "Jo Jorgensen", "Maria Lopez-Arana",
+                   "Maria Lopez-Arana"]
+    assert all(e.type == "PERSON" for e in entities)
+    # a known place stays a place: 'Washington' after 'George Washington'
+    got, entities = labels(("George Washington", "PERSON"), ("Washington", "PLACE"))
+    assert got == ["George Washington", "Washington"]
+
+
 def test_father_and_son_sharing_words_stay_apart_and_bare_surname_goes_to_the_one_introduced_first():
     # news names its subject first and a relative sharing the surname later, calling the relative by
     # given name from then on: the bare surname stays the subject's, even right after the relative

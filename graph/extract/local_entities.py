@@ -249,12 +249,15 @@ def _given_name_mistyped(f: _Form, cl: _Cluster) -> str | None:
     return None
 
 
-def _hyphenated_surname_mistyped(f: _Form, cl: _Cluster) -> str | None:
-    if f.ctype == "PERSON" and f.type in ("PLACE", "ORG") and " " not in f.key and "-" in f.key.strip("-") \
-            and any(" " in o and tokens(o)[-1] == f.key for o in cl.forms) \
-            and not is_acronym(f.text) and gazetteer.place_kind(f.text) is None:
-        return f"the hyphenated surname of '{_first(cl.forms, lambda o: ' ' in o and tokens(o)[-1] == f.key)}'"
-    return None
+def _surname_mistyped(f: _Form, cl: _Cluster) -> str | None:
+    """The last word or words of a person the article names in full, which the tagger took for a
+    place or an organisation ('Jorgensen' after 'Jo Jorgensen', 'La Riva' after 'Gloria La Riva')."""
+    if not (f.ctype == "PERSON" and f.type in ("PLACE", "ORG")) or is_acronym(f.text) \
+            or gazetteer.place_kind(f.text) is not None or f.key in gazetteer.demonyms():
+        return None
+    n = len(f.words)
+    full = next((o for o in cl.forms if len(tokens(o)) > n and tokens(o)[-n:] == f.words), None)
+    return f"the surname of '{full}'" if full else None
 
 
 def _members_plural(f: _Form, cl: _Cluster) -> str | None:
@@ -432,7 +435,7 @@ def _surname_after_particle(f: _Form, cl: _Cluster) -> str | None:
 # When a form names an entity the article already has, in order: (name, example, rule).
 SAME_NAME_RULES = [
     ("given name mistyped", "'Jamal' after 'Jamal Khashoggi', tagged a place", _given_name_mistyped),
-    ("hyphenated surname mistyped", "'Lopez-Arana' after 'Maria Lopez-Arana'", _hyphenated_surname_mistyped),
+    ("surname mistyped", "'Jorgensen' after 'Jo Jorgensen', 'La Riva' after 'Gloria La Riva'", _surname_mistyped),
     ("members' plural", "'Houthis' and the 'Houthi movement'", _members_plural),
     ("same name", "'the Taliban' and 'Taliban'", _same_key),
     ("same country", "'USA' and 'United States' (gazetteer)", _same_country),
