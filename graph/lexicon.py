@@ -166,7 +166,8 @@ PARTY_ADJECTIVES = {"republican", "democratic", "democrat", "conservative", "lab
 # Prepositions, which a capital at a sentence's start does not make part of a name ("Under Maryland law").
 PREPOSITIONS = {"under", "in", "on", "at", "from", "after", "before", "during", "since", "despite", "with",
                 "without", "by", "for", "across", "against", "among", "amid", "near", "over", "through",
-                "throughout", "toward", "towards", "until", "upon", "within", "into", "outside", "inside", "beyond"}
+                "throughout", "toward", "towards", "until", "upon", "within", "into", "outside", "inside", "beyond",
+                "unlike", "like", "besides", "per", "via"}
 # Nouns for a party's members ("a Democrat", "the Republicans"): a political group.
 PARTY_MEMBER_NOUNS = {"democrat", "democrats", "republican", "republicans", "conservatives", "liberals", "tories",
                       "socialists", "communists", "libertarians", "greens", "nationalists", "unionists"}

@@ -13,9 +13,10 @@ from .lexicon import INITIALS_SKIPPED
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Zürich' → 'zurich'."""
+    """Case- and accent-insensitive form: 'Zürich' → 'zurich'; invisible format characters (a
+    zero-width joiner pasted into a name) are no part of it."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     return text.casefold()
 
 

@@ -453,3 +453,24 @@ def test_a_peoples_or_partys_words_are_a_group(extractor):
     entities, _, _ = extract(extractor, "News\n\nThe minister met Philippine officials, as did Eastern Europeans "
                                         "and the Liberal Democrat candidate.")
     assert {("Philippine", "GROUP"), ("Eastern Europeans", "GROUP"), ("Liberal Democrat", "GROUP")} <= entities
+
+
+def test_no_junk_around_a_persons_name_mints_a_form(extractor):
+    # a sentence-opening adverb or preposition, two people joined by a hyphen or an 'and', a
+    # country before the name: each person is named alone
+    text = ("Karim Haidari and Omar Dalil met in Kabul on Monday. Afterwards Haidari spoke about the "
+            "Haidari-Dalil pact. Haidari said Dalil was right. Unlike Dalil, Haidari signed it.\n\n"
+            "Haidari and Dalil then left. United States Brian Kettle welcomed the deal. Vermont Laura Ames "
+            "agreed with Jordan Peterson.")
+    entities, _, e = extract(extractor, text)
+    forms = {m.text for m in e.mentions}
+    assert not forms & {"Afterwards Haidari", "Haidari-Dalil", "Unlike Dalil", "Haidari and Dalil",
+                        "United States Brian Kettle", "States Brian Kettle",
+                        "Vermont Laura Ames"}, forms
+    assert {("Karim Haidari", "PERSON"), ("Omar Dalil", "PERSON"), ("Brian Kettle", "PERSON"),
+            ("Laura Ames", "PERSON"), ("Jordan Peterson", "PERSON")} <= entities
+
+
+def test_a_war_between_two_countries_stays_one_name(extractor):
+    entities, _, _ = extract(extractor, "Iran and Iraq fought the Iran–Iraq War for eight years. Iran lost men.")
+    assert ("Iran–Iraq War", "EVENT") in entities

@@ -29,3 +29,7 @@ def test_spelling_variants_of_one_long_word_only():
 def test_slugs_are_readable_and_ascii():
     assert names.slug("Ayşe Çelik-Ören") == "ayse-celik-oren"
     assert names.slug("U.S. Army") == "us-army"
+
+
+def test_an_invisible_character_pasted_into_a_name_is_no_part_of_it():
+    assert names.normal("\u200dAparna Garg") == names.normal("Aparna\u200b Garg") == names.normal("Aparna Garg")

@@ -82,7 +82,11 @@ def _body_then_person(n: _Name) -> list[Span] | None:
         prefix = doc[start:k]
         place_after_preposition = start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in") \
             and gazetteer.place_kind(prefix.text) in ("country", "region", "subdivision", "city")
-        if label == "PERSON" and not place_after_preposition \
+        # "United States Joe Biden": a country of two words or more, then a person
+        # ('Vermont Bernie Sanders' too, but a place that is also a given name may be one: 'Georgia Anne Smith')
+        country_first = gazetteer.place_kind(prefix.text) in ("country", "subdivision") \
+            and (k - start >= 2 or normal(prefix.text) not in gazetteer.given_names())
+        if label == "PERSON" and not place_after_preposition and not country_first \
                 and not (k - start >= 2 and head_word(prefix) in L.ORG_HEADS):
             # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X"; but "Jordan Peterson" is one name
             continue
@@ -90,7 +94,7 @@ def _body_then_person(n: _Name) -> list[Span] | None:
                 known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS):
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
                       for p in repair(n.span(k, end, "PERSON")) if p.end > k]
-            return repair(n.span(start, k, label)) + person
+            return repair(n.span(start, k, "PLACE" if country_first else label)) + person
     return None
 
 
@@ -101,6 +105,36 @@ def _two_bodies(n: _Name) -> list[Span] | None:
             capitalised(doc[i]) and doc[i].lower_ in INSTITUTION_HEADS for i in (start, start + 2)):
         return [n.span(start, start + 1, "ORG"), n.span(start + 2, end, "ORG")]
     return None
+
+
+def _two_people(n: _Name) -> list[Span] | None:
+    """'Biden and Harris', 'Joe Biden and Kamala Harris': two people the tagger took for one; 'the
+    Trump-Ukraine affair', 'the Biden-Harris ticket': names joined by a hyphen, each of which the
+    article also uses alone (a hyphenated surname, 'Ocasio-Cortez', appears whole)."""
+    doc, start, end = n.doc, n.start, n.end
+    if end - start < 3:
+        return None
+    for i in range(start + 1, end - 1):
+        left, right = doc[start:i], doc[i + 1:end]
+        if not all(capitalised(t) and t.is_alpha for t in (*left, *right)):
+            continue
+        if n.label == "PERSON" and doc[i].lower_ in ("and", "&") \
+                and (len(left) == len(right) == 1 or min(len(left), len(right)) >= 2):
+            return repair(n.span(start, i, "PERSON")) + repair(n.span(i + 1, end, "PERSON"))
+        if doc[i].text in ("-", "\u2013") and not doc[i].whitespace_ and not doc[i - 1].whitespace_ \
+                and len(left) == len(right) == 1 and {left.text, right.text} <= _used_alone(doc):
+            return [n.span(start, i, guess_type(left) or "PERSON"), n.span(i + 1, end, guess_type(right) or "PERSON")]
+    return None
+
+
+def _used_alone(doc: Doc) -> set[str]:
+    """The capitalised words of a text that stand without a hyphen beside them somewhere."""
+    if "newskg_used_alone" not in doc.user_data:
+        doc.user_data["newskg_used_alone"] = {
+            t.text for t in doc if t.is_alpha and t.text[:1].isupper()
+            and not (t.i > 0 and doc[t.i - 1].text in ("-", "\u2013") and not doc[t.i - 1].whitespace_)
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "\u2013") and not t.whitespace_)}
+    return doc.user_data["newskg_used_alone"]
 
 
 def _side_then_person(n: _Name) -> list[Span] | None:
@@ -293,6 +327,7 @@ REPAIRS = [
     ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
     ("acronym then person", "told NPR Hamza bin Laden", _acronym_then_person),
     ("two bodies", "the Senate and House", _two_bodies),
+    ("two people", "Biden and Harris; the Trump-Ukraine affair", _two_people),
     ("a side then a person", "Democrat Chuck Schumer", _side_then_person),
     ("prefixed name then name", "anti-Houthi Southern Transitional Council", _prefixed_then_name),
     ("date after a preposition", "Taliban on February 29", _narrowing(_date_after_preposition)),
@@ -365,6 +400,8 @@ def _office_opener(tok) -> bool:
 def _junk_first(doc: Doc, start: int, end: int) -> bool:
     tok = doc[start]
     return (tok.lower_ in LEADING_JUNK or tok.is_punct or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS)
+            # "Afterwards Trump": an everyday adverb capitalised only because it opens the sentence
+            or (tok.is_sent_start and tok.pos_ == "ADV" and end - start > 1 and tok.lower_ in common_words())
             or tok.is_space or tok.lower_ in ("'s", "\u2019s")
             or tok.lower_ in CONNECTORS
             or (tok.lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-")))
@@ -447,11 +484,13 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
 def _no_part_of_a_persons_name(doc: Doc, start: int) -> bool:
     """The capitalised word before a person's name that is a party's word ('Republican'), the
     place of an office ('Mayor of London' + 'Sadiq Khan'), an office in capitals ('CEO') or
-    in the plural ('Senators')."""
+    in the plural ('Senators'), or the end of a country's name ('United States' + 'Joe Biden')."""
     prev = doc[start - 1]
     return (prev.lower_ in L.PARTY_ADJECTIVES or prev.lower_ in L.PARTY_MEMBER_NOUNS
             or start > 1 and doc[start - 2].lower_ == "of" and bool(gazetteer.place_kind(prev.text))
-            or prev.is_upper and is_role(prev.lower_) or bool(L.plural_role(prev.lower_)))
+            or prev.is_upper and is_role(prev.lower_) or bool(L.plural_role(prev.lower_))
+            or any(gazetteer.place_kind(doc[j:start].text) in ("country", "subdivision")
+                   for j in range(max(0, start - 3), start - 1)))
 
 
 def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:
@@ -490,10 +529,15 @@ def _hyphen_joined_after(doc: Doc, start: int, end: int, label: str) -> int | No
     nxt = doc[end]
     if nxt.text in ("-", "\u2013") and not doc[end - 1].whitespace_ and not nxt.whitespace_ \
             and end + 1 < len(doc) and capitalised(doc[end + 1]) \
-            and not (nxt.text == "\u2013" and known(doc[start:end])
-                     and not (end + 2 < len(doc) and doc[end + 2].lower_ in L.EVENT_HEADS | L.ORG_HEADS)):
+            and not (nxt.text == "\u2013" and known(doc[start:end]) and not _head_after(doc, end + 2)) \
+            and not ({doc[end - 1].text, doc[end + 1].text} <= _used_alone(doc)  # "the Trump-Ukraine affair"
+                     and not (_head_after(doc, end + 2) and capitalised(doc[end + 2]))):
         return end + 2
     return None
+
+
+def _head_after(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].lower_ in L.EVENT_HEADS | L.ORG_HEADS
 
 
 def _and_after_of_or_for(doc: Doc, start: int, end: int, label: str) -> int | None:
