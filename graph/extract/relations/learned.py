@@ -13,7 +13,7 @@ The model is a JSON file of feature weights (graph/model/relations.json, rebuilt
 plain Python. It adds to what the patterns state; it does not overrule them.
 
 Measured on the validation corpus' tune part (45 articles, 5-fold cross-validation by article,
-`python -m graph.train_relations --cross-validate`), the model does not beat the patterns alone:
+`python -m newskg.graph.train_relations --cross-validate`), the model does not beat the patterns alone:
 most relations the patterns miss have a name the recogniser missed or are stated across
 sentences, and a sentence-pair model sees neither. So newskg ships no relation model; set
 KG_RELATION_MODEL to a model trained on your own gold to use one."""
