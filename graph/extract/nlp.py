@@ -73,34 +73,46 @@ def paragraphs(doc: Doc) -> Doc:
         if i > 1 and prev not in CLOSERS and not prev.isspace():
             last = i - 1
         elif prev == "]":  # a numbered reference after the stop ('... in 1821. [22] His') hides nothing
-            j = i - 2
-            while j > 0 and j > i - 8 and (texts[j][:1].isdigit() or texts[j] in REFERENCE_SEPARATORS):
-                j -= 1
-            if j < i - 2 and texts[j] == "[" and j > 0:
-                k = j - 1
-                while k > 0 and (texts[k].isspace() or texts[k] in CLOSERS):
-                    k -= 1
-                last = k
-        prev_newline = prev.isspace() and "\n" in prev
-        is_space = text.isspace()
-        if prev_newline:
-            starts[i, 0] = -1 if is_space and "\n" in text else 1
+            last = _before_reference(texts, i, last)
+        if prev.isspace() and "\n" in prev:
+            starts[i, 0] = -1 if text.isspace() and "\n" in text else 1
             line_start = i
-            continue
-        end = texts[last]
-        if is_space or end not in SENTENCE_END or (text in CLOSERS and not spaced[i - 1] and not prev.isspace()):
-            starts[i, 0] = -1
-        elif end in FULL_STOPS and (spaced[i - 1] or prev.isspace()):
-            word = texts[i + 1] if text in OPENERS and i + 1 < n else text
-            before = texts[last - 1] if last > 0 else ""
-            if end == "." and before.isdigit() and len(before) <= 2 and last - 1 == line_start:
-                starts[i, 0] = -1  # a list number opens the line: '2. The ...'
-            elif word[:1].isupper() and not (end == "." and (
-                    (before.lower() in ABBREVIATIONS and (before[:1].isupper() or before in LOWER_ABBREVIATIONS))
-                    or (len(before) == 1 and before.isalpha()))):
-                starts[i, 0] = 1
+        else:
+            starts[i, 0] = _start_within_line(texts, spaced, i, last, line_start)
     doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy reads the -1 back from its two's complement
     return doc
+
+
+def _before_reference(texts: list[str], i: int, last: int) -> int:
+    """The token before a numbered reference ('[22]', '[3, 4]') that ends at i - 1, or `last`."""
+    j = i - 2
+    while j > 0 and j > i - 8 and (texts[j][:1].isdigit() or texts[j] in REFERENCE_SEPARATORS):
+        j -= 1
+    if not (j < i - 2 and texts[j] == "[" and j > 0):
+        return last
+    k = j - 1
+    while k > 0 and (texts[k].isspace() or texts[k] in CLOSERS):
+        k -= 1
+    return k
+
+
+def _start_within_line(texts: list[str], spaced, i: int, last: int, line_start: int) -> int:
+    """1 when token i starts a sentence, -1 when it cannot, 0 when the model decides."""
+    prev, text, end = texts[i - 1], texts[i], texts[last]
+    if text.isspace() or end not in SENTENCE_END or (text in CLOSERS and not spaced[i - 1] and not prev.isspace()):
+        return -1
+    if end not in FULL_STOPS or not (spaced[i - 1] or prev.isspace()):
+        return 0
+    word = texts[i + 1] if text in OPENERS and i + 1 < len(texts) else text
+    before = texts[last - 1] if last > 0 else ""
+    if end == "." and before.isdigit() and len(before) <= 2 and last - 1 == line_start:
+        return -1  # a list number opens the line: '2. The ...'
+    return 1 if word[:1].isupper() and not (end == "." and _abbreviation_or_initial(before)) else 0
+
+
+def _abbreviation_or_initial(word: str) -> bool:
+    return (word.lower() in ABBREVIATIONS and (word[:1].isupper() or word in LOWER_ABBREVIATIONS)) \
+        or (len(word) == 1 and word.isalpha())
 
 
 def model_name(model: str | None = None) -> str:
