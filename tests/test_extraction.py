@@ -14,6 +14,9 @@ def extract(extractor, text):
 
 
 CASES = [
+    ("Ann Ford, who was a candidate in the Republican primary for the 2022 United States Senate election in Ohio, "
+     "withdrew on Monday.", {("Ann Ford", "participatedIn", "2022 United States Senate election")}),
+    ("Tom Hale, who fought in the Gulf War, spoke on Monday.", {("Tom Hale", "participatedIn", "Gulf War")}),
     ("Amina Hassan, leader of the Sahel Freedom Party, said on Monday that talks would resume.",
      {("Amina Hassan", "leads", "Sahel Freedom Party"), ("Amina Hassan", "title", "leader")}),
     ("Sahel Freedom Party leader Amina Hassan criticised the plan on Tuesday.",

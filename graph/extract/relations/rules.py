@@ -197,8 +197,9 @@ RULES = [
          "[Fatima Sow|PERSON] traveled to [Geneva|PLACE] for the [Lakeside Peace Forum|EVENT], which opened on Monday.",
          ("Fatima Sow participatedIn Lakeside Peace Forum",), 0.7),
     Rule("participant-of-event", "subject:PERSON COMMA? (WHICH? COPULA+)? DET? (MOD|WORD|GROUP|ORG|PLACE|POSS)* "
-         "part:(ROLE|CONTENDER) (IN|FOR|OF|PREP|FROM) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)* event:EVENT", "contends",
-         "[Ann Ford|PERSON], who was a candidate in the [Lakeside by-election|EVENT], ended her campaign.",
+         "part:(ROLE|CONTENDER) (IN|FOR|OF|PREP|FROM) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)* "
+         "((IN|FOR|OF) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)*)? event:EVENT", "contends",
+         "[Ann Ford|PERSON], who was a candidate in the Liberal primary for the [Lakeside by-election|EVENT], quit.",
          ("Ann Ford participatedIn Lakeside by-election",), 0.75),
     Rule("event-participant-before-name", "event:EVENT part:(ROLE|CONTENDER) COMMA? subject:PERSON", "contends",
          "[Gulf War|EVENT] veteran [Tom Hale|PERSON] spoke to reporters.",

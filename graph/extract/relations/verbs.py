@@ -57,6 +57,8 @@ VERB_RULES = [
     _rule("memberOf", "represent", "prep:in", "ORG",
           "[Ilinca Rusu|PERSON] had represented the district in the [National Assembly|ORG] since 2009.",
           object_heads=L.LEGISLATURE_HEADS),
+    _rule("participatedIn", "serve fight command lead", "prep:in prep:during", "EVENT",
+          "[Tom Hale|PERSON] served in the [Gulf War|EVENT] as a pilot."),
     _rule("participatedIn", "travel fly come go arrive head return", "prep:for", "EVENT",
           "[Fatima Sow|PERSON] flew to Geneva for the [Lakeside Peace Forum|EVENT] on Monday."),
     _rule("memberOf", "run stand", "prep:for", "ORG",
