@@ -10,6 +10,7 @@ from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.relations.rules import RULES
 from newskg.graph.extract.relations.shapes import ShapeError, compile_shape
 from newskg.graph.extract.relations.verbs import VERB_RULES
+from newskg.graph.records import Article
 
 MARKUP = re.compile(r"\[([^\]|]+)\|([A-Z]+)\]")
 
@@ -97,3 +98,12 @@ def test_a_learned_model_adds_the_pairs_it_is_sure_of_and_nothing_else(nlp, monk
     found = facts(nlp, sentence)
     assert "Tom Hale memberOf Lakeside Trust" in found
     assert "Ann Ford memberOf Ruritania Club" not in found and "Ann Ford memberOf Lakeside Trust" not in found
+
+
+def test_running_for_a_legislature_is_no_membership_of_it(extractor):
+    # one runs for a party as its member, but for Congress to sit in it
+    e = extractor.extract_one(Article(id="t", text="Tom Hale, a veteran, spoke. Hale ran for the US Congress in 2010 "
+                                                   "and later ran for the Liberal Democrats.", source="t"))
+    got = {(e.entities[r.subject].label, r.predicate, e.entities[r.object].label) for r in e.relations
+           if r.object is not None}
+    assert ("Tom Hale", "memberOf", "US Congress") not in got
