@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import gazetteer
-from .names import normal
+from .names import institution, normal
 
 # The headline names what the article is about: its place names weigh this much more.
 HEADLINE_WEIGHT = 3
@@ -83,10 +83,24 @@ def article_countries(names: list[tuple[str, str, bool]]) -> list[str]:
     for text, etype, headline in names:
         if etype not in ("PLACE", "GROUP", "ORG"):
             continue
-        country = country_of(text) if etype != "ORG" else gazetteer.countries().get(normal(text))
+        country = country_of(text) if etype != "ORG" else gazetteer.countries().get(normal(text)) or \
+            _qualifying_country(text)
         if country:
             votes[country] += HEADLINE_WEIGHT if headline else 1
     ranked = votes.most_common()
     if len(ranked) >= 2 and ranked[0][1] == ranked[1][1]:
         return []  # a tie: no country the article is about
     return [c for c, _ in ranked]
+
+
+def _qualifying_country(name: str) -> str | None:
+    """The country that qualifies a generic institution's name ('U.S. Senate', 'Ruritanian
+    Parliament'): a country's own institution says the article is about it."""
+    found = institution(name, place_of)
+    country = found[1] if found else None
+    return country if country in _country_names() else None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(gazetteer.countries().values())

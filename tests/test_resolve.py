@@ -113,6 +113,15 @@ def test_two_supreme_courts_are_told_apart_by_the_country_and_a_place_in_the_nam
     assert nowhere not in (us, uk)  # no country: kept apart
 
 
+def test_a_countrys_own_institutions_say_which_country_an_article_is_about():
+    # an article about Norway's parliament that names Chile twice: its bare 'Senate' is Norway's
+    r = Resolver()
+    (senate, _, _, _) = r.resolve(extraction("1", ("Senate", "ORG", []), ("Chile", "PLACE", ["Chile"]),
+                                             ("Norwegian Parliament", "ORG", ["Norwegian Parliament"]),
+                                             ("Norway Senate", "ORG", [])))
+    assert r.nodes[senate].label in ("Senate (Norway)", "Norway Senate")
+
+
 def test_an_article_naming_two_nodes_as_one_merges_them_unless_an_article_told_them_apart():
     r = Resolver()
     (short,) = r.resolve(extraction("1", ("ZLF", "ORG", [])))
