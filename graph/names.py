@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 from .lexicon import INITIALS_SKIPPED
 
 
@@ -76,18 +78,9 @@ def contiguous_in(short: list[str], long: list[str]) -> bool:
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
+    """Levenshtein distance, or limit + 1 once it exceeds `limit` (rapidfuzz: C, about 200
+    times the speed of the same loop in Python, which made half of a search's time)."""
+    return Levenshtein.distance(a, b, score_cutoff=limit)
 
 
 VOWELS = set("aeiou")

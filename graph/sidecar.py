@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, iri TEXT, label TEXT, 
 CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (mentions DESC, label);
 CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, entity TEXT, key TEXT);
 CREATE INDEX IF NOT EXISTS keys_by_entity ON keys (entity);
+CREATE INDEX IF NOT EXISTS keys_by_key ON keys (key);
 CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5 (key, content='keys', content_rowid='id', tokenize='trigram');
 CREATE TABLE IF NOT EXISTS words (word TEXT, entity TEXT, PRIMARY KEY (word, entity)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS words_by_entity ON words (entity);

@@ -110,6 +110,14 @@ def test_neighbourhoods_from_the_index_are_those_of_the_graph_view(desk_store):
     assert [indexed.paths(a, b) for a in some for b in some] == [in_memory.paths(a, b) for a in some for b in some]
 
 
+def test_a_search_finds_names_by_an_index_not_by_scanning_every_name(seed_store):
+    # a scan of every name made a search cost grow with the corpus (4 of its 6 ms at 30,000 articles)
+    db = Store(seed_store).index()
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT entity FROM keys WHERE key >= 'kab' AND key < 'kab' || char(1114111)"
+                      ).fetchall()
+    assert not any(row[-1].startswith("SCAN keys") for row in plan), plan
+
+
 def test_a_store_without_an_index_gets_one_built_and_kg_load_force_drops_it(store_copy, tmp_path):
     store = Store(store_copy)
     (store.path / store.version / sidecar.FILE).unlink()
