@@ -16,9 +16,9 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from newskg.graph import lookups
 from newskg.graph.export import gexf, graphml
-from newskg.graph.export import view as graph_view
+from newskg.graph import view as graph_view
 from newskg.graph.export.filters import articles_in_range
-from newskg.graph.export.view import GraphView
+from newskg.graph.view import GraphView
 from newskg.graph.records import ENTITY_TYPES, RELATION_PREDICATES
 
 from .errors import APIError

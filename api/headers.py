@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response
 
-from newskg.graph.export.view import TYPE_COLOURS
+from newskg.graph.view import TYPE_COLOURS
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",

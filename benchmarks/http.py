@@ -117,6 +117,6 @@ def run(store: Path, hub: str, entities: list[str], base: str, scratch: Path, wo
     rows.append(Row("first neighbours request of a server process (it builds the neighbour index)",
                     f"{cold:.1f} s", "", None, "", None,
                     "each process builds the neighbour index of a version on its first request "
-                    "(graph/export/view.py: GROUP BY over every statement and co-mention); later ones answer "
+                    "(graph/view.py: GROUP BY over every statement and co-mention); later ones answer "
                     "from it, and the pages from memory"))
     return rows, details

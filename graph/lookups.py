@@ -11,7 +11,7 @@ from collections import deque
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .export.view import EdgeView, GraphView, NodeView
+from .view import EdgeView, GraphView, NodeView, published_day
 from .sidecar import COMENTION
 from .names import edit_distance, fold, normal
 from .store import Store, mention_text
@@ -371,7 +371,6 @@ def timeline(store: Store, entity_id: str, period: str | None = None) -> dict:
     """The entity's mentions in the articles of each week or month (every period between its
     first and last dated mention, empty ones included); mentions in articles without a date
     are counted apart. `period` None: weeks or months, by the span (choose_period)."""
-    from .export.filters import published_day
 
     iri = store.vocab.entity(entity_id)
     rows = store.select(f"""SELECT ?g ?date (COUNT(?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m nkg:refersTo <{iri}>
@@ -405,7 +404,6 @@ def trending(store: Store, limit: int = 10) -> dict:
     """What is new: the entities whose mentions rose most from the period before the latest to
     the latest (the week, or the month when the articles span more than half a year, holding
     the newest dated article)."""
-    from .export.filters import published_day
 
     dated = {g: published_day(d) for g, d in store.index().execute("SELECT iri, date FROM articles")}
     days = [d for d in dated.values() if d is not None]
@@ -606,7 +604,7 @@ class IndexedNeighbors(NeighborIndex):
 
     def _edges(self, end: str, other: str, node: str) -> list[EdgeView]:
         # relations first, then co-mentions, each by the other end, predicates in name order: the
-        # order graph.export.view gives, so that walks break ties alike
+        # order graph.view gives, so that walks break ties alike
         rows = self.db.get().execute(
             f"SELECT e.source, e.target, e.predicate, e.statements, e.articles FROM edges e "
             f"JOIN entities n ON n.id = e.{other} WHERE e.{end} = ? AND e.{other} != e.{end} "

@@ -371,7 +371,7 @@ class Contribution:
 def rebuild(store, path: str | os.PathLike) -> None:
     """The whole index of a store, from the store (for one written without it, or by a SPARQL
     server): proportional to the store, so done once per version and only when missing."""
-    from .export.view import load as load_view
+    from .view import load as load_view
     from .vocab import TYPE_OF_CLASS
 
     tmp = Path(str(path) + ".tmp")

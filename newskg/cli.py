@@ -26,7 +26,7 @@ from newskg.graph.evaluate import evaluate as evaluate_gold, evaluate_coref, par
 from newskg.graph.explain import NotFound, explain as explain_entity, find, render as render_explanation
 from newskg.graph.export import FORMATS as EXPORT_FORMATS
 from newskg.graph.export.filters import FilterError, find_entity
-from newskg.graph.export.view import load as load_view
+from newskg.graph.view import load as load_view
 from newskg.graph.ingest import KINDS
 from newskg.graph.pipeline import build as run_build, stats as store_stats
 from newskg.graph.rdf import merge_quads

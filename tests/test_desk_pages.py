@@ -11,7 +11,7 @@ from PIL import Image
 from newskg.api import create_app
 from newskg.api.pages import marked
 from conftest import kg
-from newskg.graph.export.view import TYPE_COLOURS
+from newskg.graph.view import TYPE_COLOURS
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def test_the_png_keeps_each_types_colour_exactly_even_for_rare_types(seed_store,
     import random
 
     from newskg.graph.export import image
-    from newskg.graph.export.view import EdgeView, GraphView, NodeView
+    from newskg.graph.view import EdgeView, GraphView, NodeView
 
     rng = random.Random(3)
     types = list(TYPE_COLOURS)

@@ -23,7 +23,7 @@ from fixture_graph import World
 
 from newskg.graph.export import ExportFilter, FilterError, export
 from newskg.graph.export.gexf import node_size
-from newskg.graph.export.view import TYPE_COLOURS
+from newskg.graph.view import TYPE_COLOURS
 from newskg.graph.store import Store
 
 SCHEMAS = ROOT / "tests" / "schemas"

@@ -174,7 +174,7 @@ def test_paths_are_the_shortest_chains_of_stated_relations(client):
 
 def small_graph():
     """a leads b (2 sentences) and is a member of it (1); a -> c -> d and b -> d; a and d co-mentioned."""
-    from newskg.graph.export.view import EdgeView, GraphView, NodeView
+    from newskg.graph.view import EdgeView, GraphView, NodeView
     from newskg.graph.lookups import NeighborIndex
 
     nodes = {n: NodeView(n, "http://x/entity/" + n, n.upper(), "PERSON" if n == "a" else "ORG") for n in "abcde"}

@@ -96,7 +96,7 @@ def test_the_index_kept_batch_by_batch_equals_one_built_from_the_store(two_ways,
 
 
 def test_neighbourhoods_from_the_index_are_those_of_the_graph_view(desk_store):
-    from newskg.graph.export.view import load
+    from newskg.graph.view import load
     from newskg.graph.lookups import NeighborIndex
 
     store = Store(desk_store)

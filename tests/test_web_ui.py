@@ -251,7 +251,7 @@ def test_relation_labels_in_the_graph_are_level_opaque_and_readable_at_any_zoom(
 
 
 def test_each_type_has_the_exports_colour_in_badges_mentions_and_graph(page, server):
-    from newskg.graph.export.view import TYPE_COLOURS
+    from newskg.graph.view import TYPE_COLOURS
 
     rgb = {t: "rgb({}, {}, {})".format(*c) for t, c in TYPE_COLOURS.items()}
     page.goto(server + "/browse/taliban")

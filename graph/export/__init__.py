@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
+from .. import view as graph_view
 from ..store import Store
 from .filters import ExportFilter, FilterError, apply, articles_in_range, find_entity
 
@@ -87,8 +88,6 @@ def _write_view(view, fmt: str, out, tick, description: str | None, labels: int,
 
 def _view(store: Store, filters: ExportFilter, summary: dict):
     """The filtered view, and the filters with the ego entity's id for the name given."""
-    from . import view as graph_view
-
     if filters.dated:
         chosen, summary["articles"] = articles_in_range(store, filters.since, filters.until)
         view = graph_view.load(store, chosen)

@@ -8,7 +8,6 @@ order the options read: types, kind of edge and weight, ego network, isolated en
 from __future__ import annotations
 
 import difflib
-import re
 from collections import deque
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +15,7 @@ from urllib.parse import unquote
 
 from ..records import ENTITY_TYPES
 from ..store import Store
-from .view import GraphView
+from ..view import GraphView, published_day
 
 KINDS = ("relations", "comentions")
 
@@ -91,17 +90,6 @@ class ExportFilter:
         return "; ".join(parts)
 
 
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def published_day(value: str | None) -> date | None:
-    m = _DAY.match(value or "")
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 def articles_in_range(store: Store, since: date | None, until: date | None) -> tuple[set[str], dict]:

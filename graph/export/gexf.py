@@ -14,7 +14,7 @@ from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
 from .graphml import counts, edge_default
-from .view import OTHER_COLOUR, TYPE_COLOURS, GraphView, xml_id
+from ..view import OTHER_COLOUR, TYPE_COLOURS, GraphView, xml_id
 
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"

@@ -18,7 +18,7 @@ matplotlib.use("Agg")  # no display; must come before anything imports pyplot
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from .view import OTHER_COLOUR, TYPE_COLOURS, GraphView  # noqa: E402
+from ..view import OTHER_COLOUR, TYPE_COLOURS, GraphView  # noqa: E402
 
 TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "PLACE": "place", "EVENT": "event", "GROUP": "group"}
 LAYOUT_SEED = 7  # the same graph gives the same picture

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from ..store import Store
-from ..vocab import TYPE_OF_CLASS
+from .store import Store
+from .vocab import TYPE_OF_CLASS
 
 # One colour per entity type (RGB, 0-255), everywhere: GEXF's viz, the PNG and SVG drawings and
 # the web pages (api/templates/base.html sets them as CSS variables).
@@ -138,3 +139,17 @@ def to_networkx(view: GraphView):
         g.add_edge(e.source, e.target, key=e.kind, kind=e.kind, predicate=";".join(e.predicates), weight=e.weight,
                    evidence=e.evidence, articles=e.articles)
     return g
+
+
+# an article's published date as a day ('2021-09-06', '2021-09-06T10:00:00Z'): None when unreadable
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def published_day(value: str | None) -> date | None:
+    m = _DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
