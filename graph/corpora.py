@@ -213,18 +213,7 @@ def uner_docs(vocab: Vocab, path: Path, sentences_per_doc: int = 12, oth: str | 
         sents.append((sid, seq, spaces))
 
     def make(batch) -> Doc:
-        words, spaces, tags, starts = [], [], [], []
-        for _, seq, sp in batch:
-            words.extend(t for t, _ in seq)
-            sp = list(sp)
-            sp[-1] = True
-            spaces.extend(sp)
-            tags.extend(tag for _, tag in seq)
-            starts.extend([True] + [False] * (len(seq) - 1))
-        spaces[-1] = False
-        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
-        _set_iob(doc, tags)
-        return doc
+        return _sentences_doc(vocab, [(seq, sp) for _, seq, sp in batch])
 
     batch: list = []
     for item in sents:
@@ -440,25 +429,27 @@ def read_iob(path: Path, types: dict[str, str | None], io: bool = False) -> Iter
         yield sent
 
 
+def _sentences_doc(vocab: Vocab, sentences: list[tuple[list[tuple[str, str]], list[bool]]]) -> Doc:
+    """One Doc of (token, IOB tag) sentences with their spacing; a space between sentences."""
+    words, spaces, tags, starts = [], [], [], []
+    for seq, sp in sentences:
+        words.extend(t for t, _ in seq)
+        spaces.extend([*sp[:-1], True])
+        tags.extend(tag for _, tag in seq)
+        starts.extend([True] + [False] * (len(seq) - 1))
+    spaces[-1] = False
+    doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
+    _set_iob(doc, tags)
+    return doc
+
+
 def iob_docs(vocab: Vocab, sentences, sentences_per_doc: int = 12, fix=None) -> Iterator[Doc]:
     """Docs of a few consecutive sentences of `read_iob` (never across a `-DOCSTART-`), with
     plain-text spacing restored. `fix` may rewrite a sentence's (token, tag) list first."""
     batch: list[list[tuple[str, str]]] = []
 
     def make() -> Doc:
-        words, spaces, tags, starts = [], [], [], []
-        for sent in batch:
-            toks = [t for t, _ in sent]
-            words.extend(toks)
-            sp = detokenised_spaces(toks)
-            sp[-1] = True
-            spaces.extend(sp)
-            tags.extend(tag for _, tag in sent)
-            starts.extend([True] + [False] * (len(sent) - 1))
-        spaces[-1] = False
-        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
-        _set_iob(doc, tags)
-        return doc
+        return _sentences_doc(vocab, [(sent, detokenised_spaces([t for t, _ in sent])) for sent in batch])
 
     for sent in sentences:
         if fix is not None and sent:
