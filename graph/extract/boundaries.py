@@ -264,7 +264,7 @@ def _object_of_office(n: _Name) -> None:
 
 
 def _title_before_person(n: _Name) -> None:
-    """'Taliban spokesperson Omar Haidari', 'former President Hamid Karzai': a title and anything
+    """'Kharaj spokesperson Omar Haidari', 'former President Hamid Karzai': a title and anything
     before it are not part of a person's name (a country or nationality before it stays a name)."""
     if n.label != "PERSON":
         return
@@ -337,7 +337,7 @@ REPAIRS = [
     ("office and holder", "US Secretary of State Mike Pompeo", _office_and_holder),
     ("office after a name", "UN Deputy Secretary-General", _office_after_name),
     ("object of an office", "Secretary of | State Mike Pompeo", _narrowing(_object_of_office)),
-    ("title before a person", "Taliban spokesperson Omar Haidari", _narrowing(_title_before_person)),
+    ("title before a person", "Kharaj spokesperson Omar Haidari", _narrowing(_title_before_person)),
     ("trimmed", "the Taliban's", _trimmed),
     ("office, not a name", "Head of Foreign Relations", _office_not_name),
     ("expanded", "VICE + World News", _expanded),

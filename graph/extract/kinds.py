@@ -128,7 +128,7 @@ RETYPES = [
     ("Hurricane Dorian: an event", _storm),
     ("the Doha Conference: an event", _event_head),
     ("the Human Rights Watch: an organisation", _org_head),
-    ("Panjshir Valley: a place", _place_head),
+    ("Zarin Valley: a place", _place_head),
     ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
     ("NATO: not a person", _acronym_person),
     ("the Soviets, Democrats: a people or a political group", _plural_people),
@@ -274,7 +274,7 @@ def _rare_capitalised_words(span, f):
 # How an unlabelled proper-noun run is typed, in order (the first that knows): (example, guess).
 GUESSES = [
     ("Kabul; Afghan", _by_gazetteer),
-    ("the Vienna Conference; the Crisis Group; the Panjshir Valley", _by_head),
+    ("the Lakeside Conference; the Crisis Group; the Zarin Valley", _by_head),
     ("IM Dorsa Derakhshani", _capital_title_then_name),
     ("NATO; anti-Houthi", _acronym_or_prefixed),
     ("Dr X; spokesperson X; House Speaker X Y", _after_a_title),

@@ -49,8 +49,8 @@ AT_TITLE_START = "<!(MOD|WORD|ROLE|HYPHEN|PLACE_NOUN)"
 RULES = [
     # -- roles -------------------------------------------------------------------------------
     Rule("title-before-name", f"<!MOD pre:MOD* owner:(ORG|PLACE|GROUP) POSS? role:TITLE {COMP} who:PERSON", "role",
-         "[Taliban|ORG] spokesperson [Zabihullah Mujahid|PERSON] said they would stay.",
-         ("Zabihullah Mujahid memberOf Taliban", "Zabihullah Mujahid title spokesperson"), 0.85),
+         "[Kharaj|ORG] spokesperson [Omar Haidari|PERSON] said they would stay.",
+         ("Omar Haidari memberOf Kharaj", "Omar Haidari title spokesperson"), 0.85),
     Rule("plural-title-before-names", f"{AT_TITLE_START} pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
          "role:((MOD|WORD|HYPHEN|PLACE_NOUN)* PLURAL_ROLE) who:PERSON (OF PLACE)? "
          "others:((COMMA PERSON (OF PLACE)?)* COMMA? AND PERSON)", "role_each",
@@ -70,8 +70,8 @@ RULES = [
     Rule("apposition-after-name",
          f"who:PERSON COMMA OTHER? DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF} "
          "!(PERSON|(OPEN ANY* CLOSE PERSON))", "role",
-         "[Ali Nazary|PERSON], the head of foreign relations for the [National Front|ORG], said so.",
-         ("Ali Nazary memberOf National Front", "Ali Nazary title head of foreign relations"), 0.85),
+         "[Karim Darwish|PERSON], the head of foreign relations for the [National Front|ORG], said so.",
+         ("Karim Darwish memberOf National Front", "Karim Darwish title head of foreign relations"), 0.85),
     Rule("apposition-before-name",
          f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) POSS?)? {ROLES} {COMP} {OF} COMMA HONORIFIC? "
          "who:PERSON",
@@ -139,8 +139,8 @@ RULES = [
          ("Saudi Aramco locatedIn Saudi Arabia",), 0.75),
     Rule("in-place", "inner:(PLACE|ORG|EVENT) (OPEN NAME CLOSE)? COMMA? IN DET? "
          "((PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN+ (COMMA|OF)?)? (MOD|WORD)* outer:PLACE !POSS", "located",
-         "The [United Nations|ORG] held the [Doha summit|EVENT] in [Qatar|PLACE]'s capital [Doha|PLACE].",
-         ("Doha summit locatedIn Doha", "Doha locatedIn Qatar"), 0.65),
+         "The [United Nations|ORG] held the [Dakar summit|EVENT] in [Senegal|PLACE]'s capital [Dakar|PLACE].",
+         ("Dakar summit locatedIn Dakar", "Dakar locatedIn Senegal"), 0.65),
     Rule("place-possessive-list", "outer:PLACE POSS (MOD|WORD)* ORG COMMA inner:((ORG COMMA)*) AND last:ORG",
          "located_each", "The [United States|PLACE]' [Science Foundation|ORG], [Energy Department|ORG], and "
          "[Naval Office|ORG] gave grants.", ("Energy Department locatedIn United States",
@@ -155,8 +155,8 @@ RULES = [
          "[ABS-CBN Corporation|ORG] is the largest broadcasting company in the [Philippines|PLACE].",
          ("ABS-CBN Corporation locatedIn Philippines",), 0.6),
     Rule("seat-of-organisation", "DET? (MOD|WORD)* SEAT OF DET? inner:ORG COMMA outer:PLACE", "located",
-         "The mountainous stronghold of the [Northern Alliance|ORG], [Panjshir|PLACE], held out.",
-         ("Northern Alliance locatedIn Panjshir",), 0.75),
+         "The mountainous stronghold of the [Eastern Alliance|ORG], [Zarin|PLACE], held out.",
+         ("Eastern Alliance locatedIn Zarin",), 0.75),
     Rule("place-based-organisation", "outer:PLACE HYPHEN BASED inner:ORG", "located",
          "The [Virginia|PLACE]-based [Symplicity Corporation|ORG] settled the case.",
          ("Symplicity Corporation locatedIn Virginia",), 0.8),
@@ -179,17 +179,17 @@ RULES = [
          "Protests broke out in [Serbia|PLACE]'s capital [Belgrade|PLACE] on Tuesday.",
          ("Belgrade locatedIn Serbia",), 0.8),
     Rule("place-comma-its-kind", "inner:PLACE COMMA outer:(PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN", "located",
-         "[Kabul|PLACE], [Afghanistan|PLACE]'s capital, fell in August.",
-         ("Kabul locatedIn Afghanistan",), 0.8),
+         "[Dakar|PLACE], [Senegal|PLACE]'s capital, fell in August.",
+         ("Dakar locatedIn Senegal",), 0.8),
     # -- taking part, opposing ---------------------------------------------------------------
     Rule("at-event", "subject:PERSON COMMA? COPULA? AT_EVENT (PREP|IN|ON_TO)? DET? (MOD|WORD)* (OF DET? (MOD|WORD)*)? "
          "event:EVENT", "takes_part",
-         "[Ahmad Massoud|PERSON], speaking at the [Vienna Conference|EVENT], called for unity.",
-         ("Ahmad Massoud participatedIn Vienna Conference",), 0.8),
+         "[Fatima Sow|PERSON], speaking at the [Lakeside Conference|EVENT], called for unity.",
+         ("Fatima Sow participatedIn Lakeside Conference",), 0.8),
     Rule("at-event-after-apposition",
          "subject:PERSON COMMA ANY* COMMA AT_EVENT (PREP|IN|ON_TO)? DET? (MOD|WORD)* event:EVENT", "takes_part",
-         "[Ahmad Massoud|PERSON], leader of the [Front|ORG], speaking at the [Vienna Conference|EVENT].",
-         ("Ahmad Massoud participatedIn Vienna Conference",), 0.75),
+         "[Fatima Sow|PERSON], leader of the [Front|ORG], speaking at the [Lakeside Conference|EVENT].",
+         ("Fatima Sow participatedIn Lakeside Conference",), 0.75),
     Rule("at-part-of-event", "subject:PERSON COPULA? AT_EVENT (PREP|IN|ON_TO) DET? (MOD|WORD)+ OF DET? event:EVENT",
          "takes_part", "[Fatima Sow|PERSON] was speaking at the opening of the [Dakar Peace Forum|EVENT] on Monday.",
          ("Fatima Sow participatedIn Dakar Peace Forum",), 0.75),
@@ -208,8 +208,8 @@ RULES = [
          "contends", "[Tom Hale|PERSON], a [Gulf War|EVENT] veteran, spoke to reporters.",
          ("Tom Hale participatedIn Gulf War",), 0.75),
     Rule("signed-between", "event:EVENT COMMA? SIGNED BETWEEN DET? subject:NAME (AND DET? other:NAME)?",
-         "takes_part", "It came after the [Doha Agreement|EVENT], signed between the [US|PLACE] and the [Taliban|ORG].",
-         ("Taliban participatedIn Doha Agreement",), 0.75),
+         "takes_part", "It came after the [Lakeside Agreement|EVENT], signed between the [US|PLACE] and [Kharaj|ORG].",
+         ("Kharaj participatedIn Lakeside Agreement",), 0.75),
     Rule("critic-of", "subject:(PERSON|ORG) (COMMA|COPULA+) DET? (MOD|WORD)* OPPOSE_NOUN OF DET? "
          "(GROUP|MOD|WORD|ROLE)* "
          "object:(ORG|PERSON)", "opposes",
@@ -218,14 +218,14 @@ RULES = [
     Rule("stance-against", "subject:(ORG|PERSON) (OPEN NAME CLOSE)? COMMA ANY* OPPOSE_NOUN (WORD|MOD)* "
          "(ON_TO|AGAINST|OF) DET? "
          "object:(ORG|PERSON)", "opposes",
-         "The [National Front|ORG], the main military resistance group to the [Taliban|ORG], said so.",
-         ("National Front opposes Taliban",), 0.7),
+         "The [National Front|ORG], the main military resistance group to the [Kharaj|ORG], said so.",
+         ("National Front opposes Kharaj",), 0.7),
     Rule("relative-clause-against", "subject:(ORG|PERSON) COMMA WHICH (OTHER|WORD){0,2} OPPOSE_VERB AGAINST? DET? "
          "object:(ORG|PERSON)", "opposes",
-         "the [Northern Alliance|ORG], which also fought against the [Taliban|ORG]",
-         ("Northern Alliance opposes Taliban",),
+         "the [Eastern Alliance|ORG], which also fought against the [Kharaj|ORG]",
+         ("Eastern Alliance opposes Kharaj",),
          0.75),
     Rule("anti-modifier", "ANTI HYPHEN object:(ORG|PERSON) (WORD|MOD|OTHER){0,3} subject:(ORG|PERSON)", "opposes",
-         "The anti-[Taliban|ORG] [Northern Alliance|ORG] fought on.",
-         ("Northern Alliance opposes Taliban",), 0.8),
+         "The anti-[Kharaj|ORG] [Eastern Alliance|ORG] fought on.",
+         ("Eastern Alliance opposes Kharaj",), 0.8),
 ]
