@@ -23,7 +23,7 @@ LEADER_ROLES = {
     "sultan", "emperor", "premier", "prime minister", "chancellor", "secretary-general", "secretary general",
     "general secretary", "director-general", "director general", "executive director", "managing director",
     "chief executive", "boss", "ruler", "dictator", "warlord", "supreme leader", "ayatollah", "caliph",
-    "speaker", "principal", "rector", "provost", "coordinator", "overseer", "owner",
+    "speaker", "principal", "rector", "provost", "coordinator", "overseer", "owner", "administrator",
     "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "president-elect",
     "first minister", "chief minister", "party leader",
     "head of state", "head of government", "chief of staff", "general manager",
@@ -46,6 +46,7 @@ MEMBER_ROLES = {
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
     "commentator", "observer", "monitor", "specialist", "whip", "captain", "dean",
     "trustee", "treasurer", "clerk", "auditor", "governor", "steward",
+    "constable", "sheriff", "detective", "superintendent", "trooper",
     # news trades: "X TV photojournalist Y", "a presenter for Y"
     "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",
     "writer", "contributor", "stringer", "rapporteur",

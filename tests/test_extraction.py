@@ -477,3 +477,19 @@ def test_no_junk_around_a_persons_name_mints_a_form(extractor):
 def test_a_war_between_two_countries_stays_one_name(extractor):
     entities, _, _ = extract(extractor, "Iran and Iraq fought the Iran–Iraq War for eight years. Iran lost men.")
     assert ("Iran–Iraq War", "EVENT") in entities
+
+
+def test_two_organisations_joined_by_and_or_named_after_an_office_are_apart(extractor):
+    # each name the recogniser finds whole after 'and' (or opened by a capitalised 'The') is its
+    # own organisation; an office after a body or an institution's head word ends the body's name
+    text = ("Scientists from the University of Kharaj and Lakeside University reported a rise on Monday. "
+            "She wrote for The Lakeside Courier and The Kharaj Times. "
+            "On Tuesday the Speaker of the House Nancy Dalil met KSA Administrator Brian Kettle. "
+            "Lakeside Police Constable Omar Haidari said nothing.")
+    entities, relations, e = extract(extractor, text)
+    forms = {m.text for m in e.mentions}
+    assert {("University of Kharaj", "ORG"), ("Lakeside University", "ORG"), ("Nancy Dalil", "PERSON"),
+            ("Brian Kettle", "PERSON"), ("Omar Haidari", "PERSON")} <= entities, entities
+    assert not {f for f in forms if " and " in f or "House Nancy" in f or "Administrator" in f
+                or "Constable" in f}, forms
+    assert {("Nancy Dalil", "leads", "House"), ("Brian Kettle", "leads", "KSA")} <= relations, relations

@@ -61,6 +61,9 @@ def _separators(n: _Name) -> list[Span] | None:
         if start < i < end - 1 and doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             # "Ali Karimi met Fatima Sow": a verb between two names
             return _parts(n.span(start, i, label), n.span(i + 1, end, label))
+        if start < i < end - 2 and doc[i].lower_ in ("and", "&") and doc[i + 1].text == "The":
+            # "The Progressive and The New York Times": a capitalised article opens another name
+            return _parts(n.span(start, i, label), n.span(i + 1, end, guess_type(doc[i + 1:end]) or label))
         if doc[i].text in ("[", "]", "(", ")", "/", ";") and end - start > 1:
             # "[Bashir al] Assad", "PKK-YPG / SDF": brackets and slashes separate names
             return _parts(*[n.span(a, b, label) for a, b in ((start, i), (i + 1, end)) if b > a])
@@ -87,14 +90,17 @@ def _body_then_person(n: _Name) -> list[Span] | None:
         country_first = gazetteer.place_kind(prefix.text) in ("country", "subdivision") \
             and (k - start >= 2 or normal(prefix.text) not in gazetteer.given_names())
         if label == "PERSON" and not place_after_preposition and not country_first \
-                and not (k - start >= 2 and head_word(prefix) in L.ORG_HEADS):
-            # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X"; but "Jordan Peterson" is one name
+                and not (k - start >= 2 and head_word(prefix) in L.ORG_HEADS) \
+                and not (k - start == 1 and doc[start].lower_ in INSTITUTION_HEADS):
+            # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X", "Speaker of the House
+            # Nancy Pelosi"; but "Jordan Peterson" is one name
             continue
         if person_run_at(doc, k) and all(capitalised(t) for t in doc[k:end]) and (
-                known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS):
+                known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS | INSTITUTION_HEADS):
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
                       for p in repair(n.span(k, end, "PERSON")) if p.end > k]
-            return repair(n.span(start, k, "PLACE" if country_first else label)) + person
+            body = "PLACE" if country_first else "ORG" if label == "PERSON" else label
+            return repair(n.span(start, k, body)) + person
     return None
 
 
@@ -544,9 +550,20 @@ def _and_after_of_or_for(doc: Doc, start: int, end: int, label: str) -> int | No
     nxt = doc[end]
     if nxt.lower_ == "and" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
             and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ in ("of", "for") for t in doc[start:end]) \
-            and not (end + 2 < len(doc) and doc[end + 2].text == ","):
+            and not (end + 2 < len(doc) and doc[end + 2].text == ",") and not _organisation_of_its_own(doc, end + 1):
         return end + 2
     return None
+
+
+def _organisation_of_its_own(doc: Doc, i: int) -> bool:
+    """Does the recogniser find an organisation's whole name at token i ('the University of Kharaj
+    and Lakeside University': two universities)?"""
+    if doc[i].ent_iob_ != "B":
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j - i >= 2 and (doc[i].ent_type_ == "ORG" or head_word(doc[i:j]) in L.ORG_HEADS)
 
 
 def _and_the_region(doc: Doc, start: int, end: int, label: str) -> int | None:

@@ -288,8 +288,12 @@ def given_name_first(span) -> bool:
     """'Karim Haidari': a known given name, not an everyday word, then more capitalised
     words, none of them a known place."""
     first = span[0]
+    # a given name that is also a place's ('Nancy', 'Florence') leads a person's name when no
+    # word after it is known and the last is no place's, body's or event's head word
+    place_as_given_name = len(span) >= 2 and head_word(span) not in L.PLACE_HEADS | L.ORG_HEADS | L.EVENT_HEADS
     return (normal(first.text) in gazetteer.given_names() and first.lower_ not in common_words()
-            and not first.is_upper and not any(known(t) for t in span)
+            and not first.is_upper and not any(known(t) for t in span[1:])
+            and (place_as_given_name or not known(first))
             and gazetteer.place_kind(span.text) is None)
 
 
