@@ -493,3 +493,16 @@ def test_two_organisations_joined_by_and_or_named_after_an_office_are_apart(extr
     assert not {f for f in forms if " and " in f or "House Nancy" in f or "Administrator" in f
                 or "Constable" in f}, forms
     assert {("Nancy Dalil", "leads", "House"), ("Brian Kettle", "leads", "KSA")} <= relations, relations
+
+
+def test_a_caption_label_a_questions_modal_and_a_pronoun_after_a_place_are_no_part_of_a_name(extractor):
+    text = ("Ann FordImage: Ann Ford for President.\n\n"
+            "Will Lakeside Bank employees be barred from the project? Nobody knows.\n\n"
+            "If I am in Kharaj I should get out, she said of Kharaj.\n\n"
+            "Will Ames said so. He served in World War I as a pilot. Elizabeth I ruled England.")
+    entities, _, e = extract(extractor, text)
+    forms = {m.text for m in e.mentions}
+    assert not {f for f in forms if "Image" in f or f.startswith("Will L") or f.endswith(" I")} - {
+        "World War I", "Elizabeth I"}, forms
+    assert {("Ann Ford", "PERSON"), ("Lakeside Bank", "ORG"), ("Will Ames", "PERSON"), ("World War I", "EVENT"),
+            ("Elizabeth I", "PERSON")} <= entities, entities

@@ -408,9 +408,15 @@ def _junk_first(doc: Doc, start: int, end: int) -> bool:
     return (tok.lower_ in LEADING_JUNK or tok.is_punct or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS)
             # "Afterwards Trump": an everyday adverb capitalised only because it opens the sentence
             or (tok.is_sent_start and tok.pos_ == "ADV" and end - start > 1 and tok.lower_ in common_words())
+            # "Will Red Hat employees be barred?": the modal that opens a question
+            or (tok.tag_ == "MD" and end - start > 1 and _last_word(tok.sent).text == "?")
             or tok.is_space or tok.lower_ in ("'s", "\u2019s")
             or tok.lower_ in CONNECTORS
             or (tok.lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-")))
+
+
+def _last_word(sent: Span):
+    return next((t for t in reversed(sent) if not t.is_space), sent[-1])
 
 
 def _junk_last(tok) -> bool:
@@ -501,6 +507,9 @@ def _no_part_of_a_persons_name(doc: Doc, start: int) -> bool:
 
 def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
+    if nxt.text == "I" and end + 1 < len(doc) and doc[end + 1].is_lower and doc[end + 1].pos_ in ("VERB", "AUX") \
+            and label != "EVENT" and normal(doc[end - 1].text) not in gazetteer.given_names():
+        return None  # "if I am in Iran I should go": the pronoun (but "World War I was", "Elizabeth I was")
     if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
             and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS | L.POSTNOMINALS \
             and not (_office_opener(nxt) and end + 1 < len(doc) and is_role(doc[end + 1].lower_)):

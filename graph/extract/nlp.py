@@ -147,8 +147,10 @@ def load(model: str | None = None) -> Language:
 
 def _split_abbreviation_hyphens(nlp: Language) -> None:
     """'U.S.-designated', 'U.K.-based': split the hyphen after an abbreviation as spaCy already
-    does between letters, so the country and the participle are separate words."""
+    does between letters, so the country and the participle are separate words. 'Ann
+    FordImage: her campaign': a picture's caption label glued to the name before it (web pages
+    copied as text lose the line break between them) is a word of its own."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[a-z])"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[a-z])", r"(?<=[a-z])(?=Image$)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
