@@ -92,7 +92,7 @@ def demonyms() -> dict[str, str]:
                 plural = _plural(d)
                 if plural:
                     out.setdefault(normal(plural), d)
-    for word in PEOPLES:
+    for word in (*PEOPLES, *COUNTRY_ADJECTIVES):
         out.setdefault(normal(word), word)
         plural = _plural(word)
         if plural:
@@ -112,6 +112,8 @@ def demonym_countries() -> dict[str, str]:
                 plural = _plural(d)
                 if plural:
                     out.setdefault(normal(plural), info["name"])
+    for adjective, country in COUNTRY_ADJECTIVES.items():
+        out.setdefault(normal(adjective), country)
     return out
 
 
@@ -217,6 +219,11 @@ REGIONS = {normal(r) for r in (
 PEOPLES = ("Muslim", "Christian", "Jew", "Jewish", "Hindu", "Buddhist", "Sikh", "Sunni", "Shia", "Shiite",
            "Catholic", "Protestant", "Arab", "European", "African", "Asian", "Latino", "Kurd", "Kurdish",
            "Western", "Westerner")
+
+# Countries' adjectives that countryinfo's demonyms lack (it gives the people's noun: "Filipino",
+# "Saudi Arabian"), as newspapers write them before an office: "the Philippine President".
+COUNTRY_ADJECTIVES = {"Philippine": "Philippines", "Saudi": "Saudi Arabia", "Argentine": "Argentina",
+                      "Emirati": "United Arab Emirates"}
 
 # Subdivision and city names that are also everyday words in English text.
 GENERIC_PLACE_WORDS = {normal(w) for w in (

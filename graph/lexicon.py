@@ -398,6 +398,9 @@ OFFICE_PLACES = {"president": ("country",), "prime minister": ("country",), "pre
                  "sultan": ("country",), "governor": ("subdivision",), "mayor": ("city",),
                  "lord mayor": ("city",), "first minister": ("subdivision", "country"),
                  "chief minister": ("subdivision",), "president-elect": ("country",)}
+# Words before an office whose holder holds it now, however: "the caretaker prime minister". (A
+# former, late or acting holder gets the title alone, as in the reference gold of the samples.)
+HOLDING_MODIFIERS = {"current", "sitting", "caretaker", "incumbent", "outgoing", "longtime", "long-time"}
 INTERVIEW_WORDS = ("interview", "interviews", "tells wikinews", "discusses", "talks about", "speaks to")
 # "named both X and Y as terrorists": naming someone an enemy is opposing them
 ENEMY_WORDS = {"terrorist", "terrorists", "enemy", "enemies", "threat", "threats", "traitor", "traitors"}

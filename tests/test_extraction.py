@@ -506,3 +506,14 @@ def test_a_caption_label_a_questions_modal_and_a_pronoun_after_a_place_are_no_pa
         "World War I", "Elizabeth I"}, forms
     assert {("Ann Ford", "PERSON"), ("Lakeside Bank", "ORG"), ("Will Ames", "PERSON"), ("World War I", "EVENT"),
             ("Elizabeth I", "PERSON")} <= entities, entities
+
+
+def test_a_countrys_adjective_or_a_caretaker_office_leads_the_country(extractor):
+    # 'Philippine', 'Saudi', 'Argentine': adjectives the demonym gazetteer lacks; a caretaker
+    # holds the office now, so leads the country the article is about (a former holder does not)
+    text = ("Manila is tense. Philippine President Ana Reyes threatened the network, the Philippines' largest.\n\n"
+            "In Iraq, Karim Haidari, the caretaker Prime Minister, spoke. Omar Dalil, a former Prime Minister, "
+            "did not. Iraq votes soon.")
+    _, relations, _ = extract(extractor, text)
+    assert {("Ana Reyes", "leads", "Philippines"), ("Karim Haidari", "leads", "Iraq")} <= relations, relations
+    assert ("Omar Dalil", "leads", "Iraq") not in relations

@@ -54,8 +54,7 @@ def _tokens(finder, relation) -> tuple[int, int]:
 def _office(words: list[str]) -> str | None:
     """The office a title is, when it is one of those that lead a place, held without a
     subordinate word: 'president', 'former president' (not 'vice president', 'president of X')."""
-    # a former, acting or caretaker holder is named by the title alone (the sample articles' gold)
-    phrase = " ".join(w for w in words if w in ("current", "sitting") or w not in ("current", "sitting"))
+    phrase = " ".join(w for w in words if w not in L.HOLDING_MODIFIERS)
     return phrase if phrase in L.OFFICE_PLACES else None
 
 
