@@ -517,3 +517,11 @@ def test_a_countrys_adjective_or_a_caretaker_office_leads_the_country(extractor)
     _, relations, _ = extract(extractor, text)
     assert {("Ana Reyes", "leads", "Philippines"), ("Karim Haidari", "leads", "Iraq")} <= relations, relations
     assert ("Omar Dalil", "leads", "Iraq") not in relations
+
+
+def test_every_name_of_a_coordinated_subject_is_what_the_verb_says(extractor):
+    _, relations, _ = extract(extractor, "Laura Ames and Omar Dalil attended the Lakeside Peace Forum in Geneva. "
+                                         "Tom Hale and Ann Ford founded the Kharaj Institute in 1990.")
+    assert {("Laura Ames", "participatedIn", "Lakeside Peace Forum"), ("Omar Dalil", "participatedIn", "Lakeside Peace Forum"),
+            ("Tom Hale", "memberOf", "Kharaj Institute"), ("Ann Ford", "memberOf", "Kharaj Institute"),
+            ("Ann Ford", "title", "founder")} <= relations, relations

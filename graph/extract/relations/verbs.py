@@ -86,16 +86,18 @@ def facts(sent: Span, finder):
             subject = _subject(tok, names, finder.pronoun, rule.passive)
             if subject is None:
                 continue
+            subjects = [subject, *_subject_conjuncts(tok, subject, names, rule.passive)]
             for obj, where in _objects(tok, rule, names):
-                if type_of(obj) in rule.object_types and obj != subject and (
+                if type_of(obj) in rule.object_types and obj not in subjects and (
                         not rule.object_heads or finder.label_of(obj).lower().split()[-1] in rule.object_heads):
                     lo, hi = min(tok.i, where), max(tok.i, where)
-                    yield subject, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+                    for who in subjects:
+                        yield who, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+                        if rule.title:
+                            yield who, "title", None, rule.title, lo, hi, f"verb-{rule.predicate}", rule.confidence
                     for other in _other_side(tok, names) if rule.both_sides else ():
-                        if type_of(other) in ("PERSON", "ORG") and other != subject:
+                        if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                             yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
-                    if rule.title:
-                        yield subject, "title", None, rule.title, lo, hi, f"verb-{rule.predicate}", rule.confidence
 
 
 class _Names:
@@ -131,6 +133,15 @@ def _subject(verb: Token, mention_at, pronoun, passive: bool = False) -> int | N
             break
         head = head.head
     return None
+
+
+def _subject_conjuncts(verb: Token, subject: int, mention_at, passive: bool = False) -> list[int]:
+    """The names joined by 'and' to the verb's own named subject ("X and Y attended Z")."""
+    deps = ("nsubj", "nsubjpass", "nsubj:pass") if passive else ("nsubj",)
+    for child in verb.children:
+        if child.dep_ in deps and child.i in mention_at and mention_at[child.i] == subject:
+            return [mention_at[c.i] for c in child.conjuncts if c.i in mention_at and mention_at[c.i] != subject]
+    return []
 
 
 def _objects(verb: Token, rule: VerbRule, mention_at):
