@@ -525,3 +525,15 @@ def test_every_name_of_a_coordinated_subject_is_what_the_verb_says(extractor):
     assert {("Laura Ames", "participatedIn", "Lakeside Peace Forum"), ("Omar Dalil", "participatedIn", "Lakeside Peace Forum"),
             ("Tom Hale", "memberOf", "Kharaj Institute"), ("Ann Ford", "memberOf", "Kharaj Institute"),
             ("Ann Ford", "title", "founder")} <= relations, relations
+
+
+def test_a_bodys_name_ends_at_its_own_last_word_and_before_the_people_it_names(extractor):
+    # 'Department of State spokesperson': 'State' is the name's, not the office's; 'members of
+    # the Assembly X and Y': the body, then two people, each a member
+    text = ("Following the vote, a Zanzar Department of State spokesperson, Laura Ames, was disappointed. "
+            "Some pressured the minister, including Liberal members of the National Assembly Tom Hale and Ann Ford.")
+    entities, relations, _ = extract(extractor, text)
+    assert {("Zanzar Department of State", "ORG"), ("National Assembly", "ORG"), ("Tom Hale", "PERSON"),
+            ("Ann Ford", "PERSON")} <= entities, entities
+    assert {("Laura Ames", "memberOf", "Zanzar Department of State"), ("Tom Hale", "memberOf", "National Assembly"),
+            ("Ann Ford", "memberOf", "National Assembly")} <= relations, relations

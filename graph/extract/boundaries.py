@@ -95,7 +95,7 @@ def _body_then_person(n: _Name) -> list[Span] | None:
             # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X", "Speaker of the House
             # Nancy Pelosi"; but "Jordan Peterson" is one name
             continue
-        if person_run_at(doc, k) and all(capitalised(t) for t in doc[k:end]) and (
+        if person_run_at(doc, k) and all(capitalised(t) or t.lower_ in ("and", "&") for t in doc[k:end]) and (
                 known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS | INSTITUTION_HEADS):
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
                       for p in repair(n.span(k, end, "PERSON")) if p.end > k]
@@ -381,7 +381,8 @@ def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
     """The end of a name before an office's first word ('Senate Minority | Leader'), a caption's
     label ('Thomas Knapp Image: ...'), letters after a name ('Durham Hall QC'), a score ('Noosa
     32–22')."""
-    while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_):
+    while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_) \
+            and doc[end - 2].lower_ != "of":  # "Department of State spokesperson": the name's own last word
         end -= 1
     if end - start > 1 and end < len(doc) and doc[end - 1].text in ("Image", "Photo", "Video") and doc[end].text == ":":
         end -= 1

@@ -56,6 +56,11 @@ RULES = [
          "others:((COMMA PERSON (OF PLACE)?)* COMMA? AND PERSON)", "role_each",
          "[Ruritania|PLACE]'s senators [Tom Hale|PERSON] and [Ann Ford|PERSON] proposed term limits.",
          ("Tom Hale title senator", "Ann Ford title senator"), 0.8),
+    # (the role alone: "Republican members of the House X and Y" are members, their party aside)
+    Rule("plural-role-of-body-before-names", f"{AT_TITLE_START} (MOD|WORD|HYPHEN|GROUP)* role:PLURAL_ROLE OF DET? "
+         "of:ORG who:PERSON others:((COMMA PERSON)* COMMA? AND PERSON)", "role_each",
+         "Senior members of the [National Assembly|ORG] [Tom Hale|PERSON] and [Ann Ford|PERSON] voted against it.",
+         ("Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"), 0.8),
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),
