@@ -214,6 +214,11 @@ REGIONS = {normal(r) for r in (
     "Mediterranean", "Caribbean", "Pacific", "Atlantic", "Arctic", "Indian Ocean", "Black Sea",
     "Red Sea", "Baltic", "Levant", "Maghreb", "Indo-Pacific", "Asia-Pacific")}
 
+# Planets and the Moon: places ("life on Mars"), whatever the recogniser says of a name that is
+# one alone. Not "Sun" or "Mercury", which name newspapers as often.
+CELESTIAL_BODIES = {normal(b) for b in ("Venus", "Earth", "Moon", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune",
+                                         "Pluto")}
+
 # Peoples named by religion or by a region larger than one country; countries' own
 # nationality adjectives come from countryinfo.
 PEOPLES = ("Muslim", "Christian", "Jew", "Jewish", "Hindu", "Buddhist", "Sikh", "Sunni", "Shia", "Shiite",

@@ -537,3 +537,11 @@ def test_a_bodys_name_ends_at_its_own_last_word_and_before_the_people_it_names(e
             ("Ann Ford", "PERSON")} <= entities, entities
     assert {("Laura Ames", "memberOf", "Zanzar Department of State"), ("Tom Hale", "memberOf", "National Assembly"),
             ("Ann Ford", "memberOf", "National Assembly")} <= relations, relations
+
+
+def test_planets_are_places_but_a_persons_name_ending_in_one_is_a_person(extractor):
+    entities, _, _ = extract(extractor, "Simple animals could live on Mars, scientists say. The probe will reach "
+                                        "Jupiter in 2030.")
+    assert {("Mars", "PLACE"), ("Jupiter", "PLACE")} <= entities, entities
+    entities, _, _ = extract(extractor, "Bruno Mars sang on Saturday.")
+    assert ("Bruno Mars", "PERSON") in entities, entities

@@ -30,8 +30,8 @@ def retype(span: Span) -> Span:
     of RETYPES that applies gives the span's type."""
     kind = gazetteer.place_kind(span.text)
     words = normal(span.text).split()
-    if kind in ("country", "region") or (len(words) > 1 and words[0] in COMPASS
-                                          and gazetteer.place_kind(" ".join(words[1:])) is not None):
+    if kind in ("country", "region") or " ".join(words) in gazetteer.CELESTIAL_BODIES or (
+            len(words) > 1 and words[0] in COMPASS and gazetteer.place_kind(" ".join(words[1:])) is not None):
         # "Eastern Mediterranean", "northern Syria": a part of a known place is a place
         return span if span.label_ == "PLACE" else Span(span.doc, span.start, span.end, label="PLACE")
     head = head_word(span)

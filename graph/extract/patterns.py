@@ -408,7 +408,8 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
             return Span(doc, i, i + length, label="PLACE"), True
         if key in demonyms and length == 1 and not in_name(doc, i, i + 1):
             return Span(doc, i, i + length, label="GROUP"), True
-        if (key in subdivisions or key in cities) and all(t.pos_ in ("PROPN", "") for t in span) \
+        if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) \
+                and all(t.pos_ in ("PROPN", "") for t in span) \
                 and not in_name(doc, i, i + length):
             return Span(doc, i, i + length, label="PLACE"), False
     return None
