@@ -545,3 +545,11 @@ def test_planets_are_places_but_a_persons_name_ending_in_one_is_a_person(extract
     assert {("Mars", "PLACE"), ("Jupiter", "PLACE")} <= entities, entities
     entities, _, _ = extract(extractor, "Bruno Mars sang on Saturday.")
     assert ("Bruno Mars", "PERSON") in entities, entities
+
+
+def test_a_source_spoken_to_or_reporting_is_no_unknown_place(extractor):
+    text = ("The process had not been announced, according to the Kharaj Herald. Speaking to Agence Meridional-"
+            "Presse, the minister said so. A spokesman told the Lakeside Courier that Peru was calm.")
+    entities, _, _ = extract(extractor, text)
+    assert {("Kharaj Herald", "ORG"), ("Agence Meridional-Presse", "ORG"), ("Lakeside Courier", "ORG"),
+            ("Peru", "PLACE")} <= entities, entities

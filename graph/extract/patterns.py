@@ -57,15 +57,26 @@ def _sources(doc: Doc, found: _Spans) -> None:
 
 
 def _according_to(doc: Doc, found: _Spans) -> None:
-    """'according to Agence Nouvelle, which ...': a source that no gazetteer knows as a place is
-    a body that reports, whatever the tagger's guess."""
+    """'according to Agence Nouvelle, which ...', 'speaking to the Lakeside Courier', 'the Kharaj
+    Herald reported': a source that no gazetteer knows as a place is a body that reports,
+    whatever the tagger's guess."""
     for k, span in enumerate(found.out):
-        after_according_to = span.start >= 2 and doc[span.start - 2:span.start].text.lower() == "according to"
-        if span.label_ == "PLACE" and after_according_to \
+        if span.label_ == "PLACE" and _as_a_source(doc, span) \
                 and not known(span) and span[-1].lower_ not in L.PLACE_HEADS \
                 and not given_name_first(span):
             found.out[k] = Span(doc, span.start, span.end, label="ORG")
             found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
+
+
+def _as_a_source(doc: Doc, span: Span) -> bool:
+    start = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
+    before = doc[max(0, start - 2):start].text.lower()
+    return any((" " + before).endswith(" " + opener) for opener in SOURCE_OPENERS) \
+        or span.end < len(doc) and doc[span.end].lower_ in L.REPORTING_VERBS
+
+
+# the words before a name that make it the source of what is said: "according to X", "speaking to X"
+SOURCE_OPENERS = {"according to", "speaking to", "talking to", "interview with", "told", "reported by"}
 
 
 def _purpose_names(doc: Doc, found: _Spans) -> None:
