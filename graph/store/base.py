@@ -34,6 +34,10 @@ VALUES_CHUNK = 400
 BULK_QUADS = 10_000
 
 
+# what a dump may do to the quads on their way out (they come graph by graph)
+Transform = Callable[[Iterator[ox.Quad]], Iterator[ox.Quad]]
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -118,8 +122,7 @@ class Store:
              base_iri: str | None = None, force: bool = False) -> int:
         raise NotImplementedError
 
-    def dump(self, fmt: ox.RdfFormat, output, transform: Callable[[Iterator[ox.Quad]], Iterator[ox.Quad]] | None = None
-             ) -> None:
+    def dump(self, fmt: ox.RdfFormat, output, transform: Transform | None = None) -> None:
         """Write the whole dataset (formats with graphs) or the union of its graphs. The quads come
         graph by graph; `transform`, when given, turns them into the quads to write (graph.rdf.with_implied)."""
         raise NotImplementedError
@@ -184,7 +187,8 @@ class Store:
         rows = self.select("SELECT ?g ?h WHERE { GRAPH ?g { ?g nkg:contentHash ?h } }", union=False)
         return {r["g"]: r["h"] for r in rows}
 
-    def _serialize(self, quads: Iterator[ox.Quad], fmt: ox.RdfFormat, output, transform=None) -> None:
+    def _serialize(self, quads: Iterator[ox.Quad], fmt: ox.RdfFormat, output, transform: Transform | None = None
+                   ) -> None:
         """What `dump` writes of the quads (graph by graph): see there."""
         if transform is not None:
             quads = transform(quads)
