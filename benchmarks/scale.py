@@ -133,13 +133,14 @@ def compact_step(location: str) -> dict:
 
 def resolver_step(location: str) -> dict:
     """What a build does before its first article: open the store to write, load the resolver."""
+    from newskg.graph.registry import load_resolver
     from newskg.graph.store import Store
 
     t = time.perf_counter()
     store = Store(location, write=True)
     opened = time.perf_counter() - t
     t = time.perf_counter()
-    resolver = store.load_resolver()
+    resolver = load_resolver(store)
     seconds = time.perf_counter() - t
     nodes = len(resolver.nodes)
     store._dirty = False  # nothing to publish
@@ -151,11 +152,10 @@ def resolver_step(location: str) -> dict:
 def serve(store: Path, folder: Path, n: int) -> dict:
     import sqlite3
 
-    from newskg.graph import sidecar
-    from newskg.graph.store import Store
+    from newskg.graph.store import Store, index
 
     version = Store(store).version
-    db = sqlite3.connect(sidecar.path_in(store / version))
+    db = sqlite3.connect(index.path_in(store / version))
     r = random.Random(n)
     ids = [i for (i,) in db.execute("SELECT id FROM entities ORDER BY id")]
     names = [label for (label,) in db.execute("SELECT label FROM entities ORDER BY id")]

@@ -8,7 +8,7 @@ with its action, the entities it names and when it was made:
                 build of the articles that use it; `kg curate split` rebuilds them at once)
   label A TEXT  A's label is TEXT, whatever the mentions say
   type A TYPE   A's type is TYPE
-Items are read by `Store.load_resolver`, so every build resolves under them; `kg curate`
+Items are read by `graph.registry.load_resolver`, so every build resolves under them; `kg curate`
 writes them and applies what it can at once (the `kg curate` command).
 """
 from __future__ import annotations

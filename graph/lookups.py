@@ -2,7 +2,7 @@
 relations, neighbourhoods, relation paths, articles.
 
 Search, neighbourhoods, paths and the article list read the index written with each store
-version (graph.sidecar); entity and article details are SPARQL queries.
+version (graph.store.index); entity and article details are SPARQL queries.
 """
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .view import EdgeView, GraphView, NodeView, published_day
-from .sidecar import COMENTION
 from .names import edit_distance, fold, normal
+from .registry import index
 from .store import Store, mention_text
+from .store.index import COMENTION, open_reader
 from .vocab import TYPE_OF_CLASS
 
 
@@ -22,7 +23,7 @@ class SearchIndex:
     """Case- and accent-insensitive search over labels and aliases: exact, prefix, word
     prefix, substring, then spelling-tolerant matches; ties go to the most mentioned.
 
-    Answered from the version's index (graph.sidecar): the candidates come from its text
+    Answered from the version's index (graph.store.index): the candidates come from its text
     indexes — names holding the query (FTS5 trigrams), names with words starting with each query
     word, names with words a spelling slip away (words of like length sharing the first or the
     last letters) — and only they are scored, so a search costs what it finds."""
@@ -32,7 +33,7 @@ class SearchIndex:
 
     @classmethod
     def from_store(cls, store: Store) -> SearchIndex:
-        return cls(_Connection(store.index()))
+        return cls(_Connection(index(store)))
 
     def search(self, q: str, types: set[str] | None = None, limit: int = 20, offset: int = 0) -> dict:
         key = _key(q)
@@ -133,8 +134,6 @@ class _Connection:
         self.local = threading.local()
 
     def get(self):
-        from .sidecar import open_reader
-
         db = getattr(self.local, "db", None)
         if db is None:
             db = self.local.db = open_reader(self.path) if self.path else self.first
@@ -279,7 +278,7 @@ def _labels(store: Store, iris: set[str]) -> dict[str, str]:
 def documents(store: Store, limit: int = 20, offset: int = 0) -> dict:
     """Articles, newest first (undated last), with how many entities each mentions (from the
     version's index: a page costs its rows)."""
-    db = store.index()
+    db = index(store)
     total = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     rows = db.execute("SELECT iri, id, title, date, url, entities FROM articles ORDER BY date DESC, id "
                       "LIMIT ? OFFSET ?", (limit, offset)).fetchall()
@@ -405,7 +404,7 @@ def trending(store: Store, limit: int = 10) -> dict:
     the latest (the week, or the month when the articles span more than half a year, holding
     the newest dated article)."""
 
-    dated = {g: published_day(d) for g, d in store.index().execute("SELECT iri, date FROM articles")}
+    dated = {g: published_day(d) for g, d in index(store).execute("SELECT iri, date FROM articles")}
     days = [d for d in dated.values() if d is not None]
     if not days:
         return {"period": None, "latest": None, "previous": None, "articles": 0, "results": []}
@@ -449,7 +448,7 @@ class NeighborIndex:
 
     @classmethod
     def from_store(cls, store: Store) -> NeighborIndex:
-        return IndexedNeighbors(_Connection(store.index()))
+        return IndexedNeighbors(_Connection(index(store)))
 
     def _out(self, node: str) -> list[EdgeView]:
         return self.out.get(node, [])

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Iterator
 
-from . import ingest
+from . import ingest, registry
 from .rdf import article_quads, direct_facts, merge_quads
 from .records import Article, Extraction
 from .store import Change, Store
@@ -234,7 +234,7 @@ def _build(paths, store, model, workers, commit_every, progress, on_skip, extrac
             elif isinstance(item, ingest.Skipped):
                 unreadable[item.source] = item.reason
 
-    resolver = store.load_resolver()
+    resolver = registry.load_resolver(store)
     source = extractions(todo()) if extractions else extract_all(todo(), model, workers, extractor=extractor)
     pending: list[Extraction] = []
 
@@ -269,8 +269,8 @@ def _build(paths, store, model, workers, commit_every, progress, on_skip, extrac
         renames = [(vocab.entity(m.retired), vocab.entity(resolver.current(m.into))) for m in merges]
         # the direct triples only the replaced articles stated go; those of this batch are added
         stale = sorted(store.unsupported_facts(drop, keep=facts), key=str) if drop else []
-        store.commit(Change(drop_graphs=drop, quads=quads, nodes=list(nodes), stale_facts=stale, renames=renames),
-                     nodes, facts, resolver=resolver)
+        registry.commit(store, Change(drop_graphs=drop, quads=quads, nodes=list(nodes), renames=renames), nodes,
+                        facts, stale=stale, resolver=resolver)
         pending.clear()
 
     for n, ext in enumerate(source, 1):

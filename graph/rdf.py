@@ -10,6 +10,8 @@ however many articles state a fact.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from pyoxigraph import Literal, NamedNode, Quad
 
 from .records import Extraction
@@ -157,6 +159,23 @@ def materialise(quads: list[Quad], vocab: Vocabulary) -> list[Quad]:
                     out.append(Quad(q.subject, NamedNode(t("text")), Literal(text[span[t("start")]:span[t("end")]]),
                                     q.graph_name))
     return out
+
+
+def with_implied(quads: Iterable[Quad], vocab: Vocabulary) -> Iterator[Quad]:
+    """The quads, each article graph's followed by what it implies (`materialise`); quads of one
+    graph must come together (as the stores give them: graph by graph)."""
+    articles = vocab.document("")
+    graph, held = None, []
+    for q in quads:
+        if q.graph_name != graph:
+            if held:
+                yield from materialise(held, vocab)
+            graph, held = q.graph_name, []
+        if isinstance(q.graph_name, NamedNode) and q.graph_name.value.startswith(articles):
+            held.append(q)
+        yield q
+    if held:
+        yield from materialise(held, vocab)
 
 
 Fact = tuple[str, str, object]  # (subject IRI, predicate IRI, object term)

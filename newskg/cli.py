@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from click.core import ParameterSource
 from tqdm import tqdm
 
-from newskg.graph import curation, named_queries
+from newskg.graph import curation, named_queries, registry
 from newskg.graph import export as exporters
 from newskg.graph.distributed import ClusterError, dask_extractions
 from newskg.graph.doctor import report as doctor_report
@@ -67,7 +67,10 @@ def _cell(value) -> str:
 
 def _open(ctx: click.Context, write: bool = False) -> Store:
     try:
-        return open_store(ctx.obj["store"], base=ctx.obj["base"], write=write)
+        store = open_store(ctx.obj["store"], base=ctx.obj["base"], write=write)
+        if write:
+            registry.prepare_writer(store)
+        return store
     except StoreError as e:
         raise click.ClickException(str(e)) from None
 
@@ -802,7 +805,7 @@ def _curate(ctx, action: str, entity: str, other: str | None = None, value: str 
             raise click.ClickException(str(e)) from None
         quads = curation.quads(item, store.vocab)
         renames, nodes = [], {}
-        resolver = store.load_resolver()  # applies the items before this one
+        resolver = registry.load_resolver(store)  # applies the items before this one
         curation.apply_to_item(resolver, item)
         for n, merge in enumerate(resolver.take_merges()):
             quads += merge_quads(Merge(merge.retired, merge.into, merge.evidence), store.vocab, n)
@@ -811,8 +814,8 @@ def _curate(ctx, action: str, entity: str, other: str | None = None, value: str 
         node = resolver.nodes.get(resolver.current(a))
         if node is not None:
             nodes[store.vocab.entity(node.id)] = node
-        store.commit(Change(drop_graphs=[], quads=quads, nodes=list(nodes), renames=renames), nodes,
-                     resolver=resolver)
+        registry.commit(store, Change(drop_graphs=[], quads=quads, nodes=list(nodes), renames=renames), nodes,
+                        resolver=resolver)
     finally:
         store.close()
     if ctx.obj.get("curate_json"):

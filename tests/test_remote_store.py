@@ -19,9 +19,10 @@ from conftest import KG, ROOT, SEEDS, SHARED, free_port, kg
 from newskg.graph import named_queries as named
 from newskg.graph.evaluate import evaluate
 from newskg.graph.pipeline import build
-from newskg.graph.remote import VERSION_PREDICATE, RemoteStore
+from newskg.graph.registry import prepare_writer
 from newskg.graph.sparql import run_text
 from newskg.graph.store import Store, StoreError, open_store
+from newskg.graph.store.remote import VERSION_PREDICATE, RemoteStore
 import virtuoso as vt
 
 BASE = "http://localhost:8000/"  # the seed store's
@@ -141,6 +142,7 @@ def test_an_interrupted_batch_is_repaired_by_the_next_writer(server, tmp_path, e
     assert canonical(half) != before
     writer = open_store(location, base=base, write=True)
     assert writer.recovered == [writer.vocab.document("b.txt")]
+    prepare_writer(writer)  # the registry entries, which take resolving
     assert canonical(open_store(location, base=base)) == before
     with writer:
         report = build([src], writer, extractor=extractor)

@@ -1,4 +1,4 @@
-"""The index written with each store version (graph/sidecar.py): the resolver's state and the
+"""The index written with each store version (graph/store/index.py): the resolver's state and the
 lookups' tables are kept in step batch by batch, and equal what they would be if built at once."""
 import json
 import sqlite3
@@ -6,9 +6,11 @@ import sqlite3
 import pytest
 
 from conftest import ROOT, SEEDS
-from newskg.graph import sidecar
+from newskg.graph import registry
 from newskg.graph.pipeline import build
+from newskg.graph.registry import index, load_resolver
 from newskg.graph.store import Store
+from newskg.graph.store import index as version_index
 
 HARLOW = ROOT / "tests" / "fixtures" / "news" / "harlow-bay.jsonl"
 
@@ -59,12 +61,12 @@ def two_ways(tmp_path_factory, extractor):
 
 def test_a_build_in_two_parts_leaves_the_resolver_one_build_leaves_and_the_mentions_give(two_ways):
     once, twice, _ = two_ways
-    loaded = Store(twice).load_resolver()
-    assert resolver_state(loaded) == resolver_state(Store(once).load_resolver())
-    from_mentions = Store(twice)._resolver_from_mentions()
+    loaded = load_resolver(Store(twice))
+    assert resolver_state(loaded) == resolver_state(load_resolver(Store(once)))
+    from_mentions = registry.resolver_from_mentions(Store(twice))
     assert resolver_state(loaded)["nodes"] == resolver_state(from_mentions)["nodes"]
     assert len(loaded.nodes) > 50 and loaded.by_key and loaded.by_surname
-    for name in sidecar.INDEXES:  # the resolver's indexes are as the mentions give them
+    for name in registry.INDEXES:  # the resolver's indexes are as the mentions give them
         def held(resolver, name=name):
             # a person under the initials of its name (which loading from the mentions leaves in
             # when the name came before the type) never joins anything: an acronym is no person's
@@ -77,19 +79,19 @@ def test_a_build_in_two_parts_leaves_the_resolver_one_build_leaves_and_the_menti
 def test_the_resolver_is_read_from_the_index_not_rebuilt_from_the_mentions(two_ways, monkeypatch):
     _, twice, _ = two_ways
     store = Store(twice)
-    assert sidecar.path_in(store.path / store.version).exists()
+    assert version_index.path_in(store.path / store.version).exists()
 
-    def refuse(self):
+    def refuse(store):
         raise AssertionError("the resolver was rebuilt from every mention")
-    monkeypatch.setattr(Store, "_resolver_from_mentions", refuse)
-    assert store.load_resolver().nodes
+    monkeypatch.setattr(registry, "resolver_from_mentions", refuse)
+    assert load_resolver(store).nodes
 
 
 def test_the_index_kept_batch_by_batch_equals_one_built_from_the_store(two_ways, tmp_path):
     _, _, replaced = two_ways
     store = Store(replaced)
-    kept = sidecar.path_in(store.path / store.version)
-    sidecar.rebuild(store, tmp_path / "rebuilt.sqlite")
+    kept = version_index.path_in(store.path / store.version)
+    registry.rebuild_index(store, tmp_path / "rebuilt.sqlite")
     rows = index_rows(kept)
     assert rows == index_rows(tmp_path / "rebuilt.sqlite")
     assert rows["edges"] and rows["titles"] and len(rows["articles"]) == 11 and rows["search"]
@@ -112,7 +114,7 @@ def test_neighbourhoods_from_the_index_are_those_of_the_graph_view(desk_store):
 
 def test_a_search_finds_names_by_an_index_not_by_scanning_every_name(seed_store):
     # a scan of every name made a search cost grow with the corpus (4 of its 6 ms at 30,000 articles)
-    db = Store(seed_store).index()
+    db = index(Store(seed_store))
     plan = db.execute("EXPLAIN QUERY PLAN SELECT entity FROM keys WHERE key >= 'kab' AND key < 'kab' || char(1114111)"
                       ).fetchall()
     assert not any(row[-1].startswith("SCAN keys") for row in plan), plan
@@ -120,11 +122,11 @@ def test_a_search_finds_names_by_an_index_not_by_scanning_every_name(seed_store)
 
 def test_a_store_without_an_index_gets_one_built_and_kg_load_force_drops_it(store_copy, tmp_path):
     store = Store(store_copy)
-    (store.path / store.version / sidecar.FILE).unlink()
+    (store.path / store.version / version_index.FILE).unlink()
     from newskg.graph.lookups import SearchIndex
     assert SearchIndex.from_store(Store(store_copy)).search("taliban")["results"][0]["label"] == "Taliban"
     with Store(store_copy, write=True) as writer:  # a writer builds it from the store, once
-        assert writer.index().execute("SELECT COUNT(*) FROM entities").fetchone()[0] > 20
+        assert index(writer).execute("SELECT COUNT(*) FROM entities").fetchone()[0] > 20
     extra = tmp_path / "x.nq"
     registry = Store(store_copy).vocab.registry
     extra.write_text(f'<{Store(store_copy).vocab.entity("taliban")}> <http://www.w3.org/2004/02/skos/core#altLabel> '

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import pyoxigraph as ox
 
 from .. import view as graph_view
+from ..rdf import with_implied
 from ..store import Store
 from .filters import ExportFilter, FilterError, apply, articles_in_range, find_entity
 
@@ -126,5 +127,7 @@ class _Counting:
 
 
 def _rdf(store: Store, fmt: ox.RdfFormat, out, progress: Progress) -> dict:
-    store.dump(fmt, _Counting(out, progress(f"writing {fmt.name}", None, "B")))
+    # each article's graph with what it implies written out, for readers of the whole contract
+    store.dump(fmt, _Counting(out, progress(f"writing {fmt.name}", None, "B")),
+               transform=lambda quads: with_implied(quads, store.vocab))
     return {"quads": len(store)}

@@ -21,7 +21,8 @@ Virtuoso commits its operations one by one, and a request that fails half-way le
 first ones applied. So each batch first writes a journal into the meta graph (the article
 graphs and entities it touches) and removes it as its last operation; a writer that finds a
 journal left behind drops those article graphs (a later build adds them again) and
-recomputes the registry entries of those entities from what the store holds.
+recomputes the registry entries of those entities from what the store holds (graph.registry,
+which resolves: `pending_entries` names them until then, and the journal stays).
 """
 from __future__ import annotations
 
@@ -36,9 +37,9 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 import pyoxigraph as ox
 import requests
 
-from .store import (BASE_PREDICATE, VALUES_CHUNK, Change, Store, StoreError, Write, _chunks, _dedupe, check_loaded,
-                    parse_file)
-from .vocab import RDF, RDFS, SKOS
+from ..sparql import _mask
+from ..vocab import RDF, RDFS, SKOS
+from .base import BASE_PREDICATE, VALUES_CHUNK, Store, StoreError, Write, check_loaded, chunks, is_remote, parse_file
 
 VERSION_PREDICATE = "https://w3id.org/newskg/version"
 PENDING_GRAPH = "https://w3id.org/newskg/pendingGraph"
@@ -61,6 +62,10 @@ _PREFIX_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 
 
 class RemoteStore(Store):
+    @classmethod
+    def serves(cls, location) -> bool:
+        return is_remote(location)
+
     def __init__(self, location: str, base: str | None = None, write: bool = False, timeout: float = 600,
                  poll: float = 2.0):
         self.location = location
@@ -70,6 +75,7 @@ class RemoteStore(Store):
         self._parse_location(location)
         self._local = threading.local()
         self.recovered: list[str] = []
+        self.pending_entries: list[str] = []  # entities whose registry entries an interrupted batch left
         stored, self.version = self._stored_meta(base)
         if stored is None and not write:
             raise StoreError(f"no graph at {self._where()} yet: build one with "
@@ -123,8 +129,6 @@ class RemoteStore(Store):
 
     def _prologue(self, text: str, base_iri: str | None = None) -> str:
         """PREFIX lines for newskg's prefixes the query does not declare itself."""
-        from .sparql import _mask
-
         declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(_mask(text))}
         lines = [f"BASE <{base_iri}>"] if base_iri else []
         prefixes = self.vocab.prefixes if hasattr(self, "vocab") else {}  # none before the base IRI is known
@@ -189,15 +193,10 @@ class RemoteStore(Store):
         rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs_filter()} }}")
         return rows[0]["n"] if rows else 0
 
-    def dump(self, fmt: ox.RdfFormat, output) -> None:
+    def dump(self, fmt: ox.RdfFormat, output, transform=None) -> None:
         rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs_filter()} }} "
-                          "ORDER BY ?g")  # graph by graph, as materialising needs
-        quads = self._materialised(ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
-        if fmt.supports_datasets:
-            ox.serialize(quads, output, format=fmt, prefixes=self.vocab.prefixes)
-        else:
-            ox.serialize(_dedupe(ox.Triple(q.subject, q.predicate, q.object) for q in quads), output, format=fmt,
-                         prefixes=self.vocab.prefixes)
+                          "ORDER BY ?g")  # graph by graph, as `transform` may need
+        self._serialize((ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows), fmt, output, transform)
 
     def changed(self) -> bool:
         """Asks the server at most every `poll` seconds."""
@@ -241,7 +240,7 @@ class RemoteStore(Store):
         together (their labels mean one node only within one operation)."""
         plain = [q for q in quads if not _has_blank(q)]
         blank = [q for q in quads if _has_blank(q)]
-        ops = [f"INSERT DATA {{ {_quads_text(chunk)} }}" for chunk in _chunks(plain, self.chunk)]
+        ops = [f"INSERT DATA {{ {_quads_text(chunk)} }}" for chunk in chunks(plain, self.chunk)]
         if blank:
             ops.append(f"INSERT DATA {{ {_quads_text(blank)} }}")
         return ops
@@ -272,8 +271,8 @@ class RemoteStore(Store):
         self._update(ops)
 
     def _recover(self) -> None:
-        """Finish what an interrupted batch left: drop its article graphs, recompute the
-        registry entries it touched (see the module's docstring)."""
+        """Finish what an interrupted batch left that needs no resolving: drop its article graphs;
+        the registry entries it touched are left to graph.registry (see the module's docstring)."""
         v = self.vocab
         rows = self.query(f"SELECT ?p ?x WHERE {{ GRAPH <{v.meta}> {{ <{v.meta}#pending> ?p ?x }} }}")
         graphs, nodes = [], []
@@ -282,18 +281,19 @@ class RemoteStore(Store):
         if not graphs and not nodes:
             return
         self._update([f"DROP SILENT GRAPH <{g}>" for g in graphs])
-        resolver = self.load_resolver()
-        touched = {n: resolver.nodes.get(v.slug_of(n)) for n in nodes}
-        facts = self.supported_facts(nodes, [])
+        self.pending_entries = nodes
+        self.recovered = [g for g in graphs if v.document_id_of(g) is not None]
+
+    def unsupported_registry_facts(self, nodes: list[str], facts: set) -> list:
+        """The direct triples the registry holds about `nodes` that are not among `facts`."""
+        v = self.vocab
         held = set()
-        for chunk in _chunks(nodes, VALUES_CHUNK):
+        for chunk in chunks(nodes, VALUES_CHUNK):
             values = " ".join(f"<{n}>" for n in chunk)
             held |= {(r["s"].value, r["p"].value, r["o"]) for r in self.query(
                 f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH <{v.registry}> {{ ?s ?p ?o }} }}")}
         entry = ENTRY | {v.term("mentionCount"), v.term("documentCount")}
-        stale = sorted((f for f in held - facts if f[1] not in entry), key=str)
-        self.commit(Change(drop_graphs=[], quads=[], nodes=nodes, stale_facts=stale), touched, facts)
-        self.recovered = [g for g in graphs if v.document_id_of(g) is not None]
+        return sorted((f for f in held - facts if f[1] not in entry), key=str)
 
     def _init_meta(self) -> None:
         quads = self._meta_quads()
@@ -318,7 +318,7 @@ class RemoteStore(Store):
     def load(self, path, graph: str | None = None, fmt: ox.RdfFormat | None = None,
              base_iri: str | None = None, force: bool = False) -> int:
         """Import an RDF file: parsed and checked whole first (a bad file writes nothing; see
-        store.check_loaded), then sent in one request — a Graph Store Protocol POST when it
+        graph.store.base.check_loaded), then sent in one request — a Graph Store Protocol POST when it
         fills one named graph, else SPARQL Update."""
         quads = parse_file(path, graph, fmt, base_iri)
         check_loaded(quads, path, self.vocab, force)

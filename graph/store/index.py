@@ -15,7 +15,10 @@ version it describes, so readers open it read-only and never build anything in m
   retired ids, so a build starts by reading rows proportional to the nodes, not every mention.
 
 Whatever the writer cannot follow (a `kg load --force` into the graphs a build maintains) drops
-the file; it is then rebuilt from the store (`rebuild`), once, by the next one who needs it.
+the file; it is then made again from the store (graph.registry.rebuild_index, through `build`),
+once, by the next one who needs it.
+
+The index keeps rows: the resolver's state is made and read back above the store (graph.registry).
 """
 from __future__ import annotations
 
@@ -23,11 +26,18 @@ import json
 import os
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..names import normal
+from ..vocab import DCTERMS, RDF, SCHEMA
 
 FILE = "index.sqlite"
 
-SCHEMA = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, iri TEXT, label TEXT, type TEXT, mentions INTEGER,
     documents INTEGER, aliases TEXT, titles TEXT DEFAULT '[]');
 CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (mentions DESC, label);
@@ -66,9 +76,9 @@ def open_reader(path: str | os.PathLike) -> sqlite3.Connection:
 
 def open_writer(path: str | os.PathLike) -> sqlite3.Connection:
     db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-    db.execute("PRAGMA journal_mode = OFF")  # a version half-written is never published (see store.py)
+    db.execute("PRAGMA journal_mode = OFF")  # a version half-written is never published (see graph.store.embedded)
     db.execute("PRAGMA synchronous = OFF")  # publishing closes (and so syncs) the file
-    db.executescript(SCHEMA)
+    db.executescript(TABLES)
     return db
 
 
@@ -90,8 +100,6 @@ class Writer:
         self.path = Path(path)
         self.vocab = vocab
         self.db = open_writer(self.path)
-        self.keys: dict = {}  # node id -> (its forms and place, the index keys they give): a node's keys
-        # are worked out again only when its forms change
 
     def close(self) -> None:
         self.db.close()
@@ -107,7 +115,8 @@ class Writer:
 
     # one batch: the articles it drops (their contributions, read from the store before they go),
     # the quads it adds, the registry entries it rewrites, the merges it makes
-    def apply(self, added: list, dropped: Contribution, nodes: dict, renames: list, resolver=None) -> None:
+    def apply(self, added: list, dropped: Contribution, nodes: dict, renames: list,
+              state: ResolverState | None = None) -> None:
         db = self.db
         db.execute("BEGIN")
         contribution = Contribution.of_quads(added, self.vocab)
@@ -122,8 +131,8 @@ class Writer:
             self._entity(iri, node)
         for s in touched_titles - set(nodes):
             self._entity_titles(s)
-        if resolver is not None:
-            self._resolver(nodes, resolver)
+        if state is not None:
+            self._resolver(state)
         else:
             self.mark("resolver", False)
         db.execute("COMMIT")
@@ -157,8 +166,6 @@ class Writer:
                             list(titles) if sign < 0 else [])
 
     def _entity(self, iri: str, node) -> None:
-        from .names import normal
-
         nid = self.vocab.slug_of(iri)
         if nid is None:
             return
@@ -201,77 +208,48 @@ class Writer:
         self.db.execute("UPDATE entities SET titles = ? WHERE id = ?", (json.dumps(titles, ensure_ascii=False), nid))
 
     # -- the resolver's state -----------------------------------------------------------------
-    def _resolver(self, nodes: dict, resolver) -> None:
+    def _resolver(self, state: ResolverState) -> None:
         db = self.db
-        for iri, node in nodes.items():
-            nid = self.vocab.slug_of(iri)
+        for nid, node in state.nodes.items():
             if node is None:
                 db.execute("DELETE FROM nodes WHERE id = ?", (nid,))
             else:
-                db.execute("INSERT OR REPLACE INTO nodes VALUES (?, ?)", (node.id, node_state(node, self.keys)))
+                db.execute("INSERT OR REPLACE INTO nodes VALUES (?, ?)", (nid, node))
         known = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        fresh = list(resolver.documents.items())[known:]
+        fresh = list(state.documents.items())[known:]
         db.executemany("INSERT INTO documents VALUES (?, ?)", [(n, doc) for doc, n in fresh])
         db.execute("DELETE FROM retired")
-        db.executemany("INSERT INTO retired VALUES (?, ?)", sorted(resolver.retired.items()))
+        db.executemany("INSERT INTO retired VALUES (?, ?)", sorted(state.retired.items()))
 
-    def save_resolver(self, resolver) -> None:
+    def save_resolver(self, state: ResolverState) -> None:
         """The whole state (after the resolver was rebuilt from the store)."""
         db = self.db
         db.execute("BEGIN")
         for table in ("nodes", "documents", "retired"):
             db.execute(f"DELETE FROM {table}")
-        db.executemany("INSERT INTO nodes VALUES (?, ?)", [(n.id, node_state(n)) for n in resolver.nodes.values()])
-        db.executemany("INSERT INTO documents VALUES (?, ?)", [(n, doc) for doc, n in resolver.documents.items()])
-        db.executemany("INSERT INTO retired VALUES (?, ?)", sorted(resolver.retired.items()))
+        db.executemany("INSERT INTO nodes VALUES (?, ?)", list(state.nodes.items()))
+        db.executemany("INSERT INTO documents VALUES (?, ?)", [(n, doc) for doc, n in state.documents.items()])
+        db.executemany("INSERT INTO retired VALUES (?, ?)", sorted(state.retired.items()))
         self.mark("resolver")
         db.execute("COMMIT")
 
 
-# The resolver's indexes a node is in, by name (Resolver._index fills them from a node's forms)
-INDEXES = ("by_key", "by_surname", "by_word", "by_kind", "by_initials")
+@dataclass
+class ResolverState:
+    """The resolver's state as the index keeps it: each node's state as text (graph.registry
+    writes and reads it; None: the node is gone), the article numbering, the retired ids."""
+    nodes: dict[str, str | None] = field(default_factory=dict)
+    documents: dict[str, int] = field(default_factory=dict)  # article id -> its number
+    retired: dict[str, str] = field(default_factory=dict)
 
 
-def node_state(node, cache: dict | None = None) -> str:
-    """A node as the resolver knows it, with the keys it is indexed under: loading puts the node
-    back under them without working them out again (names, gazetteers) for every form."""
-    from .resolve import Resolver
-
-    what = (frozenset(node.forms), node.place, node.type == "PERSON")
-    known = cache.get(node.id) if cache is not None else None
-    if known is not None and known[0] == what:
-        keys = known[1]
-    else:
-        scratch = Resolver()
-        for form in node.forms:
-            scratch._index(node, form)
-        keys = [[name, key] for name in INDEXES for key in getattr(scratch, name)]
-        if cache is not None:
-            cache[node.id] = (what, keys)
-    return json.dumps({"f": node.forms, "t": node.types, "n": node.documents, "d": sorted(node.docs),
-                       "h": node.hint, "p": node.place, "k": keys}, ensure_ascii=False, separators=(",", ":"))
-
-
-def load_resolver(db: sqlite3.Connection):
-    """The resolver as the index keeps it (None when the index does not hold it); curation is
-    applied by the caller."""
-    from .resolve import Node, Resolver
-
+def resolver_state(db: sqlite3.Connection) -> ResolverState | None:
+    """The resolver's state as the index keeps it (None when it does not hold it)."""
     if db.execute("SELECT 1 FROM meta WHERE key = 'resolver'").fetchone() is None:
         return None
-    resolver = Resolver()
-    for n, doc in db.execute("SELECT n, id FROM documents ORDER BY n"):
-        resolver.documents[doc] = n
-    for nid, state in db.execute("SELECT id, state FROM nodes"):
-        s = json.loads(state)
-        node = resolver.nodes[nid] = Node(nid, place=s["p"], hint=s["h"], documents=s["n"])
-        node.types = Counter(s["t"])
-        node.docs = set(s["d"])
-        node.forms = Counter(s["f"])
-        for name, key in s["k"]:
-            getattr(resolver, name)[key if name != "by_kind" else tuple(key)].add(nid)
-    resolver.retired = dict(db.execute("SELECT id, into_id FROM retired"))
-    return resolver
+    return ResolverState(nodes=dict(db.execute("SELECT id, state FROM nodes")),
+                         documents={doc: n for n, doc in db.execute("SELECT n, id FROM documents ORDER BY n")},
+                         retired=dict(db.execute("SELECT id, into_id FROM retired")))
 
 
 # -- what articles contribute ---------------------------------------------------------------------
@@ -292,10 +270,6 @@ class Contribution:
     @classmethod
     def of_quads(cls, quads: list, vocab) -> Contribution:
         """From an article's quads as graph.rdf writes them."""
-        import pyoxigraph as ox
-
-        from .vocab import DCTERMS, RDF, SCHEMA
-
         t = vocab.term
         subject, predicate, obj = RDF + "subject", RDF + "predicate", RDF + "object"
         statement, comention, article = t("Statement"), t("CoMention"), t("Article")
@@ -343,73 +317,28 @@ class Contribution:
                 c.add_edge(s, o, p, n)
         return c
 
-    @classmethod
-    def of_graphs(cls, store, graphs: list[str]) -> Contribution:
-        """What articles already in the store contribute (before they are replaced)."""
-        from .store import VALUES_CHUNK, _chunks
 
-        c = cls()
-        v = store.vocab
-        slug = v.slug_of
-        for chunk in _chunks(sorted(graphs), VALUES_CHUNK):
-            values = "VALUES ?g { " + " ".join(f"<{g}>" for g in chunk) + " }"
-            for r in store.select(f"""SELECT ?g ?s ?p ?o (COUNT(?st) AS ?n) WHERE {{ {values} GRAPH ?g {{
-                    ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }}
-                    GROUP BY ?g ?s ?p ?o""", union=False):
-                if r["o"].startswith(v.base + "entity/"):
-                    c.add_edge(slug(r["s"]), slug(r["o"]), r["p"].rsplit("#", 1)[-1], r["n"])
-                else:
-                    c.titles[(slug(r["s"]), r["o"])] += r["n"]
-            for r in store.select(f"""SELECT ?g ?s ?o (SUM(?n) AS ?w) WHERE {{ {values} GRAPH ?g {{
-                    ?c a nkg:CoMention ; rdf:subject ?s ; rdf:object ?o ; nkg:count ?n }} }} GROUP BY ?g ?s ?o""",
-                                  union=False):
-                c.add_edge(slug(r["s"]), slug(r["o"]), COMENTION, r["w"])
-            c.articles.update({g: () for g in chunk})
-        return c
-
-
-def rebuild(store, path: str | os.PathLike) -> None:
-    """The whole index of a store, from the store (for one written without it, or by a SPARQL
-    server): proportional to the store, so done once per version and only when missing."""
-    from .view import load as load_view
-    from .vocab import TYPE_OF_CLASS
-
+def build(path: str | os.PathLike, vocab, entries: Iterable[tuple], edges: Iterable[tuple], titles: Iterable[tuple],
+          articles: Iterable[tuple]) -> None:
+    """A whole index of lookups at `path`, from rows: entries (IRI, entry with id, label, type,
+    counts and aliases), edges (source, target, predicate, statements or sentences, articles),
+    titles (entity, title, statements) and articles (IRI, id, title, date, URL, entities). Written
+    beside and moved into place, so `path` is whole or as it was."""
     tmp = Path(str(path) + ".tmp")
     tmp.unlink(missing_ok=True)
-    writer = Writer(tmp, store.vocab)
-    view = load_view(store)
-    v = store.vocab
-
-    class _Entry:  # what Writer._entity reads of a resolver node
-        def __init__(self, n):
-            self.id, self.label, self.type, self.mentions, self.documents, self.aliases = \
-                n.id, n.label, n.type, n.mentions, n.documents, n.aliases
-
+    writer = Writer(tmp, vocab)
     db = writer.db
     db.execute("BEGIN")
-    for n in view.nodes.values():
-        writer._entity(n.iri, _Entry(n))
-    for e in view.edges:
-        for p, (count, articles) in e.by_predicate.items():
-            db.execute("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?)", (e.source, e.target, p, count, articles))
-    for r in store.select("""SELECT ?s ?t (COUNT(?st) AS ?n) WHERE { GRAPH ?g { ?st a nkg:Statement ;
-            rdf:subject ?s ; rdf:predicate nkg:title ; rdf:object ?t } } GROUP BY ?s ?t""", union=False):
-        if v.slug_of(r["s"]) in view.nodes:
-            db.execute("INSERT OR REPLACE INTO titles VALUES (?, ?, ?)", (v.slug_of(r["s"]), r["t"], r["n"]))
-    for n in view.nodes:
-        writer._entity_titles(n)
-    for r in store.select("""SELECT ?g ?id ?title ?date ?url (COUNT(DISTINCT ?e) AS ?entities) WHERE {
-            GRAPH ?g { ?g a nkg:Article ; dcterms:identifier ?id OPTIONAL { ?g dcterms:title ?title }
-              OPTIONAL { ?g dcterms:date ?date } OPTIONAL { ?g schema:url ?url } OPTIONAL { ?g schema:mentions ?e } } }
-            GROUP BY ?g ?id ?title ?date ?url""", union=False):
-        db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                   (r["g"], r["id"], r.get("title"), _text(r.get("date")), r.get("url"), r.get("entities", 0)))
+    ids = []
+    for iri, entry in entries:
+        writer._entity(iri, entry)
+        ids.append(entry.id)
+    db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?)", list(edges))
+    db.executemany("INSERT OR REPLACE INTO titles VALUES (?, ?, ?)", list(titles))
+    for nid in ids:
+        writer._entity_titles(nid)
+    db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)", list(articles))
     writer.mark("lookups")
     db.execute("COMMIT")
     writer.close()
     os.replace(tmp, path)
-    del TYPE_OF_CLASS
-
-
-def _text(value):
-    return None if value is None else str(value)
