@@ -142,3 +142,10 @@ def test_a_name_without_its_middle_name_is_the_person_but_not_beside_a_word_of_k
     entity_of, entities = cluster([("Karim Haidari", "PERSON", 12), ("Karim Omar Haidari", "PERSON", 34),
                                    ("Haidari", "PERSON", 62)], body)
     assert len(entities) == 2
+
+
+def test_a_country_or_state_is_not_its_namesake_city_nor_a_city_its_province():
+    got, _ = labels(("Mexico City", "PLACE"), ("Mexico", "PLACE"), ("New York City", "PLACE"), ("New York", "PLACE"),
+                    ("Kabul Province", "PLACE"), ("Kabul", "PLACE"), ("Lakeside City", "PLACE"), ("Lakeside", "PLACE"))
+    assert got == ["Mexico City", "Mexico", "New York City", "New York", "Kabul Province", "Kabul",
+                   "Lakeside City", "Lakeside City"]

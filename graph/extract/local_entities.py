@@ -407,7 +407,9 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         return f"the given name of '{other}'" if words[0] == other_words[0] else None
     if f.type == f.ctype == "PLACE":
         extra = [w for w in other_words if w not in words]
-        return f"'{other}' without its generic word" if extra and all(w in PLACE_GENERICS for w in extra) else None
+        if not extra or not all(w in PLACE_GENERICS for w in extra) or _another_place(f.text, extra):
+            return None
+        return f"'{other}' without its generic word"
     if not (f.type == f.ctype or {f.type, f.ctype} <= {"ORG", "EVENT"}):
         return None
     # a name without its qualifier: a prefix, or a run of at least two words — but a country is
@@ -420,6 +422,14 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
             return f"'{other}' without its qualifier"
         return ""
     return None
+
+
+def _another_place(short: str, generic: list[str]) -> bool:
+    """'Mexico' and 'Mexico City', 'New York' and 'New York City', 'Kabul' and 'Kabul Province':
+    the short name is a known place of another kind than the generic word says."""
+    if "city" in generic:
+        return gazetteer.place_kind(short) in ("country", "subdivision")
+    return bool(set(generic) & {"province", "county", "district", "region"}) and normal(short) in gazetteer.cities()
 
 
 def _surname_after_particle(f: _Form, cl: _Cluster) -> str | None:
