@@ -553,3 +553,9 @@ def test_a_source_spoken_to_or_reporting_is_no_unknown_place(extractor):
     entities, _, _ = extract(extractor, text)
     assert {("Kharaj Herald", "ORG"), ("Agence Meridional-Presse", "ORG"), ("Lakeside Courier", "ORG"),
             ("Peru", "PLACE")} <= entities, entities
+
+
+def test_a_role_word_after_of_is_what_the_body_is_of(extractor):
+    entities, _, _ = extract(extractor, "Yesterday the Zanzar Department of Justice unsealed further charges "
+                                        "against him, and the Kharaj Ministry of Justice agreed.")
+    assert {("Zanzar Department of Justice", "ORG"), ("Kharaj Ministry of Justice", "ORG")} <= entities, entities

@@ -149,3 +149,10 @@ def test_a_country_or_state_is_not_its_namesake_city_nor_a_city_its_province():
                     ("Kabul Province", "PLACE"), ("Kabul", "PLACE"), ("Lakeside City", "PLACE"), ("Lakeside", "PLACE"))
     assert got == ["Mexico City", "Mexico", "New York City", "New York", "Kabul Province", "Kabul",
                    "Lakeside City", "Lakeside City"]
+
+
+def test_a_chamber_by_its_head_word_and_place_is_the_one_named_in_full():
+    got, _ = labels(("United States House of Representatives", "ORG"), ("U.S. House", "ORG"))
+    assert got == ["United States House of Representatives"] * 2
+    got, _ = labels(("UK House of Lords", "ORG"), ("UK House of Commons", "ORG"))
+    assert got == ["UK House of Lords", "UK House of Commons"]

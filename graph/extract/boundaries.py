@@ -227,7 +227,8 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     while tail - 1 > start and capitalised(doc[tail - 1]) and not titleish(doc[tail - 1]) \
             and doc[tail - 1].lower_ != "of":
         tail -= 1
-    titles = [i for i in range(start, tail) if title_case(doc[i])
+    # (a role word after "of" is what a body is of: "Department of Justice", "Ministry of Defence")
+    titles = [i for i in range(start, tail) if title_case(doc[i]) and not (i > start and doc[i - 1].lower_ == "of")
               and (is_role(doc[i].lower_) or doc[i].lower_.rstrip(".") in L.HONORIFICS - L.TITLE_MODIFIERS)]
     if titles and doc[tail - 1].lower_ == "of" and end - tail >= 3:
         tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
