@@ -156,3 +156,10 @@ def test_a_chamber_by_its_head_word_and_place_is_the_one_named_in_full():
     assert got == ["United States House of Representatives"] * 2
     got, _ = labels(("UK House of Lords", "ORG"), ("UK House of Commons", "ORG"))
     assert got == ["UK House of Lords", "UK House of Commons"]
+
+
+def test_a_chamber_without_its_place_is_the_one_the_article_names_with_it():
+    got, _ = labels(("U.S. House", "ORG"), ("House of Representatives", "ORG"), ("House", "ORG"))
+    assert len(set(got)) == 1, got
+    got, _ = labels(("UK House of Lords", "ORG"), ("House of Commons", "ORG"))
+    assert got == ["UK House of Lords", "House of Commons"]

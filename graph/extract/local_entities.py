@@ -296,13 +296,14 @@ def _institution_in_other_words(f: _Form, cl: _Cluster) -> str | None:
         other_kind = institution(other, place_of) if not is_acronym(other) else None
         if not other_kind or other_kind[0].split(" ")[0] != kind[0].split(" ")[0]:
             continue
-        if kind[1] and other_kind[1] == kind[1] and (
-                other_kind[0] == kind[0] or kind[0] in INSTITUTION_HEADS or other_kind[0] in INSTITUTION_HEADS):
-            # "U.S. House" and "United States House of Representatives": a chamber by its head
-            # word alone is the one of that place the article names in full (not "House of
-            # Lords" and "House of Commons", which differ in more than the head word)
+        # "U.S. House" and "United States House of Representatives": a chamber by its head word
+        # alone is the one of that place the article names in full (not "House of Lords" and
+        # "House of Commons", which differ in more than the head word)
+        same_kind = other_kind[0] == kind[0] or kind[0] in INSTITUTION_HEADS or other_kind[0] in INSTITUTION_HEADS
+        if kind[1] and other_kind[1] == kind[1] and same_kind:
             return f"'{other}' in other words (the same {kind[0].split(' ')[0]} of {kind[1]})"
-        if kind[0] in INSTITUTION_HEADS and kind[1] is None:
+        if kind[1] is None and kind[0] in INSTITUTION_HEADS or same_kind and None in (kind[1], other_kind[1]) \
+                and (kind[1] or other_kind[1]):
             return f"the {kind[0]} the article named in full, '{other}'"
     return None
 
