@@ -559,3 +559,10 @@ def test_a_role_word_after_of_is_what_the_body_is_of(extractor):
     entities, _, _ = extract(extractor, "Yesterday the Zanzar Department of Justice unsealed further charges "
                                         "against him, and the Kharaj Ministry of Justice agreed.")
     assert {("Zanzar Department of Justice", "ORG"), ("Kharaj Ministry of Justice", "ORG")} <= entities, entities
+
+
+def test_a_name_in_a_known_place_is_a_place(extractor):
+    entities, relations, _ = extract(extractor, "Two cars collided on Route 2 in Randolph, New Hampshire, on Friday. "
+                                                "The storm made landfall in Elbow Cay, Bahamas, on Sunday.")
+    assert {("Randolph", "PLACE"), ("Elbow Cay", "PLACE")} <= entities, entities
+    assert {("Randolph", "locatedIn", "New Hampshire"), ("Elbow Cay", "locatedIn", "Bahamas")} <= relations

@@ -79,6 +79,24 @@ def _as_a_source(doc: Doc, span: Span) -> bool:
 SOURCE_OPENERS = {"according to", "speaking to", "talking to", "interview with", "told", "reported by"}
 
 
+def _place_in_a_known_place(doc: Doc, found: _Spans) -> None:
+    """'in Randolph, New Hampshire', 'landfall in Elbow Cay, Bahamas': a name after a preposition
+    of place and before a comma and a known country, state or region is a place, whatever the
+    tagger's guess."""
+    for k, span in enumerate(found.out):
+        after = span.end
+        if span.label_ not in ("ORG", "PERSON") or span.start == 0 or after + 1 >= len(doc) \
+                or doc[span.start - 1].lower_ not in L.PLACE_PREPOSITIONS or doc[after].text != ",":
+            continue
+        following = found.covered.get(after + 1)
+        if following is not None and following.start == after + 1 and following.label_ == "PLACE" \
+                and gazetteer.place_kind(following.text) in ("country", "subdivision", "region") \
+                and not (following.end < len(doc) and doc[following.end].lower_ in ("-", "'s", "\u2019s")):
+            # (not "from Ford, Michigan-based maker of cars": what the place qualifies follows it)
+            found.out[k] = Span(doc, span.start, span.end, label="PLACE")
+            found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
+
+
 def _purpose_names(doc: Doc, found: _Spans) -> None:
     """'Committee to Protect Journalists', 'Coalition to End Hunger': a body named by its aim."""
     for start, end in purpose_names(doc):
@@ -199,6 +217,7 @@ PATTERNS = [
     ("photo credit", "Photo: Bradley Secker / Getty Images", _credits),
     ("news source", "Reuters reported; according to NPR", _sources),
     ("according to a body", "according to Agence Nouvelle, which ...", _according_to),
+    ("a place in a known place", "in Randolph, New Hampshire", _place_in_a_known_place),
     ("a body named by its aim", "Committee to Protect Journalists", _purpose_names),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
     ("named event", "the New Hampshire Democratic primary; the 2020 Groom by-election", _named_event),
