@@ -566,3 +566,9 @@ def test_a_name_in_a_known_place_is_a_place(extractor):
                                                 "The storm made landfall in Elbow Cay, Bahamas, on Sunday.")
     assert {("Randolph", "PLACE"), ("Elbow Cay", "PLACE")} <= entities, entities
     assert {("Randolph", "locatedIn", "New Hampshire"), ("Elbow Cay", "locatedIn", "Bahamas")} <= relations
+
+
+def test_a_name_between_people_in_a_list_is_a_person(extractor):
+    entities, _, _ = extract(extractor, "The victims were identified as Michael Ferazzi, Albert Mazza, Desma Oakes, "
+                                        "Aaron Perry, and Daniel Pereira. Flights from Paris, Lyon and Nice stopped.")
+    assert ("Desma Oakes", "PERSON") in entities and ("Lyon", "PLACE") in entities, entities

@@ -13,8 +13,7 @@ from .. import lexicon as L
 from ..lexicon import common_words
 from .kinds import given_name_first
 from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
-from .tokens import (capitalised,
-                     coverage, is_role, known, title_case, titleish)
+from .tokens import capitalised, coverage, head_word, is_role, known, title_case, titleish
 
 
 class _Spans:
@@ -95,6 +94,26 @@ def _place_in_a_known_place(doc: Doc, found: _Spans) -> None:
             # (not "from Ford, Michigan-based maker of cars": what the place qualifies follows it)
             found.out[k] = Span(doc, span.start, span.end, label="PLACE")
             found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
+
+
+def _one_of_a_list_of_people(doc: Doc, found: _Spans) -> None:
+    """'identified as Ann Ford, Desma Oakes, Tom Hale and ...': a name of two words or more
+    between two people in a list, that no gazetteer knows, is a person too."""
+    spans = sorted(found.out, key=lambda x: x.start)
+    for k in range(1, len(spans) - 1):
+        span, before, after = spans[k], spans[k - 1], spans[k + 1]
+        if span.label_ in ("PLACE", "ORG") and len(span) >= 2 and before.label_ == after.label_ == "PERSON" \
+                and _listed(doc, before.end, span.start) and _listed(doc, span.end, after.start) \
+                and not known(span) and head_word(span) not in L.ORG_HEADS | L.PLACE_HEADS \
+                and all(t.text[:1].isupper() and t.is_alpha for t in span):
+            i = found.out.index(span)
+            found.out[i] = Span(doc, span.start, span.end, label="PERSON")
+            found.covered.update({j: found.out[i] for j in range(span.start, span.end)})
+
+
+def _listed(doc: Doc, end: int, start: int) -> bool:
+    """Only a list's separator between two names: ',' or 'and' or ', and'."""
+    return 0 < start - end <= 2 and [t.lower_ for t in doc[end:start]] in ([","], ["and"], [",", "and"])
 
 
 def _purpose_names(doc: Doc, found: _Spans) -> None:
@@ -218,6 +237,7 @@ PATTERNS = [
     ("news source", "Reuters reported; according to NPR", _sources),
     ("according to a body", "according to Agence Nouvelle, which ...", _according_to),
     ("a place in a known place", "in Randolph, New Hampshire", _place_in_a_known_place),
+    ("one of a list of people", "Ann Ford, Desma Oakes, Tom Hale", _one_of_a_list_of_people),
     ("a body named by its aim", "Committee to Protect Journalists", _purpose_names),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
     ("named event", "the New Hampshire Democratic primary; the 2020 Groom by-election", _named_event),
