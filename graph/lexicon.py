@@ -348,6 +348,10 @@ ORGANISATION_KIND_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster
              "outlet", "agency", "network", "channel", "station", "website", "bank", "manufacturer", "automaker",
              "carmaker", "conglomerate", "insurer", "retailer", "operator", "publisher", "startup", "giant",
              "group", "militia", "organisation", "organization", "movement", "party", "faction"}
+# More nouns that say an apposition's name is an organisation ("X, an online supermarket").
+BUSINESS_NOUNS = {"supermarket", "chain", "business", "corporation", "charity", "nonprofit", "non-profit", "club",
+                  "team", "union", "institute", "foundation", "bank", "lender", "brewery", "studio", "label",
+                  "franchise", "subsidiary", "consultancy", "maker", "producer", "developer", "supplier"}
 # After a name: what only an organisation has ("X founder", "X members", "the X organization").
 ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
              "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",

@@ -572,3 +572,12 @@ def test_a_name_between_people_in_a_list_is_a_person(extractor):
     entities, _, _ = extract(extractor, "The victims were identified as Michael Ferazzi, Albert Mazza, Desma Oakes, "
                                         "Aaron Perry, and Daniel Pereira. Flights from Paris, Lyon and Nice stopped.")
     assert ("Desma Oakes", "PERSON") in entities and ("Lyon", "PLACE") in entities, entities
+
+
+def test_an_apposition_says_whether_a_name_is_a_body_or_a_place(extractor):
+    text = ("Milken pled guilty to charges related to his time at Drexel Burnham Lambert, an investment bank. "
+            "The order came from Ocado, a British online supermarket, on Monday. He grew up in Harlech, a small "
+            "town in north Wales. He met Karim Haidari, a local farmer.")
+    entities, _, _ = extract(extractor, text)
+    assert {("Drexel Burnham Lambert", "ORG"), ("Ocado", "ORG"), ("Harlech", "PLACE"),
+            ("Karim Haidari", "PERSON")} <= entities, entities

@@ -111,6 +111,35 @@ def _one_of_a_list_of_people(doc: Doc, found: _Spans) -> None:
             found.covered.update({j: found.out[i] for j in range(span.start, span.end)})
 
 
+def _described_after(doc: Doc, found: _Spans) -> None:
+    """'Drexel Burnham Lambert, an investment bank', 'Harlech, a town in Wales': the noun of an
+    apposition says what a name is the tagger was unsure of (an organisation or a place)."""
+    for k, span in enumerate(found.out):
+        noun = _apposition_noun(doc, span.end)
+        if noun is None or known(span):
+            continue
+        label = "ORG" if noun in (L.ORGANISATION_KIND_NOUNS | L.BUSINESS_NOUNS) - {"station", "giant"} else \
+            "PLACE" if noun in L.PLACE_NOUNS - {"community", "area", "nation", "state"} else None
+        if label and span.label_ != label and span.label_ in ("ORG", "PLACE", "PERSON") \
+                and not (span.label_ == "PERSON" and given_name_first(span)):
+            found.out[k] = Span(doc, span.start, span.end, label=label)
+            found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
+
+
+def _apposition_noun(doc: Doc, end: int) -> str | None:
+    """The head noun of 'X, a(n) [words] NOUN' right after a name: the first noun before a
+    preposition, a comma or the sentence's end, up to five words on."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return None
+    for tok in doc[end + 2:min(len(doc), end + 7)]:
+        if tok.pos_ == "NOUN" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"):
+            return tok.lower_
+        if tok.pos_ in ("ADP", "PUNCT", "VERB") or tok.is_sent_end \
+                or tok.pos_ == "PROPN" and normal(tok.text) not in gazetteer.demonyms():
+            return None
+    return None
+
+
 def _listed(doc: Doc, end: int, start: int) -> bool:
     """Only a list's separator between two names: ',' or 'and' or ', and'."""
     return 0 < start - end <= 2 and [t.lower_ for t in doc[end:start]] in ([","], ["and"], [",", "and"])
@@ -238,6 +267,7 @@ PATTERNS = [
     ("according to a body", "according to Agence Nouvelle, which ...", _according_to),
     ("a place in a known place", "in Randolph, New Hampshire", _place_in_a_known_place),
     ("one of a list of people", "Ann Ford, Desma Oakes, Tom Hale", _one_of_a_list_of_people),
+    ("described after", "Drexel Burnham Lambert, an investment bank", _described_after),
     ("a body named by its aim", "Committee to Protect Journalists", _purpose_names),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
     ("named event", "the New Hampshire Democratic primary; the 2020 Groom by-election", _named_event),
