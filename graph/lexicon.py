@@ -352,6 +352,9 @@ ORGANISATION_KIND_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster
 BUSINESS_NOUNS = {"supermarket", "chain", "business", "corporation", "charity", "nonprofit", "non-profit", "club",
                   "team", "union", "institute", "foundation", "bank", "lender", "brewery", "studio", "label",
                   "franchise", "subsidiary", "consultancy", "maker", "producer", "developer", "supplier"}
+# Words after a name and a hyphen that make an adjective of it, not a longer name ("Biden-led").
+HYPHEN_SUFFIXES = {"era", "led", "run", "like", "type", "born", "made", "free", "held", "wide", "fed", "owned", "size",
+                   "age", "tied", "old"}
 # After a name: what only an organisation has ("X founder", "X members", "the X organization").
 ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
              "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",

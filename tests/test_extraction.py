@@ -581,3 +581,14 @@ def test_an_apposition_says_whether_a_name_is_a_body_or_a_place(extractor):
     entities, _, _ = extract(extractor, text)
     assert {("Drexel Burnham Lambert", "ORG"), ("Ocado", "ORG"), ("Harlech", "PLACE"),
             ("Karim Haidari", "PERSON")} <= entities, entities
+
+
+def test_a_given_names_second_syllable_and_a_two_word_nationality(extractor):
+    # 'Jae-in', 'Ki-moon': a syllable after a hyphen is the name's ('Biden-led' is not); 'North
+    # Korean' before an office is a people, not a person
+    text = ("North Korean leader Kim Jong-un met South Korean President Moon Jae-in on Friday. Former UN chief "
+            "Ban Ki-moon spoke. Joe Biden-led talks went on.")
+    entities, relations, _ = extract(extractor, text)
+    assert {("Moon Jae-in", "PERSON"), ("Ban Ki-moon", "PERSON"), ("Joe Biden", "PERSON"), ("North Korean", "GROUP"),
+            ("South Korean", "GROUP")} <= entities, entities
+    assert ("Moon Jae-in", "title", "president") in relations

@@ -163,3 +163,8 @@ def test_a_chamber_without_its_place_is_the_one_the_article_names_with_it():
     assert len(set(got)) == 1, got
     got, _ = labels(("UK House of Lords", "ORG"), ("House of Commons", "ORG"))
     assert got == ["UK House of Lords", "House of Commons"]
+
+
+def test_two_peoples_that_share_a_word_stay_two():
+    got, _ = labels(("North Korean", "GROUP"), ("South Korean", "GROUP"), ("Kurds", "GROUP"), ("Kurdish", "GROUP"))
+    assert got[:2] == ["North Korean", "South Korean"] and got[2] == got[3]

@@ -553,6 +553,15 @@ def _hyphen_joined_after(doc: Doc, start: int, end: int, label: str) -> int | No
     return None
 
 
+def _syllable_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    nxt = doc[end]
+    if label == "PERSON" and end - start >= 2 and nxt.text == "-" and not doc[end - 1].whitespace_ \
+            and not nxt.whitespace_ and end + 1 < len(doc) and doc[end + 1].is_lower and doc[end + 1].is_alpha \
+            and len(doc[end + 1].text) <= 4 and doc[end + 1].lower_ not in L.HYPHEN_SUFFIXES:
+        return end + 2
+    return None
+
+
 def _head_after(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].lower_ in L.EVENT_HEADS | L.ORG_HEADS
 
@@ -616,6 +625,7 @@ JOIN_RIGHT = [
     ("particle", "Usama + bin Ladin", _particle_after),
     ("a couple's foundation", "Bill + and Melinda Gates Foundation", _given_name_and_foundation),
     ("hyphen or dash", "Abdul + -Mahdi, Iran + –Iraq War", _hyphen_joined_after),
+    ("a given name's second syllable", "Moon Jae + -in, Ban Ki + -moon", _syllable_after),
     ("and after of/for", "Islamic State of Iraq + and Syria", _and_after_of_or_for),
     ("and the region", "Islamic State of Iraq + and the Levant", _and_the_region),
     ("of after a head word", "Chamber + of Commerce, Battle + of Raqqa", _of_after_head),

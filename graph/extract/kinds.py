@@ -95,6 +95,7 @@ def _reporting_person(span, label, head, kind):
 def _described_as_person(span, label, head, kind):
     return "PERSON" if label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
         and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() for t in span) \
+        and normal(span.text) not in gazetteer.demonyms() \
         and (role_follows(span) or role_before(span) or given_name_first(span)) else None
 
 

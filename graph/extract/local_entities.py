@@ -378,8 +378,8 @@ def _same_people(f: _Form, cl: _Cluster) -> str | None:
         return None
     d = gazetteer.demonyms()
     if f.type == f.ctype:
-        other = _first(cl.forms, lambda o: _people_stem(normal(o), d) == _people_stem(f.key, d))
-        if other:
+        other = next((o for o in cl.forms if _people_stem(normal(o), d) == _people_stem(f.key, d)), None)
+        if other:  # (not "South Korean" and "North Korean", which share a word only)
             return f"the same people as '{other}'"
     return ""
 

@@ -486,7 +486,7 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
         if (key in countries and (len(key) > 4 or span.text.replace(".", "").isupper())) \
                 or key in gazetteer.REGIONS:
             return Span(doc, i, i + length, label="PLACE"), True
-        if key in demonyms and length == 1 and not in_name(doc, i, i + 1):
+        if key in demonyms and length <= 2 and not in_name(doc, i, i + length):
             return Span(doc, i, i + length, label="GROUP"), True
         if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) \
                 and all(t.pos_ in ("PROPN", "") for t in span) \

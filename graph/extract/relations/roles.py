@@ -91,7 +91,7 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
     a complement naming no entity ("of foreign relations")."""
     start = h
     while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN) \
-            and words[start - 1].lower not in L.NOT_TITLE_WORDS:
+            and not set(words[start - 1].lower.split("-")) & L.NOT_TITLE_WORDS:  # "then-new owner"
         start -= 1
     while start < h and (words[start].lower in L.PARTY_ADJECTIVES or words[start].lower in _demonyms()) \
             and words[start].lower not in L.TITLE_MODIFIERS:
