@@ -592,3 +592,10 @@ def test_a_given_names_second_syllable_and_a_two_word_nationality(extractor):
     assert {("Moon Jae-in", "PERSON"), ("Ban Ki-moon", "PERSON"), ("Joe Biden", "PERSON"), ("North Korean", "GROUP"),
             ("South Korean", "GROUP")} <= entities, entities
     assert ("Moon Jae-in", "title", "president") in relations
+
+
+def test_a_role_held_then_in_an_apposition(extractor):
+    _, relations, _ = extract(extractor, "Karim Darwish, then the deputy director of the National Front, said so. "
+                                         "Laura Ames, former Kharaj researcher at Lakeside Watch, agreed.")
+    assert {("Karim Darwish", "memberOf", "National Front"), ("Karim Darwish", "title", "deputy director"),
+            ("Laura Ames", "title", "former researcher")} <= relations, relations
