@@ -599,3 +599,10 @@ def test_a_role_held_then_in_an_apposition(extractor):
                                          "Laura Ames, former Kharaj researcher at Lakeside Watch, agreed.")
     assert {("Karim Darwish", "memberOf", "National Front"), ("Karim Darwish", "title", "deputy director"),
             ("Laura Ames", "title", "former researcher")} <= relations, relations
+
+
+def test_a_hyphenated_given_name_the_recogniser_missed_is_a_person(extractor):
+    entities, relations, _ = extract(extractor, "Study co-author Tak-Sing Wong said so. Jean-Pierre Roux, a "
+                                                "former ambassador, agreed.")
+    assert {("Tak-Sing Wong", "PERSON"), ("Jean-Pierre Roux", "PERSON")} <= entities, entities
+    assert ("Tak-Sing Wong", "title", "study co-author") in relations

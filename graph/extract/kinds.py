@@ -206,8 +206,11 @@ def guess_type(span, person_words: set[str] = frozenset()) -> str | None:
     doc = span.doc
     words = [t for t in span if t.is_alpha and not (t.lower_ in PARTICLES and t.is_lower)]
     # "Abdullah al-Jahafi": capitalised words, with name particles and their hyphens between
+    # ("Tak-Sing Wong", "Jean-Pierre Roux": a hyphen inside a given name, no space around it)
     shaped = 2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and all(
-        t.is_alpha or (t.text == "-" and k > 0 and span[k - 1].lower_ in PARTICLES) for k, t in enumerate(span))
+        t.is_alpha or (t.text == "-" and k > 0 and (span[k - 1].lower_ in PARTICLES or (
+            not span[k - 1].whitespace_ and not t.whitespace_ and k + 1 < len(span) and span[k + 1].is_title)))
+        for k, t in enumerate(span))
     facts = {"head": head_word(span), "words": words, "person_shaped": shaped, "person_words": person_words,
              "before": doc[span.start - 1] if span.start > 0 else None,
              "after": doc[span.end] if span.end < len(doc) else None}
