@@ -45,7 +45,7 @@ MEMBER_ROLES = {
     "director", "head", "chief", "leader", "president", "chairman", "lobbyist", "campaigner", "organizer",
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
     "commentator", "observer", "monitor", "specialist", "whip", "captain", "dean",
-    "trustee", "treasurer", "clerk", "auditor", "governor", "steward",
+    "trustee", "treasurer", "clerk", "auditor", "governor", "steward", "solicitor",
     "constable", "sheriff", "detective", "superintendent", "trooper",
     # news trades: "X TV photojournalist Y", "a presenter for Y"
     "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",
@@ -355,6 +355,9 @@ BUSINESS_NOUNS = {"supermarket", "chain", "business", "corporation", "charity", 
 # Words after a name and a hyphen that make an adjective of it, not a longer name ("Biden-led").
 HYPHEN_SUFFIXES = {"era", "led", "run", "like", "type", "born", "made", "free", "held", "wide", "fed", "owned", "size",
                    "age", "tied", "old"}
+# An office's term, which names no body: "during X's Presidency".
+OFFICE_TERMS = {"presidency", "premiership", "chancellorship", "mayoralty", "governorship", "papacy", "reign",
+                "tenure", "chairmanship", "leadership"}
 # After a name: what only an organisation has ("X founder", "X members", "the X organization").
 ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
              "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",

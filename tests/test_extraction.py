@@ -606,3 +606,13 @@ def test_a_hyphenated_given_name_the_recogniser_missed_is_a_person(extractor):
                                                 "former ambassador, agreed.")
     assert {("Tak-Sing Wong", "PERSON"), ("Jean-Pierre Roux", "PERSON")} <= entities, entities
     assert ("Tak-Sing Wong", "title", "study co-author") in relations
+
+
+def test_an_office_its_holders_or_its_term_alone_is_no_name(extractor):
+    text = ("He took part in the hearings of two different Presidents, Karim Haidari and Omar Dalil. The veil was "
+            "banned during Haidari's Presidency, officials said. Solicitor General Laura Ames filed a petition. "
+            "The Senate and House agreed.")
+    entities, relations, _ = extract(extractor, text)
+    names = {name for name, _ in entities}
+    assert not names & {"Presidents", "Presidency", "Solicitor"}, entities
+    assert {"Senate", "House", "Laura Ames"} <= names and ("Laura Ames", "title", "solicitor general") in relations

@@ -375,6 +375,14 @@ def _institution(doc: Doc, s: Span, context: dict) -> bool:
     return j < len(doc) and is_role(doc[j].lower_) or not s[0].is_sent_start and s[0].lower_ not in context["lower"]
 
 
+def _office_alone(doc, s, words, c) -> bool:
+    """One word that is an office, its holders or its term, not a body's name ('House' stays)."""
+    if len(words) != 1 or s[0].lower_ in INSTITUTION_HEADS:
+        return False
+    word = words[0].lower_
+    return L.role_kind(word) is not None or L.plural_role(word) is not None or word in L.OFFICE_TERMS
+
+
 def _no_entity_kind(doc, s, words, c) -> bool:
     """'the Nobel Prize', 'Labour Day', 'COVID-19', 'SARS-CoV-2', 'GBP738': awards, days, diseases
     and sums of money are no entities of the guidelines."""
@@ -417,6 +425,7 @@ COMMON_WORD_RULES = [
     ("JOIN THE RESISTANCE: a shouted phrase", _shouted),
     ("a Tweet by ... (but 'a YouTube video' names YouTube)", _after_a),
     ("the Nobel Prize, Labour Day, COVID-19, GBP738: no entities", _no_entity_kind),
+    ("two different Presidents, during X's Presidency: an office, not a name", _office_alone),
 ]
 
 
