@@ -616,3 +616,10 @@ def test_an_office_its_holders_or_its_term_alone_is_no_name(extractor):
     names = {name for name, _ in entities}
     assert not names & {"Presidents", "Presidency", "Solicitor"}, entities
     assert {"Senate", "House", "Laura Ames"} <= names and ("Laura Ames", "title", "solicitor general") in relations
+
+
+def test_a_storm_is_where_it_strikes_but_an_army_is_not(extractor):
+    _, relations, _ = extract(extractor, "Hurricane Karen strengthened and made landfall in the Bahamas on Sunday. "
+                                         "Tropical Storm Omar hit Jamaica. The Kharaj Army hit Zarin on Monday.")
+    assert {("Hurricane Karen", "locatedIn", "Bahamas"), ("Tropical Storm Omar", "locatedIn", "Jamaica")} <= relations
+    assert not {r for r in relations if r[0] == "Kharaj Army" and r[1] == "locatedIn"}, relations

@@ -27,12 +27,14 @@ class VerbRule:
     passive: bool = False  # the subject of the passive ("X was elected to Y") is who it is said of
     object_heads: frozenset = frozenset()  # the object's name must end in one of these words
     both_sides: bool = False  # the verb's direct object took part too ("X defeated Y in the Cup")
+    subject_types: frozenset = frozenset()  # the subject must be of one of these types (none: any)
 
 
 def _rule(predicate, lemmas, objects, object_types, example, title="", confidence=0.7, passive=False,
-          object_heads=(), both_sides=False) -> VerbRule:
+          object_heads=(), both_sides=False, subject_types="") -> VerbRule:
     return VerbRule(predicate, frozenset(lemmas.split()), frozenset(objects.split()), frozenset(object_types.split()),
-                    example, title, confidence, passive, frozenset(object_heads), both_sides)
+                    example, title, confidence, passive, frozenset(object_heads), both_sides,
+                    frozenset(subject_types.split()))
 
 
 VERB_RULES = [
@@ -61,6 +63,10 @@ VERB_RULES = [
           "[Tom Hale|PERSON] served in the [Gulf War|EVENT] as a pilot."),
     _rule("participatedIn", "travel fly come go arrive head return", "prep:for", "EVENT",
           "[Fatima Sow|PERSON] flew to Geneva for the [Lakeside Peace Forum|EVENT] on Monday."),
+    _rule("locatedIn", "hit strike reach batter ravage devastate lash pound rock", "dobj", "PLACE",
+          "[Hurricane Karen|EVENT] hit the [Bahamas|PLACE] on Sunday.", subject_types="EVENT"),
+    _rule("locatedIn", "landfall", "prep:in prep:on prep:near", "PLACE",
+          "[Hurricane Karen|EVENT] made landfall in the [Bahamas|PLACE].", subject_types="EVENT"),
     _rule("memberOf", "run stand", "prep:for", "ORG",
           "[Tom Hale|PERSON] is running for the [Liberal Democrats|ORG] again.",
           object_heads=L.PARTY_HEADS - L.LEGISLATURE_HEADS),  # one runs for Congress to sit in it
@@ -80,11 +86,12 @@ def facts(sent: Span, finder):
     yield from _named_enemies(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(tok.lemma_.lower())
-        if not rules or tok.pos_ not in ("VERB", "AUX"):
+        if not rules or tok.pos_ not in ("VERB", "AUX") and not _landfall(tok):
             continue
+        tok = tok.head if _landfall(tok) else tok
         for rule in rules:
             subject = _subject(tok, names, finder.pronoun, rule.passive)
-            if subject is None:
+            if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types:
                 continue
             subjects = [subject, *_subject_conjuncts(tok, subject, names, rule.passive)]
             for obj, where in _objects(tok, rule, names):
@@ -98,6 +105,11 @@ def facts(sent: Span, finder):
                     for other in _other_side(tok, names) if rule.both_sides else ():
                         if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                             yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def _landfall(tok: Token) -> bool:
+    """'made landfall in Y': the noun that says where, an object of 'make'."""
+    return tok.lower_ == "landfall" and tok.dep_ in ("obj", "dobj") and tok.head.lemma_.lower() == "make"
 
 
 class _Names:
