@@ -623,3 +623,9 @@ def test_a_storm_is_where_it_strikes_but_an_army_is_not(extractor):
                                          "Tropical Storm Omar hit Jamaica. The Kharaj Army hit Zarin on Monday.")
     assert {("Hurricane Karen", "locatedIn", "Bahamas"), ("Tropical Storm Omar", "locatedIn", "Jamaica")} <= relations
     assert not {r for r in relations if r[0] == "Kharaj Army" and r[1] == "locatedIn"}, relations
+
+
+def test_a_known_places_generic_word_after_it_is_part_of_its_name(extractor):
+    entities, relations, _ = extract(extractor, "Yesterday in California's Riverside County criminal court, Judge "
+                                                "Ann Ford sentenced the couple.")
+    assert ("Riverside County", "PLACE") in entities and ("Riverside County", "locatedIn", "California") in relations

@@ -500,7 +500,11 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
         if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) \
                 and all(t.pos_ in ("PROPN", "") for t in span) \
                 and not in_name(doc, i, i + length):
-            return Span(doc, i, i + length, label="PLACE"), False
+            end = i + length
+            if end < len(doc) and doc[end].is_title and doc[end].lower_ in L.PLACE_GENERICS \
+                    and not doc[end].is_sent_start:
+                end += 1  # "Riverside County", "Kandahar Province": the generic word is the name's
+            return Span(doc, i, end, label="PLACE"), False
     return None
 
 
