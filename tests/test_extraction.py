@@ -629,3 +629,15 @@ def test_a_known_places_generic_word_after_it_is_part_of_its_name(extractor):
     entities, relations, _ = extract(extractor, "Yesterday in California's Riverside County criminal court, Judge "
                                                 "Ann Ford sentenced the couple.")
     assert ("Riverside County", "PLACE") in entities and ("Riverside County", "locatedIn", "California") in relations
+
+
+def test_a_hyphenated_given_name_is_one_person_whatever_the_tagger_said(extractor):
+    text = ("Seoul city Mayor Park Won-soon found dead, police confirm\n\nPark Won-soon, the mayor of Seoul, was "
+            "found dead, police said. Park was 64 years old. The coup placed Prayuth Chan-o-cha in office; the "
+            "party would not run against Chan-o-cha. Speaking to Agence France-Presse, the president of the league "
+            "agreed.")
+    _, _, e = extract(extractor, text)
+    of = {m.text: (e.entities[m.entity].label, m.type) for m in e.mentions}
+    assert of["Park Won-soon"] == of["Park"] == ("Park Won-soon", "PERSON"), of
+    assert of["Chan-o-cha"] == ("Prayuth Chan-o-cha", "PERSON"), of
+    assert of["Agence France-Presse"][1] == "ORG", of

@@ -94,7 +94,7 @@ def _reporting_person(span, label, head, kind):
 
 def _described_as_person(span, label, head, kind):
     return "PERSON" if label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
-        and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() for t in span) \
+        and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() or _syllable(t) for t in span) \
         and normal(span.text) not in gazetteer.demonyms() \
         and (role_follows(span) or role_before(span) or given_name_first(span)) else None
 
@@ -305,6 +305,15 @@ def role_before(span) -> bool:
     """"Nigeria's president, Bola Tinubu": a role and a comma just before the name."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text == "," and is_role(doc[span.start - 2].lower_)
+
+
+def _syllable(tok) -> bool:
+    """A lower-case syllable of a given name after a hyphen, or that hyphen ('Won-soon')."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.text == "-" and not tok.whitespace_ and after is not None and after.is_lower and after.is_alpha \
+        or tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and tok.is_lower \
+        and tok.is_alpha
 
 
 def role_follows(span) -> bool:
