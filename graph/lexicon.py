@@ -45,7 +45,7 @@ MEMBER_ROLES = {
     "director", "head", "chief", "leader", "president", "chairman", "lobbyist", "campaigner", "organizer",
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
     "commentator", "observer", "monitor", "specialist", "whip", "captain", "dean",
-    "trustee", "treasurer", "clerk", "auditor", "governor", "steward", "solicitor",
+    "trustee", "treasurer", "clerk", "auditor", "governor", "steward", "solicitor", "executive",
     "constable", "sheriff", "detective", "superintendent", "trooper",
     # news trades: "X TV photojournalist Y", "a presenter for Y"
     "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",

@@ -641,3 +641,17 @@ def test_a_hyphenated_given_name_is_one_person_whatever_the_tagger_said(extracto
     assert of["Park Won-soon"] == of["Park"] == ("Park Won-soon", "PERSON"), of
     assert of["Chan-o-cha"] == ("Prayuth Chan-o-cha", "PERSON"), of
     assert of["Agence France-Presse"][1] == "ORG", of
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Omar Dalil, chief executive of Lakeside Bank, said so.",
+     {("Omar Dalil", "leads", "Lakeside Bank"), ("Omar Dalil", "title", "chief executive")}),
+    ("Omar Dalil was appointed head of the Central Bank on Monday.", {("Omar Dalil", "leads", "Central Bank")}),
+    ("Omar Dalil was named head of the Central Bank on Monday.", {("Omar Dalil", "leads", "Central Bank")}),
+    ("The Liberal Party elected Omar Dalil as its leader on Monday.", {("Omar Dalil", "title", "leader")}),
+    ("Interior Ministry spokesman Karim Haidari said the attack killed four.",
+     {("Karim Haidari", "memberOf", "Interior Ministry"), ("Karim Haidari", "title", "spokesman")}),
+])
+def test_roles_named_appointed_or_opening_a_sentence(extractor, text, expected):
+    _, relations, _ = extract(extractor, text)
+    assert expected <= relations and not {r for r in relations if r[1] == "title" and "monday" in r[2]}, relations

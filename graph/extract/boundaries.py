@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import INSTITUTION_HEADS, normal
+from ..names import INSTITUTION_HEADS, INSTITUTION_WORDS, normal
 from .. import lexicon as L
 from .kinds import given_name_first, guess_type, retype
 from ..lexicon import common_words
@@ -483,7 +483,9 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
     prev = doc[start - 1]
     if (capitalised(prev) and not doc[start].is_sent_start
             and (not prev.is_sent_start or (prev.pos_ == "PROPN" and prev.lower_ not in common_words()
-                                            and not occupation(prev.text)))
+                                            and not occupation(prev.text))
+                 # "Interior Ministry spokesman X said", opening a sentence: the ministry's own word
+                 or (prev.lower_ in INSTITUTION_WORDS and doc[start].lower_ in INSTITUTION_HEADS))
             and prev.lower_ not in LEADING_JUNK and prev.lower_ not in L.PREPOSITIONS
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)

@@ -86,7 +86,7 @@ RULES = [
     # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
     # Y, who was ...": a relative clause after an apposition is about the name in it)
     Rule("copula", f"who:(PERSON|PRONOUN) (COMMA (DET|WHICH) ANY{{0,16}} COMMA)? OTHER? COPULA+ (OTHER COPULA+)? "
-         "OTHER? DET? "
+         "(OTHER|NAMING)? DET? "
          f"pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? POSS? "
          f"{ROLES} {COMP} {OF}", "role",

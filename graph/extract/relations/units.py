@@ -126,7 +126,8 @@ def word_symbol(tok) -> str:
         return SYMBOLS["MOD"]
     if low in L.COPULAS:
         return SYMBOLS["COPULA"]
-    if tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title):
+    if tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title) \
+            and low not in L.DATE_WORDS:  # "as its leader on Monday": a date is no part of a title
         return SYMBOLS["WORD"]
     return SYMBOLS["OTHER"]
 
