@@ -655,3 +655,12 @@ def test_a_hyphenated_given_name_is_one_person_whatever_the_tagger_said(extracto
 def test_roles_named_appointed_or_opening_a_sentence(extractor, text, expected):
     _, relations, _ = extract(extractor, text)
     assert expected <= relations and not {r for r in relations if r[1] == "title" and "monday" in r[2]}, relations
+
+
+def test_taking_part_a_delegate_to_an_event_and_a_city_after_in(extractor):
+    text = ("Ann Ford took part in the Lakeside Peace Forum. Tom Hale was a delegate to the Lakeside Peace Forum. "
+            "The Varga Institute, a think tank in Berlin, published the report.")
+    entities, relations, _ = extract(extractor, text)
+    assert ("Berlin", "PLACE") in entities, entities
+    assert {("Ann Ford", "participatedIn", "Lakeside Peace Forum"), ("Tom Hale", "participatedIn", "Lakeside Peace Forum"),
+            ("Varga Institute", "locatedIn", "Berlin")} <= relations, relations

@@ -69,7 +69,7 @@ class EntityLayer:
                 same = (other.start, other.end) == (rule_span.start, rule_span.end)
                 inside = other.start <= rule_span.start and rule_span.end <= other.end
                 if same and other.label_ != rule_span.label_ and (
-                        strong or other.label_ in ("PERSON", "GROUP", "EVENT")):
+                        strong or other.label_ in ("PERSON", "GROUP", "EVENT") or _after_place_preposition(rule_span)):
                     # a country or a nationality is never anything else; a city is not a person
                     out[out.index(other)] = rule_span
                     covered.update({i: rule_span for i in range(rule_span.start, rule_span.end)})
@@ -130,6 +130,12 @@ class EntityLayer:
                 continue
             out.append(s if s.label_ == label_of[key] else Span(doc, s.start, s.end, label=label_of[key]))
         return out + _other_occurrences(doc, out, label_of, confirmed, surnames)
+
+
+def _after_place_preposition(span: Span) -> bool:
+    """'a think tank in Berlin': a known city or state where a preposition of place puts it is
+    the place, whatever the recogniser said."""
+    return span.label_ == "PLACE" and span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "near", "outside")
 
 
 def _run_end(doc: Doc, i: int, covered: dict) -> int:

@@ -159,6 +159,9 @@ RULES = [
     Rule("organisation-is-in", "inner:ORG COPULA DET? (MOD|WORD|OTHER|AND)* IN DET? outer:PLACE", "located",
          "[Lakeside Broadcasting|ORG] is the largest television and radio company in the [Netherlands|PLACE].",
          ("Lakeside Broadcasting locatedIn Netherlands",), 0.6),
+    Rule("organisation-described-in", "inner:ORG COMMA DET (MOD|WORD|HYPHEN)+ IN DET? outer:PLACE !POSS", "located",
+         "The [Lakeside Institute|ORG], a think tank in [Berlin|PLACE], published the report.",
+         ("Lakeside Institute locatedIn Berlin",), 0.7),
     Rule("seat-of-organisation", "DET? (MOD|WORD)* SEAT OF DET? inner:ORG COMMA outer:PLACE", "located",
          "The mountainous stronghold of the [Eastern Alliance|ORG], [Zarin|PLACE], held out.",
          ("Eastern Alliance locatedIn Zarin",), 0.75),
@@ -202,7 +205,7 @@ RULES = [
          "[Fatima Sow|PERSON] traveled to [Geneva|PLACE] for the [Lakeside Peace Forum|EVENT], which opened on Monday.",
          ("Fatima Sow participatedIn Lakeside Peace Forum",), 0.7),
     Rule("participant-of-event", "subject:PERSON COMMA? (WHICH? COPULA+)? DET? (MOD|WORD|GROUP|ORG|PLACE|POSS)* "
-         "part:(ROLE|CONTENDER) (IN|FOR|OF|PREP|FROM) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)* "
+         "part:(ROLE|CONTENDER) (IN|FOR|OF|PREP|FROM|ON_TO) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)* "
          "((IN|FOR|OF) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)*)? event:EVENT", "contends",
          "[Ann Ford|PERSON], who was a candidate in the Liberal primary for the [Lakeside by-election|EVENT], quit.",
          ("Ann Ford participatedIn Lakeside by-election",), 0.75),

@@ -39,7 +39,7 @@ def _rule(predicate, lemmas, objects, object_types, example, title="", confidenc
 
 VERB_RULES = [
     _rule("participatedIn", "attend participate compete contest win host hold boycott enter headline address "
-          "join speak present perform", "dobj prep:in prep:at prep:for", "EVENT",
+          "join speak present perform take", "dobj prep:in prep:at prep:for", "EVENT",
           "The senator [Ann Ford|PERSON] attended the [Munich Security Conference|EVENT]."),
     _rule("participatedIn", "defeat beat play face draw tie lose", "prep:in prep:at", "EVENT",
           "[Caloundra|ORG] defeated Noosa in round 3 of the [Coast Cup|EVENT].", both_sides=True),
