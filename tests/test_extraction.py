@@ -664,3 +664,11 @@ def test_taking_part_a_delegate_to_an_event_and_a_city_after_in(extractor):
     assert ("Berlin", "PLACE") in entities, entities
     assert {("Ann Ford", "participatedIn", "Lakeside Peace Forum"), ("Tom Hale", "participatedIn", "Lakeside Peace Forum"),
             ("Varga Institute", "locatedIn", "Berlin")} <= relations, relations
+
+
+def test_an_offensive_against_or_war_on_someone_opposes_them(extractor):
+    text = ("The Northern Front launched an offensive against the Kharaj Army on Monday. The Eastern Alliance "
+            "declared war on the Kharaj Army. The Kharaj Army declared a ceasefire on Lakeside Radio.")
+    _, relations, _ = extract(extractor, text)
+    assert {("Northern Front", "opposes", "Kharaj Army"), ("Eastern Alliance", "opposes", "Kharaj Army")} <= relations
+    assert ("Kharaj Army", "opposes", "Lakeside Radio") not in relations

@@ -28,13 +28,14 @@ class VerbRule:
     object_heads: frozenset = frozenset()  # the object's name must end in one of these words
     both_sides: bool = False  # the verb's direct object took part too ("X defeated Y in the Cup")
     subject_types: frozenset = frozenset()  # the subject must be of one of these types (none: any)
+    object_words: frozenset = frozenset()  # the verb's direct object must be one of these words ("war")
 
 
 def _rule(predicate, lemmas, objects, object_types, example, title="", confidence=0.7, passive=False,
-          object_heads=(), both_sides=False, subject_types="") -> VerbRule:
+          object_heads=(), both_sides=False, subject_types="", object_words=()) -> VerbRule:
     return VerbRule(predicate, frozenset(lemmas.split()), frozenset(objects.split()), frozenset(object_types.split()),
                     example, title, confidence, passive, frozenset(object_heads), both_sides,
-                    frozenset(subject_types.split()))
+                    frozenset(subject_types.split()), frozenset(object_words))
 
 
 VERB_RULES = [
@@ -48,6 +49,12 @@ VERB_RULES = [
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
           "raid", "dobj prep:against", "ORG PERSON",
           "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
+    _rule("opposes", "launch wage stage mount begin start lead", "prep:against", "ORG PERSON",
+          "The [Northern Front|ORG] launched an offensive against the [Kharaj Army|ORG] on Monday.",
+          subject_types="ORG PERSON PLACE"),
+    _rule("opposes", "declare", "prep:on", "ORG PERSON",
+          "The [Northern Front|ORG] declared war on the [Kharaj Army|ORG].", subject_types="ORG PERSON PLACE",
+          object_words=("war",)),
     _rule("memberOf", "join", "dobj", "ORG", "[Tom Hale|PERSON] joined the [Conservative Party|ORG] in 1990."),
     _rule("memberOf", "work serve", "prep:for prep:at prep:with prep:on prep:in", "ORG",
           "[Ann Ford|PERSON] worked for [Human Rights Watch|ORG] until 2019."),
@@ -91,7 +98,9 @@ def facts(sent: Span, finder):
         tok = tok.head if _landfall(tok) else tok
         for rule in rules:
             subject = _subject(tok, names, finder.pronoun, rule.passive)
-            if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types:
+            if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types \
+                    or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
+                                                     for c in tok.children):
                 continue
             subjects = [subject, *_subject_conjuncts(tok, subject, names, rule.passive)]
             for obj, where in _objects(tok, rule, names):
