@@ -113,8 +113,9 @@ RULES = [
          "Ecologist [Laura Ames|PERSON] of the [University of Lakeside|ORG] said it was rare.",
          ("Laura Ames memberOf University of Lakeside",), 0.7),
     # -- kinship -----------------------------------------------------------------------------
-    Rule("kin-apposition", "child:PERSON COMMA DET? MOD* kin:KIN OF DET? MOD* parent:PERSON", "kin",
-         "[Karim Darwish|PERSON], the son of the late [Omar Darwish|PERSON], said so.",
+    # (a parent's title may stand before the name: "the son of former president X")
+    Rule("kin-apposition", "child:PERSON COMMA DET? MOD* kin:KIN OF DET? (MOD|WORD|ROLE|HYPHEN)* parent:PERSON", "kin",
+         "[Karim Darwish|PERSON], the son of the late president [Omar Darwish|PERSON], said so.",
          ("Karim Darwish childOf Omar Darwish",), 0.85),
     Rule("kin-in-a-later-conjunct", f"child:PERSON COMMA {NOT_A_NAME} (DET|ROLE) {NOT_A_NAME} AND DET? MOD* kin:KIN "
          "OF DET? "
@@ -128,7 +129,7 @@ RULES = [
     Rule("kin-of-pronoun", "pron:DET MOD* kin:KIN COMMA? named:PERSON others:((COMMA PERSON)* (COMMA? AND PERSON)?)",
          "kin_of_pronoun", "[Omar Darwish|PERSON] died on Monday. It was announced by his son [Karim Darwish|PERSON].",
          ("Karim Darwish childOf Omar Darwish",), 0.7),
-    Rule("kin-before-name", "DET? MOD* kin:KIN OF DET? MOD* parent:PERSON COMMA child:PERSON", "kin",
+    Rule("kin-before-name", "DET? MOD* kin:KIN OF DET? (MOD|WORD|ROLE|HYPHEN)* parent:PERSON COMMA child:PERSON", "kin",
          "The daughter of [Omar Darwish|PERSON], [Leila Darwish|PERSON], wrote a post.",
          ("Leila Darwish childOf Omar Darwish",), 0.8),
     # -- places ------------------------------------------------------------------------------
