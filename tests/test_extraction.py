@@ -672,3 +672,10 @@ def test_an_offensive_against_or_war_on_someone_opposes_them(extractor):
     _, relations, _ = extract(extractor, text)
     assert {("Northern Front", "opposes", "Kharaj Army"), ("Eastern Alliance", "opposes", "Kharaj Army")} <= relations
     assert ("Kharaj Army", "opposes", "Lakeside Radio") not in relations
+
+
+def test_killing_a_groups_fighters_opposes_the_group(extractor):
+    _, relations, _ = extract(extractor, "The Kharaj Army killed 20 fighters of the Northern Front on Monday. The "
+                                         "Lakeside Police arrested the leader of the Eastern Alliance.")
+    assert ("Kharaj Army", "opposes", "Northern Front") in relations, relations
+    assert ("Lakeside Police", "opposes", "Eastern Alliance") not in relations

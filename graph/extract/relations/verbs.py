@@ -52,6 +52,8 @@ VERB_RULES = [
     _rule("opposes", "launch wage stage mount begin start lead", "prep:against", "ORG PERSON",
           "The [Northern Front|ORG] launched an offensive against the [Kharaj Army|ORG] on Monday.",
           subject_types="ORG PERSON PLACE"),
+    _rule("opposes", "kill attack capture ambush shell bomb target", "prep:of", "ORG",
+          "The [Kharaj Army|ORG] killed 20 fighters of the [Northern Front|ORG] on Monday.", subject_types="ORG"),
     _rule("opposes", "declare", "prep:on", "ORG PERSON",
           "The [Northern Front|ORG] declared war on the [Kharaj Army|ORG].", subject_types="ORG PERSON PLACE",
           object_words=("war",)),
