@@ -679,3 +679,8 @@ def test_killing_a_groups_fighters_opposes_the_group(extractor):
                                          "Lakeside Police arrested the leader of the Eastern Alliance.")
     assert ("Kharaj Army", "opposes", "Northern Front") in relations, relations
     assert ("Lakeside Police", "opposes", "Eastern Alliance") not in relations
+
+
+def test_a_role_in_a_relative_clause_after_the_name(extractor):
+    _, relations, _ = extract(extractor, "Ann Ford, who is the governor of Texas, declared an emergency.")
+    assert {("Ann Ford", "leads", "Texas"), ("Ann Ford", "title", "governor")} <= relations, relations

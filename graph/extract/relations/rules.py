@@ -73,7 +73,8 @@ RULES = [
          ("Tom Hale leads Rhode Island", "Tom Hale title former governor"), 0.8),
     # (a role followed by a name is that name's title: "X, former adviser Y, ...")
     Rule("apposition-after-name",
-         f"who:PERSON COMMA ((OTHER? DET?)|(MOD DET)) pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF} "
+         f"who:PERSON COMMA (WHICH COPULA+)? ((OTHER? DET?)|(MOD DET)) pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
+         f"{ROLES} {COMP} {OF} "
          "!(PERSON|(OPEN ANY* CLOSE PERSON))", "role",
          "[Karim Darwish|PERSON], the head of foreign relations for the [National Front|ORG], said so.",
          ("Karim Darwish memberOf National Front", "Karim Darwish title head of foreign relations"), 0.85),
