@@ -684,3 +684,11 @@ def test_killing_a_groups_fighters_opposes_the_group(extractor):
 def test_a_role_in_a_relative_clause_after_the_name(extractor):
     _, relations, _ = extract(extractor, "Ann Ford, who is the governor of Texas, declared an emergency.")
     assert {("Ann Ford", "leads", "Texas"), ("Ann Ford", "title", "governor")} <= relations, relations
+
+
+def test_a_partys_primary_and_a_by_election_of_an_unknown_place_are_events(extractor):
+    entities, relations, _ = extract(extractor, "Ann Ford won the Democratic primary in New Hampshire on Tuesday. "
+                                                "Tom Hale ran in the 2019 Lakeside by-election.")
+    assert {("Democratic primary", "EVENT"), ("2019 Lakeside by-election", "EVENT")} <= entities, entities
+    assert {("Ann Ford", "participatedIn", "Democratic primary"),
+            ("Tom Hale", "participatedIn", "2019 Lakeside by-election")} <= relations, relations

@@ -235,9 +235,21 @@ def _event_name_start(doc: Doc, found: _Spans, i: int, election: bool) -> tuple[
             i, names = span.start, names + 1
         elif election and doc[i - 1].lower_ in L.ELECTION_ADJECTIVES and doc[i - 1].is_lower:
             i -= 1
+        elif election and span is None and doc[i - 1].is_title and not doc[i - 1].is_sent_start and (
+                doc[i - 1].lower_ in L.PARTY_ADJECTIVES or doc[i - 1].pos_ == "PROPN" and _year_before(doc, i - 1)):
+            # "the Democratic primary", "the 2019 Lakeside by-election": a party's word, or a
+            # place no gazetteer knows after the year
+            i, names = i - 1, names + 1
         else:
             break
     return i, names
+
+
+def _year_before(doc: Doc, i: int) -> bool:
+    j = i
+    while j > 0 and doc[j - 1].is_title and doc[j - 1].pos_ == "PROPN":
+        j -= 1
+    return j > 0 and doc[j - 1].text.isdigit() and len(doc[j - 1].text) == 4
 
 
 def _body_before_office(doc: Doc, found: _Spans) -> None:

@@ -211,6 +211,11 @@ RULES = [
          "((IN|FOR|OF) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)*)? event:EVENT", "contends",
          "[Ann Ford|PERSON], who was a candidate in the Liberal primary for the [Lakeside by-election|EVENT], quit.",
          ("Ann Ford participatedIn Lakeside by-election",), 0.75),
+    Rule("participant-of-a-race-for-another", "subject:PERSON COMMA? (WHICH? COPULA+)? DET? "
+         "(MOD|WORD|GROUP|ORG|PLACE|POSS)* part:(ROLE|CONTENDER) IN DET? EVENT FOR DET? "
+         "(MOD|WORD|PLACE|GROUP|ORG|POSS)* event:EVENT", "contends",
+         "[Ann Ford|PERSON], a candidate in the [Liberal primary|EVENT] for the [Lakeside by-election|EVENT], quit.",
+         ("Ann Ford participatedIn Lakeside by-election",), 0.7),
     Rule("event-participant-before-name", "event:EVENT part:(ROLE|CONTENDER) COMMA? subject:PERSON", "contends",
          "[Gulf War|EVENT] veteran [Tom Hale|PERSON] spoke to reporters.",
          ("Tom Hale participatedIn Gulf War",), 0.75),
