@@ -692,3 +692,12 @@ def test_a_partys_primary_and_a_by_election_of_an_unknown_place_are_events(extra
     assert {("Democratic primary", "EVENT"), ("2019 Lakeside by-election", "EVENT")} <= entities, entities
     assert {("Ann Ford", "participatedIn", "Democratic primary"),
             ("Tom Hale", "participatedIn", "2019 Lakeside by-election")} <= relations, relations
+
+
+def test_peoples_of_a_region_or_of_several_countries_are_groups(extractor):
+    entities, _, _ = extract(extractor, "The Welsh government said so. African American voters and Latin American "
+                                        "migrants were polled, and an Islamic scholar spoke. The decree was in Farsi "
+                                        "and English.")
+    assert {("Welsh", "GROUP"), ("African American", "GROUP"), ("Latin American", "GROUP"),
+            ("Islamic", "GROUP")} <= entities, entities
+    assert ("English", "GROUP") not in entities
