@@ -701,3 +701,10 @@ def test_peoples_of_a_region_or_of_several_countries_are_groups(extractor):
     assert {("Welsh", "GROUP"), ("African American", "GROUP"), ("Latin American", "GROUP"),
             ("Islamic", "GROUP")} <= entities, entities
     assert ("English", "GROUP") not in entities
+
+
+def test_a_partys_word_before_a_noun_is_a_group(extractor):
+    entities, _, _ = extract(extractor, "The Libertarian candidate objected, and Democratic senators agreed. The "
+                                        "Independent reported it, and Green Party members protested.")
+    assert {("Libertarian", "GROUP"), ("Democratic", "GROUP")} <= entities, entities
+    assert not {e for e in entities if e[0] in ("Independent", "Green")}, entities

@@ -114,7 +114,8 @@ def _people_words(span, label, head, kind):
 
 
 def _unknown_group(span, label, head, kind):
-    if label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s"):
+    if label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s") \
+            and not (len(span) == 1 and span[0].lower_ in L.PARTY_ADJECTIVES):  # "the Libertarian candidate"
         return guess_type(span) or "ORG"
     return None
 

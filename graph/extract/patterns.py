@@ -509,6 +509,10 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
             return Span(doc, i, i + length, label="PLACE"), True
         if key in demonyms and length <= 2 and not in_name(doc, i, i + length):
             return Span(doc, i, i + length, label="GROUP"), True
+        if length == 1 and key in L.PARTY_ADJECTIVES - L.PARTY_WORDS_OF_OTHER_THINGS and span[0].is_title \
+                and not span[0].is_sent_start and not in_name(doc, i, i + 1):
+            # "the Libertarian candidate", "Republican lawmakers": a party's word is its people
+            return Span(doc, i, i + 1, label="GROUP"), False
         if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) \
                 and all(t.pos_ in ("PROPN", "") for t in span) \
                 and not in_name(doc, i, i + length):
@@ -532,4 +536,4 @@ def in_name(doc: Doc, start: int, end: int) -> bool:
     return (cap(before) and not doc[start].is_sent_start and before.lower_.rstrip(".") not in L.HONORIFICS
             and not is_role(before.lower_)) or \
         (cap(after) and not after.is_sent_start and after.lower_ not in L.PLACE_GENERICS
-         and not (is_role(after.lower_) or after.lower_.rstrip(".") in L.HONORIFICS))  # "Iranian President X
+         and not (is_role(after.lower_) or L.plural_role(after.lower_) or after.lower_.rstrip(".") in L.HONORIFICS))  # "Iranian President X
