@@ -536,4 +536,5 @@ def in_name(doc: Doc, start: int, end: int) -> bool:
     return (cap(before) and not doc[start].is_sent_start and before.lower_.rstrip(".") not in L.HONORIFICS
             and not is_role(before.lower_)) or \
         (cap(after) and not after.is_sent_start and after.lower_ not in L.PLACE_GENERICS
-         and not (is_role(after.lower_) or L.plural_role(after.lower_) or after.lower_.rstrip(".") in L.HONORIFICS))  # "Iranian President X
+         # "Iranian President X", "Republican Senators X and Y": an office after a people is no name of theirs
+         and not (is_role(after.lower_) or L.plural_role(after.lower_) or after.lower_.rstrip(".") in L.HONORIFICS))
