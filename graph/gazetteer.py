@@ -223,7 +223,7 @@ CELESTIAL_BODIES = {normal(b) for b in ("Venus", "Earth", "Moon", "Mars", "Jupit
 # nationality adjectives come from countryinfo.
 PEOPLES = ("Muslim", "Christian", "Jew", "Jewish", "Hindu", "Buddhist", "Sikh", "Sunni", "Shia", "Shiite",
            "Catholic", "Protestant", "Arab", "European", "African", "Asian", "Latino", "Kurd", "Kurdish",
-           "Western", "Westerner", "Islamic", "Druze", "Yazidi", "Hispanic", "Latina",
+           "Western", "Westerner", "Druze", "Yazidi", "Hispanic", "Latina",
            # peoples of a part of a country, or of several (not "English", "Pashtun", "Tamil": languages too)
            "Welsh", "Scottish", "Scot", "Basque", "Catalan", "Hazara", "Uyghur",
            "Uighur", "Rohingya", "Baloch", "Berber", "Bedouin", "Maori", "Aboriginal", "Flemish", "Walloon",

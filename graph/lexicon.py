@@ -164,8 +164,9 @@ PART_WORDS = {"relations", "affairs", "division", "department", "unit", "bureau"
 PARTY_ADJECTIVES = {"republican", "democratic", "democrat", "conservative", "labour", "labor", "liberal",
                     "libertarian", "green", "socialist", "communist", "nationalist", "tory", "progressive",
                     "independent", "centrist", "unionist"}
-# Of these, the words that name other things as often when capitalised ("The Independent", "Green").
-PARTY_WORDS_OF_OTHER_THINGS = {"independent", "green", "progressive", "centrist"}
+# Of these, the words that name other things as often when capitalised ("The Independent", "Green"), or
+# the party itself ("Labour").
+PARTY_WORDS_OF_OTHER_THINGS = {"independent", "green", "progressive", "centrist", "labour", "labor"}
 # Prepositions, which a capital at a sentence's start does not make part of a name ("Under Maryland law").
 PREPOSITIONS = {"under", "in", "on", "at", "from", "after", "before", "during", "since", "despite", "with",
                 "without", "by", "for", "across", "against", "among", "amid", "near", "over", "through",

@@ -510,7 +510,8 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
         if key in demonyms and length <= 2 and not in_name(doc, i, i + length):
             return Span(doc, i, i + length, label="GROUP"), True
         if length == 1 and key in L.PARTY_ADJECTIVES - L.PARTY_WORDS_OF_OTHER_THINGS and span[0].is_title \
-                and not span[0].is_sent_start and not in_name(doc, i, i + 1):
+                and not span[0].is_sent_start and i + 1 < len(doc) and doc[i + 1].is_lower \
+                and not in_name(doc, i, i + 1):
             # "the Libertarian candidate", "Republican lawmakers": a party's word is its people
             return Span(doc, i, i + 1, label="GROUP"), False
         if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) \
