@@ -63,7 +63,15 @@ def countries() -> dict[str, str]:
                 out.setdefault(normal(form), name)
     for code in CODES_IN_USE:
         out.setdefault(normal(code), out.get(normal(code)) or code)
+    for alias, name in COUNTRY_ALIASES.items():
+        out.setdefault(normal(alias), out.get(normal(name), name))
     return out
+
+
+# Names newspapers use for a country that neither pycountry nor countryinfo lists.
+COUNTRY_ALIASES = {"Britain": "United Kingdom", "America": "United States", "Burma": "Myanmar",
+                   "Vatican": "Holy See (Vatican City State)", "Vatican City": "Holy See (Vatican City State)",
+                   "Macedonia": "North Macedonia", "Czech Republic": "Czechia"}
 
 
 @lru_cache(maxsize=1)

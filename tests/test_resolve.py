@@ -167,3 +167,10 @@ def test_a_full_name_whose_initials_spell_a_known_acronym_is_not_that_thing():
     (usc,) = r.resolve(extraction("3", ("USC", "ORG", [])))
     assert len({us, anime, usc}) == 3
     assert r.nodes[us].label == "United States"
+
+
+def test_a_country_by_a_name_newspapers_use_is_the_country():
+    r = Resolver()
+    (uk, us) = r.resolve(extraction("1", ("United Kingdom", "PLACE", []), ("United States", "PLACE", [])))
+    (b, a) = r.resolve(extraction("2", ("Britain", "PLACE", []), ("America", "PLACE", [])))
+    assert (b, a) == (uk, us), (b, a)
