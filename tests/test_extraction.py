@@ -707,3 +707,11 @@ def test_a_partys_word_before_a_noun_is_a_group(extractor):
                                         "Independent reported it, and Green Party members protested.")
     assert {("Libertarian", "GROUP"), ("Democratic", "GROUP")} <= entities, entities
     assert not {e for e in entities if e[0] in ("Independent", "Green")}, entities
+
+
+def test_a_given_name_that_is_also_a_citys_is_a_person_after_kin(extractor):
+    entities, _, _ = extract(extractor, "We extend our condolences to his children Elizabeth and Susan, officials "
+                                        "said.")
+    assert ("Elizabeth", "PERSON") in entities, entities
+    entities, _, _ = extract(extractor, "The storm hit Elizabeth, New Jersey, on Monday.")
+    assert ("Elizabeth", "PLACE") in entities, entities

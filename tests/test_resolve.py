@@ -174,3 +174,10 @@ def test_a_country_by_a_name_newspapers_use_is_the_country():
     (uk, us) = r.resolve(extraction("1", ("United Kingdom", "PLACE", []), ("United States", "PLACE", [])))
     (b, a) = r.resolve(extraction("2", ("Britain", "PLACE", []), ("America", "PLACE", [])))
     assert (b, a) == (uk, us), (b, a)
+
+
+def test_a_bare_given_name_does_not_join_a_person_of_another_article():
+    r = Resolver()
+    (a, _) = r.resolve(extraction("1", ("Laura Ames", "PERSON", []), ("Lakeside Radio", "ORG", [])))
+    (b, _) = r.resolve(extraction("2", ("Laura", "PERSON", []), ("Lakeside Radio", "ORG", [])))
+    assert a != b

@@ -68,7 +68,7 @@ class EntityLayer:
             for other in overlapping.values():
                 same = (other.start, other.end) == (rule_span.start, rule_span.end)
                 inside = other.start <= rule_span.start and rule_span.end <= other.end
-                if same and other.label_ != rule_span.label_ and (
+                if same and other.label_ != rule_span.label_ and not _given_name_of_someone(other) and (
                         strong or other.label_ in ("PERSON", "GROUP", "EVENT") or _after_place_preposition(rule_span)):
                     # a country or a nationality is never anything else; a city is not a person
                     out[out.index(other)] = rule_span
@@ -130,6 +130,21 @@ class EntityLayer:
                 continue
             out.append(s if s.label_ == label_of[key] else Span(doc, s.start, s.end, label=label_of[key]))
         return out + _other_occurrences(doc, out, label_of, confirmed, surnames)
+
+
+def _given_name_of_someone(span: Span) -> bool:
+    """'his children Elizabeth and Susan', 'Queen Elizabeth', 'wife Victoria': a given name that
+    is also a city's, after a word of kinship or a monarch's title (across a list of names)."""
+    doc = span.doc
+    if span.label_ != "PERSON" or len(span) != 1 or normal(span.text) not in gazetteer.given_names():
+        return False
+    i = span.start - 1
+    while i >= 0 and (doc[i].text == "," or doc[i].lower_ == "and" or doc[i].is_title and doc[i].pos_ == "PROPN"
+                      and doc[i].lower_ not in L.REGNAL_TITLES):
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in L.KINSHIP or doc[i].lower_ in L.REGNAL_TITLES
+                       or doc[i].lower_ in ("wife", "husband", "sister", "brother", "widow", "grandson",
+                                            "granddaughter"))
 
 
 def _after_place_preposition(span: Span) -> bool:
