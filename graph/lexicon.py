@@ -361,6 +361,8 @@ HYPHEN_SUFFIXES = {"era", "led", "run", "like", "type", "born", "made", "free", 
 # An office's term, which names no body: "during X's Presidency".
 OFFICE_TERMS = {"presidency", "premiership", "chancellorship", "mayoralty", "governorship", "papacy", "reign",
                 "tenure", "chairmanship", "leadership"}
+# Letters before a ship's name: "MV Alan Kurdi", "USS Cole".
+SHIP_PREFIXES = {"MV", "MS", "SS", "HMS", "USS", "RV", "HMAS", "HMCS", "HMNZS", "INS", "MT", "FV"}
 # After a name: what only an organisation has ("X founder", "X members", "the X organization").
 ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
              "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",

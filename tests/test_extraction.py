@@ -715,3 +715,10 @@ def test_a_given_name_that_is_also_a_citys_is_a_person_after_kin(extractor):
     assert ("Elizabeth", "PERSON") in entities, entities
     entities, _, _ = extract(extractor, "The storm hit Elizabeth, New Jersey, on Monday.")
     assert ("Elizabeth", "PLACE") in entities, entities
+
+
+def test_a_ship_is_no_entity_nor_the_person_it_is_named_after(extractor):
+    _, _, e = extract(extractor, "Their ship, MV Laura Ames, was previously MV Professor Tom Hale. The nurse Laura "
+                                 "Ames died in 2015.")
+    forms = [m.text for m in e.mentions]
+    assert "MV" not in forms and forms.count("Laura Ames") == 1, forms

@@ -76,6 +76,15 @@ def _separators(n: _Name) -> list[Span] | None:
     return None
 
 
+def _ship(n: _Name) -> list[Span] | None:
+    """'MV Alan Kurdi', 'HMS Queen Elizabeth': a ship, no entity of the guidelines (and not the
+    person it is named after)."""
+    doc = n.doc
+    if doc[n.start].text in L.SHIP_PREFIXES and (n.end - n.start >= 2 or n.end < len(doc) and doc[n.end].is_title):
+        return []
+    return None
+
+
 def _body_then_person(n: _Name) -> list[Span] | None:
     """'Ambassador to the United Nations Nikki Haley': a body or place, then a person."""
     doc, start, end, label = n.doc, n.start, n.end, n.label
@@ -330,6 +339,7 @@ def _narrowing(step):
 
 # The repairs in the order they are tried: (name, an example, the repair).
 REPAIRS = [
+    ("a ship", "MV Alan Kurdi", _ship),
     ("separators", "the Democratic Party's Nevada caucuses; Ali Karimi met Fatima Sow", _separators),
     ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
     ("acronym then person", "told NPR Hamza bin Laden", _acronym_then_person),
