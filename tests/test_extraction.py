@@ -722,3 +722,12 @@ def test_a_ship_is_no_entity_nor_the_person_it_is_named_after(extractor):
                                  "Ames died in 2015.")
     forms = [m.text for m in e.mentions]
     assert "MV" not in forms and forms.count("Laura Ames") == 1, forms
+
+
+def test_two_known_places_joined_by_and_and_zero_width_characters_at_a_names_ends(extractor):
+    entities, _, e = extract(extractor, "News\n\nThe deal between Austria and Hungary was signed, and Bosnia and "
+                                        "Herzegovina agreed. The newspaper \u200dLakeside Courier said Saudi "
+                                        "Arabia\u200d agreed.")
+    assert {("Austria", "PLACE"), ("Hungary", "PLACE"), ("Bosnia and Herzegovina", "PLACE"),
+            ("Saudi Arabia", "PLACE")} <= entities and "Lakeside Courier" in {n for n, _ in entities}, entities
+    assert not [m.text for m in e.mentions if "\u200d" in m.text]

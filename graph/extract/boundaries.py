@@ -114,11 +114,16 @@ def _body_then_person(n: _Name) -> list[Span] | None:
 
 
 def _two_bodies(n: _Name) -> list[Span] | None:
-    """'the Senate and House': two institutions named by their head words."""
+    """'the Senate and House': two institutions named by their head words; 'Austria and
+    Hungary': two known places."""
     doc, start, end = n.doc, n.start, n.end
     if end - start == 3 and doc[start + 1].lower_ in ("and", "&") and all(
             capitalised(doc[i]) and doc[i].lower_ in INSTITUTION_HEADS for i in (start, start + 2)):
         return [n.span(start, start + 1, "ORG"), n.span(start + 2, end, "ORG")]
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "and"), None)
+    if cut is not None and gazetteer.place_kind(doc[start:cut].text) in ("country", "subdivision", "region") \
+            and gazetteer.place_kind(doc[cut + 1:end].text) in ("country", "subdivision", "region"):
+        return [n.span(start, cut, "PLACE"), n.span(cut + 1, end, "PLACE")]
     return None
 
 
@@ -417,7 +422,8 @@ def _office_opener(tok) -> bool:
 
 def _junk_first(doc: Doc, start: int, end: int) -> bool:
     tok = doc[start]
-    return (tok.lower_ in LEADING_JUNK or tok.is_punct or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS)
+    return (tok.lower_ in LEADING_JUNK or tok.is_punct or _zero_width(tok)
+            or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS)
             # "Afterwards Trump": an everyday adverb capitalised only because it opens the sentence
             or (tok.is_sent_start and tok.pos_ == "ADV" and end - start > 1 and tok.lower_ in common_words())
             # "Will Red Hat employees be barred?": the modal that opens a question
@@ -431,8 +437,12 @@ def _last_word(sent: Span):
     return next((t for t in reversed(sent) if not t.is_space), sent[-1])
 
 
+def _zero_width(tok) -> bool:
+    return not tok.text.strip("\u200b\u200c\u200d\u2060\ufeff")
+
+
 def _junk_last(tok) -> bool:
-    return (tok.lower_ in ("'s", "\u2019s", "'", "\u2019") or tok.is_space
+    return (tok.lower_ in ("'s", "\u2019s", "'", "\u2019") or tok.is_space or _zero_width(tok)
             or tok.lower_ in CONNECTORS | PARTICLES | {"the", "and"}
             or (tok.is_punct and tok.text not in (")", "."))
             or (tok.is_lower and tok.pos_ in FUNCTION_POS))

@@ -145,12 +145,19 @@ def load(model: str | None = None) -> Language:
     return nlp
 
 
+ZERO_WIDTH = "[\u200b\u200c\u200d\u2060\ufeff]"
+
+
 def _split_abbreviation_hyphens(nlp: Language) -> None:
     """'U.S.-designated', 'U.K.-based': split the hyphen after an abbreviation as spaCy already
     does between letters, so the country and the participle are separate words. 'Ann
     FordImage: her campaign': a picture's caption label glued to the name before it (web pages
     copied as text lose the line break between them) is a word of its own."""
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[a-z])", r"(?<=[a-z])(?=Image$)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # a zero-width joiner or space glued to a word (web text keeps them) is a token of its own,
+    # which trimming then leaves out of a name ('\u200dTylko', 'Saudi Arabia\u200d')
+    nlp.tokenizer.prefix_search = compile_prefix_regex([ZERO_WIDTH, *nlp.Defaults.prefixes]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([ZERO_WIDTH, *nlp.Defaults.suffixes]).search
