@@ -363,6 +363,9 @@ OFFICE_TERMS = {"presidency", "premiership", "chancellorship", "mayoralty", "gov
                 "tenure", "chairmanship", "leadership"}
 # Letters before a ship's name: "MV Alan Kurdi", "USS Cole".
 SHIP_PREFIXES = {"MV", "MS", "SS", "HMS", "USS", "RV", "HMAS", "HMCS", "HMNZS", "INS", "MT", "FV"}
+# Words of quantity that open a sentence before a capitalised name without being part of it.
+QUANTITY_WORDS = {"several", "many", "some", "other", "both", "all", "few", "most", "such", "more", "two", "three",
+                  "four", "five", "dozens", "hundreds", "thousands", "numerous", "various", "former", "senior"}
 # After a name: what only an organisation has ("X founder", "X members", "the X organization").
 ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
              "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",

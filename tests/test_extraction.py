@@ -731,3 +731,11 @@ def test_two_known_places_joined_by_and_and_zero_width_characters_at_a_names_end
     assert {("Austria", "PLACE"), ("Hungary", "PLACE"), ("Bosnia and Herzegovina", "PLACE"),
             ("Saudi Arabia", "PLACE")} <= entities and "Lakeside Courier" in {n for n, _ in entities}, entities
     assert not [m.text for m in e.mentions if "\u200d" in m.text]
+
+
+def test_a_body_opening_a_sentence_before_an_office_and_a_party_in_brackets(extractor):
+    entities, relations, _ = extract(extractor, "News\n\nNorthern Front spokesman Karim Haidari denied it on Monday. "
+                                                "Several Front fighters died. Senator Tom Hale (Liberal Party) "
+                                                "objected.")
+    assert ("Northern Front", "ORG") in entities and not {e for e in entities if e[0].startswith("Several")}
+    assert {("Karim Haidari", "memberOf", "Northern Front"), ("Tom Hale", "memberOf", "Liberal Party")} <= relations

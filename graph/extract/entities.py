@@ -98,7 +98,8 @@ class EntityLayer:
             # typed by its head word or a bracketed acronym below
             common_start = tok.pos_ != "PROPN"
             if i in covered or i in headline or not capitalised(tok) or (
-                    common_start and (tok.is_sent_start or tok.pos_ not in ("NOUN", "ADJ"))
+                    common_start and (tok.is_sent_start and not _body_opens_sentence(doc, i, covered)
+                                      or tok.pos_ not in ("NOUN", "ADJ"))
                     and not is_storm(doc[i:i + 2])):
                 i += 1
                 continue
@@ -130,6 +131,13 @@ class EntityLayer:
                 continue
             out.append(s if s.label_ == label_of[key] else Span(doc, s.start, s.end, label=label_of[key]))
         return out + _other_occurrences(doc, out, label_of, confirmed, surnames)
+
+
+def _body_opens_sentence(doc: Doc, i: int, covered: dict) -> bool:
+    """'Northern Front commander X said': a body's name of capitalised words ending in a body's
+    head word opens the sentence (not 'Several Front fighters': a quantity word)."""
+    j = _run_end(doc, i, covered)
+    return j - i >= 2 and doc[i].lower_ not in L.QUANTITY_WORDS and head_word(doc[i:j]) in L.ORG_HEADS
 
 
 def _given_name_of_someone(span: Span) -> bool:
