@@ -739,3 +739,8 @@ def test_a_body_opening_a_sentence_before_an_office_and_a_party_in_brackets(extr
                                                 "objected.")
     assert ("Northern Front", "ORG") in entities and not {e for e in entities if e[0].startswith("Several")}
     assert {("Karim Haidari", "memberOf", "Northern Front"), ("Tom Hale", "memberOf", "Liberal Party")} <= relations
+
+
+def test_a_place_and_its_kind_in_a_larger_place(extractor):
+    _, relations, _ = extract(extractor, "The attack took place in Kunduz province in northern Afghanistan.")
+    assert ("Kunduz", "locatedIn", "Afghanistan") in relations, relations

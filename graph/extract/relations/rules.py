@@ -147,7 +147,7 @@ RULES = [
          "located",
          "Drones hit [Zanzar|PLACE]'s state-owned [Zanzar Oil|ORG] on Saturday.",
          ("Zanzar Oil locatedIn Zanzar",), 0.75),
-    Rule("in-place", "inner:(PLACE|ORG|EVENT) (OPEN NAME CLOSE)? COMMA? IN DET? "
+    Rule("in-place", "inner:(PLACE|ORG|EVENT) PLACE_NOUN? (OPEN NAME CLOSE)? COMMA? IN DET? "
          "((PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN+ (COMMA|OF)?)? (MOD|WORD)* outer:PLACE !POSS", "located",
          "The [United Nations|ORG] held the [Dakar summit|EVENT] in [Senegal|PLACE]'s capital [Dakar|PLACE].",
          ("Dakar summit locatedIn Dakar", "Dakar locatedIn Senegal"), 0.65),
