@@ -91,12 +91,27 @@ class Node:
 
     @property
     def aliases(self) -> list[str]:
+        """Every other form, and a generic institution's names with its country written out
+        ('United States House of Representatives' for 'U.S. House of Representatives'), the name
+        a reader or a gold standard uses."""
         label = self.label
-        return sorted(f for f in self.forms if f != label)
+        spelled = {s for f in self.forms if self.place and (s := _place_spelled_out(f, self.place))}
+        return sorted(({f for f in self.forms} | spelled) - {label})
 
     @property
     def mentions(self) -> int:
         return sum(self.forms.values())
+
+
+def _place_spelled_out(form: str, place: str) -> str | None:
+    """'U.S. House of Representatives' with 'United States' written out; None for a form not
+    opened by a short name or code of its country."""
+    words = form.split()
+    for k in (1, 2):
+        prefix = " ".join(words[:k])
+        if k < len(words) and gazetteer.countries().get(normal(prefix)) == place and normal(prefix) != normal(place):
+            return f"{place} {' '.join(words[k:])}"
+    return None
 
 
 def _clean_start(form: str) -> bool:

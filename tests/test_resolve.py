@@ -181,3 +181,11 @@ def test_a_bare_given_name_does_not_join_a_person_of_another_article():
     (a, _) = r.resolve(extraction("1", ("Laura Ames", "PERSON", []), ("Lakeside Radio", "ORG", [])))
     (b, _) = r.resolve(extraction("2", ("Laura", "PERSON", []), ("Lakeside Radio", "ORG", [])))
     assert a != b
+
+
+def test_a_generic_institutions_names_carry_its_country_written_out():
+    r = Resolver()
+    (a,) = r.resolve(extraction("1", ("U.S. House of Representatives", "ORG", ["House"])))
+    assert "United States House of Representatives" in r.nodes[a].aliases, r.nodes[a].aliases
+    (b,) = r.resolve(extraction("2", ("Lakeside Bank", "ORG", [])))
+    assert r.nodes[b].aliases == []
