@@ -744,3 +744,10 @@ def test_a_body_opening_a_sentence_before_an_office_and_a_party_in_brackets(extr
 def test_a_place_and_its_kind_in_a_larger_place(extractor):
     _, relations, _ = extract(extractor, "The attack took place in Kunduz province in northern Afghanistan.")
     assert ("Kunduz", "locatedIn", "Afghanistan") in relations, relations
+
+
+def test_a_state_representative_is_no_member_of_the_national_congress(extractor):
+    _, relations, _ = extract(extractor, "Contenders include New Hampshire state representative Max Abramson and "
+                                         "Representative Ann Ford. Congress has not acted.")
+    assert ("Max Abramson", "memberOf", "Congress") not in relations
+    assert ("Ann Ford", "memberOf", "Congress") in relations, relations

@@ -36,6 +36,8 @@ def facts(finder):
         for r in found:
             words = r.value.split()
             body = next((bodies[w] for w in words if w in bodies), None)
+            if body is not None and "state" in words and not _state_body(finder.label_of(body)):
+                body = None  # a "state representative" sits in the state's house, not in Congress
             if body is not None and "memberOf:ORG" not in related.get(person, ()):
                 yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
             office = _office(words)
@@ -44,6 +46,12 @@ def facts(finder):
                 if place is not None:
                     yield (mention_of[person], "leads", place, None, *_tokens(finder, r), "office-of-article-place",
                            0.55)
+
+
+def _state_body(label: str) -> bool:
+    """A state's legislature by its name: 'State Senate', 'New Hampshire House of Representatives'."""
+    return "state" in label.lower().split() or any(
+        gazetteer.place_kind(" ".join(label.split()[:k])) == "subdivision" for k in (1, 2, 3))
 
 
 def _tokens(finder, relation) -> tuple[int, int]:
