@@ -751,3 +751,10 @@ def test_a_state_representative_is_no_member_of_the_national_congress(extractor)
                                          "Representative Ann Ford. Congress has not acted.")
     assert ("Max Abramson", "memberOf", "Congress") not in relations
     assert ("Ann Ford", "memberOf", "Congress") in relations, relations
+
+
+def test_a_head_word_after_and_is_the_whole_names(extractor):
+    entities, _, _ = extract(extractor, "He chaired the House Oversight and Reform Committee until his death, and "
+                                        "Lakeside Bank and Kharaj Trust merged.")
+    assert ("House Oversight and Reform Committee", "ORG") in entities, entities
+    assert ("Lakeside Bank", "ORG") in entities, entities

@@ -608,6 +608,20 @@ def _organisation_of_its_own(doc: Doc, i: int) -> bool:
     return j - i >= 2 and (doc[i].ent_type_ == "ORG" or head_word(doc[i:j]) in L.ORG_HEADS)
 
 
+def _and_a_shared_head(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'House Oversight + and Reform Committee': the head word after 'and' is the whole name's."""
+    if doc[end].lower_ != "and" or label == "PERSON" or head_word(doc[start:end]) in L.ORG_HEADS | INSTITUTION_HEADS \
+            or end + 1 < len(doc) and doc[end + 1].text == "The":  # "... and The Times": another name
+        return None
+    j = end + 1
+    while j < len(doc) and j - end <= 3 and doc[j].is_title and not doc[j].is_sent_start:
+        j += 1
+    if j - end >= 2 and doc[j - 1].lower_ in L.ORG_HEADS and not _organisation_of_its_own(doc, end + 1) \
+            and not gazetteer.place_kind(doc[start:end].text):
+        return j
+    return None
+
+
 def _and_the_region(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if nxt.lower_ == "and" and end + 2 < len(doc) and doc[end + 1].lower_ == "the" \
@@ -650,6 +664,7 @@ JOIN_RIGHT = [
     ("a given name's second syllable", "Moon Jae + -in, Ban Ki + -moon", _syllable_after),
     ("and after of/for", "Islamic State of Iraq + and Syria", _and_after_of_or_for),
     ("and the region", "Islamic State of Iraq + and the Levant", _and_the_region),
+    ("and a shared head word", "House Oversight + and Reform Committee", _and_a_shared_head),
     ("of after a head word", "Chamber + of Commerce, Battle + of Raqqa", _of_after_head),
     ("plural possessive", "Kurdistan Workers + ' Party, Fishmongers + ' Hall", _plural_possessive_after),
 ]
