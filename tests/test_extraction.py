@@ -758,3 +758,8 @@ def test_a_head_word_after_and_is_the_whole_names(extractor):
                                         "Lakeside Bank and Kharaj Trust merged.")
     assert ("House Oversight and Reform Committee", "ORG") in entities, entities
     assert ("Lakeside Bank", "ORG") in entities, entities
+
+
+def test_a_word_of_its_own_before_an_event_noun_names_the_event(extractor):
+    entities, _, _ = extract(extractor, "The Bridgegate scandal cost him his job. The Monday summit was cancelled.")
+    assert ("Bridgegate scandal", "EVENT") in entities and not {e for e in entities if "Monday" in e[0]}, entities

@@ -240,6 +240,11 @@ def _event_name_start(doc: Doc, found: _Spans, i: int, election: bool) -> tuple[
             # "the Democratic primary", "the 2019 Lakeside by-election": a party's word, or a
             # place no gazetteer knows after the year
             i, names = i - 1, names + 1
+        elif not election and span is None and doc[i - 1].is_title and not doc[i - 1].is_sent_start \
+                and doc[i - 1].pos_ in ("PROPN", "ADJ") and doc[i - 1].lower_ not in L.DATE_WORDS \
+                and doc[i - 1].lower_ not in common_words():
+            # "the Bridgegate scandal", "the Olympic games": a word of its own before the event noun
+            i, names = i - 1, names + 1
         else:
             break
     return i, names
