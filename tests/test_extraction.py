@@ -763,3 +763,10 @@ def test_a_head_word_after_and_is_the_whole_names(extractor):
 def test_a_word_of_its_own_before_an_event_noun_names_the_event(extractor):
     entities, _, _ = extract(extractor, "The Bridgegate scandal cost him his job. The Monday summit was cancelled.")
     assert ("Bridgegate scandal", "EVENT") in entities and not {e for e in entities if "Monday" in e[0]}, entities
+
+
+def test_what_a_body_is_for_in_capitals_is_part_of_its_name(extractor):
+    entities, _, _ = extract(extractor, "A researcher at the Lakeside Institute for the Study of Conflict and Peace "
+                                        "said so on Monday. The Council for two years refused.")
+    assert ("Lakeside Institute for the Study of Conflict and Peace", "ORG") in entities, entities
+    assert ("Council", "ORG") in entities, entities

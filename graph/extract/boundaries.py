@@ -641,6 +641,26 @@ def _of_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
     return None
 
 
+def _for_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'Tunisian League + for the Defence of Human Rights', 'Center + for Strategic Studies': what
+    a body is for, in capitals, is part of its name."""
+    if doc[end].lower_ != "for" or head_word(doc[start:end]) not in L.ORG_HEADS:
+        return None
+    j = end + 1 + (1 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else 0)
+    taken = 0
+    while j < len(doc) and not doc[j].is_sent_start:
+        if doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in L.DATE_WORDS:
+            j, taken = j + 1, taken + 1
+        elif taken and doc[j].lower_ in ("of", "and", "the") and j + 1 < len(doc) and (
+                doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
+            j += 1
+        else:
+            break
+    while j > end + 1 and doc[j - 1].lower_ in ("of", "and", "the"):
+        j -= 1
+    return j if taken else None
+
+
 def _plural_possessive_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if nxt.text in ("'", "\u2019") and doc[end - 1].text.endswith("s") and end + 1 < len(doc) \
@@ -666,6 +686,7 @@ JOIN_RIGHT = [
     ("and the region", "Islamic State of Iraq + and the Levant", _and_the_region),
     ("and a shared head word", "House Oversight + and Reform Committee", _and_a_shared_head),
     ("of after a head word", "Chamber + of Commerce, Battle + of Raqqa", _of_after_head),
+    ("for after a head word", "Tunisian League + for the Defence of Human Rights", _for_after_head),
     ("plural possessive", "Kurdistan Workers + ' Party, Fishmongers + ' Hall", _plural_possessive_after),
 ]
 
