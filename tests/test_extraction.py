@@ -770,3 +770,9 @@ def test_what_a_body_is_for_in_capitals_is_part_of_its_name(extractor):
                                         "said so on Monday. The Council for two years refused.")
     assert ("Lakeside Institute for the Study of Conflict and Peace", "ORG") in entities, entities
     assert ("Council", "ORG") in entities, entities
+
+
+def test_a_body_head_word_at_the_end_of_a_name_with_for_says_its_type(extractor):
+    entities, _, _ = extract(extractor, "News\n\nOn Monday, Cinema for Peace Foundation, a Berlin-based non-profit, "
+                                        "provided the flight.")
+    assert ("Cinema for Peace Foundation", "ORG") in entities, entities
