@@ -776,3 +776,9 @@ def test_a_body_head_word_at_the_end_of_a_name_with_for_says_its_type(extractor)
     entities, _, _ = extract(extractor, "News\n\nOn Monday, Cinema for Peace Foundation, a Berlin-based non-profit, "
                                         "provided the flight.")
     assert ("Cinema for Peace Foundation", "ORG") in entities, entities
+
+
+def test_a_companys_legal_form_says_it_is_an_organisation(extractor):
+    entities, _, _ = extract(extractor, "Zarin Védelmi Ipari Kft. signed the deal, and Lakeside Holdings GmbH agreed.")
+    assert {("Lakeside Holdings GmbH", "ORG")} <= entities and any(n.startswith("Zarin Védelmi") and t == "ORG"
+                                                                    for n, t in entities), entities
