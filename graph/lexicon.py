@@ -271,6 +271,9 @@ ORG_HEADS = {
     "militia", "taskforce", "federation", "league", "club", "society", "trust", "fund", "board", "bureau",
     "authority", "directorate", "secretariat", "mission", "chamber", "academy", "coalition", "caucus", "tribunal",
     "press", "media",
+    # legislatures by their own languages' words ("Lok Sabha", "Verkhovna Rada", "Wolesi Jirga")
+    "sabha", "knesset", "duma", "bundestag", "bundesrat", "majlis", "jirga", "shura", "sejm", "storting", "riksdag",
+    "folketing", "rada", "seimas", "saeima", "cortes", "oireachtas", "dail", "seanad",
     "tv", "radio", "television", "broadcasting", "journal", "magazine", "gazette", "herald", "tribune",
     "telegraph", "guardian", "observer", "daily", "weekly", "review", "monitor", "airlines", "airways", "partners",
     "holdings", "industries", "laboratories", "labs", "systems", "technologies", "international",

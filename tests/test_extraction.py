@@ -782,3 +782,9 @@ def test_a_companys_legal_form_says_it_is_an_organisation(extractor):
     entities, _, _ = extract(extractor, "Zarin Védelmi Ipari Kft. signed the deal, and Lakeside Holdings GmbH agreed.")
     assert {("Lakeside Holdings GmbH", "ORG")} <= entities and any(n.startswith("Zarin Védelmi") and t == "ORG"
                                                                     for n, t in entities), entities
+
+
+def test_a_legislature_named_in_its_own_language_is_an_organisation(extractor):
+    entities, _, _ = extract(extractor, "He was elected to the Lok Sabha in 2004. The Verkhovna Rada passed the law, "
+                                        "and the Wolesi Jirga objected.")
+    assert {("Lok Sabha", "ORG"), ("Verkhovna Rada", "ORG"), ("Wolesi Jirga", "ORG")} <= entities, entities
