@@ -188,9 +188,14 @@ def test_graph_controls_redraw_and_clicking_a_node_opens_that_entity(page, serve
 def test_sparql_editor_runs_a_typed_query_and_shows_results(page, server):
     page.goto(server + "/query")
     page.wait_for_function("window.yasgui && document.querySelector('.CodeMirror')")
+    # the query the page runs on opening is let finish first: running another aborts it, and a
+    # loaded machine is slow enough for that to happen
+    page.locator("#examples button.example").first.wait_for()
+    page.wait_for_function("!window.yasgui.getTab().getYasqe().req && document.querySelector('.yasr table tbody tr')")
     page.evaluate("""window.yasgui.getTab().getYasqe().setValue(
         'SELECT ?leader ?led WHERE { ?l nkg:leads ?o ; rdfs:label ?leader . ?o rdfs:label ?led } ORDER BY ?leader')""")
     page.click(".yasqe_queryButton")
+    page.locator(".yasr table thead", has_text="led").wait_for()
     table = page.locator(".yasr table tbody")
     table.locator("tr").first.wait_for()
     assert "Ahmad Massoud" in table.inner_text()
