@@ -46,10 +46,6 @@ class BuildReport:
     words: int = 0
     seconds: float = 0.0
 
-    @property
-    def ok(self) -> bool:
-        return not self.skipped
-
     def skip(self, source: str, reason: str, kind: str) -> None:
         self.skipped.append((source, reason))
         self.skipped_kinds.append(kind)

@@ -127,20 +127,6 @@ def xml_id(node_id: str) -> str:
     return _NAME_CHAR.sub(lambda m: f"_{ord(m.group()):x}_", node_id) or "_"
 
 
-def to_networkx(view: GraphView):
-    """A networkx MultiDiGraph of the view (co-mentions as one edge, kind='comention')."""
-    import networkx as nx
-
-    g = nx.MultiDiGraph()
-    for n in view.nodes.values():
-        g.add_node(n.id, label=n.label, type=n.type, iri=n.iri, mentions=n.mentions, documents=n.documents,
-                   aliases="; ".join(n.aliases))
-    for e in view.edges:
-        g.add_edge(e.source, e.target, key=e.kind, kind=e.kind, predicate=";".join(e.predicates), weight=e.weight,
-                   evidence=e.evidence, articles=e.articles)
-    return g
-
-
 # an article's published date as a day ('2021-09-06', '2021-09-06T10:00:00Z'): None when unreadable
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 

@@ -137,7 +137,7 @@ class RemoteStore(Store):
 
     # -- reading ------------------------------------------------------------------------------------
     def query(self, sparql: str, union: bool = True, default_graph=None, named_graphs=None,
-              base_iri: str | None = None, custom_functions=None, **kwargs):
+              base_iri: str | None = None, **kwargs):
         # `union` needs nothing: the server's default graph is the union of its graphs (see the
         # module's docstring), and newskg's own union=False queries all name their graphs.
         if kwargs:
