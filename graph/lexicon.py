@@ -93,6 +93,8 @@ KINSHIP = {  # noun → who is the child: the person named ("son") or the person
     "mom": "possessor", "mum": "possessor", "stepfather": "possessor", "stepmother": "possessor",
     "sons": "named", "daughters": "named", "children": "named", "parents": "possessor",
 }
+# Relatives who are no parent or child (no childOf), before whose given name a city's is a person's.
+RELATIVE_NOUNS = {"wife", "husband", "sister", "brother", "widow", "grandson", "granddaughter"}
 # Nouns for meetings and accords that a place name before them makes into an event name.
 EVENT_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "agreement", "accord", "accords", "deal",
                "treaty", "process", "negotiations", "forum", "dialogue", "declaration", "convention",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import INSTITUTION_HEADS, INSTITUTION_WORDS, normal
+from ..names import INSTITUTION_HEADS, INSTITUTION_WORDS, fold, normal
 from .. import lexicon as L
 from .kinds import given_name_first, guess_type, retype
 from ..lexicon import common_words
@@ -438,7 +438,7 @@ def _last_word(sent: Span):
 
 
 def _zero_width(tok) -> bool:
-    return not tok.text.strip("\u200b\u200c\u200d\u2060\ufeff")
+    return not tok.is_space and not fold(tok.text)  # only invisible format characters
 
 
 def _junk_last(tok) -> bool:

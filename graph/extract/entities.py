@@ -151,8 +151,7 @@ def _given_name_of_someone(span: Span) -> bool:
                       and doc[i].lower_ not in L.REGNAL_TITLES):
         i -= 1
     return i >= 0 and (doc[i].lower_ in L.KINSHIP or doc[i].lower_ in L.REGNAL_TITLES
-                       or doc[i].lower_ in ("wife", "husband", "sister", "brother", "widow", "grandson",
-                                            "granddaughter"))
+                       or doc[i].lower_ in L.RELATIVE_NOUNS)
 
 
 def _after_place_preposition(span: Span) -> bool:

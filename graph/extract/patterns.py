@@ -214,8 +214,7 @@ def _named_event(doc: Doc, found: _Spans) -> None:
             continue  # "the election campaign": the noun only modifies another
         first = tok.i - 2 if head == "election" and tok.i >= 2 and doc[tok.i - 2:tok.i].text.lower() == "by-" else tok.i
         start, names = _event_name_start(doc, found, first, head in L.ELECTION_HEADS)
-        year = start > 0 and doc[start - 1].like_num and len(doc[start - 1].text) == 4 \
-            and doc[start - 1].text.isdigit() and 1800 < int(doc[start - 1].text) < 2100
+        year = start > 0 and _is_year(doc[start - 1])
         if year:
             start -= 1
         if not names and not (year and head in L.ELECTION_HEADS):
@@ -251,10 +250,15 @@ def _event_name_start(doc: Doc, found: _Spans, i: int, election: bool) -> tuple[
 
 
 def _year_before(doc: Doc, i: int) -> bool:
+    """Does a year stand before the capitalised words that end at token i?"""
     j = i
     while j > 0 and doc[j - 1].is_title and doc[j - 1].pos_ == "PROPN":
         j -= 1
-    return j > 0 and doc[j - 1].text.isdigit() and len(doc[j - 1].text) == 4
+    return j > 0 and _is_year(doc[j - 1])
+
+
+def _is_year(tok) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1800 < int(tok.text) < 2100
 
 
 def _body_before_office(doc: Doc, found: _Spans) -> None:
