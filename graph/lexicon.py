@@ -120,6 +120,16 @@ PLACE_GENERICS = {"valley", "province", "district", "region", "city", "county", 
                   "state", "area", "town", "village", "oblast", "territory", "municipality", "department",
                   "island", "islands", "peninsula", "basin", "plain", "plains", "desert", "mountains",
                   "highlands", "river", "gorge", "pass", "corridor", "strip", "coast", "border", "zone"}
+# Of these, the kinds of administrative area, which in lower case after a name are no part of it
+# ("Kunduz province", "Washington state"; but "the Panjshir valley" is the valley's name)
+ADMINISTRATIVE_GENERICS = {"province", "district", "county", "governorate", "prefecture", "oblast", "municipality",
+                           "region", "state", "territory", "department"}
+# Words that open a question ("Will Lakeside Bank employees be barred?"), whatever a tagger
+# makes of them when they are capitalised
+QUESTION_OPENERS = {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do",
+                    "is", "are", "was", "were", "has", "have", "had"}
+# A legislature's own word, which after "the" and capitalised is its name ("passed the House")
+CHAMBER_WORDS = {"senate", "house", "congress", "parliament", "assembly", "knesset", "duma", "bundestag"}
 # Religions and deities: neither a group of people nor any other entity of the guidelines
 # (their followers are: "Muslim", "Christians").
 RELIGIONS = {"god", "allah", "islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism", "jainism",
@@ -428,4 +438,14 @@ HOLDING_MODIFIERS = {"current", "sitting", "caretaker", "incumbent", "outgoing",
 INTERVIEW_WORDS = ("interview", "interviews", "tells wikinews", "discusses", "talks about", "speaks to")
 # "named both X and Y as terrorists": naming someone an enemy is opposing them
 ENEMY_WORDS = {"terrorist", "terrorists", "enemy", "enemies", "threat", "threats", "traitor", "traitors"}
+# The past forms of irregular verbs the relation rules read ("X fought Y"), for when the
+# lemmatiser leaves a form as it is.
+IRREGULAR_VERB_FORMS = {
+    "fought": "fight", "won": "win", "ran": "run", "led": "lead", "beat": "beat", "beaten": "beat", "lost": "lose",
+    "held": "hold", "took": "take", "taken": "take", "spoke": "speak", "spoken": "speak", "stood": "stand",
+    "came": "come", "went": "go", "gone": "go", "flew": "fly", "flown": "fly", "struck": "strike", "hit": "hit",
+    "began": "begin", "begun": "begin", "drew": "draw", "drawn": "draw", "rode": "ride", "ridden": "ride",
+    "became": "become", "overran": "overrun", "withdrew": "withdraw", "withdrawn": "withdraw", "shot": "shoot",
+    "fled": "flee", "sought": "seek", "bombed": "bomb", "chose": "choose", "chosen": "choose",
+}
 NAMING_LEMMAS = {"name", "designate", "label", "brand", "call", "declare", "list", "classify"}

@@ -64,6 +64,10 @@ def _separators(n: _Name) -> list[Span] | None:
         if start < i < end - 2 and doc[i].lower_ in ("and", "&") and doc[i + 1].text == "The":
             # "The Progressive and The New York Times": a capitalised article opens another name
             return _parts(n.span(start, i, label), n.span(i + 1, end, guess_type(doc[i + 1:end]) or label))
+        if start < i < end - 2 and doc[i].lower_ in ("and", "&") and doc[i + 1].lower_ == "the" \
+                and doc[i + 2].is_title and {head_word(doc[start:i]), head_word(doc[i + 2:end])} <= _BODY_HEADS:
+            # "the Ministry of Defence and the Army": two bodies (but "the Front of Chad and the Sahel")
+            return _parts(n.span(start, i, label), n.span(i + 2, end, label))
         if doc[i].text in ("[", "]", "(", ")", "/", ";") and end - start > 1:
             # "[Bashir al] Assad", "PKK-YPG / SDF": brackets and slashes separate names
             return _parts(*[n.span(a, b, label) for a, b in ((start, i), (i + 1, end)) if b > a])
@@ -74,6 +78,9 @@ def _separators(n: _Name) -> list[Span] | None:
                 parts.append(n.span(i + 2, end, label))
             return _parts(*parts)
     return None
+
+
+_BODY_HEADS = L.ORG_HEADS | INSTITUTION_HEADS
 
 
 def _ship(n: _Name) -> list[Span] | None:
@@ -111,6 +118,31 @@ def _body_then_person(n: _Name) -> list[Span] | None:
             body = "PLACE" if country_first else "ORG" if label == "PERSON" else label
             return repair(n.span(start, k, body)) + person
     return None
+
+
+def _country_then_person(n: _Name) -> list[Span] | None:
+    """'President of Ukraine Volodymyr Zelenskyy': a country's or state's name run together with
+    the two or three capitalised words after it, none of them an everyday word, a known place, a
+    role or a body's, place's or event's head word: those words are a person's name."""
+    doc, start, end = n.doc, n.start, n.end
+    for k in range(start + 1, min(end, start + 3) + 1):
+        prefix = doc[start:k]
+        if gazetteer.place_kind(prefix.text) not in ("country", "subdivision") \
+                or k - start == 1 and normal(prefix.text) in gazetteer.given_names():
+            continue  # ('Georgia Anne Smith' may be one name)
+        j = k
+        while j < len(doc) and j - k < 4 and _unknown_proper_word(doc[j]):
+            j += 1
+        if 2 <= j - k <= 3 and j >= end and (k < end or j > end) \
+                and head_word(doc[k:j]) not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
+                and not (j < len(doc) and capitalised(doc[j])) and not defined_acronym(doc, k, j):
+            return [n.span(start, k, "PLACE")] + repair(n.span(k, j, "PERSON"))
+    return None
+
+
+def _unknown_proper_word(tok) -> bool:
+    return capitalised(tok) and tok.pos_ == "PROPN" and tok.is_alpha and not tok.is_sent_start \
+        and tok.lower_ not in common_words() and not known(tok.doc[tok.i:tok.i + 1]) and not is_role(tok.lower_)
 
 
 def _two_bodies(n: _Name) -> list[Span] | None:
@@ -346,6 +378,7 @@ def _narrowing(step):
 REPAIRS = [
     ("a ship", "MV Alan Kurdi", _ship),
     ("separators", "the Democratic Party's Nevada caucuses; Ali Karimi met Fatima Sow", _separators),
+    ("country then person", "President of Ukraine Volodymyr Zelenskyy", _country_then_person),
     ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
     ("acronym then person", "told NPR Hamza bin Laden", _acronym_then_person),
     ("two bodies", "the Senate and House", _two_bodies),
@@ -385,6 +418,13 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and _junk_last(doc[end - 1]):
         end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
     end = _without_what_follows_a_name(doc, start, end)
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("for", "of")
+                and (doc[i + 1].like_num or doc[i + 1].pos_ in ("NUM", "DET")) and all(t.is_lower or t.like_num
+                                                                                      for t in doc[i + 1:end])), None)
+    if cut is not None:
+        end = cut  # "The Council for two years refused": a quantity, no part of the name
+    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in L.ADMINISTRATIVE_GENERICS:
+        end -= 1  # "Kunduz province": the province is Kunduz
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
     if end > start and doc[end - 1].text == "." and not (end - start == 1 or len(doc[end - 2].text) <= 2
@@ -427,7 +467,8 @@ def _junk_first(doc: Doc, start: int, end: int) -> bool:
             # "Afterwards Trump": an everyday adverb capitalised only because it opens the sentence
             or (tok.is_sent_start and tok.pos_ == "ADV" and end - start > 1 and tok.lower_ in common_words())
             # "Will Red Hat employees be barred?": the modal that opens a question
-            or (tok.tag_ == "MD" and end - start > 1 and _last_word(tok.sent).text == "?")
+            or ((tok.tag_ == "MD" or tok.is_sent_start and tok.lower_ in L.QUESTION_OPENERS) and end - start > 1
+                and _last_word(tok.sent).text == "?")
             or tok.is_space or tok.lower_ in ("'s", "\u2019s")
             or tok.lower_ in CONNECTORS
             or (tok.lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-")))
@@ -496,6 +537,10 @@ def _dash_joined_before(doc: Doc, start: int, label: str, takes_adjective: bool)
     if prev.text == "-" and start > 1 and doc[start].is_upper and doc[start - 2].is_upper and doc[start - 2].is_alpha \
             and not prev.whitespace_ and not doc[start - 2].whitespace_:
         return start - 2  # "ABS-" + "CBN": one acronym
+    if label == "PERSON" and prev.text == "-" and start > 1 and title_case(doc[start - 2]) and doc[start - 2].is_alpha \
+            and not prev.whitespace_ and not doc[start - 2].whitespace_ and doc[start].is_title \
+            and not {doc[start - 2].text, doc[start].text} <= _used_alone(doc):
+        return start - 2  # "Tak-" + "Sing Wong": a hyphenated given name (not "Trump-" + "Biden")
     return None
 
 
@@ -523,6 +568,7 @@ def _no_part_of_a_persons_name(doc: Doc, start: int) -> bool:
     in the plural ('Senators'), or the end of a country's name ('United States' + 'Joe Biden')."""
     prev = doc[start - 1]
     return (prev.lower_ in L.PARTY_ADJECTIVES or prev.lower_ in L.PARTY_MEMBER_NOUNS
+            or prev.lower_ in _BODY_HEADS and start > 1 and doc[start - 2].lower_ in ("the", "of")
             or start > 1 and doc[start - 2].lower_ == "of" and bool(gazetteer.place_kind(prev.text))
             or prev.is_upper and is_role(prev.lower_) or bool(L.plural_role(prev.lower_))
             or any(gazetteer.place_kind(doc[j:start].text) in ("country", "subdivision")

@@ -11,9 +11,10 @@ from .. import gazetteer
 from ..names import INSTITUTION_HEADS, is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
-from .kinds import given_name_first
+from .kinds import given_name_first, guess_type
+from .boundaries import person_run_at
 from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
-from .tokens import capitalised, coverage, head_word, is_role, known, title_case, titleish
+from .tokens import after_prefix, capitalised, coverage, head_word, is_role, known, title_case, titleish
 
 
 class _Spans:
@@ -282,6 +283,41 @@ def _by_noun(doc: Doc, found: _Spans) -> None:
 
 
 # The patterns in the order they run: (name, an example, the pattern).
+def _prefixed_name(doc: Doc, found: _Spans) -> None:
+    """'anti-Houthi forces', 'pro-Kharaj militias': the capitalised word after 'anti-' or 'pro-' is
+    a name (a people's word is a group; else what it is known as, or an organisation)."""
+    for tok in doc:
+        if after_prefix(doc, tok.i) and capitalised(tok) and tok.i not in found.covered and tok.is_alpha \
+                and tok.lower_ not in L.RELIGIONS and not tok.lower_.endswith(("ism", "itic", "ist", "ists")):
+            # (not "anti-Semitic", "anti-Islam", "pro-Zionist": a creed, no name)
+            span = doc[tok.i:tok.i + 1]
+            found.put(Span(doc, tok.i, tok.i + 1, label=guess_type(span) or "ORG"))
+
+
+def _chamber_by_its_word(doc: Doc, found: _Spans) -> None:
+    """'passed the House on Monday', 'the Speaker of the House Nancy Dalil': a legislature's
+    capitalised word after 'the' is its name (before a lower-case word, or a person's name)."""
+    for tok in doc:
+        i = tok.i
+        if tok.lower_ in L.CHAMBER_WORDS and title_case(tok) and i > 0 and doc[i - 1].lower_ == "the" \
+                and i not in found.covered and not tok.is_sent_start \
+                and (i + 1 == len(doc) or not capitalised(doc[i + 1]) or person_run_at(doc, i + 1)):
+            found.put(Span(doc, i, i + 1, label="ORG"))
+
+
+def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
+    """'the Senate and House': a chamber's capitalised head word joined by 'and' to another
+    chamber's name is a name too."""
+    for span in list(found.out):
+        if span.label_ != "ORG" or len(span) != 1 or span[0].lower_ not in INSTITUTION_HEADS:
+            continue
+        for other, link in ((span.end + 1, span.end), (span.start - 2, span.start - 1)):
+            if 0 <= other < len(doc) and doc[link].lower_ in ("and", "&") and other not in found.covered \
+                    and doc[other].lower_ in INSTITUTION_HEADS and title_case(doc[other]) \
+                    and not doc[other].is_sent_start and not (other + 1 < len(doc) and capitalised(doc[other + 1])):
+                found.put(Span(doc, other, other + 1, label="ORG"))
+
+
 PATTERNS = [
     ("photo credit", "Photo: Bradley Secker / Getty Images", _credits),
     ("news source", "Reuters reported; according to NPR", _sources),
@@ -290,6 +326,9 @@ PATTERNS = [
     ("one of a list of people", "Ann Ford, Desma Oakes, Tom Hale", _one_of_a_list_of_people),
     ("described after", "Drexel Burnham Lambert, an investment bank", _described_after),
     ("a body named by its aim", "Committee to Protect Journalists", _purpose_names),
+    ("a chamber by its word", "passed the House on Monday", _chamber_by_its_word),
+    ("chambers joined by and", "the Senate and House", _coordinated_chamber),
+    ("a name after anti- or pro-", "the anti-Houthi Southern Transitional Council", _prefixed_name),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
     ("named event", "the New Hampshire Democratic primary; the 2020 Groom by-election", _named_event),
     ("place + noun, name + body noun, name + people noun", "the Doha summit; the Houthi movement; the Pashtun tribe",
@@ -519,9 +558,11 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
         if key in demonyms and length <= 2 and not in_name(doc, i, i + length):
             return Span(doc, i, i + length, label="GROUP"), True
         if length == 1 and key in L.PARTY_ADJECTIVES - L.PARTY_WORDS_OF_OTHER_THINGS and span[0].is_title \
-                and not span[0].is_sent_start and i + 1 < len(doc) and doc[i + 1].is_lower \
+                and not span[0].is_sent_start and i + 1 < len(doc) \
+                and (doc[i + 1].is_lower or is_role(doc[i + 1].lower_) or L.plural_role(doc[i + 1].lower_)) \
                 and not in_name(doc, i, i + 1):
-            # "the Libertarian candidate", "Republican lawmakers": a party's word is its people
+            # "the Libertarian candidate", "Republican lawmakers", "Republican Representative X": a
+            # party's word is its people
             return Span(doc, i, i + 1, label="GROUP"), False
         if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) \
                 and all(t.pos_ in ("PROPN", "") for t in span) \

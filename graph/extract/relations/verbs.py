@@ -94,7 +94,7 @@ def facts(sent: Span, finder):
     names, type_of = _Names(finder), finder.type_of
     yield from _named_enemies(sent, names, finder)
     for tok in sent:
-        rules = BY_LEMMA.get(tok.lemma_.lower())
+        rules = BY_LEMMA.get(verb_lemma(tok))
         if not rules or tok.pos_ not in ("VERB", "AUX") and not _landfall(tok):
             continue
         tok = tok.head if _landfall(tok) else tok
@@ -116,6 +116,26 @@ def facts(sent: Span, finder):
                     for other in _other_side(tok, names) if rule.both_sides else ():
                         if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                             yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def verb_lemma(tok: Token, verbs=BY_LEMMA) -> str:
+    """The token's lemma, or, when the lemmatiser left a form of one of `verbs` unlemmatised
+    ('fought', 'chaired', 'competed'), that verb."""
+    lemma = tok.lemma_.lower()
+    if lemma in verbs or tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    low = tok.lower_
+    if low in L.IRREGULAR_VERB_FORMS:
+        return L.IRREGULAR_VERB_FORMS[low]
+    # regular endings: "chaired" → "chair", "competed" → "compete", "planned" → "plan", "carries" → "carry"
+    for ending, additions in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")),
+                              ("es", ("", "e")), ("s", ("",))):
+        if low.endswith(ending):
+            stem = low[:-len(ending)]
+            for candidate in [stem + a for a in additions] + [stem[:-1]]:
+                if candidate in verbs:
+                    return candidate
+    return lemma
 
 
 def _landfall(tok: Token) -> bool:
@@ -193,7 +213,8 @@ def _prepositional(verb: Token, preps, mention_at):
     hanging so ("in round 3 of the Cup")."""
     for child in verb.children:
         if child.dep_ in ("obl", "nmod"):  # UD: the preposition is the name's case
-            case = next((g.lower_ for g in child.children if g.dep_ == "case"), None)
+            # (the preposition may hang from a word before the noun: "in the 2019 Lakeside by-election")
+            case = next((g.lower_ for g in child.subtree if g.dep_ == "case" and g.i < child.i), None)
             if case and f"prep:{case}" in preps:
                 yield from _named_or_part_of(child, mention_at)
         elif child.dep_ == "prep" and f"prep:{child.lower_}" in preps:  # ClearNLP: prep → pobj
@@ -206,7 +227,11 @@ def _named_or_part_of(tok: Token, mention_at):
     if tok.i in mention_at:
         yield mention_at[tok.i], tok.i
     elif tok.lower_ in L.EVENT_PART_NOUNS or tok.like_num and any(c.lower_ in L.EVENT_PART_NOUNS for c in tok.children):
-        for child in tok.children:
+        parts = [tok]
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.like_num and tok.lower_ in L.EVENT_PART_NOUNS:
+            parts.append(after)  # "in round 3 of the Cup", the number parsed apart from "round"
+        for child in (c for part in parts for c in part.children):
             of = _of_object(child)
             if of is not None and of.i in mention_at:
                 yield mention_at[of.i], of.i
@@ -224,7 +249,7 @@ def _of_object(child: Token) -> Token | None:
 def _named_enemies(sent: Span, names, finder):
     """'She named both A and B as terrorists': the subject opposes A and B."""
     for tok in sent:
-        if tok.lemma_.lower() not in L.NAMING_LEMMAS or tok.pos_ != "VERB":
+        if verb_lemma(tok, L.NAMING_LEMMAS) not in L.NAMING_LEMMAS or tok.pos_ != "VERB":
             continue
         if not any(t.lower_ in L.ENEMY_WORDS and any(c.lower_ == "as" for c in t.children) or t.lower_ in L.ENEMY_WORDS
                    and t.i > 0 and finder.doc[t.i - 1].lower_ == "as" for t in tok.subtree):
@@ -233,7 +258,7 @@ def _named_enemies(sent: Span, names, finder):
         if subject is None:
             continue
         for obj in tok.children:
-            if obj.dep_ not in ("obj", "dobj"):
+            if obj.dep_ not in ("obj", "dobj", "xcomp"):  # (a parser may read "named X as Y" as a complement)
                 continue
             for part in [obj, *obj.conjuncts]:
                 target = names[part.i] if part.i in names else None
