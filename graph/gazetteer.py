@@ -83,8 +83,8 @@ def country_codes() -> dict[str, str]:
 
 
 def _plural(demonym: str) -> str | None:
-    if demonym.endswith(("ese", "ish", "ch", "sh", "ss", "i", "ic")) and not demonym.endswith(("ni", "li", "ri")):
-        return None  # "the Chinese", "the British": no -s plural
+    if demonym.endswith(("ese", "ish", "ch", "sh", "ss", "ic")):
+        return None  # "the Chinese", "the British": no -s plural (but "Iraqis", "Somalis")
     return demonym + "s"
 
 
@@ -241,7 +241,7 @@ PEOPLES = ("Muslim", "Christian", "Jew", "Jewish", "Hindu", "Buddhist", "Sikh", 
 # Countries' adjectives that countryinfo's demonyms lack (it gives the people's noun: "Filipino",
 # "Saudi Arabian"), as newspapers write them before an office: "the Philippine President".
 COUNTRY_ADJECTIVES = {"Philippine": "Philippines", "Saudi": "Saudi Arabia", "Argentine": "Argentina",
-                      "Emirati": "United Arab Emirates"}
+                      "Emirati": "United Arab Emirates", "Soviet": "Soviet Union"}
 
 # Subdivision and city names that are also everyday words in English text.
 GENERIC_PLACE_WORDS = {normal(w) for w in (

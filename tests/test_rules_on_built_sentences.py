@@ -153,3 +153,10 @@ def test_names_called_terrorists_in_a_complement_are_opposed():
                       "punct"])
     found = found_relations(doc, [(0, 2, "PERSON"), (4, 6, "ORG"), (7, 9, "ORG")])
     assert {"Ann Ford opposes Coast Party", "Ann Ford opposes Delta Units"} <= found
+
+
+def test_a_peoples_plural_is_a_group():
+    doc = built("They/PRON/PRP fought/VERB/VBD the/DET/DT Soviets/PROPN/NNPS ,/PUNCT/, the/DET/DT Iraqis/PROPN/NNPS "
+                "and/CCONJ/CC the/DET/DT Somalis/PROPN/NNPS ./PUNCT/.")
+    assert names(s for s, _ in gazetteer_spans(doc, {})) == [("Iraqis", "GROUP"), ("Somalis", "GROUP"),
+                                                            ("Soviets", "GROUP")]
