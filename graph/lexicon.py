@@ -78,7 +78,13 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "co
               "admiral", "marshal", "detective", "inspector", "professor", "doctor", "chancellor", "premier",
               "prime", "foreign", "former", "deputy", "vice", "acting", "interim", "vice-president", "ayatollah",
               "pope", "bishop", "archbishop", "cardinal", "congressman", "congresswoman", "lawmaker", "envoy",
-              "officer", "agent", "director", "founder", "co-founder", "co-director", "head", "coach"}
+              "officer", "agent", "director", "founder", "co-founder", "co-director", "head", "coach", "monsignor",
+              "monsenor", "monseñor"}
+# Titles before a name that only a person holds ("President X", "Senator X"; not "General" of
+# "General Motors")
+PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "senator", "governor", "mayor",
+                   "judge", "ayatollah", "congressman", "congresswoman", "ambassador", "chancellor", "premier",
+                   "professor", "pope", "sheikh", "imam", "rabbi", "reverend"}
 # Courtesy titles written before a name, abbreviated or short ("Dr Samir Nasser").
 HONORIFIC_ABBREVIATIONS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "rev", "hon", "gen", "col",
                            "lt", "capt", "sgt", "adm", "maj", "cpl", "pte", "st"}

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair
+from newskg.graph.extract.entities import described_as_person
 from newskg.graph.extract.patterns import add_patterns, gazetteer_spans
 from newskg.graph.extract.relations import verbs
 
@@ -80,6 +81,32 @@ def test_a_chambers_word_before_a_persons_name_is_not_part_of_it():
     doc = built("the/DET/DT Speaker/PROPN/NNP of/ADP/IN the/DET/DT House/PROPN/NNP Nancy/PROPN/NNP Dalil/PROPN/NNP "
                 "met/VERB/VBD them/PRON/PRP ./PUNCT/.")
     assert names(repair(Span(doc, 5, 7, label="PERSON"))) == [("Nancy Dalil", "PERSON")]
+
+
+def test_a_title_or_trade_in_lower_case_before_a_name_is_no_part_of_it():
+    doc = built("criticised/VERB/VBN by/ADP/IN archbishop/NOUN/NN Monsenor/PROPN/NNP Jorge/PROPN/NNP "
+                "Eduardo/PROPN/NNP Scheinig/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 7, label="PERSON"))) == [("Jorge Eduardo Scheinig", "PERSON")]
+    doc = built("the/DET/DT YouTuber/PROPN/NNP Lovely/PROPN/NNP Lor/PROPN/NNP said/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 4, label="PERSON"))) == [("Lovely Lor", "PERSON")]
+
+
+def test_a_year_before_a_persons_name_is_no_part_of_it():
+    doc = built("and/CCONJ/CC from/ADP/IN 1965/NUM/CD Rosa/PROPN/NNP Parks/PROPN/NNP worked/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 5, label="EVENT"))) == [("Rosa Parks", "PERSON")]
+
+
+def test_one_name_after_a_title_only_a_person_holds_is_a_person():
+    doc = built("He/PRON/PRP met/VERB/VBD President/PROPN/NNP Varga/PROPN/NNP ,/PUNCT/, not/PART/RB "
+                "General/PROPN/NNP Motors/PROPN/NNPS ./PUNCT/.")
+    assert described_as_person(doc, doc[3:4]) and not described_as_person(doc, doc[7:8])
+
+
+def test_an_organisations_one_word_and_a_body_noun_are_its_name():
+    doc = built("The/DET/DT Houthi/PROPN/NNP movement/NOUN/NN and/CCONJ/CC the/DET/DT ISIS/PROPN/NNP "
+                "group/NOUN/NN claimed/VERB/VBD it/PRON/PRP ./PUNCT/.")
+    found = add_patterns(doc, [Span(doc, 1, 2, label="ORG"), Span(doc, 5, 6, label="ORG")])
+    assert names(found) == [("Houthi movement", "ORG"), ("ISIS", "ORG")]
 
 
 def test_a_legislatures_word_after_the_is_its_name():

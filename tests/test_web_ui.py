@@ -455,11 +455,13 @@ def test_no_page_runs_script_from_the_graph(browser, hostile_server):
     page.fill("#q", "alert")
     page.wait_for_timeout(1000)
     page.goto(server + "/query")
+    # (the query the page runs on opening is let finish first, or its table replaces this one's)
+    page.locator(".yasr table tbody tr").first.wait_for()
     page.locator(".CodeMirror").click()
     page.keyboard.press("Control+A")
     page.keyboard.type("SELECT ?s ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'alert') || CONTAINS(STR(?s), 'alert')) }")
     page.click(".yasqe_queryButton")
-    page.locator(".yasr table tbody tr").first.wait_for()
+    page.locator(".yasr table tbody", has_text="alert").wait_for()
     for link in page.locator(".yasr table tbody a").all()[:20]:
         link.click(modifiers=["Control"], force=True)  # where a link would run script, the policy stops it
     # the document pages' and article pages' links, clicked

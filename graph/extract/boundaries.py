@@ -221,6 +221,16 @@ def _prefixed_then_name(n: _Name) -> list[Span] | None:
     return None
 
 
+def _year_then_person(n: _Name) -> list[Span] | None:
+    """'from 1965 Rosa Parks worked for him': a year is no part of the person's name after it."""
+    doc, start, end = n.doc, n.start, n.end
+    if end - start >= 3 and doc[start].text.isdigit() and len(doc[start].text) == 4 \
+            and given_name_first(doc[start + 1:end]) \
+            and head_word(doc[start + 1:end]) not in L.EVENT_HEADS | L.ORG_HEADS | L.PLACE_HEADS:
+        return repair(n.span(start + 1, end, "PERSON"))
+    return None
+
+
 def _date_after_preposition(n: _Name) -> None:
     """'Taliban on February 29': a date after a preposition is not part of the name."""
     doc = n.doc
@@ -285,7 +295,9 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     first = titles[0]
     while first > start and title_case(doc[first - 1]) and doc[first - 1].lower_ in L.TITLE_MODIFIERS:
         first -= 1
-    left = [n.span(start, first, guess_type(doc[start:first]) or "ORG")] if first > start else []
+    # (what is before the office is a name, unless it is in lower case: "archbishop Monsenor X")
+    left = [n.span(start, first, guess_type(doc[start:first]) or "ORG")] \
+        if first > start and not all(t.is_lower for t in doc[start:first]) else []
     return _parts(*left) + repair(n.span(tail, end, "PERSON"))
 
 
@@ -325,7 +337,9 @@ def _title_before_person(n: _Name) -> None:
     for i in range(n.end - 2, start - 1, -1):
         word = doc[i]
         if title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
-                word.is_lower and L.is_role_word(word.text)) or (word.is_upper and is_role(word.lower_)):
+                word.is_lower and (L.is_role_word(word.text) or word.lower_ in L.HONORIFICS)) \
+                or (word.is_upper and is_role(word.lower_)) or word.lower_ in L.TRADES and i == start:
+            # ("archbishop Monsenor X", "YouTuber X": a trade opening the span)
             first = i
             while first > start and (titleish(doc[first - 1]) or doc[first - 1].text == "-"):
                 first -= 1
@@ -385,6 +399,7 @@ REPAIRS = [
     ("two people", "Biden and Harris; the Trump-Ukraine affair", _two_people),
     ("a side then a person", "Democrat Chuck Schumer", _side_then_person),
     ("prefixed name then name", "anti-Houthi Southern Transitional Council", _prefixed_then_name),
+    ("a year then a person", "from 1965 Rosa Parks worked for him", _year_then_person),
     ("date after a preposition", "Taliban on February 29", _narrowing(_date_after_preposition)),
     ("office of an organisation", "US Chairman of the House Foreign Affairs Committee", _office_of_organisation),
     ("monarch of a country", "Sultan Barakat of Zanzar", _monarch_of_country),
@@ -554,7 +569,7 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
             and prev.lower_ not in LEADING_JUNK and prev.lower_ not in L.PREPOSITIONS
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
-                                            or (label == "PERSON" and titleish(prev))))
+                                            or (label == "PERSON" and (titleish(prev) or prev.lower_ in L.TRADES))))
             and not (label == "PERSON" and _no_part_of_a_persons_name(doc, start))
             and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
             and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):

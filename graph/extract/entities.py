@@ -290,6 +290,8 @@ def described_as_person(doc: Doc, span: Span) -> bool:
         return True
     if before is not None and before.lower_ in L.REGNAL_TITLES and title_case_word(before):
         return True  # "Sultan X", "Pope X": a monarch known by one name
+    if before is not None and before.lower_.rstrip(".") in L.PERSONAL_TITLES and before.text[:1].isupper():
+        return True  # "President X", "Senator X", "Dr. X": a title only a person holds
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
         for tok in doc[span.end + 1:span.end + 5]:
             if tok.lower_ in ("a", "an", "the") or tok.lower_ in L.TITLE_MODIFIERS and not is_role(tok.lower_):

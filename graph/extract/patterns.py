@@ -184,7 +184,9 @@ def _name_and_body_noun(doc: Doc, found: _Spans, tok) -> None:
     while j > 0 and capitalised(doc[j - 1]) and doc[j - 1].pos_ == "PROPN" and not doc[j].is_sent_start:
         j -= 1
     inside = found.inside(j, tok.i)
-    if all((x.start, x.end) == (j, tok.i) and x.label_ != "ORG" for x in inside.values()) \
+    # (an organisation's one word too: "the Houthi movement", whose members are "the Houthis")
+    if all((x.start, x.end) == (j, tok.i) and (x.label_ != "ORG" or len(x) == 1 and not x[0].is_upper)
+           for x in inside.values()) \
             and tok.lower_ in ("movement", "militia", "group", "network"):
         found.put(Span(doc, j, tok.i + 1, label="ORG"), inside.values())
 
