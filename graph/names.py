@@ -171,8 +171,19 @@ def institution(form: str, place_of) -> tuple[str, str | None] | None:
     head = next((w for w in content if w in INSTITUTION_HEADS), None)
     if head is None:
         return None
+    if head in _CHAMBERS:
+        # "the Republican Senate": the Senate, whichever party holds it (but "Democratic Party");
+        # "the House" of a country is its House of Representatives
+        content = [w for w in content if w not in _PARTISAN and not (head == "house" and w == "representatives")] \
+            or content
     content = [_SPELLINGS.get(w, w) for w in content]
     return " ".join([head, *sorted(set(content) - {head})]), place
+
+
+# A legislature's head words, and the parties' words that may qualify one for its majority.
+_CHAMBERS = {"senate", "house", "congress", "parliament", "assembly"}
+_PARTISAN = {"democratic", "republican", "labour", "labor", "liberal", "conservative", "green", "greens", "socialist",
+             "communist", "progressive", "independent"}
 
 
 # British and American spellings of one institution word: one kind

@@ -316,6 +316,10 @@ class Resolver:
             kinds, place, named = generic
             # the place the name gives, else the article's country; else another country the
             # article is about, when the body of that country was mentioned with its entities
+            # (a body of another country the article is about whose context agrees clearly better
+            # than the first country's body wins: "the House" of an article on Ukraine and a US
+            # impeachment, once the US House has been mentioned with its people)
+            options = []
             for n, where in enumerate([place] if named else countries):
                 found: Counter = Counter()
                 for kind in kinds:
@@ -325,11 +329,18 @@ class Resolver:
                 if found:
                     ranked = sorted(found, key=lambda x: (-found[x], -self.support(x, context),
                                                           -self.nodes[x].mentions, x))
-                    how = "named in it" if named else ("the article's country" if n == 0 else
-                                                      "a country the article is about, and the context agrees")
-                    return [(nid, Decision("institution", f"'{ent.label}' is a generic name; the "
-                                                          f"{' / '.join(sorted(kinds))} of {where} ({how})"))
-                            for nid in ranked]
+                    options.append((n, where, ranked))
+            if options:
+                n, where, ranked = options[0]
+                best = self.support(ranked[0], context)
+                for m, other, others in options[1:]:
+                    if self.support(others[0], context) > max(2 * best, MIN_CONTEXT):
+                        n, where, ranked, best = m, other, others, self.support(others[0], context)
+                how = "named in it" if named else ("the article's country" if n == 0 else
+                                                  "a country the article is about, and the context agrees")
+                return [(nid, Decision("institution", f"'{ent.label}' is a generic name; the "
+                                                      f"{' / '.join(sorted(kinds))} of {where} ({how})"))
+                        for nid in ranked]
             return []
         if not names_only and ent.type == "ORG" and len(tokens(ent.label)) == 1 \
                 and all(not is_acronym(f) for f in ent.forms) \

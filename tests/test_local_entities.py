@@ -168,3 +168,9 @@ def test_a_chamber_without_its_place_is_the_one_the_article_names_with_it():
 def test_two_peoples_that_share_a_word_stay_two():
     got, _ = labels(("North Korean", "GROUP"), ("South Korean", "GROUP"), ("Kurds", "GROUP"), ("Kurdish", "GROUP"))
     assert got[:2] == ["North Korean", "South Korean"] and got[2] == got[3]
+
+
+def test_a_chambers_word_is_not_one_of_its_committees_without_the_committee():
+    got, _ = labels(("House Intelligence Committee", "ORG"), ("House", "ORG"), ("Houthi movement", "ORG"),
+                    ("Houthi", "ORG"))
+    assert got == ["House Intelligence Committee", "House", "Houthi movement", "Houthi movement"]

@@ -189,3 +189,27 @@ def test_a_generic_institutions_names_carry_its_country_written_out():
     assert "United States House of Representatives" in r.nodes[a].aliases, r.nodes[a].aliases
     (b,) = r.resolve(extraction("2", ("Lakeside Bank", "ORG", [])))
     assert r.nodes[b].aliases == []
+
+
+def test_a_chamber_is_the_same_body_whatever_its_majority_or_its_long_name():
+    r = Resolver()
+    (house, senate, _) = r.resolve(extraction("1", ("House of Representatives", "ORG", []),
+                                              ("Senate", "ORG", []), ("Chile", "PLACE", []), headline="Chile"))
+    (again, majority, _) = r.resolve(extraction("2", ("House", "ORG", []), ("Republican Senate", "ORG", []),
+                                                ("Chile", "PLACE", []), headline="Chile"))
+    assert (again, majority) == (house, senate)
+
+
+def test_a_body_of_another_country_the_article_names_wins_when_its_context_agrees_clearly_better():
+    # an article mostly about Norway, on the Chilean Senate's vote: 'the Senate' is Chile's, once
+    # Chile's Senate has been mentioned with the people this article names
+    r = Resolver()
+    (chile_senate, _, _, _) = r.resolve(extraction("1", ("Senate", "ORG", []), ("Ana Duarte", "PERSON", []),
+                                                   ("Tomas Varga", "PERSON", []), ("Chile", "PLACE", []),
+                                                   headline="Chile"))
+    (norway_senate, _) = r.resolve(extraction("2", ("Senate", "ORG", []), ("Norway", "PLACE", []),
+                                              headline="Norway"))
+    (senate, _, _, _, _) = r.resolve(extraction("3", ("Senate", "ORG", []), ("Ana Duarte", "PERSON", []),
+                                             ("Tomas Varga", "PERSON", []), ("Norway", "PLACE", ["Norway"]),
+                                             ("Chile", "PLACE", []), headline="Norway"))
+    assert chile_senate != norway_senate and senate == chile_senate, r.decisions[0]

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair
 from newskg.graph.extract.entities import described_as_person
+from newskg.graph.extract.kinds import retype
 from newskg.graph.extract.patterns import add_patterns, gazetteer_spans
 from newskg.graph.extract.relations import verbs
 
@@ -107,6 +108,13 @@ def test_an_organisations_one_word_and_a_body_noun_are_its_name():
                 "group/NOUN/NN claimed/VERB/VBD it/PRON/PRP ./PUNCT/.")
     found = add_patterns(doc, [Span(doc, 1, 2, label="ORG"), Span(doc, 5, 6, label="ORG")])
     assert names(found) == [("Houthi movement", "ORG"), ("ISIS", "ORG")]
+
+
+def test_a_legislature_named_by_its_generic_words_is_an_organisation():
+    doc = built("The/DET/DT United/PROPN/NNP States/PROPN/NNP House/PROPN/NNP of/ADP/IN Representatives/PROPN/NNPS "
+                "voted/VERB/VBD near/ADP/IN the/DET/DT Sydney/PROPN/NNP Opera/PROPN/NNP House/PROPN/NNP ./PUNCT/.")
+    assert retype(Span(doc, 1, 6, label="PLACE")).label_ == "ORG"
+    assert retype(Span(doc, 9, 12, label="PLACE")).label_ != "ORG"
 
 
 def test_a_legislatures_word_after_the_is_its_name():

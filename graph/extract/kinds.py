@@ -7,7 +7,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import is_acronym, normal
+from ..context import place_of
+from ..names import institution, is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
 from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, head_word,
@@ -45,6 +46,15 @@ def _event_head(span, label, head, kind):
 
 def _org_head(span, label, head, kind):
     return "ORG" if head in L.ORG_HEADS and label in ("PERSON", "PLACE", "GROUP", "EVENT") else None
+
+
+def _legislature(span, label, head, kind):
+    """'United States House of Representatives', 'Republican Senate': a legislature named by its
+    generic words is an organisation (not 'the White House', 'Sydney Opera House')."""
+    if label in ("PERSON", "PLACE", "EVENT") and head in L.CHAMBER_WORDS:
+        found = institution(span.text, place_of)
+        return "ORG" if found and found[0].split()[0] in L.CHAMBER_WORDS else None
+    return None
 
 
 def _place_head(span, label, head, kind):
@@ -130,6 +140,7 @@ RETYPES = [
     ("Hurricane Dorian: an event", _storm),
     ("the Doha Conference: an event", _event_head),
     ("the Human Rights Watch: an organisation", _org_head),
+    ("the United States House of Representatives: an organisation", _legislature),
     ("Zarin Valley: a place", _place_head),
     ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
     ("NATO: not a person", _acronym_person),

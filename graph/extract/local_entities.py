@@ -26,7 +26,7 @@ from ..context import place_of
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      spelling_variant, tokens)
 from ..records import LocalEntity
-from ..lexicon import (HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES,
+from ..lexicon import (HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES, ORG_HEADS,
                        PLACE_GENERICS, REGNAL_TITLES, SUBORDINATE_MODIFIERS, common_words)
 
 
@@ -419,6 +419,9 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         return None
     # a name without its qualifier: a prefix, or a run of at least two words — but a country is
     # the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
+    if len(words) == 1 and words[0] in INSTITUTION_HEADS and other_words[-1] != words[0] \
+            and other_words[-1] in ORG_HEADS | INSTITUTION_HEADS:
+        return None  # "House" is not "House Intelligence Committee": another body, the House's own
     if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(f.key):
         if is_acronym(f.text) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
                 and other_words[-1] in OUTLET_WORDS:
