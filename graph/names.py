@@ -31,6 +31,7 @@ def normal(text: str) -> str:
     s = re.sub(r"^the\s+", "", s)
     s = s.replace(".", "")
     s = re.sub(r"\s*-\s*", "-", s)
+    s = re.sub(r"isation(s?)\b", r"ization\1", s)  # "World Health Organisation" / "Organization"
     return re.sub(r"\s+", " ", s).strip()
 
 

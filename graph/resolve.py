@@ -36,6 +36,7 @@ from . import gazetteer
 from .context import article_countries, place_of
 from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
                     spelling_variant, tokens)
+from .lexicon import EVENT_HEADS, ORG_HEADS, PLACE_HEADS
 from .records import Extraction, LocalEntity
 
 COMPATIBLE = {frozenset({"ORG", "PLACE"})}
@@ -302,12 +303,15 @@ class Resolver:
         person_name = _person_name(ent)
         keys = {normal(f) for f in ent.forms}
 
-        def usable(nid: str) -> bool:
+        def usable(nid: str, full_name: str | None = None) -> bool:
             node = self.nodes[nid]
-            # the tagger types a person's full name as an organisation at times: a full name
-            # that opens with a given name is evidence enough that both are the person
+            # the tagger types a person's full name as an organisation or a place at times: a full
+            # name that opens with a given name, or that is the full name of a person's node and
+            # no place's or body's, is evidence enough that both are the person
             typed = self._compatible(ent.type, node) or (person_name and {ent.type, node.type} & {"PERSON"}
-                                                         and node.type != "GROUP" and ent.type != "GROUP")
+                                                         and node.type != "GROUP" and ent.type != "GROUP") \
+                or (full_name is not None and node.type == "PERSON" and _persons_full_name(full_name)
+                    and ent.type in ("ORG", "PLACE"))
             return nid not in taken and bool(typed) and not any(frozenset((nid, t)) in self.never for t in taken) \
                 and not keys & self.split_forms.get(nid, set())
 
@@ -361,7 +365,7 @@ class Resolver:
                 continue  # "Democratic Party" names a party of any country: no evidence by itself
             key = normal(form)
             for nid in self.by_key.get(key, ()):
-                if usable(nid) and not self._generic_node(nid):
+                if usable(nid, form) and not self._generic_node(nid):
                     if not is_acronym(form):
                         by_name.add(nid)
                     if nid not in strong:
@@ -575,6 +579,15 @@ def _person_name(ent: LocalEntity) -> bool:
     words = tokens(ent.label)
     return len(words) >= 2 and words[0] in gazetteer.given_names() and not is_acronym(ent.label) \
         and institution(ent.label, place_of) is None
+
+
+def _persons_full_name(form: str) -> bool:
+    """Could this form be a person's full name: two words or more, no acronym, no known place, no
+    generic institution, no body's, place's or event's head word at its end ('Qasem Soleimani',
+    not 'George Washington University')."""
+    words = tokens(form)
+    return len(words) >= 2 and not is_acronym(form) and gazetteer.place_kind(form) is None \
+        and institution(form, place_of) is None and words[-1] not in ORG_HEADS | PLACE_HEADS | EVENT_HEADS
 
 
 def _strength(ent: LocalEntity) -> int:

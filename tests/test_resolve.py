@@ -213,3 +213,20 @@ def test_a_body_of_another_country_the_article_names_wins_when_its_context_agree
                                              ("Tomas Varga", "PERSON", []), ("Norway", "PLACE", ["Norway"]),
                                              ("Chile", "PLACE", []), headline="Norway"))
     assert chile_senate != norway_senate and senate == chile_senate, r.decisions[0]
+
+
+def test_a_persons_full_name_the_tagger_took_for_a_place_joins_the_person():
+    r = Resolver()
+    (person,) = r.resolve(extraction("1", ("Tukar Mendali", "PERSON", ["Tukar Mendali"])))
+    (again, university) = r.resolve(extraction("2", ("Tukar Mendali", "PLACE", []),
+                                               ("Mendali University", "ORG", [])))
+    (other,) = r.resolve(extraction("3", ("Mendali University", "PLACE", [])))
+    assert again == person and r.decisions[0].rule == "same-name"
+    assert other == university and other != person
+
+
+def test_british_and_american_spellings_of_a_name_are_one_name():
+    r = Resolver()
+    (a,) = r.resolve(extraction("1", ("World Health Organisation", "ORG", [])))
+    (b,) = r.resolve(extraction("2", ("World Health Organization", "ORG", [])))
+    assert a == b

@@ -117,6 +117,14 @@ def test_a_legislature_named_by_its_generic_words_is_an_organisation():
     assert retype(Span(doc, 9, 12, label="PLACE")).label_ != "ORG"
 
 
+def test_first_lady_is_an_office_and_no_part_of_the_name():
+    doc = built("hosted/VERB/VBN by/ADP/IN First/PROPN/NNP Lady/PROPN/NNP Ann/PROPN/NNP Ford/PROPN/NNP ,/PUNCT/, "
+                "not/PART/RB Lady/PROPN/NNP Gaga/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 6, label="ORG"))) == [("Ann Ford", "PERSON")]
+    assert names(repair(Span(doc, 4, 6, label="PERSON"))) == [("Ann Ford", "PERSON")]
+    assert names(repair(Span(doc, 8, 10, label="PERSON"))) == [("Lady Gaga", "PERSON")]
+
+
 def test_a_legislatures_word_after_the_is_its_name():
     doc = built("The/DET/DT bill/NOUN/NN passed/VERB/VBD the/DET/DT Senate/PROPN/NNP and/CCONJ/CC House/PROPN/NNP "
                 "on/ADP/IN Monday/PROPN/NNP ./PUNCT/.")

@@ -281,11 +281,12 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     doc, start, end, label = n.doc, n.start, n.end, n.label
     tail = end
     while tail - 1 > start and capitalised(doc[tail - 1]) and not titleish(doc[tail - 1]) \
-            and doc[tail - 1].lower_ != "of":
+            and doc[tail - 1].lower_ != "of" and not _first_lady(doc, tail - 1):
         tail -= 1
     # (a role word after "of" is what a body is of: "Department of Justice", "Ministry of Defence")
     titles = [i for i in range(start, tail) if title_case(doc[i]) and not (i > start and doc[i - 1].lower_ == "of")
-              and (is_role(doc[i].lower_) or doc[i].lower_.rstrip(".") in L.HONORIFICS - L.TITLE_MODIFIERS)]
+              and (is_role(doc[i].lower_) or doc[i].lower_.rstrip(".") in L.HONORIFICS - L.TITLE_MODIFIERS
+                   or _first_lady(doc, i))]
     if titles and doc[tail - 1].lower_ == "of" and end - tail >= 3:
         tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
     if not (titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of"
@@ -338,7 +339,8 @@ def _title_before_person(n: _Name) -> None:
         word = doc[i]
         if title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
                 word.is_lower and (L.is_role_word(word.text) or word.lower_ in L.HONORIFICS)) \
-                or (word.is_upper and is_role(word.lower_)) or word.lower_ in L.TRADES and i == start:
+                or (word.is_upper and is_role(word.lower_)) or word.lower_ in L.TRADES and i == start \
+                or _first_lady(doc, i):
             # ("archbishop Monsenor X", "YouTuber X": a trade opening the span)
             first = i
             while first > start and (titleish(doc[first - 1]) or doc[first - 1].text == "-"):
@@ -349,6 +351,11 @@ def _title_before_person(n: _Name) -> None:
                 n.left = [n.span(start, first, "ORG")]  # "ABC CEO X": an acronym's office
             n.start = i + 1  # "Astronomer Anthony Boccaletti", "Senators Kamala Harris"
             return
+
+
+def _first_lady(doc: Doc, i: int) -> bool:
+    """'First Lady': an office of two words, neither of them one by itself ('Lady Gaga')."""
+    return doc[i].lower_ in ("lady", "gentleman") and i > 0 and doc[i - 1].lower_ == "first"
 
 
 def _trimmed(n: _Name) -> list[Span] | None:
@@ -570,7 +577,7 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
                                             or (label == "PERSON" and (titleish(prev) or prev.lower_ in L.TRADES))))
-            and not (label == "PERSON" and _no_part_of_a_persons_name(doc, start))
+            and not (label == "PERSON" and (_no_part_of_a_persons_name(doc, start) or _first_lady(doc, start - 1)))
             and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
             and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
         return start - 1
