@@ -788,3 +788,12 @@ def test_a_legislature_named_in_its_own_language_is_an_organisation(extractor):
     entities, _, _ = extract(extractor, "He was elected to the Lok Sabha in 2004. The Verkhovna Rada passed the law, "
                                         "and the Wolesi Jirga objected.")
     assert {("Lok Sabha", "ORG"), ("Verkhovna Rada", "ORG"), ("Wolesi Jirga", "ORG")} <= entities, entities
+
+
+def test_an_organisations_word_joins_it_and_counts_as_the_organisation(extractor):
+    text = ("Drones hit oil plants\n\nThe Yemen-based Houthi movement claimed responsibility. Speaking on al-Masirah TV in Yemen, "
+            "Houthi military spokesperson Yahya Sarea said it had carried out the attack.")
+    _, relations, e = extract(extractor, text)
+    houthi = next(k for k, x in enumerate(e.entities) if x.label == "Houthi movement")
+    assert {m.type for m in e.mentions if m.entity == houthi} == {"ORG"}, [(m.text, m.type) for m in e.mentions]
+    assert ("Yahya Sarea", "memberOf", "Houthi movement") in relations, relations

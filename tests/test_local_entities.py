@@ -174,3 +174,9 @@ def test_a_chambers_word_is_not_one_of_its_committees_without_the_committee():
     got, _ = labels(("House Intelligence Committee", "ORG"), ("House", "ORG"), ("Houthi movement", "ORG"),
                     ("Houthi", "ORG"))
     assert got == ["House Intelligence Committee", "House", "Houthi movement", "Houthi movement"]
+
+
+def test_an_organisations_word_the_tagger_took_for_a_place_is_the_organisation():
+    got, entities = labels(("Houthi movement", "ORG"), ("Houthi", "PLACE"), ("Houthi", "PLACE"),
+                           ("Yemen Party", "ORG"), ("Yemen", "PLACE"))
+    assert got == ["Houthi movement"] * 3 + ["Yemen Party", "Yemen"] and entities[0].type == "ORG"

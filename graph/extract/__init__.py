@@ -98,10 +98,11 @@ def chunks(text: str, size: int) -> list[str]:
 def from_doc(article: Article, doc) -> Extraction:
     sentences, sentence_of, spans, entity_of, entities = _names(article, doc)
     # a name the tagger took for a place or organisation that joined a person is the person's
-    # (a given name, a hyphenated surname): its mention says so, for the graph's type vote
+    # (a given name, a hyphenated surname), and one it took for a place that joined an
+    # organisation the organisation's ("Houthi" of the "Houthi movement"): its mention says so,
+    # for the graph's type vote
     mentions = tuple(Mention(start=e.start_char, end=e.end_char, text=e.text,
-                             type="PERSON" if entities[entity_of[i]].type == "PERSON" and e.label_ in ("PLACE", "ORG")
-                             else e.label_,
+                             type=_mention_type(e.label_, entities[entity_of[i]].type),
                              sentence=sentence_of[e.start], entity=entity_of[i]) for i, e in enumerate(spans))
     found: list[Relation] = relations.extract(doc, spans, entity_of, entities, sentence_of)
     return Extraction(article=article, sentences=tuple(sentences), mentions=mentions,
@@ -132,3 +133,9 @@ def _names(article: Article, doc) -> tuple:
     hints = {start: label for (start, _), label in doc.user_data.get(HINTS, {}).items()}
     entity_of, entities = local_entities.cluster([(e.text, e.label_, e.start_char) for e in spans], article.text, hints)
     return sentences, sentence_of, spans, entity_of, entities
+
+
+def _mention_type(label: str, entity_type: str) -> str:
+    if entity_type == "PERSON" and label in ("PLACE", "ORG") or entity_type == "ORG" and label == "PLACE":
+        return entity_type
+    return label

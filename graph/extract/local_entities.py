@@ -26,8 +26,8 @@ from ..context import place_of
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      spelling_variant, tokens)
 from ..records import LocalEntity
-from ..lexicon import (HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES, ORG_HEADS,
-                       PLACE_GENERICS, REGNAL_TITLES, SUBORDINATE_MODIFIERS, common_words)
+from ..lexicon import (BODY_NOUNS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES,
+                       ORG_HEADS, PLACE_GENERICS, REGNAL_TITLES, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -142,6 +142,9 @@ class _Clustering:
             etype = "PERSON"  # a person's given name the tagger took for a place
         elif cl.types and _plural_of_movement(normal(form), etype, cl, cl.types.most_common(1)[0][0]):
             etype = cl.types.most_common(1)[0][0]  # "Houthis" of the "Houthi movement": its type
+        elif etype == "PLACE" and cl.types and cl.types.most_common(1)[0][0] == "ORG" \
+                and any(_without_body_noun(form, other) for other in cl.forms):
+            etype = "ORG"  # "Houthi" of the "Houthi movement", which the tagger took for a place
         if form not in cl.forms:
             cl.forms.append(form)
             for k in _lookup_keys(form, probe=False):
@@ -415,6 +418,8 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         if not extra or not all(w in PLACE_GENERICS for w in extra) or _another_place(f.text, extra):
             return None
         return f"'{other}' without its generic word"
+    if f.type == "PLACE" and f.ctype == "ORG" and _without_body_noun(f.text, other):
+        return f"'{other}' without its body noun"  # "Houthi" of "the Houthi movement", whatever its type
     if not (f.type == f.ctype or {f.type, f.ctype} <= {"ORG", "EVENT"}):
         return None
     # a name without its qualifier: a prefix, or a run of at least two words — but a country is
@@ -430,6 +435,14 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
             return f"'{other}' without its qualifier"
         return ""
     return None
+
+
+def _without_body_noun(short: str, name: str) -> bool:
+    """'Houthi' of 'Houthi movement': an organisation's name less the body noun that ends it, no
+    known place."""
+    words, name_words = tokens(short), tokens(name)
+    return len(name_words) > len(words) and name_words[:len(words)] == words \
+        and all(w in BODY_NOUNS for w in name_words[len(words):]) and gazetteer.place_kind(short) is None
 
 
 def _another_place(short: str, generic: list[str]) -> bool:
