@@ -361,6 +361,9 @@ COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeas
            "southern", "eastern", "western", "central"}
 FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase", "stadium", "university",
                   "hospital", "museum", "palace", "port", "harbour", "harbor", "station"}
+# Of these, the sites whose name before them is a place's, whatever else it names ("Gillespie
+# Field airport"; not "Harvard university", "BBC station")
+SITE_NOUNS = {"airport", "airbase", "stadium", "prison", "jail", "palace", "port", "harbour", "harbor"}
 CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "video", "illustration", "source"}
 REPORTING_VERBS = {"reported", "reports", "quoted", "cited", "published", "broadcast", "aired", "reporting"}
 HEADLINE_SMALL_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after",

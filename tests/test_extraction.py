@@ -797,3 +797,22 @@ def test_an_organisations_word_joins_it_and_counts_as_the_organisation(extractor
     houthi = next(k for k, x in enumerate(e.entities) if x.label == "Houthi movement")
     assert {m.type for m in e.mentions if m.entity == houthi} == {"ORG"}, [(m.text, m.type) for m in e.mentions]
     assert ("Yahya Sarea", "memberOf", "Houthi movement") in relations, relations
+
+
+def test_where_an_organisation_or_a_site_is_from_its_description(extractor):
+    _, relations, _ = extract(extractor, "News\n\nThe Lakeside Peace Fund, a Berlin-based non-profit, paid for it.")
+    assert ("Lakeside Peace Fund", "locatedIn", "Berlin") in relations, relations
+
+
+def test_a_name_the_apposition_calls_a_region_is_a_place(extractor):
+    _, relations, _ = extract(extractor, "News\n\nThey were moved to Patagonia, the south-most region in Chile, "
+                                         "where doctors saw them.")
+    assert ("Patagonia", "locatedIn", "Chile") in relations, relations
+
+
+def test_a_site_is_a_place_and_where_it_is_is_not_where_its_neighbour_is(extractor):
+    # a place near another in a third: where the first thing is, not the place it is near
+    entities, relations, _ = extract(extractor, "News\n\nThe plane was flying to Gillespie Field airport, located "
+                                                "near San Diego in El Cajon, California.")
+    assert ("Gillespie Field", "PLACE") in entities, entities
+    assert ("San Diego", "locatedIn", "El Cajon") not in relations, relations

@@ -130,12 +130,13 @@ def _described_after(doc: Doc, found: _Spans) -> None:
 def _apposition_noun(doc: Doc, end: int) -> str | None:
     """The head noun of 'X, a(n) [words] NOUN' right after a name: the first noun before a
     preposition, a comma or the sentence's end, up to five words on."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
-        return None
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return None  # ("Patagonia, the south-most region in Chile")
     for tok in doc[end + 2:min(len(doc), end + 7)]:
-        if tok.pos_ == "NOUN" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"):
-            return tok.lower_
-        if tok.pos_ in ("ADP", "PUNCT", "VERB") or tok.is_sent_end \
+        if tok.pos_ == "NOUN" and not (tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ == "NOUN"
+                                                                   or doc[tok.i + 1].text == "-")):
+            return tok.lower_  # (not "south" of "the south-most region")
+        if tok.pos_ in ("ADP", "PUNCT", "VERB") and tok.text != "-" or tok.is_sent_end \
                 or tok.pos_ == "PROPN" and normal(tok.text) not in gazetteer.demonyms():
             return None
     return None
@@ -307,6 +308,18 @@ def _chamber_by_its_word(doc: Doc, found: _Spans) -> None:
             found.put(Span(doc, i, i + 1, label="ORG"))
 
 
+def _name_of_a_site(doc: Doc, found: _Spans) -> None:
+    """'flying to Gillespie Field airport', 'held at Lakeside stadium': a name the tagger took for
+    a person or a body, before the lower-case noun of a site, is the site's: a place."""
+    for k, span in enumerate(found.out):
+        after = doc[span.end] if span.end < len(doc) else None
+        if span.label_ in ("PERSON", "ORG") and after is not None and after.is_lower \
+                and after.lower_ in L.SITE_NOUNS and not known(span) \
+                and not (after.i + 1 < len(doc) and doc[after.i + 1].pos_ == "NOUN"):
+            found.out[k] = Span(doc, span.start, span.end, label="PLACE")
+            found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
+
+
 def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
     """'the Senate and House': a chamber's capitalised head word joined by 'and' to another
     chamber's name is a name too."""
@@ -329,6 +342,7 @@ PATTERNS = [
     ("described after", "Drexel Burnham Lambert, an investment bank", _described_after),
     ("a body named by its aim", "Committee to Protect Journalists", _purpose_names),
     ("a chamber by its word", "passed the House on Monday", _chamber_by_its_word),
+    ("the name of a site", "flying to Gillespie Field airport", _name_of_a_site),
     ("chambers joined by and", "the Senate and House", _coordinated_chamber),
     ("a name after anti- or pro-", "the anti-Houthi Southern Transitional Council", _prefixed_name),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),

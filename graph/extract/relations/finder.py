@@ -169,6 +169,11 @@ class Finder:
                 return
         if rule.name in ("place-comma-place", "place-parenthesis") and not self._contains(outer, inner):
             return
+        start = self.spans[inner].start
+        if rule.name == "in-place" and start > 0 and self.doc[start - 1].lower_ in ("near", "outside") \
+                and all(gazetteer.place_kind(self.label_of(m)) for m in (inner, outer)) \
+                and not self._contains(outer, inner):
+            return  # "an airport near San Diego in El Cajon": where the airport is, not San Diego
         if self.type_of(inner) == "ORG" \
                 and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
             return  # "ran for the U.S. Senate in Arizona": a body of another place

@@ -173,6 +173,9 @@ RULES = [
     Rule("place-based-organisation", "outer:PLACE HYPHEN BASED inner:ORG", "located",
          "The [Virginia|PLACE]-based [Varga Software|ORG] settled the case.",
          ("Varga Software locatedIn Virginia",), 0.8),
+    Rule("organisation-a-place-based", "inner:ORG COMMA DET (MOD|WORD)* outer:PLACE HYPHEN BASED", "located",
+         "[Cinema for Peace|ORG], a [Berlin|PLACE]-based non-profit, paid for the flight.",
+         ("Cinema for Peace locatedIn Berlin",), 0.75),
     Rule("organisation-based-in", "inner:ORG ((COMMA (OTHER|WORD|DET){0,3})|(COPULA (OTHER|WORD|DET){0,2}))? BASED IN "
          "DET? "
          "outer:PLACE",
