@@ -816,3 +816,11 @@ def test_a_site_is_a_place_and_where_it_is_is_not_where_its_neighbour_is(extract
                                                 "near San Diego in El Cajon, California.")
     assert ("Gillespie Field", "PLACE") in entities, entities
     assert ("San Diego", "locatedIn", "El Cajon") not in relations, relations
+
+
+def test_a_congressman_sits_in_each_chamber_of_its_kind_the_article_names(extractor):
+    text = ("Votes\n\nCongressman Tom Hale of Ohio spoke. The United States House of Representatives voted on "
+            "Monday, and Congress adjourned.")
+    _, relations, _ = extract(extractor, text)
+    assert {("Tom Hale", "memberOf", "United States House of Representatives"),
+            ("Tom Hale", "memberOf", "Congress")} <= relations, relations

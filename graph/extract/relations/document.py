@@ -35,11 +35,11 @@ def facts(finder):
     for person, found in titles.items():
         for r in found:
             words = r.value.split()
-            body = next((bodies[w] for w in words if w in bodies), None)
-            if body is not None and "state" in words and not _state_body(finder.label_of(body)):
-                body = None  # a "state representative" sits in the state's house, not in Congress
-            if body is not None and "memberOf:ORG" not in related.get(person, ()):
-                yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
+            for body in next((bodies[w] for w in words if w in bodies), ()):
+                if "state" in words and not _state_body(finder.label_of(body)):
+                    continue  # a "state representative" sits in the state's house, not in Congress
+                if "memberOf:ORG" not in related.get(person, ()):
+                    yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
             office = _office(words)
             if office and not related.get(person) and person not in finder.qualified:
                 place = next((places[k] for k in L.OFFICE_PLACES[office] if k in places), None)
@@ -66,9 +66,10 @@ def _office(words: list[str]) -> str | None:
     return phrase if phrase in L.OFFICE_PLACES else None
 
 
-def _bodies(finder) -> dict[str, int]:
-    """Role word → the one mention of the body it implies, for the bodies the article names once."""
-    found: dict[str, set[int]] = {}
+def _bodies(finder) -> dict[str, list[int]]:
+    """Role word → a mention of each body it implies, of each kind of body the article names one
+    of: a congressman sits in the House and in Congress, one Senate of two is no answer."""
+    found: dict[tuple[str, str], set[int]] = {}
     first: dict[int, int] = {}
     for m in range(len(finder.spans)):
         if finder.type_of(m) != "ORG":
@@ -77,9 +78,16 @@ def _bodies(finder) -> dict[str, int]:
         first.setdefault(entity, m)
         name = normal(finder.entities[entity].label)
         for role, endings in L.IMPLIED_BODIES.items():
-            if any(name == e or name.endswith(" " + e) for e in endings):
-                found.setdefault(role, set()).add(entity)
-    return {role: first[next(iter(es))] for role, es in found.items() if len(es) == 1}
+            ending = next((e for e in endings if name == e or name.endswith(" " + e)), None)
+            if ending is not None:
+                # ("house of representatives" and "house" are one kind: the House)
+                kind = "house" if ending.startswith("house") and "commons" not in ending else ending
+                found.setdefault((role, kind), set()).add(entity)
+    out: dict[str, list[int]] = {}
+    for (role, _), entities in sorted(found.items()):
+        if len(entities) == 1:
+            out.setdefault(role, []).append(first[next(iter(entities))])
+    return out
 
 
 def _main_places(finder) -> dict[str, int]:
