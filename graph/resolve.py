@@ -45,6 +45,11 @@ COMPATIBLE = {frozenset({"ORG", "PLACE"})}
 MIN_CONTEXT = 0.4
 # A bare surname goes to the best-supported person only when the next one has at most this share.
 SURNAME_MARGIN = 0.5
+# A bare surname with a title ("President Smith") and no context in common with anyone goes to the
+# person of that surname named in at least this many articles, and this many times as many as any
+# other person of that surname.
+PROMINENT_ARTICLES = 3
+PROMINENCE_RATIO = 5
 
 
 @dataclass
@@ -296,7 +301,7 @@ class Resolver:
 
     def candidates(self, ent: LocalEntity, context: list[str] = (), countries: list[str] = (),
                    taken: set[str] = frozenset(), counts: Counter | None = None,
-                   names_only: bool = False) -> list[tuple[str, Decision]]:
+                   names_only: bool = False, titled: bool = False) -> list[tuple[str, Decision]]:
         """Nodes this article's entity can be, best first, each with the evidence. `countries`:
         those the article is about, most voted first (graph.context); `names_only`: only by a
         name, not by a variant that needs the context."""
@@ -381,7 +386,7 @@ class Resolver:
                                                    -self.nodes[n].mentions, n))
             return [(nid, Decision("same-name", strong[nid])) for nid in ranked]
         if ent.type == "PERSON" and not names_only:
-            return self._person_variants(ent, context, usable)
+            return self._person_variants(ent, context, usable, titled)
         if not names_only:
             return self._acronym_variants(ent, context, usable)
         return []
@@ -413,7 +418,8 @@ class Resolver:
     def _generic_node(self, nid: str) -> bool:
         return self.nodes[nid].place is not None
 
-    def _person_variants(self, ent: LocalEntity, context: list[str], usable) -> list[tuple[str, Decision]]:
+    def _person_variants(self, ent: LocalEntity, context: list[str], usable,
+                         titled: bool = False) -> list[tuple[str, Decision]]:
         full = [f for f in ent.forms if len(tokens(f)) >= 2 and not is_acronym(f)]
         found: dict[str, str] = {}
         if full:
@@ -445,6 +451,18 @@ class Resolver:
                     found[nid] = f"'{ent.label}' is the name of '{node.label}'"
             rule = "surname"
         scored = sorted(((self.support(nid, context), nid) for nid in found), key=lambda x: (-x[0], x[1]))
+        if rule == "surname" and titled and found and (not scored or scored[0][0] < MIN_CONTEXT):
+            # "President Smith" in an article that shares no context with any Smith: the one
+            # person of that name the graph knows from many articles, when no other comes close
+            # (among people named in full: a node of the bare name alone is no other person)
+            by_docs = sorted((n for n in found if len(tokens(self.nodes[n].label)) > 1),
+                             key=lambda n: (-len(self.nodes[n].docs), n))
+            top = len(self.nodes[by_docs[0]].docs) if by_docs else 0
+            runner = len(self.nodes[by_docs[1]].docs) if len(by_docs) > 1 else 0
+            if top >= PROMINENT_ARTICLES and top >= PROMINENCE_RATIO * runner:
+                return [(by_docs[0], Decision("surname", f"{found[by_docs[0]]}; the article gives '{ent.label}' a "
+                                                         f"title, and the graph knows no other person of that "
+                                                         f"name from nearly as many articles ({top})"))]
         if not scored or scored[0][0] < MIN_CONTEXT:
             return []
         if rule == "surname" and len(scored) > 1 and scored[1][0] > SURNAME_MARGIN * scored[0][0]:
@@ -497,9 +515,10 @@ class Resolver:
                 assign(e, nid, decision)
             else:
                 deferred.append(e)
+        titled = {r.subject for r in extraction.relations if r.predicate == "title"}
         for e in deferred:
             ent = extraction.entities[e]
-            found = self.candidates(ent, context, countries, taken, forms_of[e])
+            found = self.candidates(ent, context, countries, taken, forms_of[e], titled=e in titled)
             if found:
                 assign(e, found[0][0], found[0][1])
                 continue

@@ -230,3 +230,27 @@ def test_british_and_american_spellings_of_a_name_are_one_name():
     (a,) = r.resolve(extraction("1", ("World Health Organisation", "ORG", [])))
     (b,) = r.resolve(extraction("2", ("World Health Organization", "ORG", [])))
     assert a == b
+
+
+def test_a_bare_surname_with_a_title_and_no_shared_context_joins_the_one_prominent_person_of_that_name():
+    from newskg.graph.records import Relation
+
+    r = Resolver()
+    for k in range(5):
+        (ford,) = r.resolve(extraction(f"a{k}", ("Ann Ford", "PERSON", [])))
+    (tom,) = r.resolve(extraction("b", ("Tom Ford", "PERSON", [])))
+
+    def titled(doc_id):
+        bare = extraction(doc_id, ("Ford", "PERSON", []))
+        return Extraction(article=bare.article, sentences=bare.sentences, mentions=bare.mentions,
+                          entities=bare.entities,
+                          relations=(Relation(0, "title", None, "president", 0, 0, 4, "test", 1.0),))
+
+    (untitled,) = r.resolve(extraction("c", ("Ford", "PERSON", [])))
+    assert untitled not in (ford, tom)  # no title, no context: a node of its own
+    (joined,) = r.resolve(titled("d"))
+    assert joined == ford and r.decisions[0].rule == "surname"
+    for k in range(2):
+        r.resolve(extraction(f"e{k}", ("Tom Ford", "PERSON", [])))
+    (apart,) = r.resolve(titled("f"))
+    assert apart not in (ford, tom)  # two Fords of about as many articles: no answer
