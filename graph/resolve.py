@@ -19,7 +19,9 @@ evidence (`kg explain`):
   under the same given name — and only when the context agrees: the node is mentioned with
   some of the entities this article mentions;
 - `surname`: a person the article names by surname alone joins the person of that surname whose
-  context agrees clearly better than any other's; never one without context.
+  context agrees clearly better than any other's; without context only when the article gives
+  the name a title ("President Smith") and one person of that surname named in full is far more
+  often in the graph than any other (PROMINENT_ARTICLES, PROMINENCE_RATIO).
 An acronym never joins across articles on its letters alone, and different given names never
 merge by spelling distance. When in doubt the entity gets a node of its own: two nodes are
 better than one wrong merge. An article whose entity has the full names of two nodes shows they
