@@ -134,6 +134,12 @@ ADMINISTRATIVE_GENERICS = {"province", "district", "county", "governorate", "pre
 # makes of them when they are capitalised
 QUESTION_OPENERS = {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do",
                     "is", "are", "was", "were", "has", "have", "had"}
+# Verbs of a match's result ("Caloundra defeated Noosa 32-22"): their two sides are teams or
+# players, and took part in the competition the article reports
+RESULT_VERBS = {"defeat", "beat", "edge", "thrash", "overcome", "outplay", "draw", "tie", "lose", "down", "rout"}
+# Head words of a competition's name ("the 2020 Coast Rugby Union season", "the Lakeside Cup")
+COMPETITION_HEADS = {"season", "cup", "league", "championship", "championships", "tournament", "series",
+                     "games", "olympics", "open", "trophy", "premiership"}
 # A legislature's own word, which after "the" and capitalised is its name ("passed the House")
 CHAMBER_WORDS = {"senate", "house", "congress", "parliament", "assembly", "knesset", "duma", "bundestag"}
 # Religions and deities: neither a group of people nor any other entity of the guidelines

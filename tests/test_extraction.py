@@ -824,3 +824,14 @@ def test_a_congressman_sits_in_each_chamber_of_its_kind_the_article_names(extrac
     _, relations, _ = extract(extractor, text)
     assert {("Tom Hale", "memberOf", "United States House of Representatives"),
             ("Tom Hale", "memberOf", "Congress")} <= relations, relations
+
+
+def test_the_sides_of_a_result_are_teams_and_took_part_in_the_competition_the_headline_names(extractor):
+    text = ("Kallina defeat Morwell in round 2 of 2021 Eastern Rugby Union season\n\n"
+            "On Saturday, Kallina defeated Morwell 30 points to 12 at home. In other results, Traralgon beat "
+            "Warragul 21-20. \"We played well\", Kallina coach Tom Hale said.")
+    entities, relations, _ = extract(extractor, text)
+    assert {("Kallina", "ORG"), ("Morwell", "ORG"), ("Traralgon", "ORG"), ("Warragul", "ORG")} <= entities, entities
+    assert {(team, "participatedIn", "2021 Eastern Rugby Union season")
+            for team in ("Kallina", "Morwell", "Traralgon", "Warragul")} <= relations, relations
+    assert ("Tom Hale", "memberOf", "Kallina") in relations, relations

@@ -469,6 +469,9 @@ def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
         end -= 1
     if end - start > 1 and _SCORE.match(doc[end - 1].text):
         end -= 1
+    elif end - start > 1 and doc[end - 1].like_num and end + 1 < len(doc) and doc[end].text in ("-", "\u2013") \
+            and doc[end + 1].like_num:
+        end -= 1  # "Warragul 21-20": the score's first number
     elif end - start > 3 and doc[end - 1].like_num and doc[end - 2].text in ("-", "\u2013") and doc[end - 3].like_num:
         end -= 3
     return end

@@ -24,7 +24,7 @@ from .boundaries import defined_acronym, repair, trim
 from .kinds import guess_type, is_storm, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
 from .tokens import (CONNECTORS, PARTICLES, after_prefix, capitalised, coverage, head_word, is_role, known,
-                     match_len)
+                     match_len, result_sides)
 
 # Label schemes of other pipelines (OntoNotes, CoNLL/UNER, WikiNER) → the guideline types.
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -124,6 +124,7 @@ class EntityLayer:
         surnames = _surnames(doc, body, label_of)
         confirmed |= set(surnames)
         _settle_people(doc, body, label_of, surnames)
+        _settle_teams(doc, spans, label_of)
         out = []
         for s in spans:
             key = normal(s.text)
@@ -244,6 +245,22 @@ def _settle_people(doc: Doc, body: list[Span], label_of: dict, surnames: Counter
         elif label == "PERSON" and " " not in key and key not in surnames and key not in given \
                 and key not in gazetteer.given_names():
             label_of[key] = "ORG"
+
+
+def _settle_teams(doc: Doc, spans: list[Span], label_of: dict) -> None:
+    """'Caloundra defeated Maroochydore': names of towns (or of teams) on the two sides of a match's
+    result are teams (organisations) throughout the article; a country's or a state's name stays a
+    place."""
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.lemma_.lower() not in L.RESULT_VERBS or tok.pos_ != "VERB":
+            continue
+        sides = [at.get(side.i) for side in result_sides(tok)]
+        if len(sides) == 2 and all(s is not None and label_of.get(normal(s.text)) in ("PLACE", "ORG")
+                                   and gazetteer.place_kind(s.text) not in ("country", "subdivision", "region")
+                                   for s in sides):
+            for s in sides:
+                label_of[normal(s.text)] = "ORG"
 
 
 def _other_occurrences(doc: Doc, out: list[Span], label_of: dict, confirmed: set[str],

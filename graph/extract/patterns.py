@@ -14,7 +14,8 @@ from ..lexicon import common_words
 from .kinds import given_name_first, guess_type
 from .boundaries import person_run_at
 from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
-from .tokens import after_prefix, capitalised, coverage, head_word, is_role, known, title_case, titleish
+from .tokens import (after_prefix, capitalised, coverage, head_word, is_role, known, result_sides, title_case,
+                     titleish)
 
 
 class _Spans:
@@ -320,6 +321,23 @@ def _name_of_a_site(doc: Doc, found: _Spans) -> None:
             found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
 
 
+def _sides_of_a_result(doc: Doc, found: _Spans) -> None:
+    """'Kallina defeated Morwell 30 to 12': a capitalised name on a side of a match's result that
+    the recogniser left out is a team."""
+    for tok in doc:
+        if tok.lemma_.lower() not in L.RESULT_VERBS or tok.pos_ != "VERB":
+            continue
+        for side in result_sides(tok):
+            if side.pos_ == "PROPN" and capitalised(side) and side.i not in found.covered \
+                    and not known(doc[side.i:side.i + 1]) and side.lower_ not in common_words() \
+                    and not side.is_sent_start:
+                start = side.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == side \
+                        and capitalised(doc[start - 1]) and start - 1 not in found.covered:
+                    start -= 1
+                found.put(Span(doc, start, side.i + 1, label="ORG"))
+
+
 def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
     """'the Senate and House': a chamber's capitalised head word joined by 'and' to another
     chamber's name is a name too."""
@@ -343,6 +361,7 @@ PATTERNS = [
     ("a body named by its aim", "Committee to Protect Journalists", _purpose_names),
     ("a chamber by its word", "passed the House on Monday", _chamber_by_its_word),
     ("the name of a site", "flying to Gillespie Field airport", _name_of_a_site),
+    ("a side of a result", "Kallina defeated Morwell 30 to 12", _sides_of_a_result),
     ("chambers joined by and", "the Senate and House", _coordinated_chamber),
     ("a name after anti- or pro-", "the anti-Houthi Southern Transitional Council", _prefixed_name),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),

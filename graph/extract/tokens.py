@@ -141,3 +141,17 @@ def match_len(doc: Doc, start: int, words: list[str]) -> int:
             return 0
         j += 1
     return i - start if j == len(words) else 0
+
+
+def result_sides(verb) -> list:
+    """The tokens naming the two sides of a match's result ('X defeated Y', 'X beat Y 21-20': the
+    name the score's number is parsed under)."""
+    out = []
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "obj", "dobj"):
+            continue
+        if child.like_num:
+            child = next((g for g in child.children if g.dep_ == "compound" and g.pos_ == "PROPN"), child)
+        if child.pos_ == "PROPN":  # (not "30 points" of "defeated Y 30 points to 12")
+            out.append(child)
+    return out

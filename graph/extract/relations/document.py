@@ -8,6 +8,9 @@
 - Who "I" is in an interview: the person the headline says is interviewed.
 - Where a named event is: the place its name opens with ("the New Hampshire primaries", "the
   Aegean Sea earthquake"), when the article names it.
+- Who took part in a competition: the sides of each result the article reports ("Caloundra
+  defeated Wynnum"), when its headline names the competition ("... of the 2020 Coast Rugby
+  season").
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from collections import Counter
 from ... import gazetteer
 from ...names import normal
 from ... import lexicon as L
+from ..tokens import result_sides
 
 
 
@@ -168,3 +172,24 @@ def event_places(finder):
                      if " ".join(words[start:j]) in places), key=len, default=None)
         if found is not None:
             yield m, "locatedIn", places[found], None, span.start, span.end - 1, "place-in-event-name", 0.7
+
+
+def competition_sides(finder):
+    """(side, "participatedIn", competition, ...) for each team or player on a side of a result
+    ('X defeated Y') anywhere in an article whose headline names one competition."""
+    headline = next(iter(finder.doc.sents), None)
+    if headline is None:
+        return
+    competitions = {finder.entity_of[m] for m, span in enumerate(finder.spans)
+                    if finder.type_of(m) == "EVENT" and span.end <= headline.end
+                    and normal(span.text).split()[-1] in L.COMPETITION_HEADS}
+    if len(competitions) != 1:
+        return
+    event = next(m for m in range(len(finder.spans)) if finder.entity_of[m] in competitions)
+    for tok in finder.doc:
+        if tok.lemma_.lower() not in L.RESULT_VERBS or tok.pos_ != "VERB":
+            continue
+        for child in result_sides(tok):
+            side = finder.mention_at.get(child.i)
+            if side is not None and finder.type_of(side) in ("ORG", "PERSON"):
+                yield side, "participatedIn", event, None, tok.i, tok.i, "competition-side", 0.6
