@@ -64,8 +64,7 @@ def _separators(n: _Name) -> list[Span] | None:
         if start < i < end - 2 and doc[i].lower_ in ("and", "&") and doc[i + 1].text == "The":
             # "The Progressive and The New York Times": a capitalised article opens another name
             return _parts(n.span(start, i, label), n.span(i + 1, end, guess_type(doc[i + 1:end]) or label))
-        if start < i < end - 2 and doc[i].lower_ in ("and", "&") and doc[i + 1].lower_ == "the" \
-                and doc[i + 2].is_title and {head_word(doc[start:i]), head_word(doc[i + 2:end])} <= _BODY_HEADS:
+        if start < i < end - 2 and _and_the_body(doc, i, start, end):
             # "the Ministry of Defence and the Army": two bodies (but "the Front of Chad and the Sahel")
             return _parts(n.span(start, i, label), n.span(i + 2, end, label))
         if doc[i].text in ("[", "]", "(", ")", "/", ";") and end - start > 1:
@@ -81,6 +80,11 @@ def _separators(n: _Name) -> list[Span] | None:
 
 
 _BODY_HEADS = L.ORG_HEADS | INSTITUTION_HEADS
+
+
+def _and_the_body(doc: Doc, i: int, start: int, end: int) -> bool:
+    return doc[i].lower_ in ("and", "&") and doc[i + 1].lower_ == "the" and doc[i + 2].is_title \
+        and {head_word(doc[start:i]), head_word(doc[i + 2:end])} <= _BODY_HEADS
 
 
 def _ship(n: _Name) -> list[Span] | None:
@@ -284,9 +288,7 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
             and doc[tail - 1].lower_ != "of" and not _first_lady(doc, tail - 1):
         tail -= 1
     # (a role word after "of" is what a body is of: "Department of Justice", "Ministry of Defence")
-    titles = [i for i in range(start, tail) if title_case(doc[i]) and not (i > start and doc[i - 1].lower_ == "of")
-              and (is_role(doc[i].lower_) or doc[i].lower_.rstrip(".") in L.HONORIFICS - L.TITLE_MODIFIERS
-                   or _first_lady(doc, i))]
+    titles = [i for i in range(start, tail) if _office_word(doc, i, start)]
     if titles and doc[tail - 1].lower_ == "of" and end - tail >= 3:
         tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
     if not (titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of"
@@ -300,6 +302,13 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     left = [n.span(start, first, guess_type(doc[start:first]) or "ORG")] \
         if first > start and not all(t.is_lower for t in doc[start:first]) else []
     return _parts(*left) + repair(n.span(tail, end, "PERSON"))
+
+
+def _office_word(doc: Doc, i: int, start: int) -> bool:
+    """A capitalised word of an office ('President', 'Secretary', 'First Lady'), not one after
+    'of' ('Department of Justice': what a body is of)."""
+    return title_case(doc[i]) and not (i > start and doc[i - 1].lower_ == "of") and (
+        is_role(doc[i].lower_) or doc[i].lower_.rstrip(".") in L.HONORIFICS - L.TITLE_MODIFIERS or _first_lady(doc, i))
 
 
 def _office_after_name(n: _Name) -> list[Span] | None:
@@ -439,20 +448,29 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             start += 1
     while end > start and _junk_last(doc[end - 1]):
         end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
-    end = _without_what_follows_a_name(doc, start, end)
-    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("for", "of")
-                and (doc[i + 1].like_num or doc[i + 1].pos_ in ("NUM", "DET")) and all(t.is_lower or t.like_num
-                                                                                      for t in doc[i + 1:end])), None)
-    if cut is not None:
-        end = cut  # "The Council for two years refused": a quantity, no part of the name
-    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in L.ADMINISTRATIVE_GENERICS:
-        end -= 1  # "Kunduz province": the province is Kunduz
+    end = _without_a_lower_case_tail(doc, start, _without_what_follows_a_name(doc, start, end))
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
     if end > start and doc[end - 1].text == "." and not (end - start == 1 or len(doc[end - 2].text) <= 2
                                                          or doc[end - 1].whitespace_ == ""):
         end -= 1
     return start, end
+
+
+def _without_a_lower_case_tail(doc: Doc, start: int, end: int) -> int:
+    """The end of a name before a quantity ('The Council | for two years refused') or a kind of
+    administrative area in lower case ('Kunduz | province')."""
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("for", "of") and _a_quantity(doc[i + 1:end])),
+               None)
+    if cut is not None:
+        end = cut
+    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in L.ADMINISTRATIVE_GENERICS:
+        end -= 1
+    return end
+
+
+def _a_quantity(words: Span) -> bool:
+    return (words[0].like_num or words[0].pos_ in ("NUM", "DET")) and all(t.is_lower or t.like_num for t in words)
 
 
 def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
@@ -578,13 +596,18 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
                  or (prev.lower_ in INSTITUTION_WORDS and doc[start].lower_ in INSTITUTION_HEADS))
             and prev.lower_ not in LEADING_JUNK and prev.lower_ not in L.PREPOSITIONS
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
-            and not (title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_)
-                                            or (label == "PERSON" and (titleish(prev) or prev.lower_ in L.TRADES))))
+            and not _a_title_before(prev, label)
             and not (label == "PERSON" and (_no_part_of_a_persons_name(doc, start) or _first_lady(doc, start - 1)))
             and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
             and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
         return start - 1
     return None
+
+
+def _a_title_before(prev, label: str) -> bool:
+    """'President' + 'X', and before a person 'YouTuber' + 'X': a title, no part of the name."""
+    return title_case(prev) and (prev.lower_.rstrip(".") in L.HONORIFICS or is_role(prev.lower_) or (
+        label == "PERSON" and (titleish(prev) or prev.lower_ in L.TRADES)))
 
 
 def _no_part_of_a_persons_name(doc: Doc, start: int) -> bool:

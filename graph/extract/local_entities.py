@@ -413,19 +413,13 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         if words[0] == other_words[-1]:
             return f"the surname of '{other}'"
         return f"the given name of '{other}'" if words[0] == other_words[0] else None
-    if f.type == f.ctype == "PLACE":
-        extra = [w for w in other_words if w not in words]
-        if not extra or not all(w in PLACE_GENERICS for w in extra) or _another_place(f.text, extra):
-            return None
-        return f"'{other}' without its generic word"
-    if f.type == "PLACE" and f.ctype == "ORG" and _without_body_noun(f.text, other):
-        return f"'{other}' without its body noun"  # "Houthi" of "the Houthi movement", whatever its type
+    if f.type == "PLACE" and f.ctype in ("PLACE", "ORG"):
+        return _place_form(f, other, other_words)
     if not (f.type == f.ctype or {f.type, f.ctype} <= {"ORG", "EVENT"}):
         return None
     # a name without its qualifier: a prefix, or a run of at least two words — but a country is
     # the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
-    if len(words) == 1 and words[0] in INSTITUTION_HEADS and other_words[-1] != words[0] \
-            and other_words[-1] in ORG_HEADS | INSTITUTION_HEADS:
+    if _a_part_of(words, other_words):
         return None  # "House" is not "House Intelligence Committee": another body, the House's own
     if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(f.key):
         if is_acronym(f.text) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
@@ -435,6 +429,25 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
             return f"'{other}' without its qualifier"
         return ""
     return None
+
+
+def _place_form(f: _Form, other: str, other_words: list[str]) -> str | None:
+    """A place's name without its generic word ('Panjshir' of 'Panjshir Valley'); an
+    organisation's, which the tagger took for a place, without its body noun ('Houthi' of 'the
+    Houthi movement')."""
+    if f.ctype == "ORG":
+        return f"'{other}' without its body noun" if _without_body_noun(f.text, other) else None
+    extra = [w for w in other_words if w not in f.words]
+    if not extra or not all(w in PLACE_GENERICS for w in extra) or _another_place(f.text, extra):
+        return None
+    return f"'{other}' without its generic word"
+
+
+def _a_part_of(words: list[str], other_words: list[str]) -> bool:
+    """A chamber's word before the name of one of its bodies ('House' of 'House Intelligence
+    Committee')."""
+    return len(words) == 1 and words[0] in INSTITUTION_HEADS and other_words[-1] != words[0] \
+        and other_words[-1] in ORG_HEADS | INSTITUTION_HEADS
 
 
 def _without_body_noun(short: str, name: str) -> bool:

@@ -592,22 +592,32 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
             return Span(doc, i, i + length, label="PLACE"), True
         if key in demonyms and length <= 2 and not in_name(doc, i, i + length):
             return Span(doc, i, i + length, label="GROUP"), True
-        if length == 1 and key in L.PARTY_ADJECTIVES - L.PARTY_WORDS_OF_OTHER_THINGS and span[0].is_title \
-                and not span[0].is_sent_start and i + 1 < len(doc) \
-                and (doc[i + 1].is_lower or is_role(doc[i + 1].lower_) or L.plural_role(doc[i + 1].lower_)) \
-                and not in_name(doc, i, i + 1):
+        if length == 1 and _party_word_at(doc, i):
             # "the Libertarian candidate", "Republican lawmakers", "Republican Representative X": a
             # party's word is its people
             return Span(doc, i, i + 1, label="GROUP"), False
         if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) \
                 and all(t.pos_ in ("PROPN", "") for t in span) \
                 and not in_name(doc, i, i + length):
-            end = i + length
-            if end < len(doc) and doc[end].is_title and doc[end].lower_ in L.PLACE_GENERICS \
-                    and not doc[end].is_sent_start:
-                end += 1  # "Riverside County", "Kandahar Province": the generic word is the name's
-            return Span(doc, i, end, label="PLACE"), False
+            return Span(doc, i, _with_its_generic_word(doc, i + length), label="PLACE"), False
     return None
+
+
+def _with_its_generic_word(doc: Doc, end: int) -> int:
+    """'Riverside County', 'Kandahar Province': a capitalised generic word after a known place is
+    the name's."""
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in L.PLACE_GENERICS and not doc[end].is_sent_start:
+        return end + 1
+    return end
+
+
+def _party_word_at(doc: Doc, i: int) -> bool:
+    """A party's capitalised word before a lower-case word or an office, inside a sentence."""
+    tok = doc[i]
+    return normal(tok.text) in L.PARTY_ADJECTIVES - L.PARTY_WORDS_OF_OTHER_THINGS and tok.is_title \
+        and not tok.is_sent_start and i + 1 < len(doc) \
+        and (doc[i + 1].is_lower or is_role(doc[i + 1].lower_) or bool(L.plural_role(doc[i + 1].lower_))) \
+        and not in_name(doc, i, i + 1)
 
 
 def in_name(doc: Doc, start: int, end: int) -> bool:
