@@ -25,6 +25,17 @@ def test_the_code_passes_the_linter():
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
 
 
+def test_no_rule_function_of_the_extractor_is_more_complex_than_25():
+    # rules a newcomer can read: radon's cyclomatic complexity, which counts each 'and' and 'or'
+    # of a condition (ruff's McCabe count does not, and stays far lower)
+    from radon.complexity import cc_visit
+
+    scores = {f"{path.relative_to(ROOT)}:{block.name}": block.complexity
+              for path in sorted((ROOT / "graph" / "extract").rglob("*.py"))
+              for block in cc_visit(path.read_text(encoding="utf-8"))}
+    assert scores and not {name: n for name, n in scores.items() if n > 25}
+
+
 def test_importing_the_service_and_making_an_app_start_nothing_and_change_nothing(tmp_path):
     code = f"""
 import multiprocessing, multiprocessing.spawn, os, threading
