@@ -140,6 +140,13 @@ def test_the_name_after_anti_is_a_name():
     assert names(add_patterns(doc, [])) == []
 
 
+def test_a_partys_word_opening_a_sentence_is_a_group_only_before_an_office():
+    doc = built("Democratic/PROPN/NNP candidate/NOUN/NN Ann/PROPN/NNP Ford/PROPN/NNP won/VERB/VBD ./PUNCT/.")
+    assert ("Democratic", "GROUP") in names(s for s, _ in gazetteer_spans(doc, {}))
+    doc = built("Conservative/ADJ/JJ estimates/NOUN/NNS put/VERB/VBD it/PRON/PRP higher/ADV/RBR ./PUNCT/.")
+    assert names(s for s, _ in gazetteer_spans(doc, {})) == []
+
+
 def test_a_partys_word_before_an_office_is_a_group():
     doc = built("fellow/ADJ/JJ Republican/PROPN/NNP Representative/PROPN/NNP Ann/PROPN/NNP Ford/PROPN/NNP "
                 "spoke/VERB/VBD ./PUNCT/.")

@@ -614,10 +614,12 @@ def _with_its_generic_word(doc: Doc, end: int) -> int:
 def _party_word_at(doc: Doc, i: int) -> bool:
     """A party's capitalised word before a lower-case word or an office, inside a sentence."""
     tok = doc[i]
-    return normal(tok.text) in L.PARTY_ADJECTIVES - L.PARTY_WORDS_OF_OTHER_THINGS and tok.is_title \
-        and not tok.is_sent_start and i + 1 < len(doc) \
-        and (doc[i + 1].is_lower or is_role(doc[i + 1].lower_) or bool(L.plural_role(doc[i + 1].lower_))) \
-        and not in_name(doc, i, i + 1)
+    if normal(tok.text) not in L.PARTY_ADJECTIVES - L.PARTY_WORDS_OF_OTHER_THINGS or not tok.is_title \
+            or i + 1 == len(doc) or in_name(doc, i, i + 1):
+        return False
+    office = is_role(doc[i + 1].lower_) or bool(L.plural_role(doc[i + 1].lower_))
+    # (opening a sentence, only before an office: "Democratic candidate X", not "Conservative estimates")
+    return office if tok.is_sent_start else doc[i + 1].is_lower or office
 
 
 def in_name(doc: Doc, start: int, end: int) -> bool:
