@@ -111,8 +111,12 @@ def _match(gold: dict, nodes: dict) -> tuple[dict, dict]:
     for iri, n in nodes.items():
         for name in n["names"]:
             by_name[name].append(iri)
+    # the reference scorer's order, so that ties go the same way whatever the hash seed: exact
+    # labels first, then nodes of the gold type, then by IRI; gold entities in sorted order
     candidates = {k: sorted({iri for f in e["forms"] for iri in by_name.get(f, [])},
-                            key=lambda iri: _key(gold[k]["label"]) not in nodes[iri]["names"]) for k, e in gold.items()}
+                            key=lambda iri: (_key(gold[k]["label"]) not in nodes[iri]["names"],
+                                             gold[k]["type"] != nodes[iri]["type"], str(iri)))
+                  for k, e in gold.items()}
     owner: dict[str, str] = {}
 
     def augment(k: str, seen: set) -> bool:
@@ -125,7 +129,7 @@ def _match(gold: dict, nodes: dict) -> tuple[dict, dict]:
                 return True
         return False
 
-    for k in gold:
+    for k in sorted(gold):
         augment(k, set())
     return {k: iri for iri, k in owner.items()}, candidates
 

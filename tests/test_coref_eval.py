@@ -79,3 +79,18 @@ def test_kg_evaluate_coref_says_what_is_wrong_with_a_bad_gold_folder(small, tmp_
     (tmp_path / "mentions.jsonl").write_text('{"doc": "x", "start": 1}\n', encoding="utf-8")
     result = kg("evaluate", "--coref", str(tmp_path), store=store, check=False)
     assert result.returncode == 1 and "line 1: missing end, entity" in result.stderr
+
+
+def test_the_entity_matching_breaks_ties_as_the_reference_scorer_does():
+    # two gold entities share a form with two system nodes: the reference scorer takes the gold
+    # entities in sorted order and prefers the node of the gold type, then the smaller IRI -
+    # whatever the order of the dictionaries (the hash seed used to decide it)
+    from newskg.graph.evaluate import _match
+
+    for k in range(20):
+        form = f"house {k}"
+        gold = {f"b{k}": {"label": f"B{k}", "type": "ORG", "forms": {form}},
+                f"a{k}": {"label": f"A{k}", "type": "PLACE", "forms": {form}}}
+        nodes = {f"n:org{k}": {"type": "ORG", "names": {form}}, f"n:place{k}": {"type": "PLACE", "names": {form}}}
+        matched, _ = _match(gold, nodes)
+        assert matched == {f"a{k}": f"n:place{k}", f"b{k}": f"n:org{k}"}, (k, matched)
