@@ -10,10 +10,11 @@ from conftest import ROOT, kg
 from newskg.graph.evaluate import parts
 
 VALIDATION = ROOT / "tests" / "validation"
-# a little under the figures reached (see README, "Measuring quality"), for any hash seed
+# a little under the figures reached (see README, "Measuring quality"; 2026-12-06: tune 0.881 /
+# 0.852 / 0.717, report 0.879 / 0.825 / 0.621 in this joint build, whatever the hash seed)
 FLOORS = {
-    "tune": {"entities": 0.85, "entities_typed": 0.81, "relations": 0.62},
-    "report": {"entities": 0.85, "entities_typed": 0.78, "relations": 0.57},
+    "tune": {"entities": 0.87, "entities_typed": 0.84, "relations": 0.69},
+    "report": {"entities": 0.87, "entities_typed": 0.81, "relations": 0.60},
 }
 
 
