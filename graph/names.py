@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import INITIALS_SKIPPED
-
 
 
 def fold(text: str) -> str:
@@ -22,6 +22,7 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # (the same names are compared again and again)
 def normal(text: str) -> str:
     """The comparison key of a name: folded, without a leading 'the', a trailing possessive,
     full stops or hyphen spacing ('the U.S.' → 'us', "Taliban's" → 'taliban')."""
