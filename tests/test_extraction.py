@@ -835,3 +835,12 @@ def test_the_sides_of_a_result_are_teams_and_took_part_in_the_competition_the_he
     assert {(team, "participatedIn", "2021 Eastern Rugby Union season")
             for team in ("Kallina", "Morwell", "Traralgon", "Warragul")} <= relations, relations
     assert ("Tom Hale", "memberOf", "Kallina") in relations, relations
+
+
+def test_a_peoples_word_counts_for_its_country_in_what_an_article_is_about(extractor):
+    text = ("Iraqi lawmakers vote on troops\n\nIraqi lawmakers voted on Sunday. Iraqi officials said the United "
+            "States had been told. Omar Dalil, the caretaker Prime Minister, backed the vote in Iraq. Iraqi "
+            "protesters cheered. The United States said nothing.")
+    _, relations, _ = extract(extractor, text)
+    assert ("Omar Dalil", "leads", "Iraq") in relations and ("Omar Dalil", "leads", "United States") not in relations, \
+        relations

@@ -96,10 +96,17 @@ def _bodies(finder) -> dict[str, list[int]]:
 
 def _main_places(finder) -> dict[str, int]:
     """Kind of place → a mention of the article's most mentioned place of that kind (a place
-    mentioned at least twice, or the only one of its kind)."""
+    mentioned at least twice, or the only one of its kind; a people's word counts for its
+    country)."""
     counts: Counter = Counter()
     first: dict[int, int] = {}
     for m in range(len(finder.spans)):
+        if finder.type_of(m) == "GROUP":
+            # "Russians", "the Iraqi parliament": a people's word counts for its country, when
+            # the article names the country
+            m = finder.country_of(m)
+            if m is None:
+                continue
         if finder.type_of(m) == "PLACE":
             e = finder.entity_of[m]
             counts[e] += 1
