@@ -134,9 +134,12 @@ def subdivisions() -> dict[str, str]:
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None):
             continue
-        key = normal(s.name)
-        if key not in GENERIC_PLACE_WORDS and len(key) > 3:
-            out.setdefault(key, s.name)
+        # "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the name, and the other one in brackets
+        name, _, other = s.name.partition(" [")
+        for each in (name, other.rstrip("]").split(" GB-")[0]):
+            key = normal(each)
+            if each and key not in GENERIC_PLACE_WORDS and len(key) > 3 and not key[-2:].isdigit():
+                out.setdefault(key, name)
     return out
 
 

@@ -210,3 +210,10 @@ def test_a_peoples_plural_is_a_group():
                 "and/CCONJ/CC the/DET/DT Somalis/PROPN/NNPS ./PUNCT/.")
     assert names(s for s, _ in gazetteer_spans(doc, {})) == [("Iraqis", "GROUP"), ("Somalis", "GROUP"),
                                                             ("Soviets", "GROUP")]
+
+
+def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():
+    from newskg.graph import gazetteer
+
+    assert gazetteer.place_kind("Wales") == gazetteer.place_kind("Cymru") == "subdivision"
+    assert gazetteer.place_kind("Catalunya") == gazetteer.place_kind("Cataluña") == "subdivision"

@@ -102,8 +102,10 @@ def _main_places(finder) -> dict[str, int]:
     first: dict[int, int] = {}
     for m in range(len(finder.spans)):
         if finder.type_of(m) == "GROUP":
-            # "Russians", "the Iraqi parliament": a people's word counts for its country, when
-            # the article names the country
+            # "Russians", "Iraqi leaders": a people's word counts for its country, when the
+            # article names the country (not "Philippine President X": whose office, said there)
+            if _before_an_office(finder, m):
+                continue
             m = finder.country_of(m)
             if m is None:
                 continue
@@ -123,6 +125,15 @@ def _main_places(finder) -> dict[str, int]:
             if len(entities) == 1 or counts[top] > counts[entities[1]]:
                 out[kind] = first[top]
     return out
+
+
+def _before_an_office(finder, m: int) -> bool:
+    """'Philippine President X', 'Iraqi Ana Reyes': a people's word qualifying a person or a
+    capitalised office."""
+    end = finder.spans[m].end
+    doc = finder.doc
+    return end < len(doc) and (doc[end].text[:1].isupper() and L.role_kind(doc[end].lower_) is not None
+                               or end in finder.mention_at and finder.type_of(finder.mention_at[end]) == "PERSON")
 
 
 def regnal_titles(finder):
