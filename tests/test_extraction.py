@@ -844,3 +844,9 @@ def test_a_peoples_word_counts_for_its_country_in_what_an_article_is_about(extra
     _, relations, _ = extract(extractor, text)
     assert ("Omar Dalil", "leads", "Iraq") in relations and ("Omar Dalil", "leads", "United States") not in relations, \
         relations
+
+
+def test_the_countrys_capital_named_after_it_is_in_that_country(extractor):
+    _, relations, _ = extract(extractor, "News\n\nNorway banned it. This comes after protests took place in the "
+                                         "country's capital, Oslo, last month.")
+    assert ("Oslo", "locatedIn", "Norway") in relations, relations

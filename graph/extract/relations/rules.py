@@ -181,7 +181,7 @@ RULES = [
          "outer:PLACE",
          "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
          ("Sea-Watch locatedIn Berlin",), 0.75),
-    Rule("the-capital", "DET PLACE_NOUN COMMA inner:PLACE", "capital",
+    Rule("the-capital", "DET (PLACE_NOUN POSS)? PLACE_NOUN COMMA inner:PLACE", "capital",
          "[Somalia|PLACE] has been at war since the capital, [Mogadishu|PLACE], was attacked.",
          ("Mogadishu locatedIn Somalia",), 0.7),
     Rule("place-kind-in-place",
