@@ -180,3 +180,8 @@ def test_an_organisations_word_the_tagger_took_for_a_place_is_the_organisation()
     got, entities = labels(("Houthi movement", "ORG"), ("Houthi", "PLACE"), ("Houthi", "PLACE"),
                            ("Yemen Party", "ORG"), ("Yemen", "PLACE"))
     assert got == ["Houthi movement"] * 3 + ["Yemen Party", "Yemen"] and entities[0].type == "ORG"
+
+
+def test_a_storms_name_alone_is_the_storm_whatever_its_tag():
+    got, entities = labels(("Hurricane Karen", "EVENT"), ("Karen", "PERSON"), ("Karen Hale", "PERSON"))
+    assert got == ["Hurricane Karen", "Hurricane Karen", "Karen Hale"] and entities[0].type == "EVENT"

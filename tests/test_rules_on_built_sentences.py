@@ -125,6 +125,12 @@ def test_first_lady_is_an_office_and_no_part_of_the_name():
     assert names(repair(Span(doc, 8, 10, label="PERSON"))) == [("Lady Gaga", "PERSON")]
 
 
+def test_a_name_ending_in_a_year_is_an_events_edition():
+    doc = built("Fans/NOUN/NNS came/VERB/VBD to/ADP/IN Lakeside/PROPN/NNP Fest/PROPN/NNP 2019/NUM/CD ./PUNCT/.")
+    assert retype(Span(doc, 3, 6, label="PERSON")).label_ == "EVENT"
+    assert retype(Span(doc, 3, 5, label="PERSON")).label_ == "PERSON"
+
+
 def test_a_legislatures_word_after_the_is_its_name():
     doc = built("The/DET/DT bill/NOUN/NN passed/VERB/VBD the/DET/DT Senate/PROPN/NNP and/CCONJ/CC House/PROPN/NNP "
                 "on/ADP/IN Monday/PROPN/NNP ./PUNCT/.")

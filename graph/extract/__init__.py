@@ -136,6 +136,7 @@ def _names(article: Article, doc) -> tuple:
 
 
 def _mention_type(label: str, entity_type: str) -> str:
-    if entity_type == "PERSON" and label in ("PLACE", "ORG") or entity_type == "ORG" and label == "PLACE":
+    if entity_type == "PERSON" and label in ("PLACE", "ORG") or entity_type == "ORG" and label == "PLACE" \
+            or entity_type == "EVENT" and label == "PERSON":  # ("Dorian" of "Hurricane Dorian")
         return entity_type
     return label

@@ -57,6 +57,15 @@ def _legislature(span, label, head, kind):
     return None
 
 
+def _dated_name(span, label, head, kind):
+    """'Anime North 2019', 'Expo 2020': a name that ends in a year is an event's (an edition)."""
+    if len(span) < 2 or label not in ("PERSON", "ORG", "PLACE"):
+        return None
+    last = span[-1].text
+    return "EVENT" if last.isdigit() and len(last) == 4 and 1900 <= int(last) <= 2099 \
+        and span[-2].text[:1].isupper() else None
+
+
 def _place_head(span, label, head, kind):
     return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP", "EVENT") and len(span) > 1 else None
 
@@ -139,6 +148,7 @@ def _organisation_by_context(span, label, head, kind):
 RETYPES = [
     ("Hurricane Dorian: an event", _storm),
     ("the Doha Conference: an event", _event_head),
+    ("Anime North 2019: an event's edition", _dated_name),
     ("the Human Rights Watch: an organisation", _org_head),
     ("the United States House of Representatives: an organisation", _legislature),
     ("Zarin Valley: a place", _place_head),

@@ -27,7 +27,8 @@ from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, ini
                      spelling_variant, tokens)
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES,
-                       ORG_HEADS, PLACE_GENERICS, REGNAL_TITLES, SUBORDINATE_MODIFIERS, common_words)
+                       ORG_HEADS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS, SUBORDINATE_MODIFIERS,
+                       common_words)
 
 
 @dataclass
@@ -138,13 +139,7 @@ class _Clustering:
     def join(self, i: int, target: int, form: str, text_form: str, etype: str, reason: str) -> None:
         pos = self.mentions[i][2]
         cl = self.clusters[target]
-        if cl.types and cl.types.most_common(1)[0][0] == "PERSON" and etype in ("PLACE", "ORG"):
-            etype = "PERSON"  # a person's given name the tagger took for a place
-        elif cl.types and _plural_of_movement(normal(form), etype, cl, cl.types.most_common(1)[0][0]):
-            etype = cl.types.most_common(1)[0][0]  # "Houthis" of the "Houthi movement": its type
-        elif etype == "PLACE" and cl.types and cl.types.most_common(1)[0][0] == "ORG" \
-                and any(_without_body_noun(form, other) for other in cl.forms):
-            etype = "ORG"  # "Houthi" of the "Houthi movement", which the tagger took for a place
+        etype = _joined_type(form, etype, cl)
         if form not in cl.forms:
             cl.forms.append(form)
             for k in _lookup_keys(form, probe=False):
@@ -196,6 +191,23 @@ class _Clustering:
             entities.append(LocalEntity(label=label, type=cl.type, forms=tuple(dict.fromkeys([label, *forms])),
                                         reasons=tuple((f, r) for f, r in cl.reasons.items() if f != label)))
         return [renumber[assigned[i]] for i in range(len(self.mentions))], entities
+
+
+def _joined_type(form: str, etype: str, cl: _Cluster) -> str:
+    """The type a form counts for in the entity it joins, when the tagger's is the entity's
+    name's mistyped."""
+    if not cl.types:
+        return etype
+    ctype = cl.types.most_common(1)[0][0]
+    if ctype == "PERSON" and etype in ("PLACE", "ORG"):
+        return "PERSON"  # a person's given name the tagger took for a place
+    if _plural_of_movement(normal(form), etype, cl, ctype):
+        return ctype  # "Houthis" of the "Houthi movement": its type
+    if ctype == "EVENT" and _storm_name(_Form(form, etype, normal(form), tokens(form), "EVENT"), cl):
+        return "EVENT"  # "Dorian" of "Hurricane Dorian", which the tagger took for a person
+    if etype == "PLACE" and ctype == "ORG" and any(_without_body_noun(form, other) for other in cl.forms):
+        return "ORG"  # "Houthi" of the "Houthi movement", which the tagger took for a place
+    return etype
 
 
 def _lookup_keys(form: str, probe: bool) -> set[str]:
@@ -250,6 +262,15 @@ def _given_name_mistyped(f: _Form, cl: _Cluster) -> str | None:
             and not is_acronym(f.text) and gazetteer.place_kind(f.text) is None and f.key not in gazetteer.demonyms():
         return f"the given name of '{_first(cl.forms, lambda o: ' ' in o and normal(o.split(' ', 1)[0]) == f.key)}'"
     return None
+
+
+def _storm_name(f: _Form, cl: _Cluster) -> str | None:
+    """'Dorian' after 'Hurricane Dorian', whatever type the tagger gave it: the storm."""
+    if f.ctype != "EVENT" or len(f.words) != 1:
+        return None
+    full = next((o for o in cl.forms if len(tokens(o)) >= 2 and tokens(o)[-1] == f.key
+                 and all(w in STORM_WORDS for w in tokens(o)[:-1])), None)
+    return f"the name of the storm '{full}'" if full else None
 
 
 def _surname_mistyped(f: _Form, cl: _Cluster) -> str | None:
@@ -479,6 +500,7 @@ def _surname_after_particle(f: _Form, cl: _Cluster) -> str | None:
 # When a form names an entity the article already has, in order: (name, example, rule).
 SAME_NAME_RULES = [
     ("given name mistyped", "'Jamal' after 'Jamal Khashoggi', tagged a place", _given_name_mistyped),
+    ("a storm's name", "'Dorian' after 'Hurricane Dorian', tagged a person", _storm_name),
     ("surname mistyped", "'Jorgensen' after 'Jo Jorgensen', 'La Riva' after 'Gloria La Riva'", _surname_mistyped),
     ("members' plural", "'Houthis' and the 'Houthi movement'", _members_plural),
     ("same name", "'the Kharaj' and 'Kharaj'", _same_key),
