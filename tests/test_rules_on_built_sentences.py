@@ -131,6 +131,13 @@ def test_a_name_ending_in_a_year_is_an_events_edition():
     assert retype(Span(doc, 3, 5, label="PERSON")).label_ == "PERSON"
 
 
+def test_an_adverb_opening_a_sentence_is_no_name():
+    doc = built("Presently/ADV/RB ,/PUNCT/, the/DET/DT law/NOUN/NN applies/VERB/VBZ ./PUNCT/.")
+    assert repair(Span(doc, 0, 1, label="PLACE")) == []
+    doc = built("Kharaj/PROPN/NNP ,/PUNCT/, the/DET/DT capital/NOUN/NN ,/PUNCT/, fell/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 0, 1, label="PLACE"))) == [("Kharaj", "PLACE")]
+
+
 def test_a_legislatures_word_after_the_is_its_name():
     doc = built("The/DET/DT bill/NOUN/NN passed/VERB/VBD the/DET/DT Senate/PROPN/NNP and/CCONJ/CC House/PROPN/NNP "
                 "on/ADP/IN Monday/PROPN/NNP ./PUNCT/.")

@@ -799,14 +799,8 @@ def looks_like_name(doc: Doc, start: int, end: int) -> bool:
     text = span.text
     if not any(c.isupper() for c in text) and not any(c.isdigit() for c in text):
         return False
-    first = doc[start]
-    if end - start == 1:
-        if first.lower_ in L.DATE_WORDS or first.lower_ in L.PRONOUNS or len(text) < 2 or first.like_num \
-                or first.lower_ in L.RELIGIONS \
-                or is_role(first.lower_) or first.lower_ in L.HONORIFICS:
-            return False
-        if first.lower_ in languages() and normal(text) not in gazetteer.demonyms():
-            return False  # languages are not entities in the guidelines
+    if end - start == 1 and not _a_word_that_may_be_a_name(doc[start]):
+        return False
     if all(t.lower_ in L.DATE_WORDS or t.like_num or t.is_punct for t in span):
         return False
     if end - start > 1 and (head_word(span) in L.LAW_HEADS or doc[end - 1].lower_ in L.LAW_HEADS):
@@ -814,6 +808,18 @@ def looks_like_name(doc: Doc, start: int, end: int) -> bool:
     if text.isupper() and end - start > 3:
         return False  # a shouted phrase ("JOIN THE RESISTANCE"), not a name
     return True
+
+
+def _a_word_that_may_be_a_name(tok) -> bool:
+    """Not a date, pronoun, number, religion, role or title, not a language (not entities in the
+    guidelines), not an adverb opening a sentence ('Presently, ...')."""
+    if tok.lower_ in L.DATE_WORDS or tok.lower_ in L.PRONOUNS or len(tok.text) < 2 or tok.like_num \
+            or tok.lower_ in L.RELIGIONS or is_role(tok.lower_) or tok.lower_ in L.HONORIFICS:
+        return False
+    if tok.lower_ in languages() and normal(tok.text) not in gazetteer.demonyms():
+        return False
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return not (tok.is_sent_start and tok.pos_ == "ADV" and following is not None and following.text == ",")
 
 
 def defined_acronym(doc: Doc, start: int, end: int) -> bool:
