@@ -140,6 +140,8 @@ RESULT_VERBS = {"defeat", "beat", "edge", "thrash", "overcome", "outplay", "draw
 # Head words of a competition's name ("the 2020 Coast Rugby Union season", "the Lakeside Cup")
 COMPETITION_HEADS = {"season", "cup", "league", "championship", "championships", "tournament", "series",
                      "games", "olympics", "open", "trophy", "premiership"}
+# Bodies named by what they deal with ("Select Committee on Benghazi", "Council on Foreign Relations")
+REMIT_HEADS = {"committee", "subcommittee", "commission", "council", "panel", "task force", "caucus"}
 # A legislature's own word, which after "the" and capitalised is its name ("passed the House")
 CHAMBER_WORDS = {"senate", "house", "congress", "parliament", "assembly", "knesset", "duma", "bundestag"}
 # Religions and deities: neither a group of people nor any other entity of the guidelines

@@ -138,6 +138,13 @@ def test_an_adverb_opening_a_sentence_is_no_name():
     assert names(repair(Span(doc, 0, 1, label="PLACE"))) == [("Kharaj", "PLACE")]
 
 
+def test_what_a_committee_is_on_in_capitals_is_part_of_its_name():
+    doc = built("before/ADP/IN the/DET/DT Select/PROPN/NNP Committee/PROPN/NNP on/ADP/IN Benghazi/PROPN/NNP "
+                "and/CCONJ/CC the/DET/DT Committee/PROPN/NNP on/ADP/IN Monday/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 4, label="ORG"))) == [("Select Committee on Benghazi", "ORG")]
+    assert names(repair(Span(doc, 8, 9, label="ORG"))) == [("Committee", "ORG")]
+
+
 def test_a_legislatures_word_after_the_is_its_name():
     doc = built("The/DET/DT bill/NOUN/NN passed/VERB/VBD the/DET/DT Senate/PROPN/NNP and/CCONJ/CC House/PROPN/NNP "
                 "on/ADP/IN Monday/PROPN/NNP ./PUNCT/.")

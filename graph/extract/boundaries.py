@@ -755,6 +755,18 @@ def _for_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
     return j if taken else None
 
 
+def _on_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'Select Committee + on Benghazi', 'Council + on Foreign Relations': what a committee is on,
+    in capitals, is part of its name (not 'the Committee + on Monday')."""
+    if doc[end].lower_ != "on" or head_word(doc[start:end]) not in L.REMIT_HEADS:
+        return None
+    j = end + 1
+    while j < len(doc) and j - end <= 4 and capitalised(doc[j]) and not doc[j].is_sent_start \
+            and doc[j].lower_ not in L.DATE_WORDS:
+        j += 1
+    return j if j > end + 1 else None
+
+
 def _plural_possessive_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if nxt.text in ("'", "\u2019") and doc[end - 1].text.endswith("s") and end + 1 < len(doc) \
@@ -781,6 +793,7 @@ JOIN_RIGHT = [
     ("and a shared head word", "House Oversight + and Reform Committee", _and_a_shared_head),
     ("of after a head word", "Chamber + of Commerce, Battle + of Raqqa", _of_after_head),
     ("for after a head word", "Tunisian League + for the Defence of Human Rights", _for_after_head),
+    ("on after a committee", "Select Committee + on Benghazi", _on_after_head),
     ("plural possessive", "Kurdistan Workers + ' Party, Fishmongers + ' Hall", _plural_possessive_after),
 ]
 
