@@ -237,3 +237,12 @@ def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():
 
     assert gazetteer.place_kind("Wales") == gazetteer.place_kind("Cymru") == "subdivision"
     assert gazetteer.place_kind("Catalunya") == gazetteer.place_kind("Cataluña") == "subdivision"
+
+
+def test_a_role_word_used_as_an_adjective_gives_no_title():
+    #              0        1    2     3   4       5         6    7   8      9      10
+    doc = built("Tom/PROPN/NNP Hale/PROPN/NNP was/AUX/VBD given/VERB/VBN a/DET/DT general/ADJ/JJ "
+                "discharge/NOUN/NN in/ADP/IN 2007/NUM/CD ./PUNCT/.",
+                heads=[3, 0, 3, 3, 6, 6, 3, 8, 3, 3],
+                deps=["nsubj:pass", "flat", "aux:pass", "ROOT", "det", "amod", "obj", "case", "obl", "punct"])
+    assert not {f for f in found_relations(doc, [(0, 2, "PERSON")]) if " title " in f}

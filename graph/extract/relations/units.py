@@ -117,6 +117,9 @@ def word_symbol(tok) -> str:
     if low.rstrip(".") in L.HONORIFIC_ABBREVIATIONS:
         return SYMBOLS["HONORIFIC"]
     if L.role_kind(low):
+        following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.pos_ == "ADJ" and following is not None and following.pos_ == "NOUN" and following.is_lower:
+            return SYMBOLS["MOD"]  # "a general discharge", "chief executive": an adjective, no role itself
         return SYMBOLS["ROLE"]
     if L.plural_role(low):
         return SYMBOLS["PLURAL_ROLE"]
