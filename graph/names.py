@@ -168,9 +168,11 @@ def institution(form: str, place_of) -> tuple[str, str | None] | None:
         if found:
             place, words = found, words[:at]
     content = [w for w in words if w not in _GENERIC_FILLERS]
-    if not content or not all(w in INSTITUTION_WORDS for w in content):
+    if not content or not all(w in INSTITUTION_WORDS or w in _PARTY_PLURALS for w in content):
         return None
     head = next((w for w in content if w in INSTITUTION_HEADS), None)
+    if head is None and len(content) > 1 and content[-1] in _PARTY_PLURALS:
+        head = content[-1]  # "Liberal Democrats", "Social Democrats": a party of some country
     if head is None:
         return None
     if head in _CHAMBERS:
@@ -182,6 +184,8 @@ def institution(form: str, place_of) -> tuple[str, str | None] | None:
     return " ".join([head, *sorted(set(content) - {head})]), place
 
 
+# Parties named by their members in the plural ("Liberal Democrats", "Sweden Democrats").
+_PARTY_PLURALS = {"democrats", "republicans", "socialists", "greens", "liberals", "conservatives"}
 # A legislature's head words, and the parties' words that may qualify one for its majority.
 _CHAMBERS = {"senate", "house", "congress", "parliament", "assembly"}
 _PARTISAN = {"democratic", "republican", "labour", "labor", "liberal", "conservative", "green", "greens", "socialist",

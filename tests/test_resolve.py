@@ -254,3 +254,14 @@ def test_a_bare_surname_with_a_title_and_no_shared_context_joins_the_one_promine
         r.resolve(extraction(f"e{k}", ("Tom Ford", "PERSON", [])))
     (apart,) = r.resolve(titled("f"))
     assert apart not in (ford, tom)  # two Fords of about as many articles: no answer
+
+
+def test_a_party_named_by_its_members_is_the_party_of_the_articles_country():
+    r = Resolver()
+    (norway, _) = r.resolve(extraction("1", ("Liberal Democrats", "ORG", []), ("Norway", "PLACE", []),
+                                       headline="Norway"))
+    (chile, _) = r.resolve(extraction("2", ("Liberal Democrats", "ORG", []), ("Chile", "PLACE", []),
+                                      headline="Chile"))
+    (again, _) = r.resolve(extraction("3", ("Liberal Democrats", "ORG", []), ("Norway", "PLACE", []),
+                                      headline="Norway"))
+    assert norway != chile and again == norway
