@@ -850,3 +850,10 @@ def test_the_countrys_capital_named_after_it_is_in_that_country(extractor):
     _, relations, _ = extract(extractor, "News\n\nNorway banned it. This comes after protests took place in the "
                                          "country's capital, Oslo, last month.")
     assert ("Oslo", "locatedIn", "Norway") in relations, relations
+
+
+def test_a_place_in_a_role_phrase_is_part_of_the_title(extractor):
+    _, relations, _ = extract(extractor, "News\n\nTom Hale, a former commissioner of the Oslo police, was convicted. "
+                                         "Ann Ford, a consultant on Norway, said so.")
+    assert {("Tom Hale", "title", "former commissioner of the oslo police"),
+            ("Ann Ford", "title", "consultant on norway")} <= relations, relations

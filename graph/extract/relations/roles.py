@@ -98,7 +98,11 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
         start += 1  # "Republican committee chairman", "Israeli prime minister": whose, not what
     parts = [u.lower for u in words[start:h + 1]]
     if not _missed_name(complement):
-        parts += [u.lower for u in complement if u.mention is None]
+        # (a name is part of it after "on" or "to", or before a noun: "consultant on Afghanistan",
+        # "ambassador to France", "commissioner of the New York police")
+        about = bool(complement) and complement[0].symbol == SYMBOLS["ON_TO"]
+        parts += [u.lower for k, u in enumerate(complement) if u.mention is None or about
+                  or k + 1 < len(complement) and complement[k + 1].symbol in (WORD, PLACE_NOUN)]
     return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 

@@ -34,8 +34,10 @@ class Rule:
 
 
 # the complement of a role that is part of its title: "head of foreign relations", "co-director of
-# the women's rights division", "consultant on Afghanistan", "ambassador to France and Canada"
-COMP = "comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)+) | (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)?))?"
+# the women's rights division", "commissioner of the New York police" (a place's name before a
+# noun is what the noun is of), "consultant on Afghanistan", "ambassador to France and Canada"
+COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)+) | (OF DET? (PLACE|GROUP) (WORD|PLACE_NOUN)+) "
+        "| (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)?))?")
 # what a role is of, after it: "leader of the Front", "spokesman for the army", "professor at Y",
 # "director of Argentina's Amnesty International", "CEO of Virginia-based Y"
 OF = "(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (PLACE POSS)? (PLACE HYPHEN BASED)? of:(ORG|PLACE|GROUP))?"
