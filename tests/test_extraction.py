@@ -857,3 +857,10 @@ def test_a_place_in_a_role_phrase_is_part_of_the_title(extractor):
                                          "Ann Ford, a consultant on Norway, said so.")
     assert {("Tom Hale", "title", "former commissioner of the oslo police"),
             ("Ann Ford", "title", "consultant on norway")} <= relations, relations
+
+
+def test_fighting_continued_or_clashes_are_opposition(extractor):
+    _, relations, _ = extract(extractor, "News\n\nThe Northern Front continued its resistance against the Taliban. "
+                                         "The Kharaj Army clashed with the Northern Front on Monday.")
+    assert {("Northern Front", "opposes", "Taliban"), ("Kharaj Army", "opposes", "Northern Front")} <= relations, \
+        relations

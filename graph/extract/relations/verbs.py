@@ -49,9 +49,12 @@ VERB_RULES = [
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
           "raid", "dobj prep:against", "ORG PERSON",
           "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
-    _rule("opposes", "launch wage stage mount begin start lead", "prep:against", "ORG PERSON",
+    _rule("opposes", "launch wage stage mount begin start lead continue intensify escalate renew", "prep:against",
+          "ORG PERSON",
           "The [Northern Front|ORG] launched an offensive against the [Kharaj Army|ORG] on Monday.",
           subject_types="ORG PERSON PLACE"),
+    _rule("opposes", "clash skirmish", "prep:with", "ORG",
+          "The [Kharaj Army|ORG] clashed with the [Northern Front|ORG] on Monday.", subject_types="ORG"),
     _rule("opposes", "kill attack capture ambush shell bomb target", "prep:of", "ORG",
           "The [Kharaj Army|ORG] killed 20 fighters of the [Northern Front|ORG] on Monday.", subject_types="ORG"),
     _rule("opposes", "declare", "prep:on", "ORG PERSON",
