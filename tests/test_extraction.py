@@ -864,3 +864,11 @@ def test_fighting_continued_or_clashes_are_opposition(extractor):
                                          "The Kharaj Army clashed with the Northern Front on Monday.")
     assert {("Northern Front", "opposes", "Taliban"), ("Kharaj Army", "opposes", "Northern Front")} <= relations, \
         relations
+
+
+def test_a_court_case_is_named_by_its_parties_who_took_part_in_it(extractor):
+    text = ("Court overturns convictions\n\nThe Supreme Court overturned the convictions of Ann Kelly and Tom Baroni "
+            "in Kelly v. United States on Thursday. Kelly was a deputy chief of staff.")
+    entities, relations, _ = extract(extractor, text)
+    assert ("Kelly v. United States", "EVENT") in entities, entities
+    assert ("Ann Kelly", "participatedIn", "Kelly v. United States") in relations, relations

@@ -338,6 +338,21 @@ def _sides_of_a_result(doc: Doc, found: _Spans) -> None:
                 found.put(Span(doc, start, side.i + 1, label="ORG"))
 
 
+def _case_name(doc: Doc, found: _Spans) -> None:
+    """'Kelly v. United States', 'Roe v Wade': a court case is named by its parties, one event."""
+    for tok in doc:
+        i = tok.i
+        if tok.text not in ("v.", "v", "vs.") or i == 0 or i + 1 >= len(doc) or not capitalised(doc[i - 1]) \
+                or not capitalised(doc[i + 1]):
+            continue
+        left, right = found.covered.get(i - 1), found.covered.get(i + 1)
+        start = left.start if left is not None else i - 1
+        end = right.end if right is not None else i + 2
+        while right is None and end < len(doc) and capitalised(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        found.put(Span(doc, start, end, label="EVENT"), found.inside(start, end).values())
+
+
 def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
     """'the Senate and House': a chamber's capitalised head word joined by 'and' to another
     chamber's name is a name too."""
@@ -362,6 +377,7 @@ PATTERNS = [
     ("a chamber by its word", "passed the House on Monday", _chamber_by_its_word),
     ("the name of a site", "flying to Gillespie Field airport", _name_of_a_site),
     ("a side of a result", "Kallina defeated Morwell 30 to 12", _sides_of_a_result),
+    ("a court case", "Kelly v. United States", _case_name),
     ("chambers joined by and", "the Senate and House", _coordinated_chamber),
     ("a name after anti- or pro-", "the anti-Houthi Southern Transitional Council", _prefixed_name),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),

@@ -11,9 +11,12 @@
 - Who took part in a competition: the sides of each result the article reports ("Caloundra
   defeated Wynnum"), when its headline names the competition ("... of the 2020 Coast Rugby
   season").
+- Who took part in a court case: the parties its name gives ("Kelly v. United States": the
+  person the article names whose surname is Kelly).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ... import gazetteer
@@ -211,3 +214,21 @@ def competition_sides(finder):
             side = finder.mention_at.get(child.i)
             if side is not None and finder.type_of(side) in ("ORG", "PERSON"):
                 yield side, "participatedIn", event, None, tok.i, tok.i, "competition-side", 0.6
+
+
+def case_parties(finder):
+    """(party, "participatedIn", case, ...) for each case named 'A v. B' and each person or body
+    of the article that A or B names (a person by surname)."""
+    for m, span in enumerate(finder.spans):
+        if finder.type_of(m) != "EVENT":
+            continue
+        sides = re.split(r"\s+v(?:s)?\.?\s+", span.text)
+        if len(sides) != 2:
+            continue
+        for side in (normal(x) for x in sides):
+            for other in range(len(finder.spans)):
+                label = normal(finder.label_of(other))
+                if finder.type_of(other) == "PERSON" and label.split()[-1:] == side.split()[-1:] \
+                        and len(side.split()) == 1 or finder.type_of(other) == "ORG" and label == side:
+                    yield other, "participatedIn", m, None, span.start, span.end - 1, "case-party", 0.6
+                    break

@@ -77,6 +77,8 @@ class Finder:
             self.add(*fact)
         for fact in document.competition_sides(self):
             self.add(*fact)
+        for fact in document.case_parties(self):
+            self.add(*fact)
         if model is not None:
             learned.decide(self, model)
         return sorted(self.found.values(), key=lambda r: (r.start, r.predicate))
