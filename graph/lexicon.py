@@ -127,7 +127,7 @@ PLACE_GENERICS = {"valley", "province", "district", "region", "city", "county", 
                   "island", "islands", "peninsula", "basin", "plain", "plains", "desert", "mountains",
                   "highlands", "river", "gorge", "pass", "corridor", "strip", "coast", "border", "zone"}
 # Of these, the kinds of administrative area, which in lower case after a name are no part of it
-# ("Kunduz province", "Washington state"; but "the Panjshir valley" is the valley's name)
+# ("Zarin province", "Washington state"; but "the Zarin valley" is the valley's name)
 ADMINISTRATIVE_GENERICS = {"province", "district", "county", "governorate", "prefecture", "oblast", "municipality",
                            "region", "state", "territory", "department"}
 # Words that open a question ("Will Lakeside Bank employees be barred?"), whatever a tagger

@@ -54,12 +54,12 @@ def test_a_country_run_into_the_name_after_it_is_a_place_and_a_person():
 
 
 def test_an_administrative_kind_in_lower_case_or_a_quantity_is_no_part_of_a_name():
-    doc = built("in/ADP/IN Kunduz/PROPN/NNP province/NOUN/NN ./PUNCT/.")
-    assert names(repair(Span(doc, 1, 3, label="PLACE"))) == [("Kunduz", "PLACE")]
+    doc = built("in/ADP/IN Zarin/PROPN/NNP province/NOUN/NN ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 3, label="PLACE"))) == [("Zarin", "PLACE")]
     doc = built("The/DET/DT Council/PROPN/NNP for/ADP/IN two/NUM/CD years/NOUN/NNS refused/VERB/VBD ./PUNCT/.")
     assert names(repair(Span(doc, 1, 4, label="ORG"))) == [("Council", "ORG")]
-    doc = built("the/DET/DT Panjshir/PROPN/NNP valley/NOUN/NN ./PUNCT/.")
-    assert names(repair(Span(doc, 1, 3, label="PLACE"))) == [("Panjshir valley", "PLACE")]
+    doc = built("the/DET/DT Zarin/PROPN/NNP valley/NOUN/NN ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 3, label="PLACE"))) == [("Zarin valley", "PLACE")]
 
 
 def test_two_bodies_joined_by_and_the_are_two_names():
@@ -85,16 +85,16 @@ def test_a_chambers_word_before_a_persons_name_is_not_part_of_it():
 
 
 def test_a_title_or_trade_in_lower_case_before_a_name_is_no_part_of_it():
-    doc = built("criticised/VERB/VBN by/ADP/IN archbishop/NOUN/NN Monsenor/PROPN/NNP Jorge/PROPN/NNP "
-                "Eduardo/PROPN/NNP Scheinig/PROPN/NNP ./PUNCT/.")
-    assert names(repair(Span(doc, 2, 7, label="PERSON"))) == [("Jorge Eduardo Scheinig", "PERSON")]
-    doc = built("the/DET/DT YouTuber/PROPN/NNP Lovely/PROPN/NNP Lor/PROPN/NNP said/VERB/VBD ./PUNCT/.")
-    assert names(repair(Span(doc, 1, 4, label="PERSON"))) == [("Lovely Lor", "PERSON")]
+    doc = built("criticised/VERB/VBN by/ADP/IN archbishop/NOUN/NN Monsignor/PROPN/NNP Jorge/PROPN/NNP "
+                "Luis/PROPN/NNP Varga/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 7, label="PERSON"))) == [("Jorge Luis Varga", "PERSON")]
+    doc = built("the/DET/DT YouTuber/PROPN/NNP Lovely/PROPN/NNP Ames/PROPN/NNP said/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 4, label="PERSON"))) == [("Lovely Ames", "PERSON")]
 
 
 def test_a_year_before_a_persons_name_is_no_part_of_it():
-    doc = built("and/CCONJ/CC from/ADP/IN 1965/NUM/CD Rosa/PROPN/NNP Parks/PROPN/NNP worked/VERB/VBD ./PUNCT/.")
-    assert names(repair(Span(doc, 2, 5, label="EVENT"))) == [("Rosa Parks", "PERSON")]
+    doc = built("and/CCONJ/CC from/ADP/IN 1965/NUM/CD Rosa/PROPN/NNP Hale/PROPN/NNP worked/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 5, label="EVENT"))) == [("Rosa Hale", "PERSON")]
 
 
 def test_one_name_after_a_title_only_a_person_holds_is_a_person():

@@ -459,7 +459,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _without_a_lower_case_tail(doc: Doc, start: int, end: int) -> int:
     """The end of a name before a quantity ('The Council | for two years refused') or a kind of
-    administrative area in lower case ('Kunduz | province')."""
+    administrative area in lower case ('Zarin | province')."""
     cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("for", "of") and _a_quantity(doc[i + 1:end])),
                None)
     if cut is not None:

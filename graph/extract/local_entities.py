@@ -453,7 +453,7 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
 
 
 def _place_form(f: _Form, other: str, other_words: list[str]) -> str | None:
-    """A place's name without its generic word ('Panjshir' of 'Panjshir Valley'); an
+    """A place's name without its generic word ('Zarin' of 'Zarin Valley'); an
     organisation's, which the tagger took for a place, without its body noun ('Houthi' of 'the
     Houthi movement')."""
     if f.ctype == "ORG":
