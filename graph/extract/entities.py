@@ -253,8 +253,6 @@ def _settle_teams(doc: Doc, spans: list[Span], label_of: dict) -> None:
     place."""
     at = {i: s for s in spans for i in range(s.start, s.end)}
     for tok in doc:
-        if tok.lemma_.lower() not in L.RESULT_VERBS or tok.pos_ != "VERB":
-            continue
         sides = [at.get(side.i) for side in result_sides(tok)]
         if len(sides) == 2 and all(s is not None and label_of.get(normal(s.text)) in ("PLACE", "ORG")
                                    and gazetteer.place_kind(s.text) not in ("country", "subdivision", "region")

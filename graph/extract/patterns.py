@@ -325,8 +325,6 @@ def _sides_of_a_result(doc: Doc, found: _Spans) -> None:
     """'Kallina defeated Morwell 30 to 12': a capitalised name on a side of a match's result that
     the recogniser left out is a team."""
     for tok in doc:
-        if tok.lemma_.lower() not in L.RESULT_VERBS or tok.pos_ != "VERB":
-            continue
         for side in result_sides(tok):
             if side.pos_ == "PROPN" and capitalised(side) and side.i not in found.covered \
                     and not known(doc[side.i:side.i + 1]) and side.lower_ not in common_words() \

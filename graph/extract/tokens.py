@@ -145,7 +145,9 @@ def match_len(doc: Doc, start: int, words: list[str]) -> int:
 
 def result_sides(verb) -> list:
     """The tokens naming the two sides of a match's result ('X defeated Y', 'X beat Y 21-20': the
-    name the score's number is parsed under)."""
+    name the score's number is parsed under); none for a token that is no verb of a result."""
+    if verb.lemma_.lower() not in L.RESULT_VERBS or verb.pos_ != "VERB":
+        return []
     out = []
     for child in verb.children:
         if child.dep_ not in ("nsubj", "obj", "dobj"):

@@ -208,8 +208,6 @@ def competition_sides(finder):
         return
     event = next(m for m in range(len(finder.spans)) if finder.entity_of[m] in competitions)
     for tok in finder.doc:
-        if tok.lemma_.lower() not in L.RESULT_VERBS or tok.pos_ != "VERB":
-            continue
         for child in result_sides(tok):
             side = finder.mention_at.get(child.i)
             if side is not None and finder.type_of(side) in ("ORG", "PERSON"):
