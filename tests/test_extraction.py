@@ -95,6 +95,14 @@ def test_headline_in_title_case_keeps_only_confirmed_names(extractor):
     assert "Geneva" in labels and not any("Valley" in label or "Rebels" in label for label in labels)
 
 
+def test_a_paragraph_of_one_sentence_of_offices_and_names_is_no_headline(extractor):
+    text = ("Talks resume\n\nKenyan President Tom Hale met Ugandan Foreign Minister Ann Ford in Nairobi.\n\n"
+            "They discussed trade.")
+    entities, relations, _ = extract(extractor, text)
+    assert {("Tom Hale", "PERSON"), ("Ann Ford", "PERSON")} <= entities
+    assert ("Ann Ford", "title", "foreign minister") in relations
+
+
 def test_photo_credit_names_a_photographer_and_an_agency(extractor):
     entities, _, _ = extract(extractor, "Police patrol the market. Photo: Maria Lopez / Getty Images\n\nText.")
     assert ("Maria Lopez", "PERSON") in entities and ("Getty Images", "ORG") in entities

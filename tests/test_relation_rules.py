@@ -58,6 +58,28 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     assert {"Caloundra participatedIn Coast Cup", "Noosa participatedIn Coast Cup"} <= found
 
 
+@pytest.mark.parametrize("sentence, stated", [
+    # a participle that places: the site is where the participle puts it
+    ("The plane flew to [Kharaj Field|PLACE], located near [Lakeside|PLACE] in [Zanzar|PLACE].",
+     {"Kharaj Field locatedIn Zanzar"}),
+    ("An edition of the [Lakeside Herald|ORG], a daily printed in [Zanzar|PLACE], was recalled.",
+     {"Lakeside Herald locatedIn Zanzar"}),
+    # the relative clause of an apposition, no comma after it, is about the person
+    ("[Tom Hale|PERSON], a career politician who served as president of [Zanzar|PLACE] for five years, died.",
+     {"Tom Hale leads Zanzar", "Tom Hale title president"}),
+    # "was elected mayor": the office is "mayor"
+    ("[Ann Ford|PERSON], who was elected mayor of [Lakeside|PLACE] in 2010, spoke.",
+     {"Ann Ford leads Lakeside", "Ann Ford title mayor"}),
+    # an age between commas stands in no pattern
+    ("[Tom Hale|PERSON], 54, a lawyer with [Kharaj Capital|ORG], resigned.",
+     {"Tom Hale memberOf Kharaj Capital", "Tom Hale title lawyer"}),
+    ("[Tom Hale|PERSON], 54, is the president of the [Zarin Party|ORG].", {"Tom Hale leads Zarin Party"}),
+    ("[Tom Hale|PERSON] was sworn in as president of [Zanzar|PLACE] on Monday.", {"Tom Hale leads Zanzar"}),
+])
+def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
+    assert stated <= facts(nlp, sentence)
+
+
 @pytest.mark.parametrize("sentence, wrong", [
     # peers in a list are not in one another
     ("Primaries were held in [Florida|PLACE], [Illinois|PLACE], [Ohio|PLACE], and [Arizona|PLACE].",

@@ -561,7 +561,8 @@ def _title_case_line(line: list, common: set[str]) -> bool:
         return False
     words = [t for t in line if t.is_alpha and len(t.text) > 3 and t.i != line[0].i]
     lower = [t for t in words if t.is_lower and t.lower_ not in HEADLINE_SMALL_WORDS]
-    capital_common = [t for t in words if t.text[:1].isupper() and t.lower_ in common]
+    # (an office before a name is capitalised in a sentence too: "Kenyan Foreign Minister X met ...")
+    capital_common = [t for t in words if t.text[:1].isupper() and t.lower_ in common and not L.is_role_word(t.lower_)]
     return len(words) >= 3 and len(lower) <= 0.05 * len(words) and len(capital_common) >= 2
 
 

@@ -88,13 +88,18 @@ RULES = [
          ("Karim Haidari memberOf Zanzari Parliament",), 0.8),
     # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
     # Y, who was ...": a relative clause after an apposition is about the name in it)
-    Rule("copula", f"who:(PERSON|PRONOUN) (COMMA (DET|WHICH) ANY{{0,16}} COMMA)? OTHER? COPULA+ (OTHER COPULA+)? "
-         "(OTHER|NAMING)? DET? "
+    Rule("copula", f"who:(PERSON|PRONOUN) ((COMMA (DET|WHICH) ANY{{0,16}})? COMMA)? OTHER? COPULA+ "
+         "(OTHER IN? COPULA+)? (OTHER|NAMING)? DET? "
          f"pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? POSS? "
          f"{ROLES} {COMP} {OF}", "role",
          "[Ann Ford|PERSON] is also a professor at the [University of Kharaj|ORG].",
          ("Ann Ford memberOf University of Kharaj", "Ann Ford title professor"), 0.75),
+    # (the relative clause of an apposition without a closing comma is about the person too)
+    Rule("relative-clause-of-apposition", f"who:PERSON COMMA DET (MOD|WORD|ROLE)* WHICH COPULA+ DET? pre:MOD* "
+         f"owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF}", "role",
+         "[Tom Hale|PERSON], a career politician who served as president of [Zanzar|PLACE], died.",
+         ("Tom Hale leads Zanzar", "Tom Hale title president"), 0.7),
     Rule("role-in-a-later-conjunct", f"who:PERSON COMMA {NOT_A_NAME} (DET|ROLE) {NOT_A_NAME} AND DET? pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? "
          f"POSS? role:TITLE {COMP} {OF} !PERSON", "role",
@@ -183,6 +188,10 @@ RULES = [
          "outer:PLACE",
          "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
          ("Sea-Watch locatedIn Berlin",), 0.75),
+    Rule("placed-in", "inner:(PLACE|ORG|EVENT) PLACE_NOUN? COMMA DET? (MOD|WORD)* BASED (OTHER DET? PLACE)? IN DET? "
+         "outer:PLACE !POSS", "located",
+         "The plane flew to [Kharaj Field|PLACE], located near [Lakeside|PLACE] in [Zanzar|PLACE].",
+         ("Kharaj Field locatedIn Zanzar",), 0.7),
     Rule("the-capital", "DET (PLACE_NOUN POSS)? PLACE_NOUN COMMA inner:PLACE", "capital",
          "[Somalia|PLACE] has been at war since the capital, [Mogadishu|PLACE], was attacked.",
          ("Mogadishu locatedIn Somalia",), 0.7),

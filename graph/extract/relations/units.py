@@ -39,7 +39,7 @@ SYMBOLS = {
     "AND": "&",
     "ANTI": "a",      # anti- ("the anti-Taliban alliance")
     "HYPHEN": "-",
-    "BASED": "z",     # based, headquartered ("Virginia-based")
+    "BASED": "z",     # based, headquartered, located, printed ("Virginia-based", "a daily printed in Y")
     "PRONOUN": "h",   # he, she, I: a person named earlier
     "AT_EVENT": "v",  # speaking, attending (participles that put a person at an event)
     "PLACE_NOUN": "n",  # city, capital, province: a place's kind ("the city of X", "X, a town in Y")
@@ -82,6 +82,9 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
         i += 1
         if tok.is_space:
             continue
+        if _age_after_name(doc, tok, units, hi):
+            i += 1  # "X, 54, a lawyer": the age and its comma stand in no pattern
+            continue
         if events and tok.lower_ in events and tok.is_lower and units and units[-1].symbol in ("D", "M", "w") \
                 and tok.tag_ not in ("NNS",):
             units.append(Unit(SYMBOLS["EVENT"], tok.i, tok.i + 1, events[tok.lower_], tok.lower_))
@@ -91,6 +94,11 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
     return units
 
 
+def _age_after_name(doc, tok, units: list[Unit], hi: int) -> bool:
+    return tok.text.isdigit() and len(tok.text) <= 3 and len(units) >= 2 and units[-1].symbol == "," \
+        and units[-2].symbol == SYMBOLS["PERSON"] and tok.i + 1 < hi and doc[tok.i + 1].text == ","
+
+
 # Word classes given by the word itself, in the order they are tried.
 _BY_WORD = [
     (L.DETERMINERS | L.POSSESSIVE_DETERMINERS, "DET"), ({"'s", "\u2019s"}, "POSS"), ({","}, "COMMA"), ({"of"}, "OF"),
@@ -98,7 +106,7 @@ _BY_WORD = [
     ({"from"}, "FROM"), ({"and", "&"}, "AND"), ({"(", "["}, "OPEN"), ({")", "]"}, "CLOSE"), ({"on", "to"}, "ON_TO"),
     ({"against"}, "AGAINST"), ({"between", "by"}, "BETWEEN"), ({"for"}, "FOR"),
     ({"himself", "herself", "themselves"}, "SELF"), ({"anti"}, "ANTI"), ({"-"}, "HYPHEN"),
-    ({"based", "headquartered"}, "BASED"), (L.ROLE_PREPOSITIONS, "PREP"), (L.PERSON_PRONOUNS, "PRONOUN"),
+    (L.PLACING_PARTICIPLES, "BASED"), (L.ROLE_PREPOSITIONS, "PREP"), (L.PERSON_PRONOUNS, "PRONOUN"),
     (L.EVENT_PARTICIPLES, "AT_EVENT"), (L.KINSHIP, "KIN"), (L.PLACE_NOUNS, "PLACE_NOUN"),
     (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (L.AGREEMENT_VERBS, "SIGNED"), (L.SEAT_NOUNS, "SEAT"),
     (L.NAMING_WORDS, "NAMING"),
@@ -125,6 +133,8 @@ def word_symbol(tok) -> str:
         return SYMBOLS["PLURAL_ROLE"]
     if low in L.PARTICIPANT_NOUNS:
         return SYMBOLS["CONTENDER"]
+    if low in L.COPULAS and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "be":
+        return SYMBOLS["COPULA"]  # "was elected mayor": the office is "mayor"
     if low in L.TITLE_MODIFIERS:
         return SYMBOLS["MOD"]
     if low in L.COPULAS:
