@@ -364,6 +364,13 @@ AGENT_PARTICIPLES = {"designated", "backed", "led", "based", "owned", "funded", 
                      "aligned", "sponsored", "run", "held", "dominated", "brokered", "made", "born"}
 BODY_NOUNS = {"movement", "militia", "militias", "rebels", "insurgents", "group", "party", "regime", "government",
              "administration", "army", "forces", "network", "faction", "coalition", "alliance"}
+# Words for an organisation's people or units that stand for it as a verb's object: "clashed
+# with Y fighters", "attacked Y positions".
+FORCE_NOUNS = {"fighters", "militants", "rebels", "insurgents", "troops", "forces", "soldiers", "members",
+               "supporters", "positions", "militia", "militias", "gunmen", "units", "convoy", "convoys",
+               "insurgency", "rebellion", "uprising"}
+# Verbs of taking a side: "supported X against Y" (X and who supports it oppose Y).
+SUPPORT_LEMMAS = {"support", "back", "aid", "help", "arm", "assist", "defend", "side", "join", "ally"}
 FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
            "southern", "eastern", "western", "central"}

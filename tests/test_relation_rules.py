@@ -75,6 +75,14 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale memberOf Kharaj Capital", "Tom Hale title lawyer"}),
     ("[Tom Hale|PERSON], 54, is the president of the [Zarin Party|ORG].", {"Tom Hale leads Zarin Party"}),
     ("[Tom Hale|PERSON] was sworn in as president of [Zanzar|PLACE] on Monday.", {"Tom Hale leads Zanzar"}),
+    # an organisation's fighters or positions stand for it as a verb's object
+    ("The [Kharaj Army|ORG] clashed with [Zarin|ORG] fighters near the border.", {"Kharaj Army opposes Zarin"}),
+    ("The [Kharaj Army|ORG] shelled [Zarin|ORG] positions on Monday.", {"Kharaj Army opposes Zarin"}),
+    # taking a side against someone
+    ("In 2015, [Kharaj|ORG] started supporting the government of [Tom Hale|PERSON] against the [Zarin|ORG] "
+     "rebellion.", {"Tom Hale opposes Zarin", "Kharaj opposes Zarin"}),
+    ("[Tom Hale|PERSON] and [Ann Ford|PERSON], both members of the [National Assembly|ORG], voted against it.",
+     {"Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

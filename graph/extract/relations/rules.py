@@ -63,6 +63,10 @@ RULES = [
          "of:ORG who:PERSON others:((COMMA PERSON)* COMMA? AND PERSON)", "role_each",
          "Senior members of the [National Assembly|ORG] [Tom Hale|PERSON] and [Ann Ford|PERSON] voted against it.",
          ("Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"), 0.8),
+    Rule("names-then-plural-role", "who:PERSON others:((COMMA PERSON)* COMMA? AND PERSON) COMMA OTHER? DET? pre:MOD* "
+         "role:PLURAL_ROLE OF DET? of:ORG", "role_each",
+         "[Tom Hale|PERSON] and [Ann Ford|PERSON], both members of the [National Assembly|ORG], voted against it.",
+         ("Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"), 0.75),
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),

@@ -47,7 +47,7 @@ VERB_RULES = [
     _rule("participatedIn", "run stand lose", "prep:in prep:for dobj", "EVENT",
           "[Ann Ford|PERSON] ran in the [Democratic primaries|EVENT] last year."),
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
-          "raid", "dobj prep:against", "ORG PERSON",
+          "raid shell bombard storm", "dobj prep:against", "ORG PERSON",
           "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
     _rule("opposes", "launch wage stage mount begin start lead continue intensify escalate renew", "prep:against",
           "ORG PERSON",
@@ -96,6 +96,7 @@ def facts(sent: Span, finder):
     each verb of the sentence that states a relation between names."""
     names, type_of = _Names(finder), finder.type_of
     yield from _named_enemies(sent, names, finder)
+    yield from _sides_against(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(verb_lemma(tok))
         if not rules or tok.pos_ not in ("VERB", "AUX") and not _landfall(tok):
@@ -198,6 +199,8 @@ def _objects(verb: Token, rule: VerbRule, mention_at):
                 yield mention_at[child.i], child.i
             elif child.lower_ == "part":  # "took part in Y"
                 yield from _prepositional(verb, {"prep:in"}, mention_at)
+            else:
+                yield from _force_of(child, mention_at)
     yield from _prepositional(verb, rule.objects, mention_at)
     for child in verb.children:  # "represented the district in the Assembly": parsed under the object
         if child.dep_ in ("obj", "dobj"):
@@ -226,10 +229,21 @@ def _prepositional(verb: Token, preps, mention_at):
                     yield from _named_or_part_of(grand, mention_at)
 
 
+def _force_of(tok: Token, mention_at):
+    """'Y fighters', 'Y's positions': the name whose people or units the word is."""
+    if tok.lower_ in L.FORCE_NOUNS:
+        for child in tok.children:
+            if child.i < tok.i and child.i in mention_at and child.dep_ in ("compound", "nmod", "nmod:poss", "poss",
+                                                                             "amod", "flat"):
+                yield mention_at[child.i], child.i
+
+
 def _named_or_part_of(tok: Token, mention_at):
     if tok.i in mention_at:
         yield mention_at[tok.i], tok.i
-    elif tok.lower_ in L.EVENT_PART_NOUNS or tok.like_num and any(c.lower_ in L.EVENT_PART_NOUNS for c in tok.children):
+        return
+    yield from _force_of(tok, mention_at)
+    if tok.lower_ in L.EVENT_PART_NOUNS or tok.like_num and any(c.lower_ in L.EVENT_PART_NOUNS for c in tok.children):
         parts = [tok]
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if after is not None and after.like_num and tok.lower_ in L.EVENT_PART_NOUNS:
@@ -267,3 +281,27 @@ def _named_enemies(sent: Span, names, finder):
                 target = names[part.i] if part.i in names else None
                 if target is not None and finder.type_of(target) in ("ORG", "PERSON") and target != subject:
                     yield subject, "opposes", target, None, tok.i, part.i, "verb-names-as-enemy", 0.65
+
+
+def _sides_against(sent: Span, names, finder):
+    """'Y supported the government of X against the Z rebellion': X, and Y, oppose Z."""
+    for tok in sent:
+        if verb_lemma(tok, L.SUPPORT_LEMMAS) not in L.SUPPORT_LEMMAS or tok.pos_ != "VERB":
+            continue
+        enemies = [m for m, _ in _prepositional(tok, {"prep:against"}, names)
+                   if finder.type_of(m) in ("ORG", "PERSON")]
+        if not enemies:
+            continue
+        sides = [_subject(tok, names, finder.pronoun)]
+        for obj in (c for c in tok.children if c.dep_ in ("obj", "dobj")):
+            if obj.i in names:
+                sides.append(names[obj.i])
+            elif obj.lower_ in L.BODY_NOUNS:  # "the government of X"
+                of = next((_of_object(c) for c in obj.children if _of_object(c) is not None), None)
+                sides.append(names[of.i] if of is not None and of.i in names else None)
+        for side in sides:
+            if side is None or finder.type_of(side) not in ("ORG", "PERSON"):
+                continue
+            for enemy in enemies:
+                if enemy != side:
+                    yield side, "opposes", enemy, None, tok.i, tok.i, "verb-sides-against", 0.65
