@@ -185,3 +185,16 @@ def test_an_organisations_word_the_tagger_took_for_a_place_is_the_organisation()
 def test_a_storms_name_alone_is_the_storm_whatever_its_tag():
     got, entities = labels(("Hurricane Karen", "EVENT"), ("Karen", "PERSON"), ("Karen Hale", "PERSON"))
     assert got == ["Hurricane Karen", "Hurricane Karen", "Karen Hale"] and entities[0].type == "EVENT"
+
+
+def test_a_bare_chamber_is_the_articles_countrys_not_another_countrys_named_once_in_passing():
+    got, _ = labels(("Kenya", "PLACE"), ("Kenya", "PLACE"), ("Kenyan", "GROUP"), ("U.S. Senate", "ORG"),
+                    ("Senate", "ORG"), ("Senate", "ORG"))
+    assert got[3] == "U.S. Senate" and got[4] == got[5] == "Senate"
+    # named so more than once, the other country's body is what the bare name means
+    got, _ = labels(("Kenya", "PLACE"), ("Kenya", "PLACE"), ("Kenyan", "GROUP"), ("U.S. Navy", "ORG"),
+                    ("U.S. Navy", "ORG"), ("Navy", "ORG"))
+    assert got[5] == "U.S. Navy"
+    # a state's body is no other country's
+    got, _ = labels(("United States", "PLACE"), ("Texas Senate", "ORG"), ("Senate", "ORG"))
+    assert got[2] == "Texas Senate"

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import gazetteer
-from ..context import place_of
+from ..context import article_countries, place_of
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      spelling_variant, tokens)
 from ..records import LocalEntity
@@ -118,7 +118,7 @@ class _Clustering:
         if i in self.defined and self.defined[i] in self.assigned:
             return self.assigned[self.defined[i]], f"defined in brackets after '{self.mentions[self.defined[i]][0]}'"
         near = set().union(*(self.by_key.get(k, ()) for k in _lookup_keys(form, probe=True)))
-        candidates = [c for c in sorted(near) if self.same(form, etype, c)]
+        candidates = [c for c in sorted(near) if self.same(form, etype, c) and not self.another_countrys(form, c)]
         if not candidates:
             return None, ""
         clusters = self.clusters
@@ -135,6 +135,36 @@ class _Clustering:
                 return (positions[before - 1] if before else -1, len(positions))
             target = max(candidates, key=recency)
         return target, self.same(form, etype, target)
+
+    def another_countrys(self, form: str, c: int) -> bool:
+        """'the Senate' in an article about Ruritania that names the 'U.S. Senate' once in passing:
+        a body by its bare name is the article's country's, not the one another country's name
+        qualifies once (resolution across articles finds which). A body the article names so more
+        than once, or in its headline, is what its bare name means ('the U.S. Navy' in an article
+        on a wreck off Japan)."""
+        kind = institution(form, place_of) if not is_acronym(form) else None
+        cl = self.clusters[c]
+        if not kind or kind[1] is not None or len(cl.positions) > 1:
+            return False
+        places = {found[1] for o in cl.forms if not is_acronym(o) and (found := institution(o, place_of)) and found[1]}
+        countries = set(gazetteer.countries().values())
+        return bool(places) and places <= countries and self.country() not in places | {None} \
+            and not places & self.headline_places()  # (a state's body, "Texas Senate", is no other country's)
+
+    def headline_end(self) -> int:
+        return self.text.find("\n") if "\n" in self.text else 0
+
+    def headline_places(self) -> set[str]:
+        """The places that qualify a body the headline names ('U.S. House issues ...'): a body of
+        theirs is what the article is about, whatever its place names count."""
+        return {found[1] for t, _, p in self.mentions if p < self.headline_end() and not is_acronym(t)
+                and (found := institution(t, place_of)) and found[1]}
+
+    def country(self) -> str | None:
+        if not hasattr(self, "_country"):
+            ranked = article_countries([(t, e, p < self.headline_end()) for t, e, p in self.mentions])
+            self._country = ranked[0] if ranked else None
+        return self._country
 
     def join(self, i: int, target: int, form: str, text_form: str, etype: str, reason: str) -> None:
         pos = self.mentions[i][2]
