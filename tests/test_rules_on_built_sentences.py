@@ -53,6 +53,30 @@ def test_a_country_run_into_the_name_after_it_is_a_place_and_a_person():
     assert names(repair(Span(doc, 1, 4, label="ORG"))) == [("Kenya Airways Board", "ORG")]
 
 
+def test_a_name_does_not_take_the_last_word_of_another_name_the_recogniser_found():
+    doc = built("Ambassador/PROPN/NNP to/ADP/IN the/DET/DT United/PROPN/NNP Nations/PROPN/NNPS/nation "
+                "Ann/PROPN/NNP Ford/PROPN/NNP wrote/VERB/VBD ./PUNCT/.")
+    doc.ents = [Span(doc, 3, 5, label="ORG"), Span(doc, 5, 7, label="PERSON")]
+    assert names(repair(Span(doc, 5, 7, label="PERSON"))) == [("Ann Ford", "PERSON")]
+    # but one person's name the recogniser cut in two is joined again
+    doc = built("during/ADP/IN Karim/PROPN/NNP El/PROPN/NNP Zanzari/PROPN/NNP Ben/PROPN/NNP Omari/PROPN/NNP "
+                "'s/PART/POS rule/NOUN/NN ./PUNCT/.")
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    assert names(repair(Span(doc, 4, 6, label="PERSON"))) == [("Karim El Zanzari Ben Omari", "PERSON")]
+
+
+def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():
+    doc = built("defeated/VERB/VBD incumbent/ADJ/JJ Republican/PROPN/NNP Kenya/PROPN/NNP Senator/PROPN/NNP "
+                "Ann/PROPN/NNP Ford/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 3, 4, label="PLACE"))) == [("Kenya", "PLACE")]
+    doc = built("Tom/PROPN/NNP 's/PART/POS 2008/NUM/CD US/PROPN/NNP Senate/PROPN/NNP opponent/NOUN/NN "
+                "Ann/PROPN/NNP Ford/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 5, label="EVENT"))) == [("US Senate", "ORG")]
+    doc = built("Senator/PROPN/NNP from/ADP/IN Minnesota/PROPN/NNP Karim/PROPN/NNP Zanzari/PROPN/NNP "
+                "spoke/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 5, label="PERSON"))) == [("Karim Zanzari", "PERSON"), ("Minnesota", "PLACE")]
+
+
 def test_an_administrative_kind_in_lower_case_or_a_quantity_is_no_part_of_a_name():
     doc = built("in/ADP/IN Zarin/PROPN/NNP province/NOUN/NN ./PUNCT/.")
     assert names(repair(Span(doc, 1, 3, label="PLACE"))) == [("Zarin", "PLACE")]

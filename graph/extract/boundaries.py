@@ -140,7 +140,9 @@ def _country_then_person(n: _Name) -> list[Span] | None:
         if 2 <= j - k <= 3 and j >= end and (k < end or j > end) \
                 and head_word(doc[k:j]) not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
                 and not (j < len(doc) and capitalised(doc[j])) and not defined_acronym(doc, k, j):
-            return [n.span(start, k, "PLACE")] + repair(n.span(k, j, "PERSON"))
+            # (the person's own repairs may not take the place back)
+            return [n.span(start, k, "PLACE")] + [Span(doc, max(k, p.start), p.end, label=p.label_)
+                                                  for p in repair(n.span(k, j, "PERSON")) if p.end > k]
     return None
 
 
@@ -232,6 +234,16 @@ def _year_then_person(n: _Name) -> list[Span] | None:
             and given_name_first(doc[start + 1:end]) \
             and head_word(doc[start + 1:end]) not in L.EVENT_HEADS | L.ORG_HEADS | L.PLACE_HEADS:
         return repair(n.span(start + 1, end, "PERSON"))
+    return None
+
+
+def _year_then_body(n: _Name) -> list[Span] | None:
+    """"Biden's 2008 US Senate opponent": a year before a body's name is no part of it (the
+    year's race is an event only by its own word: "the 2008 US Senate election")."""
+    doc, start, end = n.doc, n.start, n.end
+    if end - start >= 2 and doc[start].text.isdigit() and len(doc[start].text) == 4 \
+            and head_word(doc[start + 1:end]) in INSTITUTION_HEADS - L.EVENT_HEADS:
+        return repair(n.span(start + 1, end, "ORG"))
     return None
 
 
@@ -416,6 +428,7 @@ REPAIRS = [
     ("a side then a person", "Democrat Chuck Schumer", _side_then_person),
     ("prefixed name then name", "anti-Houthi Southern Transitional Council", _prefixed_then_name),
     ("a year then a person", "from 1965 Rosa Parks worked for him", _year_then_person),
+    ("a year then a body", "Biden's 2008 US Senate opponent", _year_then_body),
     ("date after a preposition", "Taliban on February 29", _narrowing(_date_after_preposition)),
     ("office of an organisation", "US Chairman of the House Foreign Affairs Committee", _office_of_organisation),
     ("monarch of a country", "Sultan Barakat of Zanzar", _monarch_of_country),
@@ -599,9 +612,19 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
             and not _a_title_before(prev, label)
             and not (label == "PERSON" and (_no_part_of_a_persons_name(doc, start) or _first_lady(doc, start - 1)))
             and gazetteer.place_kind(prev.text) != "country" and "\n" not in prev.whitespace_
-            and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())):
+            and (takes_adjective or normal(prev.text) not in gazetteer.demonyms())
+            and not _end_of_another_name(doc, start)
+            and not (prev.lower_ in L.PARTY_ADJECTIVES and gazetteer.place_kind(doc[start].text) == "country")):
         return start - 1
     return None
+
+
+def _end_of_another_name(doc: Doc, start: int) -> bool:
+    """'the United Nations' + 'Nikki Haley': the word before is an everyday word that ends a
+    longer name the recogniser found, and taking it would cut that name in two (not 'Zine El
+    Abidine' + 'Ben Ali', one person's name the recogniser cut in two)."""
+    return doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ != "I" \
+        and bool({doc[start - 1].lower_, doc[start - 1].lemma_.lower()} & common_words())
 
 
 def _a_title_before(prev, label: str) -> bool:
