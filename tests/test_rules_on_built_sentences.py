@@ -65,6 +65,13 @@ def test_a_name_does_not_take_the_last_word_of_another_name_the_recogniser_found
     assert names(repair(Span(doc, 4, 6, label="PERSON"))) == [("Karim El Zanzari Ben Omari", "PERSON")]
 
 
+def test_an_acronym_then_the_surname_of_a_person_named_in_full_is_two_names():
+    doc = built("Karim/PROPN/NNP Haidari/PROPN/NNP died/VERB/VBD ./PUNCT/. Tom/PROPN/NNP told/VERB/VBD "
+                "ZTVN/PROPN/NNP Haidari/PROPN/NNP was/AUX/VBD kind/ADJ/JJ ./PUNCT/.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    assert names(repair(Span(doc, 6, 8, label="PERSON"))) == [("Haidari", "PERSON"), ("ZTVN", "ORG")]
+
+
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():
     doc = built("defeated/VERB/VBD incumbent/ADJ/JJ Republican/PROPN/NNP Kenya/PROPN/NNP Senator/PROPN/NNP "
                 "Ann/PROPN/NNP Ford/PROPN/NNP ./PUNCT/.")

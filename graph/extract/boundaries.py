@@ -215,7 +215,19 @@ def _acronym_then_person(n: _Name) -> list[Span] | None:
         if is_role(doc[start].lower_):
             return repair(n.span(start + 1, end, "PERSON"))  # "CEO Carlo Katigbak": a title, not a body
         return [n.span(start, start + 1, "ORG")] + repair(n.span(start + 1, end, "PERSON"))
+    if end - start == 2 and doc[start].is_upper and 2 <= len(doc[start].text) <= 6 and doc[start].is_alpha \
+            and not is_role(doc[start].lower_) and doc[start + 1].text in _surnames_named_in_full(doc):
+        # "told MSNBC Cummings": an acronym, then the surname of a person the article names in full
+        return [n.span(start, start + 1, "ORG"), n.span(start + 1, end, "PERSON")]
     return None
+
+
+def _surnames_named_in_full(doc: Doc) -> set[str]:
+    """The last words of the people's names of two words or more the recogniser found."""
+    if "newskg_full_surnames" not in doc.user_data:
+        doc.user_data["newskg_full_surnames"] = {
+            e[-1].text for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) >= 2 and not e[0].is_upper}
+    return doc.user_data["newskg_full_surnames"]
 
 
 def _prefixed_then_name(n: _Name) -> list[Span] | None:
