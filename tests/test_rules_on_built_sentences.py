@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair
-from newskg.graph.extract.entities import described_as_person
+from newskg.graph.extract.entities import _type_votes, described_as_person
 from newskg.graph.extract.kinds import retype
 from newskg.graph.extract.patterns import add_patterns, gazetteer_spans
 from newskg.graph.extract.relations import verbs
@@ -70,6 +70,15 @@ def test_an_acronym_then_the_surname_of_a_person_named_in_full_is_two_names():
                 "ZTVN/PROPN/NNP Haidari/PROPN/NNP was/AUX/VBD kind/ADJ/JJ ./PUNCT/.")
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
     assert names(repair(Span(doc, 6, 8, label="PERSON"))) == [("Haidari", "PERSON"), ("ZTVN", "ORG")]
+
+
+def test_a_surname_taken_alone_for_a_person_votes_for_the_full_name_being_one():
+    doc = built("Karim/PROPN/NNP Zanzari/PROPN/NNP died/VERB/VBD ;/PUNCT/: General/PROPN/NNP Karim/PROPN/NNP "
+                "Zanzari/PROPN/NNP was/AUX/VBD buried/VERB/VBN near/ADP/IN Zanzari/PROPN/NNP 's/PART/POS "
+                "home/NOUN/NN ./PUNCT/.")
+    spans = [Span(doc, 0, 2, label="PLACE"), Span(doc, 5, 7, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
+    _, label_of = _type_votes(doc, spans, headline=set())
+    assert label_of["karim zanzari"] == "PERSON"
 
 
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():

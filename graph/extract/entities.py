@@ -206,6 +206,12 @@ def _type_votes(doc: Doc, spans: list[Span], headline: set[int]) -> tuple[dict, 
             votes[normal(s.text)]["PLACE"] += place
         if s.start > 0 and doc[s.start - 1].lower_ == "the":
             with_article[normal(s.text)] += 1
+    for key in [k for k in votes if " " in k]:
+        # the surname alone, taken for a person, is a vote for the full name being one ("Qasem
+        # Soleimani" in a headline taken for a place, "Soleimani" alone a person thrice)
+        last = votes.get(key.rsplit(" ", 1)[1], Counter())
+        if last["PERSON"] > max((n for t, n in last.items() if t != "PERSON"), default=0):
+            votes[key]["PERSON"] += 1
     label_of = {k: vote(c) for k, c in votes.items()}
     for key, label in label_of.items():
         if label == "PERSON" and with_article[key] * 2 >= sum(votes[key].values()) / 2 and with_article[key]:
