@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from newskg.graph.extract import local_entities, relations
-from newskg.graph.extract.boundaries import repair
+from newskg.graph.extract.boundaries import repair, trim
 from newskg.graph.extract.entities import _type_votes, described_as_person
 from newskg.graph.extract.kinds import retype
 from newskg.graph.extract.patterns import add_patterns, gazetteer_spans
@@ -79,6 +79,11 @@ def test_a_surname_taken_alone_for_a_person_votes_for_the_full_name_being_one():
     spans = [Span(doc, 0, 2, label="PLACE"), Span(doc, 5, 7, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
     _, label_of = _type_votes(doc, spans, headline=set())
     assert label_of["karim zanzari"] == "PERSON"
+
+
+def test_a_mark_without_letters_opens_no_name():
+    doc = built("██/SYM/NFP Labour/PROPN/NNP Party/PROPN/NNP")
+    assert trim(doc, 0, 3) == (1, 3)
 
 
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():

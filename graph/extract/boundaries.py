@@ -531,6 +531,7 @@ def _office_opener(tok) -> bool:
 def _junk_first(doc: Doc, start: int, end: int) -> bool:
     tok = doc[start]
     return (tok.lower_ in LEADING_JUNK or tok.is_punct or _zero_width(tok)
+            or not any(c.isalnum() for c in tok.text)  # "██ Labour Party": a chart's legend mark
             or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS)
             # "Afterwards Trump": an everyday adverb capitalised only because it opens the sentence
             or (tok.is_sent_start and tok.pos_ == "ADV" and end - start > 1 and tok.lower_ in common_words())
