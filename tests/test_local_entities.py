@@ -198,3 +198,8 @@ def test_a_bare_chamber_is_the_articles_countrys_not_another_countrys_named_once
     # a state's body is no other country's
     got, _ = labels(("United States", "PLACE"), ("Texas Senate", "ORG"), ("Senate", "ORG"))
     assert got[2] == "Texas Senate"
+
+
+def test_the_name_a_body_is_for_is_not_the_body():
+    got, _ = labels(("Lakeside Centre for Zarko Fest", "ORG"), ("Zarko Fest", "EVENT"))
+    assert got == ["Lakeside Centre for Zarko Fest", "Zarko Fest"]

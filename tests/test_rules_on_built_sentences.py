@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair, trim
 from newskg.graph.extract.entities import _type_votes, described_as_person
-from newskg.graph.extract.kinds import retype
+from newskg.graph.extract.kinds import guess_type, retype
 from newskg.graph.extract.patterns import add_patterns, gazetteer_spans
 from newskg.graph.extract.relations import verbs
 
@@ -84,6 +84,17 @@ def test_a_surname_taken_alone_for_a_person_votes_for_the_full_name_being_one():
 def test_a_mark_without_letters_opens_no_name():
     doc = built("██/SYM/NFP Labour/PROPN/NNP Party/PROPN/NNP")
     assert trim(doc, 0, 3) == (1, 3)
+
+
+def test_an_unlabelled_name_is_what_its_apposition_says_it_is_or_an_edition_before_a_year():
+    doc = built("fans/NOUN/NNS came/VERB/VBD to/ADP/IN Zarko/PROPN/NNP Fest/PROPN/NNP ,/PUNCT/, a/DET/DT "
+                "fan/NOUN/NN -/PUNCT/HYPH run/VERB/VBN convention/NOUN/NN ./PUNCT/.")
+    assert guess_type(Span(doc, 3, 5)) == "EVENT"
+    doc = built("the/DET/DT Vanta/PROPN/NNP Herald/PROPN/NNP ,/PUNCT/, a/DET/DT daily/ADJ/JJ tabloid/NOUN/NN "
+                "./PUNCT/.")
+    assert guess_type(Span(doc, 1, 3)) == "ORG"
+    doc = built("Lakeside/PROPN/NNP Zarko/PROPN/NNP 2019/NUM/CD drew/VERB/VBD fans/NOUN/NNS ./PUNCT/.")
+    assert guess_type(Span(doc, 0, 2)) == "EVENT"
 
 
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():

@@ -272,6 +272,25 @@ def _after_a_title(span, f):
         or f["person_shaped"] and before.text[:1].isupper() and is_role(before.lower_)) else None
 
 
+def _by_its_kind(span, f):
+    """'Anime North, a fan-run convention', 'Lakeside Herald, a daily tabloid', 'Expo 2030': what
+    the apposition after the name says it is (its last noun), or a year after it (an edition)."""
+    doc, after = span.doc, f["after"]
+    if after is not None and after.text.isdigit() and len(after.text) == 4 and 1900 <= int(after.text) <= 2099:
+        return "EVENT"
+    i = span.end
+    if not (i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("a", "an")):
+        return None
+    i, head = i + 2, None
+    while i < len(doc) and i < span.end + 8 and (doc[i].pos_ in ("ADJ", "NOUN", "VERB") and doc[i].is_lower
+                                                  or doc[i].text == "-"):
+        head = doc[i].lower_ if doc[i].pos_ == "NOUN" else head
+        i += 1
+    if head in L.EVENT_HEADS or head in L.EVENT_NOUNS:
+        return "EVENT"
+    return "ORG" if head in L.ORGANISATION_KIND_NOUNS or head in L.BUSINESS_NOUNS else None
+
+
 def _person_by_context(span, f):
     """'the city's security chief, X Y'; a surname the article gives a person; 'X Y, a former
     ambassador'; 'X Y said'."""
@@ -304,6 +323,7 @@ GUESSES = [
     ("IM Dorsa Derakhshani", _capital_title_then_name),
     ("NATO; anti-Houthi", _acronym_or_prefixed),
     ("Dr X; spokesperson X; House Speaker X Y", _after_a_title),
+    ("Anime North, a fan-run convention; Lakeside Herald, a daily tabloid; Expo 2030", _by_its_kind),
     ("X Y, a former ambassador; X Y said", _person_by_context),
     ("in Zarin", _after_a_place_preposition),
     ("Abdrabbuh Mansur Hadi", _rare_capitalised_words),

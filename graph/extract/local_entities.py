@@ -472,6 +472,8 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
     # the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
     if _a_part_of(words, other_words):
         return None  # "House" is not "House Intelligence Committee": another body, the House's own
+    if f.type != f.ctype and _what_it_is_for(words, other_words):
+        return None  # "Anime North" is not "Congress Centre for Anime North": what the centre is for
     if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(f.key):
         if is_acronym(f.text) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
                 and other_words[-1] in OUTLET_WORDS:
@@ -492,6 +494,12 @@ def _place_form(f: _Form, other: str, other_words: list[str]) -> str | None:
     if not extra or not all(w in PLACE_GENERICS for w in extra) or _another_place(f.text, extra):
         return None
     return f"'{other}' without its generic word"
+
+
+def _what_it_is_for(words: list[str], other_words: list[str]) -> bool:
+    """The words after the longer name's last 'for' or 'of'."""
+    cut = max((i for i, w in enumerate(other_words) if w in ("for", "of")), default=-1)
+    return cut >= 0 and other_words[cut + 1:] == words
 
 
 def _a_part_of(words: list[str], other_words: list[str]) -> bool:
