@@ -83,6 +83,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      "rebellion.", {"Tom Hale opposes Zarin", "Kharaj opposes Zarin"}),
     ("[Tom Hale|PERSON] and [Ann Ford|PERSON], both members of the [National Assembly|ORG], voted against it.",
      {"Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"}),
+    ("He was a featured speaker at [Tom Hale|PERSON]'s [Rally for Reform|EVENT] in 2008.",
+     {"Tom Hale participatedIn Rally for Reform"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

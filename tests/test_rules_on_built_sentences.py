@@ -97,6 +97,13 @@ def test_an_unlabelled_name_is_what_its_apposition_says_it_is_or_an_edition_befo
     assert guess_type(Span(doc, 0, 2)) == "EVENT"
 
 
+def test_a_known_place_does_not_take_the_name_the_recogniser_found_after_it():
+    doc = built("Former/ADJ/JJ President/PROPN/NNP of/ADP/IN Kenya/PROPN/NNP Zorvan/PROPN/NNP Kharaji/PROPN/NNP "
+                "dies/VERB/VBZ")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 4, 6, label="PERSON")]
+    assert names(repair(Span(doc, 3, 4, label="PLACE"))) == [("Kenya", "PLACE")]
+
+
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():
     doc = built("defeated/VERB/VBD incumbent/ADJ/JJ Republican/PROPN/NNP Kenya/PROPN/NNP Senator/PROPN/NNP "
                 "Ann/PROPN/NNP Ford/PROPN/NNP ./PUNCT/.")

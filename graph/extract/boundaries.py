@@ -670,6 +670,8 @@ def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None
         # (nor the first word of an office: "Senate" + "Minority Leader")
         if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text)) and person_run_at(doc, end):
             return None  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
+        if nxt.ent_iob_ == "B" and doc[end - 1].ent_iob_ in ("B", "I") and gazetteer.place_kind(doc[start:end].text):
+            return None  # "President of India" + "Pranab Mukherjee": a known place, then a name of its own
         return end + 1
     return None
 
