@@ -103,6 +103,14 @@ def test_a_paragraph_of_one_sentence_of_offices_and_names_is_no_headline(extract
     assert ("Ann Ford", "title", "foreign minister") in relations
 
 
+def test_the_initials_that_mark_a_speaker_in_a_transcript_are_no_name(extractor):
+    text = ("Ann Ford talks about her work\n\n((JKL)) Thank you for the talk, Ann Ford.\n\n"
+            "((Ann Ford)) It was a pleasure to talk to Zanzar News.")
+    entities, _, _ = extract(extractor, text)
+    labels = {label for label, _ in entities}
+    assert "JKL" not in labels and "Ann Ford" in labels
+
+
 def test_photo_credit_names_a_photographer_and_an_agency(extractor):
     entities, _, _ = extract(extractor, "Police patrol the market. Photo: Maria Lopez / Getty Images\n\nText.")
     assert ("Maria Lopez", "PERSON") in entities and ("Getty Images", "ORG") in entities

@@ -465,12 +465,22 @@ def drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for s in spans:
         words = [t for t in s if t.is_alpha]
+        if _speaker_mark(doc, s):
+            continue
         if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
                 or _institution(doc, s, context):
             out.append(s)
         elif not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
             out.append(s)
     return out
+
+
+def _speaker_mark(doc: Doc, s: Span) -> bool:
+    """'((WN)) Thank you': the initials in double brackets that mark who speaks in a transcript
+    are no name in the text."""
+    return is_acronym(s.text) and s.start >= 2 and s.end + 1 < len(doc) \
+        and [t.text for t in doc[s.start - 2:s.start]] == ["(", "("] \
+        and [t.text for t in doc[s.end:s.end + 2]] == [")", ")"]
 
 
 def _institution(doc: Doc, s: Span, context: dict) -> bool:
