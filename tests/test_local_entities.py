@@ -203,3 +203,12 @@ def test_a_bare_chamber_is_the_articles_countrys_not_another_countrys_named_once
 def test_the_name_a_body_is_for_is_not_the_body():
     got, _ = labels(("Lakeside Centre for Zarko Fest", "ORG"), ("Zarko Fest", "EVENT"))
     assert got == ["Lakeside Centre for Zarko Fest", "Zarko Fest"]
+
+
+def test_an_acronym_in_brackets_after_a_name_the_recogniser_cut_is_not_the_cut_names():
+    text = "The Lakeside Industry Association of Zanzar (LIAZ) sued. The Zarin Front (ZF) fought. Zanzar voted."
+    found = [("Zanzar", "PLACE", text.index("Zanzar")), ("LIAZ", "ORG", text.index("LIAZ")),
+             ("Zarin Front", "ORG", text.index("Zarin")), ("ZF", "ORG", text.index("ZF")),
+             ("Zanzar", "PLACE", text.rindex("Zanzar"))]
+    entity_of, entities = cluster(found, text)
+    assert entity_of[1] != entity_of[0] and entity_of[3] == entity_of[2]

@@ -104,6 +104,12 @@ def test_a_known_place_does_not_take_the_name_the_recogniser_found_after_it():
     assert names(repair(Span(doc, 3, 4, label="PLACE"))) == [("Kenya", "PLACE")]
 
 
+def test_a_hyphenated_office_after_a_place_is_no_part_of_it():
+    doc = built("Former/ADJ/JJ Kenya/PROPN/NNP Vice/PROPN/NNP -/PUNCT/HYPH President/PROPN/NNP Karim/PROPN/NNP "
+                "Zanzari/PROPN/NNP won/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 2, label="PLACE"))) == [("Kenya", "PLACE")]
+
+
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():
     doc = built("defeated/VERB/VBD incumbent/ADJ/JJ Republican/PROPN/NNP Kenya/PROPN/NNP Senator/PROPN/NNP "
                 "Ann/PROPN/NNP Ford/PROPN/NNP ./PUNCT/.")

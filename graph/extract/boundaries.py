@@ -523,6 +523,14 @@ def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
 _SCORE = re.compile(r"^\d+[\u2013\u2014-]\d+$")
 
 
+def _office_starts(doc: Doc, i: int) -> bool:
+    """The first word of an office: "Senate" + "Minority Leader", "US" + "Vice-President"."""
+    if not _office_opener(doc[i]):
+        return False
+    after = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "-" else i + 1
+    return after < len(doc) and is_role(doc[after].lower_)
+
+
 def _office_opener(tok) -> bool:
     """'Minority' of 'Minority Leader' (not 'Party' of 'Party leader', which ends a name)."""
     return tok.lower_ in L.TITLE_MODIFIERS and tok.lower_ not in L.ORG_HEADS | INSTITUTION_HEADS | L.PLACE_HEADS
@@ -666,8 +674,7 @@ def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None
         return None  # "if I am in Iran I should go": the pronoun (but "World War I was", "Elizabeth I was")
     if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
             and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS | L.POSTNOMINALS \
-            and not (_office_opener(nxt) and end + 1 < len(doc) and is_role(doc[end + 1].lower_)):
-        # (nor the first word of an office: "Senate" + "Minority Leader")
+            and not _office_starts(doc, end):
         if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text)) and person_run_at(doc, end):
             return None  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
         if nxt.ent_iob_ == "B" and doc[end - 1].ent_iob_ in ("B", "I") and gazetteer.place_kind(doc[start:end].text):

@@ -26,8 +26,8 @@ from ..context import article_countries, place_of
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      spelling_variant, tokens)
 from ..records import LocalEntity
-from ..lexicon import (BODY_NOUNS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, MEETING_NOUNS, MEMBER_ROLES,
-                       ORG_HEADS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS, SUBORDINATE_MODIFIERS,
+from ..lexicon import (BODY_NOUNS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS,
+                       MEMBER_ROLES, ORG_HEADS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS, SUBORDINATE_MODIFIERS,
                        common_words)
 
 
@@ -733,6 +733,16 @@ def _parenthetical_definitions(mentions: list[tuple[str, str, int]], text: str) 
         form_b, type_b, pos_b = mentions[b]
         between = text[pos_a + len(form_a):pos_b]
         if re.fullmatch(r"\s*\(\s*", between) and text[pos_b + len(form_b):pos_b + len(form_b) + 1] == ")" \
-                and is_acronym(form_b) and type_b != "PERSON":
+                and is_acronym(form_b) and type_b != "PERSON" and not _cut_name_before(text[:pos_a]):
             out[b] = a
     return out
+
+
+# "Recording Industry Association of America (RIAA)": the mention before the brackets is the end
+# of a longer name the recogniser cut, and the acronym is that name's, not the mention's
+_CUT_NAME_BEFORE = re.compile(r"([A-Z][\w'\u2019-]*) (?:(?:of|for|and)(?: the)? )?$")
+
+
+def _cut_name_before(text: str) -> bool:
+    found = _CUT_NAME_BEFORE.search(text)
+    return found is not None and found.group(1).lower() not in LEADING_JUNK
