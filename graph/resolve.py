@@ -372,6 +372,8 @@ class Resolver:
                 continue  # "Democratic Party" names a party of any country: no evidence by itself
             key = normal(form)
             for nid in self.by_key.get(key, ()):
+                if _spelt_out(form, ent.forms) and self._spelt_otherwise(nid, form, keys):
+                    continue  # 'RNC' the article spells out, of a node that spells it otherwise
                 if usable(nid, form) and not self._generic_node(nid):
                     if not is_acronym(form):
                         by_name.add(nid)
@@ -398,6 +400,8 @@ class Resolver:
         when the article's context agrees: letters alone are not evidence."""
         found: dict[str, str] = {}
         for form in ent.forms:
+            if _spelt_out(form, ent.forms):
+                continue  # 'USC' defined as 'University of Southern California': not 'United States Coast'
             if is_acronym(form):
                 pool = self.by_initials.get(normal(form).replace(" ", ""), set())
                 def hit(nid, f=form):
@@ -416,6 +420,10 @@ class Resolver:
             return []
         nid = scored[0][1]
         return [(nid, Decision("acronym", f"{found[nid]}; the context agrees"))]
+
+    def _spelt_otherwise(self, nid: str, acronym: str, keys: set[str]) -> bool:
+        return any(not is_acronym(o) and acronym_of(acronym, o) and normal(o) not in keys
+                   for o in self.nodes[nid].forms)
 
     def _generic_node(self, nid: str) -> bool:
         return self.nodes[nid].place is not None
@@ -642,6 +650,11 @@ def _person_variant(a: list[str], b: list[str]) -> str:
     if a[0] == b[0] and len(a) == len(b) and spelling_variant(" ".join(a), " ".join(b)):
         return "spelt otherwise, with the same given name"
     return ""
+
+
+def _spelt_out(form: str, forms) -> bool:
+    """An acronym one of the entity's own written-out names abbreviates."""
+    return is_acronym(form) and any(not is_acronym(f) and acronym_of(form, f) for f in forms)
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

@@ -95,6 +95,16 @@ def test_an_acronym_and_its_name_join_when_the_context_agrees_either_way_round()
     assert elsewhere not in r.resolve(extraction("6", ("Zanzar Liberation Front", "ORG", [])))  # letters alone
 
 
+def test_an_acronym_the_article_spells_out_never_joins_another_name_it_could_abbreviate():
+    for first_forms in ([], ["RNC"]):
+        r = Resolver()
+        (corps, _) = r.resolve(extraction("1", ("Ruritanian Navy Corps", "ORG", first_forms),
+                                          ("Zanzar Liberation Front", "ORG", [])))
+        (college, _) = r.resolve(extraction("2", ("Royal Nursing College", "ORG", ["RNC"]),
+                                            ("Zanzar Liberation Front", "ORG", [])))
+        assert college != corps  # the context agrees, but the article said what RNC is
+
+
 def test_two_supreme_courts_are_told_apart_by_the_country_and_a_place_in_the_name():
     r = Resolver()
     # the countries come from the gazetteer (pycountry): real ones, which no rule names
