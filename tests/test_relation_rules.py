@@ -85,6 +85,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"}),
     ("He was a featured speaker at [Tom Hale|PERSON]'s [Rally for Reform|EVENT] in 2008.",
      {"Tom Hale participatedIn Rally for Reform"}),
+    # 'he' is the person the sentence before is about, the subject of its main verb
+    ("When [Tom Hale|PERSON] announced his resignation in 1995, [Karim Haidari|PERSON] joined the race. He was "
+     "also a member of the [Zarin Party|ORG].", {"Karim Haidari memberOf Zarin Party"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

@@ -110,6 +110,13 @@ def test_a_hyphenated_office_after_a_place_is_no_part_of_it():
     assert names(repair(Span(doc, 1, 2, label="PLACE"))) == [("Kenya", "PLACE")]
 
 
+def test_an_acronym_does_not_take_a_known_place_the_recogniser_found_before_it():
+    doc = built("Nairobi/PROPN/NNP ZPF/PROPN/NNP Constable/PROPN/NNP Zorvan/PROPN/NNP Kharaji/PROPN/NNP "
+                "said/VERB/VBD so/ADV/RB ./PUNCT/.")
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 1, 2, label="ORG")]
+    assert names(repair(Span(doc, 1, 2, label="ORG"))) == [("ZPF", "ORG")]
+
+
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():
     doc = built("defeated/VERB/VBD incumbent/ADJ/JJ Republican/PROPN/NNP Kenya/PROPN/NNP Senator/PROPN/NNP "
                 "Ann/PROPN/NNP Ford/PROPN/NNP ./PUNCT/.")

@@ -643,9 +643,17 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
 def _end_of_another_name(doc: Doc, start: int) -> bool:
     """'the United Nations' + 'Nikki Haley': the word before is an everyday word that ends a
     longer name the recogniser found, and taking it would cut that name in two (not 'Zine El
-    Abidine' + 'Ben Ali', one person's name the recogniser cut in two)."""
-    return doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ != "I" \
-        and bool({doc[start - 1].lower_, doc[start - 1].lemma_.lower()} & common_words())
+    Abidine' + 'Ben Ali', one person's name the recogniser cut in two); 'Kamloops' + 'RCMP': an
+    acronym does not take a known place before it (but 'London' + 'Stock Exchange' is one name)."""
+    prev = doc[start - 1]
+    if doc[start].ent_iob_ == "I" or prev.ent_iob_ not in ("B", "I"):
+        return False
+    if prev.ent_iob_ == "I" and {prev.lower_, prev.lemma_.lower()} & common_words():
+        return True
+    first = start - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return doc[start].is_upper and gazetteer.place_kind(doc[first:start].text) is not None
 
 
 def _a_title_before(prev, label: str) -> bool:

@@ -68,7 +68,7 @@ class Finder:
                     getattr(self, "act_" + rule.act)(_parts(match, units), rule)
             for fact in verbs.facts(sent, self):
                 self.add(*fact)
-            self._remember_person(units)
+            self._remember_person(units, sent)
         for fact in document.facts(self):
             self.add(*fact)
         for fact in document.regnal_titles(self):
@@ -83,10 +83,15 @@ class Finder:
             learned.decide(self, model)
         return sorted(self.found.values(), key=lambda r: (r.start, r.predicate))
 
-    def _remember_person(self, units: list[Unit]) -> None:
-        people = [u.mention for u in units if u.mention is not None and self.type_of(u.mention) == "PERSON"]
+    def _remember_person(self, units: list[Unit], sent) -> None:
+        """Who 'he' or 'she' in the next sentence most likely is: the person the sentence is about
+        (the subject of its main verb: 'When X resigned, Y joined the race' is about Y), else the
+        first person it names."""
+        people = [u for u in units if u.mention is not None and self.type_of(u.mention) == "PERSON"]
+        subjects = {c.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")}
+        about = [u.mention for u in people if subjects & set(range(u.start, u.end))]
         if people:
-            self.last_person = people[0]
+            self.last_person = about[0] if about else people[0].mention
 
     # -- what a match states -----------------------------------------------------------------
     def act_role(self, parts: dict, rule) -> None:
