@@ -88,6 +88,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # 'he' is the person the sentence before is about, the subject of its main verb
     ("When [Tom Hale|PERSON] announced his resignation in 1995, [Karim Haidari|PERSON] joined the race. He was "
      "also a member of the [Zarin Party|ORG].", {"Karim Haidari memberOf Zarin Party"}),
+    # a title ends in a noun; a capitalised word of a name the recogniser missed is no part of it
+    ("[Tom Hale|PERSON] is the author of the current economic and political challenges.", {"Tom Hale title author"}),
+    ("Lakeside Research Institute Director [Ann Ford|PERSON] said so.", {"Ann Ford title director"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
@@ -104,6 +107,12 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[US|PLACE] Speaker [Nancy Pelosi|PERSON] announced an inquiry.", {"Nancy Pelosi leads US"}),
     # a role word before a name says nothing of an organisation named earlier
     ("The [Senate|ORG] confirmed judge [Amy Barrett|PERSON].", {"Amy Barrett memberOf Senate"}),
+    # the subject of the next clause is no apposition
+    ("Per request of Prime Minister [Tom Hale|PERSON], the Queen suspended parliament.", {"Tom Hale title queen"}),
+    ("Lakeside Research Institute Director [Ann Ford|PERSON] said so.",
+     {"Ann Ford title lakeside research institute director", "Ann Ford title institute director"}),
+    ("[Tom Hale|PERSON] is the author of the current economic and political challenges.",
+     {"Tom Hale title author of the current economic"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

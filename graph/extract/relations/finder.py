@@ -101,6 +101,9 @@ class Finder:
         if who is None or not roles:
             return
         first, last = _extent(parts)
+        if rule.name == "apposition-after-name" and last + 1 < len(self.doc) \
+                and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return  # "Prime Minister X, the Queen suspended parliament": the subject of the next clause
         target = self._mention(parts.get("of"))
         if target is None:
             target = self._mention(parts.get("owner"))

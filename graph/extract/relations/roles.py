@@ -91,7 +91,8 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
     a complement naming no entity ("of foreign relations")."""
     start = h
     while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN) \
-            and not set(words[start - 1].lower.split("-")) & L.NOT_TITLE_WORDS:  # "then-new owner"
+            and not set(words[start - 1].lower.split("-")) & L.NOT_TITLE_WORDS \
+            and not _end_of_a_missed_name(words[start - 1]):  # "then-new owner"
         start -= 1
     while start < h and (words[start].lower in L.PARTY_ADJECTIVES or words[start].lower in _demonyms()) \
             and words[start].lower not in L.TITLE_MODIFIERS:
@@ -101,9 +102,29 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
         # (a name is part of it after "on" or "to", or before a noun: "consultant on Afghanistan",
         # "ambassador to France", "commissioner of the New York police")
         about = bool(complement) and complement[0].symbol == SYMBOLS["ON_TO"]
-        parts += [u.lower for k, u in enumerate(complement) if u.mention is None or about
-                  or k + 1 < len(complement) and complement[k + 1].symbol in (WORD, PLACE_NOUN)]
+        kept = _ending_in_a_noun(complement)
+        parts += [u.lower for k, u in enumerate(kept) if u.mention is None or about
+                  or k + 1 < len(kept) and kept[k + 1].symbol in (WORD, PLACE_NOUN)]
     return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _end_of_a_missed_name(u: Unit) -> bool:
+    """'Zanzar Prime Minister', 'Lakeside Research Institute Director': a capitalised word before
+    the office that is no everyday word, or a body's head word, ends a name, not the title."""
+    from ...lexicon import common_words
+    from ...names import INSTITUTION_HEADS
+
+    return u.capital and u.symbol == WORD and (u.lower not in common_words() or u.lower in L.ORG_HEADS
+                                               or u.lower in INSTITUTION_HEADS)
+
+
+def _ending_in_a_noun(complement: list[Unit]) -> list[Unit]:
+    """'author of the current economic [and political challenges]': a complement cut after an
+    adjective is no part of the title ('author')."""
+    end = len(complement)
+    while end and (complement[end - 1].adjective or complement[end - 1].symbol in (SYMBOLS["DET"], SYMBOLS["OF"])):
+        end -= 1
+    return complement[:end] if end > 1 else []
 
 
 def _missed_name(complement: list[Unit]) -> bool:

@@ -61,6 +61,7 @@ class Unit:
     mention: int | None  # the mention this unit is, if it is a name
     lower: str  # the unit's text, lower-case
     capital: bool = False  # a word capitalised inside its sentence (part of a name the recogniser missed?)
+    adjective: bool = False  # an adjective ("of the current economic ...": no end of a title)
 
 
 def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, type_of,
@@ -90,7 +91,7 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
             units.append(Unit(SYMBOLS["EVENT"], tok.i, tok.i + 1, events[tok.lower_], tok.lower_))
             continue
         units.append(Unit(word_symbol(tok), tok.i, tok.i + 1, None, tok.lower_,
-                          tok.is_title and not tok.is_sent_start))
+                          tok.is_title and not tok.is_sent_start, tok.pos_ == "ADJ"))
     return units
 
 
