@@ -91,6 +91,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a title ends in a noun; a capitalised word of a name the recogniser missed is no part of it
     ("[Tom Hale|PERSON] is the author of the current economic and political challenges.", {"Tom Hale title author"}),
     ("Lakeside Research Institute Director [Ann Ford|PERSON] said so.", {"Ann Ford title director"}),
+    # the agent of a passive 'lead' leads its subject
+    ("The [Zarin Party|ORG] is led by [Tom Hale|PERSON].", {"Tom Hale leads Zarin Party"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
@@ -113,6 +115,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Ann Ford title lakeside research institute director", "Ann Ford title institute director"}),
     ("[Tom Hale|PERSON] is the author of the current economic and political challenges.",
      {"Tom Hale title author of the current economic"}),
+    # a place after an organisation and a comma may open the next clause
+    ("According to the [Lakeside Herald|ORG], [Kenya|PLACE] has increased its trade.",
+     {"Lakeside Herald locatedIn Kenya"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

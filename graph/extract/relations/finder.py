@@ -181,6 +181,10 @@ class Finder:
                 return
         if rule.name in ("place-comma-place", "place-parenthesis") and not self._contains(outer, inner):
             return
+        after = self.spans[outer].end
+        if rule.name == "place-comma-place" and self.type_of(inner) == "ORG" and after < len(self.doc) \
+                and self.doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return  # "According to the AP, Iran has ...": the place opens the next clause
         start = self.spans[inner].start
         if rule.name == "in-place" and start > 0 and self.doc[start - 1].lower_ in ("near", "outside") \
                 and all(gazetteer.place_kind(self.label_of(m)) for m in (inner, outer)) \

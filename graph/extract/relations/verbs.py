@@ -97,6 +97,7 @@ def facts(sent: Span, finder):
     names, type_of = _Names(finder), finder.type_of
     yield from _named_enemies(sent, names, finder)
     yield from _sides_against(sent, names, finder)
+    yield from _led_by(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(verb_lemma(tok))
         if not rules or tok.pos_ not in ("VERB", "AUX") and not _landfall(tok):
@@ -305,3 +306,18 @@ def _sides_against(sent: Span, names, finder):
             for enemy in enemies:
                 if enemy != side:
                     yield side, "opposes", enemy, None, tok.i, tok.i, "verb-sides-against", 0.65
+
+
+def _led_by(sent: Span, names, finder):
+    """'The Zarin Party is led by X': the agent of a passive 'lead', 'head' or 'chair' leads its
+    subject."""
+    for tok in sent:
+        if tok.lemma_.lower() not in ("lead", "head", "chair") or tok.tag_ != "VBN":
+            continue
+        bodies = [names[c.i] for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in names]
+        agents = [names[c.i] for c in tok.children if c.dep_ == "obl:agent" and c.i in names] + [
+            names[g.i] for c in tok.children if c.dep_ == "agent"
+            for g in c.children if g.dep_ == "pobj" and g.i in names]
+        for body in (b for b in bodies if finder.type_of(b) == "ORG"):
+            for person in (a for a in agents if finder.type_of(a) == "PERSON"):
+                yield person, "leads", body, None, tok.i, tok.i, "verb-led-by", 0.7
