@@ -38,7 +38,7 @@ from . import gazetteer
 from .context import article_countries, place_of
 from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
                     spelling_variant, tokens)
-from .lexicon import EVENT_HEADS, ORG_HEADS, PLACE_HEADS
+from .lexicon import EVENT_HEADS, ORG_HEADS, PARTICLES, PLACE_HEADS
 from .records import Extraction, LocalEntity
 
 COMPATIBLE = {frozenset({"ORG", "PLACE"})}
@@ -80,6 +80,9 @@ class Node:
         full = [f for f in clean if not is_acronym(f)] or clean
         if self.type == "PERSON":
             full = [f for f in full if len(f.split()) > 1] or full
+            # 'La Fuente' is the surname of 'Rocky De La Fuente', not a full name of its own
+            full = [f for f in full if f.split()[0].lower() not in PARTICLES
+                    or not any(o.endswith(" " + f) for o in full)] or full
         if self.place:
             placed = [f for f in full if (institution(f, place_of) or ("", None))[1]]
             if placed:

@@ -275,3 +275,9 @@ def test_a_party_named_by_its_members_is_the_party_of_the_articles_country():
     (again, _) = r.resolve(extraction("3", ("Liberal Democrats", "ORG", []), ("Norway", "PLACE", []),
                                       headline="Norway"))
     assert norway != chile and again == norway
+
+
+def test_a_surname_with_its_particle_is_no_full_name_for_the_label():
+    r = Resolver()
+    (nid,) = r.resolve(extraction("1", ("Rocky De La Zarra", "PERSON", ["La Zarra", "La Zarra", "La Zarra"])))
+    assert r.nodes[nid].label == "Rocky De La Zarra"
