@@ -396,6 +396,8 @@ BUSINESS_NOUNS = {"supermarket", "chain", "business", "corporation", "charity", 
                   "team", "union", "institute", "foundation", "bank", "lender", "brewery", "studio", "label",
                   "franchise", "subsidiary", "consultancy", "maker", "producer", "developer", "supplier"}
 # Words after a name and a hyphen that make an adjective of it, not a longer name ("Biden-led").
+# What follows a surname without being one: "Robert Downey Jr." is "Downey".
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 HYPHEN_SUFFIXES = {"era", "led", "run", "like", "type", "born", "made", "free", "held", "wide", "fed", "owned", "size",
                    "age", "tied", "old"}
 # An office's term, which names no body: "during X's Presidency".

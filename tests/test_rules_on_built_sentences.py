@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair, trim
-from newskg.graph.extract.entities import _type_votes, described_as_person
+from newskg.graph.extract.entities import _settle_people, _surnames, _type_votes, described_as_person
 from newskg.graph.extract.kinds import guess_type, retype
 from newskg.graph.extract.patterns import add_patterns, gazetteer_spans
 from newskg.graph.extract.relations import verbs
@@ -115,6 +115,16 @@ def test_an_acronym_does_not_take_a_known_place_the_recogniser_found_before_it()
                 "said/VERB/VBD so/ADV/RB ./PUNCT/.")
     doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 1, 2, label="ORG")]
     assert names(repair(Span(doc, 1, 2, label="ORG"))) == [("ZPF", "ORG")]
+
+
+def test_the_surname_of_a_name_with_a_suffix_is_the_word_before_the_suffix():
+    doc = built("Zorvan/PROPN/NNP Kharaji/PROPN/NNP Jr./PROPN/NNP starred/VERB/VBD ;/PUNCT/: Kharaji/PROPN/NNP "
+                "smiled/VERB/VBD ./PUNCT/.")
+    spans = [Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 6, label="PLACE")]
+    _, label_of = _type_votes(doc, spans, headline=set())
+    surnames = _surnames(doc, spans, label_of)
+    _settle_people(doc, spans, label_of, surnames)
+    assert "kharaji" in surnames and label_of["kharaji"] == "PERSON"
 
 
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():

@@ -223,7 +223,8 @@ def _surnames(doc: Doc, body: list[Span], label_of: dict) -> Counter:
     """The surnames of the people the article names in full ("al-Muhandis" as well as "Muhandis")."""
     surnames: Counter = Counter()
     for s in body:
-        words = [t for t in s if t.text[:1].isupper() and len(t.text) > 2]
+        words = [t for t in s if t.text[:1].isupper() and len(t.text) > 2
+                 and t.lower_.rstrip(".,") not in L.NAME_SUFFIXES]
         if label_of[normal(s.text)] == "PERSON" and len(words) >= 2:
             last = words[-1]
             forms = {normal(last.text)}

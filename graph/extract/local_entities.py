@@ -27,8 +27,8 @@ from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, ini
                      spelling_variant, tokens)
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS,
-                       MEMBER_ROLES, ORG_HEADS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS, SUBORDINATE_MODIFIERS,
-                       common_words)
+                       MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS,
+                       SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -713,7 +713,7 @@ def _without_initials(words: list[str]) -> list[str]:
 
 
 def _without_suffix(words: list[str]) -> list[str]:
-    return words[:-1] if len(words) > 2 and words[-1].rstrip(".,") in ("jr", "sr", "ii", "iii", "iv") else words
+    return words[:-1] if len(words) > 2 and words[-1].rstrip(".,") in NAME_SUFFIXES else words
 
 
 def _same_meeting(a: list[str], b: list[str]) -> bool:
