@@ -98,6 +98,7 @@ def facts(sent: Span, finder):
     yield from _named_enemies(sent, names, finder)
     yield from _sides_against(sent, names, finder)
     yield from _led_by(sent, names, finder)
+    yield from _at_an_event(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(verb_lemma(tok))
         if not rules or tok.pos_ not in ("VERB", "AUX") and not _landfall(tok):
@@ -321,3 +322,16 @@ def _led_by(sent: Span, names, finder):
         for body in (b for b in bodies if finder.type_of(b) == "ORG"):
             for person in (a for a in agents if finder.type_of(a) == "PERSON"):
                 yield person, "leads", body, None, tok.i, tok.i, "verb-led-by", 0.7
+
+
+def _at_an_event(sent: Span, names, finder):
+    """'X held a panel at Anime North', 'X was arrested at the Y rally': whoever does something at
+    a named event took part in it."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or BY_LEMMA.get(verb_lemma(tok)):
+            continue  # (the verbs of VERB_RULES say it their own way)
+        events = [m for m, _ in _prepositional(tok, {"prep:at"}, names) if finder.type_of(m) == "EVENT"]
+        subject = _subject(tok, names, finder.pronoun, passive=tok.tag_ == "VBN") if events else None
+        if subject is not None and finder.type_of(subject) in ("PERSON", "ORG"):
+            for event in events:
+                yield subject, "participatedIn", event, None, tok.i, tok.i, "verb-at-event", 0.65
