@@ -111,6 +111,16 @@ def test_the_initials_that_mark_a_speaker_in_a_transcript_are_no_name(extractor)
     assert "JKL" not in labels and "Ann Ford" in labels
 
 
+def test_an_unqualified_office_leads_the_country_its_sentence_names_not_the_articles(extractor):
+    text = ("Schools close\n\nKenya reported new cases on Monday. Kenya closed its schools. Nationally, President "
+            "Tom Hale declared Ugandans would continue to be paid.")
+    _, relations, _ = extract(extractor, text)
+    assert ("Tom Hale", "leads", "Kenya") not in relations
+    _, relations, _ = extract(extractor, text.replace("Kenya closed its schools.", "Kenya closed its schools. "
+                                                                                    "Uganda closed its borders."))
+    assert ("Tom Hale", "leads", "Uganda") in relations and ("Tom Hale", "leads", "Kenya") not in relations
+
+
 def test_photo_credit_names_a_photographer_and_an_agency(extractor):
     entities, _, _ = extract(extractor, "Police patrol the market. Photo: Maria Lopez / Getty Images\n\nText.")
     assert ("Maria Lopez", "PERSON") in entities and ("Getty Images", "ORG") in entities

@@ -10,11 +10,12 @@ from conftest import ROOT, kg
 from newskg.graph.evaluate import parts
 
 VALIDATION = ROOT / "tests" / "validation"
-# a little under the figures reached (see README, "Measuring quality"; 2026-12-06: tune 0.881 /
-# 0.852 / 0.717, report 0.879 / 0.825 / 0.621 in this joint build, whatever the hash seed)
+# a little under the figures reached (see README, "Measuring quality"; 2026-12-06, second
+# session: tune 0.892 / 0.863 / 0.740, report 0.883 / 0.828 / 0.630 in this joint build, the same
+# under hash seeds 0, 1 and 3)
 FLOORS = {
-    "tune": {"entities": 0.87, "entities_typed": 0.84, "relations": 0.69},
-    "report": {"entities": 0.87, "entities_typed": 0.81, "relations": 0.60},
+    "tune": {"entities": 0.88, "entities_typed": 0.85, "relations": 0.72},
+    "report": {"entities": 0.87, "entities_typed": 0.81, "relations": 0.61},
 }
 
 

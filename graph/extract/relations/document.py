@@ -50,9 +50,35 @@ def facts(finder):
             office = _office(words)
             if office and not related.get(person) and person not in finder.qualified:
                 place = next((places[k] for k in L.OFFICE_PLACES[office] if k in places), None)
+                named = _countries_in_sentence(finder, _tokens(finder, r)[0])
+                if named and (place is None or finder.entity_of[place] not in named):
+                    # "President X declared Russians would...": the country the sentence names
+                    only = next(iter(named.values())) if len(named) == 1 else None
+                    place = only if "country" in L.OFFICE_PLACES[office] else None
                 if place is not None:
                     yield (mention_of[person], "leads", place, None, *_tokens(finder, r), "office-of-article-place",
                            0.55)
+
+
+def _countries_in_sentence(finder, token: int) -> dict[int, int]:
+    """Entity → a mention of each country the sentence of `token` names, by its name or its
+    people's ('Russians': Russia; None for a country the article does not name)."""
+    sent = finder.doc[token].sent
+    out: dict = {}
+    for m in range(len(finder.spans)):
+        if not sent.start <= finder.spans[m].start < sent.end:
+            continue
+        if finder.type_of(m) == "GROUP":
+            people = gazetteer.demonym_countries().get(normal(finder.spans[m].text))
+            country = finder.country_of(m)
+            if country is None and people:
+                out.setdefault(("unnamed", people), None)
+                continue
+        else:
+            country = m
+        if country is not None and gazetteer.place_kind(finder.label_of(country)) == "country":
+            out.setdefault(finder.entity_of[country], country)
+    return out
 
 
 def _state_body(label: str) -> bool:
