@@ -246,6 +246,7 @@ def _build(paths, store, model, workers, commit_every, progress, on_skip, extrac
                     touched.add(resolver.current(nid))
                 report.replaced += 1
             resolved.append((ext, resolver.resolve(ext), list(resolver.decisions)))
+        resolver.revisit_surnames()
         # a later article of the batch may have merged a node an earlier one went to
         merges = resolver.take_merges()
         for ext, ids, decisions in resolved:

@@ -164,6 +164,10 @@ class Resolver:
         # may empty the node and fill it again
         self.fixed: dict[str, dict[str, str]] = {}
         self.merges: list[Merge] = []  # merges not yet written to the store (take_merges)
+        # bare surnames with a title this build minted nodes for ("President Smith" before the
+        # graph knew Smith well): `revisit_surnames` joins them once one person of that name is
+        # prominent
+        self.titled_surnames: dict[str, str] = {}
 
     # -- the index -----------------------------------------------------------------------
     def _index(self, node: Node, form: str) -> None:
@@ -539,8 +543,32 @@ class Resolver:
             nid = self.mint(ent.label)
             if generic is not None:
                 self.nodes[nid].place = generic[1]
+            if e in titled and ent.type == "PERSON" and len(tokens(ent.label)) == 1:
+                self.titled_surnames[nid] = tokens(ent.label)[0]
             assign(e, nid, Decision("new", _new_reason(ent, generic)))
         return [self.current(i) for i in ids]  # type: ignore[arg-type]
+
+    def revisit_surnames(self) -> None:
+        """A titled bare surname minted as a node of its own before the graph knew a person of
+        that name from many articles joins the one it now knows so (the rule `_person_variants`
+        applies to such a surname when the person is known first), so that the order of the
+        articles does not decide."""
+        for nid, surname in list(self.titled_surnames.items()):
+            nid = self.current(nid)
+            node = self.nodes.get(nid)
+            if node is None or len(tokens(node.label)) > 1:
+                del self.titled_surnames[nid]
+                continue
+            people = sorted((n for n in self.by_surname.get(surname, ()) if n != nid and n in self.nodes
+                             and self.nodes[n].type == "PERSON" and len(tokens(self.nodes[n].label)) > 1),
+                            key=lambda n: (-len(self.nodes[n].docs), n))
+            top = len(self.nodes[people[0]].docs) if people else 0
+            runner = len(self.nodes[people[1]].docs) if len(people) > 1 else 0
+            if top >= PROMINENT_ARTICLES and top >= PROMINENCE_RATIO * runner and not self._apart(nid, people[0]):
+                self.merge(nid, people[0], f"'{node.label}', given a title, is the surname of "
+                                           f"'{self.nodes[people[0]].label}', the one person of that name the "
+                                           f"graph knows from many articles ({top})")
+                self.titled_surnames.pop(nid, None)
 
     def _merge_revealed(self, ent: LocalEntity, nid: str, others: list[tuple[str, Decision]], doc: str) -> str:
         """Other nodes this entity has a full name of are the same thing: merge them with `nid`;

@@ -1,7 +1,8 @@
 """Resolution across articles (graph.resolve), on hand-made extractions: one case per rule."""
 from collections import Counter
+from dataclasses import replace
 
-from newskg.graph.records import Article, Extraction, LocalEntity, Mention, Sentence
+from newskg.graph.records import Article, Extraction, LocalEntity, Mention, Relation, Sentence
 from newskg.graph.resolve import Resolver
 
 
@@ -281,3 +282,15 @@ def test_a_surname_with_its_particle_is_no_full_name_for_the_label():
     r = Resolver()
     (nid,) = r.resolve(extraction("1", ("Rocky De La Zarra", "PERSON", ["La Zarra", "La Zarra", "La Zarra"])))
     assert r.nodes[nid].label == "Rocky De La Zarra"
+
+
+def test_a_titled_surname_met_before_its_person_was_well_known_joins_them_once_known():
+    r = Resolver()
+    titled = Relation(subject=0, predicate="title", object=None, value="president", sentence=0, start=0, end=1,
+                      method="t", confidence=1.0)
+    (early,) = r.resolve(replace(extraction("0", ("Zanzari", "PERSON", [])), relations=(titled,)))
+    known = [r.resolve(extraction(str(n), ("Karim Zanzari", "PERSON", []), (f"Place {n}", "PLACE", [])))[0]
+             for n in range(1, 4)]
+    assert early != known[0] and len(set(known)) == 1
+    r.revisit_surnames()
+    assert r.current(early) == known[0] and [m.retired for m in r.take_merges()] == [early]
