@@ -121,6 +121,13 @@ def test_an_unqualified_office_leads_the_country_its_sentence_names_not_the_arti
     assert ("Tom Hale", "leads", "Uganda") in relations and ("Tom Hale", "leads", "Kenya") not in relations
 
 
+def test_in_an_interview_i_is_the_person_the_answer_mark_names(extractor):
+    text = ("Wikinews interviews Ann Ford, director of Lakeside Relief\n\n((WN)) What do you do?\n\n"
+            "((Ann Ford)) I have worked for the Zarin Foundation since 2010. I joined the Green Unity Party in 2001.")
+    _, relations, _ = extract(extractor, text)
+    assert {("Ann Ford", "memberOf", "Zarin Foundation"), ("Ann Ford", "memberOf", "Green Unity Party")} <= relations
+
+
 def test_photo_credit_names_a_photographer_and_an_agency(extractor):
     entities, _, _ = extract(extractor, "Police patrol the market. Photo: Maria Lopez / Getty Images\n\nText.")
     assert ("Maria Lopez", "PERSON") in entities and ("Getty Images", "ORG") in entities

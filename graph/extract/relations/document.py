@@ -189,8 +189,12 @@ def speaker(finder, token: int) -> int | None:
     if headline is None or not any(w in headline.text.lower() for w in L.INTERVIEW_WORDS):
         return None
     line_start = finder.doc.text.rfind("\n", 0, finder.doc[token].idx) + 1
-    if "((" in finder.doc.text[line_start:line_start + 12]:
-        return None  # "((WN)) ...": the interviewer's question
+    mark = re.match(r"\s*\(\((.+?)\)\)", finder.doc.text[line_start:line_start + 80])
+    if mark:
+        # "((Ann Ford)) I am ...": the person the mark names; "((WN)) ...": the interviewer's question
+        named = [m for m in range(len(finder.spans)) if finder.type_of(m) == "PERSON"
+                 and finder.spans[m].start_char == line_start + mark.start(1)]
+        return named[0] if named else None
     people = [m for m in range(len(finder.spans)) if finder.spans[m].end <= headline.end
               and finder.type_of(m) == "PERSON"]
     return people[-1] if people else None
