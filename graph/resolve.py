@@ -392,6 +392,10 @@ class Resolver:
                 for nid in self.by_key.get("country:" + normal(country_name), ()):
                     if usable(nid) and nid not in strong:
                         strong[nid] = f"'{form}' names the country {country_name} (gazetteer)"
+            for other in _people_number(key) if ent.type == "GROUP" else ():
+                for nid in self.by_key.get(other, ()):
+                    if usable(nid) and self.nodes[nid].type == "GROUP" and nid not in strong:
+                        strong[nid] = f"'{form}' and '{other}' name one people, in the singular and the plural"
         if strong:
             ranked = sorted(strong, key=lambda n: (n not in by_name, -self.support(n, context),
                                                    -self.nodes[n].mentions, n))
@@ -681,6 +685,13 @@ def _person_variant(a: list[str], b: list[str]) -> str:
     if a[0] == b[0] and len(a) == len(b) and spelling_variant(" ".join(a), " ".join(b)):
         return "spelt otherwise, with the same given name"
     return ""
+
+
+def _people_number(key: str) -> list[str]:
+    """A people's word in the other number ('americans' → 'american', 'kurd' → 'kurds'), when the
+    gazetteer knows one of the two as a people's."""
+    other = key[:-1] if key.endswith("s") else key + "s"
+    return [other] if " " not in key and (key in gazetteer.demonyms() or other in gazetteer.demonyms()) else []
 
 
 def _spelt_out(form: str, forms) -> bool:

@@ -294,3 +294,12 @@ def test_a_titled_surname_met_before_its_person_was_well_known_joins_them_once_k
     assert early != known[0] and len(set(known)) == 1
     r.revisit_surnames()
     assert r.current(early) == known[0] and [m.retired for m in r.take_merges()] == [early]
+
+
+def test_a_peoples_word_in_the_singular_and_the_plural_is_one_group():
+    r = Resolver()
+    (one,) = r.resolve(extraction("1", ("Kenyan", "GROUP", [])))
+    (many,) = r.resolve(extraction("2", ("Kenyans", "GROUP", [])))
+    assert many == one and r.decisions[0].rule == "same-name"
+    (other,) = r.resolve(extraction("3", ("Ugandans", "GROUP", [])))
+    assert other != one
