@@ -371,6 +371,10 @@ FORCE_NOUNS = {"fighters", "militants", "rebels", "insurgents", "troops", "force
                "insurgency", "rebellion", "uprising"}
 # Verbs of taking a side: "supported X against Y" (X and who supports it oppose Y).
 SUPPORT_LEMMAS = {"support", "back", "aid", "help", "arm", "assist", "defend", "side", "join", "ally"}
+# Words by which an article names again an organisation it named before ("the group's leader,
+# X"): not "government" or "army", whose country's is often meant, unnamed.
+BODY_AGAIN_NOUNS = {"group", "party", "movement", "militia", "faction", "coalition", "alliance", "organisation",
+                    "organization", "company", "firm", "charity", "union", "network", "club", "team", "agency"}
 FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
            "southern", "eastern", "western", "central"}

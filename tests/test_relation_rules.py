@@ -98,6 +98,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Zarin Party participatedIn Lakeside Convention"}),
     ("[Tom Hale|PERSON] was arrested at the [Lakeside Peace Rally|EVENT].",
      {"Tom Hale participatedIn Lakeside Peace Rally"}),
+    # an organisation named again by its kind: the one the article named last (a party for "the party's")
+    ("The [Zarin Front|ORG] said that the group's leader, [Karim Haidari|PERSON], had been killed.",
+     {"Karim Haidari leads Zarin Front"}),
+    ("The [Green Unity Party|ORG] met the [Kharaj Trust|ORG]; the party's spokesman, [Tom Hale|PERSON], spoke.",
+     {"Tom Hale memberOf Green Unity Party"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

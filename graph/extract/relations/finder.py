@@ -21,7 +21,7 @@ from . import document, learned, verbs
 from .roles import read_roles
 from .rules import RULES
 from .shapes import matches
-from .units import Unit, sentence_units, symbols
+from .units import SYMBOLS, Unit, sentence_units, symbols
 
 def institution_place(label: str) -> str | None:
     """The place a generic institution's name gives ('U.S. Senate' → 'united states'), if any."""
@@ -142,6 +142,18 @@ class Finder:
         for unit in parts.get("others", []):
             if unit.mention is not None:
                 self.act_role(parts | {"who": [unit]}, rule)
+
+    def act_role_of_body(self, parts: dict, rule) -> None:
+        from ... import lexicon as L
+
+        body = parts.get("body")
+        if not body or body[0].lower not in L.BODY_AGAIN_NOUNS:
+            return
+        start = parts["_all"][0].start
+        named = [m for m in range(len(self.spans)) if self.type_of(m) == "ORG" and self.spans[m].end <= start
+                 and (body[0].lower != "party" or self.label_of(m).lower().split()[-1] in L.PARTY_HEADS)]
+        if named:
+            self.act_role(parts | {"owner": [Unit(SYMBOLS["ORG"], 0, 0, named[-1], "")]}, rule)
 
     def act_member(self, parts: dict, rule) -> None:
         who, org = self._person(parts.get("who")), self._mention(parts.get("org"))

@@ -8,6 +8,8 @@ What each `act` does with the bound parts (finder.py):
   role        `who` holds the role in `role` (and `comp`): a title, and `leads` or `memberOf`
               what the role is of (`of`, else `owner`) by the role's kind (roles.py)
   role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
+  role_of_body  `who` holds the role of the organisation the article named last before, when
+              `body` is a word for an organisation ("the group's leader, X")
   member      `who` is a member of the organisation `org`
   kin         `child` is a child of `parent` (the other way round for "father", "mother")
   kin_of_pronoun  `named` (and `others`) are children of whom "his" or "her" stands for (its
@@ -67,6 +69,11 @@ RULES = [
          "role:PLURAL_ROLE OF DET? of:ORG", "role_each",
          "[Tom Hale|PERSON] and [Ann Ford|PERSON], both members of the [National Assembly|ORG], voted against it.",
          ("Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"), 0.75),
+    # ("the group's leader, X": the organisation the article named last; a party, for "the party's")
+    Rule("role-of-the-body-before-name", f"DET body:(WORD|MOD) POSS pre:MOD* {ROLES} {COMP} COMMA? who:PERSON",
+         "role_of_body",
+         "The [Zarin Front|ORG] said that the group's leader, [Karim Haidari|PERSON], had been killed.",
+         ("Karim Haidari leads Zarin Front", "Karim Haidari title leader"), 0.7),
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),
