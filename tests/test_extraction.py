@@ -128,6 +128,12 @@ def test_in_an_interview_i_is_the_person_the_answer_mark_names(extractor):
     assert {("Ann Ford", "memberOf", "Zarin Foundation"), ("Ann Ford", "memberOf", "Green Unity Party")} <= relations
 
 
+def test_a_role_named_x_makes_x_a_person_with_that_title(extractor):
+    text = "Attack foiled\n\nPassers-by confronted him, and another, a Polish chef named Zorvan, held him back."
+    entities, relations, _ = extract(extractor, text)
+    assert ("Zorvan", "PERSON") in entities and ("Zorvan", "title", "chef") in relations
+
+
 def test_photo_credit_names_a_photographer_and_an_agency(extractor):
     entities, _, _ = extract(extractor, "Police patrol the market. Photo: Maria Lopez / Getty Images\n\nText.")
     assert ("Maria Lopez", "PERSON") in entities and ("Getty Images", "ORG") in entities

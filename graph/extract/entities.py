@@ -314,12 +314,19 @@ def described_as_person(doc: Doc, span: Span) -> bool:
         return True  # "Sultan X", "Pope X": a monarch known by one name
     if before is not None and before.lower_.rstrip(".") in L.PERSONAL_TITLES and before.text[:1].isupper():
         return True  # "President X", "Senator X", "Dr. X": a title only a person holds
+    if _a_role_named(doc, span.start):
+        return True  # "a Polish chef named X"
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
         for tok in doc[span.end + 1:span.end + 5]:
             if tok.lower_ in ("a", "an", "the") or tok.lower_ in L.TITLE_MODIFIERS and not is_role(tok.lower_):
                 continue
             return tok.is_lower and is_role(tok.lower_)
     return False
+
+
+def _a_role_named(doc: Doc, start: int) -> bool:
+    return start > 1 and doc[start - 1].lower_ in ("named", "called") and doc[start - 2].is_lower \
+        and L.role_kind(doc[start - 2].lower_) is not None
 
 
 def regnal_names(doc: Doc, spans: list[Span]) -> list[Span]:
