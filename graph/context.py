@@ -98,9 +98,10 @@ def _qualifying_country(name: str) -> str | None:
     Parliament'): a country's own institution says the article is about it."""
     found = institution(name, place_of)
     country = found[1] if found else None
-    return country if country in _country_names() else None
+    return country if country in country_names() else None
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
+def country_names() -> frozenset[str]:
+    """The gazetteer's names of countries (the places a country's name qualifies)."""
     return frozenset(gazetteer.countries().values())

@@ -17,12 +17,13 @@ before it, or a second name after it (see `_boundary_cores`).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import gazetteer
-from ..context import article_countries, place_of
+from ..context import article_countries, country_names, place_of
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      spelling_variant, tokens)
 from ..records import LocalEntity
@@ -147,24 +148,24 @@ class _Clustering:
         if not kind or kind[1] is not None or len(cl.positions) > 1:
             return False
         places = {found[1] for o in cl.forms if not is_acronym(o) and (found := institution(o, place_of)) and found[1]}
-        countries = set(gazetteer.countries().values())
-        return bool(places) and places <= countries and self.country() not in places | {None} \
-            and not places & self.headline_places()  # (a state's body, "Texas Senate", is no other country's)
+        return bool(places) and places <= country_names() and self.country not in places | {None} \
+            and not places & self.headline_places  # (a state's body, "Texas Senate", is no other country's)
 
+    @functools.cached_property
     def headline_end(self) -> int:
         return self.text.find("\n") if "\n" in self.text else 0
 
+    @functools.cached_property
     def headline_places(self) -> set[str]:
         """The places that qualify a body the headline names ('U.S. House issues ...'): a body of
         theirs is what the article is about, whatever its place names count."""
-        return {found[1] for t, _, p in self.mentions if p < self.headline_end() and not is_acronym(t)
+        return {found[1] for t, _, p in self.mentions if p < self.headline_end and not is_acronym(t)
                 and (found := institution(t, place_of)) and found[1]}
 
+    @functools.cached_property
     def country(self) -> str | None:
-        if not hasattr(self, "_country"):
-            ranked = article_countries([(t, e, p < self.headline_end()) for t, e, p in self.mentions])
-            self._country = ranked[0] if ranked else None
-        return self._country
+        ranked = article_countries([(t, e, p < self.headline_end) for t, e, p in self.mentions])
+        return ranked[0] if ranked else None
 
     def join(self, i: int, target: int, form: str, text_form: str, etype: str, reason: str) -> None:
         pos = self.mentions[i][2]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import lexicon as L
+from ...lexicon import common_words
+from ...names import INSTITUTION_HEADS
 from .units import SYMBOLS, Unit
 
 ROLE, MOD, WORD, HYPHEN = SYMBOLS["ROLE"], SYMBOLS["MOD"], SYMBOLS["WORD"], SYMBOLS["HYPHEN"]
@@ -111,9 +113,6 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
 def _end_of_a_missed_name(u: Unit) -> bool:
     """'Zanzar Prime Minister', 'Lakeside Research Institute Director': a capitalised word before
     the office that is no everyday word, or a body's head word, ends a name, not the title."""
-    from ...lexicon import common_words
-    from ...names import INSTITUTION_HEADS
-
     return u.capital and u.symbol == WORD and (u.lower not in common_words() or u.lower in L.ORG_HEADS
                                                or u.lower in INSTITUTION_HEADS)
 
