@@ -9,7 +9,7 @@ from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair, trim
 from newskg.graph.extract.entities import _settle_people, _surnames, _type_votes, described_as_person
 from newskg.graph.extract.kinds import guess_type, retype
-from newskg.graph.extract.patterns import add_patterns, gazetteer_spans
+from newskg.graph.extract.patterns import add_patterns, drop_common_words, gazetteer_spans
 from newskg.graph.extract.relations import verbs
 
 VOCAB = spacy.blank("en").vocab
@@ -187,6 +187,15 @@ def test_one_name_after_a_title_only_a_person_holds_is_a_person():
     doc = built("He/PRON/PRP met/VERB/VBD President/PROPN/NNP Varga/PROPN/NNP ,/PUNCT/, not/PART/RB "
                 "General/PROPN/NNP Motors/PROPN/NNPS ./PUNCT/.")
     assert described_as_person(doc, doc[3:4]) and not described_as_person(doc, doc[7:8])
+
+
+def test_an_everyday_word_after_a_capitalised_the_inside_a_sentence_is_a_title_with_its_the():
+    doc = built("He/PRON/PRP told/VERB/VBD The/DET/DT Times/PROPN/NNPS and/CCONJ/CC the/DET/DT times/NOUN/NNS "
+                "changed/VERB/VBD ./PUNCT/.")
+    assert names(drop_common_words(doc, [Span(doc, 3, 4, label="ORG")])) == [("The Times", "ORG")]
+    # at a sentence's start 'The' says nothing: the everyday word is dropped
+    doc = built("The/DET/DT Times/PROPN/NNPS changed/VERB/VBD and/CCONJ/CC times/NOUN/NNS go/VERB/VBP ./PUNCT/.")
+    assert names(drop_common_words(doc, [Span(doc, 1, 2, label="ORG")])) == []
 
 
 def test_an_organisations_one_word_and_a_body_noun_are_its_name():

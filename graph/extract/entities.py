@@ -49,7 +49,7 @@ class EntityLayer:
         spans = [retype(s) for s in spans]
         spans = add_patterns(doc, spans)
         spans = self._consistent(doc, spans, headline)
-        spans = drop_common_words(doc, spans)
+        spans = drop_common_words(doc, spans, headline)
         spans = regnal_names(doc, spans)
         doc.ents = sorted(filter_spans(spans), key=lambda s: s.start)
         doc.user_data[HINTS] = {k: v for k, v in hints.items()

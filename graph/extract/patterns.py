@@ -455,10 +455,11 @@ def credits(doc: Doc):
         yield Span(doc, i, j, label="PERSON"), agency
 
 
-def drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
+def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozenset()) -> list[Span]:
     """A one-word 'name' the article also writes in lower case ('a Tweet' / 'in one tweet'),
     or a phrase in capitals made of such words ('JOIN THE RESISTANCE'), is not a name: the
-    spans that COMMON_WORD_RULES do not drop."""
+    spans that COMMON_WORD_RULES do not drop. A word after a capitalised 'The' inside a sentence
+    is a title's ('according to The Times'), and the name keeps its 'The'."""
     context = {"lower": {t.lower_ for t in doc if t.is_lower and t.is_alpha},
                "people": {normal(t.text) for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s},
                "common": common_words()}
@@ -472,7 +473,18 @@ def drop_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(s)
         elif not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
             out.append(s)
+        elif _after_capital_the(doc, s, headline) and not _office_alone(doc, s, words, context):
+            out.append(Span(doc, s.start - 1, s.end, label=s.label_))
     return out
+
+
+def _after_capital_the(doc: Doc, s: Span, headline: set[int]) -> bool:
+    """'told The Guardian': 'The' capitalised where no sentence, quotation or headline starts."""
+    if len(s) != 1 or s.label_ != "ORG" or s.start < 2 or s.start - 1 in headline:
+        return False
+    the, before = doc[s.start - 1], doc[s.start - 2]
+    return the.text == "The" and not the.is_sent_start and (before.is_alpha or before.text == ",") \
+        and "\n" not in before.whitespace_
 
 
 def _speaker_mark(doc: Doc, s: Span) -> bool:
