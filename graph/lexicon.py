@@ -130,6 +130,9 @@ PLACE_GENERICS = {"valley", "province", "district", "region", "city", "county", 
 # ("Zarin province", "Washington state"; but "the Zarin valley" is the valley's name)
 ADMINISTRATIVE_GENERICS = {"province", "district", "county", "governorate", "prefecture", "oblast", "municipality",
                            "region", "state", "territory", "department"}
+# Romanised suffixes of Korean and Japanese administrative areas ("Seongbuk-gu", "Jeju-do"), not
+# the second syllable of a given name ("Won-soon")
+AREA_SYLLABLES = {"gu", "si", "do", "dong", "ri", "gun", "eup", "myeon", "ku", "shi", "machi", "cho", "mura", "ken"}
 # Words that open a question ("Will Lakeside Bank employees be barred?"), whatever a tagger
 # makes of them when they are capitalised
 QUESTION_OPENERS = {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do",
@@ -403,7 +406,7 @@ BUSINESS_NOUNS = {"supermarket", "chain", "business", "corporation", "charity", 
 # What follows a surname without being one: "Robert Downey Jr." is "Downey".
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 HYPHEN_SUFFIXES = {"era", "led", "run", "like", "type", "born", "made", "free", "held", "wide", "fed", "owned", "size",
-                   "age", "tied", "old"}
+                   "age", "tied", "old", "area"}
 # An office's term, which names no body: "during X's Presidency".
 OFFICE_TERMS = {"presidency", "premiership", "chancellorship", "mayoralty", "governorship", "papacy", "reign",
                 "tenure", "chairmanship", "leadership"}

@@ -164,6 +164,16 @@ def test_a_hyphenated_given_name_joins_the_name_after_it():
     assert names(repair(Span(doc, 4, 5, label="PERSON"))) == [("Tak-Sing Wong", "PERSON")]
 
 
+def test_a_syllabic_given_name_makes_a_person_whatever_the_tag_and_joins_a_cut_place():
+    doc = built("Kang/PROPN/NNP Dae/PROPN/NNP -/PUNCT/HYPH jin/PROPN/NNP met/VERB/VBD Ahn/PROPN/NNP Jung/PROPN/NNP "
+                "-/PUNCT/HYPH gu/PROPN/NNP officials/NOUN/NNS ./PUNCT/.")
+    assert names(repair(Span(doc, 0, 2, label="PLACE"))) == [("Kang Dae-jin", "PERSON")]
+    assert retype(Span(doc, 0, 4, label="ORG")).label_ == "PERSON"
+    # a district's suffix is no syllable of a given name
+    assert names(repair(Span(doc, 5, 7, label="PLACE"))) == [("Ahn Jung", "PLACE")]
+    assert retype(Span(doc, 5, 9, label="PLACE")).label_ == "PLACE"
+
+
 def test_a_chambers_word_before_a_persons_name_is_not_part_of_it():
     doc = built("the/DET/DT Speaker/PROPN/NNP of/ADP/IN the/DET/DT House/PROPN/NNP Nancy/PROPN/NNP Dalil/PROPN/NNP "
                 "met/VERB/VBD them/PRON/PRP ./PUNCT/.")

@@ -132,6 +132,17 @@ def _people_words(span, label, head, kind):
     return "GROUP" if len(words) > 1 and all(people) and not all(t.lower_ in COMPASS for t in words) else None
 
 
+def _syllabic_given_name(span, label, head, kind):
+    """'Park Won-soon', 'Ban Ki-moon': a family name, then a given name of two syllables joined by
+    a hyphen, the second in lower case (romanised Korean and Chinese names)."""
+    if label == "PERSON" or len(span) != 4 or kind:
+        return None
+    family, first, hyphen, second = span
+    return "PERSON" if family.text[:1].isupper() and first.text[:1].isupper() and family.is_alpha and first.is_alpha \
+        and hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_ and second.is_lower \
+        and second.is_alpha and second.lower_ not in L.AREA_SYLLABLES else None
+
+
 def _unknown_group(span, label, head, kind):
     if label == "GROUP" and normal(span.text) not in gazetteer.demonyms() and not span.text.endswith("s") \
             and not (len(span) == 1 and span[0].lower_ in L.PARTY_ADJECTIVES):  # "the Libertarian candidate"
@@ -160,6 +171,7 @@ RETYPES = [
     ("Mayor of London: the office's place", _place_of_an_office),
     ("Kabul Daily Wire reported: an outlet, not a person or place", _reporting_person),
     ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
+    ("Park Won-soon, Ban Ki-moon: a person by the shape of the given name", _syllabic_given_name),
     ("an unknown nationality: by its shape", _unknown_group),
     ("state news firm X, firms including A, B and C: organisations", _organisation_by_context),
 ]
