@@ -154,6 +154,16 @@ def test_two_bodies_joined_by_and_the_are_two_names():
     assert names(repair(Span(doc, 1, 7, label="ORG"))) == [("Army", "ORG"), ("Ministry of Defence", "ORG")]
 
 
+def test_names_joined_by_or_are_two_names():
+    words = "He ran for Zarin Council and/or Lakeside Senate seats .".split()
+    doc = Doc(VOCAB, words=words, spaces=[True] * 8 + [False, False],
+              pos="PRON VERB ADP PROPN PROPN CCONJ PROPN PROPN NOUN PUNCT".split(),
+              tags="PRP VBD IN NNP NNP CC NNP NNP NNS .".split(), sent_starts=[1] + [-1] * 9)
+    assert names(repair(Span(doc, 3, 8, label="ORG"))) == [("Lakeside Senate", "ORG"), ("Zarin Council", "ORG")]
+    doc = built("Zarin/PROPN/NNP or/CCONJ/CC Kharaj/PROPN/NNP will/AUX/MD win/VERB/VB ./PUNCT/.")
+    assert names(repair(Span(doc, 0, 3, label="PERSON"))) == [("Kharaj", "PERSON"), ("Zarin", "PERSON")]
+
+
 def test_the_word_that_opens_a_question_is_no_part_of_a_name_however_tagged():
     doc = built("Will/PROPN/NNP Lakeside/PROPN/NNP Bank/PROPN/NNP staff/NOUN/NN be/AUX/VB barred/VERB/VBN ?/PUNCT/.")
     assert names(repair(Span(doc, 0, 3, label="ORG"))) == [("Lakeside Bank", "ORG")]

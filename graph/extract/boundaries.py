@@ -67,8 +67,9 @@ def _separators(n: _Name) -> list[Span] | None:
         if start < i < end - 2 and _and_the_body(doc, i, start, end):
             # "the Ministry of Defence and the Army": two bodies (but "the Front of Chad and the Sahel")
             return _parts(n.span(start, i, label), n.span(i + 2, end, label))
-        if doc[i].text in ("[", "]", "(", ")", "/", ";") and end - start > 1:
-            # "[Bashir al] Assad", "PKK-YPG / SDF": brackets and slashes separate names
+        if (doc[i].text in ("[", "]", "(", ")", "/", ";") or doc[i].lower_ in ("or", "and/or")) and end - start > 1:
+            # "[Bashir al] Assad", "PKK-YPG / SDF", "House and/or Senate": brackets, slashes and
+            # "or" separate names
             return _parts(*[n.span(a, b, label) for a, b in ((start, i), (i + 1, end)) if b > a])
         if doc[i].text == "-" and i + 1 < end and doc[i + 1].lower_ in AGENT_PARTICIPLES:
             # "U.S.-designated Foreign Terrorist Organization": who designated, then what
