@@ -103,6 +103,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Karim Haidari leads Zarin Front"}),
     ("The [Green Unity Party|ORG] met the [Kharaj Trust|ORG]; the party's spokesman, [Tom Hale|PERSON], spoke.",
      {"Tom Hale memberOf Green Unity Party"}),
+    # 'its' before a role: the organisation the sentence named last before it
+    ("[Lakeside Bank|ORG] appointed [Ann Ford|PERSON] as its chief executive on Monday.",
+     {"Ann Ford leads Lakeside Bank"}),
+    ("[Ann Ford|PERSON], [Lakeside Bank|ORG]'s chief executive, and [Tom Hale|PERSON], its chairman, resigned.",
+     {"Tom Hale leads Lakeside Bank"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

@@ -107,6 +107,8 @@ class Finder:
         target = self._mention(parts.get("of"))
         if target is None:
             target = self._mention(parts.get("owner"))
+        if target is None:
+            target = self._its_owner(role_units[0].start)
         if target is not None:
             self.qualified.add(self.entity_of[who])  # its office is of something named: not the article's place
         for role in roles:
@@ -136,6 +138,15 @@ class Finder:
             self.add(who, "leads", target, None, first, last, rule.name, rule.confidence)
         elif role_kind in ("leader", "member") and ttype == "ORG":
             self.add(who, "memberOf", target, None, first, last, rule.name, rule.confidence * 0.95)
+
+    def _its_owner(self, i: int) -> int | None:
+        """'Y named X as its chief executive', 'X, Y's chair, and Z, its treasurer': what an 'its'
+        before the role at token i stands for, the organisation the sentence named last before it."""
+        if i == 0 or self.doc[i - 1].lower_ != "its":
+            return None
+        start = self.doc[i].sent.start
+        before = [m for m, s in enumerate(self.spans) if start <= s.start and s.end < i and self.type_of(m) == "ORG"]
+        return max(before, key=lambda m: self.spans[m].end) if before else None
 
     def act_role_each(self, parts: dict, rule) -> None:
         self.act_role(parts, rule)
