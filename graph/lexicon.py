@@ -133,6 +133,8 @@ ADMINISTRATIVE_GENERICS = {"province", "district", "county", "governorate", "pre
 # Romanised suffixes of Korean and Japanese administrative areas ("Seongbuk-gu", "Jeju-do"), not
 # the second syllable of a given name ("Won-soon")
 AREA_SYLLABLES = {"gu", "si", "do", "dong", "ri", "gun", "eup", "myeon", "ku", "shi", "machi", "cho", "mura", "ken"}
+# Words that deny what a pattern's words state ("X was not a candidate", "X has never been its chair")
+NEGATIONS = {"not", "n't", "never", "nor"}
 # Words that open a question ("Will Lakeside Bank employees be barred?"), whatever a tagger
 # makes of them when they are capitalised
 QUESTION_OPENERS = {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do",

@@ -130,6 +130,13 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Ann Ford title lakeside research institute director", "Ann Ford title institute director"}),
     ("[Tom Hale|PERSON] is the author of the current economic and political challenges.",
      {"Tom Hale title author of the current economic"}),
+    # what the sentence denies
+    ("[Ann Ford|PERSON] was not a candidate in the [Lakeside by-election|EVENT].",
+     {"Ann Ford title candidate", "Ann Ford participatedIn Lakeside by-election"}),
+    ("[Tom Hale|PERSON] has never been a member of the [Zarin Front|ORG].", {"Tom Hale memberOf Zarin Front"}),
+    ("[Ann Ford|PERSON] did not attend the [Lakeside Peace Summit|EVENT].",
+     {"Ann Ford participatedIn Lakeside Peace Summit"}),
+    ("[Tom Hale|PERSON] never joined the [Zarin Front|ORG].", {"Tom Hale memberOf Zarin Front"}),
     # a place after an organisation and a comma may open the next clause
     ("According to the [Lakeside Herald|ORG], [Kenya|PLACE] has increased its trade.",
      {"Lakeside Herald locatedIn Kenya"}),

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ... import gazetteer
+from ... import lexicon as L
 from ...context import place_of
 from ...names import institution, normal
 
@@ -65,7 +66,9 @@ class Finder:
                                 if u.mention is not None and self.type_of(u.mention) == "PERSON"]
             for rule in RULES:
                 for match in matches(rule.shape, row):
-                    getattr(self, "act_" + rule.act)(_parts(match, units), rule)
+                    parts = _parts(match, units)
+                    if not any(u.lower in L.NEGATIONS for u in parts["_all"]):
+                        getattr(self, "act_" + rule.act)(parts, rule)
             for fact in verbs.facts(sent, self):
                 self.add(*fact)
             self._remember_person(units, sent)
@@ -155,8 +158,6 @@ class Finder:
                 self.act_role(parts | {"who": [unit]}, rule)
 
     def act_role_of_body(self, parts: dict, rule) -> None:
-        from ... import lexicon as L
-
         body = parts.get("body")
         if not body or body[0].lower not in L.BODY_AGAIN_NOUNS:
             return
@@ -172,8 +173,6 @@ class Finder:
             self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
 
     def act_kin(self, parts: dict, rule) -> None:
-        from ... import lexicon as L
-
         child, parent = self._mention(parts.get("child")), self._mention(parts.get("parent"))
         kin = parts.get("kin")
         if child is None or parent is None or not kin:
@@ -183,8 +182,6 @@ class Finder:
         self.add(child, "childOf", parent, None, *_extent(parts), rule.name, rule.confidence)
 
     def act_kin_of_pronoun(self, parts: dict, rule) -> None:
-        from ... import lexicon as L
-
         pron, kin = parts.get("pron"), parts.get("kin")
         if not pron or not kin or pron[0].lower not in ("his", "her"):
             return
@@ -247,8 +244,6 @@ class Finder:
                 self.add(subject, "participatedIn", event, None, *_extent(parts), rule.name, rule.confidence)
 
     def act_contends(self, parts: dict, rule) -> None:
-        from ... import lexicon as L
-
         part = parts.get("part")
         if part and part[-1].lower in L.PARTICIPANT_NOUNS:
             self.act_takes_part(parts, rule)
@@ -330,7 +325,6 @@ class Finder:
 
     def last_named(self, head: str, before: int) -> int | None:
         """The last organisation named before token `before` whose name ends in `head`."""
-        from ... import lexicon as L
 
         if head not in L.ORG_HEADS:
             return None
@@ -349,7 +343,6 @@ class Finder:
     def events(self) -> dict[str, int]:
         """Meeting noun → a mention of the article's one event named with it ("the summit" → the
         "Doha summit"); a noun two events share names neither."""
-        from ... import lexicon as L
 
         found: dict[str, set[int]] = {}
         first: dict[int, int] = {}

@@ -242,6 +242,10 @@ RULES = [
          "((IN|FOR|OF) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)*)? event:EVENT", "contends",
          "[Ann Ford|PERSON], who was a candidate in the Liberal primary for the [Lakeside by-election|EVENT], quit.",
          ("Ann Ford participatedIn Lakeside by-election",), 0.75),
+    Rule("among-participants", "subject:PERSON COMMA? WHICH? COPULA+ BETWEEN DET? (MOD|WORD)* "
+         "part:(PLURAL_ROLE|CONTENDER) (IN|FOR|OF|PREP|ON_TO) DET? (MOD|WORD)* event:EVENT", "contends",
+         "[Ann Ford|PERSON] was among the speakers at the [Lakeside Peace Summit|EVENT] on Monday.",
+         ("Ann Ford participatedIn Lakeside Peace Summit",), 0.75),
     Rule("participant-of-a-race-for-another", "subject:PERSON COMMA? (WHICH? COPULA+)? DET? "
          "(MOD|WORD|GROUP|ORG|PLACE|POSS)* part:(ROLE|CONTENDER) IN DET? EVENT FOR DET? "
          "(MOD|WORD|PLACE|GROUP|ORG|POSS)* event:EVENT", "contends",

@@ -24,7 +24,7 @@ SYMBOLS = {
     "AGAINST": "g",
     "OPPOSE_NOUN": "r",  # resistance, opposition, enemy, critic: a stance against someone
     "SIGNED": "y",    # signed, agreed, reached, brokered (an agreement)
-    "BETWEEN": "t",   # between, by
+    "BETWEEN": "t",   # between, by, among
     "SEAT": "k",      # stronghold, base, headquarters: where an organisation is
     "OPPOSE_VERB": "j",  # fought, opposed, resisted (in "X, which fought against Y")
     "WHICH": "q",     # which, who, that: a relative clause about the name before it
@@ -105,7 +105,7 @@ _BY_WORD = [
     (L.DETERMINERS | L.POSSESSIVE_DETERMINERS, "DET"), ({"'s", "\u2019s"}, "POSS"), ({","}, "COMMA"), ({"of"}, "OF"),
     ({"in", "inside"}, "IN"),
     ({"from"}, "FROM"), ({"and", "&"}, "AND"), ({"(", "["}, "OPEN"), ({")", "]"}, "CLOSE"), ({"on", "to"}, "ON_TO"),
-    ({"against"}, "AGAINST"), ({"between", "by"}, "BETWEEN"), ({"for"}, "FOR"),
+    ({"against"}, "AGAINST"), ({"between", "by", "among", "amongst"}, "BETWEEN"), ({"for"}, "FOR"),
     ({"himself", "herself", "themselves"}, "SELF"), ({"anti"}, "ANTI"), ({"-"}, "HYPHEN"),
     (L.PLACING_PARTICIPLES, "BASED"), (L.ROLE_PREPOSITIONS, "PREP"), (L.PERSON_PRONOUNS, "PRONOUN"),
     (L.EVENT_PARTICIPLES, "AT_EVENT"), (L.KINSHIP, "KIN"), (L.PLACE_NOUNS, "PLACE_NOUN"),

@@ -104,6 +104,8 @@ def facts(sent: Span, finder):
         if not rules or tok.pos_ not in ("VERB", "AUX") and not _landfall(tok):
             continue
         tok = tok.head if _landfall(tok) else tok
+        if any(c.lower_ in L.NEGATIONS for c in tok.children):
+            continue  # "X did not attend Y", "X never joined Y"
         for rule in rules:
             subject = _subject(tok, names, finder.pronoun, rule.passive)
             if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types \
