@@ -101,12 +101,8 @@ def facts(sent: Span, finder):
     yield from _at_an_event(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(verb_lemma(tok))
-        if not rules or tok.pos_ not in ("VERB", "AUX") and not _landfall(tok):
-            continue
-        tok = tok.head if _landfall(tok) else tok
-        if any(c.lower_ in L.NEGATIONS for c in tok.children):
-            continue  # "X did not attend Y", "X never joined Y"
-        for rule in rules:
+        tok = _stating_verb(tok) if rules else None
+        for rule in rules if tok is not None else ():
             subject = _subject(tok, names, finder.pronoun, rule.passive)
             if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types \
                     or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
@@ -124,6 +120,15 @@ def facts(sent: Span, finder):
                     for other in _other_side(tok, names) if rule.both_sides else ():
                         if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                             yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def _stating_verb(tok: Token) -> Token | None:
+    """The verb a rule's lemma stands for ('made landfall': 'made'), unless it is denied ('X did
+    not attend Y', 'X never joined Y')."""
+    if tok.pos_ not in ("VERB", "AUX") and not _landfall(tok):
+        return None
+    tok = tok.head if _landfall(tok) else tok
+    return None if any(c.lower_ in L.NEGATIONS for c in tok.children) else tok
 
 
 def verb_lemma(tok: Token, verbs=BY_LEMMA) -> str:
