@@ -50,6 +50,10 @@ MEMBER_ROLES = {
     # news trades: "X TV photojournalist Y", "a presenter for Y"
     "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",
     "writer", "contributor", "stringer", "rapporteur",
+    # players by position: "Lakeside goalkeeper X" (not those that are surnames too: Striker, Winger,
+    # Bowler, Pitcher)
+    "goalkeeper", "goaltender", "midfielder", "halfback", "fullback", "quarterback", "linebacker", "shortstop",
+    "batsman", "wicketkeeper",
 }
 # Roles that are a title but say nothing of belonging now ("the group's founder"): no relation.
 TITLE_ONLY_ROLES = {"founder", "co-founder", "cofounder"}

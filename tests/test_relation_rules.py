@@ -103,6 +103,12 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Karim Haidari leads Zarin Front"}),
     ("The [Green Unity Party|ORG] met the [Kharaj Trust|ORG]; the party's spokesman, [Tom Hale|PERSON], spoke.",
      {"Tom Hale memberOf Green Unity Party"}),
+    # a player by position
+    ("[Lakeside United|ORG] goalkeeper [Tom Hale|PERSON] saved twice.", {"Tom Hale memberOf Lakeside United"}),
+    # a plural's possessive, however the tagger took the apostrophe
+    ("[Lakeside News|ORG]' [Nick Moreau|PERSON] photographed the event.", {"Nick Moreau memberOf Lakeside News"}),
+    # (a zero-width joiner of the source's markup between the name and its apostrophe)
+    ("[Lakeside News|ORG]\u200d' [Nick Moreau|PERSON] photographed it.", {"Nick Moreau memberOf Lakeside News"}),
     # 'its' before a role: the organisation the sentence named last before it
     ("[Lakeside Bank|ORG] appointed [Ann Ford|PERSON] as its chief executive on Monday.",
      {"Ann Ford leads Lakeside Bank"}),

@@ -81,8 +81,8 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
             continue
         tok = doc[i]
         i += 1
-        if tok.is_space:
-            continue
+        if tok.is_space or not tok.text.strip(_ZERO_WIDTH):
+            continue  # (zero-width joiners of the source's markup are no words)
         if _age_after_name(doc, tok, units, hi):
             i += 1  # "X, 54, a lawyer": the age and its comma stand in no pattern
             continue
@@ -115,10 +115,27 @@ _BY_WORD = [
 ]
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _plural_possessive(tok) -> bool:
+    """"the Workers' Party", "Wikinews' reporter": an apostrophe right after a word in -s and
+    before a capitalised word or a noun, however the tagger took it."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc) or not tok.whitespace_:
+        return False
+    j = tok.i - 1
+    while j > 0 and not doc[j].text.strip(_ZERO_WIDTH) and not doc[j].whitespace_:
+        j -= 1
+    before, after = doc[j], doc[tok.i + 1]
+    return not before.whitespace_ and before.text.endswith("s") \
+        and (after.text[:1].isupper() or after.pos_ == "NOUN")
+
+
 def word_symbol(tok) -> str:
     """The word class of a token that is not part of a name."""
     low = tok.lower_
-    if low in ("'", "\u2019") and tok.tag_ == "POS":
+    if low in ("'", "\u2019") and (tok.tag_ == "POS" or _plural_possessive(tok)):
         return SYMBOLS["POSS"]
     for words, name in _BY_WORD:
         if low in words:
