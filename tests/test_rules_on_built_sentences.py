@@ -184,6 +184,20 @@ def test_a_syllabic_given_name_makes_a_person_whatever_the_tag_and_joins_a_cut_p
     assert retype(Span(doc, 5, 9, label="PLACE")).label_ == "PLACE"
 
 
+def test_a_given_name_then_a_role_word_with_no_name_after_it_is_a_full_name():
+    doc = built("Author/NOUN/NN Stephen/PROPN/NNP King/PROPN/NNP met/VERB/VBD Michel/PROPN/NNP Mayor/PROPN/NNP "
+                "and/CCONJ/CC Zarin/PROPN/NNP President/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 3, label="PERSON"))) == [("Stephen King", "PERSON")]
+    assert names(repair(Span(doc, 4, 6, label="PERSON"))) == [("Michel Mayor", "PERSON")]
+    # an office before a name stays an office
+    assert ("Tom Hale", "PERSON") in names(repair(Span(doc, 7, 11, label="PERSON")))
+    # the surname alone, after the full name, stays a name
+    doc = built("Michel/PROPN/NNP Mayor/PROPN/NNP won/VERB/VBD ./PUNCT/. Mayor/PROPN/NNP said/VERB/VBD so/ADV/RB "
+                "./PUNCT/.")
+    spans = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
+    assert names(drop_common_words(doc, spans)) == [("Mayor", "PERSON"), ("Michel Mayor", "PERSON")]
+
+
 def test_a_chambers_word_before_a_persons_name_is_not_part_of_it():
     doc = built("the/DET/DT Speaker/PROPN/NNP of/ADP/IN the/DET/DT House/PROPN/NNP Nancy/PROPN/NNP Dalil/PROPN/NNP "
                 "met/VERB/VBD them/PRON/PRP ./PUNCT/.")

@@ -304,10 +304,22 @@ def _person_of_place(n: _Name) -> list[Span] | None:
     return None
 
 
+def surname_like_a_role(doc: Doc, start: int, end: int) -> bool:
+    """'Stephen King', 'John Major', 'Michel Mayor': a known given name (no place's) and a
+    capitalised role word with no name after it is a person's full name, not a name and an office."""
+    first, last = doc[start], doc[end - 1]
+    return end - start == 2 and first.is_title and last.is_title and normal(first.text) in gazetteer.given_names() \
+        and gazetteer.place_kind(first.text) is None and is_role(last.lower_) \
+        and not (end < len(doc) and capitalised(doc[end])) and not (start > 0 and capitalised(doc[start - 1])
+                                                                     and not doc[start - 1].is_sent_start)
+
+
 def _office_and_holder(n: _Name) -> list[Span] | None:
     """'United States President Donald Trump', 'US Secretary of State Mike Pompeo': a place or
     body, an office, a person."""
     doc, start, end, label = n.doc, n.start, n.end, n.label
+    if surname_like_a_role(doc, start, end):
+        return None
     tail = end
     while tail - 1 > start and capitalised(doc[tail - 1]) and not titleish(doc[tail - 1]) \
             and doc[tail - 1].lower_ != "of" and not _first_lady(doc, tail - 1):
@@ -339,6 +351,8 @@ def _office_word(doc: Doc, i: int, start: int) -> bool:
 def _office_after_name(n: _Name) -> list[Span] | None:
     """'UN Deputy Secretary-General', 'U.S. President': a name followed by an office."""
     doc = n.doc
+    if surname_like_a_role(doc, n.start, n.end):
+        return None
     words = words_of(doc, n.start, n.end)
     while len(words) > 1 and words[-1][2] in CONNECTORS | {"to", "the"}:
         words.pop()  # "US Special Representative for": the NER took the office's preposition

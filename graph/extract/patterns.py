@@ -508,8 +508,8 @@ def _institution(doc: Doc, s: Span, context: dict) -> bool:
 
 def _office_alone(doc, s, words, c) -> bool:
     """One word that is an office, its holders or its term, not a body's name ('House' stays)."""
-    if len(words) != 1 or s[0].lower_ in INSTITUTION_HEADS:
-        return False
+    if len(words) != 1 or s[0].lower_ in INSTITUTION_HEADS or normal(s.text) in c["people"]:
+        return False  # ('Mayor' after 'Michel Mayor': the surname)
     word = words[0].lower_
     return L.role_kind(word) is not None or L.plural_role(word) is not None or word in L.OFFICE_TERMS
 
