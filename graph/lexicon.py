@@ -421,6 +421,9 @@ SHIP_PREFIXES = {"MV", "MS", "SS", "HMS", "USS", "RV", "HMAS", "HMCS", "HMNZS", 
 # Words of quantity that open a sentence before a capitalised name without being part of it.
 QUANTITY_WORDS = {"several", "many", "some", "other", "both", "all", "few", "most", "such", "more", "two", "three",
                   "four", "five", "dozens", "hundreds", "thousands", "numerous", "various", "former", "senior"}
+# Participles of a hyphenated word before a name that say whose the thing named is: "state-owned
+# X", "family-run X", "Iran-backed X" (an organisation)
+OWNED_PARTICIPLES = {"owned", "run", "backed", "funded", "operated", "controlled", "sponsored"}
 # After a name: what only an organisation has ("X founder", "X members", "the X organization").
 ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
              "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",

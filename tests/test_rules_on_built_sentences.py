@@ -198,6 +198,13 @@ def test_a_given_name_then_a_role_word_with_no_name_after_it_is_a_full_name():
     assert names(drop_common_words(doc, spans)) == [("Mayor", "PERSON"), ("Michel Mayor", "PERSON")]
 
 
+def test_a_name_after_state_owned_is_an_organisation():
+    doc = built("They/PRON/PRP hit/VERB/VBD the/DET/DT state/NOUN/NN -/PUNCT/HYPH owned/VERB/VBN Zarin/PROPN/NNP "
+                "Petrol/PROPN/NNP and/CCONJ/CC Kharaj/PROPN/NNP ./PUNCT/.")
+    assert retype(Span(doc, 6, 8, label="PLACE")).label_ == "ORG"
+    assert retype(Span(doc, 9, 10, label="PLACE")).label_ == "PLACE"
+
+
 def test_a_chambers_word_before_a_persons_name_is_not_part_of_it():
     doc = built("the/DET/DT Speaker/PROPN/NNP of/ADP/IN the/DET/DT House/PROPN/NNP Nancy/PROPN/NNP Dalil/PROPN/NNP "
                 "met/VERB/VBD them/PRON/PRP ./PUNCT/.")

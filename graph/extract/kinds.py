@@ -185,13 +185,16 @@ def _plural_org_noun(word: str) -> bool:
 
 
 def organisation_context(span: Span) -> bool:
-    """'state news firm X', 'X members' (a name no gazetteer knows as a place), a list after
+    """'state news firm X', 'state-owned X', 'X members' (a name no gazetteer knows as a place), a list after
     'firms including': the context says the name is an organisation's."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.is_lower and before.lower_ in L.ORGANISATION_KIND_NOUNS:
         return True
+    if before is not None and before.lower_ in L.OWNED_PARTICIPLES and span.start >= 2 \
+            and doc[span.start - 2].text == "-":
+        return True  # "state-owned X"
     if span.label_ == "PLACE" and gazetteer.place_kind(span.text) is None and _member_of_before(doc, span.start):
         return True  # "a member of the Rajya Sabha"
     if span.label_ == "PLACE" and after is not None and after.is_lower and after.lower_ in L.ORGANISATION_AFTER \
