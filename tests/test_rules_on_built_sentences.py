@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair, trim
-from newskg.graph.extract.entities import _settle_people, _surnames, _type_votes, described_as_person
+from newskg.graph.extract.entities import _settle_people, _surnames, _type_votes, described_as_person, list_peers
 from newskg.graph.extract.kinds import guess_type, retype
 from newskg.graph.extract.patterns import add_patterns, drop_common_words, gazetteer_spans
 from newskg.graph.extract.relations import verbs
@@ -203,6 +203,21 @@ def test_a_name_after_state_owned_is_an_organisation():
                 "Petrol/PROPN/NNP and/CCONJ/CC Kharaj/PROPN/NNP ./PUNCT/.")
     assert retype(Span(doc, 6, 8, label="PLACE")).label_ == "ORG"
     assert retype(Span(doc, 9, 10, label="PLACE")).label_ == "PLACE"
+
+
+def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
+    doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
+                "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "
+                "./PUNCT/.")
+    spans = [Span(doc, 3, 4, label="PLACE"), Span(doc, 5, 6, label="PLACE"), Span(doc, 7, 8, label="PLACE"),
+             Span(doc, 12, 14, label="PERSON")]
+    assert names(list_peers(doc, spans)) == [("Blaen Orr", "PLACE"), ("Dalmun", "PLACE"), ("Kharaj", "PLACE"),
+                                             ("Lakeside", "PLACE"), ("Zanzar", "PLACE")]
+    doc = built("Guests/NOUN/NNS from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
+                "Lakeside/PROPN/NNP and/CCONJ/CC Tom/PROPN/NNP Hale/PROPN/NNP came/VERB/VBD ./PUNCT/.")
+    spans = [Span(doc, 2, 3, label="PLACE"), Span(doc, 4, 5, label="PLACE"), Span(doc, 6, 7, label="PLACE"),
+             Span(doc, 8, 10, label="PERSON")]
+    assert [s.label_ for s in list_peers(doc, spans)] == ["PLACE"] * 3 + ["PERSON"]
 
 
 def test_a_chambers_word_before_a_persons_name_is_not_part_of_it():

@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..names import is_acronym, normal
 from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
-from .kinds import guess_type, is_storm, place_context, retype, vote
+from .kinds import given_name_first, guess_type, is_storm, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
 from .tokens import (CONNECTORS, PARTICLES, after_prefix, capitalised, coverage, head_word, is_role, known,
                      match_len, result_sides)
@@ -48,6 +48,7 @@ class EntityLayer:
         spans = self._add_proper_nouns(doc, spans, headline, person_words)
         spans = [retype(s) for s in spans]
         spans = add_patterns(doc, spans)
+        spans = list_peers(doc, spans)
         spans = self._consistent(doc, spans, headline)
         spans = drop_common_words(doc, spans, headline)
         spans = regnal_names(doc, spans)
@@ -217,6 +218,54 @@ def _type_votes(doc: Doc, spans: list[Span], headline: set[int]) -> tuple[dict, 
         if label == "PERSON" and with_article[key] * 2 >= sum(votes[key].values()) / 2 and with_article[key]:
             label_of[key] = "ORG"
     return votes, label_of
+
+
+def list_peers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """In a list of names of which three or more are places (or organisations) and the others
+    were taken for people or not found: 'appliances from Dolgellau, Harlech, Barmouth, Bala, and
+    Blaenau Ffestiniog', all are places (a person's full name that opens with a given name stays
+    a person's)."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    out = list(spans)
+    run: list = ordered[:1]
+    for s in ordered[1:] + [None]:
+        between = _list_gap(doc, run[-1].end, s.start) if s is not None else None
+        if between is not None:
+            run.extend(between + [s])
+            continue
+        kinds = Counter(x.label_ for x in run if isinstance(x, Span) and x.label_ != "PERSON")
+        kind, n = kinds.most_common(1)[0] if kinds else ("", 0)
+        if n >= 3 and kind in ("PLACE", "ORG") and n == sum(isinstance(x, Span) and x.label_ != "PERSON" for x in run):
+            for x in run:
+                if isinstance(x, tuple):
+                    out.append(Span(doc, *x, label=kind))
+                elif x.label_ == "PERSON" and not given_name_first(x):
+                    out[out.index(x)] = Span(doc, x.start, x.end, label=kind)
+        run = [s]
+    return out
+
+
+def _list_gap(doc: Doc, end: int, start: int) -> list[tuple[int, int]] | None:
+    """The names no span holds between two names of a list ([(start, end)...]), or None when
+    the two are no neighbours in a list."""
+    gap, i, found = doc[end:start], 0, []
+    while True:
+        sep = next((n for n in (2, 1) if i + n <= len(gap) and [t.lower_ for t in gap[i:i + n]] in _LIST_JOINS), 0)
+        if not sep:
+            return None
+        i += sep
+        if i == len(gap):
+            return found
+        j = i
+        while j < len(gap) and gap[j].pos_ == "PROPN" and capitalised(gap[j]):
+            j += 1
+        if j == i:
+            return None
+        found.append((end + i, end + j))
+        i = j
+
+
+_LIST_JOINS = ([","], ["and"], ["or"], [",", "and"], [",", "or"])
 
 
 def _surnames(doc: Doc, body: list[Span], label_of: dict) -> Counter:
