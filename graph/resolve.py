@@ -18,6 +18,9 @@ evidence (`kg explain`):
   words ("Ashraf Ghani" / "Mohammad Ashraf Ghani Ahmadzai"), or the surname spelt differently
   under the same given name — and only when the context agrees: the node is mentioned with
   some of the entities this article mentions;
+- `acronym`, `country-qualified`: an acronym and its name ("UN" / "United Nations"), a name and
+  the same name with its country before it ("US White House" / "White House"), either way round,
+  when the context agrees (and, for the second, no name of the node puts another country first);
 - `surname`: a person the article names by surname alone joins the person of that surname whose
   context agrees clearly better than any other's; without context only when the article gives
   the name a title ("President Smith") and one person of that surname named in full is far more
@@ -157,6 +160,7 @@ class Resolver:
         self.by_word: dict[str, set[str]] = defaultdict(set)  # each word of a person's full name
         self.by_kind: dict[tuple[str, str], set[str]] = defaultdict(set)  # (institution kind, place)
         self.by_initials: dict[str, set[str]] = defaultdict(set)  # initials of a written-out name
+        self.by_unqualified: dict[str, set[str]] = defaultdict(set)  # a name without its country before it
         self.documents: dict[str, int] = {}  # article id → the resolver's number for it
         self.never: set[frozenset] = set()  # node pairs an analyst said are never one
         self.split_forms: dict[str, set[str]] = {}  # node → normal forms an analyst split off it
@@ -187,6 +191,9 @@ class Resolver:
         if node.type != "PERSON" and not is_acronym(form):
             for key in initials(form):
                 self.by_initials[key].add(node.id)
+        qualified = _without_country(form)
+        if qualified:
+            self.by_unqualified[qualified[1]].add(node.id)
 
     def _unindex(self, node: Node, form: str) -> None:
         key = normal(form)
@@ -207,6 +214,9 @@ class Resolver:
         if not is_acronym(form):
             for initial in initials(form):
                 self.by_initials[initial].discard(node.id)
+        qualified = _without_country(form)
+        if qualified and not any((_without_country(f) or ("", ""))[1] == qualified[1] for f in node.forms):
+            self.by_unqualified[qualified[1]].discard(node.id)
 
     @staticmethod
     def _kinds(node: Node, form: str) -> list[tuple[str, str]]:
@@ -400,10 +410,32 @@ class Resolver:
             ranked = sorted(strong, key=lambda n: (n not in by_name, -self.support(n, context),
                                                    -self.nodes[n].mentions, n))
             return [(nid, Decision("same-name", strong[nid])) for nid in ranked]
+        if ent.type != "PERSON" and not names_only:
+            qualified = self._country_qualified(ent, context, usable)
+            if qualified:
+                return qualified
         if ent.type == "PERSON" and not names_only:
             return self._person_variants(ent, context, usable, titled)
         if not names_only:
             return self._acronym_variants(ent, context, usable)
+        return []
+
+    def _country_qualified(self, ent: LocalEntity, context: list[str], usable) -> list[tuple[str, Decision]]:
+        """'US White House', 'Afghan Taliban': a name of a node with its country before it, when
+        the article's context agrees and no name of the node puts another country before it."""
+        for form in ent.forms:
+            found = _without_country(form)
+            # the node of the name without the country, or a node of the name with one
+            country, rest = found if found else (None, normal(form))
+            pool = self.by_key.get(rest, ()) if found else self.by_unqualified.get(rest, ())
+            for nid in sorted(pool):
+                countries = {c for c, _ in filter(None, (_without_country(o) for o in self.nodes[nid].forms))}
+                named = countries | {country} - {None}
+                if usable(nid) and not self._generic_node(nid) and len(named) == 1 \
+                        and self.support(nid, context) >= MIN_CONTEXT:
+                    return [(nid, Decision("country-qualified", f"'{form}' and '{self.nodes[nid].label}' are one "
+                                                                f"name, one with its country ({named.pop()}) before "
+                                                                "it; the context agrees"))]
         return []
 
     def _acronym_variants(self, ent: LocalEntity, context: list[str], usable) -> list[tuple[str, Decision]]:
@@ -685,6 +717,22 @@ def _person_variant(a: list[str], b: list[str]) -> str:
     if a[0] == b[0] and len(a) == len(b) and spelling_variant(" ".join(a), " ".join(b)):
         return "spelt otherwise, with the same given name"
     return ""
+
+
+def _without_country(form: str) -> tuple[str, str] | None:
+    """(country, the rest's key) of a name that opens with a country's name or its people's word
+    before two words or more ('United States Central Intelligence Agency') or an acronym ('US
+    CIA'); None for any other ('Afghan Taliban': one word could be another country's too)."""
+    words, written = tokens(form), form.split()
+    for n in (4, 3, 2, 1):
+        rest = words[n:]
+        if len(rest) < 2 and not (len(rest) == 1 and len(written) == len(words) and is_acronym(written[-1])):
+            continue
+        head = " ".join(words[:n])
+        country = gazetteer.countries().get(head) or gazetteer.demonym_countries().get(head)
+        if country:
+            return country, " ".join(rest)
+    return None
 
 
 def _people_number(key: str) -> list[str]:

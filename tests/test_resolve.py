@@ -303,3 +303,20 @@ def test_a_peoples_word_in_the_singular_and_the_plural_is_one_group():
     assert many == one and r.decisions[0].rule == "same-name"
     (other,) = r.resolve(extraction("3", ("Ugandans", "GROUP", [])))
     assert other != one
+
+
+def test_a_name_with_its_country_before_it_joins_the_name_either_way_round_when_the_context_agrees():
+    r = Resolver()
+    (a, _) = r.resolve(extraction("1", ("Lakeside Storm Center", "ORG", []), ("Ann Ford", "PERSON", [])))
+    (b, _) = r.resolve(extraction("2", ("US Lakeside Storm Center", "ORG", []), ("Ann Ford", "PERSON", [])))
+    assert a == b and r.decisions[0].rule == "country-qualified"
+    (c, _) = r.resolve(extraction("3", ("United States Zarin Trust", "ORG", []), ("Omar Dalil", "PERSON", [])))
+    (d, _) = r.resolve(extraction("4", ("Zarin Trust", "ORG", []), ("Omar Dalil", "PERSON", [])))
+    assert c == d
+    # no shared context, or a node another country's name was put before: apart
+    (e,) = r.resolve(extraction("5", ("French Lakeside Storm Center", "ORG", [])))
+    assert e != a
+    (f, _) = r.resolve(extraction("6", ("Kharaj Mining Board", "ORG", []), ("Tom Hale", "PERSON", [])))
+    r.resolve(extraction("7", ("Canadian Kharaj Mining Board", "ORG", []), ("Tom Hale", "PERSON", [])))
+    (g, _) = r.resolve(extraction("8", ("Australian Kharaj Mining Board", "ORG", []), ("Tom Hale", "PERSON", [])))
+    assert g != f
