@@ -83,7 +83,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "co
               "prime", "foreign", "former", "deputy", "vice", "acting", "interim", "vice-president", "ayatollah",
               "pope", "bishop", "archbishop", "cardinal", "congressman", "congresswoman", "lawmaker", "envoy",
               "officer", "agent", "director", "founder", "co-founder", "co-director", "head", "coach", "monsignor",
-              "monsenor", "monseñor"}
+              "monsenor", "monseñor", "comrade", "cde"}
 # Titles before a name that only a person holds ("President X", "Senator X"; not "General" of
 # "General Motors")
 PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "senator", "governor", "mayor",
@@ -91,7 +91,7 @@ PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "presid
                    "professor", "pope", "sheikh", "imam", "rabbi", "reverend"}
 # Courtesy titles written before a name, abbreviated or short ("Dr Samir Nasser").
 HONORIFIC_ABBREVIATIONS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "rev", "hon", "gen", "col",
-                           "lt", "capt", "sgt", "adm", "maj", "cpl", "pte", "st"}
+                           "lt", "capt", "sgt", "adm", "maj", "cpl", "pte", "st", "cde"}
 # Titles of monarchs and popes that are part of a one-word name ("Pope Francis", "King Abdullah").
 REGNAL_TITLES = {"pope", "king", "queen", "sultan", "emir", "emperor", "empress", "prince", "princess", "tsar",
                  "czar", "shah", "tsarina"}

@@ -239,6 +239,22 @@ def test_a_year_before_a_persons_name_is_no_part_of_it():
     assert names(repair(Span(doc, 2, 5, label="EVENT"))) == [("Rosa Hale", "PERSON")]
 
 
+def test_a_year_or_an_acronym_before_a_person_the_article_names_in_full_is_no_part_of_the_name():
+    doc = built("Tom/PROPN/NNP Hale/PROPN/NNP ran/VERB/VBD ./PUNCT/. In/ADP/IN 1982/NUM/CD Hale/PROPN/NNP won/VERB/VBD "
+                "and/CCONJ/CC told/VERB/VBD ZBC/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 10, 11, label="ORG")]
+    assert names(repair(Span(doc, 5, 7, label="EVENT"))) == [("Hale", "PERSON")]
+    assert names(repair(Span(doc, 10, 11, label="ORG"))) == [("ZBC", "ORG")]
+    # a year before a word no person of the article has as surname stays ('1982 Olympics')
+    doc = built("In/ADP/IN 1982/NUM/CD Zanzariad/PROPN/NNP began/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 3, label="EVENT"))) == [("1982 Zanzariad", "EVENT")]
+
+
+def test_comrade_abbreviated_is_a_title_before_a_name():
+    doc = built("They/PRON/PRP hailed/VERB/VBD Cde/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 5, label="PLACE"))) == [("Tom Hale", "PERSON")]
+
+
 def test_one_name_after_a_title_only_a_person_holds_is_a_person():
     doc = built("He/PRON/PRP met/VERB/VBD President/PROPN/NNP Varga/PROPN/NNP ,/PUNCT/, not/PART/RB "
                 "General/PROPN/NNP Motors/PROPN/NNPS ./PUNCT/.")

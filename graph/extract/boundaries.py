@@ -210,9 +210,10 @@ def _side_then_person(n: _Name) -> list[Span] | None:
 def _acronym_then_person(n: _Name) -> list[Span] | None:
     """'told NPR Hamza bin Laden', 'IM Dorsa Derakhshani': an acronym, then a person."""
     doc, start, end = n.doc, n.start, n.end
+    named = all((t.text[:1].isupper() and not t.is_upper) or t.lower_ in PARTICLES for t in doc[start + 1:end])
     if end - start > 2 and doc[start].is_upper and 2 <= len(doc[start].text) <= 4 and doc[start].is_alpha \
-            and (given_name_first(doc[start + 1:end]) or (n.label == "PERSON" and all(
-                t.text[:1].isupper() and not t.is_upper for t in doc[start + 1:end]))):
+            and (given_name_first(doc[start + 1:end]) or named and (
+                n.label == "PERSON" or doc[end - 1].text in _surnames_named_in_full(doc))):
         if is_role(doc[start].lower_):
             return repair(n.span(start + 1, end, "PERSON"))  # "CEO Carlo Katigbak": a title, not a body
         return [n.span(start, start + 1, "ORG")] + repair(n.span(start + 1, end, "PERSON"))
@@ -221,6 +222,14 @@ def _acronym_then_person(n: _Name) -> list[Span] | None:
         # "told MSNBC Cummings": an acronym, then the surname of a person the article names in full
         return [n.span(start, start + 1, "ORG"), n.span(start + 1, end, "PERSON")]
     return None
+
+
+def _full_name_at(doc: Doc, i: int) -> bool:
+    """Does a person's full name the recogniser found elsewhere in the article start at token i?"""
+    j = i
+    while j < len(doc) and (capitalised(doc[j]) or doc[j].lower_ in PARTICLES and j > i) and not doc[j].is_upper:
+        j += 1
+    return j - i >= 2 and doc[j - 1].text in _surnames_named_in_full(doc)
 
 
 def _surnames_named_in_full(doc: Doc) -> set[str]:
@@ -241,10 +250,12 @@ def _prefixed_then_name(n: _Name) -> list[Span] | None:
 
 
 def _year_then_person(n: _Name) -> list[Span] | None:
-    """'from 1965 Rosa Parks worked for him': a year is no part of the person's name after it."""
+    """'from 1965 Rosa Parks worked for him', 'In 1982 Cummings was elected': a year is no part of
+    the person's name after it (a full name, or the surname of one the article names in full)."""
     doc, start, end = n.doc, n.start, n.end
-    if end - start >= 3 and doc[start].text.isdigit() and len(doc[start].text) == 4 \
-            and given_name_first(doc[start + 1:end]) \
+    if end - start >= 2 and doc[start].text.isdigit() and len(doc[start].text) == 4 \
+            and (end - start >= 3 and given_name_first(doc[start + 1:end])
+                 or end - start == 2 and doc[end - 1].text in _surnames_named_in_full(doc)) \
             and head_word(doc[start + 1:end]) not in L.EVENT_HEADS | L.ORG_HEADS | L.PLACE_HEADS:
         return repair(n.span(start + 1, end, "PERSON"))
     return None
@@ -702,6 +713,8 @@ def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None
             return None  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
         if nxt.ent_iob_ == "B" and doc[end - 1].ent_iob_ in ("B", "I") and gazetteer.place_kind(doc[start:end].text):
             return None  # "President of India" + "Pranab Mukherjee": a known place, then a name of its own
+        if doc[start:end].text.isupper() and _full_name_at(doc, end):
+            return None  # "told NPR" + "Hamza bin Laden": an acronym, then a person the article names in full
         return end + 1
     return None
 
