@@ -210,6 +210,12 @@ PREPOSITIONS = {"under", "in", "on", "at", "from", "after", "before", "during", 
 # Nouns for a party's members ("a Democrat", "the Republicans"): a political group.
 PARTY_MEMBER_NOUNS = {"democrat", "democrats", "republican", "republicans", "conservatives", "liberals", "tories",
                       "socialists", "communists", "libertarians", "greens", "nationalists", "unionists"}
+# The words of one party's people, adjective and nouns: "Democratic", "Democrat", "Democrats" name one group
+PARTY_GROUP_WORDS = {w: words for words in (
+    ("democratic", "democrat", "democrats"), ("republican", "republicans"), ("libertarian", "libertarians"),
+    ("conservative", "conservatives"), ("liberal", "liberals"), ("socialist", "socialists"),
+    ("communist", "communists"), ("green", "greens"), ("tory", "tories"), ("nationalist", "nationalists"),
+    ("unionist", "unionists")) for w in words}
 # Kinds of place that, right before a name, make it a place ("the island Crete", "the city of X"):
 # not "state" ("Secretary of State X"), "country" or "area", which stand before other things too.
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",

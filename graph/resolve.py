@@ -41,7 +41,7 @@ from . import gazetteer
 from .context import article_countries, place_of
 from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
                     spelling_variant, tokens)
-from .lexicon import EVENT_HEADS, ORG_HEADS, PARTICLES, PLACE_HEADS
+from .lexicon import EVENT_HEADS, ORG_HEADS, PARTICLES, PARTY_GROUP_WORDS, PLACE_HEADS
 from .records import Extraction, LocalEntity
 
 COMPATIBLE = {frozenset({"ORG", "PLACE"})}
@@ -405,7 +405,7 @@ class Resolver:
             for other in _people_number(key) if ent.type == "GROUP" else ():
                 for nid in self.by_key.get(other, ()):
                     if usable(nid) and self.nodes[nid].type == "GROUP" and nid not in strong:
-                        strong[nid] = f"'{form}' and '{other}' name one people, in the singular and the plural"
+                        strong[nid] = f"'{form}' and '{other}' name one people or one party's people"
         if strong:
             ranked = sorted(strong, key=lambda n: (n not in by_name, -self.support(n, context),
                                                    -self.nodes[n].mentions, n))
@@ -737,7 +737,10 @@ def _without_country(form: str) -> tuple[str, str] | None:
 
 def _people_number(key: str) -> list[str]:
     """A people's word in the other number ('americans' → 'american', 'kurd' → 'kurds'), when the
-    gazetteer knows one of the two as a people's."""
+    gazetteer knows one of the two as a people's; a party's people by its other words ('democrats'
+    → 'democrat', 'democratic')."""
+    if key in PARTY_GROUP_WORDS:
+        return [w for w in PARTY_GROUP_WORDS[key] if w != key]
     other = key[:-1] if key.endswith("s") else key + "s"
     return [other] if " " not in key and (key in gazetteer.demonyms() or other in gazetteer.demonyms()) else []
 

@@ -212,3 +212,8 @@ def test_an_acronym_in_brackets_after_a_name_the_recogniser_cut_is_not_the_cut_n
              ("Zanzar", "PLACE", text.rindex("Zanzar"))]
     entity_of, entities = cluster(found, text)
     assert entity_of[1] != entity_of[0] and entity_of[3] == entity_of[2]
+
+
+def test_a_partys_adjective_and_its_members_plural_are_one_group_in_an_article():
+    got, entities = labels(("Democratic", "GROUP"), ("Democrats", "GROUP"), ("Republicans", "GROUP"))
+    assert got[0] == got[1] != got[2] and len(entities) == 2

@@ -303,6 +303,11 @@ def test_a_peoples_word_in_the_singular_and_the_plural_is_one_group():
     assert many == one and r.decisions[0].rule == "same-name"
     (other,) = r.resolve(extraction("3", ("Ugandans", "GROUP", [])))
     assert other != one
+    # a party's people by its adjective and its nouns
+    (adjective,) = r.resolve(extraction("4", ("Democratic", "GROUP", [])))
+    (noun,) = r.resolve(extraction("5", ("Democrats", "GROUP", [])))
+    (rival,) = r.resolve(extraction("6", ("Republicans", "GROUP", [])))
+    assert noun == adjective != rival
 
 
 def test_a_name_with_its_country_before_it_joins_the_name_either_way_round_when_the_context_agrees():

@@ -250,6 +250,17 @@ def test_a_year_or_an_acronym_before_a_person_the_article_names_in_full_is_no_pa
     assert names(repair(Span(doc, 1, 3, label="EVENT"))) == [("1982 Zanzariad", "EVENT")]
 
 
+def test_two_parties_words_joined_by_and_are_two_groups_and_what_is_theirs_a_name_of_its_own():
+    doc = built("The/DET/DT Democratic/PROPN/NNP and/CCONJ/CC Republican/PROPN/NNP Party/PROPN/NNP met/VERB/VBD "
+                "in/ADP/IN the/DET/DT Zarin/PROPN/NNP and/CCONJ/CC Kharaj/PROPN/NNP Valley/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 5, label="ORG"))) == [("Democratic", "GROUP"), ("Republican", "GROUP")]
+    # (not two names that are no party's or people's words)
+    assert names(repair(Span(doc, 8, 12, label="PLACE"))) == [("Zarin and Kharaj Valley", "PLACE")]
+    doc = built("Kurdish/PROPN/NNP and/CCONJ/CC Turkish/PROPN/NNP Lakeside/PROPN/NNP Talks/PROPN/NNPS ended/VERB/VBD "
+                "./PUNCT/.")
+    assert ("Kurdish", "GROUP") in names(repair(Span(doc, 0, 5, label="EVENT")))
+
+
 def test_comrade_abbreviated_is_a_title_before_a_name():
     doc = built("They/PRON/PRP hailed/VERB/VBD Cde/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
     assert names(repair(Span(doc, 2, 5, label="PLACE"))) == [("Tom Hale", "PERSON")]

@@ -64,6 +64,14 @@ def _separators(n: _Name) -> list[Span] | None:
         if start < i < end - 2 and doc[i].lower_ in ("and", "&") and doc[i + 1].text == "The":
             # "The Progressive and The New York Times": a capitalised article opens another name
             return _parts(n.span(start, i, label), n.span(i + 1, end, guess_type(doc[i + 1:end]) or label))
+        if i == start + 1 and i < end - 1 and doc[i].lower_ == "and" and _peoples_word(doc[start]) \
+                and _peoples_word(doc[i + 1]):
+            # "the Democratic and Republican parties / New Hampshire primaries": two parties' (or
+            # peoples') words, then what is theirs
+            words = [n.span(start, i, "GROUP"), n.span(i + 1, i + 2, "GROUP")]  # (as they are: no joins)
+            if end - i - 2 > 1 or end - i - 2 == 1 and doc[end - 1].lower_ not in L.PARTY_HEADS | {"parties"}:
+                return words + _parts(n.span(i + 2, end, guess_type(doc[i + 2:end]) or label))
+            return words
         if start < i < end - 2 and _and_the_body(doc, i, start, end):
             # "the Ministry of Defence and the Army": two bodies (but "the Front of Chad and the Sahel")
             return _parts(n.span(start, i, label), n.span(i + 2, end, label))
@@ -81,6 +89,11 @@ def _separators(n: _Name) -> list[Span] | None:
 
 
 _BODY_HEADS = L.ORG_HEADS | INSTITUTION_HEADS
+
+
+def _peoples_word(tok) -> bool:
+    """'Democratic', 'Republican', 'Kurdish': a party's or a people's word, capitalised."""
+    return tok.is_title and (tok.lower_ in L.PARTY_ADJECTIVES or normal(tok.text) in gazetteer.demonyms())
 
 
 def _and_the_body(doc: Doc, i: int, start: int, end: int) -> bool:

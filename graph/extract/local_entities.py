@@ -28,8 +28,8 @@ from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, ini
                      spelling_variant, tokens)
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS,
-                       MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS,
-                       SUBORDINATE_MODIFIERS, common_words)
+                       MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_GROUP_WORDS, PLACE_GENERICS, REGNAL_TITLES,
+                       STORM_WORDS, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -702,7 +702,10 @@ def _plural_of_movement(key: str, etype: str, cl: _Cluster, ctype: str) -> bool:
 
 
 def _people_stem(key: str, demonyms: dict[str, str]) -> str:
-    """'kurds', 'kurdish' → 'kurd'; 'afghans' → 'afghan': one people's noun and adjective."""
+    """'kurds', 'kurdish' → 'kurd'; 'afghans' → 'afghan': one people's noun and adjective;
+    'democrats', 'democratic' → 'democratic': one party's people."""
+    if key in PARTY_GROUP_WORDS:
+        return PARTY_GROUP_WORDS[key][0]
     key = normal(demonyms.get(key, key))
     if key.endswith("ish") and len(key) > 5:
         return key[:-3]
