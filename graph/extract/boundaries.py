@@ -64,14 +64,6 @@ def _separators(n: _Name) -> list[Span] | None:
         if start < i < end - 2 and doc[i].lower_ in ("and", "&") and doc[i + 1].text == "The":
             # "The Progressive and The New York Times": a capitalised article opens another name
             return _parts(n.span(start, i, label), n.span(i + 1, end, guess_type(doc[i + 1:end]) or label))
-        if i == start + 1 and i < end - 1 and doc[i].lower_ == "and" and _peoples_word(doc[start]) \
-                and _peoples_word(doc[i + 1]):
-            # "the Democratic and Republican parties / New Hampshire primaries": two parties' (or
-            # peoples') words, then what is theirs
-            words = [n.span(start, i, "GROUP"), n.span(i + 1, i + 2, "GROUP")]  # (as they are: no joins)
-            if end - i - 2 > 1 or end - i - 2 == 1 and doc[end - 1].lower_ not in L.PARTY_HEADS | {"parties"}:
-                return words + _parts(n.span(i + 2, end, guess_type(doc[i + 2:end]) or label))
-            return words
         if start < i < end - 2 and _and_the_body(doc, i, start, end):
             # "the Ministry of Defence and the Army": two bodies (but "the Front of Chad and the Sahel")
             return _parts(n.span(start, i, label), n.span(i + 2, end, label))
@@ -89,6 +81,20 @@ def _separators(n: _Name) -> list[Span] | None:
 
 
 _BODY_HEADS = L.ORG_HEADS | INSTITUTION_HEADS
+
+
+def _two_peoples_words(n: _Name) -> list[Span] | None:
+    """'the Democratic and Republican parties / New Hampshire primaries': two parties' (or
+    peoples') words, then what is theirs."""
+    doc, start, end = n.doc, n.start, n.end
+    if not (end - start >= 3 and doc[start + 1].lower_ == "and" and _peoples_word(doc[start])
+            and _peoples_word(doc[start + 2])):
+        return None
+    words = [n.span(start, start + 1, "GROUP"), n.span(start + 2, start + 3, "GROUP")]  # (as they are: no joins)
+    rest = doc[start + 3:end]
+    if len(rest) > 1 or len(rest) == 1 and rest[0].lower_ not in L.PARTY_HEADS | {"parties"}:
+        return words + _parts(n.span(start + 3, end, guess_type(rest) or n.label))
+    return words
 
 
 def _peoples_word(tok) -> bool:
@@ -470,6 +476,7 @@ def _narrowing(step):
 # The repairs in the order they are tried: (name, an example, the repair).
 REPAIRS = [
     ("a ship", "MV Alan Kurdi", _ship),
+    ("two peoples' words", "the Democratic and Republican Party", _two_peoples_words),
     ("separators", "the Democratic Party's Nevada caucuses; Ali Karimi met Fatima Sow", _separators),
     ("country then person", "President of Ukraine Volodymyr Zelenskyy", _country_then_person),
     ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
