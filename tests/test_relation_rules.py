@@ -105,6 +105,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale memberOf Green Unity Party"}),
     # a player by position
     ("[Lakeside United|ORG] goalkeeper [Tom Hale|PERSON] saved twice.", {"Tom Hale memberOf Lakeside United"}),
+    # a capitalised party word in a title: the party the article names
+    ("The [Socialist Party|ORG] met. Socialist presidential candidate [Tom Hale|PERSON] spoke on Monday.",
+     {"Tom Hale memberOf Socialist Party"}),
+    ("The [Liberal Party|ORG] met. Liberal candidate [Tom Hale|PERSON] spoke on Monday.",
+     {"Tom Hale memberOf Liberal Party"}),
     # a plural's possessive, however the tagger took the apostrophe
     ("[Lakeside News|ORG]' [Nick Moreau|PERSON] photographed the event.", {"Nick Moreau memberOf Lakeside News"}),
     # (a zero-width joiner of the source's markup between the name and its apostrophe)

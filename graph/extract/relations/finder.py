@@ -112,6 +112,8 @@ class Finder:
             target = self._mention(parts.get("owner"))
         if target is None:
             target = self._its_owner(role_units[0].start)
+        if target is None:
+            target = self._party_of_word(role_units)
         if target is not None:
             self.qualified.add(self.entity_of[who])  # its office is of something named: not the article's place
         for role in roles:
@@ -141,6 +143,16 @@ class Finder:
             self.add(who, "leads", target, None, first, last, rule.name, rule.confidence)
         elif role_kind in ("leader", "member") and ttype == "ORG":
             self.add(who, "memberOf", target, None, first, last, rule.name, rule.confidence * 0.95)
+
+    def _party_of_word(self, units: list[Unit]) -> int | None:
+        """'Democratic presidential candidate X', 'X, a Democratic senator': the party the article
+        names whose name a capitalised party word in the title opens ('Democratic Party')."""
+        for u in units:
+            if u.mention is None and u.lower in L.PARTY_ADJECTIVES and self.doc[u.start].is_title:
+                return next((m for m, s in enumerate(self.spans) if self.type_of(m) == "ORG"
+                             and normal(s.text).split()[0] == u.lower
+                             and normal(s.text).split()[-1] in L.PARTY_HEADS), None)
+        return None
 
     def _its_owner(self, i: int) -> int | None:
         """'Y named X as its chief executive', 'X, Y's chair, and Z, its treasurer': what an 'its'
