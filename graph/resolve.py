@@ -79,7 +79,7 @@ class Node:
             return self.fixed_label
         if not self.forms:
             return self.hint or self.id
-        clean = [f for f in self.forms if _clean_start(f) and not f[:1].isdigit()] or list(self.forms)
+        clean = [f for f in self.forms if _clean_start(f, self.forms) and not f[:1].isdigit()] or list(self.forms)
         full = [f for f in clean if not is_acronym(f)] or clean
         if self.type == "PERSON":
             full = [f for f in full if len(f.split()) > 1] or full
@@ -128,11 +128,15 @@ def _place_spelled_out(form: str, place: str) -> str | None:
     return None
 
 
-def _clean_start(form: str) -> bool:
+def _clean_start(form: str, forms=()) -> bool:
+    """Not an everyday word before another of the node's names ('Afterwards Smith' of 'Smith'; but
+    'Park Won-soon', whose 'Won-soon' is no name of its own)."""
     from .lexicon import common_words
 
-    first = form.split()[0].lower() if form.split() else ""
-    return first not in common_words() or len(form.split()) == 1
+    words = form.split()
+    return len(words) <= 1 or words[0].lower() not in common_words() \
+        or bool(forms) and " ".join(words[1:]) not in forms \
+        and not any(f == words[-1] or f.endswith(" " + words[-1]) for f in forms if f != form)
 
 
 @dataclass

@@ -325,3 +325,12 @@ def test_a_name_with_its_country_before_it_joins_the_name_either_way_round_when_
     r.resolve(extraction("7", ("Canadian Kharaj Mining Board", "ORG", []), ("Tom Hale", "PERSON", [])))
     (g, _) = r.resolve(extraction("8", ("Australian Kharaj Mining Board", "ORG", []), ("Tom Hale", "PERSON", [])))
     assert g != f
+
+
+def test_a_label_is_a_full_name_opening_with_an_everyday_word_unless_that_word_stands_before_another_name():
+    r = Resolver()
+    (park,) = r.resolve(extraction("1", ("Park Won-soon", "PERSON", ["Park", "Park", "Park"])))
+    assert r.nodes[park].label == "Park Won-soon"
+    (smith,) = r.resolve(extraction("2", ("Smith", "PERSON", ["Smith", "Smith", "Afterwards Smith", "Afterwards Smith",
+                                                             "Afterwards Smith", "Afterwards Smith"])))
+    assert r.nodes[smith].label == "Smith"
