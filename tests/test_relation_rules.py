@@ -141,6 +141,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Ann Ford title lakeside research institute director", "Ann Ford title institute director"}),
     ("[Tom Hale|PERSON] is the author of the current economic and political challenges.",
      {"Tom Hale title author of the current economic"}),
+    # an event's name before a noun says when, not where it was held
+    ("A [Gulf War|EVENT] era plane crashed in [Zanzar|PLACE] on Monday.", {"Gulf War locatedIn Zanzar"}),
     # what the sentence denies
     ("[Ann Ford|PERSON] was not a candidate in the [Lakeside by-election|EVENT].",
      {"Ann Ford title candidate", "Ann Ford participatedIn Lakeside by-election"}),
