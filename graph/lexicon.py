@@ -478,7 +478,7 @@ NOT_TITLE_WORDS = {"powerful", "influential", "controversial", "hardline", "main
                    "notorious", "famous", "famed", "defiant", "popular", "beloved", "embattled", "outspoken",
                    "longtime", "long-time", "late", "fellow", "then", "now", "current", "incumbent", "own", "new"}
 # the kind of place each office leads, by the gazetteer's kinds
-OFFICE_PLACES = {"president": ("country",), "prime minister": ("country",), "premier": ("country", "subdivision"),
+OFFICE_PLACES = {"president": ("country",), "prime minister": ("country",), "premier": ("subdivision", "country"),
                  "chancellor": ("country",), "king": ("country",), "queen": ("country",), "emir": ("country",),
                  "sultan": ("country",), "governor": ("subdivision",), "mayor": ("city",),
                  "lord mayor": ("city",), "first minister": ("subdivision", "country"),

@@ -121,6 +121,13 @@ def test_an_unqualified_office_leads_the_country_its_sentence_names_not_the_arti
     assert ("Tom Hale", "leads", "Uganda") in relations and ("Tom Hale", "leads", "Kenya") not in relations
 
 
+def test_a_premier_leads_the_state_or_province_the_article_names_before_its_country(extractor):
+    text = ("Bill passes in Queensland\n\nQueensland's parliament in Australia passed the bill on Monday. "
+            "Premier Ann Ford was not present at the final vote. Queensland is the third most populous state.")
+    _, relations, _ = extract(extractor, text)
+    assert ("Ann Ford", "leads", "Queensland") in relations and ("Ann Ford", "leads", "Australia") not in relations
+
+
 def test_in_an_interview_i_is_the_person_the_answer_mark_names(extractor):
     text = ("Wikinews interviews Ann Ford, director of Lakeside Relief\n\n((WN)) What do you do?\n\n"
             "((Ann Ford)) I have worked for the Zarin Foundation since 2010. I joined the Green Unity Party in 2001.")
