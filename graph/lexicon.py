@@ -485,6 +485,9 @@ OFFICE_PLACES = {"president": ("country",), "prime minister": ("country",), "pre
                  "chief minister": ("subdivision",), "president-elect": ("country",)}
 # Words before an office whose holder holds it now, however: "the caretaker prime minister". (A
 # former, late or acting holder gets the title alone, as in the reference gold of the samples.)
+# Words that say when a title was held: one after a noun opens a second title ("Democratic
+# challenger former vice president X": the title is "former vice president")
+TENSE_MODIFIERS = {"former", "ex", "then", "late", "current", "outgoing", "incoming", "future", "sitting"}
 HOLDING_MODIFIERS = {"current", "sitting", "caretaker", "incumbent", "outgoing", "longtime", "long-time"}
 INTERVIEW_WORDS = ("interview", "interviews", "tells wikinews", "discusses", "talks about", "speaks to")
 # "named both X and Y as terrorists": naming someone an enemy is opposing them

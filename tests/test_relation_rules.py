@@ -105,6 +105,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale memberOf Green Unity Party"}),
     # a player by position
     ("[Lakeside United|ORG] goalkeeper [Tom Hale|PERSON] saved twice.", {"Tom Hale memberOf Lakeside United"}),
+    # a second title opens at 'former' after a noun
+    ("Green challenger former governor [Tom Hale|PERSON] led the polls.", {"Tom Hale title former governor"}),
     # a capitalised party word in a title: the party the article names
     ("The [Socialist Party|ORG] met. Socialist presidential candidate [Tom Hale|PERSON] spoke on Monday.",
      {"Tom Hale memberOf Socialist Party"}),

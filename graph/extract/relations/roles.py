@@ -94,7 +94,9 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
     start = h
     while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN) \
             and not set(words[start - 1].lower.split("-")) & L.NOT_TITLE_WORDS \
-            and not _end_of_a_missed_name(words[start - 1]):  # "then-new owner"
+            and not _end_of_a_missed_name(words[start - 1]) \
+            and not (words[start].lower in L.TENSE_MODIFIERS and words[start - 1].symbol in (ROLE, WORD)):
+        # ("then-new owner"; "challenger | former vice president": a second title opens at 'former')
         start -= 1
     while start < h and (words[start].lower in L.PARTY_ADJECTIVES or words[start].lower in _demonyms()) \
             and words[start].lower not in L.TITLE_MODIFIERS:
