@@ -261,6 +261,15 @@ def test_two_parties_words_joined_by_and_are_two_groups_and_what_is_theirs_a_nam
     assert ("Kurdish", "GROUP") in names(repair(Span(doc, 0, 5, label="EVENT")))
 
 
+def test_a_body_named_by_two_words_joined_by_and_is_one_name():
+    doc = built("He/PRON/PRP led/VERB/VBD the/DET/DT ruling/VERB/VBG Zeal/PROPN/NNP and/CCONJ/CC Kharaj/PROPN/NNP "
+                "Party/PROPN/NNP ,/PUNCT/, not/PART/RB Kenya/PROPN/NNP and/CCONJ/CC Zarin/PROPN/NNP Party/PROPN/NNP "
+                "./PUNCT/.")
+    assert names(repair(Span(doc, 6, 8, label="ORG"))) == [("Zeal and Kharaj Party", "ORG")]
+    # (not a place's name before 'and')
+    assert names(repair(Span(doc, 12, 14, label="ORG"))) == [("Zarin Party", "ORG")]
+
+
 def test_comrade_abbreviated_is_a_title_before_a_name():
     doc = built("They/PRON/PRP hailed/VERB/VBD Cde/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
     assert names(repair(Span(doc, 2, 5, label="PLACE"))) == [("Tom Hale", "PERSON")]

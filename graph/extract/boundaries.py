@@ -652,6 +652,24 @@ def _given_name_before_bin(doc: Doc, start: int, label: str, takes_adjective: bo
     return None
 
 
+def _word_and_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    """'Law and' + 'Justice Party', 'Justice and' + 'Development Party', 'Bread and' + 'Roses Party':
+    a body named by two words joined by 'and' (one word, no people's, party's or place's word,
+    no plural: not 'the Conservatives and' + 'Labour Party')."""
+    if start < 2 or doc[start - 1].lower_ != "and" or label != "ORG":
+        return None
+    word = doc[start - 2]
+    j = start
+    while j < len(doc) and capitalised(doc[j]) and not doc[j].is_sent_start:
+        j += 1
+    if word.is_title and word.is_alpha and not word.lower_.endswith("s") and j - start <= 2 \
+            and doc[j - 1].lower_ in L.PARTY_HEADS | L.ORG_HEADS and word.lower_ not in L.PARTY_ADJECTIVES \
+            and normal(word.text) not in gazetteer.demonyms() and not known(word) \
+            and not (start > 2 and capitalised(doc[start - 3]) and not doc[start - 3].is_sent_start):
+        return start - 2
+    return None
+
+
 def _dash_joined_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
     prev = doc[start - 1]
     if prev.text == "\u2013" and start > 1 and capitalised(doc[start - 2]) and not prev.whitespace_ \
@@ -884,6 +902,7 @@ JOIN_LEFT = [
     ("particle", "al-Masirah TV", _particle_before),
     ("given name before bin", "Karim + bin Tariq Al Nouri", _given_name_before_bin),
     ("en dash, or a hyphen between capitals", "Iran– + Iraq War, ABS- + CBN", _dash_joined_before),
+    ("a word and", "Law and + Justice Party", _word_and_before),
     ("capitalised word", "VICE + World News", _capitalised_before),
 ]
 JOIN_RIGHT = [
