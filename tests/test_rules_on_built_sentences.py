@@ -256,6 +256,9 @@ def test_two_parties_words_joined_by_and_are_two_groups_and_what_is_theirs_a_nam
     assert names(repair(Span(doc, 1, 5, label="ORG"))) == [("Democratic", "GROUP"), ("Republican", "GROUP")]
     # (not two names that are no party's or people's words)
     assert names(repair(Span(doc, 8, 12, label="PLACE"))) == [("Zarin and Kharaj Valley", "PLACE")]
+    doc = built("Both/DET/DT the/DET/DT Conservatives/PROPN/NNPS and/CCONJ/CC Labour/PROPN/NNP Party/PROPN/NNP "
+                "lost/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 6, label="ORG"))) == [("Conservatives", "GROUP"), ("Labour Party", "ORG")]
     doc = built("Kurdish/PROPN/NNP and/CCONJ/CC Turkish/PROPN/NNP Lakeside/PROPN/NNP Talks/PROPN/NNPS ended/VERB/VBD "
                 "./PUNCT/.")
     assert ("Kurdish", "GROUP") in names(repair(Span(doc, 0, 5, label="EVENT")))

@@ -85,11 +85,15 @@ _BODY_HEADS = L.ORG_HEADS | INSTITUTION_HEADS
 
 def _two_peoples_words(n: _Name) -> list[Span] | None:
     """'the Democratic and Republican parties / New Hampshire primaries': two parties' (or
-    peoples') words, then what is theirs."""
+    peoples') words, then what is theirs; 'the Conservatives and Labour Party': a party's people,
+    then a name."""
     doc, start, end = n.doc, n.start, n.end
-    if not (end - start >= 3 and doc[start + 1].lower_ == "and" and _peoples_word(doc[start])
-            and _peoples_word(doc[start + 2])):
+    if not (end - start >= 3 and doc[start + 1].lower_ == "and"
+            and (_peoples_word(doc[start]) or doc[start].lower_ in L.PARTY_MEMBER_NOUNS)):
         return None
+    if doc[start].lower_ in L.PARTY_MEMBER_NOUNS or not _peoples_word(doc[start + 2]):
+        # "the Conservatives and Labour Party": a party's people, then another name
+        return [n.span(start, start + 1, "GROUP")] + _parts(n.span(start + 2, end, n.label))
     words = [n.span(start, start + 1, "GROUP"), n.span(start + 2, start + 3, "GROUP")]  # (as they are: no joins)
     rest = doc[start + 3:end]
     if len(rest) > 1 or len(rest) == 1 and rest[0].lower_ not in L.PARTY_HEADS | {"parties"}:
