@@ -196,6 +196,9 @@ def test_a_given_name_then_a_role_word_with_no_name_after_it_is_a_full_name():
                 "./PUNCT/.")
     spans = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
     assert names(drop_common_words(doc, spans)) == [("Mayor", "PERSON"), ("Michel Mayor", "PERSON")]
+    doc = built("for/ADP/IN Martin/PROPN/NNP Luther/PROPN/NNP King/PROPN/NNP Jr./PROPN/NNP and/CCONJ/CC "
+                "others/NOUN/NNS ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 5, label="PERSON"))) == [("Martin Luther King Jr.", "PERSON")]
 
 
 def test_a_name_after_state_owned_is_an_organisation():

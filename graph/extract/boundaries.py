@@ -339,11 +339,16 @@ def _person_of_place(n: _Name) -> list[Span] | None:
 
 
 def surname_like_a_role(doc: Doc, start: int, end: int) -> bool:
-    """'Stephen King', 'John Major', 'Michel Mayor': a known given name (no place's) and a
-    capitalised role word with no name after it is a person's full name, not a name and an office."""
-    first, last = doc[start], doc[end - 1]
-    return end - start == 2 and first.is_title and last.is_title and normal(first.text) in gazetteer.given_names() \
-        and gazetteer.place_kind(first.text) is None and is_role(last.lower_) \
+    """'Stephen King', 'John Major', 'Martin Luther King Jr.': a known given name (no place's), maybe
+    a middle name, and a capitalised role word (maybe a suffix after it) with no name after it is a
+    person's full name, not a name and an office."""
+    last = end - 1
+    if last > start and doc[last].lower_.rstrip(".") in L.NAME_SUFFIXES:
+        last -= 1
+    first, role = doc[start], doc[last]
+    return 2 <= last - start + 1 <= 3 and all(t.is_title and t.is_alpha for t in doc[start:last + 1]) \
+        and normal(first.text) in gazetteer.given_names() and gazetteer.place_kind(first.text) is None \
+        and is_role(role.lower_) and not any(titleish(t) for t in doc[start:last]) \
         and not (end < len(doc) and capitalised(doc[end])) and not (start > 0 and capitalised(doc[start - 1])
                                                                      and not doc[start - 1].is_sent_start)
 
@@ -414,7 +419,7 @@ def _object_of_office(n: _Name) -> None:
 def _title_before_person(n: _Name) -> None:
     """'Kharaj spokesperson Omar Haidari', 'former President Hamid Karzai': a title and anything
     before it are not part of a person's name (a country or nationality before it stays a name)."""
-    if n.label != "PERSON":
+    if n.label != "PERSON" or surname_like_a_role(n.doc, n.start, n.end):
         return
     doc, start = n.doc, n.start
     for i in range(n.end - 2, start - 1, -1):
