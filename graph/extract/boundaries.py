@@ -674,7 +674,9 @@ def _word_and_before(doc: Doc, start: int, label: str, takes_adjective: bool) ->
     if word.is_title and word.is_alpha and not word.lower_.endswith("s") and j - start <= 2 \
             and doc[j - 1].lower_ in L.PARTY_HEADS | L.ORG_HEADS and word.lower_ not in L.PARTY_ADJECTIVES \
             and normal(word.text) not in gazetteer.demonyms() and not known(word) \
-            and not (start > 2 and capitalised(doc[start - 3]) and not doc[start - 3].is_sent_start):
+            and not (start > 2 and (capitalised(doc[start - 3]) and not doc[start - 3].is_sent_start
+                                    or doc[start - 3].lower_ == "of")) \
+            and word.ent_iob_ not in ("B", "I"):  # (not the end of another name: "University of Kharaj and")
         return start - 2
     return None
 
