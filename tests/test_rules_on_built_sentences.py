@@ -276,6 +276,11 @@ def test_a_body_named_by_two_words_joined_by_and_is_one_name():
     assert names(repair(Span(doc, 12, 14, label="ORG"))) == [("Zarin Party", "ORG")]
 
 
+def test_a_ship_prefix_taken_on_as_a_neighbour_makes_the_span_a_ship_no_entity():
+    doc = built("The/DET/DT carrier/NOUN/NN USS/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP docked/VERB/VBD ./PUNCT/.")
+    assert repair(Span(doc, 3, 5, label="PERSON")) == []
+
+
 def test_comrade_abbreviated_is_a_title_before_a_name():
     doc = built("They/PRON/PRP hailed/VERB/VBD Cde/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
     assert names(repair(Span(doc, 2, 5, label="PLACE"))) == [("Tom Hale", "PERSON")]

@@ -44,6 +44,8 @@ def repair(span: Span) -> list[Span]:
         parts = step(name)
         if parts is not None:
             return parts
+    if _ship(name) is not None:
+        return name.left  # "USS" + "Ronald Reagan": the ship's prefix was a neighbour taken on
     return name.left + [retype(Span(name.doc, name.start, name.end, label=name.label))]
 
 
