@@ -137,6 +137,9 @@ ADMINISTRATIVE_GENERICS = {"province", "district", "county", "governorate", "pre
 # Romanised suffixes of Korean and Japanese administrative areas ("Seongbuk-gu", "Jeju-do"), not
 # the second syllable of a given name ("Won-soon")
 AREA_SYLLABLES = {"gu", "si", "do", "dong", "ri", "gun", "eup", "myeon", "ku", "shi", "machi", "cho", "mura", "ken"}
+# A force's word that opens a rank rather than naming a body: "Police Chief X", "Police Senior
+# Superintendent X"
+FORCE_WORDS = {"police", "gendarmerie", "militia"}
 # Words that deny what a pattern's words state ("X was not a candidate", "X has never been its chair")
 NEGATIONS = {"not", "n't", "never", "nor"}
 # Words that open a question ("Will Lakeside Bank employees be barred?"), whatever a tagger

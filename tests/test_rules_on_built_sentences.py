@@ -281,6 +281,14 @@ def test_a_ship_prefix_taken_on_as_a_neighbour_makes_the_span_a_ship_no_entity()
     assert repair(Span(doc, 3, 5, label="PERSON")) == []
 
 
+def test_a_chamber_before_its_office_is_a_name_but_a_forces_word_before_a_rank_is_not():
+    doc = built("Senate/PROPN/NNP Majority/PROPN/NNP Leader/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP and/CCONJ/CC "
+                "Police/PROPN/NNP Senior/PROPN/NNP Superintendent/PROPN/NNP Ann/PROPN/NNP Ford/PROPN/NNP "
+                "spoke/VERB/VBD ./PUNCT/.")
+    found = add_patterns(doc, [Span(doc, 3, 5, label="PERSON"), Span(doc, 9, 11, label="PERSON")])
+    assert ("Senate", "ORG") in names(found) and ("Police", "ORG") not in names(found)
+
+
 def test_comrade_abbreviated_is_a_title_before_a_name():
     doc = built("They/PRON/PRP hailed/VERB/VBD Cde/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
     assert names(repair(Span(doc, 2, 5, label="PLACE"))) == [("Tom Hale", "PERSON")]

@@ -271,8 +271,8 @@ def _body_before_office(doc: Doc, found: _Spans) -> None:
     office a title names is a name of its own (the tagger leaves it in the title)."""
     for tok in doc:
         if tok.i in found.covered or tok.lower_ not in INSTITUTION_HEADS or not tok.text[:1].isupper() \
-                or tok.is_upper:
-            continue
+                or tok.is_upper or tok.lower_ in L.FORCE_WORDS:
+            continue  # ("Police Senior Superintendent X": a rank of a force the word does not name)
         j = tok.i + 1
         while j < len(doc) and doc[j].lower_ in L.TITLE_MODIFIERS and doc[j].text[:1].isupper():
             j += 1
