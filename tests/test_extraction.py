@@ -918,3 +918,11 @@ def test_a_court_case_is_named_by_its_parties_who_took_part_in_it(extractor):
     entities, relations, _ = extract(extractor, text)
     assert ("Kelly v. United States", "EVENT") in entities, entities
     assert ("Ann Kelly", "participatedIn", "Kelly v. United States") in relations, relations
+
+
+def test_a_body_whose_name_says_whom_it_fights_opposes_that_one_when_the_article_names_it(extractor):
+    _, relations, _ = extract(extractor, "The Global Coalition to Defeat ZLF said the Zarin Liberation Front (ZLF) "
+                                         "had lost ground. The ZLF denied it.")
+    assert ("Global Coalition to Defeat ZLF", "opposes", "Zarin Liberation Front") in relations
+    _, relations, _ = extract(extractor, "The Lakeside Alliance to End Hunger met on Monday.")
+    assert not {r for r in relations if r[1] == "opposes"}

@@ -13,6 +13,8 @@
   season").
 - Who took part in a court case: the parties its name gives ("Kelly v. United States": the
   person the article names whose surname is Kelly).
+- Whom a body's name says it fights: "the Global Coalition to Defeat ISIS" opposes the ISIS the
+  article names (by a name or an acronym of it).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import re
 from collections import Counter
 
 from ... import gazetteer
-from ...names import normal
+from ...names import acronym_of, normal
 from ... import lexicon as L
 from ..tokens import result_sides
 
@@ -260,3 +262,22 @@ def case_parties(finder):
                         and len(side.split()) == 1 or finder.type_of(other) == "ORG" and label == side:
                     yield other, "participatedIn", m, None, span.start, span.end - 1, "case-party", 0.6
                     break
+
+
+_AGAINST_IN_A_NAME = re.compile(r"\b(?:to|for)\s+(?:defeat|fight|counter|combat|oppose|stop|end|resist)\s+"
+                                r"(?:the\s+)?(.+)$", re.IGNORECASE)
+
+
+def named_enemies(finder):
+    """(body, "opposes", enemy, ...) for each organisation whose name says whom it fights ('the
+    Global Coalition to Defeat ISIS'), when the article names that one (by a name or an acronym)."""
+    for m, span in enumerate(finder.spans):
+        found = _AGAINST_IN_A_NAME.search(span.text) if finder.type_of(m) == "ORG" else None
+        if not found:
+            continue
+        enemy = found.group(1).strip()
+        for other, o in enumerate(finder.spans):
+            if finder.type_of(other) in ("ORG", "PERSON") and finder.entity_of[other] != finder.entity_of[m] and (
+                    normal(o.text) == normal(enemy) or acronym_of(o.text, enemy) or acronym_of(enemy, o.text)):
+                yield m, "opposes", other, None, span.start, span.end - 1, "enemy-in-name", 0.6
+                break

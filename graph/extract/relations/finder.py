@@ -82,6 +82,8 @@ class Finder:
             self.add(*fact)
         for fact in document.case_parties(self):
             self.add(*fact)
+        for fact in document.named_enemies(self):
+            self.add(*fact)
         if model is not None:
             learned.decide(self, model)
         return sorted(self.found.values(), key=lambda r: (r.start, r.predicate))
