@@ -145,6 +145,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Tom Hale title author of the current economic"}),
     # an event's name before a noun says when, not where it was held
     ("A [Gulf War|EVENT] era plane crashed in [Zanzar|PLACE] on Monday.", {"Gulf War locatedIn Zanzar"}),
+    # a role a place's name owns is not of the body after the name
+    ("Incumbent [Ruritania|PLACE] President [Tom Hale|PERSON] of the [Green Unity Party|ORG] trailed.",
+     {"Tom Hale leads Green Unity Party"}),
     # what the sentence denies
     ("[Ann Ford|PERSON] was not a candidate in the [Lakeside by-election|EVENT].",
      {"Ann Ford title candidate", "Ann Ford participatedIn Lakeside by-election"}),
