@@ -461,6 +461,9 @@ NAMING_WORDS = {"naming", "named", "names", "calling", "called", "calls", "decla
           "proclaiming", "proclaimed", "styling", "styled", "appointing", "appointed", "crowning", "crowned"}
 TRAVEL_WORDS = {"traveled", "travelled", "traveling", "travelling", "flew", "flying", "came", "coming", "went", "going",
           "arrived", "arriving", "headed", "heading", "returned", "returning"}
+# Verbs of leaving one post for the next ("X resigned to become the secretary of state"): what
+# follows "to become" is a fact, not a wish ("X hopes to become president")
+LEFT_FOR_VERBS = {"resigned", "resigns", "quit", "quits"}
 OPPOSE_VERB_FORMS = {"fought", "fights", "fighting", "opposed", "opposes", "opposing", "resisted", "resists",
                      "resisting",
                 "battled", "battles", "battling", "attacked", "attacks", "sued", "sues", "suing"}

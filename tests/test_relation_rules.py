@@ -105,6 +105,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale memberOf Green Unity Party"}),
     # a player by position
     ("[Lakeside United|ORG] goalkeeper [Tom Hale|PERSON] saved twice.", {"Tom Hale memberOf Lakeside United"}),
+    # leaving one post for the next: the next is a fact
+    ("In 2009 [Tom Hale|PERSON] resigned to become the chairman of the [Lakeside Bank|ORG].",
+     {"Tom Hale leads Lakeside Bank", "Tom Hale title chairman"}),
     # a second title opens at 'former' after a noun
     ("Green challenger former governor [Tom Hale|PERSON] led the polls.", {"Tom Hale title former governor"}),
     # a capitalised party word in a title: the party the article names
@@ -148,6 +151,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a role a place's name owns is not of the body after the name
     ("Incumbent [Ruritania|PLACE] President [Tom Hale|PERSON] of the [Green Unity Party|ORG] trailed.",
      {"Tom Hale leads Green Unity Party"}),
+    # a wish is no fact
+    ("[Tom Hale|PERSON] hopes to become the chairman of the [Lakeside Bank|ORG].", {"Tom Hale leads Lakeside Bank"}),
     # what the sentence denies
     ("[Ann Ford|PERSON] was not a candidate in the [Lakeside by-election|EVENT].",
      {"Ann Ford title candidate", "Ann Ford participatedIn Lakeside by-election"}),
