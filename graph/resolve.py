@@ -425,8 +425,9 @@ class Resolver:
         return []
 
     def _country_qualified(self, ent: LocalEntity, context: list[str], usable) -> list[tuple[str, Decision]]:
-        """'US White House', 'Afghan Taliban': a name of a node with its country before it, when
-        the article's context agrees and no name of the node puts another country before it."""
+        """'US White House', 'United States Commission on Presidential Debates': a name of a node
+        with its country before it, or the other way round, when the article's context agrees and
+        no name of the node puts another country before it."""
         for form in ent.forms:
             found = _without_country(form)
             # the node of the name without the country, or a node of the name with one
