@@ -462,8 +462,14 @@ def test_no_page_runs_script_from_the_graph(browser, hostile_server):
     page.keyboard.type("SELECT ?s ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'alert') || CONTAINS(STR(?s), 'alert')) }")
     page.click(".yasqe_queryButton")
     page.locator(".yasr table tbody", has_text="alert").wait_for()
+    clicked = 0
     for link in page.locator(".yasr table tbody a").all()[:20]:
-        link.click(modifiers=["Control"], force=True)  # where a link would run script, the policy stops it
+        # (a link the results table has since redrawn is gone: clicking it proves nothing, and
+        # under a loaded machine's timing it made this test fail now and then)
+        if link.is_visible():
+            link.click(modifiers=["Control"], force=True)  # where a link would run script, the policy stops it
+            clicked += 1
+    assert clicked
     # the document pages' and article pages' links, clicked
     for d in documents:
         page.goto(f"{server}/doc/{requests_quote(d, safe='')}?format=html")
