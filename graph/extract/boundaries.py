@@ -340,7 +340,7 @@ def _person_of_place(n: _Name) -> list[Span] | None:
     return None
 
 
-def surname_like_a_role(doc: Doc, start: int, end: int) -> bool:
+def _surname_like_a_role(doc: Doc, start: int, end: int) -> bool:
     """'Stephen King', 'John Major', 'Martin Luther King Jr.': a known given name (no place's), maybe
     a middle name, and a capitalised role word (maybe a suffix after it) with no name after it is a
     person's full name, not a name and an office."""
@@ -359,7 +359,7 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     """'United States President Donald Trump', 'US Secretary of State Mike Pompeo': a place or
     body, an office, a person."""
     doc, start, end, label = n.doc, n.start, n.end, n.label
-    if surname_like_a_role(doc, start, end):
+    if _surname_like_a_role(doc, start, end):
         return None
     tail = end
     while tail - 1 > start and capitalised(doc[tail - 1]) and not titleish(doc[tail - 1]) \
@@ -392,7 +392,7 @@ def _office_word(doc: Doc, i: int, start: int) -> bool:
 def _office_after_name(n: _Name) -> list[Span] | None:
     """'UN Deputy Secretary-General', 'U.S. President': a name followed by an office."""
     doc = n.doc
-    if surname_like_a_role(doc, n.start, n.end):
+    if _surname_like_a_role(doc, n.start, n.end):
         return None
     words = words_of(doc, n.start, n.end)
     while len(words) > 1 and words[-1][2] in CONNECTORS | {"to", "the"}:
@@ -421,7 +421,7 @@ def _object_of_office(n: _Name) -> None:
 def _title_before_person(n: _Name) -> None:
     """'Kharaj spokesperson Omar Haidari', 'former President Hamid Karzai': a title and anything
     before it are not part of a person's name (a country or nationality before it stays a name)."""
-    if n.label != "PERSON" or surname_like_a_role(n.doc, n.start, n.end):
+    if n.label != "PERSON" or _surname_like_a_role(n.doc, n.start, n.end):
         return
     doc, start = n.doc, n.start
     for i in range(n.end - 2, start - 1, -1):

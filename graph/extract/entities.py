@@ -226,22 +226,25 @@ def list_peers(doc: Doc, spans: list[Span]) -> list[Span]:
     Blaenau Ffestiniog', all are places (a person's full name that opens with a given name stays
     a person's)."""
     ordered = sorted(spans, key=lambda s: s.start)
+    runs, names, gaps = [], ordered[:1], []  # each run: its names, and the names no span holds
+    for s in ordered[1:]:
+        between = _list_gap(doc, names[-1].end, s.start)
+        if between is None:
+            runs.append((names, gaps))
+            names, gaps = [s], []
+        else:
+            names.append(s)
+            gaps.extend(between)
+    runs.append((names, gaps))
     out = list(spans)
-    run: list = ordered[:1]
-    for s in ordered[1:] + [None]:
-        between = _list_gap(doc, run[-1].end, s.start) if s is not None else None
-        if between is not None:
-            run.extend(between + [s])
+    for names, gaps in runs:
+        others = [x for x in names if x.label_ != "PERSON"]
+        kind, n = Counter(x.label_ for x in others).most_common(1)[0] if others else ("", 0)
+        if n < 3 or kind not in ("PLACE", "ORG") or n != len(others):
             continue
-        kinds = Counter(x.label_ for x in run if isinstance(x, Span) and x.label_ != "PERSON")
-        kind, n = kinds.most_common(1)[0] if kinds else ("", 0)
-        if n >= 3 and kind in ("PLACE", "ORG") and n == sum(isinstance(x, Span) and x.label_ != "PERSON" for x in run):
-            for x in run:
-                if isinstance(x, tuple):
-                    out.append(Span(doc, *x, label=kind))
-                elif x.label_ == "PERSON" and not given_name_first(x):
-                    out[out.index(x)] = Span(doc, x.start, x.end, label=kind)
-        run = [s]
+        retyped = {x for x in names if x.label_ == "PERSON" and not given_name_first(x)}
+        out = [Span(doc, x.start, x.end, label=kind) if x in retyped else x for x in out]
+        out += [Span(doc, a, b, label=kind) for a, b in gaps]
     return out
 
 
