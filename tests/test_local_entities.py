@@ -142,6 +142,12 @@ def test_a_name_without_its_middle_name_is_the_person_but_not_beside_a_word_of_k
     entity_of, entities = cluster([("Karim Haidari", "PERSON", 12), ("Karim Omar Haidari", "PERSON", 34),
                                    ("Haidari", "PERSON", 62)], body)
     assert len(entities) == 2
+    # a word of kinship in the sentence before is no kin beside the name
+    text = "Karim Haidari dies\n\nHaidari was the founding father of Zarin. Karim Omar Haidari was born in 1924."
+    items = [("Karim Haidari", "PERSON", 0), ("Haidari", "PERSON", 20), ("Karim Omar Haidari", "PERSON", 62)]
+    assert text[62:80] == "Karim Omar Haidari"
+    entity_of, entities = cluster(items, text)
+    assert len(entities) == 1
 
 
 def test_a_country_or_state_is_not_its_namesake_city_nor_a_city_its_province():

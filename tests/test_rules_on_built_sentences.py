@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair, trim
-from newskg.graph.extract.entities import _settle_people, _surnames, _type_votes, described_as_person, list_peers
+from newskg.graph.extract.entities import EntityLayer, _settle_people, _surnames, _type_votes, described_as_person, list_peers
 from newskg.graph.extract.kinds import guess_type, retype
 from newskg.graph.extract.patterns import add_patterns, drop_common_words, gazetteer_spans
 from newskg.graph.extract.relations import verbs
@@ -125,6 +125,15 @@ def test_the_surname_of_a_name_with_a_suffix_is_the_word_before_the_suffix():
     surnames = _surnames(doc, spans, label_of)
     _settle_people(doc, spans, label_of, surnames)
     assert "kharaji" in surnames and label_of["kharaji"] == "PERSON"
+
+
+def test_a_known_city_with_its_state_after_a_comma_stays_a_place_where_a_person_has_its_name():
+    doc = built("Dara/PROPN/NNP Houston/PROPN/NNP spoke/VERB/VBD in/ADP/IN Houston/PROPN/NNP ,/PUNCT/, "
+                "Texas/PROPN/NNP ;/PUNCT/: Houston/PROPN/NNP smiled/VERB/VBD ./PUNCT/.")
+    spans = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="PLACE"), Span(doc, 6, 7, label="PLACE"),
+             Span(doc, 8, 9, label="PERSON")]
+    assert names(EntityLayer()._consistent(doc, spans, headline=set())) == [
+        ("Dara Houston", "PERSON"), ("Houston", "PERSON"), ("Houston", "PLACE"), ("Texas", "PLACE")]
 
 
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():

@@ -126,12 +126,14 @@ class EntityLayer:
         confirmed |= set(surnames)
         _settle_people(doc, body, label_of, surnames)
         _settle_teams(doc, spans, label_of)
+        places_at = {s.start for s in spans if s.label_ == "PLACE"}
         out = []
         for s in spans:
             key = normal(s.text)
             if s.start in headline and key not in confirmed and not known(s):
                 continue
-            out.append(s if s.label_ == label_of[key] else Span(doc, s.start, s.end, label=label_of[key]))
+            keep = s.label_ == label_of[key] or _place_of_a_place(s, places_at)
+            out.append(s if keep else Span(doc, s.start, s.end, label=label_of[key]))
         return out + _other_occurrences(doc, out, label_of, confirmed, surnames)
 
 
@@ -154,6 +156,15 @@ def _given_name_of_someone(span: Span) -> bool:
         i -= 1
     return i >= 0 and (doc[i].lower_ in L.KINSHIP or doc[i].lower_ in L.REGNAL_TITLES
                        or doc[i].lower_ in L.RELATIVE_NOUNS)
+
+
+def _place_of_a_place(span: Span, places_at: set[int]) -> bool:
+    """'a riot in Washington, D.C.', 'born in Jackson, Mississippi': a known place's name written
+    as a city with its state or country after a comma is the place there, also in an article that
+    names a person with it for a surname."""
+    doc = span.doc
+    return span.label_ == "PLACE" and gazetteer.place_kind(span.text) is not None \
+        and span.end + 1 < len(doc) and doc[span.end].text == "," and span.end + 1 in places_at
 
 
 def _after_place_preposition(span: Span) -> bool:

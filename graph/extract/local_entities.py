@@ -406,8 +406,20 @@ def _short_names(clusters: list[_Cluster], full_at: dict[int, list[int]], text: 
 
 
 def _kin_beside(text: str, pos: int) -> bool:
-    window = text[max(0, pos - 40):pos + 80].lower()
+    """A word of kinship near the name, in its own sentence ('Mugabe was the founding father of
+    Zimbabwe. Robert Gabriel Mugabe was born ...' is no father beside the name)."""
+    start, end = max(0, pos - 40), pos + 80
+    for brk in _SENTENCE_BREAK.finditer(text, start, min(end, len(text))):
+        if brk.end() <= pos:
+            start = brk.end()
+        elif brk.start() > pos:
+            end = brk.start()
+            break
+    window = text[start:end].lower()
     return any(re.search(rf"\b{word}\b", window) for word in KINSHIP)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“])|\n")
 
 
 def _fuller(short: list[str], full: list[str]) -> bool:
