@@ -223,3 +223,18 @@ def test_an_acronym_in_brackets_after_a_name_the_recogniser_cut_is_not_the_cut_n
 def test_a_partys_adjective_and_its_members_plural_are_one_group_in_an_article():
     got, entities = labels(("Democratic", "GROUP"), ("Democrats", "GROUP"), ("Republicans", "GROUP"))
     assert got[0] == got[1] != got[2] and len(entities) == 2
+
+
+def test_a_party_is_not_another_party_with_more_words_nor_a_place_s_party_a_creed_s():
+    # a suffix of a party's name is another party; a prefix is the party ('... of Ruritania')
+    got, _ = labels(("Christian Democratic Party", "ORG"), ("Democratic Party", "ORG"))
+    assert got == ["Christian Democratic Party", "Democratic Party"]
+    got, _ = labels(("Democratic Party of Ruritania", "ORG"), ("Democratic Party", "ORG"))
+    assert got == ["Democratic Party of Ruritania"] * 2
+    got, _ = labels(("US Democratic Party", "ORG"), ("Democratic Party", "ORG"))
+    assert got == ["US Democratic Party"] * 2
+    # "Texas Party" (a party named after a state) is not the "Democratic Party" of Texas; the
+    # state's Senate by its bare name is
+    got, _ = labels(("Democratic Party", "ORG"), ("Texas Party", "ORG"), ("Texas State Senate", "ORG"),
+                    ("Senate", "ORG"))
+    assert got == ["Democratic Party", "Texas Party", "Texas State Senate", "Texas State Senate"]

@@ -65,6 +65,20 @@ def test_a_name_does_not_take_the_last_word_of_another_name_the_recogniser_found
     assert names(repair(Span(doc, 4, 6, label="PERSON"))) == [("Karim El Zanzari Ben Omari", "PERSON")]
 
 
+def test_a_lower_case_the_after_a_capitalised_word_opens_another_name_but_not_a_persons_epithet():
+    doc = built("Karim/PROPN/NNP Haidari/PROPN/NNP won/VERB/VBD ,/PUNCT/, making/VERB/VBG Haidari/PROPN/NNP "
+                "the/DET/DT Zanzar/PROPN/NNP Unity/PROPN/NNP Party/PROPN/NNP 's/PART/POS first/ADJ/JJ "
+                "candidate/NOUN/NN ./PUNCT/.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 10, label="ORG")]
+    assert names(repair(Span(doc, 5, 10, label="ORG"))) == [("Haidari", "ORG"), ("Zanzar Unity Party", "ORG")]
+    doc = built("Stop/PROPN/NNP the/DET/DT Steal/PROPN/NNP rallied/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 0, 3, label="ORG"))) == [("Stop the Steal", "ORG")]
+    doc = built("Karim/PROPN/NNP the/DET/DT Great/PROPN/NNP ruled/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 0, 3, label="PERSON"))) == [("Karim the Great", "PERSON")]
+    doc = built("the/DET/DT Bank/PROPN/NNP of/ADP/IN the/DET/DT South/PROPN/NNP lent/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 5, label="ORG"))) == [("Bank of the South", "ORG")]
+
+
 def test_an_acronym_then_the_surname_of_a_person_named_in_full_is_two_names():
     doc = built("Karim/PROPN/NNP Haidari/PROPN/NNP died/VERB/VBD ./PUNCT/. Tom/PROPN/NNP told/VERB/VBD "
                 "ZTVN/PROPN/NNP Haidari/PROPN/NNP was/AUX/VBD kind/ADJ/JJ ./PUNCT/.")

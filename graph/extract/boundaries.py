@@ -53,6 +53,24 @@ def _parts(*spans: Span) -> list[Span]:
     return [r for part in spans for r in repair(part)]
 
 
+def _name_the_body(n: _Name) -> list[Span] | None:
+    """'making Ferraro the Democratic Party's first candidate': a lower-case 'the' straight after the
+    surname of a person the recogniser found opens another name (not 'Ivan the Terrible', a
+    person's epithet; not 'Stop the Steal' or 'Veterans Against the War')."""
+    doc, start, end = n.doc, n.start, n.end
+    if n.label == "PERSON":
+        return None
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "the" and capitalised(doc[i - 1]) and capitalised(doc[i + 1]) \
+                and doc[i - 1].lower_ in _surnames_found(doc):
+            return _parts(n.span(start, i, guess_type(doc[start:i]) or n.label), n.span(i + 1, end, n.label))
+    return None
+
+
+def _surnames_found(doc: Doc) -> set[str]:
+    return {e[-1].lower_ for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1}
+
+
 def _separators(n: _Name) -> list[Span] | None:
     """A possessive, a verb, a bracket or an agent participle inside a span separates names."""
     doc, start, end, label = n.doc, n.start, n.end, n.label
@@ -492,6 +510,7 @@ REPAIRS = [
     ("country then person", "President of Ukraine Volodymyr Zelenskyy", _country_then_person),
     ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
     ("acronym then person", "told NPR Hamza bin Laden", _acronym_then_person),
+    ("a name, 'the', a body", "making Ferraro the Democratic Party's first candidate", _name_the_body),
     ("two bodies", "the Senate and House", _two_bodies),
     ("two people", "Biden and Harris; the Trump-Ukraine affair", _two_people),
     ("a side then a person", "Democrat Chuck Schumer", _side_then_person),

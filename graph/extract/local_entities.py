@@ -354,13 +354,18 @@ def _institution_in_other_words(f: _Form, cl: _Cluster) -> str | None:
         # "U.S. House" and "United States House of Representatives": a chamber by its head word
         # alone is the one of that place the article names in full (not "House of Lords" and
         # "House of Commons", which differ in more than the head word)
-        same_kind = other_kind[0] == kind[0] or kind[0] in INSTITUTION_HEADS or other_kind[0] in INSTITUTION_HEADS
+        # (not a party: "Unity Party" is no "Democratic Party" of Unity — parties are named by
+        # their creed, not by their head word and a place)
+        same_kind = other_kind[0] == kind[0] or kind[0] in _BARE_HEADS or other_kind[0] in _BARE_HEADS
         if kind[1] and other_kind[1] == kind[1] and same_kind:
             return f"'{other}' in other words (the same {kind[0].split(' ')[0]} of {kind[1]})"
         if kind[1] is None and kind[0] in INSTITUTION_HEADS or same_kind and None in (kind[1], other_kind[1]) \
                 and (kind[1] or other_kind[1]):
             return f"the {kind[0]} the article named in full, '{other}'"
     return None
+
+
+_BARE_HEADS = INSTITUTION_HEADS - {"party"}
 
 
 def _person_and_not_person(f: _Form, cl: _Cluster) -> str | None:
@@ -487,6 +492,8 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         return None  # "House" is not "House Intelligence Committee": another body, the House's own
     if f.type != f.ctype and _what_it_is_for(words, other_words):
         return None  # "Anime North" is not "Congress Centre for Anime North": what the centre is for
+    if words[-1] == "party" and other_words[:len(words)] != words and not _place_before(words, other_words):
+        return None  # "Democratic Party" is not "Christian Democratic Party" (but "US Democratic Party")
     if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(f.key):
         if is_acronym(f.text) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
                 and other_words[-1] in OUTLET_WORDS:
@@ -513,6 +520,12 @@ def _what_it_is_for(words: list[str], other_words: list[str]) -> bool:
     """The words after the longer name's last 'for' or 'of'."""
     cut = max((i for i, w in enumerate(other_words) if w in ("for", "of")), default=-1)
     return cut >= 0 and other_words[cut + 1:] == words
+
+
+def _place_before(words: list[str], other_words: list[str]) -> bool:
+    """The longer name is the shorter one with a place before it."""
+    n = len(other_words) - len(words)
+    return n > 0 and other_words[n:] == words and place_of(" ".join(other_words[:n])) is not None
 
 
 def _a_part_of(words: list[str], other_words: list[str]) -> bool:
