@@ -98,6 +98,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Zarin Party participatedIn Lakeside Convention"}),
     ("[Tom Hale|PERSON] was arrested at the [Lakeside Peace Rally|EVENT].",
      {"Tom Hale participatedIn Lakeside Peace Rally"}),
+    # (also with a verb that states other things: "received ... nomination")
+    ("At the [Lakeside Convention|EVENT], [Ann Ford|PERSON] received 400 votes for the party's nomination.",
+     {"Ann Ford participatedIn Lakeside Convention"}),
+    # a party's nomination won or sought: its candidate
+    ("[Tom Hale|PERSON] is seeking the [Zarin Party|ORG] nomination.", {"Tom Hale memberOf Zarin Party"}),
     # an organisation named again by its kind: the one the article named last (a party for "the party's")
     ("The [Zarin Front|ORG] said that the group's leader, [Karim Haidari|PERSON], had been killed.",
      {"Karim Haidari leads Zarin Front"}),
@@ -161,6 +166,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Ann Ford|PERSON] did not attend the [Lakeside Peace Summit|EVENT].",
      {"Ann Ford participatedIn Lakeside Peace Summit"}),
     ("[Tom Hale|PERSON] never joined the [Zarin Front|ORG].", {"Tom Hale memberOf Zarin Front"}),
+    ("[Tom Hale|PERSON] did not win the [Zarin Party|ORG] nomination.", {"Tom Hale memberOf Zarin Party"}),
     # a place after an organisation and a comma may open the next clause
     ("According to the [Lakeside Herald|ORG], [Kenya|PLACE] has increased its trade.",
      {"Lakeside Herald locatedIn Kenya"}),

@@ -82,6 +82,9 @@ VERB_RULES = [
     _rule("memberOf", "run stand", "prep:for", "ORG",
           "[Tom Hale|PERSON] is running for the [Liberal Democrats|ORG] again.",
           object_heads=L.PARTY_HEADS - L.LEGISLATURE_HEADS),  # one runs for Congress to sit in it
+    _rule("memberOf", "win seek secure clinch lose accept earn receive capture", "dobj", "ORG",
+          "[Tom Hale|PERSON] won the [Liberal Democrats|ORG]' nomination for mayor.",
+          object_heads=L.PARTY_HEADS - L.LEGISLATURE_HEADS, object_words=("nomination",)),
 ]
 BY_LEMMA: dict[str, list[VerbRule]] = {}
 for _r in VERB_RULES:
@@ -208,6 +211,8 @@ def _objects(verb: Token, rule: VerbRule, mention_at):
                 yield mention_at[child.i], child.i
             elif child.lower_ == "part":  # "took part in Y"
                 yield from _prepositional(verb, {"prep:in"}, mention_at)
+            elif child.lower_ == "nomination":  # "won the Y nomination", "the Y's nomination"
+                yield from _before(child, mention_at)
             else:
                 yield from _force_of(child, mention_at)
     yield from _prepositional(verb, rule.objects, mention_at)
@@ -241,10 +246,15 @@ def _prepositional(verb: Token, preps, mention_at):
 def _force_of(tok: Token, mention_at):
     """'Y fighters', 'Y's positions': the name whose people or units the word is."""
     if tok.lower_ in L.FORCE_NOUNS:
-        for child in tok.children:
-            if child.i < tok.i and child.i in mention_at and child.dep_ in ("compound", "nmod", "nmod:poss", "poss",
-                                                                             "amod", "flat"):
-                yield mention_at[child.i], child.i
+        yield from _before(tok, mention_at)
+
+
+def _before(tok: Token, mention_at):
+    """The names that modify a noun before it ('Y fighters', 'the Y's nomination')."""
+    for child in tok.children:
+        if child.i < tok.i and child.i in mention_at and child.dep_ in ("compound", "nmod", "nmod:poss", "poss",
+                                                                         "amod", "flat"):
+            yield mention_at[child.i], child.i
 
 
 def _named_or_part_of(tok: Token, mention_at):
@@ -335,8 +345,8 @@ def _at_an_event(sent: Span, names, finder):
     """'X held a panel at Anime North', 'X was arrested at the Y rally': whoever does something at
     a named event took part in it."""
     for tok in sent:
-        if tok.pos_ != "VERB" or BY_LEMMA.get(verb_lemma(tok)):
-            continue  # (the verbs of VERB_RULES say it their own way)
+        if tok.pos_ != "VERB" or any(r.predicate == "participatedIn" for r in BY_LEMMA.get(verb_lemma(tok), ())):
+            continue  # (the verbs of VERB_RULES for taking part say it their own way)
         events = [m for m, _ in _prepositional(tok, {"prep:at"}, names) if finder.type_of(m) == "EVENT"]
         subject = _subject(tok, names, finder.pronoun, passive=tok.tag_ == "VBN") if events else None
         if subject is not None and finder.type_of(subject) in ("PERSON", "ORG"):
