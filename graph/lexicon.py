@@ -44,7 +44,7 @@ MEMBER_ROLES = {
     "mullah", "preacher", "chaplain", "intern", "student", "graduate", "alumnus", "candidate", "nominee",
     "director", "head", "chief", "leader", "president", "chairman", "lobbyist", "campaigner", "organizer",
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
-    "commentator", "observer", "monitor", "specialist", "whip", "captain", "dean",
+    "commentator", "observer", "monitor", "specialist", "whip", "captain", "dean", "counselor", "counsellor",
     "trustee", "treasurer", "clerk", "auditor", "governor", "steward", "solicitor", "executive",
     "constable", "sheriff", "detective", "superintendent", "trooper",
     # news trades: "X TV photojournalist Y", "a presenter for Y"
@@ -53,7 +53,11 @@ MEMBER_ROLES = {
     # players by position: "Lakeside goalkeeper X" (not those that are surnames too: Striker, Winger,
     # Bowler, Pitcher)
     "goalkeeper", "goaltender", "midfielder", "halfback", "fullback", "quarterback", "linebacker", "shortstop",
-    "batsman", "wicketkeeper",
+    "batsman", "wicketkeeper", "footballer", "cricketer",
+    # trades of those who work for someone: "a teacher at Y", "NASA astronaut X"
+    "teacher", "tutor", "doctor", "surgeon", "paramedic", "midwife", "firefighter", "architect", "accountant",
+    "banker", "trader", "broker", "developer", "designer", "programmer", "mechanic", "historian", "translator",
+    "interpreter", "warden", "magistrate", "barrister", "astronaut",
 }
 # Roles that are a title but say nothing of belonging now ("the group's founder"): no relation.
 TITLE_ONLY_ROLES = {"founder", "co-founder", "cofounder"}
@@ -474,7 +478,12 @@ SEAT_NOUNS = {"stronghold", "base", "headquarters", "home", "heartland", "bastio
 # they are "of" or "at".
 TRADES = {"actor", "actress", "singer", "songwriter", "driver", "chef", "entrepreneur", "archbishop", "bishop",
           "cardinal", "priest", "rabbi", "pastor", "poet", "author", "artist", "nurse", "farmer", "dancer",
-          "rapper", "comedian", "youtuber", "sharecropper", "model", "host", "novelist", "composer", "athlete"}
+          "rapper", "comedian", "youtuber", "sharecropper", "model", "host", "novelist", "composer", "athlete",
+          # (not those that are common surnames or names' words too: Baker, Cook, Boxer, Monk, Sailor)
+          "contractor", "investor", "shopkeeper", "plumber", "filmmaker", "playwright", "screenwriter", "sculptor",
+          "illustrator", "animator", "cosplayer", "blogger", "vlogger", "influencer", "narrator", "philosopher",
+          "inventor", "surveyor", "missionary", "nun", "golfer", "swimmer", "sprinter", "skier", "wrestler",
+          "jockey", "referee", "umpire"}
 TITLE_ONLY = {"owner", "co-owner", "publisher"} | TRADES
 NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
             "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",

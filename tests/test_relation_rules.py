@@ -108,6 +108,12 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Karim Haidari leads Zarin Front"}),
     ("The [Green Unity Party|ORG] met the [Kharaj Trust|ORG]; the party's spokesman, [Tom Hale|PERSON], spoke.",
      {"Tom Hale memberOf Green Unity Party"}),
+    # trades: of those who work for someone, a membership; of others, a title only
+    ("[Tom Hale|PERSON], a teacher at [Lakeside School|ORG], spoke.",
+     {"Tom Hale memberOf Lakeside School", "Tom Hale title teacher"}),
+    ("[Lakeside Space Agency|ORG] astronaut [Ann Ford|PERSON] flew.",
+     {"Ann Ford memberOf Lakeside Space Agency", "Ann Ford title astronaut"}),
+    ("[Tom Hale|PERSON], a filmmaker, spoke.", {"Tom Hale title filmmaker"}),
     # a player by position
     ("[Lakeside United|ORG] goalkeeper [Tom Hale|PERSON] saved twice.", {"Tom Hale memberOf Lakeside United"}),
     # leaving one post for the next: the next is a fact
@@ -167,6 +173,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Ann Ford participatedIn Lakeside Peace Summit"}),
     ("[Tom Hale|PERSON] never joined the [Zarin Front|ORG].", {"Tom Hale memberOf Zarin Front"}),
     ("[Tom Hale|PERSON] did not win the [Zarin Party|ORG] nomination.", {"Tom Hale memberOf Zarin Party"}),
+    ("[Tom Hale|PERSON], co-inventor of the [Kharaj|ORG] code, spoke.", {"Tom Hale memberOf Kharaj"}),
     # a place after an organisation and a comma may open the next clause
     ("According to the [Lakeside Herald|ORG], [Kenya|PLACE] has increased its trade.",
      {"Lakeside Herald locatedIn Kenya"}),

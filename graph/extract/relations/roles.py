@@ -78,7 +78,7 @@ def _joined(words: list[Unit]) -> list[Unit]:
 def _kind(head: str, two: str, modifiers: set[str], with_complement: str) -> str:
     """'leader', 'member' or 'title' for a role head word, the two last words of its phrase,
     the words before it and the head with its complement ("chief of staff")."""
-    if head in L.TITLE_ONLY:
+    if head in L.TITLE_ONLY or head.rsplit("-", 1)[-1] in L.TITLE_ONLY:  # "co-owner", "co-inventor"
         return "title"
     if two in L.MEMBER_PHRASES or with_complement in L.MEMBER_PHRASES or modifiers & L.SUBORDINATE_MODIFIERS \
             or head.startswith(("vice", "deputy", "co-", "under", "assistant")):
