@@ -114,6 +114,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Lakeside Space Agency|ORG] astronaut [Ann Ford|PERSON] flew.",
      {"Ann Ford memberOf Lakeside Space Agency", "Ann Ford title astronaut"}),
     ("[Tom Hale|PERSON], a filmmaker, spoke.", {"Tom Hale title filmmaker"}),
+    # 'anti-' opens the title it stands in
+    ("The party picked anti-alcohol activist [Ann Ford|PERSON] as its nominee.", {"Ann Ford title anti-alcohol activist"}),
     # a player by position
     ("[Lakeside United|ORG] goalkeeper [Tom Hale|PERSON] saved twice.", {"Tom Hale memberOf Lakeside United"}),
     # leaving one post for the next: the next is a fact
