@@ -66,7 +66,7 @@ SUBORDINATE_MODIFIERS = {"deputy", "vice", "vice-", "assistant", "associate", "c
                          "acting deputy", "junior", "second"}
 # Words that may stand before a role in a title: "former", "acting", "senior", "foreign".
 TITLE_MODIFIERS = {
-    "former", "acting", "interim", "senior", "chief", "minority", "majority", "deputy", "vice", "assistant",
+    "former", "acting", "interim", "senior", "chief", "minority", "majority", "deputy", "vice", "assistant", "lord",
     "associate", "executive",
     "general", "foreign", "defence", "defense", "interior", "finance", "justice", "health", "education",
     "prime", "first", "second", "co", "honorary", "founding", "supreme", "current", "incumbent", "then",

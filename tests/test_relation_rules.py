@@ -114,6 +114,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Lakeside Space Agency|ORG] astronaut [Ann Ford|PERSON] flew.",
      {"Ann Ford memberOf Lakeside Space Agency", "Ann Ford title astronaut"}),
     ("[Tom Hale|PERSON], a filmmaker, spoke.", {"Tom Hale title filmmaker"}),
+    # an honorific that makes an office of the role after it
+    ("Under the interim Lord Mayor [Ann Ford|PERSON] the city grew.", {"Ann Ford title interim lord mayor"}),
     # 'anti-' opens the title it stands in
     ("The party picked anti-alcohol activist [Ann Ford|PERSON] as its nominee.", {"Ann Ford title anti-alcohol activist"}),
     # a player by position
@@ -175,6 +177,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Ann Ford participatedIn Lakeside Peace Summit"}),
     ("[Tom Hale|PERSON] never joined the [Zarin Front|ORG].", {"Tom Hale memberOf Zarin Front"}),
     ("[Tom Hale|PERSON] did not win the [Zarin Party|ORG] nomination.", {"Tom Hale memberOf Zarin Party"}),
+    ("Talks between the prime minister and opposition leader [Tom Hale|PERSON] failed.",
+     {"Tom Hale title prime minister"}),
+    ("They nominated [Ann Ford|PERSON] for president and rapper [Tom Hale|PERSON] for vice president.",
+     {"Tom Hale title president"}),
     ("[Tom Hale|PERSON], co-inventor of the [Kharaj|ORG] code, spoke.", {"Tom Hale memberOf Kharaj"}),
     # a place after an organisation and a comma may open the next clause
     ("According to the [Lakeside Herald|ORG], [Kenya|PLACE] has increased its trade.",

@@ -150,6 +150,20 @@ def test_a_known_city_with_its_state_after_a_comma_stays_a_place_where_a_person_
         ("Dara Houston", "PERSON"), ("Houston", "PERSON"), ("Houston", "PLACE"), ("Texas", "PLACE")]
 
 
+def test_words_of_an_office_before_its_role_word_are_no_name():
+    # "Lord Mayor": the proper-noun run "Lord" before the role word is the office's
+    doc = built("Hale/PROPN/NNP 's/PART/POS deputy/NOUN/NN Lord/PROPN/NNP Mayor/PROPN/NNP candidate/NOUN/NN "
+                "Ann/PROPN/NNP Ford/PROPN/NNP spoke/VERB/VBD ./PUNCT/.")
+    spans = [Span(doc, 0, 1, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    assert names(EntityLayer()._add_proper_nouns(doc, spans, set(), {"hale", "ann", "ford"})) == [
+        ("Ann Ford", "PERSON"), ("Hale", "PERSON")]
+    # a year before a place and an office is no year before a person
+    doc = built("2020/NUM/CD Florence/PROPN/NNP Lord/PROPN/NNP Mayor/PROPN/NNP candidate/NOUN/NN Ann/PROPN/NNP "
+                "Ford/PROPN/NNP spoke/VERB/VBD ./PUNCT/.")
+    doc.ents = [Span(doc, 0, 4, label="EVENT"), Span(doc, 5, 7, label="PERSON")]
+    assert all(label != "PERSON" for _, label in names(repair(Span(doc, 0, 4, label="EVENT"))))
+
+
 def test_a_party_word_a_year_or_a_state_is_no_part_of_the_name_after_it():
     doc = built("defeated/VERB/VBD incumbent/ADJ/JJ Republican/PROPN/NNP Kenya/PROPN/NNP Senator/PROPN/NNP "
                 "Ann/PROPN/NNP Ford/PROPN/NNP ./PUNCT/.")

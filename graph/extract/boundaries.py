@@ -299,7 +299,8 @@ def _year_then_person(n: _Name) -> list[Span] | None:
     if end - start >= 2 and doc[start].text.isdigit() and len(doc[start].text) == 4 \
             and (end - start >= 3 and given_name_first(doc[start + 1:end])
                  or end - start == 2 and doc[end - 1].text in _surnames_named_in_full(doc)) \
-            and head_word(doc[start + 1:end]) not in L.EVENT_HEADS | L.ORG_HEADS | L.PLACE_HEADS:
+            and head_word(doc[start + 1:end]) not in L.EVENT_HEADS | L.ORG_HEADS | L.PLACE_HEADS \
+            and not is_role(doc[end - 1].lower_):  # ("2020 Melbourne Lord Mayor": a year's office)
         return repair(n.span(start + 1, end, "PERSON"))
     return None
 
@@ -422,8 +423,9 @@ def _office_after_name(n: _Name) -> list[Span] | None:
     if k < len(words) and is_role(words[-1][2]) and words[k - 1][2] not in CONNECTORS | {"the"}:
         n.end = words[k - 1][1]
         n.label = "ORG" if n.label == "PERSON" else n.label
-        if all(t.pos_ == "ADJ" for t in doc[n.start:n.end]) and not known(doc[n.start:n.end]):
-            return []  # "Special Presidential Envoy": an office
+        if all(t.pos_ == "ADJ" or t.lower_ in L.TITLE_MODIFIERS for t in doc[n.start:n.end]) \
+                and not known(doc[n.start:n.end]):
+            return []  # "Special Presidential Envoy", "Lord Mayor": an office
     return None
 
 

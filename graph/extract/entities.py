@@ -105,7 +105,7 @@ class EntityLayer:
                 i += 1
                 continue
             j = _run_end(doc, i, covered)
-            if not (is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS):
+            if not (is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS or _before_an_office(doc, i, j)):
                 for span in _typed_run(doc, i, j, common_start, person_words):
                     if not any(k in covered for k in range(span.start, span.end)):
                         out.append(span)
@@ -142,6 +142,11 @@ def _body_opens_sentence(doc: Doc, i: int, covered: dict) -> bool:
     head word opens the sentence (not 'Several Front fighters': a quantity word)."""
     j = _run_end(doc, i, covered)
     return j - i >= 2 and doc[i].lower_ not in L.QUANTITY_WORDS and head_word(doc[i:j]) in L.ORG_HEADS
+
+
+def _before_an_office(doc: Doc, i: int, j: int) -> bool:
+    """'Lord Mayor', 'Acting Chief Justice': words of an office before its role word, no name."""
+    return j < len(doc) and is_role(doc[j].lower_) and all(t.lower_ in L.TITLE_MODIFIERS for t in doc[i:j])
 
 
 def _given_name_of_someone(span: Span) -> bool:

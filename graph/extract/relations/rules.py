@@ -86,6 +86,12 @@ RULES = [
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),
+    # (not after "the" or a preposition: "talks between the prime minister and opposition leader X",
+    # "X for president and rapper Y for vice president")
+    Rule("two-bare-titles-before-name", "<!(MOD|WORD|ROLE|HYPHEN|PLACE_NOUN|ANTI|DET|BETWEEN|OF|FOR|PREP|IN|ON_TO) "
+         "role:(TITLE AND TITLE) who:PERSON", "role",
+         "Amateur researcher and systems engineer [Tom Hale|PERSON] found the records.",
+         ("Tom Hale title amateur researcher", "Tom Hale title systems engineer"), 0.75),
     Rule("title-of-before-name", f"{AT_TITLE_START} pre:MOD* role:TITLE {OF} who:PERSON", "role",
          "President of [Ukraine|PLACE] [Volodymyr Zelenskyy|PERSON] said it was a crime.",
          ("Volodymyr Zelenskyy leads Ukraine", "Volodymyr Zelenskyy title president"), 0.85),
