@@ -216,9 +216,9 @@ RULES = [
          "outer:PLACE",
          "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
          ("Sea-Watch locatedIn Berlin",), 0.75),
-    Rule("placed-in", "inner:(PLACE|ORG|EVENT) PLACE_NOUN? COMMA DET? (MOD|WORD)* BASED (OTHER DET? PLACE)? IN DET? "
-         "outer:PLACE !POSS", "located",
-         "The plane flew to [Kharaj Field|PLACE], located near [Lakeside|PLACE] in [Zanzar|PLACE].",
+    Rule("placed-in", "inner:(PLACE|ORG|EVENT) (PLACE_NOUN|WORD)? COMMA DET? (MOD|WORD)* BASED (OTHER DET? PLACE)? IN "
+         "DET? outer:PLACE !POSS", "located",
+         "The plane flew to [Kharaj Field|PLACE] airport, located near [Lakeside|PLACE] in [Zanzar|PLACE].",
          ("Kharaj Field locatedIn Zanzar",), 0.7),
     Rule("the-capital", "DET (PLACE_NOUN POSS)? PLACE_NOUN COMMA inner:PLACE", "capital",
          "[Somalia|PLACE] has been at war since the capital, [Mogadishu|PLACE], was attacked.",
