@@ -107,6 +107,8 @@ KINSHIP = {  # noun → who is the child: the person named ("son") or the person
     "mom": "possessor", "mum": "possessor", "stepfather": "possessor", "stepmother": "possessor",
     "sons": "named", "daughters": "named", "children": "named", "parents": "possessor",
 }
+# Nouns after a surname that name a family, not one of its people: "the Biden family".
+FAMILY_NOUNS = {"family", "families", "clan", "dynasty", "household"}
 # Relatives who are no parent or child (no childOf), before whose given name a city's is a person's.
 RELATIVE_NOUNS = {"wife", "husband", "sister", "brother", "widow", "grandson", "granddaughter"}
 # Nouns for meetings and accords that a place name before them makes into an event name.

@@ -489,3 +489,10 @@ def test_a_role_word_used_as_an_adjective_gives_no_title():
                 heads=[3, 0, 3, 3, 6, 6, 3, 8, 3, 3],
                 deps=["nsubj:pass", "flat", "aux:pass", "ROOT", "det", "amod", "obj", "case", "obl", "punct"])
     assert not {f for f in found_relations(doc, [(0, 2, "PERSON")]) if " title " in f}
+
+
+def test_a_surname_before_family_names_the_family_not_a_person():
+    doc = built("She/PRON/PRP joined/VERB/VBD the/DET/DT wealthy/ADJ/JJ Kharaji/PROPN/NNP family/NOUN/NN ;/PUNCT/: "
+                "Kharaji/PROPN/NNP smiled/VERB/VBD ./PUNCT/.")
+    spans = [Span(doc, 4, 5, label="PERSON"), Span(doc, 7, 8, label="PERSON")]
+    assert [s.start for s in drop_common_words(doc, spans)] == [7]

@@ -506,6 +506,10 @@ def _institution(doc: Doc, s: Span, context: dict) -> bool:
     return j < len(doc) and is_role(doc[j].lower_) or not s[0].is_sent_start and s[0].lower_ not in context["lower"]
 
 
+def _family_name(doc: Doc, s: Span, words: list, context: dict) -> bool:
+    return s.label_ == "PERSON" and len(words) == 1 and s.end < len(doc) and doc[s.end].lower_ in L.FAMILY_NOUNS
+
+
 def _office_alone(doc, s, words, c) -> bool:
     """One word that is an office, its holders or its term, not a body's name ('House' stays)."""
     if len(words) != 1 or s[0].lower_ in INSTITUTION_HEADS or normal(s.text) in c["people"]:
@@ -557,6 +561,7 @@ COMMON_WORD_RULES = [
     ("a Tweet by ... (but 'a YouTube video' names YouTube)", _after_a),
     ("the Nobel Prize, Labour Day, COVID-19, GBP738: no entities", _no_entity_kind),
     ("two different Presidents, during X's Presidency: an office, not a name", _office_alone),
+    ("the Vanderbilt family: a family by its surname, no mention of a person", _family_name),
 ]
 
 
