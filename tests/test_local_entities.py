@@ -238,3 +238,10 @@ def test_a_party_is_not_another_party_with_more_words_nor_a_place_s_party_a_cree
     got, _ = labels(("Democratic Party", "ORG"), ("Texas Party", "ORG"), ("Texas State Senate", "ORG"),
                     ("Senate", "ORG"))
     assert got == ["Democratic Party", "Texas Party", "Texas State Senate", "Texas State Senate"]
+
+
+def test_a_hint_names_the_mention_it_is_given_for_also_when_clustering():
+    # "Texas's state Senate" in an article that names the US Senate: the state's, on its own
+    entity_of, entities = cluster([("U.S. Senate", "ORG", 0), ("Senate", "ORG", 100), ("Senate", "ORG", 200)],
+                                  hints={100: "Texas Senate"})
+    assert [entities[e].label for e in entity_of] == ["U.S. Senate", "Texas Senate", "Texas Senate"]

@@ -223,3 +223,12 @@ def test_running_for_a_legislature_is_no_membership_of_it(extractor):
     got = {(e.entities[r.subject].label, r.predicate, e.entities[r.object].label) for r in e.relations
            if r.object is not None}
     assert ("Tom Hale", "memberOf", "US Congress") not in got
+
+
+def test_a_states_body_named_generically_is_the_states_and_a_us_senator_sits_in_no_states_senate(extractor):
+    e = extractor.extract_one(Article(id="t", text="In 1998, Ann Ford ran for a seat in Texas's state Senate. In 2008 "
+                                                   "she defeated US Senator Tom Hale.", source="t"))
+    labels = {x.label for x in e.entities}
+    got = {(e.entities[r.subject].label, r.predicate, e.entities[r.object].label) for r in e.relations
+           if r.object is not None}
+    assert "Texas Senate" in labels and ("Tom Hale", "memberOf", "Texas Senate") not in got

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair, trim
-from newskg.graph.extract.entities import EntityLayer, _settle_people, _surnames, _type_votes, described_as_person, list_peers
+from newskg.graph.extract.entities import EntityLayer, _settle_people, state_bodies, _surnames, _type_votes, described_as_person, list_peers
 from newskg.graph.extract.kinds import guess_type, retype
 from newskg.graph.extract.patterns import add_patterns, drop_common_words, gazetteer_spans
 from newskg.graph.extract.relations import verbs
@@ -496,3 +496,10 @@ def test_a_surname_before_family_names_the_family_not_a_person():
                 "Kharaji/PROPN/NNP smiled/VERB/VBD ./PUNCT/.")
     spans = [Span(doc, 4, 5, label="PERSON"), Span(doc, 7, 8, label="PERSON")]
     assert [s.start for s in drop_common_words(doc, spans)] == [7]
+
+
+def test_a_states_body_written_generically_is_named_by_its_state():
+    doc = built("Hale/PROPN/NNP ran/VERB/VBD in/ADP/IN Texas/PROPN/NNP 's/PART/POS state/NOUN/NN Senate/PROPN/NNP and/CCONJ/CC "
+                "for/ADP/IN the/DET/DT state/NOUN/NN 's/PART/POS Supreme/PROPN/NNP Court/PROPN/NNP ./PUNCT/.")
+    doc.ents = [Span(doc, 3, 4, label="PLACE"), Span(doc, 6, 7, label="ORG"), Span(doc, 12, 14, label="ORG")]
+    assert sorted(state_bodies(doc).values()) == ["Texas Senate", "Texas Supreme Court"]

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import gazetteer
-from ..names import is_acronym, normal
+from ..context import place_of
+from ..names import INSTITUTION_HEADS, institution, is_acronym, normal
 from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
 from .kinds import given_name_first, guess_type, is_storm, place_context, retype, vote
@@ -53,6 +54,7 @@ class EntityLayer:
         spans = drop_common_words(doc, spans, headline)
         spans = regnal_names(doc, spans)
         doc.ents = sorted(filter_spans(spans), key=lambda s: s.start)
+        hints.update(state_bodies(doc))
         doc.user_data[HINTS] = {k: v for k, v in hints.items()
                                 if any((e.start_char, e.end_char) == k for e in doc.ents)}
         return doc
@@ -161,6 +163,32 @@ def _given_name_of_someone(span: Span) -> bool:
         i -= 1
     return i >= 0 and (doc[i].lower_ in L.KINSHIP or doc[i].lower_ in L.REGNAL_TITLES
                        or doc[i].lower_ in L.RELATIVE_NOUNS)
+
+
+def state_bodies(doc: Doc) -> dict[tuple[int, int], str]:
+    """(start, end) → the name of a state's body written generically: "North Carolina's state
+    Senate" is the North Carolina Senate, "the state's Supreme Court" and "the Senate of the
+    state" the body of the state the article names most (not the country's, as the bare name
+    would be read across articles)."""
+    states = Counter(e.text for e in doc.ents if e.label_ == "PLACE" and gazetteer.place_kind(e.text) == "subdivision")
+    ends = {e.end: e for e in doc.ents if e.label_ == "PLACE"}
+    out = {}
+    for e in doc.ents:
+        kind = institution(e.text, place_of) if e.label_ == "ORG" and not is_acronym(e.text) else None
+        if not kind or kind[1] is not None or kind[0].split(" ")[0] not in INSTITUTION_HEADS:
+            continue
+        before = [t.lower_ for t in doc[max(0, e.start - 3):e.start]]
+        after = [t.lower_ for t in doc[e.end:e.end + 3]]
+        place = None
+        if before[-2:] == ["'s", "state"] and e.start - 2 in ends:
+            place = ends[e.start - 2].text  # "North Carolina's state Senate"
+        elif (before[-1:] == ["state"] or before[-2:] == ["state", "'s"] or after == ["of", "the", "state"]) \
+                and states:
+            place = states.most_common(1)[0][0]
+        if place and gazetteer.place_kind(place) == "subdivision":
+            name = e.text[4:] if e.text.lower().startswith("the ") else e.text
+            out[(e.start_char, e.end_char)] = f"{place} {name}"
+    return out
 
 
 def _place_of_a_place(span: Span, places_at: set[int]) -> bool:

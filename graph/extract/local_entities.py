@@ -85,6 +85,10 @@ class _Clustering:
         self.by_key: dict[str, set[int]] = defaultdict(set)
 
     def matched_form(self, i: int) -> str:
+        """The form a mention is clustered by: the name a hint gives it (a dateline's code, a
+        state's body), the core of a boundary-junk form, or its text."""
+        if self.mentions[i][2] in self.hints:
+            return self.hints[self.mentions[i][2]]
         return self.cores[i][0] if i in self.cores else self.mentions[i][0]
 
     def same(self, form: str, etype: str, c: int) -> str:
@@ -105,6 +109,8 @@ class _Clustering:
             form, reason = text_form, ""
             if i in self.cores:
                 form, etype, reason = self.cores[i]
+            if pos in self.hints:
+                form, reason = self.hints[pos], f"'{text_form}' here is '{self.hints[pos]}'"
             target, why = self.target(i, form, etype, pos)
             reason = "; ".join(r for r in (reason, why) if r)
             if target is None:

@@ -47,6 +47,8 @@ def facts(finder):
             for body in next((bodies[w] for w in words if w in bodies), ()):
                 if "state" in words and not _state_body(finder.label_of(body)):
                     continue  # a "state representative" sits in the state's house, not in Congress
+                if person in finder.national and _state_body(finder.label_of(body)):
+                    continue  # a "US Senator" sits in no state's senate
                 if "memberOf:ORG" not in related.get(person, ()):
                     yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
             office = _office(words)

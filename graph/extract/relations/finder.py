@@ -51,6 +51,7 @@ class Finder:
         self.last_person: int | None = None  # the first person named in the last sentence that named one
         self.people_here: list[tuple[int, int]] = []  # (token, mention) of the people of this sentence
         self.qualified: set[int] = set()  # people whose role some sentence says is of a named body or place
+        self.national: set[int] = set()  # people whose role some sentence says is of a country ("US Senator X")
 
     # -- the driver --------------------------------------------------------------------------
     def run(self, model=None) -> list[Relation]:
@@ -118,6 +119,8 @@ class Finder:
             target = self._party_of_word(role_units)
         if target is not None:
             self.qualified.add(self.entity_of[who])  # its office is of something named: not the article's place
+            if self.type_of(target) == "PLACE" and gazetteer.place_kind(self.label_of(target)) == "country":
+                self.national.add(self.entity_of[who])
         for role in roles:
             if role.title:
                 self.add(who, "title", None, role.title, first, last, rule.name, rule.confidence)
