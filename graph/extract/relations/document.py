@@ -45,11 +45,7 @@ def facts(finder):
         for r in found:
             words = r.value.split()
             for body in next((bodies[w] for w in words if w in bodies), ()):
-                if "state" in words and not _state_body(finder.label_of(body)):
-                    continue  # a "state representative" sits in the state's house, not in Congress
-                if person in finder.national and _state_body(finder.label_of(body)):
-                    continue  # a "US Senator" sits in no state's senate
-                if "memberOf:ORG" not in related.get(person, ()):
+                if _sits_in(finder, person, words, body) and "memberOf:ORG" not in related.get(person, ()):
                     yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
             office = _office(words)
             if office and not related.get(person) and person not in finder.qualified:
@@ -62,6 +58,13 @@ def facts(finder):
                 if place is not None:
                     yield (mention_of[person], "leads", place, None, *_tokens(finder, r), "office-of-article-place",
                            0.55)
+
+
+def _sits_in(finder, person: int, words: list[str], body: int) -> bool:
+    """Whether a legislator of this title sits in the body: a "state representative" in the
+    state's house, not in Congress; a "US Senator" in no state's senate."""
+    state_body = _state_body(finder.label_of(body))
+    return (state_body or "state" not in words) and not (state_body and person in finder.national)
 
 
 def _countries_in_sentence(finder, token: int) -> dict[int, int]:
