@@ -106,6 +106,12 @@ RULES = [
          "!(PERSON|(OPEN ANY* CLOSE PERSON))", "role",
          "[Karim Darwish|PERSON], the head of foreign relations for the [National Front|ORG], said so.",
          ("Karim Darwish memberOf National Front", "Karim Darwish title head of foreign relations"), 0.85),
+    # (a role of another person's: a title, of no body: "X, then-Governor Y's deputy chief of staff")
+    Rule("apposition-of-a-persons-role",
+         f"who:PERSON COMMA (MOD|HYPHEN|PLACE|GROUP|ORG|ROLE|WORD|DET){{0,6}} PERSON POSS pre:MOD* {ROLES} {COMP} "
+         "!(PERSON|POSS)", "role",
+         "[Ann Ford|PERSON], then-Governor [Tom Hale|PERSON]'s deputy chief of staff, was convicted.",
+         ("Ann Ford title deputy chief of staff",), 0.75),
     Rule("apposition-before-name",
          f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) POSS?)? {ROLES} {COMP} {OF} COMMA HONORIFIC? "
          "who:PERSON",
