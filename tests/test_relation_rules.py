@@ -114,6 +114,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Lakeside Space Agency|ORG] astronaut [Ann Ford|PERSON] flew.",
      {"Ann Ford memberOf Lakeside Space Agency", "Ann Ford title astronaut"}),
     ("[Tom Hale|PERSON], a filmmaker, spoke.", {"Tom Hale title filmmaker"}),
+    # 're-elected', split in three by the tokenizer, is one verb before the office
+    ("[Ann Ford|PERSON] was re-elected governor of [Texas|PLACE].", {"Ann Ford title governor", "Ann Ford leads Texas"}),
     # an honorific that makes an office of the role after it
     ("Under the interim Lord Mayor [Ann Ford|PERSON] the city grew.", {"Ann Ford title interim lord mayor"}),
     # 'anti-' opens the title it stands in

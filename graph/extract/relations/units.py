@@ -119,9 +119,12 @@ _BY_WORD = [
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
-def _plural_possessive(tok) -> bool:
-    """"the Workers' Party", "Wikinews' reporter": an apostrophe right after a word in -s and
-    before a capitalised word or a noun, however the tagger took it."""
+def _possessive(tok) -> bool:
+    """An apostrophe the tagger took for a possessive, or a plural's: "the Workers' Party",
+    "Wikinews' reporter" (right after a word in -s and before a capitalised word or a noun,
+    however the tagger took it)."""
+    if tok.tag_ == "POS":
+        return True
     doc = tok.doc
     if tok.i == 0 or tok.i + 1 >= len(doc) or not tok.whitespace_:
         return False
@@ -133,11 +136,22 @@ def _plural_possessive(tok) -> bool:
         and (after.text[:1].isupper() or after.pos_ == "NOUN")
 
 
+def _re_verb(tok) -> bool:
+    """A part of 're-elected', 're-appointed' that the tokenizer split in three."""
+    doc, i = tok.doc, tok.i
+    words = [t.lower_ for t in doc[max(0, i - 2):i + 3]]
+    at = min(i, 2)  # tok's place in `words`
+    return any(words[k:k + 3][:2] == ["re", "-"] and len(words[k:k + 3]) == 3 and words[k + 2] in L.COPULAS
+               for k in range(max(0, at - 2), at + 1))
+
+
 def word_symbol(tok) -> str:
     """The word class of a token that is not part of a name."""
     low = tok.lower_
-    if low in ("'", "\u2019") and (tok.tag_ == "POS" or _plural_possessive(tok)):
+    if low in ("'", "\u2019") and _possessive(tok):
         return SYMBOLS["POSS"]
+    if _re_verb(tok):
+        return SYMBOLS["COPULA"]  # "was re-elected governor", parsed as "re", "-", "elected": one verb
     for words, name in _BY_WORD:
         if low in words:
             return SYMBOLS[name]
@@ -152,12 +166,12 @@ def word_symbol(tok) -> str:
         return SYMBOLS["PLURAL_ROLE"]
     if low in L.PARTICIPANT_NOUNS:
         return SYMBOLS["CONTENDER"]
-    if low in L.COPULAS and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "be":
-        return SYMBOLS["COPULA"]  # "was elected mayor": the office is "mayor"
+    if low in L.COPULAS:
+        # "was elected mayor": the office is "mayor" (but "the elected mayor": a modifier)
+        after_be = tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "be"
+        return SYMBOLS["MOD"] if low in L.TITLE_MODIFIERS and not after_be else SYMBOLS["COPULA"]
     if low in L.TITLE_MODIFIERS:
         return SYMBOLS["MOD"]
-    if low in L.COPULAS:
-        return SYMBOLS["COPULA"]
     if tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title) \
             and low not in L.DATE_WORDS:  # "as its leader on Monday": a date is no part of a title
         return SYMBOLS["WORD"]
