@@ -43,6 +43,7 @@ class _Cluster:
     surface: list[str] = field(default_factory=list)  # mention texts, where they differ from forms
     reasons: dict[str, str] = field(default_factory=dict)  # form → why it joined
     first_full: int = -1  # where a name of several words was first used for it (-1: never)
+    defined: set = field(default_factory=set)  # forms defined in brackets after its name: of its type
 
     @property
     def label(self) -> str:
@@ -176,7 +177,9 @@ class _Clustering:
     def join(self, i: int, target: int, form: str, text_form: str, etype: str, reason: str) -> None:
         pos = self.mentions[i][2]
         cl = self.clusters[target]
-        etype = _joined_type(form, etype, cl)
+        if i in self.defined and self.assigned.get(self.defined[i]) == target:
+            cl.defined.add(form)
+        etype = cl.types.most_common(1)[0][0] if form in cl.defined else _joined_type(form, etype, cl)
         if form not in cl.forms:
             cl.forms.append(form)
             for k in _lookup_keys(form, probe=False):
@@ -768,9 +771,25 @@ def _parenthetical_definitions(mentions: list[tuple[str, str, int]], text: str) 
         form_b, type_b, pos_b = mentions[b]
         between = text[pos_a + len(form_a):pos_b]
         if re.fullmatch(r"\s*\(\s*", between) and text[pos_b + len(form_b):pos_b + len(form_b) + 1] == ")" \
-                and is_acronym(form_b) and type_b != "PERSON" and not _cut_name_before(text[:pos_a]):
+                and type_b != "PERSON" and (is_acronym(form_b) and not _cut_name_before(text[:pos_a])
+                                            or _short_name_of(form_b, form_a)):
             out[b] = a
     return out
+
+
+def _short_name_of(short: str, name: str) -> bool:
+    """'Pennsylvania State University (Penn State)': a bracketed name of two words or more, each
+    the beginning of a word of the name before, in its order (not a place: 'Ministry of Health
+    (Samoa)')."""
+    words, name_words = tokens(short), tokens(name)
+    k = 0
+    for w in words:
+        while k < len(name_words) and not name_words[k].startswith(w):
+            k += 1
+        if k == len(name_words):
+            return False
+        k += 1
+    return 1 < len(words) < len(name_words)
 
 
 # "Recording Industry Association of America (RIAA)": the mention before the brackets is the end
