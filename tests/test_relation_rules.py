@@ -184,6 +184,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("They nominated [Ann Ford|PERSON] for president and rapper [Tom Hale|PERSON] for vice president.",
      {"Tom Hale title president"}),
     ("[Tom Hale|PERSON], co-inventor of the [Kharaj|ORG] code, spoke.", {"Tom Hale memberOf Kharaj"}),
+    # a leader is not also a member
+    ("[Ann Ford|PERSON], the founder and chief executive of the [Kharaj Trust|ORG], spoke.",
+     {"Ann Ford memberOf Kharaj Trust"}),
     # a place after an organisation and a comma may open the next clause
     ("According to the [Lakeside Herald|ORG], [Kenya|PLACE] has increased its trade.",
      {"Lakeside Herald locatedIn Kenya"}),

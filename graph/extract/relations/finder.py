@@ -87,7 +87,9 @@ class Finder:
             self.add(*fact)
         if model is not None:
             learned.decide(self, model)
-        return sorted(self.found.values(), key=lambda r: (r.start, r.predicate))
+        led = {(r.subject, r.object) for r in self.found.values() if r.predicate == "leads"}
+        return sorted((r for r in self.found.values() if r.predicate != "memberOf" or (r.subject, r.object) not in led),
+                      key=lambda r: (r.start, r.predicate))  # (a leader is not also a member)
 
     def _remember_person(self, units: list[Unit], sent) -> None:
         """Who 'he' or 'she' in the next sentence most likely is: the person the sentence is about
