@@ -93,6 +93,7 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("Lakeside Research Institute Director [Ann Ford|PERSON] said so.", {"Ann Ford title director"}),
     # the agent of a passive 'lead' leads its subject
     ("The [Zarin Party|ORG] is led by [Tom Hale|PERSON].", {"Tom Hale leads Zarin Party"}),
+    ("The [Zarin Party|ORG], headed by [Tom Hale|PERSON], won.", {"Tom Hale leads Zarin Party"}),
     # whoever does something at a named event took part in it
     ("At the [Lakeside Convention|EVENT] on June 20, the [Zarin Party|ORG] nominated its ticket.",
      {"Zarin Party participatedIn Lakeside Convention"}),

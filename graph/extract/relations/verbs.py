@@ -327,12 +327,14 @@ def _sides_against(sent: Span, names, finder):
 
 
 def _led_by(sent: Span, names, finder):
-    """'The Zarin Party is led by X': the agent of a passive 'lead', 'head' or 'chair' leads its
-    subject."""
+    """'The Zarin Party is led by X', 'the Zarin Party, headed by X, ...': the agent of a passive
+    'lead', 'head' or 'chair' leads its subject, or the name the participle describes."""
     for tok in sent:
         if tok.lemma_.lower() not in ("lead", "head", "chair") or tok.tag_ != "VBN":
             continue
         bodies = [names[c.i] for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in names]
+        if tok.dep_ in ("acl", "acl:relcl") and tok.head.i in names:
+            bodies.append(names[tok.head.i])
         agents = [names[c.i] for c in tok.children if c.dep_ == "obl:agent" and c.i in names] + [
             names[g.i] for c in tok.children if c.dep_ == "agent"
             for g in c.children if g.dep_ == "pobj" and g.i in names]
