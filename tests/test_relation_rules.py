@@ -99,6 +99,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Zarin Party participatedIn Lakeside Convention"}),
     ("[Tom Hale|PERSON] was arrested at the [Lakeside Peace Rally|EVENT].",
      {"Tom Hale participatedIn Lakeside Peace Rally"}),
+    ("[Tom Hale|PERSON] gave a keynote address at the [Lakeside Peace Rally|EVENT] on Monday.",
+     {"Tom Hale participatedIn Lakeside Peace Rally"}),
     # (also with a verb that states other things: "received ... nomination")
     ("At the [Lakeside Convention|EVENT], [Ann Ford|PERSON] received 400 votes for the party's nomination.",
      {"Ann Ford participatedIn Lakeside Convention"}),

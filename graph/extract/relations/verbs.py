@@ -46,6 +46,10 @@ VERB_RULES = [
           "[Caloundra|ORG] defeated Noosa in round 3 of the [Coast Cup|EVENT].", both_sides=True),
     _rule("participatedIn", "run stand lose", "prep:in prep:for dobj", "EVENT",
           "[Ann Ford|PERSON] ran in the [Democratic primaries|EVENT] last year."),
+    _rule("participatedIn", "finish place rank", "prep:in prep:at", "EVENT",
+          "[Ann Ford|PERSON] finished second in the [Lakeside Marathon|EVENT]."),
+    _rule("participatedIn", "sign ratify negotiate broker", "dobj", "EVENT",
+          "The [Zarin Front|ORG] signed the [Lakeside Accord|EVENT] in 2019."),
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
           "raid shell bombard storm", "dobj prep:against", "ORG PERSON",
           "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
@@ -349,7 +353,9 @@ def _at_an_event(sent: Span, names, finder):
     for tok in sent:
         if tok.pos_ != "VERB" or any(r.predicate == "participatedIn" for r in BY_LEMMA.get(verb_lemma(tok), ())):
             continue  # (the verbs of VERB_RULES for taking part say it their own way)
-        events = [m for m, _ in _prepositional(tok, {"prep:at"}, names) if finder.type_of(m) == "EVENT"]
+        # (or at its object: "gave a speech at Y", "held a panel at Y")
+        events = [m for head in [tok, *(c for c in tok.children if c.dep_ in ("obj", "dobj"))]
+                  for m, _ in _prepositional(head, {"prep:at"}, names) if finder.type_of(m) == "EVENT"]
         subject = _subject(tok, names, finder.pronoun, passive=tok.tag_ == "VBN") if events else None
         if subject is not None and finder.type_of(subject) in ("PERSON", "ORG"):
             for event in events:
