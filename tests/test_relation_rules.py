@@ -64,6 +64,7 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Kharaj Field locatedIn Zanzar"}),
     ("An edition of the [Lakeside Herald|ORG], a daily printed in [Zanzar|PLACE], was recalled.",
      {"Lakeside Herald locatedIn Zanzar"}),
+    ("A fire broke out at [Kharaj Hall|PLACE], a hotel in [Zanzar|PLACE], on Monday.", {"Kharaj Hall locatedIn Zanzar"}),
     # the relative clause of an apposition, no comma after it, is about the person
     ("[Tom Hale|PERSON], a career politician who served as president of [Zanzar|PLACE] for five years, died.",
      {"Tom Hale leads Zanzar", "Tom Hale title president"}),

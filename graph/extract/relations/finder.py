@@ -218,7 +218,8 @@ class Finder:
             outer = self.country_of(outer)
             if outer is None:
                 return
-        if rule.name in ("place-comma-place", "place-parenthesis") and not self._contains(outer, inner):
+        if rule.name in ("place-comma-place", "place-parenthesis", "place-is-a-kind-in-place") \
+                and not self._contains(outer, inner):
             return
         after = self.spans[outer].end
         if rule.name == "place-comma-place" and self.type_of(inner) == "ORG" and after < len(self.doc) \
