@@ -107,6 +107,8 @@ KINSHIP = {  # noun → who is the child: the person named ("son") or the person
     "mom": "possessor", "mum": "possessor", "stepfather": "possessor", "stepmother": "possessor",
     "sons": "named", "daughters": "named", "children": "named", "parents": "possessor",
 }
+# Nouns of a time in office after a possessive: "his tenure as chairman of Y", "her time as head of Y".
+TENURE_NOUNS = {"tenure", "time", "term", "stint", "presidency", "premiership", "spell"}
 # Nouns after a surname that name a family, not one of its people: "the Biden family".
 FAMILY_NOUNS = {"family", "families", "clan", "dynasty", "household"}
 # Relatives who are no parent or child (no childOf), before whose given name a city's is a person's.

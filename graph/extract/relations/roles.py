@@ -92,7 +92,7 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
     """The role words as a title: the run of modifiers and role words that ends in the head, and
     a complement naming no entity ("of foreign relations")."""
     start = h
-    while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN) \
+    while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN, SYMBOLS["TENURE"]) \
             and not set(words[start - 1].lower.split("-")) & L.NOT_TITLE_WORDS \
             and not _end_of_a_missed_name(words[start - 1]) \
             and not (words[start].lower in L.TENSE_MODIFIERS and words[start - 1].symbol in (ROLE, WORD)):

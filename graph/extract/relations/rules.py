@@ -128,6 +128,10 @@ RULES = [
          f"{ROLES} {COMP} {OF}", "role",
          "[Ann Ford|PERSON] is also a professor at the [University of Kharaj|ORG].",
          ("Ann Ford memberOf University of Kharaj", "Ann Ford title professor"), 0.75),
+    # ("his tenure as chairman of Y": 'his' is the person the sentence before is about)
+    Rule("tenure-as", f"who:DET TENURE COPULA DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF}", "role",
+         "[Tom Hale|PERSON] retired. During his tenure as chairman of [Kharaj Bank|ORG], profits rose.",
+         ("Tom Hale leads Kharaj Bank", "Tom Hale title chairman"), 0.7),
     # (the relative clause of an apposition without a closing comma is about the person too)
     Rule("relative-clause-of-apposition", f"who:PERSON COMMA DET (MOD|WORD|ROLE)* WHICH COPULA+ DET? pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF}", "role",

@@ -22,7 +22,7 @@ from .units import SYMBOLS
 # Shorthands for phrases many patterns share.
 MACROS = {
     # the words of a title, ending in its role word: "former deputy foreign minister"
-    "TITLE": "((ANTI HYPHEN)|MOD|WORD|ROLE|HYPHEN|PLACE_NOUN)* ROLE",  # ("anti-war activist")
+    "TITLE": "((ANTI HYPHEN)|MOD|WORD|ROLE|HYPHEN|PLACE_NOUN|TENURE)* ROLE",  # ("anti-war activist", "full-time")
     # what may follow a role inside its phrase: "of foreign relations", "for the Middle East"
     "NAME": "(PERSON|ORG|PLACE|EVENT|GROUP)",
 }
