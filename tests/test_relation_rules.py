@@ -130,6 +130,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("In 2009 [Tom Hale|PERSON] resigned to become the chairman of the [Lakeside Bank|ORG].",
      {"Tom Hale leads Lakeside Bank", "Tom Hale title chairman"}),
     ("[Ann Ford|PERSON] went on to become the mayor of [Kharaj|PLACE].", {"Ann Ford title mayor"}),
+    # two words before 'as': past holders lead too
+    ("[Ann Ford|PERSON] stepped down as chairman of the [Lakeside Bank|ORG].", {"Ann Ford leads Lakeside Bank"}),
     # a second title opens at 'former' after a noun
     ("Green challenger former governor [Tom Hale|PERSON] led the polls.", {"Tom Hale title former governor"}),
     # a capitalised party word in a title: the party the article names

@@ -121,13 +121,18 @@ RULES = [
     # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
     # Y, who was ...": a relative clause after an apposition is about the name in it)
     Rule("copula", f"who:(PERSON|PRONOUN) ((COMMA (DET|WHICH) ANY{{0,16}})? COMMA)? "
-         "(OTHER|(LEFT_FOR ON_TO?)|(TRAVEL ON_TO ON_TO))? COPULA+ "
+         "(OTHER{1,2}|(LEFT_FOR ON_TO?)|(TRAVEL ON_TO ON_TO))? COPULA+ "
          "(OTHER IN? COPULA+)? (OTHER|NAMING)? DET? "
          f"pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? POSS? "
          f"{ROLES} {COMP} {OF}", "role",
          "[Ann Ford|PERSON] is also a professor at the [University of Kharaj|ORG].",
          ("Ann Ford memberOf University of Kharaj", "Ann Ford title professor"), 0.75),
+    # ("the board named X director": a body names, appoints or elects someone to its office)
+    Rule("named-to-office",
+         f"owner:ORG (COPULA|NAMING) who:PERSON (COPULA DET?)? pre:MOD* {ROLES} {COMP} !(PERSON|ORG|POSS)", "role",
+         "The [Kharaj Trust|ORG] named [Ann Ford|PERSON] director in 2010.",
+         ("Ann Ford leads Kharaj Trust", "Ann Ford title director"), 0.7),
     # ("his tenure as chairman of Y": 'his' is the person the sentence before is about)
     Rule("tenure-as", f"who:DET TENURE COPULA DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF}", "role",
          "[Tom Hale|PERSON] retired. During his tenure as chairman of [Kharaj Bank|ORG], profits rose.",
