@@ -204,6 +204,10 @@ def test_names_joined_by_or_are_two_names():
 def test_the_word_that_opens_a_question_is_no_part_of_a_name_however_tagged():
     doc = built("Will/PROPN/NNP Lakeside/PROPN/NNP Bank/PROPN/NNP staff/NOUN/NN be/AUX/VB barred/VERB/VBN ?/PUNCT/.")
     assert names(repair(Span(doc, 0, 3, label="ORG"))) == [("Lakeside Bank", "ORG")]
+    # also after an interviewer's mark, and not taken on as a capitalised neighbour
+    doc = built("(/PUNCT/-LRB- WN/PROPN/NNP )/PUNCT/-RRB- Will/PROPN/NNP Lakeside/PROPN/NNP Bank/PROPN/NNP "
+                "staff/NOUN/NN be/AUX/VB barred/VERB/VBN ?/PUNCT/.")
+    assert names(repair(Span(doc, 4, 6, label="ORG"))) == [("Lakeside Bank", "ORG")]
 
 
 def test_a_hyphenated_given_name_joins_the_name_after_it():

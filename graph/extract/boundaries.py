@@ -622,11 +622,22 @@ def _junk_first(doc: Doc, start: int, end: int) -> bool:
             # "Afterwards Trump": an everyday adverb capitalised only because it opens the sentence
             or (tok.is_sent_start and tok.pos_ == "ADV" and end - start > 1 and tok.lower_ in common_words())
             # "Will Red Hat employees be barred?": the modal that opens a question
-            or ((tok.tag_ == "MD" or tok.is_sent_start and tok.lower_ in L.QUESTION_OPENERS) and end - start > 1
-                and _last_word(tok.sent).text == "?")
+            or (_question_opener(tok) and end - start > 1)
             or tok.is_space or tok.lower_ in ("'s", "\u2019s")
             or tok.lower_ in CONNECTORS
             or (tok.lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-")))
+
+
+def _question_opener(tok) -> bool:
+    return (tok.tag_ == "MD" or _opens_clause(tok) and tok.lower_ in L.QUESTION_OPENERS) \
+        and _last_word(tok.sent).text == "?"
+
+
+def _opens_clause(tok) -> bool:
+    """The first word of a sentence, or of what a speaker's mark or a quotation opens ('((WN))
+    Will ...?')."""
+    return tok.is_sent_start or tok.i > 0 and (tok.doc[tok.i - 1].text in (")", ":", "\"", "\u201c")
+                                                or tok.doc[tok.i - 1].is_space)
 
 
 def _last_word(sent: Span):
@@ -726,7 +737,7 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
                                             and not occupation(prev.text))
                  # "Interior Ministry spokesman X said", opening a sentence: the ministry's own word
                  or (prev.lower_ in INSTITUTION_WORDS and doc[start].lower_ in INSTITUTION_HEADS))
-            and prev.lower_ not in LEADING_JUNK and prev.lower_ not in L.PREPOSITIONS
+            and prev.lower_ not in LEADING_JUNK and prev.lower_ not in L.PREPOSITIONS and not _question_opener(prev)
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not _a_title_before(prev, label)
             and not (label == "PERSON" and (_no_part_of_a_persons_name(doc, start) or _first_lady(doc, start - 1)))
