@@ -392,6 +392,9 @@ BODY_NOUNS = {"movement", "militia", "militias", "rebels", "insurgents", "group"
              "administration", "army", "forces", "network", "faction", "coalition", "alliance"}
 # Words for an organisation's people or units that stand for it as a verb's object: "clashed
 # with Y fighters", "attacked Y positions".
+# Nouns of a fight between sides: "fighting between A and B", "A is at war with B".
+FIGHT_NOUNS = {"fighting", "fight", "clash", "clashes", "war", "battle", "conflict", "hostility", "hostilities",
+               "skirmish", "confrontation", "firefight"}
 FORCE_NOUNS = {"fighters", "militants", "rebels", "insurgents", "troops", "forces", "soldiers", "members",
                "supporters", "positions", "militia", "militias", "gunmen", "units", "convoy", "convoys",
                "insurgency", "rebellion", "uprising"}

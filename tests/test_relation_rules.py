@@ -79,6 +79,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # an organisation's fighters or positions stand for it as a verb's object
     ("The [Kharaj Army|ORG] clashed with [Zarin|ORG] fighters near the border.", {"Kharaj Army opposes Zarin"}),
     ("The [Kharaj Army|ORG] shelled [Zarin|ORG] positions on Monday.", {"Kharaj Army opposes Zarin"}),
+    # the sides of a fight oppose each other
+    ("Clashes broke out between [Kharaj Army|ORG] troops and [Zarin Front|ORG] fighters.",
+     {"Kharaj Army opposes Zarin Front", "Zarin Front opposes Kharaj Army"}),
+    ("The [Zarin Front|ORG] has been at war with the [Kharaj Army|ORG] since 2014.",
+     {"Kharaj Army opposes Zarin Front", "Zarin Front opposes Kharaj Army"}),
     # taking a side against someone
     ("In 2015, [Kharaj|ORG] started supporting the government of [Tom Hale|PERSON] against the [Zarin|ORG] "
      "rebellion.", {"Tom Hale opposes Zarin", "Kharaj opposes Zarin"}),
@@ -184,6 +189,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Ann Ford|PERSON] did not attend the [Lakeside Peace Summit|EVENT].",
      {"Ann Ford participatedIn Lakeside Peace Summit"}),
     ("[Tom Hale|PERSON] never joined the [Zarin Front|ORG].", {"Tom Hale memberOf Zarin Front"}),
+    ("Talks between the [Kharaj Army|ORG] and the [Zarin Front|ORG] resumed.", {"Kharaj Army opposes Zarin Front"}),
     ("[Tom Hale|PERSON] did not win the [Zarin Party|ORG] nomination.", {"Tom Hale memberOf Zarin Party"}),
     ("Talks between the prime minister and opposition leader [Tom Hale|PERSON] failed.",
      {"Tom Hale title prime minister"}),

@@ -103,6 +103,7 @@ def facts(sent: Span, finder):
     each verb of the sentence that states a relation between names."""
     names, type_of = _Names(finder), finder.type_of
     yield from _named_enemies(sent, names, finder)
+    yield from _sides_of_a_fight(sent, names, finder)
     yield from _sides_against(sent, names, finder)
     yield from _led_by(sent, names, finder)
     yield from _at_an_event(sent, names, finder)
@@ -284,6 +285,50 @@ def _of_object(child: Token) -> Token | None:
     if child.dep_ == "prep" and child.lower_ == "of":
         return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _sides_of_a_fight(sent: Span, names, finder):
+    """'Fighting between A and B', 'clashes between A troops and B fighters', 'A is at war with B':
+    the sides oppose each other."""
+    doc = finder.doc
+    for tok in sent:
+        if tok.lemma_.lower() not in L.FIGHT_NOUNS and tok.lower_ not in L.FIGHT_NOUNS:
+            continue
+        nxt = doc[tok.i + 1:min(tok.i + 4, sent.end)]
+        if tok.i > 0 and doc[tok.i - 1].lower_ == "at" and tok.lower_ == "war":  # "A is at war with B"
+            sides = [_subject(tok.head if tok.dep_ != "ROOT" else tok, names, finder.pronoun),
+                     *_coordinated_after(doc, tok.i + 2, sent.end, names)[:1]] \
+                if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "with" else []
+        else:
+            at = next((t.i for t in nxt if t.lower_ == "between"), None)
+            sides = _coordinated_after(doc, at + 1, sent.end, names) if at is not None else []
+        sides = [m for m in dict.fromkeys(sides) if m is not None and finder.type_of(m) in ("ORG", "PERSON")]
+        for a in sides:
+            for b in sides:
+                if finder.entity_of[a] != finder.entity_of[b]:
+                    yield a, "opposes", b, None, tok.i, tok.i, "sides-of-a-fight", 0.65
+
+
+def _coordinated_after(doc, i: int, end: int, names) -> list[int]:
+    """The names from token i on, joined by commas and 'and' ('the A army and B fighters')."""
+    found = []
+    while i < end:
+        while i < end and doc[i].lower_ == "the":
+            i += 1
+        if i >= end or i not in names:
+            break
+        found.append(names[i])
+        while i < end and i in names and names[i] == found[-1]:
+            i += 1
+        while i < end and doc[i].lower_ in L.FORCE_NOUNS:
+            i += 1
+        if i < end and doc[i].lower_ in (",", "and"):
+            i += 1
+            if i < end and doc[i].lower_ == "and":
+                i += 1
+        else:
+            break
+    return found
 
 
 def _named_enemies(sent: Span, names, finder):
