@@ -57,8 +57,6 @@ VERB_RULES = [
           "ORG PERSON",
           "The [Northern Front|ORG] launched an offensive against the [Kharaj Army|ORG] on Monday.",
           subject_types="ORG PERSON PLACE"),
-    _rule("opposes", "file bring protest demonstrate campaign rally", "prep:against", "ORG PERSON",
-          "[Ann Ford|PERSON] filed a lawsuit against the [Kharaj Trust|ORG] in 2019.", subject_types="ORG PERSON"),
     _rule("opposes", "clash skirmish", "prep:with", "ORG",
           "The [Kharaj Army|ORG] clashed with the [Northern Front|ORG] on Monday.", subject_types="ORG"),
     _rule("opposes", "kill attack capture ambush shell bomb target", "prep:of", "ORG",
