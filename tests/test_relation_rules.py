@@ -127,6 +127,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Ann Ford|PERSON] was re-elected governor of [Texas|PLACE].", {"Ann Ford title governor", "Ann Ford leads Texas"}),
     # an honorific that makes an office of the role after it
     ("Under the interim Lord Mayor [Ann Ford|PERSON] the city grew.", {"Ann Ford title interim lord mayor"}),
+    # 'then-' says when the role was held: no part of it
+    ("The aide of then-Governor [Tom Hale|PERSON] resigned.", {"Tom Hale title governor"}),
     # 'anti-' opens the title it stands in
     ("The party picked anti-alcohol activist [Ann Ford|PERSON] as its nominee.", {"Ann Ford title anti-alcohol activist"}),
     # a player by position

@@ -431,5 +431,6 @@ def clean_title(value: str) -> str:
     value = value.strip().lower().replace("\u2019", "'")
     value = re.sub(r"\s*-\s*", "-", value)
     value = re.sub(r"^(the|a|an)\s+", "", value)
+    value = re.sub(r"^(then|now)\s*-\s*", "", value)  # "then-governor": the role, not when it was held
     value = re.sub(r"\s+", " ", value).strip(" ,.;:")
     return value
