@@ -127,6 +127,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Ann Ford|PERSON] was re-elected governor of [Texas|PLACE].", {"Ann Ford title governor", "Ann Ford leads Texas"}),
     # an honorific that makes an office of the role after it
     ("Under the interim Lord Mayor [Ann Ford|PERSON] the city grew.", {"Ann Ford title interim lord mayor"}),
+    # an of-phrase cut before a name is no part of the title; a hyphen left of a dropped 'now-' neither
+    ("[Tom Hale|PERSON], lead guitarist of [US|PLACE] rock band [Kharaj|ORG], died.", {"Tom Hale title lead guitarist"}),
+    ("The now-former governor [Tom Hale|PERSON] was sworn in.", {"Tom Hale title former governor"}),
     # 'then-' says when the role was held: no part of it
     ("The aide of then-Governor [Tom Hale|PERSON] resigned.", {"Tom Hale title governor"}),
     # 'anti-' opens the title it stands in

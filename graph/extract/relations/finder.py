@@ -105,7 +105,10 @@ class Finder:
     def act_role(self, parts: dict, rule) -> None:
         who = self._person(parts.get("who"))
         role_units = parts.get("pre", []) + parts.get("role", [])
-        roles = read_roles(role_units, parts.get("comp", []))
+        comp = parts.get("comp", [])
+        if comp and self._name_follows(comp[-1].end, parts.get("who")):
+            comp = []  # "lead guitarist of US rock band Van Halen": the of-phrase is cut before a name
+        roles = read_roles(role_units, comp)
         if who is None or not roles:
             return
         first, last = _extent(parts)
@@ -150,6 +153,15 @@ class Finder:
             self.add(who, "leads", target, None, first, last, rule.name, rule.confidence)
         elif role_kind in ("leader", "member") and ttype == "ORG":
             self.add(who, "memberOf", target, None, first, last, rule.name, rule.confidence * 0.95)
+
+    def _name_follows(self, i: int, who: list[Unit] | None) -> bool:
+        """A name other than the role's holder at token i, or after a few lower-case words from i
+        ('rock band' + 'Van Halen')."""
+        j = i
+        while j < min(i + 3, len(self.doc)) and self.doc[j].is_lower and self.doc[j].pos_ in ("NOUN", "ADJ"):
+            j += 1
+        holder = who[0].start if who else -1
+        return j < len(self.doc) and j != holder and self.name_at(self.doc[j]) is not None
 
     def _party_of_word(self, units: list[Unit]) -> int | None:
         """'Democratic presidential candidate X', 'X, a Democratic senator': the party the article
@@ -431,6 +443,6 @@ def clean_title(value: str) -> str:
     value = value.strip().lower().replace("\u2019", "'")
     value = re.sub(r"\s*-\s*", "-", value)
     value = re.sub(r"^(the|a|an)\s+", "", value)
-    value = re.sub(r"^(then|now)\s*-\s*", "", value)  # "then-governor": the role, not when it was held
+    value = re.sub(r"^(then|now)?\s*-\s*", "", value)  # "then-governor": the role, not when it was held
     value = re.sub(r"\s+", " ", value).strip(" ,.;:")
     return value
