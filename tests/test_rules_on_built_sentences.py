@@ -79,6 +79,13 @@ def test_a_lower_case_the_after_a_capitalised_word_opens_another_name_but_not_a_
     assert names(repair(Span(doc, 1, 5, label="ORG"))) == [("Bank of the South", "ORG")]
 
 
+def test_a_known_place_for_a_person_named_in_full_is_two_names():
+    doc = built("Ann/PROPN/NNP Ford/PROPN/NNP won/VERB/VBD ;/PUNCT/: they/PRON/PRP called/VERB/VBD Texas/PROPN/NNP "
+                "for/ADP/IN Ford/PROPN/NNP ./PUNCT/.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 9, label="ORG")]
+    assert names(repair(Span(doc, 6, 9, label="ORG"))) == [("Ford", "PERSON"), ("Texas", "PLACE")]
+
+
 def test_an_acronym_then_the_surname_of_a_person_named_in_full_is_two_names():
     doc = built("Karim/PROPN/NNP Haidari/PROPN/NNP died/VERB/VBD ./PUNCT/. Tom/PROPN/NNP told/VERB/VBD "
                 "ZTVN/PROPN/NNP Haidari/PROPN/NNP was/AUX/VBD kind/ADJ/JJ ./PUNCT/.")

@@ -62,13 +62,20 @@ def _name_the_body(n: _Name) -> list[Span] | None:
         return None
     for i in range(start + 1, end - 1):
         if doc[i].text == "the" and capitalised(doc[i - 1]) and capitalised(doc[i + 1]) \
-                and doc[i - 1].lower_ in _surnames_found(doc):
+                and doc[i - 1].text in _surnames_named_in_full(doc):
             return _parts(n.span(start, i, guess_type(doc[start:i]) or n.label), n.span(i + 1, end, n.label))
     return None
 
 
-def _surnames_found(doc: Doc) -> set[str]:
-    return {e[-1].lower_ for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1}
+def _place_for_a_person(n: _Name) -> list[Span] | None:
+    """'the AP also called Nevada for Biden': a known place, 'for', and a person the text names in
+    full are two names."""
+    doc, start, end = n.doc, n.start, n.end
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "for" and gazetteer.place_kind(doc[start:i].text) is not None \
+                and doc[end - 1].text in _surnames_named_in_full(doc):
+            return _parts(n.span(start, i, "PLACE"), n.span(i + 1, end, "PERSON"))
+    return None
 
 
 def _separators(n: _Name) -> list[Span] | None:
@@ -513,6 +520,7 @@ REPAIRS = [
     ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
     ("acronym then person", "told NPR Hamza bin Laden", _acronym_then_person),
     ("a name, 'the', a body", "making Ferraro the Democratic Party's first candidate", _name_the_body),
+    ("a place for a person", "the AP called Nevada for Biden", _place_for_a_person),
     ("two bodies", "the Senate and House", _two_bodies),
     ("two people", "Biden and Harris; the Trump-Ukraine affair", _two_people),
     ("a side then a person", "Democrat Chuck Schumer", _side_then_person),
