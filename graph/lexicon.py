@@ -109,6 +109,9 @@ KINSHIP = {  # noun → who is the child: the person named ("son") or the person
 }
 # Nouns of a time in office after a possessive: "his tenure as chairman of Y", "her time as head of Y".
 TENURE_NOUNS = {"tenure", "time", "term", "stint", "presidency", "premiership", "spell"}
+# Plurals whose possessive opens a name rather than naming a possessor: "the People's Liberation Army",
+# "Women's March", "Children's Hospital".
+PLURALS_IN_NAMES = {"people", "women", "men", "children"}
 # Nouns after a surname that name a family, not one of its people: "the Biden family".
 FAMILY_NOUNS = {"family", "families", "clan", "dynasty", "household"}
 # Relatives who are no parent or child (no childOf), before whose given name a city's is a person's.

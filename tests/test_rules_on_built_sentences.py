@@ -514,3 +514,9 @@ def test_a_states_body_written_generically_is_named_by_its_state():
                 "for/ADP/IN the/DET/DT state/NOUN/NN 's/PART/POS Supreme/PROPN/NNP Court/PROPN/NNP ./PUNCT/.")
     doc.ents = [Span(doc, 3, 4, label="PLACE"), Span(doc, 6, 7, label="ORG"), Span(doc, 12, 14, label="ORG")]
     assert sorted(state_bodies(doc).values()) == ["Texas Senate", "Texas Supreme Court"]
+
+
+def test_a_plurals_possessive_opens_a_name_and_separates_no_possessor():
+    doc = built("threats/NOUN/NNS of/ADP/IN the/DET/DT People/PROPN/NNPS 's/PART/POS Liberation/PROPN/NNP "
+                "Army/PROPN/NNP grew/VERB/VBD ./PUNCT/.")
+    assert [(x.start, x.end, x.label_) for x in repair(Span(doc, 3, 7, label="ORG"))] == [(3, 7, "ORG")]

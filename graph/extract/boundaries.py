@@ -82,7 +82,7 @@ def _separators(n: _Name) -> list[Span] | None:
     """A possessive, a verb, a bracket or an agent participle inside a span separates names."""
     doc, start, end, label = n.doc, n.start, n.end, n.label
     for i in range(start, end):
-        if start < i < end - 1 and doc[i].lower_ in ("'s", "\u2019s"):
+        if start < i < end - 1 and doc[i].lower_ in ("'s", "\u2019s") and doc[i - 1].lower_ not in L.PLURALS_IN_NAMES:
             # "the Democratic Party's Nevada caucuses": a possessor and another name
             return _parts(n.span(start, i, label), n.span(i + 1, end, guess_type(doc[i + 1:end]) or label))
         if start < i < end - 1 and doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
