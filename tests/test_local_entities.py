@@ -257,3 +257,8 @@ def test_a_short_name_in_brackets_after_a_name_is_that_name_and_of_its_type():
     text = "The Ministry of Health (Samoa) said so."
     entity_of, entities = cluster([("Ministry of Health", "ORG", 4), ("Samoa", "PLACE", 24)], text)
     assert len(entities) == 2
+
+
+def test_a_body_is_not_the_meeting_named_after_it():
+    got, entities = labels(("Zarin Party National Convention", "EVENT"), ("Zarin Party", "ORG"))
+    assert got == ["Zarin Party National Convention", "Zarin Party"] and entities[1].type == "ORG"

@@ -27,9 +27,9 @@ from ..context import article_countries, country_names, place_of
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      spelling_variant, tokens)
 from ..records import LocalEntity
-from ..lexicon import (BODY_NOUNS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS,
-                       MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_GROUP_WORDS, PLACE_GENERICS, REGNAL_TITLES,
-                       STORM_WORDS, SUBORDINATE_MODIFIERS, common_words)
+from ..lexicon import (BODY_NOUNS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK,
+                       MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_GROUP_WORDS, PLACE_GENERICS,
+                       REGNAL_TITLES, STORM_WORDS, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -501,8 +501,8 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         return None  # "House" is not "House Intelligence Committee": another body, the House's own
     if f.type != f.ctype and _what_it_is_for(words, other_words):
         return None  # "Anime North" is not "Congress Centre for Anime North": what the centre is for
-    if words[-1] == "party" and other_words[:len(words)] != words and not _place_before(words, other_words):
-        return None  # "Democratic Party" is not "Christian Democratic Party" (but "US Democratic Party")
+    if _another_thing(words, other_words):
+        return None
     if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(f.key):
         if is_acronym(f.text) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
                 and other_words[-1] in OUTLET_WORDS:
@@ -529,6 +529,15 @@ def _what_it_is_for(words: list[str], other_words: list[str]) -> bool:
     """The words after the longer name's last 'for' or 'of'."""
     cut = max((i for i, w in enumerate(other_words) if w in ("for", "of")), default=-1)
     return cut >= 0 and other_words[cut + 1:] == words
+
+
+def _another_thing(words: list[str], other_words: list[str]) -> bool:
+    """'Democratic Party' is not 'Christian Democratic Party' (but 'US Democratic Party' is): a
+    party's words make another party; 'Constitution Party' is not the 'Constitution Party National
+    Convention': a body is not the meeting named after it."""
+    if words[-1] == "party" and other_words[:len(words)] != words and not _place_before(words, other_words):
+        return True
+    return words[-1] in ORG_HEADS and other_words[-1] in EVENT_HEADS - ORG_HEADS
 
 
 def _place_before(words: list[str], other_words: list[str]) -> bool:
