@@ -252,6 +252,8 @@ PLACE_LEADER_ROLES = {
 }
 # An office whose holder sits in a body the article need not name in the same sentence: "Senator
 # X" is a member of the senate the article names ("the Senate"), by the last word of its name.
+# Legislators whose title is a national chamber's alone: a congresswoman sits in no state's house.
+NATIONAL_LEGISLATORS = {"congressman", "congresswoman", "congressmember"}
 IMPLIED_BODIES = {
     "senator": ("senate",), "sen.": ("senate",), "congressman": ("house of representatives", "house", "congress"),
     "congresswoman": ("house of representatives", "house", "congress"),

@@ -167,6 +167,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # peers in a list are not in one another
     ("Primaries were held in [Florida|PLACE], [Illinois|PLACE], [Ohio|PLACE], and [Arizona|PLACE].",
      {"Illinois locatedIn Ohio", "Florida locatedIn Illinois"}),
+    ("Primaries were held in [Florida|PLACE], [Georgia|PLACE], [Kansas|PLACE] and [Ohio|PLACE].",
+     {"Florida locatedIn Georgia"}),
+    ("In a case of the [Lakeside Coalition|ORG], [U.S.|PLACE] District Judge [Tom Hale|PERSON] ruled.",
+     {"Lakeside Coalition locatedIn U.S."}),
     # a title before a name does not reach past another person
     ("Guests included [Ann Bottoms|PERSON], former adviser [Susan Rice|PERSON], and [New Mexico|PLACE] governor "
      "[Michelle Grisham|PERSON].", {"Ann Bottoms title former adviser", "Susan Rice leads New Mexico"}),
@@ -254,3 +258,11 @@ def test_a_states_body_named_generically_is_the_states_and_a_us_senator_sits_in_
     got = {(e.entities[r.subject].label, r.predicate, e.entities[r.object].label) for r in e.relations
            if r.object is not None}
     assert "Texas Senate" in labels and ("Tom Hale", "memberOf", "Texas Senate") not in got
+
+
+def test_a_congresswoman_sits_in_no_states_house(extractor):
+    e = extractor.extract_one(Article(id="t", text="Congresswoman Ann Ford spoke in Lansing. The Michigan House of "
+                                                   "Representatives voted on Monday.", source="t"))
+    got = {(e.entities[r.subject].label, r.predicate, e.entities[r.object].label) for r in e.relations
+           if r.object is not None}
+    assert not any(p == "memberOf" and "Michigan" in o for _, p, o in got)

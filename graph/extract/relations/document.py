@@ -62,9 +62,10 @@ def facts(finder):
 
 def _sits_in(finder, person: int, words: list[str], body: int) -> bool:
     """Whether a legislator of this title sits in the body: a "state representative" in the
-    state's house, not in Congress; a "US Senator" in no state's senate."""
+    state's house, not in Congress; a "US Senator" or a congresswoman in no state's chamber."""
     state_body = _state_body(finder.label_of(body))
-    return (state_body or "state" not in words) and not (state_body and person in finder.national)
+    national = person in finder.national or bool(set(words) & L.NATIONAL_LEGISLATORS)
+    return (state_body or "state" not in words) and not (state_body and national)
 
 
 def _countries_in_sentence(finder, token: int) -> dict[int, int]:

@@ -233,10 +233,8 @@ class Finder:
         if rule.name in ("place-comma-place", "place-parenthesis", "place-is-a-kind-in-place") \
                 and not self._contains(outer, inner):
             return
-        after = self.spans[outer].end
-        if rule.name == "place-comma-place" and self.type_of(inner) == "ORG" and after < len(self.doc) \
-                and self.doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            return  # "According to the AP, Iran has ...": the place opens the next clause
+        if rule.name == "place-comma-place" and self._not_its_place(inner, outer):
+            return
         start = self.spans[inner].start
         if rule.name == "in-place" and start > 0 and self.doc[start - 1].lower_ in ("near", "outside") \
                 and all(gazetteer.place_kind(self.label_of(m)) for m in (inner, outer)) \
@@ -246,6 +244,19 @@ class Finder:
                 and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
             return  # "ran for the U.S. Senate in Arizona": a body of another place
         self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
+
+    def _not_its_place(self, inner: int, outer: int) -> bool:
+        """'According to the AP, Iran has ...', 'the Coalition for Men, U.S. District Judge X ruled':
+        the place after the comma opens the next clause; 'Florida, Georgia, Kansas': peers of a list."""
+        doc, after = self.doc, self.spans[outer].end
+        if after >= len(doc):
+            return False
+        if self.type_of(inner) == "ORG" and doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD") \
+                or doc[after].is_title and (L.role_kind(doc[after].lower_) or doc[after].lower_ in L.TITLE_MODIFIERS):
+            return True
+        nxt = self.name_at(doc[after + 1]) if after + 1 < len(doc) and doc[after].text in (",", "and", "or") else None
+        return nxt is not None and self.type_of(nxt) == "PLACE" \
+            and gazetteer.place_kind(self.label_of(nxt)) == gazetteer.place_kind(self.label_of(inner))
 
     def act_located_each(self, parts: dict, rule) -> None:
         outer = self._mention(parts.get("outer"))
