@@ -520,3 +520,10 @@ def test_a_plurals_possessive_opens_a_name_and_separates_no_possessor():
     doc = built("threats/NOUN/NNS of/ADP/IN the/DET/DT People/PROPN/NNPS 's/PART/POS Liberation/PROPN/NNP "
                 "Army/PROPN/NNP grew/VERB/VBD ./PUNCT/.")
     assert [(x.start, x.end, x.label_) for x in repair(Span(doc, 3, 7, label="ORG"))] == [(3, 7, "ORG")]
+
+
+def test_a_universitys_campus_after_at_is_part_of_its_name():
+    doc = built("at/ADP/IN the/DET/DT University/PROPN/NNP of/ADP/IN Kharaj/PROPN/NNP at/ADP/IN Lakeside/PROPN/NNP "
+                "said/VERB/VBD ./PUNCT/.")
+    doc.ents = [Span(doc, 2, 5, label="ORG"), Span(doc, 6, 7, label="PLACE")]
+    assert names(repair(Span(doc, 2, 5, label="ORG"))) == [("University of Kharaj at Lakeside", "ORG")]

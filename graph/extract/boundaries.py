@@ -930,6 +930,18 @@ def _for_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
     return j if taken else None
 
 
+def _at_after_university(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'University of Colorado + at Boulder', 'University of Texas + at Austin': a university's
+    campus is part of its name."""
+    if doc[end].lower_ != "at" or doc[start].lower_ not in ("university", "college") or "of" not in \
+            [t.lower_ for t in doc[start:end]]:
+        return None
+    j = end + 1
+    while j < len(doc) and j - end <= 3 and capitalised(doc[j]) and doc[j].is_alpha and not doc[j].is_sent_start:
+        j += 1
+    return j if j > end + 1 else None
+
+
 def _on_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
     """'Select Committee + on Benghazi', 'Council + on Foreign Relations': what a committee is on,
     in capitals, is part of its name (not 'the Committee + on Monday')."""
@@ -970,6 +982,7 @@ JOIN_RIGHT = [
     ("of after a head word", "Chamber + of Commerce, Battle + of Raqqa", _of_after_head),
     ("for after a head word", "Tunisian League + for the Defence of Human Rights", _for_after_head),
     ("on after a committee", "Select Committee + on Benghazi", _on_after_head),
+    ("at after a university", "University of Colorado + at Boulder", _at_after_university),
     ("plural possessive", "Kurdistan Workers + ' Party, Fishmongers + ' Hall", _plural_possessive_after),
 ]
 
