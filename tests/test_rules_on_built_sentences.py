@@ -527,3 +527,8 @@ def test_a_universitys_campus_after_at_is_part_of_its_name():
                 "said/VERB/VBD ./PUNCT/.")
     doc.ents = [Span(doc, 2, 5, label="ORG"), Span(doc, 6, 7, label="PLACE")]
     assert names(repair(Span(doc, 2, 5, label="ORG"))) == [("University of Kharaj at Lakeside", "ORG")]
+
+
+def test_a_station_is_a_place_whatever_the_tagger_said():
+    doc = built("at/ADP/IN the/DET/DT Kharaj/PROPN/NNP Space/PROPN/NNP Station/PROPN/NNP ./PUNCT/.")
+    assert retype(Span(doc, 2, 5, label="ORG")).label_ == "PLACE"
