@@ -109,6 +109,8 @@ KINSHIP = {  # noun → who is the child: the person named ("son") or the person
 }
 # Nouns of a time in office after a possessive: "his tenure as chairman of Y", "her time as head of Y".
 TENURE_NOUNS = {"tenure", "time", "term", "stint", "presidency", "premiership", "spell"}
+# Words before a people's name that keep it a people's: "Indigenous Australians", "Native Americans".
+PEOPLE_MODIFIERS = {"indigenous", "native", "aboriginal", "ethnic"}
 # Plurals whose possessive opens a name rather than naming a possessor: "the People's Liberation Army",
 # "Women's March", "Children's Hospital".
 PLURALS_IN_NAMES = {"people", "women", "men", "children"}

@@ -532,3 +532,8 @@ def test_a_universitys_campus_after_at_is_part_of_its_name():
 def test_a_station_is_a_place_whatever_the_tagger_said():
     doc = built("at/ADP/IN the/DET/DT Kharaj/PROPN/NNP Space/PROPN/NNP Station/PROPN/NNP ./PUNCT/.")
     assert retype(Span(doc, 2, 5, label="ORG")).label_ == "PLACE"
+
+
+def test_a_peoples_name_after_indigenous_or_native_is_a_group():
+    doc = built("identified/VERB/VBD as/ADP/IN Indigenous/ADJ/JJ Australians/PROPN/NNPS ./PUNCT/.")
+    assert retype(Span(doc, 2, 4, label="PLACE")).label_ == "GROUP"

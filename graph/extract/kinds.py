@@ -120,7 +120,7 @@ def _described_as_person(span, label, head, kind):
 
 def _people_words(span, label, head, kind):
     """'Argentine', 'Islamic' (an adjective alone), 'Chinese-American', 'Eastern Europeans', 'Liberal
-    Democrat': a people's or a party's words, not a body or a place."""
+    Democrat', 'Indigenous Australians': a people's or a party's words, not a body or a place."""
     if label == "GROUP" or kind:
         return None
     words = [t for t in span if t.text not in ("-", "\u2013")]
@@ -128,7 +128,8 @@ def _people_words(span, label, head, kind):
         return "GROUP"
     demonyms = gazetteer.demonyms()
     people = [normal(t.text) in demonyms or normal(t.text).rstrip("s") in demonyms or t.lower_ in COMPASS
-              or t.lower_ in L.PARTY_ADJECTIVES or t.lower_ in L.PARTY_MEMBER_NOUNS for t in words]
+              or t.lower_ in L.PARTY_ADJECTIVES or t.lower_ in L.PARTY_MEMBER_NOUNS
+              or k + 1 < len(words) and t.lower_ in L.PEOPLE_MODIFIERS for k, t in enumerate(words)]
     return "GROUP" if len(words) > 1 and all(people) and not all(t.lower_ in COMPASS for t in words) else None
 
 
