@@ -365,7 +365,7 @@ PLACE_HEADS = {
     "territory", "territories", "heights", "hills", "hill", "canyon", "falls", "harbour", "harbor", "port",
     "village", "town", "oblast", "governorate", "prefecture", "canton", "municipality", "enclave", "corridor",
     "complex", "compound", "building", "tower", "plaza", "market", "checkpoint", "crossing", "dam",
-    "township", "estuary", "mine", "station",
+    "township", "estuary", "mine", "station", "zone",
 }
 # Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
 DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",

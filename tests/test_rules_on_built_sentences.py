@@ -537,3 +537,10 @@ def test_a_station_is_a_place_whatever_the_tagger_said():
 def test_a_peoples_name_after_indigenous_or_native_is_a_group():
     doc = built("identified/VERB/VBD as/ADP/IN Indigenous/ADJ/JJ Australians/PROPN/NNPS ./PUNCT/.")
     assert retype(Span(doc, 2, 4, label="PLACE")).label_ == "GROUP"
+
+
+def test_an_office_in_the_plural_is_no_name_and_a_zone_is_a_place():
+    doc = built("the/DET/DT Prime/PROPN/NNP Ministers/PROPN/NNPS of/ADP/IN Zanzar/PROPN/NNP met/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 3, label="ORG"))) == []
+    doc = built("in/ADP/IN the/DET/DT Lakeside/PROPN/NNP Autonomous/PROPN/NNP Zone/PROPN/NNP ./PUNCT/.")
+    assert retype(Span(doc, 2, 5, label="ORG")).label_ == "PLACE"

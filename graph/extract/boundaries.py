@@ -480,16 +480,21 @@ def _trimmed(n: _Name) -> list[Span] | None:
 
 
 def _office_not_name(n: _Name) -> list[Span] | None:
-    """'Head of Foreign Relations', 'Prime Minister of Iraq': an office, not a name."""
+    """'Head of Foreign Relations', 'Prime Minister of Iraq', 'the Prime Ministers of Belgium': an
+    office, not a name."""
     doc, start, end = n.doc, n.start, n.end
     k = start
     while k < end - 1 and doc[k].lower_ in L.TITLE_MODIFIERS and not is_role(doc[k].lower_):
         k += 1
-    if is_role(doc[k].lower_) and not known(doc[start:end]):
-        if k == end - 1 or doc[k + 1].lower_ in ("of", "for") or (k + 1 < end and is_role(doc[k + 1].lower_)
+    if _role_or_roles(doc[k].lower_) and not known(doc[start:end]):
+        if k == end - 1 or doc[k + 1].lower_ in ("of", "for") or (k + 1 < end and _role_or_roles(doc[k + 1].lower_)
                                                                   and (k + 2 == end or doc[k + 2].lower_ == "of")):
             return n.left
     return None
+
+
+def _role_or_roles(word: str) -> bool:
+    return is_role(word) or L.plural_role(word) is not None
 
 
 def _expanded(n: _Name) -> list[Span] | None:
