@@ -37,7 +37,8 @@ MEMBER_ROLES = {
     "volunteer", "activist", "militant", "soldier", "commander", "lieutenant", "colonel", "major", "sergeant",
     "general", "admiral", "marshal", "agent", "operative", "lawyer", "attorney", "counsel", "professor",
     "lecturer", "scholar", "fellow", "economist", "scientist", "expert", "strategist", "lawmaker", "legislator",
-    "senator", "congressman", "congresswoman", "mp", "councillor", "councilor", "commissioner", "judge",
+    "senator", "congressman", "congresswoman", "congressmember", "assemblyman", "assemblywoman", "assemblymember",
+    "councilmember", "mp", "councillor", "councilor", "commissioner", "judge",
     "justice", "prosecutor", "investigator", "inspector", "partner", "associate", "co-founder", "cofounder",
     "co-director", "co-chair", "vice-president", "vice president", "vice-chairman", "vice chairman",
     "undersecretary", "under-secretary", "assistant", "founder", "manager", "coach", "player", "cleric", "imam",
@@ -263,7 +264,8 @@ IMPLIED_BODIES = {
     "mp": ("parliament", "house of commons", "assembly"), "lawmaker": ("parliament", "congress", "assembly"),
     "legislator": ("legislature", "assembly", "parliament", "congress"), "justice": ("court",),
     "councillor": ("council",), "councilor": ("council",), "councilman": ("council",),
-    "councilwoman": ("council",), "delegate": ("assembly", "house of delegates"),
+    "councilwoman": ("council",), "councilmember": ("council",), "delegate": ("assembly", "house of delegates"),
+    "assemblyman": ("assembly",), "assemblywoman": ("assembly",), "assemblymember": ("assembly",),
 }
 
 

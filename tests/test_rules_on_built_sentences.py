@@ -544,3 +544,8 @@ def test_an_office_in_the_plural_is_no_name_and_a_zone_is_a_place():
     assert names(repair(Span(doc, 1, 3, label="ORG"))) == []
     doc = built("in/ADP/IN the/DET/DT Lakeside/PROPN/NNP Autonomous/PROPN/NNP Zone/PROPN/NNP ./PUNCT/.")
     assert retype(Span(doc, 2, 5, label="ORG")).label_ == "PLACE"
+
+
+def test_an_assemblywomans_title_is_no_part_of_her_name():
+    doc = built("Newly/ADV/RB elected/VERB/VBN Assemblywoman/PROPN/NNP Ann/PROPN/NNP Ford/PROPN/NNP said/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 5, label="PERSON"))) == [("Ann Ford", "PERSON")]
