@@ -137,6 +137,9 @@ ELECTION_ADJECTIVES = {"presidential", "parliamentary", "general", "legislative"
                        "national", "provincial", "senate", "congressional", "leadership"}
 MEETING_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "forum", "dialogue", "negotiations",
                  "convention", "congress", "festival", "games", "marathon", "gathering", "rally", "session"}
+# Contests named by their kind alone ("this second Olympiad"): which one is known in its article only.
+CONTEST_WORDS = {"olympiad", "championship", "championships", "tournament", "competition", "season", "expo",
+                 "symposium", "ceremony", "election", "primary", "primaries", "caucuses", "referendum"}
 GROUP_NOUNS = {"tribe", "tribes", "tribesmen", "clan", "clans", "community", "communities", "minority",
                "minorities", "people", "peoples", "ethnicity", "nomads"}
 # Generic words after a place name that leave it the same place ("the Zarin valley").

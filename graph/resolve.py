@@ -25,7 +25,8 @@ evidence (`kg explain`):
   context agrees clearly better than any other's; without context only when the article gives
   the name a title ("President Smith") and one person of that surname named in full is far more
   often in the graph than any other (PROMINENT_ARTICLES, PROMINENCE_RATIO).
-An acronym never joins across articles on its letters alone, and different given names never
+An acronym never joins across articles on its letters alone, nor a person's bare name or an
+event named by its kind alone ("Olympiad", "Summit"), and different given names never
 merge by spelling distance. When in doubt the entity gets a node of its own: two nodes are
 better than one wrong merge. An article whose entity has the full names of two nodes shows they
 are one ("Islamic Front of Ruritania (IFR)" with a node "IFR" and one "Islamic Front of
@@ -41,7 +42,7 @@ from . import gazetteer
 from .context import article_countries, place_of
 from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
                     spelling_variant, tokens)
-from .lexicon import EVENT_HEADS, ORG_HEADS, PARTICLES, PARTY_GROUP_WORDS, PLACE_HEADS
+from .lexicon import CONTEST_WORDS, EVENT_HEADS, MEETING_NOUNS, ORG_HEADS, PARTICLES, PARTY_GROUP_WORDS, PLACE_HEADS
 from .records import Extraction, LocalEntity
 
 COMPATIBLE = {frozenset({"ORG", "PLACE"})}
@@ -389,6 +390,8 @@ class Resolver:
             words = tokens(form)
             if ent.type == "PERSON" and len(words) < 2:
                 continue  # which person a bare name means is known inside its article only
+            if ent.type == "EVENT" and len(words) == 1 and words[0] in CONTEST_WORDS | MEETING_NOUNS:
+                continue  # and which 'Olympiad' or 'Summit' a bare kind of event means
             if not is_acronym(form) and (institution(form, place_of) or ("", "?"))[1] is None:
                 continue  # "Democratic Party" names a party of any country: no evidence by itself
             key = normal(form)

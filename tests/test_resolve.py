@@ -334,3 +334,14 @@ def test_a_label_is_a_full_name_opening_with_an_everyday_word_unless_that_word_s
     (smith,) = r.resolve(extraction("2", ("Smith", "PERSON", ["Smith", "Smith", "Afterwards Smith", "Afterwards Smith",
                                                              "Afterwards Smith", "Afterwards Smith"])))
     assert r.nodes[smith].label == "Smith"
+
+
+def test_an_event_named_by_its_kind_alone_joins_no_other_articles_event():
+    r = Resolver()
+    (a,) = r.resolve(extraction("1", ("Olympiad", "EVENT", [])))
+    (b,) = r.resolve(extraction("2", ("Olympiad", "EVENT", [])))
+    assert a != b
+    # a named one still does
+    (c,) = r.resolve(extraction("3", ("Lakeside Olympiad", "EVENT", [])))
+    (d,) = r.resolve(extraction("4", ("Lakeside Olympiad", "EVENT", [])))
+    assert c == d
