@@ -139,11 +139,12 @@ def _possessive(tok) -> bool:
 
 def _re_verb(tok) -> bool:
     """A part of 're-elected', 're-appointed' that the tokenizer split in three."""
-    doc, i = tok.doc, tok.i
-    words = [t.lower_ for t in doc[max(0, i - 2):i + 3]]
-    at = min(i, 2)  # tok's place in `words`
-    return any(words[k:k + 3][:2] == ["re", "-"] and len(words[k:k + 3]) == 3 and words[k + 2] in L.COPULAS
-               for k in range(max(0, at - 2), at + 1))
+    low = tok.lower_
+    offset = 0 if low == "re" else 1 if low == "-" else 2 if low in L.COPULAS else None
+    if offset is None or tok.i < offset:
+        return False
+    words = tok.doc[tok.i - offset:tok.i - offset + 3]
+    return len(words) == 3 and words[0].lower_ == "re" and words[1].text == "-" and words[2].lower_ in L.COPULAS
 
 
 def word_symbol(tok) -> str:
