@@ -230,6 +230,9 @@ PREPOSITIONS = {"under", "in", "on", "at", "from", "after", "before", "during", 
 # Nouns for a party's members ("a Democrat", "the Republicans"): a political group.
 PARTY_MEMBER_NOUNS = {"democrat", "democrats", "republican", "republicans", "conservatives", "liberals", "tories",
                       "socialists", "communists", "libertarians", "greens", "nationalists", "unionists"}
+# Endings of a plural that names a people or a following ("Melbournians", "Houthis", "Islamists", "Shiites",
+# "Spaniards"); "-ers" is not one: "Lakers", "49ers" are teams
+PEOPLE_PLURAL_ENDINGS = ("ians", "ans", "ists", "ites", "is", "ards")
 # The words of one party's people, adjective and nouns: "Democratic", "Democrat", "Democrats" name one group
 PARTY_GROUP_WORDS = {w: words for words in (
     ("democratic", "democrat", "democrats"), ("republican", "republicans"), ("libertarian", "libertarians"),

@@ -486,6 +486,15 @@ def test_a_peoples_plural_is_a_group():
                                                             ("Soviets", "GROUP")]
 
 
+def test_a_firms_or_teams_name_ending_in_s_is_no_people():
+    #              0          1        2     3      4           5           6          7
+    doc = built("Sales/NOUN/NNS rose/VERB/VBD ,/PUNCT/, a/DET/DT Zarinworths/PROPN/NNPS spokesperson/NOUN/NN "
+                "said/VERB/VBD of/ADP/IN the/DET/DT Lakers/PROPN/NNPS and/CCONJ/CC Kharajis/PROPN/NNPS ./PUNCT/.")
+    assert retype(Span(doc, 4, 5, label="ORG")).label_ == "ORG"
+    assert retype(Span(doc, 9, 10, label="ORG")).label_ == "ORG"
+    assert retype(Span(doc, 11, 12, label="ORG")).label_ == "GROUP"
+
+
 def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():
     from newskg.graph import gazetteer
 

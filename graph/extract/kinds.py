@@ -89,7 +89,15 @@ def _acronym_person(span, label, head, kind):
 
 def _plural_people(span, label, head, kind):
     return "GROUP" if label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" \
-        and span.text.endswith("s") and head not in L.ORG_HEADS and not organisation_context(span) else None
+        and _people_plural(span.text) and head not in L.ORG_HEADS and not organisation_context(span) else None
+
+
+def _people_plural(word: str) -> bool:
+    """'Soviets', 'Melbournians', 'Houthis', 'Islamists': a plural with a people's ending or a party's
+    word; a firm's or a team's name that ends in s ('Woolworths', 'Lakers', '49ers') is none."""
+    lower = word.lower()
+    return lower in L.PARTY_MEMBER_NOUNS or normal(word).removesuffix("s") in gazetteer.demonyms() \
+        or lower.endswith(L.PEOPLE_PLURAL_ENDINGS)
 
 
 def _party_word(span, label, head, kind):
