@@ -362,6 +362,8 @@ EVENT_HEADS = {
 NOT_ENTITY_HEADS = {"prize", "prizes", "award", "medal", "day", "disease", "syndrome", "virus", "fever", "flu"}
 # Letters after a person's name that are no part of it: "Durham Hall QC", "Jane Doe MP".
 POSTNOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "md", "esq", "frs"}
+# Of those, the letters that follow only a person ("Labour MP", "Baltimore MD", "Harvard PhD" do not).
+PERSON_POSTNOMINALS = {"qc", "kc", "obe", "mbe", "cbe", "kbe", "dbe", "esq", "frs"}
 # The first word of a storm's name: "Hurricane Dorian", "Typhoon Haiyan" are events.
 STORM_WORDS = {"hurricane", "typhoon", "cyclone", "storm", "tropical"}
 PLACE_HEADS = {

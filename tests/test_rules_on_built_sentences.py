@@ -495,6 +495,15 @@ def test_a_firms_or_teams_name_ending_in_s_is_no_people():
     assert retype(Span(doc, 11, 12, label="ORG")).label_ == "GROUP"
 
 
+def test_a_name_before_letters_only_a_person_has_is_a_person_whole():
+    #              0          1                2              3          4
+    doc = built("Judge/PROPN/NNP Kharaj/PROPN/NNP Hall/PROPN/NNP QC/PROPN/NNP said/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 4, label="PLACE"))) == [("Kharaj Hall", "PERSON")]
+    # a known place's name first: still one person, not the place and a surname
+    doc = built("Judge/PROPN/NNP Durham/PROPN/NNP Hall/PROPN/NNP QC/PROPN/NNP said/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 4, label="PLACE"))) == [("Durham Hall", "PERSON")]
+
+
 def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():
     from newskg.graph import gazetteer
 

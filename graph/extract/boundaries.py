@@ -150,17 +150,12 @@ def _ship(n: _Name) -> list[Span] | None:
 def _body_then_person(n: _Name) -> list[Span] | None:
     """'Ambassador to the United Nations Nikki Haley': a body or place, then a person."""
     doc, start, end, label = n.doc, n.start, n.end, n.label
-    if end - start <= 2:
+    if end - start <= 2 or _name_and_letters(doc, start, end):
         return None
     for k in range(start + 1, end - 1):
         prefix = doc[start:k]
-        place_after_preposition = start > 0 and doc[start - 1].lower_ in ("to", "for", "of", "in") \
-            and gazetteer.place_kind(prefix.text) in ("country", "region", "subdivision", "city")
-        # "United States Joe Biden": a country of two words or more, then a person
-        # ('Vermont Bernie Sanders' too, but a place that is also a given name may be one: 'Georgia Anne Smith')
-        country_first = gazetteer.place_kind(prefix.text) in ("country", "subdivision") \
-            and (k - start >= 2 or normal(prefix.text) not in gazetteer.given_names())
-        if label == "PERSON" and not place_after_preposition and not country_first \
+        country_first = _country_first(prefix)
+        if label == "PERSON" and not _place_after_preposition(doc, prefix) and not country_first \
                 and not (k - start >= 2 and head_word(prefix) in L.ORG_HEADS) \
                 and not (k - start == 1 and doc[start].lower_ in INSTITUTION_HEADS):
             # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X", "Speaker of the House
@@ -173,6 +168,23 @@ def _body_then_person(n: _Name) -> list[Span] | None:
             body = "PLACE" if country_first else "ORG" if label == "PERSON" else label
             return repair(n.span(start, k, body)) + person
     return None
+
+
+def _place_after_preposition(doc: Doc, prefix: Span) -> bool:
+    return prefix.start > 0 and doc[prefix.start - 1].lower_ in ("to", "for", "of", "in") \
+        and gazetteer.place_kind(prefix.text) in ("country", "region", "subdivision", "city")
+
+
+def _country_first(prefix: Span) -> bool:
+    """'United States Joe Biden': a country of two words or more, then a person ('Vermont Bernie
+    Sanders' too, but a place that is also a given name may be one: 'Georgia Anne Smith')."""
+    return gazetteer.place_kind(prefix.text) in ("country", "subdivision") \
+        and (len(prefix) >= 2 or normal(prefix.text) not in gazetteer.given_names())
+
+
+def _name_and_letters(doc: Doc, start: int, end: int) -> bool:
+    """'Durham Hall QC': letters after a name follow a person's whole name."""
+    return end - start == 3 and doc[end - 1].lower_.replace(".", "") in L.POSTNOMINALS
 
 
 def _country_then_person(n: _Name) -> list[Span] | None:

@@ -66,6 +66,12 @@ def _dated_name(span, label, head, kind):
         and span[-2].text[:1].isupper() else None
 
 
+def _before_letters(span, label, head, kind):
+    doc = span.doc
+    return "PERSON" if label != "PERSON" and kind is None and span.end < len(doc) and doc[span.end].is_upper \
+        and doc[span.end].lower_.replace(".", "") in L.PERSON_POSTNOMINALS else None
+
+
 def _place_head(span, label, head, kind):
     return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP", "EVENT") and len(span) > 1 else None
 
@@ -169,6 +175,7 @@ RETYPES = [
     ("Hurricane Dorian: an event", _storm),
     ("the Doha Conference: an event", _event_head),
     ("Anime North 2019: an event's edition", _dated_name),
+    ("Durham Hall QC: a person's name before letters only a person has", _before_letters),
     ("the Human Rights Watch: an organisation", _org_head),
     ("the United States House of Representatives: an organisation", _legislature),
     ("Zarin Valley: a place", _place_head),
