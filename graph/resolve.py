@@ -42,7 +42,8 @@ from . import gazetteer
 from .context import article_countries, place_of
 from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
                     spelling_variant, tokens)
-from .lexicon import CONTEST_WORDS, EVENT_HEADS, MEETING_NOUNS, ORG_HEADS, PARTICLES, PARTY_GROUP_WORDS, PLACE_HEADS
+from .lexicon import (COMPASS, CONTEST_WORDS, EVENT_HEADS, MEETING_NOUNS, ORG_HEADS, PARTICLES, PARTY_GROUP_WORDS,
+                      PLACE_HEADS, TITLE_MODIFIERS)
 from .records import Extraction, LocalEntity
 
 COMPATIBLE = {frozenset({"ORG", "PLACE"})}
@@ -335,12 +336,12 @@ class Resolver:
         def usable(nid: str, full_name: str | None = None) -> bool:
             node = self.nodes[nid]
             # the tagger types a person's full name as an organisation or a place at times: a full
-            # name that opens with a given name, or that is the full name of a person's node and
-            # no place's or body's, is evidence enough that both are the person
+            # name that opens with a given name, or that could be a person's full name and no
+            # place's or body's, is evidence enough that both are the person (whichever came first)
             typed = self._compatible(ent.type, node) or (person_name and {ent.type, node.type} & {"PERSON"}
                                                          and node.type != "GROUP" and ent.type != "GROUP") \
-                or (full_name is not None and node.type == "PERSON" and _persons_full_name(full_name)
-                    and ent.type in ("ORG", "PLACE"))
+                or (full_name is not None and {ent.type, node.type} in ({"PERSON", "ORG"}, {"PERSON", "PLACE"})
+                    and _persons_full_name(full_name))
             return nid not in taken and bool(typed) and not any(frozenset((nid, t)) in self.never for t in taken) \
                 and not keys & self.split_forms.get(nid, set())
 
@@ -687,11 +688,13 @@ def _person_name(ent: LocalEntity) -> bool:
 
 def _persons_full_name(form: str) -> bool:
     """Could this form be a person's full name: two words or more, no acronym, no known place, no
-    generic institution, no body's, place's or event's head word at its end ('Qasem Soleimani',
-    not 'George Washington University')."""
+    generic institution, no body's, place's or event's head word at its end, no direction or
+    office's modifier first ('Qasem Soleimani', not 'George Washington University', 'South Lawn',
+    'National Security')."""
     words = tokens(form)
     return len(words) >= 2 and not is_acronym(form) and gazetteer.place_kind(form) is None \
-        and institution(form, place_of) is None and words[-1] not in ORG_HEADS | PLACE_HEADS | EVENT_HEADS
+        and institution(form, place_of) is None and words[-1] not in ORG_HEADS | PLACE_HEADS | EVENT_HEADS \
+        and words[0] not in COMPASS | TITLE_MODIFIERS
 
 
 def _strength(ent: LocalEntity) -> int:

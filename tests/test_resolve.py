@@ -236,6 +236,17 @@ def test_a_persons_full_name_the_tagger_took_for_a_place_joins_the_person():
     assert other == university and other != person
 
 
+def test_a_persons_full_name_first_taken_for_a_place_joins_the_person_named_after():
+    # the other order: the place's node came first; the person joins it, and a place's words do not
+    r = Resolver()
+    (place,) = r.resolve(extraction("1", ("Tukar Mendali", "PLACE", [])))
+    (person,) = r.resolve(extraction("2", ("Tukar Mendali", "PERSON", ["Tukar Mendali"])))
+    (lawn,) = r.resolve(extraction("3", ("South Zarin", "PLACE", [])))
+    (other,) = r.resolve(extraction("4", ("South Zarin", "PERSON", [])))
+    assert person == place and r.nodes[person].type == "PERSON"
+    assert other != lawn
+
+
 def test_british_and_american_spellings_of_a_name_are_one_name():
     r = Resolver()
     (a,) = r.resolve(extraction("1", ("World Health Organisation", "ORG", [])))
