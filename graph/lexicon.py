@@ -93,7 +93,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "co
 # "General Motors")
 PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "senator", "governor", "mayor",
                    "judge", "ayatollah", "congressman", "congresswoman", "ambassador", "chancellor", "premier",
-                   "professor", "pope", "sheikh", "imam", "rabbi", "reverend"}
+                   "professor", "pope", "sheikh", "imam", "rabbi", "reverend", "mullah", "maulana", "mawlawi",
+                   "maulvi", "archbishop", "bishop", "gen", "col", "lt", "capt", "sgt", "adm",
+                   "colonel", "lieutenant", "sergeant", "admiral"}
 # Courtesy titles written before a name, abbreviated or short ("Dr Samir Nasser").
 HONORIFIC_ABBREVIATIONS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "rev", "hon", "gen", "col",
                            "lt", "capt", "sgt", "adm", "maj", "cpl", "pte", "st", "cde"}

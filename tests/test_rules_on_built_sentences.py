@@ -337,6 +337,18 @@ def test_a_chamber_before_its_office_is_a_name_but_a_forces_word_before_a_rank_i
     assert ("Senate", "ORG") in names(found) and ("Police", "ORG") not in names(found)
 
 
+def test_one_name_after_a_clerics_or_officers_title_or_before_a_possessors_role_is_a_person():
+    #              0              1            2        3     4               5         6
+    doc = built("Mullah/PROPN/NNP Zarin/PROPN/NNP met/VERB/VBD Gen./PROPN/NNP Hale/PROPN/NNP and/CCONJ/CC "
+                "Kharaj/PROPN/NNP ,/PUNCT/, the/DET/DT Lakeside/PROPN/NNP Front/PROPN/NNP 's/PART/POS "
+                "co/NOUN/NN -/PUNCT/HYPH founder/NOUN/NN ,/PUNCT/, on/ADP/IN the/DET/DT Sergeant/PROPN/NNP "
+                "Tarn/PROPN/NNP vessel/NOUN/NN ./PUNCT/.")
+    #      7 8   9        10    11 12 13 14     15 16 17  18        19   20
+    assert described_as_person(doc, doc[1:2]) and described_as_person(doc, doc[4:5])
+    assert described_as_person(doc, doc[6:7])
+    assert not described_as_person(doc, doc[19:20])  # a ship named after one
+
+
 def test_comrade_abbreviated_is_a_title_before_a_name():
     doc = built("They/PRON/PRP hailed/VERB/VBD Cde/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
     assert names(repair(Span(doc, 2, 5, label="PLACE"))) == [("Tom Hale", "PERSON")]

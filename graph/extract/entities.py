@@ -408,16 +408,39 @@ def described_as_person(doc: Doc, span: Span) -> bool:
         return True
     if before is not None and before.lower_ in L.REGNAL_TITLES and title_case_word(before):
         return True  # "Sultan X", "Pope X": a monarch known by one name
-    if before is not None and before.lower_.rstrip(".") in L.PERSONAL_TITLES and before.text[:1].isupper():
-        return True  # "President X", "Senator X", "Dr. X": a title only a person holds
+    if before is not None and before.lower_.rstrip(".") in L.PERSONAL_TITLES and before.text[:1].isupper() \
+            and not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"):
+        return True  # "President X", "Senator X", "Dr. X": a title only a person holds (not "Sergeant X vessel")
     if _a_role_named(doc, span.start):
         return True  # "a Polish chef named X"
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
-        for tok in doc[span.end + 1:span.end + 5]:
-            if tok.lower_ in ("a", "an", "the") or tok.lower_ in L.TITLE_MODIFIERS and not is_role(tok.lower_):
-                continue
-            return tok.is_lower and is_role(tok.lower_)
+        return _role_in_apposition(doc[span.end + 1:span.end + 9])
     return False
+
+
+def _role_in_apposition(words: Span) -> bool:
+    """', a former general', ', the Kharaj Front's co-founder': a role, after an article, modifiers
+    and a possessor's name."""
+    k = 0
+    while k < len(words):
+        tok = words[k]
+        if tok.is_lower and _hyphened_role(words, k):
+            return True  # "co-founder"
+        if tok.lower_ in ("a", "an", "the") or tok.lower_ in L.TITLE_MODIFIERS and not is_role(tok.lower_):
+            k += 1
+            continue
+        owner = k
+        while owner < len(words) and capitalised(words[owner]) and words[owner].pos_ == "PROPN":
+            owner += 1
+        if owner > k and owner < len(words) and words[owner].text in ("'s", "’s"):
+            k = owner + 1
+            continue
+        return tok.is_lower and is_role(tok.lower_)
+    return False
+
+
+def _hyphened_role(words: Span, k: int) -> bool:
+    return k + 2 < len(words) and words[k + 1].text == "-" and is_role(f"{words[k].lower_}-{words[k + 2].lower_}")
 
 
 def _a_role_named(doc: Doc, start: int) -> bool:
