@@ -357,7 +357,8 @@ EVENT_HEADS = {
     "offensive", "invasion", "ceasefire", "truce", "referendum", "genocide", "holocaust", "pact", "deal",
     "negotiations", "dialogue", "meeting", "symposium", "world cup", "grand prix", "awards",
     "week", "olympiad", "ceremony", "rally", "march", "primary", "primaries", "caucuses",
-    "by-election", "earthquake", "competition", "season", "scandal",
+    "by-election", "earthquake", "competition", "season", "scandal", "open", "invitational", "classic", "derby",
+    "regatta",
 }
 # Heads of names that are no entities of the guidelines: awards ("Nobel Prize", "Bharat Ratna" is
 # known by context only), days and holidays ("Labour Day", "Independence Day"), diseases.

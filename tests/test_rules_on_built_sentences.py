@@ -516,6 +516,17 @@ def test_a_name_before_letters_only_a_person_has_is_a_person_whole():
     assert names(repair(Span(doc, 1, 4, label="PLACE"))) == [("Durham Hall", "PERSON")]
 
 
+def test_a_tournament_named_an_open_or_a_classic_is_an_event():
+    #              0        1             2           3        4       5          6          7
+    doc = built("Ann/PROPN/NNP Ford/PROPN/NNP won/VERB/VBD the/DET/DT Kharaj/PROPN/NNP Open/PROPN/NNP "
+                "and/CCONJ/CC the/DET/DT Zanzar/PROPN/NNP Classic/PROPN/NNP at/ADP/IN Open/PROPN/NNP "
+                "University/PROPN/NNP ./PUNCT/.")
+    #           8              9               10        11              12
+    assert retype(Span(doc, 4, 6, label="PLACE")).label_ == "EVENT"
+    assert retype(Span(doc, 8, 10, label="ORG")).label_ == "EVENT"
+    assert retype(Span(doc, 11, 13, label="ORG")).label_ == "ORG"
+
+
 def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():
     from newskg.graph import gazetteer
 
