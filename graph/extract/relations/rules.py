@@ -262,6 +262,10 @@ RULES = [
          "subject:PERSON COMMA ANY* COMMA AT_EVENT (PREP|IN|ON_TO)? DET? (MOD|WORD)* event:EVENT", "takes_part",
          "[Fatima Sow|PERSON], leader of the [Front|ORG], speaking at the [Lakeside Conference|EVENT].",
          ("Fatima Sow participatedIn Lakeside Conference",), 0.75),
+    Rule("at-event-before-subject", "^ AT_EVENT (PREP|IN|ON_TO)? DET? (MOD|WORD)* event:EVENT COMMA DET? "
+         "(GROUP|PLACE|ORG|POSS|MOD|WORD|ROLE|HONORIFIC)* subject:PERSON", "takes_part",
+         "Speaking at the [Lakeside Conference|EVENT], [Zanzar|GROUP] minister [Fatima Sow|PERSON] called for unity.",
+         ("Fatima Sow participatedIn Lakeside Conference",), 0.75),
     Rule("at-part-of-event", "subject:PERSON COPULA? AT_EVENT (PREP|IN|ON_TO) DET? (MOD|WORD)+ OF DET? event:EVENT",
          "takes_part", "[Fatima Sow|PERSON] was speaking at the opening of the [Dakar Peace Forum|EVENT] on Monday.",
          ("Fatima Sow participatedIn Dakar Peace Forum",), 0.75),
