@@ -207,6 +207,9 @@ PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "dist
                "prefecture", "territory", "borough", "hamlet", "community", "commune", "oblast", "canton", "emirate",
                "republic", "country", "nation", "kingdom", "area", "resort", "enclave", "metropolis", "valley"}
 # Nouns of a stance against someone ("the main resistance group to the Taliban", "a critic of X").
+# Of those, the nouns of a stance that stand before a role as its modifier: "opposition leader",
+# "resistance commander" (not "opponent", "critic": people themselves)
+STANCE_NOUNS = {"opposition", "resistance"}
 OPPOSE_NOUNS_OF_PEOPLE = {"resistance", "opposition", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
                           "critic", "critics", "rival", "rivals", "adversary", "adversaries", "nemesis"}
 # Parts of an organisation a role may head: "foreign relations chief", "head of the media office"

@@ -59,6 +59,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
 
 
 @pytest.mark.parametrize("sentence, stated", [
+    # a stance's noun before a role is what the role is in, not a stance against a name
+    ("[Tom Hale|PERSON], an opposition politician, was arrested.", {"Tom Hale title opposition politician"}),
+    ("Resistance commander [Tom Hale|PERSON] was arrested.", {"Tom Hale title resistance commander"}),
     # a participle that places: the site is where the participle puts it
     ("The plane flew to [Kharaj Field|PLACE], located near [Lakeside|PLACE] in [Zanzar|PLACE].",
      {"Kharaj Field locatedIn Zanzar"}),

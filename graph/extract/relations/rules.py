@@ -81,8 +81,8 @@ RULES = [
     # place's or body's name, whose the role is: "US President X of the Republican Party")
     Rule("title-before-name-of-body", f"<!(PLACE|ORG|POSS) {AT_TITLE_START} pre:MOD* owner:GROUP? role:TITLE "
          "who:PERSON COMMA? OF DET? (MOD|WORD)* of:ORG", "role",
-         "Opposition leader [Tom Hale|PERSON] of the conservative [Green Unity Party|ORG] declared his plans.",
-         ("Tom Hale leads Green Unity Party", "Tom Hale title leader"), 0.75),
+         "Former leader [Tom Hale|PERSON] of the conservative [Green Unity Party|ORG] declared his plans.",
+         ("Tom Hale leads Green Unity Party", "Tom Hale title former leader"), 0.75),
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),

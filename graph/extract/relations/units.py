@@ -147,13 +147,26 @@ def _re_verb(tok) -> bool:
     return len(words) == 3 and words[0].lower_ == "re" and words[1].text == "-" and words[2].lower_ in L.COPULAS
 
 
+def _stance_before_role(tok) -> bool:
+    """'opposition leader': what the role is in, not a stance against a name."""
+    return tok.lower_ in L.STANCE_NOUNS and tok.i + 1 < len(tok.doc) and bool(L.role_kind(tok.doc[tok.i + 1].lower_))
+
+
+# Word classes given by the word in its place, tried first: an apostrophe that marks a possessive,
+# "was re-elected governor" (parsed as "re", "-", "elected": one verb), "opposition leader".
+_BY_CONTEXT = [
+    (lambda tok: tok.lower_ in ("'", "\u2019") and _possessive(tok), "POSS"),
+    (_re_verb, "COPULA"),
+    (_stance_before_role, "WORD"),
+]
+
+
 def word_symbol(tok) -> str:
     """The word class of a token that is not part of a name."""
     low = tok.lower_
-    if low in ("'", "\u2019") and _possessive(tok):
-        return SYMBOLS["POSS"]
-    if _re_verb(tok):
-        return SYMBOLS["COPULA"]  # "was re-elected governor", parsed as "re", "-", "elected": one verb
+    for test, name in _BY_CONTEXT:
+        if test(tok):
+            return SYMBOLS[name]
     for words, name in _BY_WORD:
         if low in words:
             return SYMBOLS[name]
