@@ -59,6 +59,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
 
 
 @pytest.mark.parametrize("sentence, stated", [
+    # who runs or manages an organisation leads it (who runs a race takes part in it)
+    ("[Ann Ford|PERSON], who has run [Zarin Corp|ORG] since 2015, said profits rose.",
+     {"Ann Ford leads Zarin Corp"}),
+    ("[Tom Hale|PERSON] ran the [Lakeside Marathon|EVENT] and managed [Lakeside United|ORG] for a year.",
+     {"Tom Hale leads Lakeside United", "Tom Hale participatedIn Lakeside Marathon"}),
     # a stance's noun before a role is what the role is in, not a stance against a name
     ("[Tom Hale|PERSON], an opposition politician, was arrested.", {"Tom Hale title opposition politician"}),
     ("Resistance commander [Tom Hale|PERSON] was arrested.", {"Tom Hale title resistance commander"}),
