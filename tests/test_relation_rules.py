@@ -59,6 +59,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
 
 
 @pytest.mark.parametrize("sentence, stated", [
+    # who succeeds someone as a role holds it now (the one succeeded held it before)
+    ("[Tom Hale|PERSON], who succeeded [Ann Ford|PERSON] as chair of the [Zarin Party|ORG] in 2019, resigned.",
+     {"Tom Hale leads Zarin Party", "Ann Ford leads Zarin Party"}),
     # who runs or manages an organisation leads it (who runs a race takes part in it)
     ("[Ann Ford|PERSON], who has run [Zarin Corp|ORG] since 2015, said profits rose.",
      {"Ann Ford leads Zarin Corp"}),

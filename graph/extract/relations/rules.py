@@ -128,6 +128,10 @@ RULES = [
          f"{ROLES} {COMP} {OF}", "role",
          "[Ann Ford|PERSON] is also a professor at the [University of Kharaj|ORG].",
          ("Ann Ford memberOf University of Kharaj", "Ann Ford title professor"), 0.75),
+    Rule("succeeded-as", f"who:PERSON COMMA? WHICH? (OTHER|COPULA){{0,2}} SUCCEED DET? (MOD|WORD|ROLE)* PERSON COMMA? "
+         f"(OTHER|COPULA)* COPULA DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF}", "role",
+         "[Tom Hale|PERSON] replaced [Ann Ford|PERSON] as leader of the [Zarin Party|ORG] in May.",
+         ("Tom Hale leads Zarin Party", "Tom Hale title leader"), 0.75),
     # ("the board named X director": a body names, appoints or elects someone to its office)
     Rule("named-to-office",
          f"owner:ORG (COPULA|NAMING) who:PERSON (COPULA DET?)? pre:MOD* {ROLES} {COMP} !(PERSON|ORG|POSS)", "role",

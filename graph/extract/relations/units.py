@@ -48,6 +48,7 @@ SYMBOLS = {
     "PLURAL_ROLE": "Y",  # senators, ministers: a role named for several people
     "CONTENDER": "C",  # candidates, winner, veteran: who takes part in an event (not a role: see ROLE)
     "LEFT_FOR": "m",  # resigned, quit (to become the next thing)
+    "SUCCEED": "d",   # succeeded, replaced (someone as something)
     "TENURE": "U",    # tenure, time, term, career ("his tenure as chairman of Y")
     "OTHER": "x",
 }
@@ -113,6 +114,7 @@ _BY_WORD = [
     (L.EVENT_PARTICIPLES, "AT_EVENT"), (L.KINSHIP, "KIN"), (L.PLACE_NOUNS, "PLACE_NOUN"),
     (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (L.AGREEMENT_VERBS, "SIGNED"), (L.SEAT_NOUNS, "SEAT"),
     (L.NAMING_WORDS, "NAMING"), (L.TRAVEL_WORDS, "TRAVEL"), (L.LEFT_FOR_VERBS, "LEFT_FOR"),
+    (L.SUCCEED_VERBS, "SUCCEED"),
     (L.OPPOSE_VERB_FORMS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"), (L.TENURE_NOUNS, "TENURE"),
 ]
 
