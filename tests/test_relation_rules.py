@@ -59,6 +59,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
 
 
 @pytest.mark.parametrize("sentence, stated", [
+    # the head of a part of a body (named by the body's possessive) is a member of the body
+    ("[Ann Ford|PERSON] serves as the head of the [Zarin Party|ORG]'s youth wing.", {"Ann Ford memberOf Zarin Party"}),
     # who succeeds someone as a role holds it now (the one succeeded held it before)
     ("[Tom Hale|PERSON], who succeeded [Ann Ford|PERSON] as chair of the [Zarin Party|ORG] in 2019, resigned.",
      {"Tom Hale leads Zarin Party", "Ann Ford leads Zarin Party"}),
@@ -175,6 +177,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
 
 
 @pytest.mark.parametrize("sentence, wrong", [
+    ("[Ann Ford|PERSON] serves as the head of the [Zarin Party|ORG]'s youth wing.", {"Ann Ford leads Zarin Party"}),
     # peers in a list are not in one another
     ("Primaries were held in [Florida|PLACE], [Illinois|PLACE], [Ohio|PLACE], and [Arizona|PLACE].",
      {"Illinois locatedIn Ohio", "Florida locatedIn Illinois"}),

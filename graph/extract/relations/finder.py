@@ -7,6 +7,7 @@ evidence span, the rule that found it and a confidence; of several findings of o
 sentence the surest is kept."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -116,6 +117,9 @@ class Finder:
                 and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return  # "Prime Minister X, the Queen suspended parliament": the subject of the next clause
         target = self._mention(parts.get("of"))
+        if target is not None and self._possessed_after(parts["of"][-1].end):
+            # "head of the party's youth wing": of a part of what is named
+            roles = [dataclasses.replace(r, part=True) for r in roles]
         if target is None:
             target = self._mention(parts.get("owner"))
         if target is None:
@@ -153,6 +157,11 @@ class Finder:
             self.add(who, "leads", target, None, first, last, rule.name, rule.confidence)
         elif role_kind in ("leader", "member") and ttype == "ORG":
             self.add(who, "memberOf", target, None, first, last, rule.name, rule.confidence * 0.95)
+
+    def _possessed_after(self, i: int) -> bool:
+        doc = self.doc
+        return i + 1 < len(doc) and doc[i].text in ("'s", "\u2019s", "'", "\u2019") and doc[i + 1].is_lower \
+            and doc[i + 1].pos_ in ("NOUN", "ADJ")
 
     def _name_follows(self, i: int, who: list[Unit] | None) -> bool:
         """A name other than the role's holder at token i, or after a few lower-case words from i
