@@ -244,6 +244,8 @@ PARTY_GROUP_WORDS = {w: words for words in (
     ("conservative", "conservatives"), ("liberal", "liberals"), ("socialist", "socialists"),
     ("communist", "communists"), ("green", "greens"), ("tory", "tories"), ("nationalist", "nationalists"),
     ("unionist", "unionists")) for w in words}
+# A US legislator's party initial before the state ("Tom Hale (R-Ohio)", "D-Ohio").
+PARTY_INITIALS = {"R": ("republican",), "D": ("democratic",)}
 # Kinds of place that, right before a name, make it a place ("the island Crete", "the city of X"):
 # not "state" ("Secretary of State X"), "country" or "area", which stand before other things too.
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",

@@ -421,6 +421,14 @@ def test_a_partys_word_alone_is_a_group(extractor):
     assert ("Republican", "GROUP") in entities and ("Republican", "PERSON") not in entities
 
 
+def test_a_partys_member_after_an_article_is_a_group_and_the_person_a_member(extractor):
+    # ('democrat' is an everyday word in lower case; capitalised inside a sentence it names the party's people)
+    entities, relations, _ = extract(extractor, "Votes\n\nThe Democratic Party met on Monday. Lakeside governor "
+                                                "Tom Hale, a Democrat, said he would stay.")
+    assert ("Democrat", "GROUP") in entities
+    assert ("Tom Hale", "memberOf", "Democratic Party") in relations
+
+
 @pytest.mark.parametrize("text, name, kind", [
     ("Storms\n\nHurricane Zelda made landfall in the Bahamas on Monday.", "Hurricane Zelda", "EVENT"),
     ("Storms\n\nOn Monday Typhoon Zelda hit the coast.", "Typhoon Zelda", "EVENT"),

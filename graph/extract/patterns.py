@@ -534,8 +534,9 @@ def _also_lower_case(doc, s, words, c) -> bool:
 
 
 def _everyday_word(doc, s, words, c) -> bool:
+    # (a party's member capitalised inside a sentence is a group: "X, a Democrat from Ohio")
     return len(words) == 1 and len(s) == 1 and words[0].lower_ in c["common"] and normal(s.text) not in c["people"] \
-        and not words[0].is_upper
+        and not words[0].is_upper and not (words[0].lower_ in L.PARTY_MEMBER_NOUNS and not words[0].is_sent_start)
 
 
 def _noun_starting_a_sentence(doc, s, words, c) -> bool:

@@ -212,6 +212,25 @@ class Finder:
         if who is not None and org is not None:
             self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
 
+    def act_party_member(self, parts: dict, rule) -> None:
+        """`who` is a member of the party the article names whose people `party` names ("a
+        Democrat", "Labour's"), or whose initial `letter` stands in "(R-Ohio)"."""
+        who = self._person(parts.get("who"))
+        party = parts.get("party") or []
+        letter = parts.get("letter") or []
+        if party:
+            words = L.PARTY_GROUP_WORDS.get(party[0].lower, (party[0].lower,))
+        elif letter:
+            words = L.PARTY_INITIALS.get(self.doc[letter[0].start].text, ())
+        else:
+            words = ()
+        if who is None or not set(words) & (L.PARTY_ADJECTIVES | L.PARTY_MEMBER_NOUNS):
+            return
+        org = next((m for w in words if (m := self.index.get(("org-prefix", w))) is not None
+                    and normal(self.spans[m].text).split()[-1] in L.PARTY_HEADS), None)
+        if org is not None:
+            self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
+
     def act_kin(self, parts: dict, rule) -> None:
         child, parent = self._mention(parts.get("child")), self._mention(parts.get("parent"))
         kin = parts.get("kin")
