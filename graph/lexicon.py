@@ -422,7 +422,13 @@ FIGHT_NOUNS = {"fighting", "fight", "clash", "clashes", "war", "battle", "confli
                "skirmish", "confrontation", "firefight"}
 FORCE_NOUNS = {"fighters", "militants", "rebels", "insurgents", "troops", "forces", "soldiers", "members",
                "supporters", "positions", "militia", "militias", "gunmen", "units", "convoy", "convoys",
-               "insurgency", "rebellion", "uprising"}
+               "insurgency", "rebellion", "uprising", "base", "bases", "camp", "camps", "checkpoint", "checkpoints",
+               "outpost", "outposts", "headquarters", "stronghold", "strongholds"}
+# Nouns of an armed action one side takes against another: "launched an offensive against Y",
+# "claimed responsibility for an attack on Y troops", "X's offensive against Y".
+ATTACK_NOUNS = {"attack", "attacks", "offensive", "offensives", "assault", "assaults", "airstrike", "airstrikes",
+                "strike", "strikes", "raid", "raids", "ambush", "bombing", "bombings", "campaign", "war",
+                "operation", "operations", "counteroffensive", "counter-offensive", "insurgency", "jihad"}
 # Verbs of taking a side: "supported X against Y" (X and who supports it oppose Y).
 SUPPORT_LEMMAS = {"support", "back", "aid", "help", "arm", "assist", "defend", "side", "join", "ally"}
 # Words by which an article names again an organisation it named before ("the group's leader,

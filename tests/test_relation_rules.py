@@ -59,6 +59,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
 
 
 @pytest.mark.parametrize("sentence, stated", [
+    # an armed action the subject takes, against whom it is
+    ("Fighters from the [Kharaj Front|ORG] attacked a [Zanzar Army|ORG] base.", {"Kharaj Front opposes Zanzar Army"}),
+    ("The [Kharaj Front|ORG] claimed responsibility for an attack on [Zanzar Army|ORG] troops.",
+     {"Kharaj Front opposes Zanzar Army"}),
+    ("The [Zanzar Army|ORG] launched airstrikes on [Kharaj Front|ORG] positions.", {"Zanzar Army opposes Kharaj Front"}),
     # the head of a part of a body (named by the body's possessive) is a member of the body
     ("[Ann Ford|PERSON] serves as the head of the [Zarin Party|ORG]'s youth wing.", {"Ann Ford memberOf Zarin Party"}),
     # who succeeds someone as a role holds it now (the one succeeded held it before)
@@ -177,6 +182,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
 
 
 @pytest.mark.parametrize("sentence, wrong", [
+    # who condemns an attack is not its author
+    ("[Tom Hale|PERSON] condemned the attack on the [Kharaj Front|ORG].", {"Tom Hale opposes Kharaj Front"}),
     # a people's name is no party's, even when a body's name starts with it
     ("The [Kharaj Front|ORG] met. [Tom Hale|PERSON], a [Kharaj|GROUP] from Lakeside, spoke.",
      {"Tom Hale memberOf Kharaj Front"}),

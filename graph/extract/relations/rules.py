@@ -326,6 +326,10 @@ RULES = [
          "the [Eastern Alliance|ORG], which also fought against the [Kharaj|ORG]",
          ("Eastern Alliance opposes Kharaj",),
          0.75),
+    Rule("possessor-of-an-attack", "subject:(ORG|PERSON) POSS (MOD|WORD)* ATTACK (ON_TO|AGAINST) DET? (MOD|WORD)* "
+         "object:(ORG|PERSON)", "opposes",
+         "The [Kharaj Army|ORG]'s new offensive against the [Northern Front|ORG] stalled.",
+         ("Kharaj Army opposes Northern Front",), 0.75),
     Rule("anti-modifier", "ANTI HYPHEN object:(ORG|PERSON) (WORD|MOD|OTHER){0,3} subject:(ORG|PERSON)", "opposes",
          "The anti-[Kharaj|ORG] [Eastern Alliance|ORG] fought on.",
          ("Eastern Alliance opposes Kharaj",), 0.8),

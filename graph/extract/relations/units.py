@@ -49,6 +49,7 @@ SYMBOLS = {
     "CONTENDER": "C",  # candidates, winner, veteran: who takes part in an event (not a role: see ROLE)
     "LEFT_FOR": "m",  # resigned, quit (to become the next thing)
     "SUCCEED": "d",   # succeeded, replaced (someone as something)
+    "ATTACK": "A",    # attack, offensive, airstrikes: an armed action against someone
     "TENURE": "U",    # tenure, time, term, career ("his tenure as chairman of Y")
     "OTHER": "x",
 }
@@ -154,12 +155,19 @@ def _stance_before_role(tok) -> bool:
     return tok.lower_ in L.STANCE_NOUNS and tok.i + 1 < len(tok.doc) and bool(L.role_kind(tok.doc[tok.i + 1].lower_))
 
 
+def _attack_on(tok) -> bool:
+    """'offensive against', 'attacks on': an armed action and whom it is against (but 'anti-war
+    activist', 'campaign manager': a title's words)."""
+    return tok.lower_ in L.ATTACK_NOUNS and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("on", "against")
+
+
 # Word classes given by the word in its place, tried first: an apostrophe that marks a possessive,
 # "was re-elected governor" (parsed as "re", "-", "elected": one verb), "opposition leader".
 _BY_CONTEXT = [
     (lambda tok: tok.lower_ in ("'", "\u2019") and _possessive(tok), "POSS"),
     (_re_verb, "COPULA"),
     (_stance_before_role, "WORD"),
+    (_attack_on, "ATTACK"),
 ]
 
 

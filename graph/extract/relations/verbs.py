@@ -53,8 +53,8 @@ VERB_RULES = [
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
           "raid shell bombard storm", "dobj prep:against", "ORG PERSON",
           "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
-    _rule("opposes", "launch wage stage mount begin start lead continue intensify escalate renew", "prep:against",
-          "ORG PERSON",
+    _rule("opposes", "launch wage stage mount begin start lead continue intensify escalate renew carry conduct "
+          "claim order", "prep:against attack:on", "ORG PERSON",
           "The [Northern Front|ORG] launched an offensive against the [Kharaj Army|ORG] on Monday.",
           subject_types="ORG PERSON PLACE"),
     _rule("opposes", "clash skirmish", "prep:with", "ORG",
@@ -226,10 +226,25 @@ def _objects(verb: Token, rule: VerbRule, mention_at):
                 yield from _before(child, mention_at)
             else:
                 yield from _force_of(child, mention_at)
+        if child.dep_ in ("obj", "dobj") and "attack:on" in rule.objects:
+            yield from _attacked(child, mention_at)
     yield from _prepositional(verb, rule.objects, mention_at)
     for child in verb.children:  # "represented the district in the Assembly": parsed under the object
         if child.dep_ in ("obj", "dobj"):
             yield from _prepositional(child, rule.objects, mention_at)
+
+
+def _attacked(noun: Token, mention_at):
+    """Whom an armed action the verb's object names is against: 'launched airstrikes on Y
+    positions', 'claimed responsibility for an attack on Y'."""
+    if noun.lower_ == "responsibility":
+        for child in noun.children:
+            of = child if child.dep_ == "nmod" else next((g for g in child.children if g.dep_ == "pobj"), None) \
+                if child.dep_ == "prep" and child.lower_ == "for" else None
+            if of is not None and of.lower_ in L.ATTACK_NOUNS:
+                yield from _prepositional(of, {"prep:on", "prep:against"}, mention_at)
+    elif noun.lower_ in L.ATTACK_NOUNS:
+        yield from _prepositional(noun, {"prep:on", "prep:against"}, mention_at)
 
 
 def _other_side(verb: Token, mention_at):
