@@ -64,6 +64,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("The [Kharaj Front|ORG] claimed responsibility for an attack on [Zanzar Army|ORG] troops.",
      {"Kharaj Front opposes Zanzar Army"}),
     ("The [Zanzar Army|ORG] launched airstrikes on [Kharaj Front|ORG] positions.", {"Zanzar Army opposes Kharaj Front"}),
+    ("The [Kharaj Front|ORG] and the [Zanzar Army|ORG] have fought each other for years.",
+     {"Kharaj Front opposes Zanzar Army", "Zanzar Army opposes Kharaj Front"}),
     # the head of a part of a body (named by the body's possessive) is a member of the body
     ("[Ann Ford|PERSON] serves as the head of the [Zarin Party|ORG]'s youth wing.", {"Ann Ford memberOf Zarin Party"}),
     # who succeeds someone as a role holds it now (the one succeeded held it before)

@@ -107,7 +107,7 @@ for _r in VERB_RULES:
 def facts(sent: Span, finder):
     """(subject, predicate, object, value, first token, last token, method, confidence) for
     each verb of the sentence that states a relation between names."""
-    names, type_of = _Names(finder), finder.type_of
+    names = _Names(finder)
     yield from _named_enemies(sent, names, finder)
     yield from _sides_of_a_fight(sent, names, finder)
     yield from _sides_against(sent, names, finder)
@@ -117,23 +117,38 @@ def facts(sent: Span, finder):
         rules = BY_LEMMA.get(verb_lemma(tok))
         tok = _stating_verb(tok) if rules else None
         for rule in rules if tok is not None else ():
-            subject = _subject(tok, names, finder.pronoun, rule.passive)
-            if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types \
-                    or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
-                                                     for c in tok.children):
-                continue
-            subjects = [subject, *_subject_conjuncts(tok, subject, names, rule.passive)]
-            for obj, where in _objects(tok, rule, names):
-                if type_of(obj) in rule.object_types and obj not in subjects and (
-                        not rule.object_heads or finder.label_of(obj).lower().split()[-1] in rule.object_heads):
-                    lo, hi = min(tok.i, where), max(tok.i, where)
-                    for who in subjects:
-                        yield who, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
-                        if rule.title:
-                            yield who, "title", None, rule.title, lo, hi, f"verb-{rule.predicate}", rule.confidence
-                    for other in _other_side(tok, names) if rule.both_sides else ():
-                        if type_of(other) in ("PERSON", "ORG") and other not in subjects:
-                            yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+            yield from _rule_facts(tok, rule, names, finder)
+
+
+def _rule_facts(tok: Token, rule: VerbRule, names, finder):
+    """What one verb rule states of the verb `tok`: its subjects, the rule's predicate, its objects."""
+    type_of = finder.type_of
+    subject = _subject(tok, names, finder.pronoun, rule.passive)
+    if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types \
+            or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
+                                             for c in tok.children):
+        return
+    subjects = [subject, *_subject_conjuncts(tok, subject, names, rule.passive)]
+    if rule.predicate == "opposes" and _each_other(tok):  # "A and B fought each other"
+        yield from ((a, "opposes", b, None, tok.i, tok.i, "verb-opposes", rule.confidence)
+                    for a in subjects for b in subjects if a != b)
+    for obj, where in _objects(tok, rule, names):
+        if type_of(obj) in rule.object_types and obj not in subjects and (
+                not rule.object_heads or finder.label_of(obj).lower().split()[-1] in rule.object_heads):
+            lo, hi = min(tok.i, where), max(tok.i, where)
+            for who in subjects:
+                yield who, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+                if rule.title:
+                    yield who, "title", None, rule.title, lo, hi, f"verb-{rule.predicate}", rule.confidence
+            for other in _other_side(tok, names) if rule.both_sides else ():
+                if type_of(other) in ("PERSON", "ORG") and other not in subjects:
+                    yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def _each_other(verb: Token) -> bool:
+    return any(c.dep_ in ("obj", "dobj", "obl", "pobj") and c.lower_ in ("each", "one")
+               and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("other", "another") for c in verb.subtree
+               if c.head == verb or c.head.head == verb)
 
 
 def _stating_verb(tok: Token) -> Token | None:
