@@ -66,6 +66,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("The [Zanzar Army|ORG] launched airstrikes on [Kharaj Front|ORG] positions.", {"Zanzar Army opposes Kharaj Front"}),
     ("The [Kharaj Front|ORG] and the [Zanzar Army|ORG] have fought each other for years.",
      {"Kharaj Front opposes Zanzar Army", "Zanzar Army opposes Kharaj Front"}),
+    # 'its' before a role: the organisation the sentence before named last (no place in between)
+    ("The [Zarin Party|ORG] met on Monday. [Tom Hale|PERSON] has been its chair since 2012.",
+     {"Tom Hale leads Zarin Party"}),
     # the head of a part of a body (named by the body's possessive) is a member of the body
     ("[Ann Ford|PERSON] serves as the head of the [Zarin Party|ORG]'s youth wing.", {"Ann Ford memberOf Zarin Party"}),
     # who succeeds someone as a role holds it now (the one succeeded held it before)
@@ -184,6 +187,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
 
 
 @pytest.mark.parametrize("sentence, wrong", [
+    ("The [Zarin Party|ORG] won in [Zanzar|PLACE]. Its president, [Tom Hale|PERSON], resigned.",
+     {"Tom Hale leads Zarin Party"}),
     # who condemns an attack is not its author
     ("[Tom Hale|PERSON] condemned the attack on the [Kharaj Front|ORG].", {"Tom Hale opposes Kharaj Front"}),
     # a people's name is no party's, even when a body's name starts with it

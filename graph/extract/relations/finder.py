@@ -183,13 +183,16 @@ class Finder:
         return None
 
     def _its_owner(self, i: int) -> int | None:
-        """'Y named X as its chief executive', 'X, Y's chair, and Z, its treasurer': what an 'its'
-        before the role at token i stands for, the organisation the sentence named last before it."""
+        """'Y named X as its chief executive', 'X, Y's chair, and Z, its treasurer', 'Y met on
+        Monday. Its leader, X, ...': what an 'its' before the role at token i stands for, the last
+        thing this sentence or the one before named that is no person, when it is an organisation."""
         if i == 0 or self.doc[i - 1].lower_ != "its":
             return None
-        start = self.doc[i].sent.start
-        before = [m for m, s in enumerate(self.spans) if start <= s.start and s.end < i and self.type_of(m) == "ORG"]
-        return max(before, key=lambda m: self.spans[m].end) if before else None
+        sent = self.doc[i].sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        before = [m for m, s in enumerate(self.spans) if start <= s.start and s.end < i and self.type_of(m) != "PERSON"]
+        last = max(before, key=lambda m: self.spans[m].end) if before else None
+        return last if last is not None and self.type_of(last) == "ORG" else None
 
     def act_role_each(self, parts: dict, rule) -> None:
         self.act_role(parts, rule)
