@@ -481,7 +481,8 @@ ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "mili
              "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman"}
 # Words that do not count for initials: "National Resistance Front of Afghanistan" → NRFA.
 INITIALS_SKIPPED = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "al", "el", "&"}
-COPULAS = {"is", "was", "are", "were", "been", "be", "become", "becoming", "becomes", "became", "remains", "remained",
+COPULAS = {"is", "am", "was", "are", "were", "been", "be", "become", "becoming", "becomes", "became", "remains",
+           "remained",
            "serves",
            "served", "serving", "as", "named", "appointed", "elected", "re-elected"}
 ROLE_PREPOSITIONS = {"at", "with"}

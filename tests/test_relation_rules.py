@@ -69,6 +69,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # 'its' before a role: the organisation the sentence before named last (no place in between)
     ("The [Zarin Party|ORG] met on Monday. [Tom Hale|PERSON] has been its chair since 2012.",
      {"Tom Hale leads Zarin Party"}),
+    # 'I' in a quotation is its speaker, named right after it or right before
+    ('"I am the director of the [Lakeside Institute|ORG]," [Ann Ford|PERSON] said.',
+     {"Ann Ford leads Lakeside Institute", "Ann Ford title director"}),
+    ('[Ann Ford|PERSON] said: "I am a senior fellow at the [Lakeside Institute|ORG]."',
+     {"Ann Ford memberOf Lakeside Institute"}),
     # the head of a part of a body (named by the body's possessive) is a member of the body
     ("[Ann Ford|PERSON] serves as the head of the [Zarin Party|ORG]'s youth wing.", {"Ann Ford memberOf Zarin Party"}),
     # who succeeds someone as a role holds it now (the one succeeded held it before)
@@ -187,6 +192,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
 
 
 @pytest.mark.parametrize("sentence, wrong", [
+    ('"He is the director of the [Lakeside Institute|ORG]," [Ann Ford|PERSON] said.',
+     {"Ann Ford leads Lakeside Institute"}),
     ("The [Zarin Party|ORG] won in [Zanzar|PLACE]. Its president, [Tom Hale|PERSON], resigned.",
      {"Tom Hale leads Zarin Party"}),
     # who condemns an attack is not its author

@@ -345,7 +345,7 @@ class Finder:
         m = self._mention(units)
         if m is not None:
             return m if self.type_of(m) == "PERSON" else None
-        if not units or self._quoted(units[0].start):
+        if not units or self._quoted(units[0].start) and self.doc[units[0].start].lower_ != "i":
             return None  # "he was the helmsman," said X: a quoted 'he' is someone the speaker means
         return self.pronoun(self.doc[units[0].start])
 
@@ -362,7 +362,26 @@ class Finder:
             before = [m for i, m in self.people_here if i < tok.i]
             return before[-1] if before else self.last_person
         if tok.lower_ == "i":
-            return document.speaker(self, tok.i)
+            found = document.speaker(self, tok.i)
+            return found if found is not None else self._quoted_speaker(tok)
+        return None
+
+    def _quoted_speaker(self, tok) -> int | None:
+        """'"I am the director of Y," Ann Ford said': who says the quotation 'I' stands in, when
+        the sentence names the speaker right after it (or right before: 'Ann Ford said: "I ..."')."""
+        sent, quotes = tok.sent, ('"', "\u201c", "\u201d")
+        marks = [t.i for t in sent if t.text in quotes]
+        opening = [i for i in marks if i < tok.i]
+        closing = [i for i in marks if i > tok.i]
+        if len(opening) % 2 == 0 or not closing:
+            return None  # not inside a quotation
+        after = [t for t in self.doc[closing[0] + 1:min(closing[0] + 6, sent.end)] if t.text != ","]
+        before = [t for t in self.doc[max(sent.start, opening[-1] - 6):opening[-1]] if t.text not in (",", ":")]
+        for words in (after, list(reversed(before))):
+            people = [self.mention_at[t.i] for t in words if t.i in self.mention_at
+                      and self.type_of(self.mention_at[t.i]) == "PERSON"]
+            if people and any(t.lower_ in L.SPEECH_VERBS for t in words[:4]):
+                return people[0]
         return None
 
     def _through_group(self, m: int, kind: str) -> int | None:
