@@ -74,6 +74,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Ann Ford leads Lakeside Institute", "Ann Ford title director"}),
     ('[Ann Ford|PERSON] said: "I am a senior fellow at the [Lakeside Institute|ORG]."',
      {"Ann Ford memberOf Lakeside Institute"}),
+    # ranks between an apposition and its name; a self-declared office in a relative clause
+    ("[Zanzar|PLACE]'s intelligence chief, Lt. Gen. [Tom Hale|PERSON], visited [Lakeside|PLACE].",
+     {"Tom Hale title intelligence chief"}),
+    ("Former vice president [Ann Ford|PERSON], who declared herself acting president, stayed.",
+     {"Ann Ford title acting president"}),
     # the head of a part of a body (named by the body's possessive) is a member of the body
     ("[Ann Ford|PERSON] serves as the head of the [Zarin Party|ORG]'s youth wing.", {"Ann Ford memberOf Zarin Party"}),
     # who succeeds someone as a role holds it now (the one succeeded held it before)

@@ -113,7 +113,7 @@ RULES = [
          "[Ann Ford|PERSON], then-Governor [Tom Hale|PERSON]'s deputy chief of staff, was convicted.",
          ("Ann Ford title deputy chief of staff",), 0.75),
     Rule("apposition-before-name",
-         f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) POSS?)? {ROLES} {COMP} {OF} COMMA HONORIFIC? "
+         f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) POSS?)? {ROLES} {COMP} {OF} COMMA HONORIFIC* "
          "who:PERSON",
          "role",
          "A member of the [Zanzari Parliament|ORG], [Karim Haidari|PERSON], said it was right.",
@@ -166,7 +166,8 @@ RULES = [
     Rule("naming-oneself", "NAMING SELF role:TITLE ANY* COMMA who:PERSON", "role",
          "Naming herself interim president after the coup, [Leila Ahmed|PERSON] addressed the nation.",
          ("Leila Ahmed title interim president",), 0.75),
-    Rule("named-oneself", f"who:(PERSON|PRONOUN) (OTHER|COPULA){{0,2}} NAMING SELF DET? role:TITLE {OF}", "role",
+    Rule("named-oneself", f"who:(PERSON|PRONOUN) (COMMA WHICH)? (OTHER|COPULA){{0,2}} NAMING SELF DET? role:TITLE {OF}",
+         "role",
          "[Leila Ahmed|PERSON] declared herself interim president of [Zanzar|PLACE].",
          ("Leila Ahmed title interim president",), 0.75),
     Rule("organisation-in-brackets", "who:PERSON OPEN org:ORG CLOSE", "member",

@@ -168,6 +168,8 @@ _BY_CONTEXT = [
     (_re_verb, "COPULA"),
     (_stance_before_role, "WORD"),
     (_attack_on, "ATTACK"),
+    (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+     and tok.doc[tok.i - 1].lower_ in L.HONORIFIC_ABBREVIATIONS, "HONORIFIC"),  # "Lt. Gen.": the stop of "Lt"
 ]
 
 
