@@ -197,6 +197,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
 
 
 @pytest.mark.parametrize("sentence, wrong", [
+    # where a fight is, not where its side is
+    ("They vowed to resist the [Kharaj Front|ORG] in the [Zarin valley|PLACE].", {"Kharaj Front locatedIn Zarin valley"}),
     ('"He is the director of the [Lakeside Institute|ORG]," [Ann Ford|PERSON] said.',
      {"Ann Ford leads Lakeside Institute"}),
     ("The [Zarin Party|ORG] won in [Zanzar|PLACE]. Its president, [Tom Hale|PERSON], resigned.",

@@ -274,7 +274,17 @@ class Finder:
         if self.type_of(inner) == "ORG" \
                 and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
             return  # "ran for the U.S. Senate in Arizona": a body of another place
+        if rule.name == "in-place" and self.type_of(inner) == "ORG" and self._where_a_verb_happens(outer):
+            return  # "to resist the Taliban in the Panjshir valley": where the resisting is
         self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
+
+    def _where_a_verb_happens(self, outer: int) -> bool:
+        """The 'in' phrase of the place hangs from a verb of fighting ('resist X in Y'), not from
+        the name before it: where the fight is, not where its side is."""
+        head = self.spans[outer].root
+        verb = head.head.head if head.head.dep_ == "prep" else head.head
+        return head.dep_ in ("obl", "prep", "pobj") and verb.pos_ == "VERB" \
+            and any(r.predicate == "opposes" for r in verbs.BY_LEMMA.get(verbs.verb_lemma(verb), ()))
 
     def _not_its_place(self, inner: int, outer: int) -> bool:
         """'According to the AP, Iran has ...', 'the Coalition for Men, U.S. District Judge X ruled':
