@@ -421,6 +421,12 @@ def test_a_partys_word_alone_is_a_group(extractor):
     assert ("Republican", "GROUP") in entities and ("Republican", "PERSON") not in entities
 
 
+def test_a_valleys_name_alone_is_the_valley(extractor):
+    entities, _, _ = extract(extractor, "War\n\nFighters resisted the Kharaj Front in the Zarin valley on Monday. "
+                                        "Its spokesman said that Zarin had been completely captured.")
+    assert ("Zarin valley", "PLACE") in entities and ("Zarin", "ORG") not in entities
+
+
 def test_a_partys_member_after_an_article_is_a_group_and_the_person_a_member(extractor):
     # ('democrat' is an everyday word in lower case; capitalised inside a sentence it names the party's people)
     entities, relations, _ = extract(extractor, "Votes\n\nThe Democratic Party met on Monday. Lakeside governor "

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from newskg.graph.extract import local_entities, relations
 from newskg.graph.extract.boundaries import repair, trim
-from newskg.graph.extract.entities import EntityLayer, _settle_people, state_bodies, _surnames, _type_votes, described_as_person, list_peers
+from newskg.graph.extract.entities import EntityLayer, _settle_people, _settle_places, state_bodies, _surnames, _type_votes, described_as_person, list_peers
 from newskg.graph.extract.kinds import guess_type, retype
 from newskg.graph.extract.patterns import add_patterns, drop_common_words, gazetteer_spans
 from newskg.graph.extract.relations import verbs
@@ -525,6 +525,14 @@ def test_a_tournament_named_an_open_or_a_classic_is_an_event():
     assert retype(Span(doc, 4, 6, label="PLACE")).label_ == "EVENT"
     assert retype(Span(doc, 8, 10, label="ORG")).label_ == "EVENT"
     assert retype(Span(doc, 11, 13, label="ORG")).label_ == "ORG"
+
+
+def test_a_name_the_article_also_writes_with_a_places_kind_after_it_is_the_place():
+    label_of = {"zarin valley": "PLACE", "zarin": "ORG", "kharaj hospital": "PLACE", "kharaj": "PERSON",
+                "parliament square": "PLACE", "parliament": "ORG"}
+    _settle_places(label_of)
+    assert label_of["zarin"] == "PLACE"
+    assert label_of["kharaj"] == "PERSON" and label_of["parliament"] == "ORG"  # named after; a body
 
 
 def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():

@@ -128,6 +128,7 @@ class EntityLayer:
         confirmed |= set(surnames)
         _settle_people(doc, body, label_of, surnames)
         _settle_teams(doc, spans, label_of)
+        _settle_places(label_of)
         places_at = {s.start for s in spans if s.label_ == "PLACE"}
         out = []
         for s in spans:
@@ -348,6 +349,20 @@ def _settle_people(doc: Doc, body: list[Span], label_of: dict, surnames: Counter
         elif label == "PERSON" and " " not in key and key not in surnames and key not in given \
                 and key not in gazetteer.given_names():
             label_of[key] = "ORG"
+
+
+def _settle_places(label_of: dict) -> None:
+    """'the Panjshir valley' ... 'Panjshir had been captured': a name that the article also writes
+    with a place's kind after it ('valley', 'province', 'river') is the place's name."""
+    for key, label in label_of.items():
+        words = key.split()
+        if label == "PLACE" and len(words) > 1 and words[-1] in L.PLACE_HEADS | L.PLACE_NOUNS:
+            short = " ".join(words[:-1])
+            # (not a person's name a place is named after, 'Saint Francis Hospital'; not a body's,
+            # 'Parliament Square')
+            if label_of.get(short) == "ORG" and gazetteer.place_kind(short) is None \
+                    and short.split()[-1] not in L.ORG_HEADS | INSTITUTION_HEADS:
+                label_of[short] = "PLACE"
 
 
 def _settle_teams(doc: Doc, spans: list[Span], label_of: dict) -> None:
