@@ -79,6 +79,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale title intelligence chief"}),
     ("Former vice president [Ann Ford|PERSON], who declared herself acting president, stayed.",
      {"Ann Ford title acting president"}),
+    # the place's kind after or before the name of the place an office is of
+    ("[Tom Hale|PERSON] was governor of the [Moquegua|PLACE] region until 2014.",
+     {"Tom Hale leads Moquegua", "Tom Hale title governor"}),
+    ("[Tom Hale|PERSON], mayor of the [Polish|GROUP] city of [Gdansk|PLACE], was stabbed.",
+     {"Tom Hale leads Gdansk", "Tom Hale title mayor"}),
     # the head of a part of a body (named by the body's possessive) is a member of the body
     ("[Ann Ford|PERSON] serves as the head of the [Zarin Party|ORG]'s youth wing.", {"Ann Ford memberOf Zarin Party"}),
     # who succeeds someone as a role holds it now (the one succeeded held it before)
