@@ -79,6 +79,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale title intelligence chief"}),
     ("Former vice president [Ann Ford|PERSON], who declared herself acting president, stayed.",
      {"Ann Ford title acting president"}),
+    # a body's regional office: the holder is a member of the body
+    ("[Amnesty International|ORG]'s [Americas|PLACE] director, [Ann Ford|PERSON], urged restraint.",
+     {"Ann Ford memberOf Amnesty International", "Ann Ford title director"}),
     # the place's kind after or before the name of the place an office is of
     ("[Tom Hale|PERSON] was governor of the [Moquegua|PLACE] region until 2014.",
      {"Tom Hale leads Moquegua", "Tom Hale title governor"}),

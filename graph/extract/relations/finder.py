@@ -117,8 +117,8 @@ class Finder:
                 and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return  # "Prime Minister X, the Queen suspended parliament": the subject of the next clause
         target = self._mention(parts.get("of"))
-        if target is not None and self._possessed_after(parts["of"][-1].end):
-            # "head of the party's youth wing": of a part of what is named
+        if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region"):
+            # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is named
             roles = [dataclasses.replace(r, part=True) for r in roles]
         if target is None:
             target = self._mention(parts.get("owner"))

@@ -6,7 +6,8 @@ is written [Name|TYPE]), and a confidence.
 
 What each `act` does with the bound parts (finder.py):
   role        `who` holds the role in `role` (and `comp`): a title, and `leads` or `memberOf`
-              what the role is of (`of`, else `owner`) by the role's kind (roles.py)
+              what the role is of (`of`, else `owner`) by the role's kind (roles.py); a `region`
+              of the owner ("Y's Americas director") makes it a member's role
   role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
   role_of_body  `who` holds the role of the organisation the article named last before, when
               `body` is a word for an organisation ("the group's leader, X")
@@ -118,7 +119,8 @@ RULES = [
          "[Ann Ford|PERSON], then-Governor [Tom Hale|PERSON]'s deputy chief of staff, was convicted.",
          ("Ann Ford title deputy chief of staff",), 0.75),
     Rule("apposition-before-name",
-         f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) POSS?)? {ROLES} {COMP} {OF} COMMA HONORIFIC* "
+         f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) (POSS region:(PLACE|GROUP))? POSS?)? {ROLES} {COMP} "
+         f"{OF} COMMA HONORIFIC* "
          "who:PERSON",
          "role",
          "A member of the [Zanzari Parliament|ORG], [Karim Haidari|PERSON], said it was right.",
