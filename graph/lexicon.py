@@ -488,7 +488,7 @@ COPULAS = {"is", "am", "was", "are", "were", "been", "be", "become", "becoming",
 ROLE_PREPOSITIONS = {"at", "with"}
 # Participles that say where an organisation or a site is: "X, a daily printed in Y", "an
 # airport located in Y", "the Y-based X".
-PLACING_PARTICIPLES = {"based", "headquartered", "located", "situated", "printed", "published"}
+PLACING_PARTICIPLES = {"based", "headquartered", "located", "situated", "printed", "published", "held", "staged"}
 PERSON_PRONOUNS = {"he", "she", "i"}
 # Nouns for one who takes part in an event: "a candidate in the primary", "an Iraq War veteran".
 PARTICIPANT_NOUNS = {"candidate", "candidates", "nominee", "nominees", "contender", "contenders", "contestant",

@@ -79,6 +79,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale title intelligence chief"}),
     ("Former vice president [Ann Ford|PERSON], who declared herself acting president, stayed.",
      {"Ann Ford title acting president"}),
+    # an event held somewhere, said in a participle's apposition
+    ("The 2024 [Kharaj Marathon|EVENT], held in [Lakeside|PLACE], drew 5,000 runners.",
+     {"Kharaj Marathon locatedIn Lakeside"}),
     # a body's regional office: the holder is a member of the body
     ("[Amnesty International|ORG]'s [Americas|PLACE] director, [Ann Ford|PERSON], urged restraint.",
      {"Ann Ford memberOf Amnesty International", "Ann Ford title director"}),
