@@ -229,7 +229,8 @@ RULES = [
          "The strike took place in [Zanzar|PLACE], at [Kharaj International Airport|PLACE].",
          ("Kharaj International Airport locatedIn Zanzar",), 0.65),
     # (not an event naming a noun after it: "a World War II era plane crashes in Connecticut")
-    Rule("event-held-in", "inner:EVENT (COPULA|OTHER) (COPULA|OTHER|WORD){0,2} IN DET? outer:PLACE", "located",
+    Rule("event-held-in", "inner:EVENT (COPULA|OTHER|BASED) (COPULA|OTHER|WORD|BASED){0,2} IN DET? outer:PLACE",
+         "located",
          "The [Vienna Challenge|EVENT] was held in [Austria|PLACE] last year.",
          ("Vienna Challenge locatedIn Austria",), 0.65),
     Rule("organisation-is-in", "inner:ORG COPULA DET? (MOD|WORD|OTHER|AND)* IN DET? outer:PLACE", "located",
