@@ -79,6 +79,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale title intelligence chief"}),
     ("Former vice president [Ann Ford|PERSON], who declared herself acting president, stayed.",
      {"Ann Ford title acting president"}),
+    ("According to the [Kharaj Front|ORG]'s spokesman, [Tom Hale|PERSON], the talks failed.",
+     {"Tom Hale memberOf Kharaj Front", "Tom Hale title spokesman"}),
     # an event held somewhere, said in a participle's apposition
     ("The 2024 [Kharaj Marathon|EVENT], held in [Lakeside|PLACE], drew 5,000 runners.",
      {"Kharaj Marathon locatedIn Lakeside"}),
@@ -208,6 +210,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
 
 
 @pytest.mark.parametrize("sentence, wrong", [
+    # "according to X, ...": the news' source, then the main clause's subject
+    ("According to his publicist, [Tom Hale|PERSON] died of a stroke.", {"Tom Hale title publicist"}),
+    # (the news source typed as a place, as the tagger does at times)
+    ("According to [Lakeside Daily|PLACE], [Turkey|PLACE] has two million refugees.", {"Lakeside Daily locatedIn Turkey"}),
     # where a fight is, not where its side is
     ("They vowed to resist the [Kharaj Front|ORG] in the [Zarin valley|PLACE].", {"Kharaj Front locatedIn Zarin valley"}),
     ('"He is the director of the [Lakeside Institute|ORG]," [Ann Ford|PERSON] said.',

@@ -113,6 +113,9 @@ class Finder:
         if who is None or not roles:
             return
         first, last = _extent(parts)
+        if rule.name == "apposition-before-name" and self._attributed(first) and last + 1 < len(self.doc) \
+                and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return  # "According to his publicist, X died": the source of the news, not X's role
         if rule.name == "apposition-after-name" and last + 1 < len(self.doc) \
                 and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return  # "Prime Minister X, the Queen suspended parliament": the subject of the next clause
@@ -286,13 +289,20 @@ class Finder:
         return head.dep_ in ("obl", "prep", "pobj") and verb.pos_ == "VERB" \
             and any(r.predicate == "opposes" for r in verbs.BY_LEMMA.get(verbs.verb_lemma(verb), ()))
 
+    def _attributed(self, i: int) -> bool:
+        """Token i (after a determiner or two) follows 'according to'."""
+        while i > 0 and self.doc[i - 1].lower_ in L.DETERMINERS | L.POSSESSIVE_DETERMINERS:
+            i -= 1
+        return i >= 2 and self.doc[i - 1].lower_ == "to" and self.doc[i - 2].lower_ == "according"
+
     def _not_its_place(self, inner: int, outer: int) -> bool:
         """'According to the AP, Iran has ...', 'the Coalition for Men, U.S. District Judge X ruled':
         the place after the comma opens the next clause; 'Florida, Georgia, Kansas': peers of a list."""
         doc, after = self.doc, self.spans[outer].end
         if after >= len(doc):
             return False
-        if self.type_of(inner) == "ORG" and doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD") \
+        if (self.type_of(inner) == "ORG" or self._attributed(self.spans[inner].start)) \
+                and doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD") \
                 or doc[after].is_title and (L.role_kind(doc[after].lower_) or doc[after].lower_ in L.TITLE_MODIFIERS):
             return True
         nxt = self.name_at(doc[after + 1]) if after + 1 < len(doc) and doc[after].text in (",", "and", "or") else None
