@@ -42,7 +42,7 @@ class Rule:
 COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)+) "
         "| (OF DET? (PLACE|GROUP) PLACE_NOUN? WORD (WORD|PLACE_NOUN)*) "
         "| (OF DET? GROUP PLACE_NOUN !OF) "
-        "| (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)?))?")
+        "| (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)? !POSS))?")
 # what a role is of, after it: "leader of the Front", "spokesman for the army", "professor at Y",
 # "director of Argentina's Amnesty International", "CEO of Virginia-based Y"
 # ("governor of the Moquegua region", "mayor of the Polish city of Gdansk": the place's kind after or
