@@ -383,7 +383,9 @@ PLACE_HEADS = {
     "territory", "territories", "heights", "hills", "hill", "canyon", "falls", "harbour", "harbor", "port",
     "village", "town", "oblast", "governorate", "prefecture", "canton", "municipality", "enclave", "corridor",
     "complex", "compound", "building", "tower", "plaza", "market", "checkpoint", "crossing", "dam",
-    "township", "estuary", "mine", "station", "zone",
+    "township", "estuary", "mine", "station", "zone", "museum", "zoo", "cemetery", "aquarium", "arena", "monument",
+    "theatre", "theater", "forest", "volcano", "beach", "reef", "glacier", "lagoon", "fort", "castle", "abbey",
+    "shrine", "mall", "courthouse",
 }
 # Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
 DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",

@@ -535,6 +535,16 @@ def test_a_name_the_article_also_writes_with_a_places_kind_after_it_is_the_place
     assert label_of["kharaj"] == "PERSON" and label_of["parliament"] == "ORG"  # named after; a body
 
 
+def test_a_zoo_a_museum_or_a_cemetery_is_a_place_but_a_person_named_castle_is_a_person():
+    #              0       1             2          3            4            5         6
+    doc = built("Ann/PROPN/NNP Castle/PROPN/NNP visited/VERB/VBD the/DET/DT Kharaj/PROPN/NNP Zoo/PROPN/NNP "
+                "and/CCONJ/CC the/DET/DT Zarin/PROPN/NNP Museum/PROPN/NNP ./PUNCT/.")
+    #           7       8              9              10
+    assert retype(Span(doc, 4, 6, label="ORG")).label_ == "PLACE"
+    assert retype(Span(doc, 8, 10, label="ORG")).label_ == "PLACE"
+    assert retype(Span(doc, 0, 2, label="PERSON")).label_ == "PERSON"
+
+
 def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():
     from newskg.graph import gazetteer
 

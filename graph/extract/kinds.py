@@ -73,7 +73,9 @@ def _before_letters(span, label, head, kind):
 
 
 def _place_head(span, label, head, kind):
-    return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP", "EVENT") and len(span) > 1 else None
+    # (not a person whose surname is a place's word: "Darrell Castle", "Bruce Arena")
+    return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP", "EVENT") and len(span) > 1 \
+        and not (label == "PERSON" and len(span) == 2 and given_name_first(span)) else None
 
 
 def is_storm(span) -> bool:
