@@ -65,6 +65,8 @@ def countries() -> dict[str, str]:
         out.setdefault(normal(code), out.get(normal(code)) or code)
     for alias, name in COUNTRY_ALIASES.items():
         out.setdefault(normal(alias), out.get(normal(name), name))
+    for alias, name in FORMER_COUNTRIES.items():
+        out.setdefault(normal(alias), name)
     return out
 
 
@@ -72,6 +74,13 @@ def countries() -> dict[str, str]:
 COUNTRY_ALIASES = {"Britain": "United Kingdom", "America": "United States", "Burma": "Myanmar",
                    "Vatican": "Holy See (Vatican City State)", "Vatican City": "Holy See (Vatican City State)",
                    "Macedonia": "North Macedonia", "Czech Republic": "Czechia"}
+
+
+# Countries that no longer exist, which news names in history and obituaries (not in ISO 3166-1).
+FORMER_COUNTRIES = {"Soviet Union": "Soviet Union", "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
+                    "Yugoslavia": "Yugoslavia", "Czechoslovakia": "Czechoslovakia", "East Germany": "East Germany",
+                    "West Germany": "West Germany", "Ottoman Empire": "Ottoman Empire", "Rhodesia": "Rhodesia",
+                    "Zaire": "Zaire"}
 
 
 @lru_cache(maxsize=1)

@@ -545,6 +545,13 @@ def test_a_zoo_a_museum_or_a_cemetery_is_a_place_but_a_person_named_castle_is_a_
     assert retype(Span(doc, 0, 2, label="PERSON")).label_ == "PERSON"
 
 
+def test_a_former_country_is_a_country():
+    from newskg.graph import gazetteer
+
+    assert gazetteer.place_kind("Soviet Union") == gazetteer.place_kind("USSR") == "country"
+    assert gazetteer.countries()["ussr"] == "Soviet Union" and gazetteer.place_kind("Yugoslavia") == "country"
+
+
 def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():
     from newskg.graph import gazetteer
 
