@@ -421,6 +421,11 @@ def test_a_partys_word_alone_is_a_group(extractor):
     assert ("Republican", "GROUP") in entities and ("Republican", "PERSON") not in entities
 
 
+def test_a_holidays_eve_is_no_entity(extractor):
+    entities, _, _ = extract(extractor, "Holidays\n\nOn Christmas Eve, Tom Hale visited Lakeside.")
+    assert not any(name == "Christmas Eve" for name, _ in entities)
+
+
 def test_a_valleys_name_alone_is_the_valley(extractor):
     entities, _, _ = extract(extractor, "War\n\nFighters resisted the Kharaj Front in the Zarin valley on Monday. "
                                         "Its spokesman said that Zarin had been completely captured.")

@@ -552,6 +552,16 @@ def test_a_former_country_is_a_country():
     assert gazetteer.countries()["ussr"] == "Soviet Union" and gazetteer.place_kind("Yugoslavia") == "country"
 
 
+def test_a_places_kind_and_of_before_its_name_are_no_part_of_it_and_towns_in_a_list_are_places():
+    #              0          1         2              3                 4          5       6
+    doc = built("Two/NUM/CD towns/NOUN/NNS —/PUNCT/: including/VERB/VBG Kharaj/PROPN/NNP in/ADP/IN the/DET/DT "
+                "province/NOUN/NN of/ADP/IN North/PROPN/NNP Cotabato/PROPN/NNP were/AUX/VBD hit/VERB/VBN ./PUNCT/.")
+    #           7                8          9             10
+    assert names(repair(Span(doc, 7, 11, label="PLACE"))) == [("North Cotabato", "PLACE")]
+    assert trim(doc, 7, 11) == (9, 11)
+    assert retype(Span(doc, 4, 5, label="PERSON")).label_ == "PLACE"
+
+
 def test_a_subdivision_named_with_another_name_in_brackets_is_known_by_both():
     from newskg.graph import gazetteer
 

@@ -565,15 +565,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[start].text == "-" and start > 0 and doc[start - 1].lower_ in PARTICLES:
             break
         start += 1
-    # "northern Iraq": a direction's adjective in lower case before a place is not part of its
-    # name (but "east Asia" may be "East Asia" in lower case)
-    if end - start > 1 and doc[start].is_lower and doc[start].lower_ in COMPASS and doc[start].lower_.endswith("ern"):
-        start += 1
-    # "East of the Euphrates": a direction from a place is not the place's name
-    if end - start > 3 and doc[start].lower_ in COMPASS and doc[start + 1].lower_ == "of":
-        start += 2
-        while start < end and doc[start].lower_ in ("the", "a"):
-            start += 1
+    start = _without_what_opens_a_place(doc, start, end)
     while end > start and _junk_last(doc[end - 1]):
         end -= 1  # ... and "the House Judiciary Committee do not": a name does not end in a verb
     end = _without_a_lower_case_tail(doc, start, _without_what_follows_a_name(doc, start, end))
@@ -583,6 +575,21 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                                                          or doc[end - 1].whitespace_ == ""):
         end -= 1
     return start, end
+
+
+def _without_what_opens_a_place(doc: Doc, start: int, end: int) -> int:
+    """The start of a name after a direction's adjective in lower case ('northern | Iraq'; but 'east
+    Asia' may be 'East Asia' in lower case), a place's kind in lower case and 'of' ('the province
+    of | North Cotabato'), a direction from a place ('East of the | Euphrates')."""
+    if end - start > 1 and doc[start].is_lower and doc[start].lower_ in COMPASS and doc[start].lower_.endswith("ern"):
+        start += 1
+    if end - start > 2 and doc[start].is_lower and doc[start].lower_ in L.PLACE_NOUNS and doc[start + 1].lower_ == "of":
+        start += 2
+    if end - start > 3 and doc[start].lower_ in COMPASS and doc[start + 1].lower_ == "of":
+        start += 2
+        while start < end and doc[start].lower_ in ("the", "a"):
+            start += 1
+    return start
 
 
 def _without_a_lower_case_tail(doc: Doc, start: int, end: int) -> int:

@@ -167,6 +167,12 @@ def _unknown_group(span, label, head, kind):
     return None
 
 
+def _place_by_context(span, label, head, kind):
+    """'towns including X and Y': places by the list they are in."""
+    return "PLACE" if label in ("PERSON", "ORG") and kind is None and _in_a_list_of(span.doc, span.start,
+                                                                                     _plural_place_noun) else None
+
+
 def _organisation_by_context(span, label, head, kind):
     return "ORG" if label in ("PERSON", "PLACE", "GROUP") and kind not in ("country", "region") \
         and normal(span.text) not in gazetteer.demonyms() and organisation_context(span) else None
@@ -192,6 +198,7 @@ RETYPES = [
     ("Park Won-soon, Ban Ki-moon: a person by the shape of the given name", _syllabic_given_name),
     ("an unknown nationality: by its shape", _unknown_group),
     ("state news firm X, firms including A, B and C: organisations", _organisation_by_context),
+    ("towns including A and B: places", _place_by_context),
 ]
 
 
@@ -230,14 +237,24 @@ def _member_of_before(doc: Doc, start: int) -> bool:
 
 def _in_a_list_of_organisations(doc: Doc, start: int) -> bool:
     """A list after "firms including" / "companies such as", back from token `start`."""
+    return _in_a_list_of(doc, start, _plural_org_noun)
+
+
+def _plural_place_noun(word: str) -> bool:
+    return word.endswith("s") and (word[:-1] in L.PLACE_NOUNS or word[:-3] + "y" in L.PLACE_NOUNS)
+
+
+def _in_a_list_of(doc: Doc, start: int, plural_kind) -> bool:
+    """A list after "<kinds> including" / "<kinds> such as" ("firms including", "towns -- including"),
+    back from token `start`, where `plural_kind` says the noun names such things."""
     i, steps = start - 1, 0
     while i >= 0 and steps < 24:
         tok = doc[i]
         if tok.lower_ in ("including", "like") or (tok.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
             j = i - 1 if tok.lower_ != "as" else i - 2
-            if j >= 0 and doc[j].text == ",":
+            if j >= 0 and doc[j].text in (",", "\u2014", "\u2013", "-", "--"):
                 j -= 1
-            return j >= 0 and doc[j].is_lower and _plural_org_noun(doc[j].lower_)
+            return j >= 0 and doc[j].is_lower and plural_kind(doc[j].lower_)
         if not (tok.text in (",", "and", "&") or tok.text[:1].isupper() or tok.text in ("-", "'s", ".")):
             return False
         i -= 1

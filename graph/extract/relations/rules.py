@@ -221,6 +221,9 @@ RULES = [
          "((PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN+ (COMMA|OF)?)? (MOD|WORD)* outer:PLACE !POSS", "located",
          "The [United Nations|ORG] held the [Dakar summit|EVENT] in [Senegal|PLACE]'s capital [Dakar|PLACE].",
          ("Dakar summit locatedIn Dakar", "Dakar locatedIn Senegal"), 0.65),
+    Rule("in-place-kind-of", "inner:(PLACE|EVENT) PLACE_NOUN? COMMA? IN DET? PLACE_NOUN OF DET? outer:PLACE !POSS",
+         "located", "Two towns, including [Makilala|PLACE] in the province of [North Cotabato|PLACE], were hit.",
+         ("Makilala locatedIn North Cotabato",), 0.7),
     Rule("place-possessive-list", "outer:PLACE POSS (MOD|WORD)* ORG COMMA inner:((ORG COMMA)*) AND last:ORG",
          "located_each", "The [United States|PLACE]' [Science Foundation|ORG], [Energy Department|ORG], and "
          "[Naval Office|ORG] gave grants.", ("Energy Department locatedIn United States",
