@@ -33,7 +33,13 @@ def normal(text: str) -> str:
     s = s.replace(".", "")
     s = re.sub(r"\s*-\s*", "-", s)
     s = re.sub(r"isation(s?)\b", r"ization\1", s)  # "World Health Organisation" / "Organization"
-    return re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s+", " ", s).strip()
+    return _WORLD_WARS.get(s, s)  # "the Second World War" / "World War II"
+
+
+_WORLD_WARS = {"first world war": "world war i", "world war one": "world war i", "world war 1": "world war i",
+               "great war": "world war i", "second world war": "world war ii", "world war two": "world war ii",
+               "world war 2": "world war ii"}
 
 
 def tokens(text: str) -> list[str]:

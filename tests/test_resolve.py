@@ -247,6 +247,15 @@ def test_a_persons_full_name_first_taken_for_a_place_joins_the_person_named_afte
     assert other != lawn
 
 
+def test_the_world_wars_by_ordinal_or_by_number_are_one_event_each():
+    r = Resolver()
+    (a,) = r.resolve(extraction("1", ("Second World War", "EVENT", [])))
+    (b,) = r.resolve(extraction("2", ("World War II", "EVENT", [])))
+    (c,) = r.resolve(extraction("3", ("World War Two", "EVENT", [])))
+    (d,) = r.resolve(extraction("4", ("First World War", "EVENT", [])))
+    assert a == b == c and d != a
+
+
 def test_british_and_american_spellings_of_a_name_are_one_name():
     r = Resolver()
     (a,) = r.resolve(extraction("1", ("World Health Organisation", "ORG", [])))
