@@ -274,7 +274,7 @@ IMPLIED_BODIES = {
     "senator": ("senate",), "sen.": ("senate",), "congressman": ("house of representatives", "house", "congress"),
     "congresswoman": ("house of representatives", "house", "congress"),
     "representative": ("house of representatives", "house", "congress"), "rep.": ("house", "congress"),
-    "mp": ("parliament", "house of commons", "assembly"), "lawmaker": ("parliament", "congress", "assembly"),
+    "mp": ("house of commons", "parliament", "assembly"), "lawmaker": ("parliament", "congress", "assembly"),
     "legislator": ("legislature", "assembly", "parliament", "congress"), "justice": ("court",),
     "councillor": ("council",), "councilor": ("council",), "councilman": ("council",),
     "councilwoman": ("council",), "councilmember": ("council",), "delegate": ("assembly", "house of delegates"),

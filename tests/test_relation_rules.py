@@ -325,6 +325,16 @@ def test_a_states_body_named_generically_is_the_states_and_a_us_senator_sits_in_
     assert "Texas Senate" in labels and ("Tom Hale", "memberOf", "Texas Senate") not in got
 
 
+def test_a_representative_sits_in_the_most_specific_chamber_the_article_names(extractor):
+    e = extractor.extract_one(Article(id="t", text="Representative Ann Ford spoke on Monday. The United States "
+                                                   "Congress met, and the United States House of Representatives "
+                                                   "voted.", source="t"))
+    got = {(e.entities[r.subject].label, r.predicate, e.entities[r.object].label) for r in e.relations
+           if r.object is not None}
+    assert ("Ann Ford", "memberOf", "United States House of Representatives") in got
+    assert ("Ann Ford", "memberOf", "United States Congress") not in got
+
+
 def test_a_congresswoman_sits_in_no_states_house(extractor):
     e = extractor.extract_one(Article(id="t", text="Congresswoman Ann Ford spoke in Lansing. The Michigan House of "
                                                    "Representatives voted on Monday.", source="t"))

@@ -108,8 +108,8 @@ def _office(words: list[str]) -> str | None:
 
 
 def _bodies(finder) -> dict[str, list[int]]:
-    """Role word → a mention of each body it implies, of each kind of body the article names one
-    of: a congressman sits in the House and in Congress, one Senate of two is no answer."""
+    """Role word → a mention of the body it implies, of the most specific kind the article names
+    one of (IMPLIED_BODIES lists them most specific first); one Senate of two is no answer."""
     found: dict[tuple[str, str], set[int]] = {}
     first: dict[int, int] = {}
     for m in range(len(finder.spans)):
@@ -125,10 +125,17 @@ def _bodies(finder) -> dict[str, list[int]]:
                 kind = "house" if ending.startswith("house") and "commons" not in ending else ending
                 found.setdefault((role, kind), set()).add(entity)
     out: dict[str, list[int]] = {}
-    for (role, _), entities in sorted(found.items()):
-        if len(entities) == 1:
-            out.setdefault(role, []).append(first[next(iter(entities))])
+    for (role, _), entities in sorted(found.items(), key=lambda item: _specificity(*item[0])):
+        if len(entities) == 1 and role not in out:
+            # the most specific body the article names: a congressman named with both the House and
+            # Congress sits in the House (the one the sentence would name)
+            out[role] = [first[next(iter(entities))]]
     return out
+
+
+def _specificity(role: str, kind: str) -> tuple[str, int]:
+    endings = L.IMPLIED_BODIES[role]
+    return role, next(k for k, e in enumerate(endings) if e == kind or kind == "house" and e.startswith("house"))
 
 
 def _main_places(finder) -> dict[str, int]:
