@@ -509,6 +509,10 @@ TRAVEL_WORDS = {"traveled", "travelled", "traveling", "travelling", "flew", "fly
 # Verbs of leaving one post for the next ("X resigned to become the secretary of state"): what
 # follows "to become" is a fact, not a wish ("X hopes to become president")
 LEFT_FOR_VERBS = {"resigned", "resigns", "quit", "quits"}
+# Nouns of an office held, and its holder's title: "during X's presidency" (X was president).
+OFFICE_NOUNS = {"presidency": "president", "premiership": "prime minister", "chancellorship": "chancellor",
+                "governorship": "governor", "mayoralty": "mayor", "chairmanship": "chairman",
+                "vice-presidency": "vice president", "vice presidency": "vice president"}
 # Verbs of taking over someone's office: "X succeeded Y as leader of Z" (X holds it now).
 SUCCEED_VERBS = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing"}
 OPPOSE_VERB_FORMS = {"fought", "fights", "fighting", "opposed", "opposes", "opposing", "resisted", "resists",

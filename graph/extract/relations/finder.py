@@ -218,6 +218,11 @@ class Finder:
         if who is not None and org is not None:
             self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
 
+    def act_office_held(self, parts: dict, rule) -> None:
+        who, office = self._person(parts.get("who")), parts.get("office")
+        if who is not None and office:
+            self.add(who, "title", None, L.OFFICE_NOUNS[office[0].lower], *_extent(parts), rule.name, rule.confidence)
+
     def act_party_member(self, parts: dict, rule) -> None:
         """`who` is a member of the party the article names whose people `party` names ("a
         Democrat", "Labour's"), or whose initial `letter` stands in "(R-Ohio)"."""

@@ -11,6 +11,7 @@ What each `act` does with the bound parts (finder.py):
   role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
   role_of_body  `who` holds the role of the organisation the article named last before, when
               `body` is a word for an organisation ("the group's leader, X")
+  office_held `who` held the office `office` names ("X's presidency": the title "president")
   member      `who` is a member of the organisation `org`
   kin         `child` is a child of `parent` (the other way round for "father", "mother")
   kin_of_pronoun  `named` (and `others`) are children of whom "his" or "her" stands for (its
@@ -144,6 +145,8 @@ RULES = [
     Rule("party-and-state", "who:PERSON COMMA? OPEN? letter:(OTHER|WORD) HYPHEN PLACE", "party_member",
          "The [Republican Party|ORG] met. [Tom Hale|PERSON] (R-[Ohio|PLACE]) spoke.",
          ("Tom Hale memberOf Republican Party",), 0.75),
+    Rule("office-held", "who:PERSON POSS office:OFFICE", "office_held",
+         "The garment was banned during [Tom Hale|PERSON]'s presidency.", ("Tom Hale title president",), 0.7),
     Rule("succeeded-as", f"who:PERSON COMMA? WHICH? (OTHER|COPULA){{0,2}} SUCCEED DET? (MOD|WORD|ROLE)* PERSON COMMA? "
          f"(OTHER|COPULA)* COPULA DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF}", "role",
          "[Tom Hale|PERSON] replaced [Ann Ford|PERSON] as leader of the [Zarin Party|ORG] in May.",

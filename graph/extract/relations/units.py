@@ -50,6 +50,7 @@ SYMBOLS = {
     "LEFT_FOR": "m",  # resigned, quit (to become the next thing)
     "SUCCEED": "d",   # succeeded, replaced (someone as something)
     "ATTACK": "A",    # attack, offensive, airstrikes: an armed action against someone
+    "OFFICE": "Q",    # presidency, premiership: an office held ("X's presidency")
     "TENURE": "U",    # tenure, time, term, career ("his tenure as chairman of Y")
     "OTHER": "x",
 }
@@ -115,7 +116,7 @@ _BY_WORD = [
     (L.EVENT_PARTICIPLES, "AT_EVENT"), (L.KINSHIP, "KIN"), (L.PLACE_NOUNS, "PLACE_NOUN"),
     (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (L.AGREEMENT_VERBS, "SIGNED"), (L.SEAT_NOUNS, "SEAT"),
     (L.NAMING_WORDS, "NAMING"), (L.TRAVEL_WORDS, "TRAVEL"), (L.LEFT_FOR_VERBS, "LEFT_FOR"),
-    (L.SUCCEED_VERBS, "SUCCEED"),
+    (L.SUCCEED_VERBS, "SUCCEED"), (L.OFFICE_NOUNS, "OFFICE"),
     (L.OPPOSE_VERB_FORMS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"), (L.TENURE_NOUNS, "TENURE"),
 ]
 
