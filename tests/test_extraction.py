@@ -883,12 +883,13 @@ def test_a_site_is_a_place_and_where_it_is_is_not_where_its_neighbour_is(extract
     assert ("San Diego", "locatedIn", "El Cajon") not in relations, relations
 
 
-def test_a_congressman_sits_in_each_chamber_of_its_kind_the_article_names(extractor):
+def test_a_congressman_sits_in_the_most_specific_chamber_the_article_names(extractor):
+    # (the validation gold gives a representative the House alone when the article names both)
     text = ("Votes\n\nCongressman Tom Hale of Ohio spoke. The United States House of Representatives voted on "
             "Monday, and Congress adjourned.")
     _, relations, _ = extract(extractor, text)
-    assert {("Tom Hale", "memberOf", "United States House of Representatives"),
-            ("Tom Hale", "memberOf", "Congress")} <= relations, relations
+    assert ("Tom Hale", "memberOf", "United States House of Representatives") in relations, relations
+    assert ("Tom Hale", "memberOf", "Congress") not in relations, relations
 
 
 def test_the_sides_of_a_result_are_teams_and_took_part_in_the_competition_the_headline_names(extractor):
