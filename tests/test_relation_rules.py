@@ -213,6 +213,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
 
 
 @pytest.mark.parametrize("sentence, wrong", [
+    # a first role that names its own field is not of what the second's of-phrase names
+    ("[Tom Hale|PERSON], a union leader and co-founder of the [Green Party|ORG], spoke.",
+     {"Tom Hale leads Green Party"}),
     # "according to X, ...": the news' source, then the main clause's subject
     ("According to his publicist, [Tom Hale|PERSON] died of a stroke.", {"Tom Hale title publicist"}),
     # (the news source typed as a place, as the tagger does at times)

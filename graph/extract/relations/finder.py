@@ -113,12 +113,8 @@ class Finder:
         if who is None or not roles:
             return
         first, last = _extent(parts)
-        if rule.name == "apposition-before-name" and self._attributed(first) and last + 1 < len(self.doc) \
-                and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            return  # "According to his publicist, X died": the source of the news, not X's role
-        if rule.name == "apposition-after-name" and last + 1 < len(self.doc) \
-                and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            return  # "Prime Minister X, the Queen suspended parliament": the subject of the next clause
+        if self._no_apposition(rule.name, first, last):
+            return
         target = self._mention(parts.get("of"))
         if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region"):
             # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is named
@@ -137,8 +133,18 @@ class Finder:
             if role.title:
                 self.add(who, "title", None, role.title, first, last, rule.name, rule.confidence)
             # of two roles, the first is of what stands before both ("the party's chair and
-            # spokesman"), the last of what follows ("president and CEO of Y"): both, here
+            # spokesman"), the last of what follows ("president and CEO of Y"): both, here -- unless
+            # the first names its own field ("a union leader and co-founder of Y")
+            if role is roles[0] and len(roles) == 2 and parts.get("of") and _own_field(role):
+                continue
             self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
+
+    def _no_apposition(self, rule_name: str, first: int, last: int) -> bool:
+        """'According to his publicist, X died': the source of the news, not X's role; 'Prime
+        Minister X, the Queen suspended parliament': the subject of the next clause."""
+        verb_after = last + 1 < len(self.doc) and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD")
+        return verb_after and (rule_name == "apposition-after-name"
+                               or rule_name == "apposition-before-name" and self._attributed(first))
 
     def _role_relation(self, who: int, role, target: int | None, rel, first: int, last: int, rule) -> None:
         if target is not None:
@@ -518,6 +524,12 @@ def _parts(match: re.Match, units: list[Unit]) -> dict[str, list[Unit]]:
     return {name: units[match.start(name):match.end(name)] for name, text in match.groupdict().items()
             if text is not None and match.start(name) < match.end(name)} | \
         {"_all": units[match.start():match.end()]}
+
+
+def _own_field(role) -> bool:
+    """'union leader': a noun before the role word that says what it is of (not 'former', 'deputy')."""
+    return any(w not in L.TITLE_MODIFIERS and w not in L.SUBORDINATE_MODIFIERS and not w.endswith("-")
+               for w in role.words)
 
 
 def _extent(parts: dict) -> tuple[int, int]:
