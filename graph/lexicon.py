@@ -65,6 +65,8 @@ TITLE_ONLY_ROLES = {"founder", "co-founder", "cofounder"}
 # Heads of a title phrase that never lead by themselves ("deputy leader" is a member).
 SUBORDINATE_MODIFIERS = {"deputy", "vice", "vice-", "assistant", "associate", "co", "co-", "under", "sub",
                          "acting deputy", "junior", "second"}
+# Modifiers of a role held before: "a former president of Y" led Y.
+PAST_MODIFIERS = {"former", "ex", "ex-", "then", "late", "outgoing", "previous", "erstwhile"}
 # Words that may stand before a role in a title: "former", "acting", "senior", "foreign".
 TITLE_MODIFIERS = {
     "former", "acting", "interim", "senior", "chief", "minority", "majority", "deputy", "vice", "assistant", "lord",

@@ -87,6 +87,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # an event held somewhere, said in a participle's apposition
     ("The 2024 [Kharaj Marathon|EVENT], held in [Lakeside|PLACE], drew 5,000 runners.",
      {"Kharaj Marathon locatedIn Lakeside"}),
+    ("[Tom Hale|PERSON], a leader of the [Kharaj Front|ORG], was killed.", {"Tom Hale memberOf Kharaj Front"}),
+    ("[Tom Hale|PERSON], a former president of [Zanzar|PLACE], died.", {"Tom Hale title former president"}),
     # a body's regional office: the holder is a member of the body
     ("[Amnesty International|ORG]'s [Americas|PLACE] director, [Ann Ford|PERSON], urged restraint.",
      {"Ann Ford memberOf Amnesty International", "Ann Ford title director"}),
@@ -213,6 +215,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
 
 
 @pytest.mark.parametrize("sentence, wrong", [
+    # 'a director of Y', 'a leader of Y': one of several, a member (but 'a former president' led)
+    ("[Tom Hale|PERSON], a leader of the [Kharaj Front|ORG], was killed.", {"Tom Hale leads Kharaj Front"}),
+    ("[Tom Hale|PERSON] was also an original director of the [Lakeside Foundation|ORG].",
+     {"Tom Hale leads Lakeside Foundation"}),
     # a first role that names its own field is not of what the second's of-phrase names
     ("[Tom Hale|PERSON], a union leader and co-founder of the [Green Party|ORG], spoke.",
      {"Tom Hale leads Green Party"}),

@@ -116,8 +116,10 @@ class Finder:
         if self._no_apposition(rule.name, first, last):
             return
         target = self._mention(parts.get("of"))
-        if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region"):
-            # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is named
+        if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region") \
+                or self._one_of_several(role_units[0].start, roles):
+            # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is
+            # named; "a leader of Y", "a director of Y": one of its leaders, a member
             roles = [dataclasses.replace(r, part=True) for r in roles]
         if target is None:
             target = self._mention(parts.get("owner"))
@@ -138,6 +140,12 @@ class Finder:
             if role is roles[0] and len(roles) == 2 and parts.get("of") and _own_field(role):
                 continue
             self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
+
+    def _one_of_several(self, i: int, roles) -> bool:
+        """'a' or 'an' before a role held now: one of several holders ('a former president' is a
+        past holder of the one office)."""
+        return i > 0 and self.doc[i - 1].lower_ in ("a", "an") \
+            and not any(set(r.words) & L.PAST_MODIFIERS for r in roles)
 
     def _no_apposition(self, rule_name: str, first: int, last: int) -> bool:
         """'According to his publicist, X died': the source of the news, not X's role; 'Prime
