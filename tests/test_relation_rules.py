@@ -89,6 +89,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Kharaj Marathon locatedIn Lakeside"}),
     ("[Tom Hale|PERSON], a leader of the [Kharaj Front|ORG], was killed.", {"Tom Hale memberOf Kharaj Front"}),
     ("[Tom Hale|PERSON], a former president of [Zanzar|PLACE], died.", {"Tom Hale title former president"}),
+    # a party's word between a place's possessive and the office
+    ("He advises [Zanzar|PLACE]'s [Republican|GROUP] Governor [Tom Hale|PERSON].", {"Tom Hale leads Zanzar"}),
     # a body's regional office: the holder is a member of the body
     ("[Amnesty International|ORG]'s [Americas|PLACE] director, [Ann Ford|PERSON], urged restraint.",
      {"Ann Ford memberOf Amnesty International", "Ann Ford title director"}),
@@ -219,6 +221,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Tom Hale|PERSON], a leader of the [Kharaj Front|ORG], was killed.", {"Tom Hale leads Kharaj Front"}),
     ("[Tom Hale|PERSON] was also an original director of the [Lakeside Foundation|ORG].",
      {"Tom Hale leads Lakeside Foundation"}),
+    ("[Zanzar|PLACE]'s [Muslim|GROUP] leader [Tom Hale|PERSON] spoke.", {"Tom Hale leads Zanzar"}),
     # a first role that names its own field is not of what the second's of-phrase names
     ("[Tom Hale|PERSON], a union leader and co-founder of the [Green Party|ORG], spoke.",
      {"Tom Hale leads Green Party"}),

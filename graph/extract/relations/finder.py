@@ -113,7 +113,7 @@ class Finder:
         if who is None or not roles:
             return
         first, last = _extent(parts)
-        if self._no_apposition(rule.name, first, last):
+        if self._no_apposition(rule.name, first, last) or self._not_a_partys(parts):
             return
         target = self._mention(parts.get("of"))
         if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region") \
@@ -146,6 +146,12 @@ class Finder:
         past holder of the one office)."""
         return i > 0 and self.doc[i - 1].lower_ in ("a", "an") \
             and not any(set(r.words) & L.PAST_MODIFIERS for r in roles)
+
+    def _not_a_partys(self, parts: dict) -> bool:
+        """'Kenya's Muslim leader X': a group's word between the owner and the role that is no
+        party's makes the role the group's."""
+        side = parts.get("side")
+        return bool(side) and side[0].lower not in L.PARTY_ADJECTIVES | L.PARTY_MEMBER_NOUNS
 
     def _no_apposition(self, rule_name: str, first: int, last: int) -> bool:
         """'According to his publicist, X died': the source of the news, not X's role; 'Prime

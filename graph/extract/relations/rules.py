@@ -7,7 +7,8 @@ is written [Name|TYPE]), and a confidence.
 What each `act` does with the bound parts (finder.py):
   role        `who` holds the role in `role` (and `comp`): a title, and `leads` or `memberOf`
               what the role is of (`of`, else `owner`) by the role's kind (roles.py); a `region`
-              of the owner ("Y's Americas director") makes it a member's role
+              of the owner ("Y's Americas director") makes it a member's role; a `side` is a party's
+              word between the owner and the role ("Maryland's Republican Governor X"), no other group
   role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
   role_of_body  `who` holds the role of the organisation the article named last before, when
               `body` is a word for an organisation ("the group's leader, X")
@@ -59,7 +60,8 @@ AT_TITLE_START = "<!(MOD|WORD|ROLE|HYPHEN|PLACE_NOUN|ANTI)"
 
 RULES = [
     # -- roles -------------------------------------------------------------------------------
-    Rule("title-before-name", f"<!MOD pre:MOD* owner:(ORG|PLACE|GROUP) POSS? role:TITLE {COMP} who:PERSON", "role",
+    Rule("title-before-name", f"<!MOD pre:MOD* owner:(ORG|PLACE|GROUP) (POSS side:GROUP?)? role:TITLE {COMP} "
+         "who:PERSON", "role",
          "[Kharaj|ORG] spokesperson [Omar Haidari|PERSON] said they would stay.",
          ("Omar Haidari memberOf Kharaj", "Omar Haidari title spokesperson"), 0.85),
     Rule("plural-title-before-names", f"{AT_TITLE_START} pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
