@@ -91,6 +91,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Tom Hale|PERSON], a former president of [Zanzar|PLACE], died.", {"Tom Hale title former president"}),
     # a party's word between a place's possessive and the office
     ("He advises [Zanzar|PLACE]'s [Republican|GROUP] Governor [Tom Hale|PERSON].", {"Tom Hale leads Zanzar"}),
+    ("[Ann Ford|PERSON] and [Tom Hale|PERSON] won the prize. They are professors at [Kharaj University|ORG].",
+     {"Ann Ford memberOf Kharaj University", "Tom Hale memberOf Kharaj University", "Tom Hale title professor"}),
     # a body's regional office: the holder is a member of the body
     ("[Amnesty International|ORG]'s [Americas|PLACE] director, [Ann Ford|PERSON], urged restraint.",
      {"Ann Ford memberOf Amnesty International", "Ann Ford title director"}),
@@ -222,6 +224,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Tom Hale|PERSON] was also an original director of the [Lakeside Foundation|ORG].",
      {"Tom Hale leads Lakeside Foundation"}),
     ("[Zanzar|PLACE]'s [Muslim|GROUP] leader [Tom Hale|PERSON] spoke.", {"Tom Hale leads Zanzar"}),
+    # 'both' / 'they' stand for the people of the sentence before only when it named two or three
+    ("[Tom Hale|PERSON] met reporters. They are members of the [Zarin Party|ORG].",
+     {"Tom Hale memberOf Zarin Party"}),
     # a first role that names its own field is not of what the second's of-phrase names
     ("[Tom Hale|PERSON], a union leader and co-founder of the [Green Party|ORG], spoke.",
      {"Tom Hale leads Green Party"}),

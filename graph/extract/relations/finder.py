@@ -50,6 +50,7 @@ class Finder:
         self.mention_at = {i: m for m, s in enumerate(spans) for i in range(s.start, s.end)}
         self.found: dict[tuple, Relation] = {}
         self.last_person: int | None = None  # the first person named in the last sentence that named one
+        self.last_people: list[int] = []  # the people the last sentence named, when it named two or three
         self.people_here: list[tuple[int, int]] = []  # (token, mention) of the people of this sentence
         self.qualified: set[int] = set()  # people whose role some sentence says is of a named body or place
         self.national: set[int] = set()  # people whose role some sentence says is of a country ("US Senator X")
@@ -101,6 +102,9 @@ class Finder:
         about = [u.mention for u in people if subjects & set(range(u.start, u.end))]
         if people:
             self.last_person = about[0] if about else people[0].mention
+            named = list(dict.fromkeys(self.entity_of[u.mention] for u in people))
+            self.last_people = [next(u.mention for u in people if self.entity_of[u.mention] == e) for e in named] \
+                if 2 <= len(named) <= 3 else []
 
     # -- what a match states -----------------------------------------------------------------
     def act_role(self, parts: dict, rule) -> None:
@@ -237,6 +241,15 @@ class Finder:
         who, org = self._person(parts.get("who")), self._mention(parts.get("org"))
         if who is not None and org is not None:
             self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
+
+    def act_role_of_them(self, parts: dict, rule) -> None:
+        """'X and Y met. Both are members of Z': the people the sentence before named."""
+        them = parts.get("them")
+        if not them or them[0].lower not in ("both", "they") or not self.last_people:
+            return
+        for m in self.last_people:
+            span = self.spans[m]
+            self.act_role(parts | {"who": [Unit(SYMBOLS["PERSON"], span.start, span.end, m, "")]}, rule)
 
     def act_office_held(self, parts: dict, rule) -> None:
         who, office = self._person(parts.get("who")), parts.get("office")

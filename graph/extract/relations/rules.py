@@ -13,6 +13,7 @@ What each `act` does with the bound parts (finder.py):
   role_of_body  `who` holds the role of the organisation the article named last before, when
               `body` is a word for an organisation ("the group's leader, X")
   office_held `who` held the office `office` names ("X's presidency": the title "president")
+  role_of_them  each person the sentence before named holds the plural role ("Both are members of Y")
   member      `who` is a member of the organisation `org`
   kin         `child` is a child of `parent` (the other way round for "father", "mother")
   kin_of_pronoun  `named` (and `others`) are children of whom "his" or "her" stands for (its
@@ -78,6 +79,9 @@ RULES = [
          "role:PLURAL_ROLE OF DET? of:ORG", "role_each",
          "[Tom Hale|PERSON] and [Ann Ford|PERSON], both members of the [National Assembly|ORG], voted against it.",
          ("Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"), 0.75),
+    Rule("pair-then-plural-role", "^ them:(OTHER|DET) COPULA+ DET? pre:MOD* role:PLURAL_ROLE (OF|PREP) DET? of:ORG",
+         "role_of_them", "[Tom Hale|PERSON] and [Ann Ford|PERSON] met. Both are members of the [Zarin Party|ORG].",
+         ("Tom Hale memberOf Zarin Party", "Ann Ford memberOf Zarin Party"), 0.7),
     # ("the group's leader, X": the organisation the article named last; a party, for "the party's")
     Rule("role-of-the-body-before-name", f"DET body:(WORD|MOD) POSS pre:MOD* {ROLES} {COMP} COMMA? who:PERSON",
          "role_of_body",
