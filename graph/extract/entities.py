@@ -352,7 +352,7 @@ def _settle_people(doc: Doc, body: list[Span], label_of: dict, surnames: Counter
 
 
 def _settle_places(label_of: dict) -> None:
-    """'the Panjshir valley' ... 'Panjshir had been captured': a name that the article also writes
+    """'the Zarin valley' ... 'Zarin had been captured': a name that the article also writes
     with a place's kind after it ('valley', 'province', 'river') is the place's name."""
     for key, label in label_of.items():
         words = key.split()

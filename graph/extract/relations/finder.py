@@ -316,7 +316,7 @@ class Finder:
                 and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
             return  # "ran for the U.S. Senate in Arizona": a body of another place
         if rule.name == "in-place" and self.type_of(inner) == "ORG" and self._where_a_verb_happens(outer):
-            return  # "to resist the Taliban in the Panjshir valley": where the resisting is
+            return  # "to resist the Kharaj Front in the Zarin valley": where the resisting is
         self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
 
     def _where_a_verb_happens(self, outer: int) -> bool:

@@ -146,9 +146,10 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
 
 
 def _each_other(verb: Token) -> bool:
+    """'fought each other', 'fought against one another': the verb's object, or its preposition's."""
+    near = [*verb.children, *(g for c in verb.children for g in c.children)]
     return any(c.dep_ in ("obj", "dobj", "obl", "pobj") and c.lower_ in ("each", "one")
-               and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("other", "another") for c in verb.subtree
-               if c.head == verb or c.head.head == verb)
+               and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("other", "another") for c in near)
 
 
 def _stating_verb(tok: Token) -> Token | None:
