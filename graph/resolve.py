@@ -183,6 +183,9 @@ class Resolver:
     def _index(self, node: Node, form: str) -> None:
         key = normal(form)
         self.by_key[key].add(node.id)
+        spelled = _country_spelled(form)
+        if spelled:
+            self.by_key["spelled:" + spelled].add(node.id)
         country = gazetteer.countries().get(key)
         if country:
             self.by_key["country:" + normal(country)].add(node.id)
@@ -203,6 +206,9 @@ class Resolver:
 
     def _unindex(self, node: Node, form: str) -> None:
         key = normal(form)
+        spelled = _country_spelled(form)
+        if spelled and not any(spelled in (normal(f), _country_spelled(f)) for f in node.forms):
+            self.by_key["spelled:" + spelled].discard(node.id)
         if any(normal(f) == key for f in node.forms):
             return  # another form with the same key still holds the entry
         self.by_key[key].discard(node.id)
@@ -396,7 +402,12 @@ class Resolver:
             if not is_acronym(form) and (institution(form, place_of) or ("", "?"))[1] is None:
                 continue  # "Democratic Party" names a party of any country: no evidence by itself
             key = normal(form)
-            for nid in self.by_key.get(key, ()):
+            # a country's other name in a body's or an event's name; not in a facility's ('US
+            # Embassy'), which names one of many
+            pool = set(self.by_key.get(key, ()))
+            if ent.type in ("ORG", "EVENT"):
+                pool |= self.by_key.get("spelled:" + key, set()) | self.by_key.get(_country_spelled(form) or key, set())
+            for nid in sorted(pool):
                 if _spelt_out(form, ent.forms) and self._spelt_otherwise(nid, form, keys):
                     continue  # 'RNC' the article spells out, of a node that spells it otherwise
                 if usable(nid, form) and not self._generic_node(nid):
@@ -728,6 +739,23 @@ def _person_variant(a: list[str], b: list[str]) -> str:
     if a[0] == b[0] and len(a) == len(b) and spelling_variant(" ".join(a), " ".join(b)):
         return "spelt otherwise, with the same given name"
     return ""
+
+
+def _country_spelled(form: str) -> str | None:
+    """The key of a name of two words or more with the short name or code of the country that
+    opens it (after a year) written out: '2020 US presidential election' → '2020 united states
+    presidential election', the key of the name as other articles write it; None when no
+    country's other name opens it."""
+    words = form.split()
+    at = 1 if words and words[0].isdigit() else 0
+    for k in (2, 1):
+        if at + k >= len(words):
+            continue
+        prefix = normal(" ".join(words[at:at + k]))
+        country = gazetteer.countries().get(prefix)
+        if country and normal(country) != prefix:
+            return normal(" ".join(words[:at] + [country] + words[at + k:]))
+    return None
 
 
 def _without_country(form: str) -> tuple[str, str] | None:

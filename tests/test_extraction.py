@@ -946,3 +946,16 @@ def test_a_body_whose_name_says_whom_it_fights_opposes_that_one_when_the_article
     assert ("Global Coalition to Defeat ZLF", "opposes", "Zarin Liberation Front") in relations
     _, relations, _ = extract(extractor, "The Lakeside Alliance to End Hunger met on Monday.")
     assert not {r for r in relations if r[1] == "opposes"}
+
+
+def test_a_country_as_a_modifier_in_an_events_descriptive_name_is_a_mention_of_the_country(extractor):
+    text = ("Ann Ford ends her bid\n\nAnn Ford, a candidate in the 2020 United States presidential election, "
+            "withdrew on Monday. She had said the 2020 US Presidential Election was her goal. "
+            "Tom Hale won the United States Grand Prix in Austin.")
+    entities, _, e = extract(extractor, text)
+    nested = [(m.text, e.entities[m.entity].label) for m in e.mentions
+              if any(o.start <= m.start and m.end <= o.end and o != m for o in e.mentions)]
+    # the events keep their names; the country is mentioned too, and its mentions are one entity
+    assert nested == [("United States", "United States"), ("US", "United States")], nested
+    assert ("2020 US Presidential Election", "EVENT") in entities, entities
+    assert [m.start for m in e.mentions] == sorted(m.start for m in e.mentions)

@@ -365,3 +365,17 @@ def test_an_event_named_by_its_kind_alone_joins_no_other_articles_event():
     (c,) = r.resolve(extraction("3", ("Lakeside Olympiad", "EVENT", [])))
     (d,) = r.resolve(extraction("4", ("Lakeside Olympiad", "EVENT", [])))
     assert c == d
+
+
+def test_an_events_or_bodys_name_with_its_countrys_code_is_the_name_with_the_country_written_out():
+    r = Resolver()
+    (a, s) = r.resolve(extraction("1", ("2024 United States presidential election", "EVENT", []),
+                                  ("United States Space Force", "ORG", [])))
+    (b, t) = r.resolve(extraction("2", ("2024 US presidential election", "EVENT", []), ("U.S. Space Force", "ORG", [])))
+    assert (a, s) == (b, t) and r.decisions[0].rule == "same-name"
+    (c,) = r.resolve(extraction("3", ("2024 United States presidential election", "EVENT", [])))
+    assert c == a
+    # a facility's name names one of many: the US embassy of one city is not the other's
+    (d,) = r.resolve(extraction("4", ("US Embassy", "PLACE", [])))
+    (e,) = r.resolve(extraction("5", ("United States Embassy", "PLACE", [])))
+    assert d != e

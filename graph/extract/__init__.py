@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..records import Article, Extraction, Mention, Relation, Sentence
 from . import local_entities, relations
-from .entities import HINTS
+from .entities import HINTS, modifier_places
 from .nlp import ModelError, load, model_name
 
 __all__ = ["Extractor", "ModelError", "model_name"]
@@ -96,14 +96,15 @@ def chunks(text: str, size: int) -> list[str]:
 
 
 def from_doc(article: Article, doc) -> Extraction:
-    sentences, sentence_of, spans, entity_of, entities = _names(article, doc)
+    sentences, sentence_of, spans, inner, entity_of, entities = _names(article, doc)
     # a name the tagger took for a place or organisation that joined a person is the person's
     # (a given name, a hyphenated surname), and one it took for a place that joined an
     # organisation the organisation's ("Houthi" of the "Houthi movement"): its mention says so,
     # for the graph's type vote
     mentions = tuple(Mention(start=e.start_char, end=e.end_char, text=e.text,
                              type=_mention_type(e.label_, entities[entity_of[i]].type),
-                             sentence=sentence_of[e.start], entity=entity_of[i]) for i, e in enumerate(spans))
+                             sentence=sentence_of[e.start], entity=entity_of[i])
+                     for i, e in sorted(enumerate(spans + inner), key=lambda x: (x[1].start, x[1].end)))
     found: list[Relation] = relations.extract(doc, spans, entity_of, entities, sentence_of)
     return Extraction(article=article, sentences=tuple(sentences), mentions=mentions,
                       entities=tuple(entities), relations=tuple(found))
@@ -112,12 +113,14 @@ def from_doc(article: Article, doc) -> Extraction:
 def relation_pairs(article: Article, doc) -> tuple[list, list]:
     """The article's entities and the pairs of names the relation model weighs, with their
     features, as the patterns alone leave them (for `kg train --relations`)."""
-    _, sentence_of, spans, entity_of, entities = _names(article, doc)
+    _, sentence_of, spans, _, entity_of, entities = _names(article, doc)
     return entities, relations.pairs(doc, spans, entity_of, entities, sentence_of)
 
 
 def _names(article: Article, doc) -> tuple:
-    """Sentences, the token → sentence map, the name spans, and the entities they resolve to."""
+    """Sentences, the token → sentence map, the name spans, the names nested in them
+    (`modifier_places`: mentions, but no part of the relation patterns' input), and the
+    entities they all resolve to (the spans' first in `entity_of`)."""
     sentences: list[Sentence] = []
     sentence_of: dict[int, int] = {}
     for sent in doc.sents:
@@ -131,8 +134,10 @@ def _names(article: Article, doc) -> tuple:
             sentence_of[tok.i] = len(sentences) - 1
     spans = [e for e in doc.ents if e.start in sentence_of]
     hints = {start: label for (start, _), label in doc.user_data.get(HINTS, {}).items()}
-    entity_of, entities = local_entities.cluster([(e.text, e.label_, e.start_char) for e in spans], article.text, hints)
-    return sentences, sentence_of, spans, entity_of, entities
+    inner = modifier_places(spans)
+    entity_of, entities = local_entities.cluster([(e.text, e.label_, e.start_char) for e in spans + inner],
+                                                 article.text, hints)
+    return sentences, sentence_of, spans, inner, entity_of, entities
 
 
 def _mention_type(label: str, entity_type: str) -> str:

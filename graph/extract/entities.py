@@ -479,3 +479,31 @@ def regnal_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def title_case_word(tok) -> bool:
     return tok.text[:1].isupper() and tok.text[1:].islower()
+
+
+def modifier_places(spans: list[Span]) -> list[Span]:
+    """Countries named as modifiers inside an event's descriptive name ("the 2020 United States
+    presidential election", "US presidential elections", "the 2020 US Presidential Election"):
+    the event keeps its name, and the country is mentioned there too, as it is in "US
+    President". Not inside a proper name whose words are all capitalised ("United States Grand
+    Prix"), which is one name."""
+    out = []
+    for s in spans:
+        if s.label_ != "EVENT":
+            continue
+        k = next((k for k, t in enumerate(s) if not t.like_num), len(s))
+        for n in range(min(4, len(s) - k - 1), 0, -1):
+            inner = s[k:k + n]
+            if capitalised(inner[0]) and gazetteer.place_kind(inner.text) == "country" \
+                    and _descriptive(s[k + n:]):
+                out.append(Span(s.doc, inner.start, inner.end, label="PLACE"))
+                break
+    return out
+
+
+def _descriptive(words: Span) -> bool:
+    """Words after a country that describe rather than name: any in lower case, or an election
+    noun with its adjectives in title case ("Presidential Election")."""
+    lower = [t.lower_ for t in words if t.is_alpha]
+    return any(t.is_alpha and t.is_lower for t in words) or bool(lower) and lower[-1] in L.ELECTION_HEADS \
+        and all(w in L.ELECTION_HEADS or w in L.ELECTION_ADJECTIVES for w in lower)
