@@ -959,3 +959,12 @@ def test_a_country_as_a_modifier_in_an_events_descriptive_name_is_a_mention_of_t
     assert nested == [("United States", "United States"), ("US", "United States")], nested
     assert ("2020 US Presidential Election", "EVENT") in entities, entities
     assert [m.start for m in e.mentions] == sorted(m.start for m in e.mentions)
+
+
+def test_a_persons_name_before_a_bodys_word_in_lower_case_is_the_person(extractor):
+    entities, _, e = extract(extractor, "Ann Ford spoke on Monday. The Ford campaign criticized Hale for not "
+                                        "denouncing violence.")
+    assert ("Ford campaign", "ORG") not in entities, entities  # 'campaign' in lower case: no proper name
+    assert [m.text for m in e.mentions if e.entities[m.entity].label == "Ann Ford"] == ["Ann Ford", "Ford"]
+    entities, _, _ = extract(extractor, "The Zarin network attacked the town on Monday.")
+    assert ("Zarin network", "ORG") in entities, entities  # no person of that name: the body's name

@@ -123,8 +123,12 @@ class EntityLayer:
         spans = filter_spans(spans)
         body = [s for s in spans if s.start not in headline]
         votes, label_of = _type_votes(doc, spans, headline)
-        confirmed = {normal(s.text) for s in body}
         surnames = _surnames(doc, body, label_of)
+        if any(_persons_body(s, surnames, label_of) for s in spans):
+            spans = [_persons_body(s, surnames, label_of) or s for s in spans]
+            body = [s for s in spans if s.start not in headline]
+            votes, label_of = _type_votes(doc, spans, headline)
+        confirmed = {normal(s.text) for s in body}
         confirmed |= set(surnames)
         _settle_people(doc, body, label_of, surnames)
         _settle_teams(doc, spans, label_of)
@@ -330,6 +334,19 @@ def _surnames(doc: Doc, body: list[Span], label_of: dict) -> Counter:
             for form in forms:
                 surnames[form] += 1
     return surnames
+
+
+def _persons_body(span: Span, surnames: Counter, label_of: dict) -> Span | None:
+    """'the Hale campaign', 'the Ford administration': a person's name (the article names the
+    person in full) before a body's word in lower case is the person, named as a modifier; the
+    campaign is no proper name."""
+    last = span[-1]
+    if len(span) < 2 or span.label_ == "PERSON" or not (last.is_lower and last.lower_ in L.ORG_HEADS):
+        return None
+    name = normal(span[:-1].text)
+    if name in surnames or label_of.get(name) == "PERSON" and " " in name:
+        return Span(span.doc, span.start, span.end - 1, label="PERSON")
+    return None
 
 
 def _settle_people(doc: Doc, body: list[Span], label_of: dict, surnames: Counter) -> None:
