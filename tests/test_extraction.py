@@ -968,3 +968,10 @@ def test_a_persons_name_before_a_bodys_word_in_lower_case_is_the_person(extracto
     assert [m.text for m in e.mentions if e.entities[m.entity].label == "Ann Ford"] == ["Ann Ford", "Ford"]
     entities, _, _ = extract(extractor, "The Zarin network attacked the town on Monday.")
     assert ("Zarin network", "ORG") in entities, entities  # no person of that name: the body's name
+
+
+def test_a_phrase_without_a_capital_letter_is_no_name_but_an_election_by_its_year_is(extractor):
+    entities, _, _ = extract(extractor, "Tom Hale won the 2020 presidential nomination and lost the 2020 "
+                                        "presidential race after his 2020 presidential campaign ended, before the "
+                                        "2018 midterm elections.")
+    assert {label for label, _ in entities} == {"Tom Hale", "2018 midterm elections"}, entities

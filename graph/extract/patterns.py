@@ -510,6 +510,14 @@ def _family_name(doc: Doc, s: Span, words: list, context: dict) -> bool:
     return s.label_ == "PERSON" and len(words) == 1 and s.end < len(doc) and doc[s.end].lower_ in L.FAMILY_NOUNS
 
 
+def _all_lower_case(doc: Doc, s: Span, words: list, context: dict) -> bool:
+    """'the 2020 presidential campaign', 'his 2008 presidential nomination': no capital letter, so
+    no proper name -- but for an election or a contest named by its year and kind ('the 2018
+    midterm elections'), which news and the guidelines treat as the event's name."""
+    return bool(words) and not any(any(c.isupper() for c in t.text) for t in s) \
+        and s[-1].lower_ not in L.NAMED_EVENT_HEADS
+
+
 def _office_alone(doc, s, words, c) -> bool:
     """One word that is an office, its holders or its term, not a body's name ('House' stays)."""
     if len(words) != 1 or s[0].lower_ in INSTITUTION_HEADS or normal(s.text) in c["people"]:
@@ -563,6 +571,7 @@ COMMON_WORD_RULES = [
     ("the Nobel Prize, Labour Day, COVID-19, GBP738: no entities", _no_entity_kind),
     ("two different Presidents, during X's Presidency: an office, not a name", _office_alone),
     ("the Vanderbilt family: a family by its surname, no mention of a person", _family_name),
+    ("the 2020 presidential campaign: no capital letter (but the 2018 midterm elections)", _all_lower_case),
 ]
 
 
