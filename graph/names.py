@@ -116,6 +116,29 @@ def spelling_variant(a: str, b: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def nickname_of(a: str, b: str) -> bool:
+    """Two given names of which one is the other's usual short form, both ways in the curated
+    list of the `nicknames` package ('Bill' / 'William', 'Jim' / 'James'; not 'Bill' / 'Robert',
+    which it lists one way only)."""
+    a, b = normal(a), normal(b)
+    if a == b or not a.isalpha() or not b.isalpha():
+        return False
+    nn = _nicknamer()
+    return any(y in nn.nicknames_of(x) and x in nn.canonicals_of(y) for x, y in ((a, b), (b, a)))
+
+
+def same_but_given_nickname(a: list[str], b: list[str]) -> bool:
+    """'Bill Weld' and 'William Weld': the same name but for a given name and its short form."""
+    return len(a) == len(b) >= 2 and a[1:] == b[1:] and nickname_of(a[0], b[0])
+
+
 def fullness(form: str) -> tuple[int, int]:
     """Orders forms by how full a name they are: more words, then more letters."""
     return len(form.split()), len(form)

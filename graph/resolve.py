@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from . import gazetteer
 from .context import article_countries, place_of
 from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
-                    spelling_variant, tokens)
+                    same_but_given_nickname, spelling_variant, tokens)
 from .lexicon import (COMPASS, CONTEST_WORDS, EVENT_HEADS, MEETING_NOUNS, ORG_HEADS, PARTICLES, PARTY_GROUP_WORDS,
                       PLACE_HEADS, TITLE_MODIFIERS)
 from .records import Extraction, LocalEntity
@@ -738,6 +738,8 @@ def _person_variant(a: list[str], b: list[str]) -> str:
         return "as a run of its words"
     if a[0] == b[0] and len(a) == len(b) and spelling_variant(" ".join(a), " ".join(b)):
         return "spelt otherwise, with the same given name"
+    if same_but_given_nickname(bare_a, bare_b):
+        return "with the given name's short form (nicknames)"
     return ""
 
 

@@ -262,3 +262,10 @@ def test_a_short_name_in_brackets_after_a_name_is_that_name_and_of_its_type():
 def test_a_body_is_not_the_meeting_named_after_it():
     got, entities = labels(("Zarin Party National Convention", "EVENT"), ("Zarin Party", "ORG"))
     assert got == ["Zarin Party National Convention", "Zarin Party"] and entities[1].type == "ORG"
+
+
+def test_a_given_name_and_its_short_form_are_one_person_but_two_given_names_are_two():
+    got, _ = labels(("William Hale", "PERSON"), ("Bill Hale", "PERSON"), ("Hale", "PERSON"))
+    assert got == ["William Hale"] * 3
+    got, _ = labels(("William Hale", "PERSON"), ("Hunter Hale", "PERSON"))
+    assert got == ["William Hale", "Hunter Hale"]

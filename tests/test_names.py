@@ -33,3 +33,12 @@ def test_slugs_are_readable_and_ascii():
 
 def test_an_invisible_character_pasted_into_a_name_is_no_part_of_it():
     assert names.normal("\u200dAparna Garg") == names.normal("Aparna\u200b Garg") == names.normal("Aparna Garg")
+
+
+def test_a_given_name_and_its_short_form():
+    from newskg.graph.names import nickname_of, same_but_given_nickname
+
+    assert nickname_of("Bill", "William") and nickname_of("Jim", "James") and nickname_of("Nick", "Nicholas")
+    assert not nickname_of("Hunter", "Joe") and not nickname_of("Ann", "Ann")
+    assert same_but_given_nickname(["bill", "weld"], ["william", "weld"])
+    assert not same_but_given_nickname(["bill", "weld"], ["william", "smith"])

@@ -379,3 +379,12 @@ def test_an_events_or_bodys_name_with_its_countrys_code_is_the_name_with_the_cou
     (d,) = r.resolve(extraction("4", ("US Embassy", "PLACE", [])))
     (e,) = r.resolve(extraction("5", ("United States Embassy", "PLACE", [])))
     assert d != e
+
+
+def test_a_short_form_of_the_given_name_joins_across_articles_when_the_context_agrees():
+    r = Resolver()
+    (a, _) = r.resolve(extraction("1", ("William Hale", "PERSON", []), ("Zanzar Liberation Front", "ORG", [])))
+    (b,) = r.resolve(extraction("2", ("Bill Hale", "PERSON", [])))
+    assert b != a  # no context shared: a node of its own
+    (c, _) = r.resolve(extraction("3", ("Will Hale", "PERSON", []), ("Zanzar Liberation Front", "ORG", [])))
+    assert c == a and r.decisions[0].rule == "name-variant"

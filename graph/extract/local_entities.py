@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .. import gazetteer
 from ..context import article_countries, country_names, place_of
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
-                     spelling_variant, tokens)
+                     same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK,
                        MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_GROUP_WORDS, PLACE_GENERICS,
@@ -391,6 +391,8 @@ def _initials_or_spelling(f: _Form, cl: _Cluster) -> str | None:
             return f"'{other}' without or with initials"
         if len(bare) > 1 and spelling_variant(" ".join(bare), " ".join(other_bare)):
             return f"a spelling of '{other}'"
+        if same_but_given_nickname(bare, other_bare):
+            return f"'{other}' with the given name's short form (nicknames)"
     return None
 
 
@@ -590,7 +592,8 @@ SAME_NAME_RULES = [
     ("surname tagged an organisation", "'Smith said' after 'John Smith'", _surname_typed_as_organisation),
     ("institution in other words", "'the Court' after 'the Supreme Court of Ruritania'", _institution_in_other_words),
     ("a person and not a person", "'Jordan' (the country) and 'Michael Jordan'", _person_and_not_person),
-    ("initials or spelling", "'John R. Bolton' / 'John Bolton', 'bin Ladin' / 'bin Laden'", _initials_or_spelling),
+    ("initials or spelling", "'John R. Bolton' / 'John Bolton', 'bin Ladin' / 'bin Laden', 'Bill Weld' / "
+     "'William Weld'", _initials_or_spelling),
     ("monarch", "'Sultan Qaboos' and 'Qaboos bin Said'", _monarch),
     ("same people", "'Kurds' and 'Kurdish'", _same_people),
     ("part of a name", "'ZLF' / 'Zanzar Liberation Front'; 'Smith' of 'John Smith'", _part_of_a_name),
