@@ -975,3 +975,14 @@ def test_a_phrase_without_a_capital_letter_is_no_name_but_an_election_by_its_yea
                                         "presidential race after his 2020 presidential campaign ended, before the "
                                         "2018 midterm elections.")
     assert {label for label, _ in entities} == {"Tom Hale", "2018 midterm elections"}, entities
+
+
+def test_a_wire_storys_dateline_names_a_place_and_the_agency_in_brackets_is_no_name_of_it(extractor):
+    entities, relations, e = extract(extractor, "Rebels seize town\n\nEL GENEINA, Sudan (Reuters) — Fighters seized "
+                                                "the town on Tuesday.\n\nBEIRUT — Strikes hit southern Lebanon.")
+    assert {("El Geneina", "PLACE"), ("Sudan", "PLACE"), ("Reuters", "ORG"), ("Beirut", "PLACE")} <= entities, entities
+    assert ("El Geneina", "locatedIn", "Sudan") in relations
+    entities, _, _ = extract(extractor, "KABUL, Afghanistan (AP) — Gunmen attacked a mosque on Friday.")
+    assert ("AP", "ORG") in entities, entities  # not a name of Afghanistan defined in brackets
+    entities, _, _ = extract(extractor, "NATO, Russia agree to talks\n\nNATO (the alliance) said it would act.")
+    assert ("NATO", "ORG") in entities, entities  # a headline, no dateline

@@ -269,3 +269,11 @@ def test_a_given_name_and_its_short_form_are_one_person_but_two_given_names_are_
     assert got == ["William Hale"] * 3
     got, _ = labels(("William Hale", "PERSON"), ("Hunter Hale", "PERSON"))
     assert got == ["William Hale", "Hunter Hale"]
+
+
+def test_an_acronym_in_brackets_after_a_known_place_is_its_name_only_when_it_fits():
+    text = "KABUL, Afghanistan (AP) said; the United Arab Emirates (UAE) said"
+    entity_of, entities = cluster([("KABUL", "PLACE", 0), ("Afghanistan", "PLACE", 7), ("AP", "ORG", 20),
+                                   ("United Arab Emirates", "PLACE", 34), ("UAE", "PLACE", 56)], text)
+    assert [entities[e].label for e in entity_of] == ["KABUL", "Afghanistan", "AP", "United Arab Emirates",
+                                                      "United Arab Emirates"]

@@ -784,9 +784,19 @@ def _parenthetical_definitions(mentions: list[tuple[str, str, int]], text: str) 
         between = text[pos_a + len(form_a):pos_b]
         if re.fullmatch(r"\s*\(\s*", between) and text[pos_b + len(form_b):pos_b + len(form_b) + 1] == ")" \
                 and type_b != "PERSON" and (is_acronym(form_b) and not _cut_name_before(text[:pos_a])
+                                            and not _agency_after_a_place(form_b, form_a)
                                             or _short_name_of(form_b, form_a)):
             out[b] = a
     return out
+
+
+def _agency_after_a_place(acronym: str, name: str) -> bool:
+    """'KABUL, Afghanistan (AP) --': a dateline's place and the news agency in brackets after it.
+    A known place's acronym in brackets is its initials or its country's code ('United Arab
+    Emirates (UAE)'), nothing else."""
+    countries = gazetteer.countries()
+    return gazetteer.place_kind(name) is not None and not acronym_of(acronym, name) \
+        and (countries.get(normal(acronym)) is None or countries.get(normal(acronym)) != countries.get(normal(name)))
 
 
 def _short_name_of(short: str, name: str) -> bool:

@@ -613,7 +613,10 @@ def gazetteer_spans(doc: Doc, hints: dict):
         if not tok.text[:1].isupper() or tok.lower_ == "the":
             i += 1  # "The United Kingdom": the article is not part of the name
             continue
-        found = _known_place_at(doc, i)
+        found = _dateline_place(doc, i)
+        if found:  # its name as a reader writes it ('EL GENEINA' is El Geneina)
+            hints[(found[0].start_char, found[0].end_char)] = found[0].text.title()
+        found = found or _known_place_at(doc, i)
         # Dateline: "Bangkok, TH" — a place, a comma, an ISO country code ending the line.
         if (found is None and len(tok.text) == 2 and tok.text.isupper() and tok.text in codes and i >= 2
                 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
@@ -625,6 +628,29 @@ def gazetteer_spans(doc: Doc, hints: dict):
             i = found[0].end
         else:
             i += 1
+
+
+_DASHES = {"—", "–", "-", "--"}
+
+
+def _dateline_place(doc: Doc, i: int) -> tuple[Span, bool] | None:
+    """A wire story's dateline: a place in capitals opening a line, before its country or state,
+    the agency in brackets or the dash ('EL GENEINA, Sudan (Reuters) —', 'BEIRUT —'), whatever
+    the tagger made of the capitals (it reads them as an organisation's)."""
+    if i > 0 and "\n" not in doc[i - 1].whitespace_ + doc[i - 1].text:
+        return None
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].is_upper and (doc[j].is_alpha or doc[j].text.rstrip(".").isalpha()):
+        j += 1
+    if j == i or j >= len(doc) - 1 or max(len(t.text) for t in doc[i:j]) < 3 or "\n" in doc[i:j].text:
+        return None
+    # up to the dash, only its country or state, a date and the agency: no word in lower case
+    for k in range(j, min(j + 12, len(doc))):
+        if doc[k].text in _DASHES:
+            return (Span(doc, i, j, label="PLACE"), True) if k > j or doc[j].text in _DASHES else None
+        if doc[k].is_lower and doc[k].is_alpha or "\n" in doc[k].text + doc[k].whitespace_:
+            return None
+    return None
 
 
 def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
