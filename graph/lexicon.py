@@ -469,6 +469,9 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 HYPHEN_SUFFIXES = {"era", "led", "run", "like", "type", "born", "made", "free", "held", "wide", "fed", "owned", "size",
                    "age", "tied", "old", "area"}
 # An office's term, which names no body: "during X's Presidency".
+# A state's forces: "army chief X" means the country's army, not whichever "... Army" the article
+# named last (a rebel "Liberation Army").
+NATIONAL_FORCES = {"army", "navy", "military"}
 OFFICE_TERMS = {"presidency", "premiership", "chancellorship", "mayoralty", "governorship", "papacy", "reign",
                 "tenure", "chairmanship", "leadership"}
 # Letters before a ship's name: "MV Alan Kurdi", "USS Cole".

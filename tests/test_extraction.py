@@ -986,3 +986,20 @@ def test_a_wire_storys_dateline_names_a_place_and_the_agency_in_brackets_is_no_n
     assert ("AP", "ORG") in entities, entities  # not a name of Afghanistan defined in brackets
     entities, _, _ = extract(extractor, "NATO, Russia agree to talks\n\nNATO (the alliance) said it would act.")
     assert ("NATO", "ORG") in entities, entities  # a headline, no dateline
+
+
+def test_army_chief_x_is_of_the_countrys_army_not_of_a_rebel_army_named_before(extractor):
+    _, relations, _ = extract(extractor, "The Zarin Liberation Army seized the town on Tuesday. President Tom Hale "
+                                         "met army chief General Omar Haidari on Wednesday.")
+    assert not {r for r in relations if r[1] == "memberOf"}, relations
+    _, relations, _ = extract(extractor, "The Sudanese Army said on Monday that the attack was repelled. Army chief "
+                                         "General Omar Haidari visited the troops.")
+    assert ("Omar Haidari", "memberOf", "Sudanese Army") in relations, relations
+
+
+def test_a_bodys_envoy_or_officer_for_a_place_is_a_member_of_the_body(extractor):
+    _, relations, _ = extract(extractor, "The United Nations envoy for Sudan, Lena Voss, urged both sides to talk. "
+                                         "Tom Hale, the Lakeside Bank's chief executive for Europe, agreed.")
+    assert {("Lena Voss", "memberOf", "United Nations"), ("Lena Voss", "title", "envoy"),
+            ("Tom Hale", "memberOf", "Lakeside Bank")} <= relations, relations
+    assert not {r for r in relations if r[1] == "leads"}, relations  # the head of a part

@@ -119,18 +119,7 @@ class Finder:
         first, last = _extent(parts)
         if self._no_apposition(rule.name, first, last) or self._not_a_partys(parts):
             return
-        target = self._mention(parts.get("of"))
-        if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region") \
-                or self._one_of_several(role_units[0].start, roles):
-            # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is
-            # named; "a leader of Y", "a director of Y": one of its leaders, a member
-            roles = [dataclasses.replace(r, part=True) for r in roles]
-        if target is None:
-            target = self._mention(parts.get("owner"))
-        if target is None:
-            target = self._its_owner(role_units[0].start)
-        if target is None:
-            target = self._party_of_word(role_units)
+        target, roles = self._role_target(parts, roles, role_units)
         if target is not None:
             self.qualified.add(self.entity_of[who])  # its office is of something named: not the article's place
             if self.type_of(target) == "PLACE" and gazetteer.place_kind(self.label_of(target)) == "country":
@@ -144,6 +133,30 @@ class Finder:
             if role is roles[0] and len(roles) == 2 and parts.get("of") and _own_field(role):
                 continue
             self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
+
+    def _role_target(self, parts: dict, roles: list, role_units: list) -> tuple[int | None, list]:
+        """What the roles are of: the of-phrase's name, else the owner before the role, else what an
+        'its' or a party's word stands for; the roles marked as of a part of it where the text says so."""
+        target = self._mention(parts.get("of"))
+        owner = self._mention(parts.get("owner"))
+        if target is not None and owner is not None and self.type_of(target) == "PLACE" \
+                and self.type_of(owner) == "ORG" and not any(r.kind == "leader" and r.leads_places for r in roles):
+            # "the UN envoy for Sudan", "Y's CEO for Central Europe": the UN's, sent to the place;
+            # the head of Y's part there, a member of Y
+            target = None
+            roles = [dataclasses.replace(r, part=True) for r in roles]
+        if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region") \
+                or self._one_of_several(role_units[0].start, roles):
+            # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is
+            # named; "a leader of Y", "a director of Y": one of its leaders, a member
+            roles = [dataclasses.replace(r, part=True) for r in roles]
+        if target is None:
+            target = owner
+        if target is None:
+            target = self._its_owner(role_units[0].start)
+        if target is None:
+            target = self._party_of_word(role_units)
+        return target, roles
 
     def _one_of_several(self, i: int, roles) -> bool:
         """'a' or 'an' before a role held now: one of several holders ('a former president' is a
@@ -479,7 +492,8 @@ class Finder:
 
         if head not in L.ORG_HEADS:
             return None
-        found = [m for m in self.orgs_by_head.get(head, ()) if self.spans[m].start < before]
+        found = [m for m in self.orgs_by_head.get(head, ()) if self.spans[m].start < before
+                 and (head not in L.NATIONAL_FORCES or _national(self.spans[m]))]
         return found[-1] if found else None
 
     @functools.cached_property
@@ -571,3 +585,10 @@ def clean_title(value: str) -> str:
     value = re.sub(r"^(then|now)?\s*-\s*", "", value)  # "then-governor": the role, not when it was held
     value = re.sub(r"\s+", " ", value).strip(" ,.;:")
     return value
+
+
+def _national(span) -> bool:
+    """'the Sudanese Army', 'Pakistan Army': a force named by its country or people, which 'army
+    chief X' can mean; not a rebel 'Liberation Army' named earlier in the article."""
+    words = span[:-1].text
+    return bool(words) and (gazetteer.place_kind(words) == "country" or normal(words) in gazetteer.demonyms())
