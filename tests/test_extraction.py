@@ -1003,3 +1003,10 @@ def test_a_bodys_envoy_or_officer_for_a_place_is_a_member_of_the_body(extractor)
     assert {("Lena Voss", "memberOf", "United Nations"), ("Lena Voss", "title", "envoy"),
             ("Tom Hale", "memberOf", "Lakeside Bank")} <= relations, relations
     assert not {r for r in relations if r[1] == "leads"}, relations  # the head of a part
+
+
+def test_the_groups_spokesman_after_a_name_is_of_the_body_the_article_named(extractor):
+    _, relations, _ = extract(extractor, "The Zarin Liberation Army seized the town. \"We control it,\" said Omar "
+                                         "Haidari, the group's military spokesman.")
+    assert {("Omar Haidari", "memberOf", "Zarin Liberation Army"),
+            ("Omar Haidari", "title", "military spokesman")} <= relations, relations

@@ -87,6 +87,11 @@ RULES = [
          "role_of_body",
          "The [Zarin Front|ORG] said that the group's leader, [Karim Haidari|PERSON], had been killed.",
          ("Karim Haidari leads Zarin Front", "Karim Haidari title leader"), 0.7),
+    # (not "X, the party's leader": 'party' is a word of titles too, read by apposition-after-name)
+    Rule("role-of-the-body-after-name", f"who:PERSON COMMA DET body:WORD POSS pre:MOD* {ROLES} {COMP}",
+         "role_of_body",
+         "The [Zarin Front|ORG] seized the town, said [Omar Haidari|PERSON], the group's military spokesman.",
+         ("Omar Haidari memberOf Zarin Front", "Omar Haidari title military spokesman"), 0.7),
     Rule("role-named", f"DET pre:(MOD|WORD|GROUP)* {ROLES} NAMING who:PERSON", "role",
          "Another, a Polish chef named [Tomasz Wolny|PERSON], held him back.",
          ("Tomasz Wolny title chef",), 0.75),
