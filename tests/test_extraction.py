@@ -1010,3 +1010,11 @@ def test_the_groups_spokesman_after_a_name_is_of_the_body_the_article_named(extr
                                          "Haidari, the group's military spokesman.")
     assert {("Omar Haidari", "memberOf", "Zarin Liberation Army"),
             ("Omar Haidari", "title", "military spokesman")} <= relations, relations
+
+
+def test_a_role_in_a_relative_clause_after_the_name_is_the_names(extractor):
+    _, relations, _ = extract(extractor, "Tom Hale, who stepped down as chief executive of Lakeside Bank in March, "
+                                         "will remain an adviser.")
+    assert {("Tom Hale", "leads", "Lakeside Bank"), ("Tom Hale", "title", "chief executive")} <= relations, relations
+    _, relations, _ = extract(extractor, "Tom Hale, who met the chief executive of Lakeside Bank, said so.")
+    assert not relations, relations
