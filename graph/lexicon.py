@@ -459,6 +459,8 @@ ORGANISATION_KIND_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster
              "outlet", "agency", "network", "channel", "station", "website", "bank", "manufacturer", "automaker",
              "carmaker", "conglomerate", "insurer", "retailer", "operator", "publisher", "startup", "giant",
              "group", "militia", "organisation", "organization", "movement", "party", "faction"}
+# What one holds in a company: "shares in X", "a stake in X" say X is one.
+HOLDING_NOUNS = {"shares", "stake", "stakes", "stock", "shareholding", "shareholders"}
 # More nouns that say an apposition's name is an organisation ("X, an online supermarket").
 BUSINESS_NOUNS = {"supermarket", "chain", "business", "corporation", "charity", "nonprofit", "non-profit", "club",
                   "team", "union", "institute", "foundation", "bank", "lender", "brewery", "studio", "label",

@@ -1018,3 +1018,11 @@ def test_a_role_in_a_relative_clause_after_the_name_is_the_names(extractor):
     assert {("Tom Hale", "leads", "Lakeside Bank"), ("Tom Hale", "title", "chief executive")} <= relations, relations
     _, relations, _ = extract(extractor, "Tom Hale, who met the chief executive of Lakeside Bank, said so.")
     assert not relations, relations
+
+
+def test_an_apposition_or_a_holding_says_an_unknown_name_is_a_company(extractor):
+    text = ("Nordbank, a German lender, said profits fell. Profits at Vestra, the Oslo-based shipping company, rose. "
+            "Shares in Kelmar fell 4% on Monday. Tom Hale, the company's founder, said so.")
+    entities, relations, _ = extract(extractor, text)
+    assert {("Nordbank", "ORG"), ("Vestra", "ORG"), ("Kelmar", "ORG"), ("Tom Hale", "PERSON")} <= entities, entities
+    assert ("Vestra", "locatedIn", "Oslo") in relations, relations

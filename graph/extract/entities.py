@@ -24,8 +24,8 @@ from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
 from .kinds import given_name_first, guess_type, is_storm, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
-from .tokens import (CONNECTORS, PARTICLES, after_prefix, capitalised, coverage, head_word, is_role, known,
-                     match_len, result_sides)
+from .tokens import (CONNECTORS, PARTICLES, after_prefix, apposition_noun, capitalised, coverage, head_word, is_role,
+                     known, match_len, result_sides)
 
 # Label schemes of other pipelines (OntoNotes, CoNLL/UNER, WikiNER) → the guideline types.
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -235,7 +235,8 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
             end - start > 1 and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS)
             or is_storm(doc[start:end])):
         return []
-    if end - start == 1 and doc[start].is_sent_start and not known(doc[start:end]):
+    if end - start == 1 and doc[start].is_sent_start and not known(doc[start:end]) \
+            and apposition_noun(doc, end) is None:  # ("Nordbank, a German lender, said")
         return []
     label = guess_type(doc[start:end], person_words)
     if label is None and defined_acronym(doc, start, end):

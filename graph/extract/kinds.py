@@ -11,8 +11,8 @@ from ..context import place_of
 from ..names import institution, is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
-from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, head_word,
-                     is_role, known, name_words, occupation)
+from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, apposition_noun,
+                     head_word, is_role, known, name_words, occupation)
 
 
 def people_of_place(text: str) -> bool:
@@ -210,13 +210,16 @@ def _plural_org_noun(word: str) -> bool:
 
 
 def organisation_context(span: Span) -> bool:
-    """'state news firm X', 'state-owned X', 'X members' (a name no gazetteer knows as a place), a list after
-    'firms including': the context says the name is an organisation's."""
+    """'state news firm X', 'state-owned X', 'shares in X', 'X members' (a name no gazetteer knows as a
+    place), a list after 'firms including': the context says the name is an organisation's."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.is_lower and before.lower_ in L.ORGANISATION_KIND_NOUNS:
         return True
+    if before is not None and before.lower_ in ("in", "of") and span.start >= 2 \
+            and doc[span.start - 2].lower_ in L.HOLDING_NOUNS and gazetteer.place_kind(span.text) is None:
+        return True  # "shares in X", "a stake in X"
     if before is not None and before.lower_ in L.OWNED_PARTICIPLES and span.start >= 2 \
             and doc[span.start - 2].text == "-":
         return True  # "state-owned X"
@@ -323,19 +326,13 @@ def _after_a_title(span, f):
 
 
 def _by_its_kind(span, f):
-    """'Anime North, a fan-run convention', 'Lakeside Herald, a daily tabloid', 'Expo 2030': what
-    the apposition after the name says it is (its last noun), or a year after it (an edition)."""
-    doc, after = span.doc, f["after"]
+    """'Anime North, a fan-run convention', 'Lakeside Herald, a daily tabloid', 'Nordbank, a German
+    lender', 'Expo 2030': what the apposition after the name says it is, or a year after it (an
+    edition)."""
+    after = f["after"]
     if after is not None and after.text.isdigit() and len(after.text) == 4 and 1900 <= int(after.text) <= 2099:
         return "EVENT"
-    i = span.end
-    if not (i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("a", "an")):
-        return None
-    i, head = i + 2, None
-    while i < len(doc) and i < span.end + 8 and (doc[i].pos_ in ("ADJ", "NOUN", "VERB") and doc[i].is_lower
-                                                  or doc[i].text == "-"):
-        head = doc[i].lower_ if doc[i].pos_ == "NOUN" else head
-        i += 1
+    head = apposition_noun(span.doc, span.end)
     if head in L.EVENT_HEADS or head in L.EVENT_NOUNS:
         return "EVENT"
     return "ORG" if head in L.ORGANISATION_KIND_NOUNS or head in L.BUSINESS_NOUNS else None

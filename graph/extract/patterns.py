@@ -14,8 +14,8 @@ from ..lexicon import common_words
 from .kinds import given_name_first, guess_type
 from .boundaries import person_run_at
 from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
-from .tokens import (after_prefix, capitalised, coverage, head_word, is_role, known, result_sides, title_case,
-                     titleish)
+from .tokens import (after_prefix, apposition_noun, capitalised, coverage, head_word, is_role, known, result_sides,
+                     title_case, titleish)
 
 
 class _Spans:
@@ -117,7 +117,7 @@ def _described_after(doc: Doc, found: _Spans) -> None:
     """'Drexel Burnham Lambert, an investment bank', 'Harlech, a town in Wales': the noun of an
     apposition says what a name is the tagger was unsure of (an organisation or a place)."""
     for k, span in enumerate(found.out):
-        noun = _apposition_noun(doc, span.end)
+        noun = apposition_noun(doc, span.end)
         if noun is None or known(span):
             continue
         label = "ORG" if noun in (L.ORGANISATION_KIND_NOUNS | L.BUSINESS_NOUNS) - {"station", "giant"} else \
@@ -126,21 +126,6 @@ def _described_after(doc: Doc, found: _Spans) -> None:
                 and not (span.label_ == "PERSON" and given_name_first(span)):
             found.out[k] = Span(doc, span.start, span.end, label=label)
             found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
-
-
-def _apposition_noun(doc: Doc, end: int) -> str | None:
-    """The head noun of 'X, a(n) [words] NOUN' right after a name: the first noun before a
-    preposition, a comma or the sentence's end, up to five words on."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
-        return None  # ("Patagonia, the south-most region in Chile")
-    for tok in doc[end + 2:min(len(doc), end + 7)]:
-        if tok.pos_ == "NOUN" and not (tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ == "NOUN"
-                                                                   or doc[tok.i + 1].text == "-")):
-            return tok.lower_  # (not "south" of "the south-most region")
-        if tok.pos_ in ("ADP", "PUNCT", "VERB") and tok.text != "-" or tok.is_sent_end \
-                or tok.pos_ == "PROPN" and normal(tok.text) not in gazetteer.demonyms():
-            return None
-    return None
 
 
 def _listed(doc: Doc, end: int, start: int) -> bool:

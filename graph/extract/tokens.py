@@ -157,3 +157,24 @@ def result_sides(verb) -> list:
         if child.pos_ == "PROPN":  # (not "30 points" of "defeated Y 30 points to 12")
             out.append(child)
     return out
+
+
+def apposition_noun(doc: Doc, end: int) -> str | None:
+    """The head noun of 'X, a(n) [words] NOUN' or 'X, the [words] NOUN' right after a name: the
+    first noun that is not a modifier (before another noun, a hyphen or a possessive 's), before a
+    preposition, a comma or the sentence's end, up to six words on. A people's word or a place
+    with '-based' may stand among the words ('a German lender', 'the Oslo-based shipping firm')."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return None  # ("Patagonia, the south-most region in Chile")
+    for tok in doc[end + 2:min(len(doc), end + 8)]:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        hyphened = tok.text == "-" or doc[tok.i - 1].text == "-" or nxt is not None and nxt.text == "-"
+        if tok.pos_ == "NOUN" and not hyphened and not (nxt is not None and (
+                nxt.pos_ == "NOUN" or nxt.text in ("'s", "\u2019s"))):
+            return tok.lower_  # (not "south" of "the south-most region")
+        if hyphened or tok.pos_ == "NOUN" or tok.text in ("'s", "\u2019s"):
+            continue
+        if tok.pos_ in ("ADP", "PUNCT", "VERB") or tok.is_sent_end \
+                or tok.pos_ == "PROPN" and normal(tok.text) not in gazetteer.demonyms():
+            return None
+    return None
