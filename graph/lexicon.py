@@ -407,7 +407,13 @@ LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "yo
                 "those", "former", "late", "then", "acting", "ex", "so", "-", "called", "both", "all", "some",
                 "many", "several", "most", "every", "each", "no", "any", "another", "other", "such", "fellow",
                 "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro",
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+                # adverbs and conjunctions that open a sentence or a quotation ('"Tonight Ghana has chosen"',
+                # 'Afterwards Smith'); not those that open names or acronyms too ('AS Roma', 'Just Eat',
+                # 'NOW', 'Or Yehuda')
+                "tonight", "tomorrow", "meanwhile", "afterwards", "later", "earlier", "recently", "there",
+                "when", "while", "since", "after", "before", "but", "and", "yet", "still", "also", "only",
+                "instead", "however"}
 CONNECTORS = {"of", "for", "on", "&"}
 OCCUPATION_ENDINGS = ("man", "woman", "men", "women", "ist", "ists", "onomer", "ographer", "ologist", "ician")
 STOP = {",", ".", ";", ":", "\u2014", "\u2013", "--", "\"", "\u201c", "\u201d", "?", "!", "|"}  # ends a phrase
@@ -438,7 +444,11 @@ SUPPORT_LEMMAS = {"support", "back", "aid", "help", "arm", "assist", "defend", "
 # Words by which an article names again an organisation it named before ("the group's leader,
 # X"): not "government" or "army", whose country's is often meant, unnamed.
 BODY_AGAIN_NOUNS = {"group", "party", "movement", "militia", "faction", "coalition", "alliance", "organisation",
-                    "organization", "company", "firm", "charity", "union", "network", "club", "team", "agency"}
+                    "organization", "company", "firm", "charity", "union", "network", "club", "team", "agency",
+                    "commission", "committee", "council", "board", "ministry", "university", "bank"}
+# Of those, the ones that name only a body whose own name ends in them ("the commission's chair":
+# of the Electoral Commission, not of whichever body the article named last); "party" for a party.
+BODY_AGAIN_HEADS = {"commission", "committee", "council", "board", "ministry", "university", "bank", "party"}
 FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
            "southern", "eastern", "western", "central"}

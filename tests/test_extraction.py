@@ -1026,3 +1026,19 @@ def test_an_apposition_or_a_holding_says_an_unknown_name_is_a_company(extractor)
     entities, relations, _ = extract(extractor, text)
     assert {("Nordbank", "ORG"), ("Vestra", "ORG"), ("Kelmar", "ORG"), ("Tom Hale", "PERSON")} <= entities, entities
     assert ("Vestra", "locatedIn", "Oslo") in relations, relations
+
+
+def test_an_adverb_opening_a_quotation_is_no_part_of_the_name_after_it(extractor):
+    entities, _, _ = extract(extractor, "\"Tonight Ghana has chosen change,\" Ama Owusu said.")
+    assert ("Ghana", "PLACE") in entities, entities
+
+
+def test_a_party_described_before_its_name_and_a_bodys_chair_named_by_the_bodys_word(extractor):
+    _, relations, _ = extract(extractor, "Ama Owusu, leader of the opposition Progressive Alliance, won the vote. "
+                                         "The Zarin Front and the Electoral Commission met. The commission's "
+                                         "chairwoman, Grace Asante, said so.")
+    assert {("Ama Owusu", "leads", "Progressive Alliance"), ("Grace Asante", "leads", "Electoral Commission")} \
+        <= relations, relations
+    _, relations, _ = extract(extractor, "The Zarin Front met on Monday. The commission's chairwoman, Grace "
+                                         "Asante, said so.")
+    assert not {r for r in relations if r[1] in ("leads", "memberOf")}, relations

@@ -245,8 +245,10 @@ class Finder:
         if not body or body[0].lower not in L.BODY_AGAIN_NOUNS:
             return
         start = parts["_all"][0].start
+        word = body[0].lower
+        heads = L.PARTY_HEADS if word == "party" else {word}
         named = [m for m in range(len(self.spans)) if self.type_of(m) == "ORG" and self.spans[m].end <= start
-                 and (body[0].lower != "party" or self.label_of(m).lower().split()[-1] in L.PARTY_HEADS)]
+                 and (word not in L.BODY_AGAIN_HEADS or self.label_of(m).lower().split()[-1] in heads)]
         if named:
             self.act_role(parts | {"owner": [Unit(SYMBOLS["ORG"], 0, 0, named[-1], "")]}, rule)
 

@@ -50,8 +50,8 @@ COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)+) "
 # "director of Argentina's Amnesty International", "CEO of Virginia-based Y"
 # ("governor of the Moquegua region", "mayor of the Polish city of Gdansk": the place's kind after or
 # before its name)
-OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (PLACE POSS)? (PLACE HYPHEN BASED)? (GROUP (MOD|WORD)* PLACE_NOUN OF)? "
-      "of:(ORG|PLACE|GROUP) (<!(ORG|GROUP) PLACE_NOUN)?)?")
+OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (OPPOSE_NOUN|WORD)? (PLACE POSS)? (PLACE HYPHEN BASED)? "
+      "(GROUP (MOD|WORD)* PLACE_NOUN OF)? of:(ORG|PLACE|GROUP) (<!(ORG|GROUP) PLACE_NOUN)?)?")
 # one role, or two joined by "and": "president and chief executive officer of Y"
 ROLES = "role:(TITLE (AND DET? MOD* TITLE)?)"
 # the inside of an apposition, up to a conjunct: no comma, no other person
