@@ -1042,3 +1042,12 @@ def test_a_party_described_before_its_name_and_a_bodys_chair_named_by_the_bodys_
     _, relations, _ = extract(extractor, "The Zarin Front met on Monday. The commission's chairwoman, Grace "
                                          "Asante, said so.")
     assert not {r for r in relations if r[1] in ("leads", "memberOf")}, relations
+
+
+def test_president_x_of_a_party_is_the_partys_member_and_leads_the_articles_country(extractor):
+    _, relations, _ = extract(extractor, "Ghana votes\n\nVoters in Ghana went to the polls. Incumbent President Kofi "
+                                         "Mensah of the National Unity Party conceded on Sunday. Former leader Tom "
+                                         "Hale of the Green Unity Party declared his plans.")
+    assert {("Kofi Mensah", "memberOf", "National Unity Party"), ("Kofi Mensah", "leads", "Ghana"),
+            ("Tom Hale", "leads", "Green Unity Party")} <= relations, relations
+    assert ("Kofi Mensah", "leads", "National Unity Party") not in relations

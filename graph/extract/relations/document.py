@@ -48,7 +48,9 @@ def facts(finder):
                 if _sits_in(finder, person, words, body) and "memberOf:ORG" not in related.get(person, ()):
                     yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
             office = _office(words)
-            if office and not related.get(person) and person not in finder.qualified:
+            # (a party the holder of an office of state belongs to says nothing of where the office is)
+            own = related.get(person, set()) - ({"memberOf:ORG"} if person in finder.affiliated else set())
+            if office and not own and person not in finder.qualified:
                 place = next((places[k] for k in L.OFFICE_PLACES[office] if k in places), None)
                 named = _countries_in_sentence(finder, _tokens(finder, r)[0])
                 if named and (place is None or finder.entity_of[place] not in named):

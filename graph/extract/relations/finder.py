@@ -53,6 +53,7 @@ class Finder:
         self.last_people: list[int] = []  # the people the last sentence named, when it named two or three
         self.people_here: list[tuple[int, int]] = []  # (token, mention) of the people of this sentence
         self.qualified: set[int] = set()  # people whose role some sentence says is of a named body or place
+        self.affiliated: set[int] = set()  # people an office of state and their party name ("President X of Y")
         self.national: set[int] = set()  # people whose role some sentence says is of a country ("US Senator X")
 
     # -- the driver --------------------------------------------------------------------------
@@ -119,8 +120,12 @@ class Finder:
         first, last = _extent(parts)
         if self._no_apposition(rule.name, first, last) or self._not_a_partys(parts):
             return
-        target, roles = self._role_target(parts, roles, role_units)
-        if target is not None:
+        # "President X of the Y Party": an office of state, and the party the holder belongs to
+        affiliated = bool(parts.get("affiliated")) and any(r.leads_places and r.head != "leader" for r in roles)
+        target, roles = self._role_target(parts, roles, role_units, affiliated)
+        if affiliated:
+            self.affiliated.add(self.entity_of[who])
+        elif target is not None:
             self.qualified.add(self.entity_of[who])  # its office is of something named: not the article's place
             if self.type_of(target) == "PLACE" and gazetteer.place_kind(self.label_of(target)) == "country":
                 self.national.add(self.entity_of[who])
@@ -134,7 +139,7 @@ class Finder:
                 continue
             self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
 
-    def _role_target(self, parts: dict, roles: list, role_units: list) -> tuple[int | None, list]:
+    def _role_target(self, parts: dict, roles: list, role_units: list, affiliated: bool) -> tuple[int | None, list]:
         """What the roles are of: the of-phrase's name, else the owner before the role, else what an
         'its' or a party's word stands for; the roles marked as of a part of it where the text says so."""
         target = self._mention(parts.get("of"))
@@ -146,9 +151,11 @@ class Finder:
             target = None
             roles = [dataclasses.replace(r, part=True) for r in roles]
         if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region") \
-                or self._one_of_several(role_units[0].start, roles):
+                or self._one_of_several(role_units[0].start, roles) \
+                or affiliated:
             # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is
-            # named; "a leader of Y", "a director of Y": one of its leaders, a member
+            # named; "a leader of Y", "a director of Y": one of its leaders, a member; "President X of
+            # the Y Party": the president's party
             roles = [dataclasses.replace(r, part=True) for r in roles]
         if target is None:
             target = owner
@@ -233,6 +240,9 @@ class Finder:
         before = [m for m, s in enumerate(self.spans) if start <= s.start and s.end < i and self.type_of(m) != "PERSON"]
         last = max(before, key=lambda m: self.spans[m].end) if before else None
         return last if last is not None and self.type_of(last) == "ORG" else None
+
+    def act_role_affiliated(self, parts: dict, rule) -> None:
+        self.act_role(parts | {"affiliated": [True]}, rule)
 
     def act_role_each(self, parts: dict, rule) -> None:
         self.act_role(parts, rule)

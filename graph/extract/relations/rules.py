@@ -9,6 +9,9 @@ What each `act` does with the bound parts (finder.py):
               what the role is of (`of`, else `owner`) by the role's kind (roles.py); a `region`
               of the owner ("Y's Americas director") makes it a member's role; a `side` is a party's
               word between the owner and the role ("Maryland's Republican Governor X"), no other group
+  role_affiliated  as `role`, for a body named after the holder: an office of state before the name
+              makes the body the holder's own ("President X of the Y Party": a member), any
+              other role is of the body ("leader X of the Y Party")
   role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
   role_of_body  `who` holds the role of the organisation the article named last before, when
               `body` is a word for an organisation ("the group's leader, X")
@@ -98,7 +101,7 @@ RULES = [
     # (the body after the name is what the role is of: "Polish leader X of the Y Party"; not after a
     # place's or body's name, whose the role is: "US President X of the Republican Party")
     Rule("title-before-name-of-body", f"<!(PLACE|ORG|POSS) {AT_TITLE_START} pre:MOD* owner:GROUP? role:TITLE "
-         "who:PERSON COMMA? OF DET? (MOD|WORD)* of:ORG", "role",
+         "who:PERSON COMMA? OF DET? (MOD|WORD)* of:ORG", "role_affiliated",
          "Former leader [Tom Hale|PERSON] of the conservative [Green Unity Party|ORG] declared his plans.",
          ("Tom Hale leads Green Unity Party", "Tom Hale title former leader"), 0.75),
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
