@@ -1051,3 +1051,9 @@ def test_president_x_of_a_party_is_the_partys_member_and_leads_the_articles_coun
     assert {("Kofi Mensah", "memberOf", "National Unity Party"), ("Kofi Mensah", "leads", "Ghana"),
             ("Tom Hale", "leads", "Green Unity Party")} <= relations, relations
     assert ("Kofi Mensah", "leads", "National Unity Party") not in relations
+
+
+def test_led_by_a_general_after_a_bracketed_acronym(extractor):
+    _, relations, _ = extract(extractor, "The Zarin Rapid Forces (ZRF), led by General Mohamed Hamdan Haidari, "
+                                         "besieged the city.")
+    assert ("Mohamed Hamdan Haidari", "leads", "Zarin Rapid Forces") in relations, relations

@@ -277,3 +277,21 @@ def test_an_acronym_in_brackets_after_a_known_place_is_its_name_only_when_it_fit
                                    ("United Arab Emirates", "PLACE", 34), ("UAE", "PLACE", 56)], text)
     assert [entities[e].label for e in entity_of] == ["KABUL", "Afghanistan", "AP", "United Arab Emirates",
                                                       "United Arab Emirates"]
+
+
+def test_a_name_the_article_says_someone_is_known_as_is_theirs_whatever_its_type():
+    text = "Omar Haidari, known as Kharaji, leads the front. Fighters loyal to Kharaji said so. Tom Hale called Ford."
+    got, _ = labels_at(text, ("Omar Haidari", "PERSON"), ("Kharaji", "PLACE"), ("Kharaji", "PLACE"),
+                       ("Tom Hale", "PERSON"), ("Ford", "PERSON"))
+    assert got == ["Omar Haidari", "Omar Haidari", "Omar Haidari", "Tom Hale", "Ford"]
+
+
+def labels_at(text, *items):
+    """Mentions at their own offsets in `text` (each the next occurrence of its form)."""
+    mentions, pos = [], 0
+    for form, etype in items:
+        pos = text.index(form, pos)
+        mentions.append((form, etype, pos))
+        pos += len(form)
+    entity_of, entities = cluster(mentions, text)
+    return [entities[e].label for e in entity_of], entities

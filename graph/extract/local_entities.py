@@ -43,7 +43,7 @@ class _Cluster:
     surface: list[str] = field(default_factory=list)  # mention texts, where they differ from forms
     reasons: dict[str, str] = field(default_factory=dict)  # form → why it joined
     first_full: int = -1  # where a name of several words was first used for it (-1: never)
-    defined: set = field(default_factory=set)  # forms defined in brackets after its name: of its type
+    defined: set = field(default_factory=set)  # forms defined after its name (brackets, 'known as'): of its type
 
     @property
     def label(self) -> str:
@@ -76,6 +76,7 @@ class _Clustering:
         self.mentions, self.text, self.hints = mentions, text, hints
         self.cores = _boundary_cores(mentions, text)
         self.defined = _parenthetical_definitions(mentions, text)
+        self.known_as = _known_as(mentions, text)
         self.clusters: list[_Cluster] = []
         self.assigned: dict[int, int] = {}
         # A name repeats many times in an article; whether it joins a cluster depends only on
@@ -125,6 +126,8 @@ class _Clustering:
         """The cluster a mention joins, and why; None for a new one."""
         if i in self.defined and self.defined[i] in self.assigned:
             return self.assigned[self.defined[i]], f"defined in brackets after '{self.mentions[self.defined[i]][0]}'"
+        if i in self.known_as and self.known_as[i] in self.assigned:
+            return self.assigned[self.known_as[i]], f"what '{self.mentions[self.known_as[i]][0]}' is known as"
         near = set().union(*(self.by_key.get(k, ()) for k in _lookup_keys(form, probe=True)))
         candidates = [c for c in sorted(near) if self.same(form, etype, c) and not self.another_countrys(form, c)]
         if not candidates:
@@ -177,7 +180,8 @@ class _Clustering:
     def join(self, i: int, target: int, form: str, text_form: str, etype: str, reason: str) -> None:
         pos = self.mentions[i][2]
         cl = self.clusters[target]
-        if i in self.defined and self.assigned.get(self.defined[i]) == target:
+        if i in self.defined and self.assigned.get(self.defined[i]) == target \
+                or i in self.known_as and self.assigned.get(self.known_as[i]) == target:
             cl.defined.add(form)
         etype = cl.types.most_common(1)[0][0] if form in cl.defined else _joined_type(form, etype, cl)
         if form not in cl.forms:
@@ -295,6 +299,14 @@ def _same(form: str, etype: str, cl: _Cluster) -> str:
 
 
 # Each rule returns a reason (the same thing), "" (certainly not: stop) or None (no say).
+
+def _defined_name(f: _Form, cl: _Cluster) -> str | None:
+    """A name the article defined as the entity's ('X, known as Hemedti', 'Y (ZLF)'), again,
+    whatever the tagger typed it this time (not a known place's name)."""
+    if f.key in {normal(d) for d in cl.defined} and gazetteer.place_kind(f.text) is None:
+        return "a name the article gave it"
+    return None
+
 
 def _given_name_mistyped(f: _Form, cl: _Cluster) -> str | None:
     if f.ctype == "PERSON" and f.type in ("PLACE", "ORG") and " " not in f.key \
@@ -583,6 +595,7 @@ def _surname_after_particle(f: _Form, cl: _Cluster) -> str | None:
 
 # When a form names an entity the article already has, in order: (name, example, rule).
 SAME_NAME_RULES = [
+    ("a name it was given", "'Hemedti' after 'Mohamed Hamdan Dagalo, known as Hemedti'", _defined_name),
     ("given name mistyped", "'Jamal' after 'Jamal Khashoggi', tagged a place", _given_name_mistyped),
     ("a storm's name", "'Dorian' after 'Hurricane Dorian', tagged a person", _storm_name),
     ("surname mistyped", "'Jorgensen' after 'Jo Jorgensen', 'La Riva' after 'Gloria La Riva'", _surname_mistyped),
@@ -786,6 +799,26 @@ def _parenthetical_definitions(mentions: list[tuple[str, str, int]], text: str) 
                 and type_b != "PERSON" and (is_acronym(form_b) and not _cut_name_before(text[:pos_a])
                                             and not _agency_after_a_place(form_b, form_a)
                                             or _short_name_of(form_b, form_a)):
+            out[b] = a
+    return out
+
+
+# (after a comma or a bracket, as an apposition: not "Trump called Stone's sentence unjust")
+_KNOWN_AS = re.compile(r"\s*[,(]\s*(?:also |better |popularly |widely |commonly )?(?:known as|nicknamed|alias|"
+                       r"a\.k\.a\.?|aka)\s+(?:the\s+)?[\"'\u201c\u2018]?\s*", re.IGNORECASE)
+
+
+def _known_as(mentions: list[tuple[str, str, int]], text: str) -> dict[int, int]:
+    """'Mohamed Hamdan Dagalo, known as Hemedti', 'X (also known as Y)': the second name is
+    another name of the first, whatever the tagger typed it."""
+    out: dict[int, int] = {}
+    if not text:
+        return out
+    by_pos = sorted(range(len(mentions)), key=lambda i: mentions[i][2])
+    for a, b in zip(by_pos, by_pos[1:]):
+        (form_a, _, pos_a), (form_b, _, pos_b) = mentions[a], mentions[b]
+        if _KNOWN_AS.fullmatch(text[pos_a + len(form_a):pos_b]) \
+                and not re.match(r"\s+of\b", text[pos_b + len(form_b):]):  # ('the Kim Kardashian of Pakistan')
             out[b] = a
     return out
 

@@ -421,9 +421,11 @@ def _led_by(sent: Span, names, finder):
         bodies = [names[c.i] for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in names]
         if tok.dep_ in ("acl", "acl:relcl") and tok.head.i in names:
             bodies.append(names[tok.head.i])
-        agents = [names[c.i] for c in tok.children if c.dep_ == "obl:agent" and c.i in names] + [
-            names[g.i] for c in tok.children if c.dep_ == "agent"
-            for g in c.children if g.dep_ == "pobj" and g.i in names]
+        # (the parser makes "by General X" an oblique, not an agent, at times: a "by" phrase is)
+        agents = [names[c.i] for c in tok.children
+                  if c.i in names and (c.dep_ == "obl:agent" or c.dep_ == "obl" and c.left_edge.lower_ == "by")]
+        agents += [names[g.i] for c in tok.children if c.dep_ == "agent"
+                   for g in c.children if g.dep_ == "pobj" and g.i in names]
         for body in (b for b in bodies if finder.type_of(b) == "ORG"):
             for person in (a for a in agents if finder.type_of(a) == "PERSON"):
                 yield person, "leads", body, None, tok.i, tok.i, "verb-led-by", 0.7
