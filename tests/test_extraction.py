@@ -1057,3 +1057,12 @@ def test_led_by_a_general_after_a_bracketed_acronym(extractor):
     _, relations, _ = extract(extractor, "The Zarin Rapid Forces (ZRF), led by General Mohamed Hamdan Haidari, "
                                          "besieged the city.")
     assert ("Mohamed Hamdan Haidari", "leads", "Zarin Rapid Forces") in relations, relations
+
+
+def test_the_group_as_a_verbs_subject_is_the_organisation_the_article_named_last(extractor):
+    _, relations, _ = extract(extractor, "The Zarin Front seized the town on Monday. The paramilitary group later "
+                                         "attacked the Lakeside Army.")
+    assert ("Zarin Front", "opposes", "Lakeside Army") in relations, relations
+    _, relations, _ = extract(extractor, "The Zarin Front seized the town on Monday. The group of protesters later "
+                                         "attacked the Lakeside Army.")
+    assert not relations, relations

@@ -254,13 +254,26 @@ class Finder:
         body = parts.get("body")
         if not body or body[0].lower not in L.BODY_AGAIN_NOUNS:
             return
-        start = parts["_all"][0].start
-        word = body[0].lower
+        named = self.body_again(body[0].lower, parts["_all"][0].start)
+        if named is not None:
+            self.act_role(parts | {"owner": [Unit(SYMBOLS["ORG"], 0, 0, named, "")]}, rule)
+
+    def body_again(self, word: str, before: int) -> int | None:
+        """The organisation 'the group', 'the party' or 'the commission' stands for before token
+        `before`: the last the article named (for a word that names only bodies ending in it, the
+        last of those: 'the commission' is the Electoral Commission)."""
         heads = L.PARTY_HEADS if word == "party" else {word}
-        named = [m for m in range(len(self.spans)) if self.type_of(m) == "ORG" and self.spans[m].end <= start
+        named = [m for m in range(len(self.spans)) if self.type_of(m) == "ORG" and self.spans[m].end <= before
                  and (word not in L.BODY_AGAIN_HEADS or self.label_of(m).lower().split()[-1] in heads)]
-        if named:
-            self.act_role(parts | {"owner": [Unit(SYMBOLS["ORG"], 0, 0, named[-1], "")]}, rule)
+        return named[-1] if named else None
+
+    def referent(self, tok) -> int | None:
+        """The name a subject that is no name stands for: a pronoun's person, or the organisation
+        'the group' or 'the party' is ('The group has been at war with Y since April')."""
+        if tok.lower_ in L.BODY_AGAIN_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in ("nmod", "prep", "acl", "acl:relcl", "appos") for c in tok.children):
+            return self.body_again(tok.lower_, tok.i)  # (not 'the group of protesters', 'the group that ...')
+        return self.pronoun(tok)
 
     def act_member(self, parts: dict, rule) -> None:
         who, org = self._person(parts.get("who")), self._mention(parts.get("org"))

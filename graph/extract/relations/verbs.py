@@ -123,7 +123,7 @@ def facts(sent: Span, finder):
 def _rule_facts(tok: Token, rule: VerbRule, names, finder):
     """What one verb rule states of the verb `tok`: its subjects, the rule's predicate, its objects."""
     type_of = finder.type_of
-    subject = _subject(tok, names, finder.pronoun, rule.passive)
+    subject = _subject(tok, names, finder.referent, rule.passive)
     if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types \
             or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
                                              for c in tok.children):
@@ -333,7 +333,7 @@ def _sides_of_a_fight(sent: Span, names, finder):
             continue
         nxt = doc[tok.i + 1:min(tok.i + 4, sent.end)]
         if tok.i > 0 and doc[tok.i - 1].lower_ == "at" and tok.lower_ == "war":  # "A is at war with B"
-            sides = [_subject(tok.head if tok.dep_ != "ROOT" else tok, names, finder.pronoun),
+            sides = [_subject(tok.head if tok.dep_ != "ROOT" else tok, names, finder.referent),
                      *_coordinated_after(doc, tok.i + 2, sent.end, names)[:1]] \
                 if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "with" else []
         else:
@@ -376,7 +376,7 @@ def _named_enemies(sent: Span, names, finder):
         if not any(t.lower_ in L.ENEMY_WORDS and any(c.lower_ == "as" for c in t.children) or t.lower_ in L.ENEMY_WORDS
                    and t.i > 0 and finder.doc[t.i - 1].lower_ == "as" for t in tok.subtree):
             continue
-        subject = _subject(tok, names, finder.pronoun)
+        subject = _subject(tok, names, finder.referent)
         if subject is None:
             continue
         for obj in tok.children:
@@ -397,7 +397,7 @@ def _sides_against(sent: Span, names, finder):
                    if finder.type_of(m) in ("ORG", "PERSON")]
         if not enemies:
             continue
-        sides = [_subject(tok, names, finder.pronoun)]
+        sides = [_subject(tok, names, finder.referent)]
         for obj in (c for c in tok.children if c.dep_ in ("obj", "dobj")):
             if obj.i in names:
                 sides.append(names[obj.i])
@@ -440,7 +440,7 @@ def _at_an_event(sent: Span, names, finder):
         # (or at its object: "gave a speech at Y", "held a panel at Y")
         events = [m for head in [tok, *(c for c in tok.children if c.dep_ in ("obj", "dobj"))]
                   for m, _ in _prepositional(head, {"prep:at"}, names) if finder.type_of(m) == "EVENT"]
-        subject = _subject(tok, names, finder.pronoun, passive=tok.tag_ == "VBN") if events else None
+        subject = _subject(tok, names, finder.referent, passive=tok.tag_ == "VBN") if events else None
         if subject is not None and finder.type_of(subject) in ("PERSON", "ORG"):
             for event in events:
                 yield subject, "participatedIn", event, None, tok.i, tok.i, "verb-at-event", 0.65
