@@ -389,6 +389,11 @@ PLACE_HEADS = {
     "theatre", "theater", "forest", "volcano", "beach", "reef", "glacier", "lagoon", "fort", "castle", "abbey",
     "shrine", "mall", "courthouse",
 }
+# Kinds of place that follow a place's name in lower case ("the Zamzam camp", "the Zarin valley");
+# not those a body's name takes too ("the Wagner base", "a Reuters station").
+PLACE_KINDS_AFTER_A_NAME = {"camp", "valley", "river", "village", "town", "district", "province", "region", "county",
+                            "mountains", "desert", "lake", "island", "prison", "airport", "border", "crossing",
+                            "checkpoint", "neighbourhood", "neighborhood", "refugee", "governorate", "oasis"}
 # Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
 DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",
                   "memorandum", "letter", "charter", "manifesto", "tweet", "video", "op-ed"}

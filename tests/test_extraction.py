@@ -1066,3 +1066,9 @@ def test_the_group_as_a_verbs_subject_is_the_organisation_the_article_named_last
     _, relations, _ = extract(extractor, "The Zarin Front seized the town on Monday. The group of protesters later "
                                          "attacked the Lakeside Army.")
     assert not relations, relations
+
+
+def test_a_name_before_a_places_kind_in_lower_case_is_the_place(extractor):
+    entities, _, _ = extract(extractor, "Fighters stormed the Zamzam camp south of the city last week. The Kalma "
+                                        "village was burned.")
+    assert {("Zamzam", "PLACE"), ("Kalma", "PLACE")} <= entities, entities

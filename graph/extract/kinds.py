@@ -78,6 +78,16 @@ def _place_head(span, label, head, kind):
         and not (label == "PERSON" and len(span) == 2 and given_name_first(span)) else None
 
 
+def _kind_of_place_after(span, label, head, kind):
+    """'the Zamzam camp', 'the Zarin valley', 'Kalma village': a name before a place's kind in lower
+    case is the place's (the tagger reads a bare unknown word as a person's or a body's)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return "PLACE" if label in ("PERSON", "ORG") and after is not None and after.is_lower \
+        and after.lower_ in L.PLACE_KINDS_AFTER_A_NAME and not (label == "PERSON" and len(span) > 1) \
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].text in ("'s", "\u2019s")) else None
+
+
 def is_storm(span) -> bool:
     """'Hurricane Dorian', 'Tropical Storm Karen'."""
     return len(span) > 1 and span[0].lower_ in L.STORM_WORDS and span[0].text[:1].isupper()
@@ -187,6 +197,7 @@ RETYPES = [
     ("the Human Rights Watch: an organisation", _org_head),
     ("the United States House of Representatives: an organisation", _legislature),
     ("Zarin Valley: a place", _place_head),
+    ("the Zamzam camp, the Zarin valley: a place by its kind after it", _kind_of_place_after),
     ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
     ("NATO: not a person", _acronym_person),
     ("the Soviets, Democrats: a people or a political group", _plural_people),
