@@ -250,6 +250,12 @@ PARTY_GROUP_WORDS = {w: words for words in (
 PARTY_INITIALS = {"R": ("republican",), "D": ("democratic",)}
 # Kinds of place that, right before a name, make it a place ("the island Crete", "the city of X"):
 # not "state" ("Secretary of State X"), "country" or "area", which stand before other things too.
+# "the country's president", "the city's mayor", "the state's governor": which kinds of place the
+# gazetteer knows each word says (None: a place it does not know, a town or a city most often).
+PLACE_AGAIN_KINDS = {"country": {"country"}, "nation": {"country"}, "kingdom": {"country"}, "republic": {"country"},
+                     "state": {"subdivision"}, "province": {"subdivision"}, "region": {"subdivision", "region"},
+                     "city": {"city", None}, "capital": {"city", None}, "town": {"city", None},
+                     "village": {None}, "county": {"subdivision", None}, "district": {None}}
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",
                              "county", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood",
                              "valley"}

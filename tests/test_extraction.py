@@ -1072,3 +1072,12 @@ def test_a_name_before_a_places_kind_in_lower_case_is_the_place(extractor):
     entities, _, _ = extract(extractor, "Fighters stormed the Zamzam camp south of the city last week. The Kalma "
                                         "village was burned.")
     assert {("Zamzam", "PLACE"), ("Kalma", "PLACE")} <= entities, entities
+
+
+def test_the_countrys_president_and_the_citys_mayor_are_of_the_place_the_article_named(extractor):
+    _, relations, _ = extract(extractor, "Turkey held elections. The country's president, Tom Hale, voted. Floods "
+                                         "hit Porto Alegre. The river rose, according to the city's mayor, Ann Ford. "
+                                         "The country's foreign minister, Omar Haidari, voted.")
+    assert {("Tom Hale", "leads", "Turkey"), ("Ann Ford", "leads", "Porto Alegre"),
+            ("Omar Haidari", "title", "foreign minister")} <= relations, relations
+    assert not {r for r in relations if r[0] == "Omar Haidari" and r[1] == "leads"}

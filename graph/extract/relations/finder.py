@@ -258,6 +258,17 @@ class Finder:
         if named is not None:
             self.act_role(parts | {"owner": [Unit(SYMBOLS["ORG"], 0, 0, named, "")]}, rule)
 
+    def act_role_of_place(self, parts: dict, rule) -> None:
+        place = parts.get("place")
+        kinds = L.PLACE_AGAIN_KINDS.get(place[0].lower) if place else None
+        if not kinds:
+            return
+        start = parts["_all"][0].start
+        named = [m for m in range(len(self.spans)) if self.type_of(m) == "PLACE" and self.spans[m].end <= start
+                 and gazetteer.place_kind(self.label_of(m)) in kinds]
+        if named:
+            self.act_role(parts | {"owner": [Unit(SYMBOLS["PLACE"], 0, 0, named[-1], "")]}, rule)
+
     def body_again(self, word: str, before: int) -> int | None:
         """The organisation 'the group', 'the party' or 'the commission' stands for before token
         `before`: the last the article named (for a word that names only bodies ending in it, the

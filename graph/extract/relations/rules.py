@@ -12,6 +12,8 @@ What each `act` does with the bound parts (finder.py):
   role_affiliated  as `role`, for a body named after the holder: an office of state before the name
               makes the body the holder's own ("President X of the Y Party": a member), any
               other role is of the body ("leader X of the Y Party")
+  role_of_place  `who` holds the role of the place of the kind `place` names ("the country's
+              president") the article named last before
   role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
   role_of_body  `who` holds the role of the organisation the article named last before, when
               `body` is a word for an organisation ("the group's leader, X")
@@ -95,6 +97,15 @@ RULES = [
          "role_of_body",
          "The [Zarin Front|ORG] seized the town, said [Omar Haidari|PERSON], the group's military spokesman.",
          ("Omar Haidari memberOf Zarin Front", "Omar Haidari title military spokesman"), 0.7),
+    # ("the country's president, X": the country the article named last)
+    Rule("role-of-the-place-before-name", f"DET place:PLACE_NOUN POSS pre:MOD* {ROLES} {COMP} COMMA? who:PERSON",
+         "role_of_place",
+         "Voters in [Chile|PLACE] went to the polls. The country's president, [Tom Hale|PERSON], voted.",
+         ("Tom Hale leads Chile", "Tom Hale title president"), 0.7),
+    Rule("role-of-the-place-after-name", f"who:PERSON COMMA DET place:PLACE_NOUN POSS pre:MOD* {ROLES} {COMP}",
+         "role_of_place",
+         "Floods hit [Lakeside|PLACE]. [Ann Ford|PERSON], the city's mayor, said so.",
+         ("Ann Ford leads Lakeside", "Ann Ford title mayor"), 0.7),
     Rule("role-named", f"DET pre:(MOD|WORD|GROUP)* {ROLES} NAMING who:PERSON", "role",
          "Another, a Polish chef named [Tomasz Wolny|PERSON], held him back.",
          ("Tomasz Wolny title chef",), 0.75),
