@@ -1081,3 +1081,8 @@ def test_the_countrys_president_and_the_citys_mayor_are_of_the_place_the_article
     assert {("Tom Hale", "leads", "Turkey"), ("Ann Ford", "leads", "Porto Alegre"),
             ("Omar Haidari", "title", "foreign minister")} <= relations, relations
     assert not {r for r in relations if r[0] == "Omar Haidari" and r[1] == "leads"}
+
+
+def test_a_known_place_with_little_words_inside_is_one_name(extractor):
+    entities, _, _ = extract(extractor, "Heavy rain caused flooding in the state of Rio Grande do Sul on Friday.")
+    assert ("Rio Grande do Sul", "PLACE") in entities, entities

@@ -76,8 +76,10 @@ class EntityLayer:
                     # a country or a nationality is never anything else; a city is not a person
                     out[out.index(other)] = rule_span
                     covered.update({i: rule_span for i in range(rule_span.start, rule_span.end)})
-                elif not inside and strong:
-                    # the NER cut across a known name ("Hong" | "Kong Post"): the known name wins
+                elif not inside and (strong or other.label_ == rule_span.label_ == "PLACE"
+                                     and rule_span.start <= other.start and other.end <= rule_span.end):
+                    # the NER cut across a known name ("Hong" | "Kong Post") or short of one ("Rio
+                    # Grande" of "Rio Grande do Sul"): the known name wins
                     out.remove(other)
                     for i in range(other.start, other.end):
                         covered.pop(i, None)

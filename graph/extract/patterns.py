@@ -640,7 +640,8 @@ def _dateline_place(doc: Doc, i: int) -> tuple[Span, bool] | None:
 
 def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
     """The longest known country, region, nationality, subdivision or city starting at token i
-    (up to four words)."""
+    (up to four words; little words in lower case inside: 'Rio Grande do Sul', 'Newcastle upon
+    Tyne')."""
     countries, demonyms = gazetteer.countries(), gazetteer.demonyms()
     subdivisions, cities = gazetteer.subdivisions(), gazetteer.cities()
     for length in range(min(4, len(doc) - i), 0, -1):
@@ -659,11 +660,16 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
             # "the Libertarian candidate", "Republican lawmakers", "Republican Representative X": a
             # party's word is its people
             return Span(doc, i, i + 1, label="GROUP"), False
-        if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) \
-                and all(t.pos_ in ("PROPN", "") for t in span) \
+        if (key in subdivisions or key in cities or key in gazetteer.CELESTIAL_BODIES) and _proper_words(span) \
                 and not in_name(doc, i, i + length):
             return Span(doc, i, _with_its_generic_word(doc, i + length), label="PLACE"), False
     return None
+
+
+def _proper_words(span: Span) -> bool:
+    """Proper nouns, with little words in lower case inside ('Rio Grande do Sul')."""
+    return all(t.pos_ in ("PROPN", "") or 0 < k < len(span) - 1 and t.is_lower and t.is_alpha and len(t) <= 4
+               for k, t in enumerate(span))
 
 
 def _with_its_generic_word(doc: Doc, end: int) -> int:
