@@ -295,3 +295,11 @@ def labels_at(text, *items):
         pos += len(form)
     entity_of, entities = cluster(mentions, text)
     return [entities[e].label for e in entity_of], entities
+
+
+def test_a_person_of_several_names_goes_by_an_inner_one():
+    got, _ = labels(("Luiz Inacio Lula da Silva", "PERSON"), ("Lula", "PERSON"), ("Ricardo Rossello Nevares", "PERSON"),
+                    ("Rossello", "PERSON"), ("da", "PERSON"))
+    assert got[:4] == ["Luiz Inacio Lula da Silva", "Luiz Inacio Lula da Silva", "Ricardo Rossello Nevares",
+                       "Ricardo Rossello Nevares"]
+    assert got[4] == "da"  # a particle is no name

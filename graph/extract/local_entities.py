@@ -499,12 +499,8 @@ def _part_of_a_name(f: _Form, cl: _Cluster) -> str | None:
 def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
     words = f.words
     other_words = _without_suffix(other_words)
-    if f.type == "PERSON":  # one word joins a person only as their surname or given name
-        if len(words) > 1:
-            return f"part of the name '{other}'"
-        if words[0] == other_words[-1]:
-            return f"the surname of '{other}'"
-        return f"the given name of '{other}'" if words[0] == other_words[0] else None
+    if f.type == "PERSON":
+        return _part_of_a_persons_name(words, other, other_words)
     if f.type == "PLACE" and f.ctype in ("PLACE", "ORG"):
         return _place_form(f, other, other_words)
     if not (f.type == f.ctype or {f.type, f.ctype} <= {"ORG", "EVENT"}):
@@ -525,6 +521,20 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
             return f"'{other}' without its qualifier"
         return ""
     return None
+
+
+def _part_of_a_persons_name(words: list[str], other: str, other_words: list[str]) -> str | None:
+    """One word joins a person only as their surname or given name, or as the first of two
+    surnames ('Boric' of 'Gabriel Boric Font') or the name a person of several names goes by
+    ('Lula' of 'Luiz Inacio Lula da Silva')."""
+    if len(words) > 1:
+        return f"part of the name '{other}'"
+    if words[0] == other_words[-1]:
+        return f"the surname of '{other}'"
+    if words[0] == other_words[0]:
+        return f"the given name of '{other}'"
+    inner = [w for w in other_words[1:-1] if w not in PARTICLES and len(w) > 2]
+    return f"the name '{other}' goes by" if words[0] in inner else None
 
 
 def _place_form(f: _Form, other: str, other_words: list[str]) -> str | None:
