@@ -1086,3 +1086,10 @@ def test_the_countrys_president_and_the_citys_mayor_are_of_the_place_the_article
 def test_a_known_place_with_little_words_inside_is_one_name(extractor):
     entities, _, _ = extract(extractor, "Heavy rain caused flooding in the state of Rio Grande do Sul on Friday.")
     assert ("Rio Grande do Sul", "PLACE") in entities, entities
+
+
+def test_an_office_after_capitalised_words_no_name_was_made_of_leads_no_country(extractor):
+    _, relations, _ = extract(extractor, "Kenya's Ann Ford wins\n\nAnn Ford of Kenya set a record in Paris. World "
+                                         "Athletics president Tom Hale congratulated her.")
+    assert ("Tom Hale", "title", "president") in relations, relations
+    assert not {r for r in relations if r[0] == "Tom Hale" and r[1] == "leads"}, relations

@@ -50,7 +50,7 @@ def facts(finder):
             office = _office(words)
             # (a party the holder of an office of state belongs to says nothing of where the office is)
             own = related.get(person, set()) - ({"memberOf:ORG"} if person in finder.affiliated else set())
-            if office and not own and person not in finder.qualified:
+            if office and not own and person not in finder.qualified and not _after_an_unread_name(finder, r, words):
                 place = next((places[k] for k in L.OFFICE_PLACES[office] if k in places), None)
                 named = _countries_in_sentence(finder, _tokens(finder, r)[0])
                 if named and (place is None or finder.entity_of[place] not in named):
@@ -95,6 +95,20 @@ def _state_body(label: str) -> bool:
     """A state's legislature by its name: 'State Senate', 'New Hampshire House of Representatives'."""
     return "state" in label.lower().split() or any(
         gazetteer.place_kind(" ".join(label.split()[:k])) == "subdivision" for k in (1, 2, 3))
+
+
+def _after_an_unread_name(finder, relation, words: list[str]) -> bool:
+    """'World Athletics president X': capitalised words the recogniser did not take for a name
+    stand right before the title -- the office is of them, not of the article's country."""
+    first, last = _tokens(finder, relation)
+    doc = finder.doc
+    at = next((t.i for t in doc[first:last + 1] if t.lower_ == words[0]), None)
+    if at is None or at == 0:
+        return False
+    before = doc[at - 1]
+    return before.text[:1].isupper() and before.is_alpha and before.pos_ == "PROPN" and not before.is_sent_start \
+        and finder.name_at(before) is None and before.lower_.rstrip(".") not in L.HONORIFICS \
+        and not L.is_role_word(before.lower_)
 
 
 def _tokens(finder, relation) -> tuple[int, int]:
