@@ -1093,3 +1093,10 @@ def test_an_office_after_capitalised_words_no_name_was_made_of_leads_no_country(
                                          "Athletics president Tom Hale congratulated her.")
     assert ("Tom Hale", "title", "president") in relations, relations
     assert not {r for r in relations if r[0] == "Tom Hale" and r[1] == "leads"}, relations
+
+
+def test_names_before_a_role_and_its_holder_are_the_body_the_role_is_of(extractor):
+    _, relations, _ = extract(extractor, "World Athletics president Tom Hale congratulated her. Meanwhile, Lakeside "
+                                         "Rowing chairman Omar Haidari resigned.")
+    assert {("Tom Hale", "leads", "World Athletics"), ("Omar Haidari", "leads", "Lakeside Rowing")} <= relations, \
+        relations

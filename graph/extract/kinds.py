@@ -375,6 +375,19 @@ def _rare_capitalised_words(span, f):
 
 
 # How an unlabelled proper-noun run is typed, in order (the first that knows): (example, guess).
+def _owner_of_a_role(span, f):
+    """'World Athletics president X', 'Lakeside Rowing chairman X': names right before a role in
+    lower case and the role's holder are what the role is of, a body (a known place is a place,
+    found before; not a person's given name and surname: 'Trump adviser X' has one word)."""
+    doc, after = span.doc, f["after"]
+    if after is None or not after.is_lower or not is_role(after.lower_) or len(span) < 2 or given_name_first(span):
+        return None
+    j = after.i + 1
+    while j < len(doc) and doc[j].is_lower and is_role(doc[j].lower_):
+        j += 1
+    return "ORG" if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" else None
+
+
 GUESSES = [
     ("Kabul; Afghan", _by_gazetteer),
     ("the Lakeside Conference; the Crisis Group; the Zarin Valley", _by_head),
@@ -382,6 +395,7 @@ GUESSES = [
     ("NATO; anti-Houthi", _acronym_or_prefixed),
     ("Dr X; spokesperson X; House Speaker X Y", _after_a_title),
     ("Anime North, a fan-run convention; Lakeside Herald, a daily tabloid; Expo 2030", _by_its_kind),
+    ("World Athletics president X", _owner_of_a_role),
     ("X Y, a former ambassador; X Y said", _person_by_context),
     ("in Zarin", _after_a_place_preposition),
     ("Abdrabbuh Mansur Hadi", _rare_capitalised_words),
