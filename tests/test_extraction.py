@@ -1100,3 +1100,10 @@ def test_names_before_a_role_and_its_holder_are_the_body_the_role_is_of(extracto
                                          "Rowing chairman Omar Haidari resigned.")
     assert {("Tom Hale", "leads", "World Athletics"), ("Omar Haidari", "leads", "Lakeside Rowing")} <= relations, \
         relations
+
+
+def test_a_comma_after_a_bodys_name_ends_it_and_the_place_after_is_the_verbs(extractor):
+    _, relations, _ = extract(extractor, "I met Omar Haidari, a member of the Zarin Political Council, in Sanaa last "
+                                         "month. Ann Ford flew to Kandahar, in Afghanistan.")
+    assert ("Zarin Political Council", "locatedIn", "Sanaa") not in relations, relations
+    assert ("Kandahar", "locatedIn", "Afghanistan") in relations, relations

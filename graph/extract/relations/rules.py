@@ -245,7 +245,10 @@ RULES = [
          "located",
          "Drones hit [Zanzar|PLACE]'s state-owned [Zanzar Oil|ORG] on Saturday.",
          ("Zanzar Oil locatedIn Zanzar",), 0.75),
-    Rule("in-place", "inner:(PLACE|ORG|EVENT) PLACE_NOUN? (OPEN NAME CLOSE)? COMMA? IN DET? "
+    # (a comma before 'in' only after a place or an event: after a body's name it closes an
+    # apposition, and the place is where the sentence's verb happened -- "I met X, a member of the
+    # Y Council, in Sanaa")
+    Rule("in-place", "inner:(PLACE|ORG|EVENT) PLACE_NOUN? (OPEN NAME CLOSE)? (<!ORG COMMA)? IN DET? "
          "((PLACE|GROUP) POSS? (MOD|WORD)* PLACE_NOUN+ (COMMA|OF)?)? (MOD|WORD)* outer:PLACE !POSS", "located",
          "The [United Nations|ORG] held the [Dakar summit|EVENT] in [Senegal|PLACE]'s capital [Dakar|PLACE].",
          ("Dakar summit locatedIn Dakar", "Dakar locatedIn Senegal"), 0.65),
