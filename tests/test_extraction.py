@@ -1107,3 +1107,10 @@ def test_a_comma_after_a_bodys_name_ends_it_and_the_place_after_is_the_verbs(ext
                                          "month. Ann Ford flew to Kandahar, in Afghanistan.")
     assert ("Zarin Political Council", "locatedIn", "Sanaa") not in relations, relations
     assert ("Kandahar", "locatedIn", "Afghanistan") in relations, relations
+
+
+def test_a_member_of_the_movements_council_and_a_title_with_a_possessive(extractor):
+    _, relations, _ = extract(extractor, "I met Omar Haidari, a member of the movement's Supreme Political Council, "
+                                         "in Sanaa. Tom Hale, head of the party's youth wing, spoke.")
+    assert {("Omar Haidari", "memberOf", "Supreme Political Council"),
+            ("Tom Hale", "title", "head of the party's youth wing")} <= relations, relations

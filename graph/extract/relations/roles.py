@@ -2,6 +2,8 @@
 of, and the title it gives ("former deputy foreign minister", "head of foreign relations")."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ... import lexicon as L
@@ -109,7 +111,8 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
         kept = _ending_in_a_noun(complement)
         parts += [u.lower for k, u in enumerate(kept) if u.mention is None or about
                   or k + 1 < len(kept) and kept[k + 1].symbol in (WORD, PLACE_NOUN)]
-    return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    text = " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    return re.sub(r" (['\u2019]s?)\b", r"\1", text)  # "the party's youth wing", not "party 's"
 
 
 def _end_of_a_missed_name(u: Unit) -> bool:

@@ -47,15 +47,16 @@ class Rule:
 # the complement of a role that is part of its title: "head of foreign relations", "co-director of
 # the women's rights division", "commissioner of the New York police" (a place's name before a
 # noun is what the noun is of), "consultant on Afghanistan", "ambassador to France and Canada"
-COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)+) "
+COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)* (WORD|MOD|ROLE|HYPHEN|PLACE_NOUN) !POSS) "
         "| (OF DET? (PLACE|GROUP) PLACE_NOUN? WORD (WORD|PLACE_NOUN)*) "
         "| (OF DET? GROUP PLACE_NOUN !OF) "
         "| (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)? !POSS))?")
 # what a role is of, after it: "leader of the Front", "spokesman for the army", "professor at Y",
-# "director of Argentina's Amnesty International", "CEO of Virginia-based Y"
+# "director of Argentina's Amnesty International", "CEO of Virginia-based Y", "a member of the
+# movement's Supreme Political Council"
 # ("governor of the Moquegua region", "mayor of the Polish city of Gdansk": the place's kind after or
 # before its name)
-OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (OPPOSE_NOUN|WORD)? (PLACE POSS)? (PLACE HYPHEN BASED)? "
+OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (OPPOSE_NOUN|WORD)? ((PLACE|WORD) POSS)? (PLACE HYPHEN BASED)? "
       "(GROUP (MOD|WORD)* PLACE_NOUN OF)? of:(ORG|PLACE|GROUP) (<!(ORG|GROUP) PLACE_NOUN)?)?")
 # one role, or two joined by "and": "president and chief executive officer of Y"
 ROLES = "role:(TITLE (AND DET? MOD* TITLE)?)"
