@@ -1114,3 +1114,10 @@ def test_a_member_of_the_movements_council_and_a_title_with_a_possessive(extract
                                          "in Sanaa. Tom Hale, head of the party's youth wing, spoke.")
     assert {("Omar Haidari", "memberOf", "Supreme Political Council"),
             ("Tom Hale", "title", "head of the party's youth wing")} <= relations, relations
+
+
+def test_a_peoples_plural_after_the_is_a_group_the_tagger_did_not_know(extractor):
+    entities, _, _ = extract(extractor, "The Kharajis control the port. The Zarinites fled. Ann Ford starred in Rise "
+                                        "of the Guardians.")
+    assert {("Kharajis", "GROUP"), ("Zarinites", "GROUP")} <= entities, entities
+    assert not {e for e in entities if e[0] == "Guardians"}, entities

@@ -375,6 +375,15 @@ def _rare_capitalised_words(span, f):
 
 
 # How an unlabelled proper-noun run is typed, in order (the first that knows): (example, guess).
+def _people_by_their_plural(span, f):
+    """'the Houthis', 'the Alawites', 'the Yazidis': a plural with a people's ending after 'the', no
+    known place and no everyday word: a group the tagger did not know (not 'the Guardians')."""
+    before = f["before"]
+    return "GROUP" if len(span) == 1 and before is not None and before.lower_ == "the" \
+        and span[0].text[:1].isupper() and span[0].lower_.endswith(("is", "ites")) and not known(span) \
+        and span[0].lower_ not in common_words() else None  # ('-ians' of a known place is a demonym already)
+
+
 def _owner_of_a_role(span, f):
     """'World Athletics president X', 'Lakeside Rowing chairman X': names right before a role in
     lower case and the role's holder are what the role is of, a body (a known place is a place,
@@ -396,6 +405,7 @@ GUESSES = [
     ("Dr X; spokesperson X; House Speaker X Y", _after_a_title),
     ("Anime North, a fan-run convention; Lakeside Herald, a daily tabloid; Expo 2030", _by_its_kind),
     ("World Athletics president X", _owner_of_a_role),
+    ("the Houthis, the Alawites", _people_by_their_plural),
     ("X Y, a former ambassador; X Y said", _person_by_context),
     ("in Zarin", _after_a_place_preposition),
     ("Abdrabbuh Mansur Hadi", _rare_capitalised_words),
