@@ -568,6 +568,9 @@ NOT_TITLE_WORDS = {"powerful", "influential", "controversial", "hardline", "main
                    "notorious", "famous", "famed", "defiant", "popular", "beloved", "embattled", "outspoken",
                    "longtime", "long-time", "late", "fellow", "then", "now", "current", "incumbent", "own", "new"}
 # the kind of place each office leads, by the gazetteer's kinds
+# Of those, the offices only a place has (not 'president' or 'chancellor', which bodies and
+# universities have too).
+STATE_OFFICES = {"prime minister", "premier", "mayor", "lord mayor", "first minister", "chief minister", "governor"}
 OFFICE_PLACES = {"president": ("country",), "prime minister": ("country",), "premier": ("subdivision", "country"),
                  "chancellor": ("country",), "king": ("country",), "queen": ("country",), "emir": ("country",),
                  "sultan": ("country",), "governor": ("subdivision",), "mayor": ("city",),

@@ -1121,3 +1121,13 @@ def test_a_peoples_plural_after_the_is_a_group_the_tagger_did_not_know(extractor
                                         "of the Guardians.")
     assert {("Kharajis", "GROUP"), ("Zarinites", "GROUP")} <= entities, entities
     assert not {e for e in entities if e[0] == "Guardians"}, entities
+
+
+def test_a_prime_minister_who_heads_a_party_leads_the_country_and_a_leader_of_the_party(extractor):
+    text = ("Nepal votes\n\nLawmakers in Nepal approved a government led by Prime Minister Tom Hale on Sunday. Hale, "
+            "who heads the Nepali Congress, won. The Communist Party of Nepal opposed him. \"This is illegal,\" said "
+            "Ann Ford, a senior leader of the party.")
+    _, relations, _ = extract(extractor, text)
+    assert {("Tom Hale", "leads", "Nepal"), ("Tom Hale", "leads", "Nepali Congress"),
+            ("Ann Ford", "memberOf", "Communist Party of Nepal"), ("Ann Ford", "title", "senior leader")} \
+        <= relations, relations

@@ -48,9 +48,8 @@ def facts(finder):
                 if _sits_in(finder, person, words, body) and "memberOf:ORG" not in related.get(person, ()):
                     yield (mention_of[person], "memberOf", body, None, *_tokens(finder, r), "implied-body", 0.6)
             office = _office(words)
-            # (a party the holder of an office of state belongs to says nothing of where the office is)
-            own = related.get(person, set()) - ({"memberOf:ORG"} if person in finder.affiliated else set())
-            if office and not own and person not in finder.qualified and not _after_an_unread_name(finder, r, words):
+            if office and not _of_something_else(finder, person, office, related) \
+                    and not _after_an_unread_name(finder, r, words):
                 place = next((places[k] for k in L.OFFICE_PLACES[office] if k in places), None)
                 named = _countries_in_sentence(finder, _tokens(finder, r)[0])
                 if named and (place is None or finder.entity_of[place] not in named):
@@ -95,6 +94,18 @@ def _state_body(label: str) -> bool:
     """A state's legislature by its name: 'State Senate', 'New Hampshire House of Representatives'."""
     return "state" in label.lower().split() or any(
         gazetteer.place_kind(" ".join(label.split()[:k])) == "subdivision" for k in (1, 2, 3))
+
+
+def _of_something_else(finder, person: int, office: str, related: dict) -> bool:
+    """Whether the person's office is of something the text names rather than of the article's
+    place: a role of a named body or place, or a relation to one -- but a party the holder of an
+    office of state belongs to ('President X of the Y Party'), and a party or body a prime minister
+    or a mayor also leads or sits in ('Prime Minister X ... X, who heads the Y Congress'), say
+    nothing of where the office is."""
+    own = related.get(person, set()) - ({"memberOf:ORG"} if person in finder.affiliated else set())
+    if office in L.STATE_OFFICES:
+        own -= {"leads:ORG", "memberOf:ORG"}
+    return bool(own) or person in finder.qualified
 
 
 def _after_an_unread_name(finder, relation, words: list[str]) -> bool:

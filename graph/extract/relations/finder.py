@@ -114,6 +114,9 @@ class Finder:
         comp = parts.get("comp", [])
         if comp and self._name_follows(comp[-1].end, parts.get("who")):
             comp = []  # "lead guitarist of US rock band Van Halen": the of-phrase is cut before a name
+        body = self._body_again_in(comp)
+        if body is not None:
+            comp = []  # "a senior leader of the party": of the party the article named last
         roles = read_roles(role_units, comp)
         if who is None or not roles:
             return
@@ -123,6 +126,7 @@ class Finder:
         # "President X of the Y Party": an office of state, and the party the holder belongs to
         affiliated = bool(parts.get("affiliated")) and any(r.leads_places and r.head != "leader" for r in roles)
         target, roles = self._role_target(parts, roles, role_units, affiliated)
+        target = body if target is None else target
         if affiliated:
             self.affiliated.add(self.entity_of[who])
         elif target is not None:
@@ -138,6 +142,13 @@ class Finder:
             if role is roles[0] and len(roles) == 2 and parts.get("of") and _own_field(role):
                 continue
             self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
+
+    def _body_again_in(self, comp: list[Unit]) -> int | None:
+        """The organisation 'of the party', 'for the group' after a role stands for."""
+        if len(comp) == 3 and comp[0].symbol in (SYMBOLS["OF"], SYMBOLS["PREP"], SYMBOLS["FOR"]) \
+                and comp[1].lower == "the" and comp[2].lower in L.BODY_AGAIN_NOUNS:
+            return self.body_again(comp[2].lower, comp[0].start)
+        return None
 
     def _role_target(self, parts: dict, roles: list, role_units: list, affiliated: bool) -> tuple[int | None, list]:
         """What the roles are of: the of-phrase's name, else the owner before the role, else what an
@@ -274,8 +285,13 @@ class Finder:
         `before`: the last the article named (for a word that names only bodies ending in it, the
         last of those: 'the commission' is the Electoral Commission)."""
         heads = L.PARTY_HEADS if word == "party" else {word}
+
+        def named_so(m: int) -> bool:  # ('Communist Party of Nepal' is a party too)
+            words = self.label_of(m).lower().split()
+            return word not in L.BODY_AGAIN_HEADS or words[-1] in heads or word in words
+
         named = [m for m in range(len(self.spans)) if self.type_of(m) == "ORG" and self.spans[m].end <= before
-                 and (word not in L.BODY_AGAIN_HEADS or self.label_of(m).lower().split()[-1] in heads)]
+                 and named_so(m)]
         return named[-1] if named else None
 
     def referent(self, tok) -> int | None:
