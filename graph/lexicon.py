@@ -400,6 +400,10 @@ PLACE_HEADS = {
 PLACE_KINDS_AFTER_A_NAME = {"camp", "valley", "river", "village", "town", "district", "province", "region", "county",
                             "mountains", "desert", "lake", "island", "prison", "airport", "border", "crossing",
                             "checkpoint", "neighbourhood", "neighborhood", "refugee", "governorate", "oasis"}
+# The first word after a body's name that makes a part of it: "Boston University School of Public
+# Health", "Zarin Ministry Department of ..." (not "university": "Harvard University" is "Harvard").
+SUB_UNIT_HEADS = {"school", "department", "faculty", "institute", "college", "division", "centre", "center",
+                  "laboratory", "laboratories", "hospital", "library", "museum", "press", "foundation", "branch"}
 # Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
 DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",
                   "memorandum", "letter", "charter", "manifesto", "tweet", "video", "op-ed"}

@@ -31,6 +31,7 @@ def normal(text: str) -> str:
     s = re.sub(r"'s?$", "", s)
     s = re.sub(r"^the\s+", "", s)
     s = s.replace(".", "")
+    s = re.sub(r",\s*(jr|sr|ii|iii|iv)$", r" \1", s)  # "Cyrus R. Vance, Jr." is "Cyrus R. Vance Jr."
     s = re.sub(r"\s*-\s*", "-", s)
     s = re.sub(r"isation(s?)\b", r"ization\1", s)  # "World Health Organisation" / "Organization"
     s = re.sub(r"\s+", " ", s).strip()

@@ -1131,3 +1131,13 @@ def test_a_prime_minister_who_heads_a_party_leads_the_country_and_a_leader_of_th
     assert {("Tom Hale", "leads", "Nepal"), ("Tom Hale", "leads", "Nepali Congress"),
             ("Ann Ford", "memberOf", "Communist Party of Nepal"), ("Ann Ford", "title", "senior leader")} \
         <= relations, relations
+
+
+def test_a_generation_after_a_comma_and_a_campus_after_a_comma_are_part_of_the_names(extractor):
+    entities, relations, _ = extract(extractor, "Prosecutor Thomas R. Hale, Jr. said so. Hale added more. Ann "
+                                                "Ford, chancellor of the University of California, San Diego, agreed. "
+                                                "Omar Haidari, an expert on X-ray binaries, spoke.")
+    assert {("Thomas R. Hale, Jr.", "PERSON"), ("University of California, San Diego", "ORG")} <= entities, entities
+    assert not {e for e in entities if e[0] == "Hale"}, entities
+    assert {("Ann Ford", "leads", "University of California, San Diego"),
+            ("Omar Haidari", "title", "expert on x-ray binaries")} <= relations, relations

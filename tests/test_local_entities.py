@@ -303,3 +303,10 @@ def test_a_person_of_several_names_goes_by_an_inner_one():
     assert got[:4] == ["Luiz Inacio Lula da Silva", "Luiz Inacio Lula da Silva", "Ricardo Rossello Nevares",
                        "Ricardo Rossello Nevares"]
     assert got[4] == "da"  # a particle is no name
+
+
+def test_a_bodys_school_or_department_is_another_body():
+    got, _ = labels(("Lakeside University School of Public Health", "ORG"), ("Lakeside University", "ORG"),
+                    ("Zarin Institute", "ORG"), ("Zarin", "ORG"))
+    assert got == ["Lakeside University School of Public Health", "Lakeside University", "Zarin Institute",
+                   "Zarin Institute"]

@@ -955,15 +955,26 @@ def _for_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
 
 
 def _at_after_university(doc: Doc, start: int, end: int, label: str) -> int | None:
-    """'University of Colorado + at Boulder', 'University of Texas + at Austin': a university's
-    campus is part of its name."""
-    if doc[end].lower_ != "at" or doc[start].lower_ not in ("university", "college") or "of" not in \
+    """'University of Colorado + at Boulder', 'University of California + , San Diego': a
+    university's campus is part of its name (after a comma, a known city's name ending there)."""
+    if doc[end].lower_ not in ("at", ",") or doc[start].lower_ not in ("university", "college") or "of" not in \
             [t.lower_ for t in doc[start:end]]:
         return None
     j = end + 1
     while j < len(doc) and j - end <= 3 and capitalised(doc[j]) and doc[j].is_alpha and not doc[j].is_sent_start:
         j += 1
+    if doc[end].text == "," and not (gazetteer.place_kind(doc[end + 1:j].text) == "city"
+                                     and (j == len(doc) or doc[j].is_punct)):
+        return None
     return j if j > end + 1 else None
+
+
+def _name_suffix_after_comma(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'Cyrus R. Vance + , Jr.': a person's generation after a comma is part of the name."""
+    if label != "PERSON" or doc[end].text != "," or end + 1 >= len(doc) \
+            or doc[end + 1].lower_.rstrip(".") not in L.NAME_SUFFIXES or not doc[end + 1].text[:1].isupper():
+        return None
+    return end + 3 if end + 2 < len(doc) and doc[end + 2].text == "." and not doc[end + 1].whitespace_ else end + 2
 
 
 def _on_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
@@ -1006,7 +1017,9 @@ JOIN_RIGHT = [
     ("of after a head word", "Chamber + of Commerce, Battle + of Raqqa", _of_after_head),
     ("for after a head word", "Tunisian League + for the Defence of Human Rights", _for_after_head),
     ("on after a committee", "Select Committee + on Benghazi", _on_after_head),
-    ("at after a university", "University of Colorado + at Boulder", _at_after_university),
+    ("a campus after a university", "University of Colorado + at Boulder, University of California + , San Diego",
+     _at_after_university),
+    ("a generation after a comma", "Cyrus R. Vance + , Jr.", _name_suffix_after_comma),
     ("plural possessive", "Kurdistan Workers + ' Party, Fishmongers + ' Hall", _plural_possessive_after),
 ]
 

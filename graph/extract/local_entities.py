@@ -29,7 +29,7 @@ from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, ini
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK,
                        MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_GROUP_WORDS, PLACE_GENERICS,
-                       REGNAL_TITLES, STORM_WORDS, SUBORDINATE_MODIFIERS, common_words)
+                       REGNAL_TITLES, STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -558,9 +558,13 @@ def _what_it_is_for(words: list[str], other_words: list[str]) -> bool:
 def _another_thing(words: list[str], other_words: list[str]) -> bool:
     """'Democratic Party' is not 'Christian Democratic Party' (but 'US Democratic Party' is): a
     party's words make another party; 'Constitution Party' is not the 'Constitution Party National
-    Convention': a body is not the meeting named after it."""
+    Convention': a body is not the meeting named after it, nor the school or department named
+    after it."""
     if words[-1] == "party" and other_words[:len(words)] != words and not _place_before(words, other_words):
         return True
+    if other_words[:len(words)] == words and len(other_words) > len(words) and words[-1] in ORG_HEADS \
+            and other_words[len(words)] in SUB_UNIT_HEADS:
+        return True  # 'Boston University' is not its 'School of Public Health': a part of it
     return words[-1] in ORG_HEADS and other_words[-1] in EVENT_HEADS - ORG_HEADS
 
 

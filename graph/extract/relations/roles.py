@@ -134,7 +134,8 @@ def _ending_in_a_noun(complement: list[Unit]) -> list[Unit]:
 def _missed_name(complement: list[Unit]) -> bool:
     """'director of the Learning Together event': capitalised words before a lower-case noun are a
     name the recogniser missed, no part of a title ('head of Foreign Relations' is one)."""
-    caps = [k for k, u in enumerate(complement) if u.capital and u.symbol == WORD]
+    caps = [k for k, u in enumerate(complement) if u.capital and u.symbol == WORD
+            and not (k + 1 < len(complement) and complement[k + 1].symbol == HYPHEN)]  # ('X-ray binaries')
     return bool(caps) and any(u.symbol == WORD and not u.capital for u in complement[caps[0] + 1:])
 
 

@@ -50,7 +50,7 @@ class Rule:
 COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)* (WORD|MOD|ROLE|HYPHEN|PLACE_NOUN) !POSS) "
         "| (OF DET? (PLACE|GROUP) PLACE_NOUN? WORD (WORD|PLACE_NOUN)*) "
         "| (OF DET? GROUP PLACE_NOUN !OF) "
-        "| (ON_TO DET? (PLACE|WORD|MOD)+ (AND PLACE)? !POSS))?")
+        "| (ON_TO DET? (PLACE|WORD|MOD|HYPHEN)+ (AND PLACE)? !POSS))?")
 # what a role is of, after it: "leader of the Front", "spokesman for the army", "professor at Y",
 # "director of Argentina's Amnesty International", "CEO of Virginia-based Y", "a member of the
 # movement's Supreme Political Council"
