@@ -1141,3 +1141,9 @@ def test_a_generation_after_a_comma_and_a_campus_after_a_comma_are_part_of_the_n
     assert not {e for e in entities if e[0] == "Hale"}, entities
     assert {("Ann Ford", "leads", "University of California, San Diego"),
             ("Omar Haidari", "title", "expert on x-ray binaries")} <= relations, relations
+
+
+def test_the_letters_of_a_disease_or_a_cause_are_no_name(extractor):
+    entities, relations, _ = extract(extractor, "Tom Hale, an LGBT activist, tested positive for HIV in 2017.")
+    assert entities == {("Tom Hale", "PERSON")}, entities
+    assert not {r for r in relations if r[1] == "memberOf"}, relations

@@ -453,6 +453,8 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
         words = [t for t in s if t.is_alpha]
         if _speaker_mark(doc, s):
             continue
+        if _DISEASE_OR_MONEY.match(s.text):
+            continue  # (an acronym, but no name: 'HIV', 'LGBT')
         if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
                 or _institution(doc, s, context):
             out.append(s)
@@ -512,14 +514,14 @@ def _office_alone(doc, s, words, c) -> bool:
 
 
 def _no_entity_kind(doc, s, words, c) -> bool:
-    """'the Nobel Prize', 'Labour Day', 'COVID-19', 'SARS-CoV-2', 'GBP738': awards, days, diseases
-    and sums of money are no entities of the guidelines."""
+    """'the Nobel Prize', 'Labour Day', 'COVID-19', 'SARS-CoV-2', 'GBP738', 'LGBT activists': awards,
+    days, diseases, sums of money and the letters of a cause are no entities of the guidelines."""
     text = s.text
     return (len(s) > 1 and words and words[-1].lower_ in L.NOT_ENTITY_HEADS) or bool(_DISEASE_OR_MONEY.match(text))
 
 
 _DISEASE_OR_MONEY = re.compile(r"^(COVID(-19)?|SARS(-CoV(-2)?)?|MERS(-CoV)?|H\d+N\d+|HIV|AIDS|Ebola|"
-                               r"(USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|RUB)\s?\d[\d,.]*)$")
+                               r"LGBTQ?I?A?\+?|(USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|RUB)\s?\d[\d,.]*)$")
 
 
 def _also_lower_case(doc, s, words, c) -> bool:
