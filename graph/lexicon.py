@@ -572,6 +572,10 @@ NOT_TITLE_WORDS = {"powerful", "influential", "controversial", "hardline", "main
                    "notorious", "famous", "famed", "defiant", "popular", "beloved", "embattled", "outspoken",
                    "longtime", "long-time", "late", "fellow", "then", "now", "current", "incumbent", "own", "new"}
 # the kind of place each office leads, by the gazetteer's kinds
+# Words that count the holders of an office before an infinitive ("the third President to be
+# impeached", "the first woman to lead Y"): no office of the subject's.
+COUNTING_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "last", "only", "youngest", "oldest", "latest", "next"}
 # Of those, the offices only a place has (not 'president' or 'chancellor', which bodies and
 # universities have too).
 STATE_OFFICES = {"prime minister", "premier", "mayor", "lord mayor", "first minister", "chief minister", "governor"}

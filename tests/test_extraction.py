@@ -1147,3 +1147,11 @@ def test_the_letters_of_a_disease_or_a_cause_are_no_name(extractor):
     entities, relations, _ = extract(extractor, "Tom Hale, an LGBT activist, tested positive for HIV in 2017.")
     assert entities == {("Tom Hale", "PERSON")}, entities
     assert not {r for r in relations if r[1] == "memberOf"}, relations
+
+
+def test_a_counted_holder_and_a_supposed_office_are_no_title(extractor):
+    _, relations, _ = extract(extractor, "Tom Hale spoke. Hale became the third President to be impeached by the "
+                                         "House. Ann Ford said that if she were president, she would act.")
+    assert not {r for r in relations if r[1] == "title"}, relations
+    _, relations, _ = extract(extractor, "Tom Hale was the first president of the Zarin Party.")
+    assert ("Tom Hale", "leads", "Zarin Party") in relations, relations

@@ -121,7 +121,8 @@ class Finder:
         if who is None or not roles:
             return
         first, last = _extent(parts)
-        if self._no_apposition(rule.name, first, last) or self._not_a_partys(parts):
+        if self._no_apposition(rule.name, first, last) or self._not_a_partys(parts) \
+                or self._counted_or_supposed(parts, role_units):
             return
         # "President X of the Y Party": an office of state, and the party the holder belongs to
         affiliated = bool(parts.get("affiliated")) and any(r.leads_places and r.head != "leader" for r in roles)
@@ -187,6 +188,19 @@ class Finder:
         party's makes the role the group's."""
         side = parts.get("side")
         return bool(side) and side[0].lower not in L.PARTY_ADJECTIVES | L.PARTY_MEMBER_NOUNS
+
+    def _counted_or_supposed(self, parts: dict, role_units: list[Unit]) -> bool:
+        """'the third President to be impeached': an ordinal and an infinitive after the role count
+        holders of something else, no office; 'if he were president': a supposition."""
+        doc = self.doc
+        end = role_units[-1].end
+        counted = end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].pos_ in ("VERB", "AUX") \
+            and any(doc[u.start].tag_ in ("JJ", "JJS", "RB") and doc[u.start].lower_ in L.COUNTING_WORDS
+                    or doc[u.start].lower_ in L.COUNTING_WORDS for u in role_units)
+        who = parts.get("who")
+        supposed = bool(who) and who[0].start > 0 and doc[who[0].start - 1].lower_ in ("if", "unless") \
+            and any(t.lower_ == "were" for t in doc[who[0].start:end])
+        return counted or supposed
 
     def _no_apposition(self, rule_name: str, first: int, last: int) -> bool:
         """'According to his publicist, X died': the source of the news, not X's role; 'Prime
