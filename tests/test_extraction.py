@@ -1155,3 +1155,12 @@ def test_a_counted_holder_and_a_supposed_office_are_no_title(extractor):
     assert not {r for r in relations if r[1] == "title"}, relations
     _, relations, _ = extract(extractor, "Tom Hale was the first president of the Zarin Party.")
     assert ("Tom Hale", "leads", "Zarin Party") in relations, relations
+
+
+def test_and_inside_a_bodys_name_and_a_surname_joined_to_a_full_name(extractor):
+    entities, _, _ = extract(extractor, "The Zarin Institute of Allergy and Infectious Diseases said so. Tim "
+                                        "Heidecker and Gregg Turkington star. Neil Hamburger and Heidecker appeared "
+                                        "together.")
+    assert {("Zarin Institute of Allergy and Infectious Diseases", "ORG"), ("Neil Hamburger", "PERSON")} \
+        <= entities, entities
+    assert not {e for e in entities if " and " in e[0] and e[1] == "PERSON"}, entities

@@ -239,8 +239,11 @@ def _two_people(n: _Name) -> list[Span] | None:
         left, right = doc[start:i], doc[i + 1:end]
         if not all(capitalised(t) and t.is_alpha for t in (*left, *right)):
             continue
+        # (not 'Bill and Melinda Gates': one word, then a full name; but 'Neil Hamburger and
+        # Heidecker' when the article names a Heidecker in full)
         if n.label == "PERSON" and doc[i].lower_ in ("and", "&") \
-                and (len(left) == len(right) == 1 or min(len(left), len(right)) >= 2):
+                and (len(left) == len(right) == 1 or min(len(left), len(right)) >= 2
+                     or len(left) >= 2 and len(right) == 1 and right.text in _surnames_named_in_full(doc)):
             return repair(n.span(start, i, "PERSON")) + repair(n.span(i + 1, end, "PERSON"))
         if doc[i].text in ("-", "\u2013") and not doc[i].whitespace_ and not doc[i - 1].whitespace_ \
                 and len(left) == len(right) == 1 and {left.text, right.text} <= _used_alone(doc):
@@ -882,9 +885,10 @@ def _head_after(doc: Doc, i: int) -> bool:
 
 
 def _and_after_of_or_for(doc: Doc, start: int, end: int, label: str) -> int | None:
+    # ('National Institute of Allergy + and Infectious Diseases': a capitalised adjective too)
     nxt = doc[end]
     if nxt.lower_ == "and" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
-            and doc[end + 1].pos_ in ("PROPN", "") and any(t.lower_ in ("of", "for") for t in doc[start:end]) \
+            and doc[end + 1].pos_ in ("PROPN", "", "ADJ") and any(t.lower_ in ("of", "for") for t in doc[start:end]) \
             and not (end + 2 < len(doc) and doc[end + 2].text == ",") and not _organisation_of_its_own(doc, end + 1):
         return end + 2
     return None
