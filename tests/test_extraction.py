@@ -1164,3 +1164,9 @@ def test_and_inside_a_bodys_name_and_a_surname_joined_to_a_full_name(extractor):
     assert {("Zarin Institute of Allergy and Infectious Diseases", "ORG"), ("Neil Hamburger", "PERSON")} \
         <= entities, entities
     assert not {e for e in entities if " and " in e[0] and e[1] == "PERSON"}, entities
+
+
+def test_of_and_words_in_lower_case_end_a_name(extractor):
+    entities, _, _ = extract(extractor, "The suspect was reported by The Guardian as convicted of assaults and by "
+                                        "Associated Press of bank robberies. The Bank of England agreed.")
+    assert {("Associated Press", "ORG"), ("Bank of England", "ORG")} <= entities, entities

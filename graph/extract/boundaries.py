@@ -596,12 +596,13 @@ def _without_what_opens_a_place(doc: Doc, start: int, end: int) -> int:
 
 
 def _without_a_lower_case_tail(doc: Doc, start: int, end: int) -> int:
-    """The end of a name before a quantity ('The Council | for two years refused') or a kind of
-    administrative area in lower case ('Zarin | province')."""
-    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("for", "of") and _a_quantity(doc[i + 1:end])),
-               None)
+    """The end of a name before a quantity ('The Council | for two years refused'), before 'of' and
+    words in lower case ('Associated Press | of bank robberies') or a kind of administrative area
+    in lower case ('Zarin | province')."""
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("for", "of") and (
+        _a_quantity(doc[i + 1:end]) or all(t.is_lower and t.is_alpha for t in doc[i + 1:end]))), None)
     if cut is not None:
-        end = cut
+        end = cut  # (and before 'of' and lower-case words only: 'Associated Press | of bank robberies')
     if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in L.ADMINISTRATIVE_GENERICS:
         end -= 1
     return end
