@@ -1170,3 +1170,14 @@ def test_of_and_words_in_lower_case_end_a_name(extractor):
     entities, _, _ = extract(extractor, "The suspect was reported by The Guardian as convicted of assaults and by "
                                         "Associated Press of bank robberies. The Bank of England agreed.")
     assert {("Associated Press", "ORG"), ("Bank of England", "ORG")} <= entities, entities
+
+
+def test_founded_by_in_the_passive_and_it_as_the_organisation_just_named(extractor):
+    _, relations, _ = extract(extractor, "The Zarin Front is based in Kandahar. It was founded in 2015 by Omar "
+                                         "Haidari. The Lakeside Foundation, established by Ann Ford in 1990, gives "
+                                         "grants.")
+    assert {("Omar Haidari", "memberOf", "Zarin Front"), ("Omar Haidari", "title", "founder"),
+            ("Ann Ford", "memberOf", "Lakeside Foundation")} <= relations, relations
+    _, relations, _ = extract(extractor, "The Zarin Front and the Lakeside Party met. It was founded in 2015 by "
+                                         "Omar Haidari.")
+    assert not {r for r in relations if r[1] == "memberOf"}, relations  # which one 'it' is, unknown

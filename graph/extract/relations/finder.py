@@ -314,7 +314,18 @@ class Finder:
         if tok.lower_ in L.BODY_AGAIN_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                 and not any(c.dep_ in ("nmod", "prep", "acl", "acl:relcl", "appos") for c in tok.children):
             return self.body_again(tok.lower_, tok.i)  # (not 'the group of protesters', 'the group that ...')
+        if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+            return self._its_organisation(tok)
         return self.pronoun(tok)
+
+    def _its_organisation(self, tok) -> int | None:
+        """'The Zarin Front is based in Kandahar. It was founded in 2015 by X': 'it' as a subject is
+        the one organisation this sentence (before it) and the one before name, if one only."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        orgs = {self.entity_of[m]: m for m, s in enumerate(self.spans)
+                if start <= s.start and s.end <= tok.i and self.type_of(m) == "ORG"}
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
 
     def act_member(self, parts: dict, rule) -> None:
         who, org = self._person(parts.get("who")), self._mention(parts.get("org"))

@@ -414,21 +414,37 @@ def _sides_against(sent: Span, names, finder):
 
 def _led_by(sent: Span, names, finder):
     """'The Zarin Party is led by X', 'the Zarin Party, headed by X, ...': the agent of a passive
-    'lead', 'head' or 'chair' leads its subject, or the name the participle describes."""
+    'lead', 'head' or 'chair' leads its subject, or the name the participle describes; of a passive
+    'found' or 'establish' ('It was founded in 2015 by X') is its founder, a member."""
     for tok in sent:
-        if tok.lemma_.lower() not in ("lead", "head", "chair") or tok.tag_ != "VBN":
+        lemma = tok.lemma_.lower()
+        if lemma not in ("lead", "head", "chair", "found", "co-found", "establish") or tok.tag_ != "VBN":
             continue
-        bodies = [names[c.i] for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i in names]
-        if tok.dep_ in ("acl", "acl:relcl") and tok.head.i in names:
-            bodies.append(names[tok.head.i])
-        # (the parser makes "by General X" an oblique, not an agent, at times: a "by" phrase is)
-        agents = [names[c.i] for c in tok.children
-                  if c.i in names and (c.dep_ == "obl:agent" or c.dep_ == "obl" and c.left_edge.lower_ == "by")]
-        agents += [names[g.i] for c in tok.children if c.dep_ == "agent"
-                   for g in c.children if g.dep_ == "pobj" and g.i in names]
-        for body in (b for b in bodies if finder.type_of(b) == "ORG"):
-            for person in (a for a in agents if finder.type_of(a) == "PERSON"):
-                yield person, "leads", body, None, tok.i, tok.i, "verb-led-by", 0.7
+        for body in (b for b in _passive_subjects(tok, names, finder) if finder.type_of(b) == "ORG"):
+            for person in (a for a in _agents(tok, names) if finder.type_of(a) == "PERSON"):
+                if lemma in ("lead", "head", "chair"):
+                    yield person, "leads", body, None, tok.i, tok.i, "verb-led-by", 0.7
+                else:
+                    yield person, "memberOf", body, None, tok.i, tok.i, "verb-founded-by", 0.7
+                    yield person, "title", None, "founder", tok.i, tok.i, "verb-founded-by", 0.7
+
+
+def _passive_subjects(tok: Token, names, finder) -> list[int]:
+    """The names a passive participle is said of: its subject ('it' as the organisation just
+    named), or the name it describes ('the Zarin Party, headed by X')."""
+    bodies = [names[c.i] if c.i in names else finder.referent(c) for c in tok.children
+              if c.dep_ in ("nsubjpass", "nsubj:pass") and (c.i in names or c.lower_ == "it")]
+    if tok.dep_ in ("acl", "acl:relcl") and tok.head.i in names:
+        bodies.append(names[tok.head.i])
+    return [b for b in bodies if b is not None]
+
+
+def _agents(tok: Token, names) -> list[int]:
+    """The names of a passive's by-phrase (the parser makes "by General X" an oblique at times)."""
+    agents = [names[c.i] for c in tok.children
+              if c.i in names and (c.dep_ == "obl:agent" or c.dep_ == "obl" and c.left_edge.lower_ == "by")]
+    return agents + [names[g.i] for c in tok.children if c.dep_ == "agent"
+                     for g in c.children if g.dep_ == "pobj" and g.i in names]
 
 
 def _at_an_event(sent: Span, names, finder):
