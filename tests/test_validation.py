@@ -10,11 +10,12 @@ from conftest import ROOT, kg
 from newskg.graph.evaluate import parts
 
 VALIDATION = ROOT / "tests" / "validation"
-# a little under the figures reached (see README, "Measuring quality"; 2026-12-06, fifth session:
-# tune 0.906 / 0.883 / 0.783, report 0.893 / 0.841 / 0.673 in this joint build)
+# a little under the figures reached (see README, "Measuring quality"; 2026-12-06, sixth session:
+# tune 0.909 / 0.886 / 0.789, report 0.895 / 0.844 / 0.678 in this joint build, the same for hash
+# seeds 0 and 1)
 FLOORS = {
-    "tune": {"entities": 0.895, "entities_typed": 0.87, "relations": 0.765},
-    "report": {"entities": 0.88, "entities_typed": 0.83, "relations": 0.655},
+    "tune": {"entities": 0.90, "entities_typed": 0.875, "relations": 0.775},
+    "report": {"entities": 0.885, "entities_typed": 0.835, "relations": 0.665},
 }
 
 
