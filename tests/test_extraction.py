@@ -1181,3 +1181,10 @@ def test_founded_by_in_the_passive_and_it_as_the_organisation_just_named(extract
     _, relations, _ = extract(extractor, "The Zarin Front and the Lakeside Party met. It was founded in 2015 by "
                                          "Omar Haidari.")
     assert not {r for r in relations if r[1] == "memberOf"}, relations  # which one 'it' is, unknown
+
+
+def test_a_capitalised_prefix_inside_a_sentence_opens_a_bodys_name(extractor):
+    entities, relations, _ = extract(extractor, "Judge Ann Ford of the Anti-Corruption Court said Tom Hale had "
+                                                "abused his office.")
+    assert ("Anti-Corruption Court", "ORG") in entities, entities
+    assert not {r for r in relations if r[1] == "opposes"}, relations

@@ -751,6 +751,15 @@ def _word_and_before(doc: Doc, start: int, label: str, takes_adjective: bool) ->
     return None
 
 
+def _capital_prefix_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    """'the Anti- + Corruption Court', 'the Pro- + Democracy Party': a capitalised prefix inside a
+    sentence opens a body's name (a prefix in lower case makes another name: 'anti-Houthi X')."""
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
+            and doc[start - 2].text in ("Anti", "Pro") and not doc[start - 2].is_sent_start and label != "PERSON":
+        return start - 2
+    return None
+
+
 def _dash_joined_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
     prev = doc[start - 1]
     if prev.text == "\u2013" and start > 1 and capitalised(doc[start - 2]) and not prev.whitespace_ \
@@ -1006,6 +1015,7 @@ def _plural_possessive_after(doc: Doc, start: int, end: int, label: str) -> int 
 JOIN_LEFT = [
     ("particle", "al-Masirah TV", _particle_before),
     ("given name before bin", "Karim + bin Tariq Al Nouri", _given_name_before_bin),
+    ("a capitalised prefix", "the Anti- + Corruption Court", _capital_prefix_before),
     ("en dash, or a hyphen between capitals", "Iran– + Iraq War, ABS- + CBN", _dash_joined_before),
     ("a word and", "Law and + Justice Party", _word_and_before),
     ("capitalised word", "VICE + World News", _capitalised_before),

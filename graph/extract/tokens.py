@@ -104,8 +104,10 @@ def languages() -> frozenset[str]:
 
 
 def after_prefix(doc: Doc, i: int) -> bool:
-    """Is token i the name in 'anti-X' or 'pro-X'?"""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro") and not doc[i - 1].whitespace_
+    """Is token i the name in 'anti-X' or 'pro-X'? Not after a capitalised 'Anti' inside a sentence:
+    'the Anti-Corruption Court' is one name."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro") and not doc[i - 1].whitespace_ \
+        and (doc[i - 2].is_lower or doc[i - 2].is_sent_start)
 
 
 def name_words(span) -> list:
