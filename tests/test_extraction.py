@@ -1188,3 +1188,10 @@ def test_a_capitalised_prefix_inside_a_sentence_opens_a_bodys_name(extractor):
                                                 "abused his office.")
     assert ("Anti-Corruption Court", "ORG") in entities, entities
     assert not {r for r in relations if r[1] == "opposes"}, relations
+
+
+def test_a_prefixed_name_inside_the_recognisers_span_is_a_name_of_its_own(extractor):
+    entities, relations, _ = extract(extractor, "The Kharajis seized Kabul in August. The anti-Kharaji Northern "
+                                                "Front fought on in the Zarin valley.")
+    assert ("Northern Front", "ORG") in entities, entities
+    assert not {e for e in entities if e[0].startswith("Kharaji ")}, entities

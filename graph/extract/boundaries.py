@@ -306,8 +306,12 @@ def _surnames_named_in_full(doc: Doc) -> set[str]:
 
 
 def _prefixed_then_name(n: _Name) -> list[Span] | None:
-    """'anti-Houthi Southern Transitional Council': two names."""
+    """'anti-Houthi Southern Transitional Council': two names (the recogniser's span may hold the
+    prefix too)."""
     doc, start, end = n.doc, n.start, n.end
+    if end - start > 3 and doc[start].lower_ in ("anti", "pro") and doc[start + 1].text == "-" \
+            and after_prefix(doc, start + 2):
+        start = start + 2
     if end - start > 1 and after_prefix(doc, start) and capitalised(doc[start + 1]):
         first = n.span(start, start + 1, guess_type(doc[start:start + 1]) or "ORG")
         return [first] + repair(n.span(start + 1, end, n.label))
