@@ -1195,3 +1195,10 @@ def test_a_prefixed_name_inside_the_recognisers_span_is_a_name_of_its_own(extrac
                                                 "Front fought on in the Zarin valley.")
     assert ("Northern Front", "ORG") in entities, entities
     assert not {e for e in entities if e[0].startswith("Kharaji ")}, entities
+
+
+def test_an_acronym_that_is_also_a_pronoun_is_a_name(extractor):
+    _, relations, e = extract(extractor, "The Lakeside Health Organization (WHO) declared the end of the outbreak. "
+                                         "WHO Director-General Tom Hale praised health workers.")
+    assert "WHO" in {m.text for m in e.mentions}
+    assert ("Tom Hale", "leads", "Lakeside Health Organization") in relations, relations
