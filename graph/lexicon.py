@@ -480,6 +480,7 @@ HEADLINE_SMALL_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", 
 # Common nouns for a company, an outlet or a body: the name right after one, or a list after
 # their plural and "including"/"such as", names organisations ("news firm X", "firms including A, B").
 ORGANISATION_KIND_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster", "newspaper", "daily", "tabloid",
+                           "journal",
                            "magazine",
              "outlet", "agency", "network", "channel", "station", "website", "bank", "manufacturer", "automaker",
              "carmaker", "conglomerate", "insurer", "retailer", "operator", "publisher", "startup", "giant",

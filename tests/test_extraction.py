@@ -1202,3 +1202,10 @@ def test_an_acronym_that_is_also_a_pronoun_is_a_name(extractor):
                                          "WHO Director-General Tom Hale praised health workers.")
     assert "WHO" in {m.text for m in e.mentions}
     assert ("Tom Hale", "leads", "Lakeside Health Organization") in relations, relations
+
+
+def test_the_journal_nature_is_an_organisation_named_by_an_everyday_word(extractor):
+    entities, _, _ = extract(extractor, "Their findings were published in the journal Nature on Monday. Tom Hale "
+                                        "takes a daily Aspirin.")
+    assert ("Nature", "ORG") in entities, entities
+    assert not {e for e in entities if e[0] == "Aspirin"}, entities

@@ -384,6 +384,14 @@ def _people_by_their_plural(span, f):
         and span[0].lower_ not in common_words() else None  # ('-ians' of a known place is a demonym already)
 
 
+def _organisation_by_its_context(span, f):
+    """'the journal Nature', 'state news firm X', 'shares in X': no known place, and not after
+    'daily' or 'giant', adjectives too ('a daily Aspirin')."""
+    before = f["before"]
+    return "ORG" if organisation_context(span) and gazetteer.place_kind(span.text) is None \
+        and not (before is not None and before.lower_ in ("daily", "giant")) else None
+
+
 def _owner_of_a_role(span, f):
     """'World Athletics president X', 'Lakeside Rowing chairman X': names right before a role in
     lower case and the role's holder are what the role is of, a body (a known place is a place,
@@ -405,6 +413,7 @@ GUESSES = [
     ("Dr X; spokesperson X; House Speaker X Y", _after_a_title),
     ("Anime North, a fan-run convention; Lakeside Herald, a daily tabloid; Expo 2030", _by_its_kind),
     ("World Athletics president X", _owner_of_a_role),
+    ("the journal Nature, state news firm X, shares in X", _organisation_by_its_context),
     ("the Houthis, the Alawites", _people_by_their_plural),
     ("X Y, a former ambassador; X Y said", _person_by_context),
     ("in Zarin", _after_a_place_preposition),

@@ -456,13 +456,20 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
         if _DISEASE_OR_MONEY.match(s.text):
             continue  # (an acronym, but no name: 'HIV', 'LGBT')
         if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
-                or _institution(doc, s, context):
+                or _institution(doc, s, context) or s.label_ == "ORG" and _named_by_its_kind(doc, s):
             out.append(s)
         elif not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
             out.append(s)
         elif _after_capital_the(doc, s, headline) and not _office_alone(doc, s, words, context):
             out.append(Span(doc, s.start - 1, s.end, label=s.label_))
     return out
+
+
+def _named_by_its_kind(doc: Doc, s: Span) -> bool:
+    """'the journal Nature', 'the newspaper Times': an everyday word right after the kind of body
+    it names is that body's name."""
+    return s.start > 0 and doc[s.start - 1].is_lower and doc[s.start - 1].lower_ in L.ORGANISATION_KIND_NOUNS \
+        and doc[s.start - 1].lower_ not in ("group", "party", "movement", "daily", "giant")  # ('a daily Aspirin')
 
 
 def _after_capital_the(doc: Doc, s: Span, headline: set[int]) -> bool:
