@@ -404,6 +404,13 @@ PLACE_KINDS_AFTER_A_NAME = {"camp", "valley", "river", "village", "town", "distr
 # Health", "Zarin Ministry Department of ..." (not "university": "Harvard University" is "Harvard").
 SUB_UNIT_HEADS = {"school", "department", "faculty", "institute", "college", "division", "centre", "center",
                   "laboratory", "laboratories", "hospital", "library", "museum", "press", "foundation", "branch"}
+# The body's word that opens a name in other languages ("Institut Pasteur", "Partido Popular",
+# "Universidad de Chile", "Banco Santander").
+BODY_FIRST_WORDS = {"institut", "instituto", "istituto", "universidad", "université", "universite", "universität",
+                    "universidade", "università", "universita", "banco", "banque", "partido", "parti", "partito",
+                    "partei", "ministerio", "ministère", "ministerium", "tribunal", "consejo", "conseil", "comité",
+                    "comisión", "frente", "movimiento", "mouvement", "asociación",
+                    "fundación", "fondation", "stiftung", "gruppo", "grupo", "groupe", "compagnie", "compañía"}
 # Kinds of document: "the X Declaration" names the event or body it comes from, not an entity.
 DOCUMENT_HEADS = {"declaration", "report", "statement", "resolution", "communique", "communiqué", "memo",
                   "memorandum", "letter", "charter", "manifesto", "tweet", "video", "op-ed"}

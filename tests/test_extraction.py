@@ -1209,3 +1209,9 @@ def test_the_journal_nature_is_an_organisation_named_by_an_everyday_word(extract
                                         "takes a daily Aspirin.")
     assert ("Nature", "ORG") in entities, entities
     assert not {e for e in entities if e[0] == "Aspirin"}, entities
+
+
+def test_a_name_in_another_language_opening_with_the_bodys_word_is_an_organisation(extractor):
+    entities, relations, _ = extract(extractor, "Researchers at the Institut Pasteur in Paris sequenced the virus.")
+    assert ("Institut Pasteur", "ORG") in entities, entities
+    assert ("Institut Pasteur", "locatedIn", "Paris") in relations, relations

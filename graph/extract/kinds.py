@@ -48,6 +48,13 @@ def _org_head(span, label, head, kind):
     return "ORG" if head in L.ORG_HEADS and label in ("PERSON", "PLACE", "GROUP", "EVENT") else None
 
 
+def _body_by_its_first_word(span, label, head, kind):
+    """'Institut Pasteur', 'Partido Popular', 'Universidad de Chile': names of other languages
+    open with the body's word."""
+    return "ORG" if len(span) > 1 and label in ("PERSON", "PLACE", "GROUP", "EVENT") \
+        and span[0].lower_ in L.BODY_FIRST_WORDS and span[0].text[:1].isupper() else None
+
+
 def _legislature(span, label, head, kind):
     """'United States House of Representatives', 'Republican Senate': a legislature named by its
     generic words is an organisation (not 'the White House', 'Sydney Opera House')."""
@@ -195,6 +202,7 @@ RETYPES = [
     ("Anime North 2019: an event's edition", _dated_name),
     ("Durham Hall QC: a person's name before letters only a person has", _before_letters),
     ("the Human Rights Watch: an organisation", _org_head),
+    ("Institut Pasteur, Partido Popular: an organisation by its first word", _body_by_its_first_word),
     ("the United States House of Representatives: an organisation", _legislature),
     ("Zarin Valley: a place", _place_head),
     ("the Zamzam camp, the Zarin valley: a place by its kind after it", _kind_of_place_after),
