@@ -396,7 +396,7 @@ PLACE_HEADS = {
     "shrine", "mall", "courthouse",
 }
 # Kinds of place that follow a place's name in lower case ("the Zamzam camp", "the Zarin valley");
-# not those a body's name takes too ("the Wagner base", "a Reuters station").
+# not those a body's name takes too ("the Wagner base", "a CNN station").
 PLACE_KINDS_AFTER_A_NAME = {"camp", "valley", "river", "village", "town", "district", "province", "region", "county",
                             "mountains", "desert", "lake", "island", "prison", "airport", "border", "crossing",
                             "checkpoint", "neighbourhood", "neighborhood", "refugee", "governorate", "oasis"}

@@ -838,7 +838,7 @@ def _known_as(mentions: list[tuple[str, str, int]], text: str) -> dict[int, int]
 
 
 def _agency_after_a_place(acronym: str, name: str) -> bool:
-    """'KABUL, Afghanistan (AP) --': a dateline's place and the news agency in brackets after it.
+    """'LIMA, Peru (AP) --': a dateline's place and the news agency in brackets after it.
     A known place's acronym in brackets is its initials or its country's code ('United Arab
     Emirates (UAE)'), nothing else."""
     countries = gazetteer.countries()

@@ -629,7 +629,7 @@ _DASHES = {"—", "–", "-", "--"}
 
 def _dateline_place(doc: Doc, i: int) -> tuple[Span, bool] | None:
     """A wire story's dateline: a place in capitals opening a line, before its country or state,
-    the agency in brackets or the dash ('EL GENEINA, Sudan (Reuters) —', 'BEIRUT —'), whatever
+    the agency in brackets or the dash ('EL GENEINA, Sudan (AFP) —', 'BEIRUT —'), whatever
     the tagger made of the capitals (it reads them as an organisation's)."""
     if i > 0 and "\n" not in doc[i - 1].whitespace_ + doc[i - 1].text:
         return None

@@ -665,7 +665,7 @@ def clean_title(value: str) -> str:
 
 
 def _national(span) -> bool:
-    """'the Sudanese Army', 'Pakistan Army': a force named by its country or people, which 'army
+    """'the Sudanese Army', 'Nigerian Army': a force named by its country or people, which 'army
     chief X' can mean; not a rebel 'Liberation Army' named earlier in the article."""
     words = span[:-1].text
     return bool(words) and (gazetteer.place_kind(words) == "country" or normal(words) in gazetteer.demonyms())
