@@ -494,6 +494,8 @@ ORGANISATION_KIND_NOUNS = {"firm", "company", "airline", "carrier", "broadcaster
              "group", "militia", "organisation", "organization", "movement", "party", "faction"}
 # What one holds in a company: "shares in X", "a stake in X" say X is one.
 HOLDING_NOUNS = {"shares", "stake", "stakes", "stock", "shareholding", "shareholders"}
+# Of those, the ones that are adjectives too ("a daily Aspirin"): no kind of body before a name.
+KIND_NOUNS_ALSO_ADJECTIVES = {"daily", "giant"}
 # More nouns that say an apposition's name is an organisation ("X, an online supermarket").
 BUSINESS_NOUNS = {"supermarket", "chain", "business", "corporation", "charity", "nonprofit", "non-profit", "club",
                   "team", "union", "institute", "foundation", "bank", "lender", "brewery", "studio", "label",

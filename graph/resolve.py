@@ -122,12 +122,8 @@ class Node:
 def _place_spelled_out(form: str, place: str) -> str | None:
     """'U.S. House of Representatives' with 'United States' written out; None for a form not
     opened by a short name or code of its country."""
-    words = form.split()
-    for k in (1, 2):
-        prefix = " ".join(words[:k])
-        if k < len(words) and gazetteer.countries().get(normal(prefix)) == place and normal(prefix) != normal(place):
-            return f"{place} {' '.join(words[k:])}"
-    return None
+    found = _country_written_out(form, after_a_year=False)
+    return found[1] if found and found[0] == place else None
 
 
 def _clean_start(form: str, forms=()) -> bool:
@@ -744,19 +740,25 @@ def _person_variant(a: list[str], b: list[str]) -> str:
 
 
 def _country_spelled(form: str) -> str | None:
-    """The key of a name of two words or more with the short name or code of the country that
-    opens it (after a year) written out: '2020 US presidential election' → '2020 united states
-    presidential election', the key of the name as other articles write it; None when no
-    country's other name opens it."""
+    """The key of a name with the short name or code of the country that opens it (after a year)
+    written out: '2020 US presidential election' → '2020 united states presidential election', the
+    key of the name as other articles write it; None when no country's other name opens it."""
+    found = _country_written_out(form)
+    return normal(found[1]) if found else None
+
+
+def _country_written_out(form: str, after_a_year: bool = True) -> tuple[str, str] | None:
+    """(the country, the form with it written out) of a name of two words or more that a short
+    name or code of a country opens ('U.S. House', '2020 US presidential election')."""
     words = form.split()
-    at = 1 if words and words[0].isdigit() else 0
+    at = 1 if after_a_year and words and words[0].isdigit() else 0
     for k in (2, 1):
         if at + k >= len(words):
             continue
         prefix = normal(" ".join(words[at:at + k]))
         country = gazetteer.countries().get(prefix)
         if country and normal(country) != prefix:
-            return normal(" ".join(words[:at] + [country] + words[at + k:]))
+            return country, " ".join(words[:at] + [country] + words[at + k:])
     return None
 
 

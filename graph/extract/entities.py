@@ -126,8 +126,9 @@ class EntityLayer:
         body = [s for s in spans if s.start not in headline]
         votes, label_of = _type_votes(doc, spans, headline)
         surnames = _surnames(doc, body, label_of)
-        if any(_persons_body(s, surnames, label_of) for s in spans):
-            spans = [_persons_body(s, surnames, label_of) or s for s in spans]
+        persons = [_persons_body(s, surnames, label_of) for s in spans]
+        if any(persons):
+            spans = [p or s for p, s in zip(persons, spans)]
             body = [s for s in spans if s.start not in headline]
             votes, label_of = _type_votes(doc, spans, headline)
         confirmed = {normal(s.text) for s in body}

@@ -397,7 +397,7 @@ def _organisation_by_its_context(span, f):
     'daily' or 'giant', adjectives too ('a daily Aspirin')."""
     before = f["before"]
     return "ORG" if organisation_context(span) and gazetteer.place_kind(span.text) is None \
-        and not (before is not None and before.lower_ in ("daily", "giant")) else None
+        and not (before is not None and before.lower_ in L.KIND_NOUNS_ALSO_ADJECTIVES) else None
 
 
 def _owner_of_a_role(span, f):

@@ -469,7 +469,7 @@ def _named_by_its_kind(doc: Doc, s: Span) -> bool:
     """'the journal Nature', 'the newspaper Times': an everyday word right after the kind of body
     it names is that body's name."""
     return s.start > 0 and doc[s.start - 1].is_lower and doc[s.start - 1].lower_ in L.ORGANISATION_KIND_NOUNS \
-        and doc[s.start - 1].lower_ not in ("group", "party", "movement", "daily", "giant")  # ('a daily Aspirin')
+        and doc[s.start - 1].lower_ not in {"group", "party", "movement"} | L.KIND_NOUNS_ALSO_ADJECTIVES
 
 
 def _after_capital_the(doc: Doc, s: Span, headline: set[int]) -> bool:
