@@ -310,3 +310,13 @@ def test_a_bodys_school_or_department_is_another_body():
                     ("Zarin Institute", "ORG"), ("Zarin", "ORG"))
     assert got == ["Lakeside University School of Public Health", "Lakeside University", "Zarin Institute",
                    "Zarin Institute"]
+
+
+def test_a_given_name_that_is_also_a_towns_is_no_place_before_a_surname():
+    # a town's name (in the gazetteer, not its given names) used as a given name; the article never
+    # names the town
+    text = "Omar Zanzari spoke. Zanzari left. His aunt, Tima Zanzari, attended. Zanzari wept."
+    items = [("Omar Zanzari", "PERSON"), ("Zanzari", "PERSON"), ("Tima Zanzari", "PERSON"), ("Zanzari", "PERSON")]
+    positions = [0, text.index("Zanzari left"), text.index("Tima"), text.rindex("Zanzari")]
+    entity_of, entities = cluster([(f, t, p) for (f, t), p in zip(items, positions)], text)
+    assert [entities[e].label for e in entity_of][2] == "Tima Zanzari"

@@ -692,10 +692,12 @@ def _opens_sentence(text: str, pos: int) -> bool:
 def _prefixed_name(words: list[str], known: dict[str, Counter], opens_sentence: bool) -> tuple[str, str] | None:
     i, what = 0, []
     while i < len(words) - 1:
-        # the longest run of words that is a place or organisation the article names, or a known place
+        # the longest run of words that is a place or organisation the article names, or a known
+        # place above a town: a town's name the article does not use on its own is as often a
+        # given name ('Tima Kurdi')
         run = next((j for j in range(len(words) - 1, i, -1)
                     if (known.get(normal(" ".join(words[i:j])), Counter()).keys() & {"PLACE", "ORG"}
-                        or gazetteer.place_kind(" ".join(words[i:j])))
+                        or gazetteer.place_kind(" ".join(words[i:j])) not in (None, "city"))
                     and not (j == i + 1 and normal(words[i]) in gazetteer.given_names())), None)
         if run:
             what.append("place")
