@@ -320,3 +320,17 @@ def test_a_given_name_that_is_also_a_towns_is_no_place_before_a_surname():
     positions = [0, text.index("Zanzari left"), text.index("Tima"), text.rindex("Zanzari")]
     entity_of, entities = cluster([(f, t, p) for (f, t), p in zip(items, positions)], text)
     assert [entities[e].label for e in entity_of][2] == "Tima Zanzari"
+
+
+def test_a_shorter_name_is_the_entity_last_spoken_of_counting_its_defined_acronym():
+    text = ("The Zanzar Court of Justice (ZCJ) ruled. The Supreme Court of Justice of Kharaj asked the ZCJ. "
+            "The ZCJ answered. By this ruling, the Court of Justice said more.")
+    items = [("Zanzar Court of Justice", "ORG"), ("ZCJ", "ORG"), ("Supreme Court of Justice", "ORG"), ("ZCJ", "ORG"),
+             ("ZCJ", "ORG"), ("Court of Justice", "ORG")]
+    at, found = 0, []
+    for form, etype in items:
+        at = text.index(form, at)
+        found.append((form, etype, at))
+        at += len(form)
+    entity_of, entities = cluster(found, text)
+    assert entities[entity_of[-1]].label == "Zanzar Court of Justice"

@@ -76,6 +76,14 @@ class _Clustering:
         self.mentions, self.text, self.hints = mentions, text, hints
         self.cores = _boundary_cores(mentions, text)
         self.defined = _parenthetical_definitions(mentions, text)
+        # where each name defined in brackets is used ('the ZLF' after 'Zanzar Liberation Front
+        # (ZLF)'), by the mention defining it: short, those uses are clustered last, yet they say
+        # which of two entities the text spoke of last
+        self.defined_used: dict[int, list[int]] = defaultdict(list)
+        definer = {normal(mentions[b][0]): a for b, a in self.defined.items()}
+        for form, _, p in mentions:
+            if normal(form) in definer:
+                self.defined_used[definer[normal(form)]].append(p)
         self.known_as = _known_as(mentions, text)
         self.clusters: list[_Cluster] = []
         self.assigned: dict[int, int] = {}
@@ -141,7 +149,8 @@ class _Clustering:
         else:
             # the nearest mention before this one decides between several candidates
             def recency(c: int) -> tuple[int, int]:
-                positions = clusters[c].positions
+                positions = sorted(clusters[c].positions + [p for a, used in self.defined_used.items()
+                                                            if self.assigned.get(a) == c for p in used])
                 before = bisect.bisect_left(positions, pos)
                 return (positions[before - 1] if before else -1, len(positions))
             target = max(candidates, key=recency)
