@@ -42,8 +42,8 @@ from . import gazetteer
 from .context import article_countries, place_of
 from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
                     same_but_given_nickname, spelling_variant, tokens)
-from .lexicon import (COMPASS, CONTEST_WORDS, EVENT_HEADS, MEETING_NOUNS, ORG_HEADS, PARTICLES, PARTY_GROUP_WORDS,
-                      PLACE_HEADS, TITLE_MODIFIERS)
+from .lexicon import (COMPASS, CONTEST_WORDS, ELECTION_ADJECTIVES, EVENT_HEADS, MEETING_NOUNS, ORG_HEADS, PARTICLES,
+                      PARTY_GROUP_WORDS, PLACE_HEADS, TITLE_MODIFIERS)
 from .records import Extraction, LocalEntity
 
 COMPATIBLE = {frozenset({"ORG", "PLACE"})}
@@ -393,8 +393,9 @@ class Resolver:
             words = tokens(form)
             if ent.type == "PERSON" and len(words) < 2:
                 continue  # which person a bare name means is known inside its article only
-            if ent.type == "EVENT" and len(words) == 1 and words[0] in CONTEST_WORDS | MEETING_NOUNS:
-                continue  # and which 'Olympiad' or 'Summit' a bare kind of event means
+            if ent.type == "EVENT" and words[-1] in CONTEST_WORDS | MEETING_NOUNS \
+                    and all(w in ELECTION_ADJECTIVES for w in words[:-1]):
+                continue  # and which 'Olympiad', 'Summit' or 'National Convention' a bare kind of event means
             if not is_acronym(form) and (institution(form, place_of) or ("", "?"))[1] is None:
                 continue  # "Democratic Party" names a party of any country: no evidence by itself
             key = normal(form)

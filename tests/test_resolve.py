@@ -361,6 +361,11 @@ def test_an_event_named_by_its_kind_alone_joins_no_other_articles_event():
     (a,) = r.resolve(extraction("1", ("Olympiad", "EVENT", [])))
     (b,) = r.resolve(extraction("2", ("Olympiad", "EVENT", [])))
     assert a != b
+    # nor by its kind and an adjective any party's, country's or year's has: each party holds a
+    # 'National Convention', and the one named in full does not join another's by it
+    (a,) = r.resolve(extraction("5", ("National Convention", "EVENT", [])))
+    (b,) = r.resolve(extraction("6", ("Zanzar National Convention", "EVENT", ["National Convention"])))
+    assert a != b
     # a named one still does
     (c,) = r.resolve(extraction("3", ("Lakeside Olympiad", "EVENT", [])))
     (d,) = r.resolve(extraction("4", ("Lakeside Olympiad", "EVENT", [])))
