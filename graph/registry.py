@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
 from . import curation
 from .rdf import fact_quad, node_quads
+from .names import is_acronym
 from .resolve import Node, Resolver
 from .store import Change, Store
+from .store.base import mention_text
 from .store import index as version_index
 from .view import load as load_view
 
@@ -79,6 +81,13 @@ def resolver_from_mentions(store: Store) -> Resolver:
             node.docs.add(resolver.document(doc))
     for node in resolver.nodes.values():
         node.documents = len(node.docs)
+    texts: dict[tuple, set] = defaultdict(set)  # (node, article) → the texts naming it there
+    for r in store.select(f"""SELECT DISTINCT ?g ?e ?text WHERE {{ GRAPH ?g {{ ?m nkg:refersTo ?e ; nkg:start ?s ;
+            nkg:end ?x . ?g nkg:text ?articleText_ }} BIND({mention_text()} AS ?text) }}""", union=False):
+        texts[(slug(r["e"]), v.document_id_of(r["g"]))].add(r["text"])
+    for (nid, doc), named in texts.items():
+        if nid in resolver.nodes and doc is not None and all(is_acronym(t) for t in named):
+            resolver.nodes[nid].acronym_docs.add(resolver.document(doc))
     for r in store.select(f"SELECT ?e ?l WHERE {{ GRAPH <{registry}> {{ ?e rdfs:label ?l }} }}", union=False):
         node = resolver.nodes.get(slug(r["e"]))
         if node and r["l"] not in node.forms:
@@ -108,7 +117,8 @@ def node_state(node: Node, known: dict | None = None) -> str:
         if known is not None:
             known[node.id] = (what, keys)
     return json.dumps({"f": node.forms, "t": node.types, "n": node.documents, "d": sorted(node.docs),
-                       "h": node.hint, "p": node.place, "k": keys}, ensure_ascii=False, separators=(",", ":"))
+                       "a": sorted(node.acronym_docs), "h": node.hint, "p": node.place, "k": keys},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def state_of(resolver: Resolver, nodes: dict[str, Node | None] | None = None) -> version_index.ResolverState:
@@ -130,6 +140,7 @@ def resolver_of(state: version_index.ResolverState) -> Resolver:
         node = resolver.nodes[nid] = Node(nid, place=s["p"], hint=s["h"], documents=s["n"])
         node.types = Counter(s["t"])
         node.docs = set(s["d"])
+        node.acronym_docs = set(s.get("a", ()))  # (not kept by the index before)
         node.forms = Counter(s["f"])
         for name, key in s["k"]:
             getattr(resolver, name)[key if name != "by_kind" else tuple(key)].add(nid)

@@ -67,6 +67,9 @@ class Node:
     types: Counter = field(default_factory=Counter)  # recognised type → mentions
     documents: int = 0
     docs: set = field(default_factory=set)  # the articles that mention it (resolver's own numbers)
+    # those of them that name it by acronyms only: such an article has not told it apart from
+    # another node it names (see Resolver._apart)
+    acronym_docs: set = field(default_factory=set)
     hint: str | None = None  # a label no mention has (a dateline's country code written out)
     place: str | None = None  # a generic institution's place ("Supreme Court" of "United States")
     fixed_label: str | None = None  # an analyst's (kg curate label)
@@ -252,6 +255,8 @@ class Resolver:
         node.documents += documents
         if doc is not None:
             node.docs.add(self.document(doc))
+            if forms and all(is_acronym(f) for f in forms):
+                node.acronym_docs.add(self.document(doc))
         return node
 
     def remove_counts(self, node_id: str, forms: Counter, types: Counter, documents: int,
@@ -271,6 +276,7 @@ class Resolver:
         node.documents = max(0, node.documents - documents)
         if doc is not None and doc in self.documents:
             node.docs.discard(self.documents[doc])
+            node.acronym_docs.discard(self.documents[doc])
         if not node.forms:
             del self.nodes[node.id]
 
@@ -295,8 +301,18 @@ class Resolver:
                    if c != node_id and c in self.nodes and not docs.isdisjoint(self.nodes[c].docs))
 
     def _apart(self, a: str, b: str) -> bool:
-        """Some article told the two apart (named both), or an analyst said they are never one."""
-        return frozenset((a, b)) in self.never or not self.nodes[a].docs.isdisjoint(self.nodes[b].docs)
+        """Some article told the two apart (named both), or an analyst said they are never one.
+        An article that names one of them by an acronym it does not spell out tells nothing:
+        news uses 'ZLF' and 'Zanzar Front' for one group without saying they are one."""
+        if frozenset((a, b)) in self.never:
+            return True
+        na, nb = self.nodes[a], self.nodes[b]
+        shared = na.docs & nb.docs
+        if not shared:
+            return False
+        # (unless its letters spell the other's name: then the article kept them apart knowingly)
+        silent = {d for one, other in ((na, nb), (nb, na)) if not _spells(one, other) for d in one.acronym_docs}
+        return bool(shared - silent)
 
     # -- matching --------------------------------------------------------------------------
     def _compatible(self, etype: str, node: Node) -> bool:
@@ -652,6 +668,7 @@ class Resolver:
         for form in list(b.forms):
             self._unindex_all(b, form)
         a.types.update(b.types)
+        a.acronym_docs = (a.acronym_docs - b.docs) | (b.acronym_docs - a.docs) | (a.acronym_docs & b.acronym_docs)
         a.docs |= b.docs
         a.documents = len(a.docs) or a.documents + b.documents
         a.hint = a.hint or b.hint
@@ -685,6 +702,11 @@ class Resolver:
         node.fixed_label = self.fixed.get(node_id, {}).get("label")
         node.fixed_type = self.fixed.get(node_id, {}).get("type")
         return node
+
+
+def _spells(node: Node, other: Node) -> bool:
+    """An acronym of `node` is the initials of a written-out name of `other`."""
+    return any(is_acronym(f) and acronym_of(f, o) for f in node.forms for o in other.forms if not is_acronym(o))
 
 
 def _person_name(ent: LocalEntity) -> bool:

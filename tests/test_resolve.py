@@ -146,6 +146,13 @@ def test_an_article_naming_two_nodes_as_one_merges_them_unless_an_article_told_t
     r.resolve(extraction("4", ("Ruritan Party", "ORG", []), ("RP", "ORG", [])))
     r.resolve(extraction("5", ("Ruritan Party", "ORG", ["RP"])))
     assert not r.take_merges()
+    # but an acronym that is not the initials of the name, used undefined beside it, told
+    # nothing: the article that defines it as that name merges the two
+    (acronym,) = r.resolve(extraction("6", ("KSR", "ORG", [])))
+    (name,) = r.resolve(extraction("7", ("Kharaj State", "ORG", [])))
+    r.resolve(extraction("8", ("KSR", "ORG", []), ("Kharaj State", "ORG", [])))
+    r.resolve(extraction("9", ("Kharaj State", "ORG", ["KSR"])))
+    assert [(m.retired, m.into) for m in r.take_merges()] == [(acronym, name)]
 
 
 def test_a_retired_id_is_never_minted_again():

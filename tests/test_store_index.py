@@ -19,7 +19,8 @@ def resolver_state(resolver) -> dict:
     """What a resolver knows, with its article numbers read as article ids."""
     ids = {n: doc for doc, n in resolver.documents.items()}
     return {"nodes": {n.id: (dict(n.forms), dict(+n.types), sorted(ids[d] for d in n.docs), n.documents, n.place,
-                             n.label, n.type) for n in resolver.nodes.values()},
+                             n.label, n.type, sorted(ids[d] for d in n.acronym_docs))
+                      for n in resolver.nodes.values()},
             "retired": dict(resolver.retired)}
 
 
