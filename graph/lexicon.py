@@ -514,6 +514,8 @@ OFFICE_TERMS = {"presidency", "premiership", "chancellorship", "mayoralty", "gov
 # Letters before a ship's name: "MV Alan Kurdi", "USS Cole".
 SHIP_PREFIXES = {"MV", "MS", "SS", "HMS", "USS", "RV", "HMAS", "HMCS", "HMNZS", "INS", "MT", "FV"}
 # Words of quantity that open a sentence before a capitalised name without being part of it.
+# Words a work's title follows ('an artwork entitled America'): a title quoted is no entity.
+TITLE_MARKERS = {"entitled", "titled"}
 QUANTITY_WORDS = {"several", "many", "some", "other", "both", "all", "few", "most", "such", "more", "two", "three",
                   "four", "five", "dozens", "hundreds", "thousands", "numerous", "various", "former", "senior"}
 # Participles of a hyphenated word before a name that say whose the thing named is: "state-owned

@@ -111,6 +111,14 @@ def test_the_initials_that_mark_a_speaker_in_a_transcript_are_no_name(extractor)
     assert "JKL" not in labels and "Ann Ford" in labels
 
 
+def test_the_title_of_a_work_is_no_name_whatever_names_it_holds(extractor):
+    text = ("Toilet stolen\n\nThe toilet is an artwork entitled America, made by Tom Hale. A film titled "
+            "\"Ann Ford\" was shown in Kenya.")
+    entities, _, _ = extract(extractor, text)
+    labels = {label for label, _ in entities}
+    assert "Tom Hale" in labels and "Kenya" in labels and not labels & {"America", "United States", "Ann Ford"}
+
+
 def test_an_unqualified_office_leads_the_country_its_sentence_names_not_the_articles(extractor):
     text = ("Schools close\n\nKenya reported new cases on Monday. Kenya closed its schools. Nationally, President "
             "Tom Hale declared Ugandans would continue to be paid.")

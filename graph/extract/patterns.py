@@ -451,7 +451,7 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
     out = []
     for s in spans:
         words = [t for t in s if t.is_alpha]
-        if _speaker_mark(doc, s):
+        if _speaker_mark(doc, s) or _work_title(doc, s):
             continue
         if _DISEASE_OR_MONEY.match(s.text):
             continue  # (an acronym, but no name: 'HIV', 'LGBT')
@@ -479,6 +479,15 @@ def _after_capital_the(doc: Doc, s: Span, headline: set[int]) -> bool:
     the, before = doc[s.start - 1], doc[s.start - 2]
     return the.text == "The" and not the.is_sent_start and (before.is_alpha or before.text == ",") \
         and "\n" not in before.whitespace_
+
+
+def _work_title(doc: Doc, s: Span) -> bool:
+    """'an artwork entitled America', 'a film titled "Ann Ford"': the title of a work, quoted,
+    whatever names it holds (GUIDELINES: works by title alone are no entities)."""
+    i = s.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in L.TITLE_MARKERS
 
 
 def _speaker_mark(doc: Doc, s: Span) -> bool:
