@@ -420,6 +420,13 @@ class Resolver:
             pool = set(self.by_key.get(key, ()))
             if ent.type in ("ORG", "EVENT"):
                 pool |= self.by_key.get("spelled:" + key, set()) | self.by_key.get(_country_spelled(form) or key, set())
+            if ent.type in ("ORG", "EVENT") and not is_acronym(form):
+                for other, (short, full) in sorted(self._acronym_written_otherwise(form).items()):
+                    for nid in sorted(self.by_key.get(other, ())):
+                        if nid not in strong and usable(nid, form) and not self._generic_node(nid):
+                            by_name.add(nid)
+                            strong[nid] = (f"the name '{form}' with '{short}' written '{full}': a node of the "
+                                           f"graph has both names")
             for nid in sorted(pool):
                 if _spelt_out(form, ent.forms) and self._spelt_otherwise(nid, form, keys):
                     continue  # 'RNC' the article spells out, of a node that spells it otherwise
@@ -451,6 +458,23 @@ class Resolver:
         if not names_only:
             return self._acronym_variants(ent, context, usable)
         return []
+
+    def _acronym_written_otherwise(self, form: str) -> dict[str, tuple[str, str]]:
+        """Keys of `form` with the acronym that opens it written out, or the name that opens it
+        written as its acronym, where one node of the graph has both ('UN' and 'United Nations':
+        'UN General Assembly' is 'United Nations General Assembly'), each → (what was written, how)."""
+        words = form.split()
+        out: dict[str, tuple[str, str]] = {}
+        for k in range(1, len(words)):
+            opening, rest = " ".join(words[:k]), words[k:]
+            if k == 1 and not is_acronym(opening) or k > 1 and is_acronym(opening):
+                continue
+            for nid in self.by_key.get(normal(opening), ()):
+                for other in self.nodes[nid].forms:
+                    if is_acronym(other) != is_acronym(opening) \
+                            and (acronym_of(other, opening) if is_acronym(other) else acronym_of(opening, other)):
+                        out[normal(" ".join([other, *rest]))] = (opening, other)
+        return out
 
     def _country_qualified(self, ent: LocalEntity, context: list[str], usable) -> list[tuple[str, Decision]]:
         """'US White House', 'United States Commission on Presidential Debates': a name of a node

@@ -412,3 +412,18 @@ def test_a_short_form_of_the_given_name_joins_across_articles_when_the_context_a
     assert b != a  # no context shared: a node of its own
     (c, _) = r.resolve(extraction("3", ("Will Hale", "PERSON", []), ("Zanzar Liberation Front", "ORG", [])))
     assert c == a and r.decisions[0].rule == "name-variant"
+
+
+def test_a_name_opened_by_an_acronym_is_the_name_opened_by_it_written_out_when_a_node_has_both():
+    r = Resolver()
+    (full,) = r.resolve(extraction("1", ("Zanzar Nations General Assembly", "ORG", [])))
+    # no node has 'ZN' and 'Zanzar Nations' yet: letters alone are no evidence
+    (short,) = r.resolve(extraction("2", ("ZN General Assembly", "ORG", [])))
+    assert short != full
+    r.resolve(extraction("3", ("Zanzar Nations", "ORG", ["ZN"])))
+    (again,) = r.resolve(extraction("4", ("ZN Security Council", "ORG", [])))
+    (written,) = r.resolve(extraction("5", ("Zanzar Nations Security Council", "ORG", [])))
+    assert written == again
+    # and the two nodes the first articles left are one, now that the graph knows it
+    (later,) = r.resolve(extraction("6", ("ZN General Assembly", "ORG", [])))
+    assert r.current(short) == r.current(full) == later
