@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import gazetteer
-from .names import institution, normal
+from .names import institution, is_acronym, normal, tokens
 
 # The headline names what the article is about: its place names weigh this much more.
 HEADLINE_WEIGHT = 3
@@ -114,3 +114,19 @@ def _qualifying_country(name: str) -> str | None:
 def country_names() -> frozenset[str]:
     """The gazetteer's names of countries (the places a country's name qualifies)."""
     return frozenset(gazetteer.countries().values())
+
+
+def without_country(form: str) -> tuple[str, str] | None:
+    """(country, the rest's key) of a name that opens with a country's name or its people's word
+    before two words or more ('United States Central Intelligence Agency') or an acronym ('US
+    CIA'); None for any other ('Afghan Taliban': one word could be another country's too)."""
+    words, written = tokens(form), form.split()
+    for n in (4, 3, 2, 1):
+        rest = words[n:]
+        if len(rest) < 2 and not (len(rest) == 1 and len(written) == len(words) and is_acronym(written[-1])):
+            continue
+        head = " ".join(words[:n])
+        country = gazetteer.countries().get(head) or gazetteer.demonym_countries().get(head)
+        if country:
+            return country, " ".join(rest)
+    return None

@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import gazetteer
-from .context import article_countries, place_of
+from .context import article_countries, place_of, without_country
 from .names import (acronym_of, contiguous_in, fullness, initials, institution, is_acronym, normal, slug,
                     same_but_given_nickname, spelling_variant, tokens)
 from .lexicon import (COMPASS, CONTEST_WORDS, ELECTION_ADJECTIVES, EVENT_HEADS, MEETING_NOUNS, ORG_HEADS, PARTICLES,
@@ -199,7 +199,7 @@ class Resolver:
         if node.type != "PERSON" and not is_acronym(form):
             for key in initials(form):
                 self.by_initials[key].add(node.id)
-        qualified = _without_country(form)
+        qualified = without_country(form)
         if qualified:
             self.by_unqualified[qualified[1]].add(node.id)
 
@@ -225,8 +225,8 @@ class Resolver:
         if not is_acronym(form):
             for initial in initials(form):
                 self.by_initials[initial].discard(node.id)
-        qualified = _without_country(form)
-        if qualified and not any((_without_country(f) or ("", ""))[1] == qualified[1] for f in node.forms):
+        qualified = without_country(form)
+        if qualified and not any((without_country(f) or ("", ""))[1] == qualified[1] for f in node.forms):
             self.by_unqualified[qualified[1]].discard(node.id)
 
     @staticmethod
@@ -481,12 +481,12 @@ class Resolver:
         with its country before it, or the other way round, when the article's context agrees and
         no name of the node puts another country before it."""
         for form in ent.forms:
-            found = _without_country(form)
+            found = without_country(form)
             # the node of the name without the country, or a node of the name with one
             country, rest = found if found else (None, normal(form))
             pool = self.by_key.get(rest, ()) if found else self.by_unqualified.get(rest, ())
             for nid in sorted(pool):
-                countries = {c for c, _ in filter(None, (_without_country(o) for o in self.nodes[nid].forms))}
+                countries = {c for c, _ in filter(None, (without_country(o) for o in self.nodes[nid].forms))}
                 named = countries | {country} - {None}
                 if usable(nid) and not self._generic_node(nid) and len(named) == 1 \
                         and self.support(nid, context) >= MIN_CONTEXT:
@@ -806,22 +806,6 @@ def _country_written_out(form: str, after_a_year: bool = True) -> tuple[str, str
         country = gazetteer.countries().get(prefix)
         if country and normal(country) != prefix:
             return country, " ".join(words[:at] + [country] + words[at + k:])
-    return None
-
-
-def _without_country(form: str) -> tuple[str, str] | None:
-    """(country, the rest's key) of a name that opens with a country's name or its people's word
-    before two words or more ('United States Central Intelligence Agency') or an acronym ('US
-    CIA'); None for any other ('Afghan Taliban': one word could be another country's too)."""
-    words, written = tokens(form), form.split()
-    for n in (4, 3, 2, 1):
-        rest = words[n:]
-        if len(rest) < 2 and not (len(rest) == 1 and len(written) == len(words) and is_acronym(written[-1])):
-            continue
-        head = " ".join(words[:n])
-        country = gazetteer.countries().get(head) or gazetteer.demonym_countries().get(head)
-        if country:
-            return country, " ".join(rest)
     return None
 
 

@@ -334,3 +334,10 @@ def test_a_shorter_name_is_the_entity_last_spoken_of_counting_its_defined_acrony
         at += len(form)
     entity_of, entities = cluster(found, text)
     assert entities[entity_of[-1]].label == "Zanzar Court of Justice"
+
+
+def test_an_acronym_is_the_initials_of_a_name_with_its_country_before_it():
+    got, entities = labels(("Kenyan National Intelligence Service", "ORG"), ("NIS", "ORG"),
+                           ("United States Defense Logistics Agency", "ORG"), ("DLA", "ORG"))
+    assert got == ["Kenyan National Intelligence Service", "Kenyan National Intelligence Service",
+                   "United States Defense Logistics Agency", "United States Defense Logistics Agency"]

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import gazetteer
-from ..context import article_countries, country_names, place_of
+from ..context import article_countries, country_names, place_of, without_country
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
@@ -282,6 +282,9 @@ def _lookup_keys(form: str, probe: bool) -> set[str]:
         out.add(("acronym:" if probe else "expansion:") + letters)
     for letters in initials(form):
         out.add(("expansion:" if probe else "acronym:") + letters)
+    bare = without_country(form) if not probe else None
+    for letters in initials(bare[1]) if bare else ():
+        out.add("acronym:" + letters)
     return out
 
 
@@ -496,6 +499,9 @@ def _part_of_a_name(f: _Form, cl: _Cluster) -> str | None:
             return f"the meeting '{other}' by another word"
         if acronym_of(f.text, other):
             return f"the initials of '{other}'" if f.type != "PERSON" else ""
+        if f.type != "PERSON" and is_acronym(f.text) and (bare := without_country(other)) \
+                and acronym_of(f.text, bare[1]):
+            return f"the initials of '{other}' without its country"  # 'CIA' of 'United States Central ...'
         if acronym_of(other, f.text):
             return f"'{other}' written out" if f.type != "PERSON" else ""
         other_words = tokens(other)
