@@ -330,7 +330,10 @@ class Resolver:
             n = counts.get(form, 1) if counts else 1
             found = institution(form, place_of)
             if not found:
-                other += n
+                if any(normal(o).startswith(normal(form) + " ") and institution(o, place_of) for o in ent.forms):
+                    generic += n  # 'Labour' of the 'Labour Party': the generic name without its head
+                else:
+                    other += n
                 continue
             generic += n
             kinds.add(found[0])

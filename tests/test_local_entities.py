@@ -341,3 +341,10 @@ def test_an_acronym_is_the_initials_of_a_name_with_its_country_before_it():
                            ("United States Defense Logistics Agency", "ORG"), ("DLA", "ORG"))
     assert got == ["Kenyan National Intelligence Service", "Kenyan National Intelligence Service",
                    "United States Defense Logistics Agency", "United States Defense Logistics Agency"]
+
+
+def test_a_party_by_its_name_alone_is_the_party_but_a_creeds_adjective_is_its_people():
+    got, entities = labels(("Labour Party", "ORG"), ("Labour", "GROUP"), ("Republican Party", "ORG"),
+                           ("Republican", "GROUP"), ("Kenyan Party", "ORG"), ("Kenyan", "GROUP"))
+    assert got[1] == "Labour Party" and entities[0].type == "ORG"
+    assert got[3] == "Republican" and got[5] == "Kenyan"

@@ -124,6 +124,14 @@ def test_two_supreme_courts_are_told_apart_by_the_country_and_a_place_in_the_nam
     assert nowhere not in (us, uk)  # no country: kept apart
 
 
+def test_a_party_named_also_by_its_name_alone_is_still_the_party_of_the_articles_country():
+    r = Resolver()
+    (party, _) = r.resolve(extraction("1", ("Labour Party", "ORG", []), ("Norway", "PLACE", []), headline="Norway"))
+    (again, _) = r.resolve(extraction("2", ("Labour Party", "ORG", ["Labour"]), ("Norway", "PLACE", []),
+                                      headline="Norway"))
+    assert again == party and r.decisions[0].rule == "institution"
+
+
 def test_a_countrys_own_institutions_say_which_country_an_article_is_about():
     # an article about Norway's parliament that names Chile twice: its bare 'Senate' is Norway's
     r = Resolver()

@@ -28,7 +28,8 @@ from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, ini
                      same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK,
-                       MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_GROUP_WORDS, PLACE_GENERICS,
+                       MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_ADJECTIVES, PARTY_GROUP_WORDS,
+                       PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS,
                        REGNAL_TITLES, STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
 
 
@@ -260,6 +261,8 @@ def _joined_type(form: str, etype: str, cl: _Cluster) -> str:
         return "EVENT"  # "Dorian" of "Hurricane Dorian", which the tagger took for a person
     if etype == "PLACE" and ctype == "ORG" and any(_without_body_noun(form, other) for other in cl.forms):
         return "ORG"  # "Houthi" of the "Houthi movement", which the tagger took for a place
+    if etype == "GROUP" and _party_by_its_name(_Form(form, etype, normal(form), tokens(form), ctype), cl):
+        return "ORG"  # "Labour" of the "Labour Party", which the tagger took for a group
     return etype
 
 
@@ -352,6 +355,19 @@ def _members_plural(f: _Form, cl: _Cluster) -> str | None:
     if _plural_of_movement(f.key, f.type, cl, f.ctype):
         return f"the plural of '{_first(cl.forms, lambda o: normal(o).split(' ')[0] == f.key[:-1])}', its members"
     return None
+
+
+def _party_by_its_name(f: _Form, cl: _Cluster) -> str | None:
+    """'Labour' after 'the Labour Party', which the tagger took for a group: the party by its
+    name alone, when that is no people's word or creed's adjective ('Republican', 'Kenyan')."""
+    if f.type == "GROUP" and f.ctype == "ORG" and len(f.words) == 1 and _party_word(f.key) \
+            and any(normal(o) == f.key + " party" for o in cl.forms):
+        return f"the party '{f.text} Party' by its name"
+    return None
+
+
+def _party_word(key: str) -> bool:
+    return key not in gazetteer.demonyms() and key not in PARTY_ADJECTIVES - PARTY_WORDS_OF_OTHER_THINGS
 
 
 def _same_key(f: _Form, cl: _Cluster) -> str | None:
@@ -629,6 +645,7 @@ SAME_NAME_RULES = [
     ("a storm's name", "'Dorian' after 'Hurricane Dorian', tagged a person", _storm_name),
     ("surname mistyped", "'Jorgensen' after 'Jo Jorgensen', 'La Riva' after 'Gloria La Riva'", _surname_mistyped),
     ("members' plural", "'Houthis' and the 'Houthi movement'", _members_plural),
+    ("a party by its name", "'Labour' after 'the Labour Party', tagged a group", _party_by_its_name),
     ("same name", "'the Kharaj' and 'Kharaj'", _same_key),
     ("same country", "'USA' and 'United States' (gazetteer)", _same_country),
     ("surname tagged an organisation", "'Smith said' after 'John Smith'", _surname_typed_as_organisation),
