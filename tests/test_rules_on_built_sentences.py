@@ -625,3 +625,11 @@ def test_an_office_in_the_plural_is_no_name_and_a_zone_is_a_place():
 def test_an_assemblywomans_title_is_no_part_of_her_name():
     doc = built("Newly/ADV/RB elected/VERB/VBN Assemblywoman/PROPN/NNP Ann/PROPN/NNP Ford/PROPN/NNP said/VERB/VBD ./PUNCT/.")
     assert names(repair(Span(doc, 2, 5, label="PERSON"))) == [("Ann Ford", "PERSON")]
+
+
+def test_a_body_named_by_a_word_and_three_more_takes_the_word_before_and():
+    from newskg.graph.extract.boundaries import expand
+
+    doc = built("Kharaj/PROPN/NNP 's/PART/POS Flood/PROPN/NNP and/CCONJ/CC Emergency/PROPN/NNP "
+                "Management/PROPN/NNP Presidency/PROPN/NNP reported/VERB/VBD ./PUNCT/.")
+    assert doc[slice(*expand(doc, 4, 6, "ORG"))].text == "Flood and Emergency Management Presidency"

@@ -745,7 +745,7 @@ def _word_and_before(doc: Doc, start: int, label: str, takes_adjective: bool) ->
     j = start
     while j < len(doc) and capitalised(doc[j]) and not doc[j].is_sent_start:
         j += 1
-    if word.is_title and word.is_alpha and not word.lower_.endswith("s") and j - start <= 2 \
+    if word.is_title and word.is_alpha and not word.lower_.endswith("s") and j - start <= 3 \
             and doc[j - 1].lower_ in L.PARTY_HEADS | L.ORG_HEADS and word.lower_ not in L.PARTY_ADJECTIVES \
             and normal(word.text) not in gazetteer.demonyms() and not known(word) \
             and not (start > 2 and (capitalised(doc[start - 3]) and not doc[start - 3].is_sent_start
