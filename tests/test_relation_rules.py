@@ -213,6 +213,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Ann Ford leads Lakeside Bank"}),
     ("[Ann Ford|PERSON], [Lakeside Bank|ORG]'s chief executive, and [Tom Hale|PERSON], its chairman, resigned.",
      {"Tom Hale leads Lakeside Bank"}),
+    # a place said to be situated in another, however far its kind and direction come between
+    ("[Elbow Cay|PLACE] is situated in the [Bahamas|PLACE].", {"Elbow Cay locatedIn Bahamas"}),
+    ("[Kharaj|PLACE] is located in northern [Zanzar|PLACE].", {"Kharaj locatedIn Zanzar"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

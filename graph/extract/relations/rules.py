@@ -290,6 +290,10 @@ RULES = [
          "outer:PLACE",
          "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
          ("Sea-Watch locatedIn Berlin",), 0.75),
+    Rule("is-located-in", "inner:(PLACE|ORG|EVENT) PLACE_NOUN? COPULA BASED IN DET? (PLACE_NOUN OF DET?)? (MOD|WORD)* "
+         "outer:PLACE !POSS", "located",
+         "The town of [Lakeside|PLACE] is located in the state of [Queensland|PLACE].",
+         ("Lakeside locatedIn Queensland",), 0.75),
     Rule("placed-in", "inner:(PLACE|ORG|EVENT) (PLACE_NOUN|WORD)? COMMA DET? (MOD|WORD)* BASED (OTHER DET? PLACE)? IN "
          "DET? outer:PLACE !POSS", "located",
          "The plane flew to [Kharaj Field|PLACE] airport, located near [Lakeside|PLACE] in [Zanzar|PLACE].",
