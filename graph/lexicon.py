@@ -259,6 +259,8 @@ PLACE_AGAIN_KINDS = {"country": {"country"}, "nation": {"country"}, "kingdom": {
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",
                              "county", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood",
                              "valley"}
+# Places an election is held in, named like a town: "the seat of X", "the electorate of X".
+ELECTORAL_PLACE_NOUNS = {"seat", "electorate", "constituency", "riding", "ward", "division"}
 # The last word of a political party's name: running for one makes a candidate its member.
 PARTY_HEADS = {"party", "democrats", "republicans", "greens", "labour", "labor", "liberals", "conservatives",
                "front", "alliance", "movement", "league", "union", "coalition", "bloc", "congress"}

@@ -633,3 +633,12 @@ def test_a_body_named_by_a_word_and_three_more_takes_the_word_before_and():
     doc = built("Kharaj/PROPN/NNP 's/PART/POS Flood/PROPN/NNP and/CCONJ/CC Emergency/PROPN/NNP "
                 "Management/PROPN/NNP Presidency/PROPN/NNP reported/VERB/VBD ./PUNCT/.")
     assert doc[slice(*expand(doc, 4, 6, "ORG"))].text == "Flood and Emergency Management Presidency"
+
+
+def test_an_everyday_word_after_a_kind_of_place_and_of_is_a_place_wherever_the_article_writes_it():
+    doc = built("They/PRON/PRP ran/VERB/VBD in/ADP/IN the/DET/DT seat/NOUN/NN of/ADP/IN Groom/PROPN/NNP ./PUNCT/. "
+                "Groom/PROPN/NNP voted/VERB/VBD ./PUNCT/.")
+    spans = [Span(doc, 6, 7, label="PLACE"), Span(doc, 8, 9, label="PERSON")]
+    assert names(drop_common_words(doc, spans)) == [("Groom", "PLACE"), ("Groom", "PLACE")]
+    other = built("They/PRON/PRP saw/VERB/VBD the/DET/DT Groom/PROPN/NNP ./PUNCT/.")
+    assert drop_common_words(other, [Span(other, 3, 4, label="PERSON")]) == []

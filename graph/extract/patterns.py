@@ -448,10 +448,16 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
     context = {"lower": {t.lower_ for t in doc if t.is_lower and t.is_alpha},
                "people": {normal(t.text) for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s},
                "common": common_words()}
+    # an everyday word the article names as a place ('the electoral district of Groom'): a place's
+    # name wherever the article writes it
+    places = {normal(s.text) for s in spans if len(s) == 1 and _after_kind_of_place(doc, s)}
     out = []
     for s in spans:
         words = [t for t in s if t.is_alpha]
         if _speaker_mark(doc, s) or _work_title(doc, s):
+            continue
+        if normal(s.text) in places:
+            out.append(s if s.label_ == "PLACE" else Span(doc, s.start, s.end, label="PLACE"))
             continue
         if _DISEASE_OR_MONEY.match(s.text):
             continue  # (an acronym, but no name: 'HIV', 'LGBT')
@@ -479,6 +485,12 @@ def _after_capital_the(doc: Doc, s: Span, headline: set[int]) -> bool:
     the, before = doc[s.start - 1], doc[s.start - 2]
     return the.text == "The" and not the.is_sent_start and (before.is_alpha or before.text == ",") \
         and "\n" not in before.whitespace_
+
+
+def _after_kind_of_place(doc: Doc, s: Span) -> bool:
+    """'the town of Hope', 'the seat of Groom': a capitalised word after a kind of place and 'of'."""
+    return s.start >= 2 and doc[s.start - 1].lower_ == "of" and s[0].is_title and not s[0].is_sent_start \
+        and doc[s.start - 2].lower_ in L.PLACE_NOUNS_BEFORE_A_NAME | L.ELECTORAL_PLACE_NOUNS
 
 
 def _work_title(doc: Doc, s: Span) -> bool:
