@@ -453,22 +453,28 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
     places = {normal(s.text) for s in spans if len(s) == 1 and _after_kind_of_place(doc, s)}
     out = []
     for s in spans:
-        words = [t for t in s if t.is_alpha]
         if _speaker_mark(doc, s) or _work_title(doc, s):
             continue
         if normal(s.text) in places:
             out.append(s if s.label_ == "PLACE" else Span(doc, s.start, s.end, label="PLACE"))
-            continue
-        if _DISEASE_OR_MONEY.match(s.text):
-            continue  # (an acronym, but no name: 'HIV', 'LGBT')
-        if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
-                or _institution(doc, s, context) or s.label_ == "ORG" and _named_by_its_kind(doc, s):
-            out.append(s)
-        elif not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
-            out.append(s)
-        elif _after_capital_the(doc, s, headline) and not _office_alone(doc, s, words, context):
-            out.append(Span(doc, s.start - 1, s.end, label=s.label_))
+        elif not _DISEASE_OR_MONEY.match(s.text):  # (an acronym, but no name: 'HIV', 'LGBT')
+            kept = _kept(doc, s, context, headline)
+            if kept is not None:
+                out.append(kept)
     return out
+
+
+def _kept(doc: Doc, s: Span, context: dict, headline: set[int]) -> Span | None:
+    """The span, the span with the capitalised 'The' before it, or None (a common word)."""
+    words = [t for t in s if t.is_alpha]
+    if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
+            or _institution(doc, s, context) or s.label_ == "ORG" and _named_by_its_kind(doc, s):
+        return s
+    if not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
+        return s
+    if _after_capital_the(doc, s, headline) and not _office_alone(doc, s, words, context):
+        return Span(doc, s.start - 1, s.end, label=s.label_)
+    return None
 
 
 def _named_by_its_kind(doc: Doc, s: Span) -> bool:
