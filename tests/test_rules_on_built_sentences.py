@@ -642,3 +642,14 @@ def test_an_everyday_word_after_a_kind_of_place_and_of_is_a_place_wherever_the_a
     assert names(drop_common_words(doc, spans)) == [("Groom", "PLACE"), ("Groom", "PLACE")]
     other = built("They/PRON/PRP saw/VERB/VBD the/DET/DT Groom/PROPN/NNP ./PUNCT/.")
     assert drop_common_words(other, [Span(other, 3, 4, label="PERSON")]) == []
+
+
+def test_a_partys_name_before_an_office_stays_whole_when_the_article_names_the_party_in_full():
+    doc = built("The/DET/DT Zanzar/PROPN/NNP National/PROPN/NNP Party/PROPN/NNP won/VERB/VBD and/CCONJ/CC "
+                "Zanzar/PROPN/NNP National/PROPN/NNP MP/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP resigned/VERB/VBD "
+                "./PUNCT/.")
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 6, 8, label="ORG"), Span(doc, 9, 11, label="PERSON")]
+    assert names(repair(doc.ents[1])) == [("Zanzar National", "ORG")]
+    alone = built("Zanzar/PROPN/NNP National/PROPN/NNP MP/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP resigned/VERB/VBD")
+    alone.ents = [Span(alone, 0, 2, label="ORG")]
+    assert names(repair(alone.ents[0])) != [("Zanzar National", "ORG")]

@@ -621,7 +621,8 @@ def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
     label ('Thomas Knapp Image: ...'), letters after a name ('Durham Hall QC'), a score ('Noosa
     32–22')."""
     while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_) \
-            and doc[end - 2].lower_ != "of":  # "Department of State spokesperson": the name's own last word
+            and doc[end - 2].lower_ != "of" \
+            and not _party_named_in_full(doc, start, end):  # "Department of State spokesperson": the name's own last word
         end -= 1
     if end - start > 1 and end < len(doc) and doc[end - 1].text in ("Image", "Photo", "Video") and doc[end].text == ":":
         end -= 1
@@ -636,6 +637,13 @@ def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
     elif end - start > 3 and doc[end - 1].like_num and doc[end - 2].text in ("-", "\u2013") and doc[end - 3].like_num:
         end -= 3
     return end
+
+
+def _party_named_in_full(doc: Doc, start: int, end: int) -> bool:
+    """'Liberal National' + 'MP' where the recogniser found the 'Liberal National Party' too: the
+    party's name without its head word, not words of an office."""
+    return any(e.end - e.start == end - start + 1 and e[-1].lower_ in L.PARTY_HEADS
+               and [t.lower_ for t in e[:-1]] == [t.lower_ for t in doc[start:end]] for e in doc.ents)
 
 
 _SCORE = re.compile(r"^\d+[\u2013\u2014-]\d+$")
