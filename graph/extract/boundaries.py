@@ -620,9 +620,9 @@ def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
     """The end of a name before an office's first word ('Senate Minority | Leader'), a caption's
     label ('Thomas Knapp Image: ...'), letters after a name ('Durham Hall QC'), a score ('Noosa
     32–22')."""
+    # (not "Department of State spokesperson": the name's own last word)
     while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_) \
-            and doc[end - 2].lower_ != "of" \
-            and not _party_named_in_full(doc, start, end):  # "Department of State spokesperson": the name's own last word
+            and doc[end - 2].lower_ != "of" and not _party_named_in_full(doc, start, end):
         end -= 1
     if end - start > 1 and end < len(doc) and doc[end - 1].text in ("Image", "Photo", "Video") and doc[end].text == ":":
         end -= 1
