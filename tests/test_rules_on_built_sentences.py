@@ -653,3 +653,14 @@ def test_a_partys_name_before_an_office_stays_whole_when_the_article_names_the_p
     alone = built("Zanzar/PROPN/NNP National/PROPN/NNP MP/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP resigned/VERB/VBD")
     alone.ents = [Span(alone, 0, 2, label="ORG")]
     assert names(repair(alone.ents[0])) != [("Zanzar National", "ORG")]
+
+
+def test_a_bodys_name_takes_the_capitalised_words_up_to_a_head_word_after_it_whatever_their_tags():
+    from newskg.graph.extract.boundaries import expand
+
+    doc = built("She/PRON/PRP works/VERB/VBZ at/ADP/IN the/DET/DT ZNSA/PROPN/NNP Jet/NOUN/NN Propulsion/NOUN/NN "
+                "Laboratory/PROPN/NNP and/CCONJ/CC lives/VERB/VBZ there/ADV/RB ./PUNCT/.")
+    assert doc[slice(*expand(doc, 4, 5, "ORG"))].text == "ZNSA Jet Propulsion Laboratory"
+    # no head word: the words stay out
+    doc = built("She/PRON/PRP saw/VERB/VBD the/DET/DT ZNSA/PROPN/NNP Jet/NOUN/NN launch/NOUN/NN ./PUNCT/.")
+    assert doc[slice(*expand(doc, 3, 4, "ORG"))].text == "ZNSA"

@@ -859,6 +859,20 @@ def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None
     return None
 
 
+def _capitalised_to_a_head(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'NASA' + 'Jet Propulsion Laboratory': capitalised words after a body's name, whatever the
+    tagger made of them, up to a body's head word: a part of the body, named with its name."""
+    if label != "ORG" or any(t.lower_ in ("and", "&") for t in doc[start:end]):
+        return None  # (nor after 'X of Y and': the start of another body's name, maybe)
+    j = end
+    while j < len(doc) and j - end < 4 and capitalised(doc[j]) and not doc[j].is_sent_start \
+            and not is_role(doc[j].lower_) and doc[j].ent_iob_ not in ("B", "I"):
+        if doc[j].lower_ in L.ORG_HEADS:
+            return j + 1
+        j += 1
+    return None
+
+
 def _given_name_and_foundation(doc: Doc, start: int, end: int, label: str) -> int | None:
     """'Bill' + 'and Melinda Gates Foundation': a foundation named after a couple."""
     if end - start == 1 and end + 2 < len(doc) and doc[end].lower_ in ("and", "&") \
@@ -1034,6 +1048,7 @@ JOIN_LEFT = [
 ]
 JOIN_RIGHT = [
     ("capitalised word", "Human Rights + Watch", _capitalised_after),
+    ("capitalised words to a body's head", "NASA + Jet Propulsion Laboratory", _capitalised_to_a_head),
     ("particle", "Usama + bin Ladin", _particle_after),
     ("a couple's foundation", "Bill + and Melinda Gates Foundation", _given_name_and_foundation),
     ("hyphen or dash", "Abdul + -Mahdi, Iran + –Iraq War", _hyphen_joined_after),
