@@ -664,3 +664,16 @@ def test_a_bodys_name_takes_the_capitalised_words_up_to_a_head_word_after_it_wha
     # no head word: the words stay out
     doc = built("She/PRON/PRP saw/VERB/VBD the/DET/DT ZNSA/PROPN/NNP Jet/NOUN/NN launch/NOUN/NN ./PUNCT/.")
     assert doc[slice(*expand(doc, 3, 4, "ORG"))].text == "ZNSA"
+
+
+def test_a_compass_word_opening_a_name_is_no_given_name_and_a_rivers_bank_by_its_side_is_a_place():
+    doc = built("in/ADP/IN North/PROPN/NNP Kivu/PROPN/NNP province/NOUN/NN and/CCONJ/CC the/DET/DT West/PROPN/NNP "
+                "Bank/PROPN/NNP and/CCONJ/CC the/DET/DT Central/PROPN/NNP Bank/PROPN/NNP")
+    assert names([retype(Span(doc, 1, 3, label="PLACE")), retype(Span(doc, 6, 8, label="PLACE")),
+                  retype(Span(doc, 10, 12, label="PLACE"))]) == [
+        ("Central Bank", "ORG"), ("North Kivu", "PLACE"), ("West Bank", "PLACE")]
+
+
+def test_a_body_whose_name_opens_with_a_place_is_not_split_into_a_place_and_a_person():
+    doc = built("He/PRON/PRP leads/VERB/VBZ the/DET/DT Congo/PROPN/NNP River/PROPN/NNP Alliance/PROPN/NNP ./PUNCT/.")
+    assert names(repair(Span(doc, 3, 6, label="PLACE"))) == [("Congo River Alliance", "ORG")]

@@ -45,6 +45,9 @@ def _event_head(span, label, head, kind):
 
 
 def _org_head(span, label, head, kind):
+    # (not a river's bank by its side: 'West Bank', 'South Bank'; but 'Central Bank')
+    if len(span) > 1 and head == "bank" and all(t.lower_ in L.COMPASS - {"central"} for t in span[:-1]):
+        return None
     return "ORG" if head in L.ORG_HEADS and label in ("PERSON", "PLACE", "GROUP", "EVENT") else None
 
 
@@ -436,7 +439,7 @@ def given_name_first(span) -> bool:
     # a given name that is also a place's ('Nancy', 'Florence') leads a person's name when no
     # word after it is known and the last is no place's, body's or event's head word
     place_as_given_name = len(span) >= 2 and head_word(span) not in L.PLACE_HEADS | L.ORG_HEADS | L.EVENT_HEADS
-    return (normal(first.text) in gazetteer.given_names() and first.lower_ not in common_words()
+    return (normal(first.text) in gazetteer.given_names() and first.lower_ not in common_words() | L.COMPASS
             and not first.is_upper and not any(known(t) for t in span[1:])
             and (place_as_given_name or not known(first))
             and gazetteer.place_kind(span.text) is None)
