@@ -67,13 +67,17 @@ def countries() -> dict[str, str]:
         out.setdefault(normal(alias), out.get(normal(name), name))
     for alias, name in FORMER_COUNTRIES.items():
         out.setdefault(normal(alias), name)
+    # news writes 'the' or leaves it out: 'Democratic Republic of (the) Congo'
+    for key, name in list(out.items()):
+        if " of the " in key:
+            out.setdefault(key.replace(" of the ", " of "), name)
     return out
 
 
 # Names newspapers use for a country that neither pycountry nor countryinfo lists.
 COUNTRY_ALIASES = {"Britain": "United Kingdom", "America": "United States", "Burma": "Myanmar",
                    "Vatican": "Holy See (Vatican City State)", "Vatican City": "Holy See (Vatican City State)",
-                   "Macedonia": "North Macedonia", "Czech Republic": "Czechia"}
+                   "Macedonia": "North Macedonia", "Czech Republic": "Czechia", "Kosovo": "Kosovo"}
 
 
 # Countries that no longer exist, which news names in history and obituaries (not in ISO 3166-1).

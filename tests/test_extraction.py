@@ -1223,3 +1223,11 @@ def test_a_name_in_another_language_opening_with_the_bodys_word_is_an_organisati
     entities, relations, _ = extract(extractor, "Researchers at the Institut Pasteur in Paris sequenced the virus.")
     assert ("Institut Pasteur", "ORG") in entities, entities
     assert ("Institut Pasteur", "locatedIn", "Paris") in relations, relations
+
+
+def test_a_datelines_place_before_a_country_named_with_little_words_is_in_it(extractor):
+    text = ("Rebels seize town\n\nGOMA, Democratic Republic of Congo (Reuters) - Fighters captured the town of "
+            "Rubaya on Tuesday, a spokesman said.")
+    entities, relations, _ = extract(extractor, text)
+    assert ("Goma", "PLACE") in entities
+    assert ("Goma", "locatedIn", "Democratic Republic of Congo") in relations

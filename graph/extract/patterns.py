@@ -669,9 +669,13 @@ def _dateline_place(doc: Doc, i: int) -> tuple[Span, bool] | None:
     for k in range(j, min(j + 12, len(doc))):
         if doc[k].text in _DASHES:
             return (Span(doc, i, j, label="PLACE"), True) if k > j or doc[j].text in _DASHES else None
-        if doc[k].is_lower and doc[k].is_alpha or "\n" in doc[k].text + doc[k].whitespace_:
-            return None
+        if doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NAME_LINKS \
+                or "\n" in doc[k].text + doc[k].whitespace_:
+            return None  # (but for the little words of a country's name: 'Republic of Congo')
     return None
+
+
+_NAME_LINKS = {"of", "the", "and", "de", "du", "del", "do", "da", "upon"}
 
 
 def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
