@@ -341,14 +341,16 @@ def is_role_word(word: str) -> bool:
     return word in LEADER_ROLES or word in MEMBER_ROLES or word in TITLE_MODIFIERS - {"the", "de", "state", "party",
                                                                                    "district", "national", "local"}
 
+# A company's legal form after its name ("Halvorsen ASA", "Norden Metals AB", "Acme Inc").
+COMPANY_SUFFIXES = {"inc", "ltd", "llc", "plc", "corp", "co", "limited", "gmbh", "ag", "kft", "kft.", "llp", "pty",
+                    "pte", "bv", "nv", "spa", "srl", "sarl", "oyj", "asa", "ab"}
 # Last words that make a capitalised name an organisation, an event or a place whatever the
 # recogniser said ("... Front", "... Conference", "... Valley").
-ORG_HEADS = {
+ORG_HEADS = COMPANY_SUFFIXES | {
     "front", "alliance", "watch", "group", "council", "committee", "forces", "force", "post", "news", "times",
     "exchange",
     "agency", "organization", "organisation", "party", "movement", "army", "institute", "institution",
-    "university", "college", "school", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc",
-    "co", "limited", "gmbh", "ag", "kft", "kft.", "llp", "pty", "pte", "bv", "nv", "spa", "srl", "sarl", "oyj",
+    "university", "college", "school", "bank", "company", "corporation",
     "centre", "center", "foundation", "association", "union", "network", "channel", "service", "services",
     "ministry", "department", "commission", "court", "parliament", "assembly", "congress", "senate", "cabinet",
     "government", "administration", "office", "police", "guard", "brigade", "brigades", "battalion", "corps",

@@ -348,3 +348,10 @@ def test_a_party_by_its_name_alone_is_the_party_but_a_creeds_adjective_is_its_pe
                            ("Republican", "GROUP"), ("Kenyan Party", "ORG"), ("Kenyan", "GROUP"))
     assert got[1] == "Labour Party" and entities[0].type == "ORG"
     assert got[3] == "Republican" and got[5] == "Kenyan"
+
+
+def test_a_company_without_its_legal_form_is_the_company_whatever_type_the_tagger_gave_it():
+    got, entities = labels(("Norden Metals AB", "ORG"), ("Norden Metals", "PLACE"), ("Halvorsen ASA", "ORG"),
+                           ("Halvorsen", "PERSON"))
+    assert got == ["Norden Metals AB", "Norden Metals AB", "Halvorsen ASA", "Halvorsen ASA"]
+    assert all(e.type == "ORG" for e in entities)

@@ -216,6 +216,10 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a place said to be situated in another, however far its kind and direction come between
     ("[Elbow Cay|PLACE] is situated in the [Bahamas|PLACE].", {"Elbow Cay locatedIn Bahamas"}),
     ("[Kharaj|PLACE] is located in northern [Zanzar|PLACE].", {"Kharaj locatedIn Zanzar"}),
+    # 'its' before a role no place has: the organisation named last, past the places of a clause
+    ("[Norden Metals AB|ORG], which is based in [Lulea|PLACE] in northern [Sweden|PLACE], employs 6,000 people. "
+     "Its chairman, [Anders Lindqvist|PERSON], backed the offer.",
+     {"Norden Metals AB locatedIn Lulea", "Anders Lindqvist leads Norden Metals AB"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

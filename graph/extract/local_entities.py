@@ -27,10 +27,10 @@ from ..context import article_countries, country_names, place_of, without_countr
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
-from ..lexicon import (BODY_NOUNS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES, LEADING_JUNK,
-                       MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_ADJECTIVES, PARTY_GROUP_WORDS,
-                       PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS,
-                       REGNAL_TITLES, STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
+from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES,
+                       LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_ADJECTIVES,
+                       PARTY_GROUP_WORDS, PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS,
+                       SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -261,8 +261,9 @@ def _joined_type(form: str, etype: str, cl: _Cluster) -> str:
         return "EVENT"  # "Dorian" of "Hurricane Dorian", which the tagger took for a person
     if etype == "PLACE" and ctype == "ORG" and any(_without_body_noun(form, other) for other in cl.forms):
         return "ORG"  # "Houthi" of the "Houthi movement", which the tagger took for a place
-    if etype == "GROUP" and _party_by_its_name(_Form(form, etype, normal(form), tokens(form), ctype), cl):
-        return "ORG"  # "Labour" of the "Labour Party", which the tagger took for a group
+    if etype == "GROUP" and _party_by_its_name(_Form(form, etype, normal(form), tokens(form), ctype), cl) \
+            or _company_without_its_legal_form(_Form(form, etype, normal(form), tokens(form), ctype), cl):
+        return "ORG"  # "Labour" of the "Labour Party", which the tagger took for a group; a company
     return etype
 
 
@@ -363,6 +364,17 @@ def _party_by_its_name(f: _Form, cl: _Cluster) -> str | None:
     if f.type == "GROUP" and f.ctype == "ORG" and len(f.words) == 1 and _party_word(f.key) \
             and any(normal(o) == f.key + " party" for o in cl.forms):
         return f"the party '{f.text} Party' by its name"
+    return None
+
+
+def _company_without_its_legal_form(f: _Form, cl: _Cluster) -> str | None:
+    """'Norden Metals' after 'Norden Metals AB', whatever type the tagger gave it: the company."""
+    if f.ctype != "ORG" or f.type == "ORG":
+        return None
+    for other in cl.forms:
+        words = tokens(other)
+        if len(words) == len(f.words) + 1 and words[:-1] == f.words and words[-1] in COMPANY_SUFFIXES:
+            return f"'{other}' without its legal form"
     return None
 
 
@@ -646,6 +658,8 @@ SAME_NAME_RULES = [
     ("surname mistyped", "'Jorgensen' after 'Jo Jorgensen', 'La Riva' after 'Gloria La Riva'", _surname_mistyped),
     ("members' plural", "'Houthis' and the 'Houthi movement'", _members_plural),
     ("a party by its name", "'Labour' after 'the Labour Party', tagged a group", _party_by_its_name),
+    ("a company without its legal form", "'Norden Metals' after 'Norden Metals AB', tagged a place",
+     _company_without_its_legal_form),
     ("same name", "'the Kharaj' and 'Kharaj'", _same_key),
     ("same country", "'USA' and 'United States' (gazetteer)", _same_country),
     ("surname tagged an organisation", "'Smith said' after 'John Smith'", _surname_typed_as_organisation),

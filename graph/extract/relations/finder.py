@@ -172,7 +172,7 @@ class Finder:
         if target is None:
             target = owner
         if target is None:
-            target = self._its_owner(role_units[0].start)
+            target = self._its_owner(role_units[0].start, any(r.leads_places for r in roles))
         if target is None:
             target = self._party_of_word(role_units)
         return target, roles
@@ -254,15 +254,18 @@ class Finder:
                              and normal(s.text).split()[-1] in L.PARTY_HEADS), None)
         return None
 
-    def _its_owner(self, i: int) -> int | None:
+    def _its_owner(self, i: int, of_places: bool = True) -> int | None:
         """'Y named X as its chief executive', 'X, Y's chair, and Z, its treasurer', 'Y met on
         Monday. Its leader, X, ...': what an 'its' before the role at token i stands for, the last
-        thing this sentence or the one before named that is no person, when it is an organisation."""
+        thing this sentence or the one before named that is no person, when it is an organisation;
+        for a role no place has ('chairman'), the last organisation ('Y, which is based in
+        Lakeside, grew. Its chairman, X, ...')."""
         if i == 0 or self.doc[i - 1].lower_ != "its":
             return None
         sent = self.doc[i].sent
         start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        before = [m for m, s in enumerate(self.spans) if start <= s.start and s.end < i and self.type_of(m) != "PERSON"]
+        before = [m for m, s in enumerate(self.spans) if start <= s.start and s.end < i and self.type_of(m) != "PERSON"
+                  and (of_places or self.type_of(m) == "ORG")]
         last = max(before, key=lambda m: self.spans[m].end) if before else None
         return last if last is not None and self.type_of(last) == "ORG" else None
 
