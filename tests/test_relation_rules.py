@@ -220,6 +220,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Norden Metals AB|ORG], which is based in [Lulea|PLACE] in northern [Sweden|PLACE], employs 6,000 people. "
      "Its chairman, [Anders Lindqvist|PERSON], backed the offer.",
      {"Norden Metals AB locatedIn Lulea", "Anders Lindqvist leads Norden Metals AB"}),
+    # 'who' after a body's noun in an apposition: the name the apposition describes
+    ("[Ann Ford|PERSON], a former head of the electoral commission who now leads the [Lakeside Alliance|ORG], "
+     "spoke.", {"Ann Ford leads Lakeside Alliance"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
@@ -294,6 +297,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("They nominated [Ann Ford|PERSON] for president and rapper [Tom Hale|PERSON] for vice president.",
      {"Tom Hale title president"}),
     ("[Tom Hale|PERSON], co-inventor of the [Kharaj|ORG] code, spoke.", {"Tom Hale memberOf Kharaj"}),
+    # 'who' after a kin's or a trade's noun in an apposition is that person, not the name
+    ("[Tom Hale|PERSON], the son of a farmer who leads the [Zanzar Front|ORG], spoke.",
+     {"Tom Hale leads Zanzar Front"}),
     # a leader is not also a member
     ("[Ann Ford|PERSON], the founder and chief executive of the [Kharaj Trust|ORG], spoke.",
      {"Ann Ford memberOf Kharaj Trust"}),

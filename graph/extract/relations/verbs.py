@@ -215,9 +215,26 @@ def _subject(verb: Token, mention_at, pronoun, passive: bool = False) -> int | N
             return named[0] if named else pronoun(found[0])
         if head.dep_ in ("relcl", "acl", "acl:relcl") and head.head.i in mention_at:
             return mention_at[head.head.i]
+        if head.dep_ in ("relcl", "acl:relcl") and any(c.lower_ == "who" for c in head.children):
+            return _described(head.head, mention_at)
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head == head:
             break
         head = head.head
+    return None
+
+
+def _described(noun: Token, mention_at) -> int | None:
+    """The name an apposition describes, from a noun in it: 'who' after 'X, a former head of the
+    commission who now leads Y' is X (the parser hangs the clause on the nearest noun, here a
+    body's, which no 'who' is; after 'X, the son of a farmer who ...' it is the farmer)."""
+    if noun.dep_ != "appos" and noun.lower_ not in L.ORG_HEADS | L.ORGANISATION_KIND_NOUNS:
+        return None
+    for _ in range(3):
+        if noun.dep_ == "appos" and noun.head.i in mention_at:
+            return mention_at[noun.head.i]
+        if noun.dep_ not in ("nmod", "pobj", "prep", "appos") or noun.head == noun:
+            return None
+        noun = noun.head
     return None
 
 
