@@ -1231,3 +1231,11 @@ def test_a_datelines_place_before_a_country_named_with_little_words_is_in_it(ext
     entities, relations, _ = extract(extractor, text)
     assert ("Goma", "PLACE") in entities
     assert ("Goma", "locatedIn", "Democratic Republic of Congo") in relations
+
+
+def test_an_acronym_in_brackets_after_a_bodys_name_is_its_mention(extractor):
+    text = ("Opposition wins\n\nThe Independent Electoral and Boundaries Commission (IEBC) said on Friday that turnout "
+            "was 61 percent. IEBC chairman Tom Hale told reporters in Nairobi.")
+    entities, relations, _ = extract(extractor, text)
+    assert ("Independent Electoral and Boundaries Commission", "ORG") in entities
+    assert ("Tom Hale", "leads", "Independent Electoral and Boundaries Commission") in relations

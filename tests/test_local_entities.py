@@ -355,3 +355,8 @@ def test_a_company_without_its_legal_form_is_the_company_whatever_type_the_tagge
                            ("Halvorsen", "PERSON"))
     assert got == ["Norden Metals AB", "Norden Metals AB", "Halvorsen ASA", "Halvorsen ASA"]
     assert all(e.type == "ORG" for e in entities)
+
+
+def test_a_body_by_the_head_word_of_the_name_the_article_gave_it():
+    got, _ = labels(("Lakeside Department of Corrections and Parole", "ORG"), ("Department", "ORG"))
+    assert got == ["Lakeside Department of Corrections and Parole"] * 2

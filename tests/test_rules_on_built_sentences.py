@@ -677,3 +677,21 @@ def test_a_compass_word_opening_a_name_is_no_given_name_and_a_rivers_bank_by_its
 def test_a_body_whose_name_opens_with_a_place_is_not_split_into_a_place_and_a_person():
     doc = built("He/PRON/PRP leads/VERB/VBZ the/DET/DT Congo/PROPN/NNP River/PROPN/NNP Alliance/PROPN/NNP ./PUNCT/.")
     assert names(repair(Span(doc, 3, 6, label="PLACE"))) == [("Congo River Alliance", "ORG")]
+
+
+def test_a_bodys_name_takes_the_words_its_acronym_spells_and_a_number_word_after_the():
+    from newskg.graph.extract.boundaries import expand
+
+    doc = built("The/DET/DT Independent/ADJ/NNP Electoral/PROPN/NNP and/CCONJ/CC Boundaries/PROPN/NNPS "
+                "Commission/PROPN/NNP (/PUNCT/-LRB- IEBC/NOUN/NNS )/PUNCT/-RRB- said/VERB/VBD so/ADV/RB")
+    assert doc[slice(*expand(doc, 4, 6, "ORG"))].text == "Independent Electoral and Boundaries Commission"
+    doc = built("The/DET/DT Lakeside/PROPN/NNP Department/PROPN/NNP of/ADP/IN Corrections/PROPN/NNPS and/CCONJ/CC "
+                "Parole/PROPN/NNP (/PUNCT/-LRB- LDCP/PROPN/NNP )/PUNCT/-RRB- said/VERB/VBD so/ADV/RB")
+    assert doc[slice(*expand(doc, 1, 3, "ORG"))].text == "Lakeside Department of Corrections and Parole"
+    # a thing's name is no body's: its acronym takes no words on
+    doc = built("They/PRON/PRP argued/VERB/VBD against/ADP/IN Universal/PROPN/NNP Basic/ADJ/JJ Income/NOUN/NN "
+                "(/PUNCT/-LRB- UBI/PROPN/NNP )/PUNCT/-RRB- today/NOUN/NN")
+    assert doc[slice(*expand(doc, 3, 4, "ORG"))].text != "Universal Basic Income"
+    doc = built("They/PRON/PRP joined/VERB/VBD the/DET/DT Three/NUM/CD Brotherhood/PROPN/NNP Alliance/PROPN/NNP "
+                "./PUNCT/.")
+    assert doc[slice(*expand(doc, 4, 6, "ORG"))].text == "Three Brotherhood Alliance"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import INSTITUTION_HEADS, INSTITUTION_WORDS, fold, normal
+from ..names import INSTITUTION_HEADS, INSTITUTION_WORDS, acronym_of, fold, is_acronym, normal
 from .. import lexicon as L
 from .kinds import given_name_first, guess_type, retype
 from ..lexicon import common_words
@@ -665,7 +665,7 @@ def _office_opener(tok) -> bool:
 
 def _junk_first(doc: Doc, start: int, end: int) -> bool:
     tok = doc[start]
-    return (tok.lower_ in LEADING_JUNK or tok.is_punct or _zero_width(tok)
+    return (tok.lower_ in LEADING_JUNK and not _number_in_a_name(doc, start, end) or tok.is_punct or _zero_width(tok)
             or not any(c.isalnum() for c in tok.text)  # "██ Labour Party": a chart's legend mark
             or (tok.pos_ == "ADP" and tok.lower_ in L.PREPOSITIONS)
             # "Afterwards Trump": an everyday adverb capitalised only because it opens the sentence
@@ -675,6 +675,14 @@ def _junk_first(doc: Doc, start: int, end: int) -> bool:
             or tok.is_space or tok.lower_ in ("'s", "\u2019s")
             or tok.lower_ in CONNECTORS
             or (tok.lower_ in PARTICLES and not (start + 1 < end and doc[start + 1].text == "-")))
+
+
+def _number_in_a_name(doc: Doc, start: int, end: int) -> bool:
+    """'the Three Brotherhood Alliance': a number word capitalised inside a sentence opens a
+    body's or an event's name (not 'Three soldiers died', which opens the sentence)."""
+    tok = doc[start]
+    return tok.like_num and tok.is_title and not tok.is_sent_start and end - start > 1 \
+        and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS
 
 
 def _question_opener(tok) -> bool:
@@ -712,6 +720,7 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     JOIN_RIGHT, tried in order until none applies."""
     head = head_word(doc[start:end])
     takes_adjective = label == "EVENT" or head in L.ORG_HEADS or head in L.EVENT_HEADS
+    start = _spelled_by_its_acronym(doc, start, end)
     while start > 0 and not (after_prefix(doc, start) or after_prefix(doc, start - 1)):
         # (a prefixed word is another name: "anti-Houthi Southern Transitional Council")
         moved = next((s for _, _, join in JOIN_LEFT if (s := join(doc, start, label, takes_adjective)) is not None),
@@ -725,6 +734,23 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             break
         end = moved
     return start, end
+
+
+def _spelled_by_its_acronym(doc: Doc, start: int, end: int) -> int:
+    """'Independent Electoral and' + 'Boundaries Commission (IEBC)': the words before a name that
+    the acronym in brackets after it spells with it are the name's."""
+    if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")") \
+            or not is_acronym(doc[end + 1].text) or acronym_of(doc[end + 1].text, doc[start:end].text):
+        return start
+    for k in range(start - 1, max(-1, start - 7), -1):
+        tok = doc[k]
+        if not (capitalised(tok) or tok.lower_ in ("and", "of", "for", "the", "&")) or is_role(tok.lower_):
+            break  # (not 'Member of' + 'Parliament (MP)': an office's acronym)
+        if capitalised(tok) and acronym_of(doc[end + 1].text, doc[k:end].text):
+            return k
+        if tok.is_sent_start:
+            break
+    return start
 
 
 def _particle_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
@@ -761,6 +787,16 @@ def _word_and_before(doc: Doc, start: int, label: str, takes_adjective: bool) ->
                                     or doc[start - 3].lower_ == "of")) \
             and word.ent_iob_ not in ("B", "I"):  # (not the end of another name: "University of Kharaj and")
         return start - 2
+    return None
+
+
+def _number_word_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    """'the Three' + 'Brotherhood Alliance': a number word capitalised inside a sentence before a
+    body's or an event's name opens it."""
+    prev = doc[start - 1]
+    if takes_adjective and label != "PERSON" and prev.like_num and prev.is_alpha and prev.is_title \
+            and not prev.is_sent_start and start > 1 and doc[start - 2].lower_ == "the":
+        return start - 1
     return None
 
 
@@ -871,6 +907,24 @@ def _capitalised_to_a_head(doc: Doc, start: int, end: int, label: str) -> int | 
         if doc[j].lower_ in L.ORG_HEADS:
             return j + 1
         j += 1
+    return None
+
+
+def _to_its_acronym(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'California Department' + 'of Corrections and Rehabilitation (CDCR)': the words up to an
+    acronym in brackets that the whole spells."""
+    if label == "PERSON":
+        return None
+    k = end
+    while k < len(doc) and k - end < 8 and (capitalised(doc[k]) or doc[k].lower_ in ("and", "of", "for", "the", "&")) \
+            and not doc[k].is_sent_start:
+        k += 1
+    # (a body's name: not 'Universal Basic Income (UBI)')
+    if k > end and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and capitalised(doc[k - 1]) \
+            and acronym_of(doc[k + 1].text, doc[start:k].text) \
+            and not acronym_of(doc[k + 1].text, doc[start:end].text) \
+            and head_word(doc[start:k]) in L.ORG_HEADS | INSTITUTION_HEADS:
+        return k
     return None
 
 
@@ -1045,11 +1099,13 @@ JOIN_LEFT = [
     ("a capitalised prefix", "the Anti- + Corruption Court", _capital_prefix_before),
     ("en dash, or a hyphen between capitals", "Iran– + Iraq War, ABS- + CBN", _dash_joined_before),
     ("a word and", "Law and + Justice Party", _word_and_before),
+    ("a number word", "the Three + Brotherhood Alliance", _number_word_before),
     ("capitalised word", "VICE + World News", _capitalised_before),
 ]
 JOIN_RIGHT = [
     ("capitalised word", "Human Rights + Watch", _capitalised_after),
     ("capitalised words to a body's head", "NASA + Jet Propulsion Laboratory", _capitalised_to_a_head),
+    ("words up to its acronym", "California Department + of Corrections and Rehabilitation (CDCR)", _to_its_acronym),
     ("particle", "Usama + bin Ladin", _particle_after),
     ("a couple's foundation", "Bill + and Melinda Gates Foundation", _given_name_and_foundation),
     ("hyphen or dash", "Abdul + -Mahdi, Iran + –Iraq War", _hyphen_joined_after),
@@ -1108,7 +1164,5 @@ def _a_word_that_may_be_a_name(tok) -> bool:
 
 def defined_acronym(doc: Doc, start: int, end: int) -> bool:
     """'Popular Mobilization Forces (PMF)': the words are followed by their own acronym."""
-    from ..names import acronym_of
-
     return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
         and acronym_of(doc[end + 1].text, doc[start:end].text)

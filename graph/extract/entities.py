@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from .. import gazetteer
 from ..context import place_of
-from ..names import INSTITUTION_HEADS, institution, is_acronym, normal
+from ..names import INSTITUTION_HEADS, acronym_of, institution, is_acronym, normal
 from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
 from .kinds import given_name_first, guess_type, is_storm, place_context, retype, vote
@@ -234,7 +234,7 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
     start, end = trim(doc, i, j)
     if start >= end:
         return []
-    if common_start and not (defined_acronym(doc, start, end) or (
+    if common_start and not (defined_acronym(doc, start, end) or _acronym_in_brackets(doc, start, end) or (
             end - start > 1 and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS)
             or is_storm(doc[start:end])):
         return []
@@ -242,9 +242,23 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
             and apposition_noun(doc, end) is None:  # ("Nordbank, a German lender, said")
         return []
     label = guess_type(doc[start:end], person_words)
-    if label is None and defined_acronym(doc, start, end):
+    if label is None and (defined_acronym(doc, start, end) or _acronym_in_brackets(doc, start, end)):
         label = "ORG"
     return repair(Span(doc, start, end, label=label)) if label else []
+
+
+def _acronym_in_brackets(doc: Doc, start: int, end: int) -> bool:
+    """'the Independent Electoral and Boundaries Commission (IEBC)': an acronym in brackets after
+    the name of a body it spells (not 'Universal Basic Income (UBI)')."""
+    if end - start != 1 or start < 2 or doc[start - 1].text != "(" or end >= len(doc) or doc[end].text != ")" \
+            or not is_acronym(doc[start].text) or doc[start - 2].lower_ not in L.ORG_HEADS | INSTITUTION_HEADS:
+        return False
+    for k in range(start - 2, max(-1, start - 10), -1):
+        if not (capitalised(doc[k]) or doc[k].lower_ in CONNECTORS | {"and", "the"}):
+            return False
+        if acronym_of(doc[start].text, doc[k:start - 1].text):
+            return not is_role(doc[k].lower_)  # (not 'Member of Parliament (MP)': an office's)
+    return False
 
 
 def _type_votes(doc: Doc, spans: list[Span], headline: set[int]) -> tuple[dict, dict]:

@@ -429,6 +429,19 @@ def _institution_in_other_words(f: _Form, cl: _Cluster) -> str | None:
 _BARE_HEADS = INSTITUTION_HEADS - {"party"}
 
 
+def _body_by_its_head_word(f: _Form, cl: _Cluster) -> str | None:
+    """'the Department' after 'the California Department of Corrections and Rehabilitation': a
+    body by the head word of the name the article gave it (one the generic names do not know)."""
+    if len(f.words) != 1 or f.type != "ORG" or f.ctype != "ORG" or f.words[0] not in _BARE_HEADS:
+        return None
+    for other in cl.forms:
+        words = tokens(other)
+        cut = next((i for i, w in enumerate(words) if w in ("of", "for", "on")), len(words))
+        if 1 < cut < len(words) and words[cut - 1] == f.words[0]:
+            return f"'{other}' by its head word"
+    return None
+
+
 def _person_and_not_person(f: _Form, cl: _Cluster) -> str | None:
     return "" if (f.type == "PERSON") != (f.ctype == "PERSON") else None
 
@@ -664,6 +677,8 @@ SAME_NAME_RULES = [
     ("same country", "'USA' and 'United States' (gazetteer)", _same_country),
     ("surname tagged an organisation", "'Smith said' after 'John Smith'", _surname_typed_as_organisation),
     ("institution in other words", "'the Court' after 'the Supreme Court of Ruritania'", _institution_in_other_words),
+    ("a body by its head word", "'the Department' after 'the Lakeside Department of Corrections and Parole'",
+     _body_by_its_head_word),
     ("a person and not a person", "'Jordan' (the country) and 'Michael Jordan'", _person_and_not_person),
     ("initials or spelling", "'John R. Bolton' / 'John Bolton', 'bin Ladin' / 'bin Laden', 'Bill Weld' / "
      "'William Weld'", _initials_or_spelling),
