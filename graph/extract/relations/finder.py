@@ -267,7 +267,22 @@ class Finder:
         before = [m for m, s in enumerate(self.spans) if start <= s.start and s.end < i and self.type_of(m) != "PERSON"
                   and (of_places or self.type_of(m) == "ORG")]
         last = max(before, key=lambda m: self.spans[m].end) if before else None
-        return last if last is not None and self.type_of(last) == "ORG" else None
+        if last is None or self.type_of(last) != "ORG":
+            return None
+        if i - 1 == sent.start and sent.start > 0:
+            # 'Its' opening a sentence: of two organisations, the subject of the sentence before
+            # ('The X Government, formed by members of the Y League, welcomed it. Its ...')
+            subject = self._subject_of(self.doc[sent.start - 1].sent)
+            if subject is not None and self.type_of(subject) == "ORG":
+                return subject
+        return last
+
+    def _subject_of(self, sent) -> int | None:
+        """The name that is the subject of a sentence's main verb."""
+        for tok in sent.root.children:
+            if tok.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+                return self.name_at(tok)
+        return None
 
     def act_role_affiliated(self, parts: dict, rule) -> None:
         self.act_role(parts | {"affiliated": [True]}, rule)
