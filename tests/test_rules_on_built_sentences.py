@@ -695,3 +695,13 @@ def test_a_bodys_name_takes_the_words_its_acronym_spells_and_a_number_word_after
     doc = built("They/PRON/PRP joined/VERB/VBD the/DET/DT Three/NUM/CD Brotherhood/PROPN/NNP Alliance/PROPN/NNP "
                 "./PUNCT/.")
     assert doc[slice(*expand(doc, 4, 6, "ORG"))].text == "Three Brotherhood Alliance"
+
+
+def test_a_name_in_apposition_to_a_kind_of_place_is_a_place_though_a_role_follows_it():
+    doc = built("They/PRON/PRP met/VERB/VBD in/ADP/IN the/DET/DT capital/NOUN/NN ,/PUNCT/, Zarin/PROPN/NNP ,/PUNCT/, "
+                "state/NOUN/NN broadcaster/NOUN/NN ZTV/PROPN/NNP reported/VERB/VBD ./PUNCT/.")
+    span = Span(doc, 6, 7, label="PERSON")
+    assert retype(span).label_ == "PLACE" and not described_as_person(doc, span)
+    doc = built("The/DET/DT governor/NOUN/NN of/ADP/IN the/DET/DT region/NOUN/NN ,/PUNCT/, Ann/PROPN/NNP Ford/PROPN/NNP "
+                ",/PUNCT/, spoke/VERB/VBD ./PUNCT/.")
+    assert retype(Span(doc, 6, 8, label="PERSON")).label_ == "PERSON"

@@ -22,7 +22,7 @@ from ..context import place_of
 from ..names import INSTITUTION_HEADS, acronym_of, institution, is_acronym, normal
 from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
-from .kinds import given_name_first, guess_type, is_storm, place_context, retype, vote
+from .kinds import after_its_kind_of_place, given_name_first, guess_type, is_storm, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
 from .tokens import (CONNECTORS, PARTICLES, after_prefix, apposition_noun, capitalised, coverage, head_word, is_role,
                      known, match_len, result_sides)
@@ -451,7 +451,7 @@ def described_as_person(doc: Doc, span: Span) -> bool:
     """A one-word name the sentence gives a person's role: a lower-case role just before it
     ("security minister X") or an appositive of a role just after it ("X, a former general"),
     nothing but an article and modifiers between."""
-    if is_acronym(span.text) or not span.text[:1].isupper():
+    if is_acronym(span.text) or not span.text[:1].isupper() or after_its_kind_of_place(doc, span.start):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.is_lower and is_role(before.lower_) and before.lower_ not in L.TITLE_MODIFIERS:

@@ -193,6 +193,18 @@ def _place_by_context(span, label, head, kind):
                                                                                      _plural_place_noun) else None
 
 
+def _place_after_its_kind(span, label, head, kind):
+    return "PLACE" if label in ("PERSON", "ORG") and after_its_kind_of_place(span.doc, span.start) else None
+
+
+def after_its_kind_of_place(doc: Doc, i: int) -> bool:
+    """'in the capital, Naypyitaw, ...': a name in apposition to a kind of place is a place (though
+    a role follows it: '..., state broadcaster X reported')."""
+    return i >= 3 and doc[i - 1].text == "," and doc[i - 2].lower_ in PLACE_NOUNS_BEFORE_A_NAME \
+        and doc[i - 3].lower_ in ("the", "its", "their") \
+        and not (i >= 4 and doc[i - 4].lower_ in ("of", "for"))  # ('the governor of the region, X': a person)
+
+
 def _organisation_by_context(span, label, head, kind):
     return "ORG" if label in ("PERSON", "PLACE", "GROUP") and kind not in ("country", "region") \
         and normal(span.text) not in gazetteer.demonyms() and organisation_context(span) else None
@@ -216,6 +228,7 @@ RETYPES = [
     ("Argentine, Chinese-American, Eastern Europeans, Liberal Democrat: a people's words", _people_words),
     ("Mayor of London: the office's place", _place_of_an_office),
     ("Kabul Daily Wire reported: an outlet, not a person or place", _reporting_person),
+    ("in the capital, Naypyitaw: a place", _place_after_its_kind),
     ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
     ("Park Won-soon, Ban Ki-moon: a person by the shape of the given name", _syllabic_given_name),
     ("an unknown nationality: by its shape", _unknown_group),
