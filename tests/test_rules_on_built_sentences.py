@@ -705,3 +705,13 @@ def test_a_name_in_apposition_to_a_kind_of_place_is_a_place_though_a_role_follow
     doc = built("The/DET/DT governor/NOUN/NN of/ADP/IN the/DET/DT region/NOUN/NN ,/PUNCT/, Ann/PROPN/NNP Ford/PROPN/NNP "
                 ",/PUNCT/, spoke/VERB/VBD ./PUNCT/.")
     assert retype(Span(doc, 6, 8, label="PERSON")).label_ == "PERSON"
+
+
+def test_a_year_after_a_name_that_is_no_persons_nor_a_known_places_is_its_edition():
+    from newskg.graph.extract.boundaries import expand
+
+    doc = built("She/PRON/PRP spoke/VERB/VBD at/ADP/IN Lakeside/PROPN/NNP Fest/PROPN/NNP 2019/NUM/CD ./PUNCT/.")
+    assert doc[slice(*expand(doc, 3, 5, "ORG"))].text == "Lakeside Fest 2019"
+    assert retype(Span(doc, 3, 6, label="ORG")).label_ == "EVENT"
+    doc = built("She/PRON/PRP left/VERB/VBD Kenya/PROPN/NNP 2019/NUM/CD ./PUNCT/.")
+    assert doc[slice(*expand(doc, 2, 3, "PLACE"))].text == "Kenya"

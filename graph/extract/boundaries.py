@@ -910,6 +910,17 @@ def _capitalised_to_a_head(doc: Doc, start: int, end: int, label: str) -> int | 
     return None
 
 
+def _edition_year_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'Anime North' + '2019', 'Expo' + '2020': a year right after a name that is no person's nor a
+    known place's is an event's edition (graph.extract.kinds then types it an event)."""
+    year = doc[end]
+    if label == "PERSON" or not (year.is_digit and len(year.text) == 4 and 1900 <= int(year.text) <= 2099) \
+            or gazetteer.place_kind(doc[start:end].text) is not None or doc[end - 1].is_digit:
+        return None
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return end + 1 if after is None or not capitalised(after) else None
+
+
 def _to_its_acronym(doc: Doc, start: int, end: int, label: str) -> int | None:
     """'California Department' + 'of Corrections and Rehabilitation (CDCR)': the words up to an
     acronym in brackets that the whole spells."""
@@ -1106,6 +1117,7 @@ JOIN_RIGHT = [
     ("capitalised word", "Human Rights + Watch", _capitalised_after),
     ("capitalised words to a body's head", "NASA + Jet Propulsion Laboratory", _capitalised_to_a_head),
     ("words up to its acronym", "California Department + of Corrections and Rehabilitation (CDCR)", _to_its_acronym),
+    ("a year", "Anime North + 2019, Expo + 2020", _edition_year_after),
     ("particle", "Usama + bin Ladin", _particle_after),
     ("a couple's foundation", "Bill + and Melinda Gates Foundation", _given_name_and_foundation),
     ("hyphen or dash", "Abdul + -Mahdi, Iran + –Iraq War", _hyphen_joined_after),
