@@ -223,6 +223,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # 'Its' opening a sentence: the subject of the sentence before, not the body named last in it
     ("The [Lakeside Unity Council|ORG], formed by members of the [Zanzar League|ORG], welcomed the gains. Its "
      "acting president, [Tom Hale|PERSON], called for calm.", {"Tom Hale leads Lakeside Unity Council"}),
+    # what a person's 'whose' has: a body he belongs to
+    ("[Tom Hale|PERSON], whose [Zanzar Unity Party|ORG] leads a minority government, declined to comment.",
+     {"Tom Hale memberOf Zanzar Unity Party"}),
     # 'who' after a body's noun in an apposition: the name the apposition describes
     ("[Ann Ford|PERSON], a former head of the electoral commission who now leads the [Lakeside Alliance|ORG], "
      "spoke.", {"Ann Ford leads Lakeside Alliance"}),

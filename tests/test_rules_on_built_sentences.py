@@ -715,3 +715,8 @@ def test_a_year_after_a_name_that_is_no_persons_nor_a_known_places_is_its_editio
     assert retype(Span(doc, 3, 6, label="ORG")).label_ == "EVENT"
     doc = built("She/PRON/PRP left/VERB/VBD Kenya/PROPN/NNP 2019/NUM/CD ./PUNCT/.")
     assert doc[slice(*expand(doc, 2, 3, "PLACE"))].text == "Kenya"
+
+
+def test_an_illness_named_after_its_discoverer_is_no_name():
+    doc = built("He/PRON/PRP has/VERB/VBZ Kharaj/PROPN/NNP 's/PART/POS disease/NOUN/NN ./PUNCT/.")
+    assert drop_common_words(doc, [Span(doc, 2, 3, label="ORG")]) == []

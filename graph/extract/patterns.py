@@ -453,7 +453,7 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
     places = {normal(s.text) for s in spans if len(s) == 1 and _after_kind_of_place(doc, s)}
     out = []
     for s in spans:
-        if _speaker_mark(doc, s) or _work_title(doc, s):
+        if _speaker_mark(doc, s) or _work_title(doc, s) or _named_illness(doc, s):
             continue
         if normal(s.text) in places:
             out.append(s if s.label_ == "PLACE" else Span(doc, s.start, s.end, label="PLACE"))
@@ -497,6 +497,12 @@ def _after_kind_of_place(doc: Doc, s: Span) -> bool:
     """'the town of Hope', 'the seat of Groom': a capitalised word after a kind of place and 'of'."""
     return s.start >= 2 and doc[s.start - 1].lower_ == "of" and s[0].is_title and not s[0].is_sent_start \
         and doc[s.start - 2].lower_ in L.PLACE_NOUNS_BEFORE_A_NAME | L.ELECTORAL_PLACE_NOUNS
+
+
+def _named_illness(doc: Doc, s: Span) -> bool:
+    """'Alzheimer's disease', 'Down's syndrome': an illness named after its discoverer."""
+    return s.end + 1 < len(doc) and doc[s.end].text in ("'s", "\u2019s") \
+        and doc[s.end + 1].lower_ in ("disease", "syndrome", "disorder", "palsy")
 
 
 def _work_title(doc: Doc, s: Span) -> bool:

@@ -28,6 +28,7 @@ SYMBOLS = {
     "SEAT": "k",      # stronghold, base, headquarters: where an organisation is
     "OPPOSE_VERB": "j",  # fought, opposed, resisted (in "X, which fought against Y")
     "WHICH": "q",     # which, who, that: a relative clause about the name before it
+    "WHOSE": "W",     # whose: what the name before has ("X, whose Y Party leads the government")
     "FOR": "F",       # for ("speaking for the ministry")
     "HONORIFIC": "H",  # Mr, Dr, Prof (between a description and a name)
     "NAMING": "e",    # naming, calling, declaring (oneself something)
@@ -117,7 +118,7 @@ _BY_WORD = [
     (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (L.AGREEMENT_VERBS, "SIGNED"), (L.SEAT_NOUNS, "SEAT"),
     (L.NAMING_WORDS, "NAMING"), (L.TRAVEL_WORDS, "TRAVEL"), (L.LEFT_FOR_VERBS, "LEFT_FOR"),
     (L.SUCCEED_VERBS, "SUCCEED"), (L.OFFICE_NOUNS, "OFFICE"),
-    (L.OPPOSE_VERB_FORMS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"), (L.TENURE_NOUNS, "TENURE"),
+    (L.OPPOSE_VERB_FORMS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"), ({"whose"}, "WHOSE"), (L.TENURE_NOUNS, "TENURE"),
 ]
 
 
