@@ -118,7 +118,8 @@ _BY_WORD = [
     (L.OPPOSE_NOUNS_OF_PEOPLE, "OPPOSE_NOUN"), (L.AGREEMENT_VERBS, "SIGNED"), (L.SEAT_NOUNS, "SEAT"),
     (L.NAMING_WORDS, "NAMING"), (L.TRAVEL_WORDS, "TRAVEL"), (L.LEFT_FOR_VERBS, "LEFT_FOR"),
     (L.SUCCEED_VERBS, "SUCCEED"), (L.OFFICE_NOUNS, "OFFICE"),
-    (L.OPPOSE_VERB_FORMS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"), ({"whose"}, "WHOSE"), (L.TENURE_NOUNS, "TENURE"),
+    (L.OPPOSE_VERB_FORMS, "OPPOSE_VERB"), ({"which", "who", "that"}, "WHICH"), ({"whose"}, "WHOSE"),
+    (L.TENURE_NOUNS, "TENURE"),
 ]
 
 
