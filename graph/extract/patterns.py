@@ -673,7 +673,7 @@ def _dateline_place(doc: Doc, i: int) -> tuple[Span, bool] | None:
         return None
     # up to the dash, only its country or state, a date and the agency: no word in lower case
     for k in range(j, min(j + 12, len(doc))):
-        if doc[k].text in _DASHES:
+        if doc[k].text in _DASHES and doc[k - 1].whitespace_:  # (not the hyphen of 'NATO Secretary-General')
             return (Span(doc, i, j, label="PLACE"), True) if k > j or doc[j].text in _DASHES else None
         if doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NAME_LINKS \
                 or "\n" in doc[k].text + doc[k].whitespace_:
