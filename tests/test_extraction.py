@@ -1239,3 +1239,18 @@ def test_an_acronym_in_brackets_after_a_bodys_name_is_its_mention(extractor):
     entities, relations, _ = extract(extractor, text)
     assert ("Independent Electoral and Boundaries Commission", "ORG") in entities
     assert ("Tom Hale", "leads", "Independent Electoral and Boundaries Commission") in relations
+
+
+def test_an_unqualified_president_in_a_wire_story_is_the_datelines_countrys(extractor):
+    text = ("Drone strikes hit city\n\nKYIV, Ukraine (AP) — Russian drones struck buildings overnight, killing three "
+            "people, a regional official said. Ukraine's air force said it shot down most of the drones launched from "
+            "Russia's Kursk region. President Tom Hale renewed his appeal for air defence. Russia's Defence Ministry said "
+            "Russian forces had taken a village.")
+    _, relations, _ = extract(extractor, text)
+    assert ("Tom Hale", "leads", "Ukraine") in relations and ("Tom Hale", "leads", "Russia") not in relations
+
+
+def test_a_hyphen_inside_a_word_after_capitals_is_no_datelines_dash(extractor):
+    text = "Allies meet\n\nNATO Secretary-General Tom Hale, speaking in Brussels, said the alliance would help."
+    entities, relations, _ = extract(extractor, text)
+    assert ("NATO", "ORG") in entities and ("Tom Hale", "leads", "NATO") in relations

@@ -171,6 +171,11 @@ def _main_places(finder) -> dict[str, int]:
     country)."""
     counts: Counter = Counter()
     first: dict[int, int] = {}
+    dateline = _dateline_country(finder)
+    if dateline is not None:
+        # a wire story's dateline ('KYIV, Ukraine (AP) —') says whose president 'President X' is
+        counts[finder.entity_of[dateline]] += DATELINE_WEIGHT
+        first[finder.entity_of[dateline]] = dateline
     for m in range(len(finder.spans)):
         if finder.type_of(m) == "GROUP":
             # "Russians", "Iraqi leaders": a people's word counts for its country, when the
@@ -196,6 +201,24 @@ def _main_places(finder) -> dict[str, int]:
             if len(entities) == 1 or counts[top] > counts[entities[1]]:
                 out[kind] = first[top]
     return out
+
+
+DATELINE_WEIGHT = 3
+
+
+def _dateline_country(finder) -> int | None:
+    """The country of a dateline: the place after the place in capitals that opens a line, before
+    the agency in brackets or a dash ('KYIV, Ukraine (AP) —')."""
+    doc = finder.doc
+    for m, span in enumerate(finder.spans):
+        i = span.start
+        if (i == 0 or "\n" in doc[i - 1].whitespace_ + doc[i - 1].text) and span.text.isupper() \
+                and finder.type_of(m) == "PLACE" and span.end + 1 < len(doc) and doc[span.end].text == ",":
+            after = finder.mention_at.get(span.end + 1)
+            if after is not None and finder.type_of(after) == "PLACE" \
+                    and gazetteer.place_kind(finder.label_of(after)) == "country":
+                return after
+    return None
 
 
 def _before_an_office(finder, m: int) -> bool:
