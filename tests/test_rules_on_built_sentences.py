@@ -720,3 +720,10 @@ def test_a_year_after_a_name_that_is_no_persons_nor_a_known_places_is_its_editio
 def test_an_illness_named_after_its_discoverer_is_no_name():
     doc = built("He/PRON/PRP has/VERB/VBZ Kharaj/PROPN/NNP 's/PART/POS disease/NOUN/NN ./PUNCT/.")
     assert drop_common_words(doc, [Span(doc, 2, 3, label="ORG")]) == []
+
+
+def test_the_seat_a_legislator_holds_is_a_place_though_a_relative_clause_follows():
+    doc = built("Ann/PROPN/NNP Ford/PROPN/NNP ,/PUNCT/, the/DET/DT MP/PROPN/NNP for/ADP/IN Lakeside/PROPN/NNP "
+                "Central/PROPN/NNP ,/PUNCT/, who/PRON/WP led/VERB/VBD it/PRON/PRP ,/PUNCT/, spoke/VERB/VBD")
+    assert retype(Span(doc, 6, 8, label="PLACE")).label_ == "PLACE"
+    assert retype(Span(doc, 6, 8, label="PERSON")).label_ == "PLACE"

@@ -205,6 +205,13 @@ def after_its_kind_of_place(doc: Doc, i: int) -> bool:
         and not (i >= 4 and doc[i - 4].lower_ in ("of", "for"))  # ('the governor of the region, X': a person)
 
 
+def _a_legislators_seat(span, label, head, kind):
+    """'the Labour MP for York Central', 'the member for X': the seat a legislator holds is a place."""
+    doc, i = span.doc, span.start
+    return "PLACE" if label in ("PERSON", "ORG", "PLACE") and i >= 2 and doc[i - 1].lower_ == "for" \
+        and (doc[i - 2].lower_ in L.IMPLIED_BODIES or doc[i - 2].lower_ == "member") else None
+
+
 def _organisation_by_context(span, label, head, kind):
     return "ORG" if label in ("PERSON", "PLACE", "GROUP") and kind not in ("country", "region") \
         and normal(span.text) not in gazetteer.demonyms() and organisation_context(span) else None
@@ -229,6 +236,7 @@ RETYPES = [
     ("Mayor of London: the office's place", _place_of_an_office),
     ("Kabul Daily Wire reported: an outlet, not a person or place", _reporting_person),
     ("in the capital, Naypyitaw: a place", _place_after_its_kind),
+    ("the MP for York Central: a place", _a_legislators_seat),
     ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
     ("Park Won-soon, Ban Ki-moon: a person by the shape of the given name", _syllabic_given_name),
     ("an unknown nationality: by its shape", _unknown_group),
