@@ -727,3 +727,10 @@ def test_the_seat_a_legislator_holds_is_a_place_though_a_relative_clause_follows
                 "Central/PROPN/NNP ,/PUNCT/, who/PRON/WP led/VERB/VBD it/PRON/PRP ,/PUNCT/, spoke/VERB/VBD")
     assert retype(Span(doc, 6, 8, label="PLACE")).label_ == "PLACE"
     assert retype(Span(doc, 6, 8, label="PERSON")).label_ == "PLACE"
+
+
+def test_a_common_noun_the_recogniser_ran_into_a_name_is_cut_off_but_not_a_head_word():
+    doc = built("He/PRON/PRP met/VERB/VBD an/DET/DT Ithaca/PROPN/NNP undergrad/NOUN/NN and/CCONJ/CC the/DET/DT "
+                "Lakeside/PROPN/NNP police/NOUN/NN near/ADP/IN the/DET/DT Zarin/PROPN/NNP valley/NOUN/NN")
+    assert trim(doc, 3, 5) == (3, 4)
+    assert trim(doc, 7, 9) == (7, 9) and trim(doc, 11, 13) == (11, 13)
