@@ -116,6 +116,7 @@ def country_names() -> frozenset[str]:
     return frozenset(gazetteer.countries().values())
 
 
+@lru_cache(maxsize=65536)
 def without_country(form: str) -> tuple[str, str] | None:
     """(country, the rest's key) of a name that opens with a country's name or its people's word
     before two words or more ('United States Central Intelligence Agency') or an acronym ('US

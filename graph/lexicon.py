@@ -399,6 +399,9 @@ PLACE_HEADS = {
     "theatre", "theater", "forest", "volcano", "beach", "reef", "glacier", "lagoon", "fort", "castle", "abbey",
     "shrine", "mall", "courthouse",
 }
+# The head words a body's, a place's or an event's name ends in.
+NAME_HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS
+
 # Kinds of place that follow a place's name in lower case ("the Zamzam camp", "the Zarin valley");
 # not those a body's name takes too ("the Wagner base", "a CNN station").
 PLACE_KINDS_AFTER_A_NAME = {"camp", "valley", "river", "village", "town", "district", "province", "region", "county",

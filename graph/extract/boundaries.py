@@ -162,7 +162,7 @@ def _body_then_person(n: _Name) -> list[Span] | None:
             # Nancy Pelosi"; but "Jordan Peterson" is one name
             continue
         if person_run_at(doc, k) and all(capitalised(t) or t.lower_ in ("and", "&") for t in doc[k:end]) \
-                and head_word(doc[k:end]) not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS and (
+                and head_word(doc[k:end]) not in L.NAME_HEADS and (
                 known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS | INSTITUTION_HEADS):
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
                       for p in repair(n.span(k, end, "PERSON")) if p.end > k]
@@ -202,7 +202,7 @@ def _country_then_person(n: _Name) -> list[Span] | None:
         while j < len(doc) and j - k < 4 and _unknown_proper_word(doc[j]):
             j += 1
         if 2 <= j - k <= 3 and j >= end and (k < end or j > end) \
-                and head_word(doc[k:j]) not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
+                and head_word(doc[k:j]) not in L.NAME_HEADS \
                 and not (j < len(doc) and capitalised(doc[j])) and not defined_acronym(doc, k, j):
             # (the person's own repairs may not take the place back)
             return [n.span(start, k, "PLACE")] + [Span(doc, max(k, p.start), p.end, label=p.label_)
@@ -417,7 +417,7 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
         tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
     if not (titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of"
             and label in ("PERSON", "ORG", "PLACE", "EVENT")
-            and head_word(doc[tail:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS):
+            and head_word(doc[tail:end]) not in L.NAME_HEADS):
         return None
     first = titles[0]
     while first > start and title_case(doc[first - 1]) and doc[first - 1].lower_ in L.TITLE_MODIFIERS:
@@ -461,7 +461,7 @@ def _object_of_office(n: _Name) -> None:
     doc, start, end = n.doc, n.start, n.end
     if end - start >= 3 and start >= 2 and doc[start - 1].lower_ == "of" \
             and titleish(doc[start - 2]) and all(capitalised(t) for t in doc[end - 2:end]) \
-            and head_word(doc[start:end]) not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
+            and head_word(doc[start:end]) not in L.NAME_HEADS:
         n.start, n.label = end - 2, "PERSON"
 
 
@@ -619,9 +619,12 @@ def _common_noun_run_in(doc: Doc, i: int) -> bool:
     """A lower-case word ending a name that is no head word a name can end in (a body's, a place's,
     an event's, a people's or a kind of place), after a capitalised word."""
     tok = doc[i]
-    return tok.is_lower and tok.is_alpha and len(tok.text) > 2 and capitalised(doc[i - 1]) and tok.lower_ not in (
-        L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS | INSTITUTION_HEADS | L.PLACE_KINDS_AFTER_A_NAME
-        | L.PLACE_GENERICS | L.GROUP_NOUNS | L.BODY_NOUNS | L.STORM_WORDS | PARTICLES)
+    return tok.is_lower and tok.is_alpha and len(tok.text) > 2 and capitalised(doc[i - 1]) \
+        and tok.lower_ not in _NAME_ENDS
+
+
+_NAME_ENDS = (L.NAME_HEADS | INSTITUTION_HEADS | L.PLACE_KINDS_AFTER_A_NAME
+              | L.PLACE_GENERICS | L.GROUP_NOUNS | L.BODY_NOUNS | L.STORM_WORDS | PARTICLES)
 
 
 def _a_quantity(words: Span) -> bool:

@@ -235,7 +235,7 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
     if start >= end:
         return []
     if common_start and not (defined_acronym(doc, start, end) or _acronym_in_brackets(doc, start, end) or (
-            end - start > 1 and head_word(doc[start:end]) in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS)
+            end - start > 1 and head_word(doc[start:end]) in L.NAME_HEADS)
             or is_storm(doc[start:end])):
         return []
     if end - start == 1 and doc[start].is_sent_start and not known(doc[start:end]) \

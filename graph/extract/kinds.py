@@ -148,7 +148,7 @@ def _reporting_person(span, label, head, kind):
 
 
 def _described_as_person(span, label, head, kind):
-    return "PERSON" if label in ("PLACE", "ORG", "GROUP") and head not in L.ORG_HEADS | L.PLACE_HEADS | L.EVENT_HEADS \
+    return "PERSON" if label in ("PLACE", "ORG", "GROUP") and head not in L.NAME_HEADS \
         and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() or _syllable(t) for t in span) \
         and normal(span.text) not in gazetteer.demonyms() \
         and (role_follows(span) or role_before(span) or given_name_first(span)) else None
@@ -459,8 +459,9 @@ def given_name_first(span) -> bool:
     first = span[0]
     # a given name that is also a place's ('Nancy', 'Florence') leads a person's name when no
     # word after it is known and the last is no place's, body's or event's head word
-    place_as_given_name = len(span) >= 2 and head_word(span) not in L.PLACE_HEADS | L.ORG_HEADS | L.EVENT_HEADS
-    return (normal(first.text) in gazetteer.given_names() and first.lower_ not in common_words() | L.COMPASS
+    place_as_given_name = len(span) >= 2 and head_word(span) not in L.NAME_HEADS
+    return (normal(first.text) in gazetteer.given_names() and first.lower_ not in common_words()
+            and first.lower_ not in L.COMPASS
             and not first.is_upper and not any(known(t) for t in span[1:])
             and (place_as_given_name or not known(first))
             and gazetteer.place_kind(span.text) is None)

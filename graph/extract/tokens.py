@@ -85,7 +85,7 @@ def head_word(span) -> str:
         if k > 0 and t.lower_ in ("of", "for", "on"):
             before = words[k - 1].lower_
             if t.lower_ == "for" and words[-1].lower_ in L.ORG_HEADS \
-                    and before not in L.ORG_HEADS | L.EVENT_HEADS | L.PLACE_HEADS:
+                    and before not in L.NAME_HEADS:
                 return words[-1].lower_
             return before
     return words[-1].lower_ if words else ""
