@@ -734,3 +734,10 @@ def test_a_common_noun_the_recogniser_ran_into_a_name_is_cut_off_but_not_a_head_
                 "Lakeside/PROPN/NNP police/NOUN/NN near/ADP/IN the/DET/DT Zarin/PROPN/NNP valley/NOUN/NN")
     assert trim(doc, 3, 5) == (3, 4)
     assert trim(doc, 7, 9) == (7, 9) and trim(doc, 11, 13) == (11, 13)
+
+
+def test_a_caucus_a_year_opens_is_an_event_and_one_without_a_body():
+    doc = built("the/DET/DT 2020/NUM/CD Lakeside/PROPN/NNP Democratic/PROPN/NNP caucus/NOUN/NN and/CCONJ/CC "
+                "the/DET/DT Lakeside/PROPN/NNP Democratic/PROPN/NNP Caucus/PROPN/NNP")
+    assert retype(Span(doc, 1, 5, label="ORG")).label_ == retype(Span(doc, 1, 5, label="EVENT")).label_ == "EVENT"
+    assert retype(Span(doc, 7, 10, label="ORG")).label_ == "ORG"

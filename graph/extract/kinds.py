@@ -68,12 +68,18 @@ def _legislature(span, label, head, kind):
 
 
 def _dated_name(span, label, head, kind):
-    """'Anime North 2019', 'Expo 2020': a name that ends in a year is an event's (an edition)."""
+    """'Anime North 2019', 'Expo 2020': a name that ends in a year is an event's (an edition); so is
+    a caucus or congress a year opens ('2020 Iowa Democratic caucus', not the 'Iowa Democratic Caucus')."""
+    if len(span) > 2 and _a_year(span[0].text) and head in ("caucus", "caucuses", "congress"):
+        return "EVENT"  # (kept an event when the recogniser said so: not the body of its head word)
     if len(span) < 2 or label not in ("PERSON", "ORG", "PLACE"):
         return None
     last = span[-1].text
-    return "EVENT" if last.isdigit() and len(last) == 4 and 1900 <= int(last) <= 2099 \
-        and span[-2].text[:1].isupper() else None
+    return "EVENT" if _a_year(last) and span[-2].text[:1].isupper() else None
+
+
+def _a_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2099
 
 
 def _before_letters(span, label, head, kind):
