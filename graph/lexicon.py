@@ -444,6 +444,8 @@ LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "yo
                 "when", "while", "since", "after", "before", "but", "and", "yet", "still", "also", "only",
                 "instead", "however"}
 CONNECTORS = {"of", "for", "on", "&"}
+# The little words inside a body's name that its acronym skips ("Department of Corrections and Parole").
+NAME_LINK_WORDS = CONNECTORS | {"and", "the"}
 OCCUPATION_ENDINGS = ("man", "woman", "men", "women", "ist", "ists", "onomer", "ographer", "ologist", "ician")
 STOP = {",", ".", ";", ":", "\u2014", "\u2013", "--", "\"", "\u201c", "\u201d", "?", "!", "|"}  # ends a phrase
 # Particles of personal and place names ("Bashar al-Assad", "Tahrir al-Sham", "Ludwig van Beethoven"),

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import INSTITUTION_HEADS, INSTITUTION_WORDS, acronym_of, fold, is_acronym, normal
+from ..names import INSTITUTION_HEADS, INSTITUTION_WORDS, acronym_of, fold, normal
 from .. import lexicon as L
 from .kinds import given_name_first, guess_type, retype
 from ..lexicon import common_words
 from .tokens import (AGENT_PARTICIPLES, COMPASS, CONNECTORS, FUNCTION_POS, LEADING_JUNK, PARTICLES, after_prefix,
-                     capitalised, head_word, is_role, known, languages, occupation, title_case, titleish, words_of)
+                     bracketed_acronym, capitalised, head_word, is_role, is_year, known, languages, occupation,
+                     title_case, titleish, words_of)
 
 
 @dataclass
@@ -753,14 +754,14 @@ def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 def _spelled_by_its_acronym(doc: Doc, start: int, end: int) -> int:
     """'Independent Electoral and' + 'Boundaries Commission (IEBC)': the words before a name that
     the acronym in brackets after it spells with it are the name's."""
-    if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")") \
-            or not is_acronym(doc[end + 1].text) or acronym_of(doc[end + 1].text, doc[start:end].text):
+    acronym = bracketed_acronym(doc, end)
+    if acronym is None or acronym_of(acronym, doc[start:end].text):
         return start
     for k in range(start - 1, max(-1, start - 7), -1):
         tok = doc[k]
-        if not (capitalised(tok) or tok.lower_ in ("and", "of", "for", "the", "&")) or is_role(tok.lower_):
+        if not (capitalised(tok) or tok.lower_ in L.NAME_LINK_WORDS) or is_role(tok.lower_):
             break  # (not 'Member of' + 'Parliament (MP)': an office's acronym)
-        if capitalised(tok) and acronym_of(doc[end + 1].text, doc[k:end].text):
+        if capitalised(tok) and acronym_of(acronym, doc[k:end].text):
             return k
         if tok.is_sent_start:
             break
@@ -927,9 +928,8 @@ def _capitalised_to_a_head(doc: Doc, start: int, end: int, label: str) -> int | 
 def _edition_year_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     """'Anime North' + '2019', 'Expo' + '2020': a year right after a name that is no person's nor a
     known place's is an event's edition (graph.extract.kinds then types it an event)."""
-    year = doc[end]
-    if label == "PERSON" or not (year.is_digit and len(year.text) == 4 and 1900 <= int(year.text) <= 2099) \
-            or gazetteer.place_kind(doc[start:end].text) is not None or doc[end - 1].is_digit:
+    if label == "PERSON" or not is_year(doc[end].text) or gazetteer.place_kind(doc[start:end].text) is not None \
+            or doc[end - 1].is_digit:
         return None
     after = doc[end + 1] if end + 1 < len(doc) else None
     return end + 1 if after is None or not capitalised(after) else None
@@ -941,13 +941,13 @@ def _to_its_acronym(doc: Doc, start: int, end: int, label: str) -> int | None:
     if label == "PERSON":
         return None
     k = end
-    while k < len(doc) and k - end < 8 and (capitalised(doc[k]) or doc[k].lower_ in ("and", "of", "for", "the", "&")) \
+    while k < len(doc) and k - end < 8 and (capitalised(doc[k]) or doc[k].lower_ in L.NAME_LINK_WORDS) \
             and not doc[k].is_sent_start:
         k += 1
+    acronym = bracketed_acronym(doc, k)
     # (a body's name: not 'Universal Basic Income (UBI)')
-    if k > end and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and capitalised(doc[k - 1]) \
-            and acronym_of(doc[k + 1].text, doc[start:k].text) \
-            and not acronym_of(doc[k + 1].text, doc[start:end].text) \
+    if k > end and acronym and capitalised(doc[k - 1]) and acronym_of(acronym, doc[start:k].text) \
+            and not acronym_of(acronym, doc[start:end].text) \
             and head_word(doc[start:k]) in L.ORG_HEADS | INSTITUTION_HEADS:
         return k
     return None
@@ -1190,5 +1190,5 @@ def _a_word_that_may_be_a_name(tok) -> bool:
 
 def defined_acronym(doc: Doc, start: int, end: int) -> bool:
     """'Popular Mobilization Forces (PMF)': the words are followed by their own acronym."""
-    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-        and acronym_of(doc[end + 1].text, doc[start:end].text)
+    acronym = bracketed_acronym(doc, end)
+    return acronym is not None and acronym_of(acronym, doc[start:end].text)

@@ -24,8 +24,8 @@ from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
 from .kinds import after_its_kind_of_place, given_name_first, guess_type, is_storm, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
-from .tokens import (CONNECTORS, PARTICLES, after_prefix, apposition_noun, capitalised, coverage, head_word, is_role,
-                     known, match_len, result_sides)
+from .tokens import (CONNECTORS, PARTICLES, after_prefix, apposition_noun, bracketed_acronym, capitalised, coverage,
+                     head_word, is_role, known, match_len, result_sides)
 
 # Label schemes of other pipelines (OntoNotes, CoNLL/UNER, WikiNER) → the guideline types.
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -250,13 +250,13 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
 def _acronym_in_brackets(doc: Doc, start: int, end: int) -> bool:
     """'the Independent Electoral and Boundaries Commission (IEBC)': an acronym in brackets after
     the name of a body it spells (not 'Universal Basic Income (UBI)')."""
-    if end - start != 1 or start < 2 or doc[start - 1].text != "(" or end >= len(doc) or doc[end].text != ")" \
-            or not is_acronym(doc[start].text) or doc[start - 2].lower_ not in L.ORG_HEADS | INSTITUTION_HEADS:
+    acronym = bracketed_acronym(doc, start - 1) if end - start == 1 and start >= 2 else None
+    if acronym is None or doc[start - 2].lower_ not in L.ORG_HEADS | INSTITUTION_HEADS:
         return False
     for k in range(start - 2, max(-1, start - 10), -1):
-        if not (capitalised(doc[k]) or doc[k].lower_ in CONNECTORS | {"and", "the"}):
+        if not (capitalised(doc[k]) or doc[k].lower_ in L.NAME_LINK_WORDS):
             return False
-        if acronym_of(doc[start].text, doc[k:start - 1].text):
+        if acronym_of(acronym, doc[k:start - 1].text):
             return not is_role(doc[k].lower_)  # (not 'Member of Parliament (MP)': an office's)
     return False
 

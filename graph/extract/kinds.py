@@ -12,7 +12,7 @@ from ..names import institution, is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
 from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, apposition_noun,
-                     head_word, is_role, known, name_words, occupation)
+                     head_word, is_role, is_year, known, name_words, occupation)
 
 
 def people_of_place(text: str) -> bool:
@@ -70,16 +70,12 @@ def _legislature(span, label, head, kind):
 def _dated_name(span, label, head, kind):
     """'Anime North 2019', 'Expo 2020': a name that ends in a year is an event's (an edition); so is
     a caucus or congress a year opens ('2020 Iowa Democratic caucus', not the 'Iowa Democratic Caucus')."""
-    if len(span) > 2 and _a_year(span[0].text) and head in ("caucus", "caucuses", "congress"):
+    if len(span) > 2 and is_year(span[0].text) and head in ("caucus", "caucuses", "congress"):
         return "EVENT"  # (kept an event when the recogniser said so: not the body of its head word)
     if len(span) < 2 or label not in ("PERSON", "ORG", "PLACE"):
         return None
     last = span[-1].text
-    return "EVENT" if _a_year(last) and span[-2].text[:1].isupper() else None
-
-
-def _a_year(text: str) -> bool:
-    return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2099
+    return "EVENT" if is_year(last) and span[-2].text[:1].isupper() else None
 
 
 def _before_letters(span, label, head, kind):

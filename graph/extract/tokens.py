@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import normal
+from ..names import is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import (AGENT_PARTICIPLES, COMPASS, CONNECTORS, CREDIT_WORDS, DETERMINERS, FACILITY_NOUNS, FUNCTION_POS,  # noqa: F401
                        LEADING_JUNK, OCCUPATION_ENDINGS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS,
@@ -31,6 +31,18 @@ def coverage(spans: list[Span]) -> dict[int, Span]:
 
 def capitalised(tok) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def is_year(text: str) -> bool:
+    """'2019': a year of news (1900-2099), written in four digits."""
+    return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2099
+
+
+def bracketed_acronym(doc, i: int) -> str | None:
+    """The acronym in brackets that opens at token i ('(' 'IEBC' ')'), if one does."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
+        return doc[i + 1].text
+    return None
 
 
 def title_case(tok) -> bool:
