@@ -34,6 +34,7 @@ def normal(text: str) -> str:
     s = re.sub(r",\s*(jr|sr|ii|iii|iv)$", r" \1", s)  # "Cyrus R. Vance, Jr." is "Cyrus R. Vance Jr."
     s = re.sub(r"\s*-\s*", "-", s)
     s = re.sub(r"isation(s?)\b", r"ization\1", s)  # "World Health Organisation" / "Organization"
+    s = re.sub(r"(?<![\w-])el-(?=\w)", "al-", s)  # the Arabic article transliterated two ways: "el-Sisi" / "al-Sisi"
     s = re.sub(r"\s+", " ", s).strip()
     return _WORLD_WARS.get(s, s)  # "the Second World War" / "World War II"
 

@@ -241,6 +241,12 @@ def test_names_with_particles_after_a_role_are_people(extractor):
     assert ("Ziyad al-Marwani", "PERSON") in entities and ("Hamdi al-Sulaifi", "PERSON") in entities, entities
 
 
+def test_a_name_the_recogniser_cut_before_its_article_particle_goes_on(extractor):
+    entities, relations, _ = extract(extractor, "Abdel Karim al-Haidari, the army chief, visited troops.")
+    assert ("Abdel Karim al-Haidari", "PERSON") in entities, entities
+    assert ("Abdel Karim al-Haidari", "title", "army chief") in relations, relations
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

@@ -6,6 +6,9 @@ def test_normal_form_ignores_case_accents_article_possessive_and_full_stops():
     assert names.normal("the U.S.") == "us"
     assert names.normal("Taliban\u2019s") == "taliban"
     assert names.normal("Zürich") == "zurich"
+    # the Arabic article, transliterated 'al-' or 'el-', is one word (not inside another: "Hotel-Bar")
+    assert names.normal("Abdel Karim el-Haidari") == names.normal("Abdel Karim al-Haidari")
+    assert names.normal("Hotel-Bar") == "hotel-bar"
 
 
 def test_initials_cover_the_name_and_its_part_before_of():

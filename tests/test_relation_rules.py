@@ -229,6 +229,22 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # 'who' after a body's noun in an apposition: the name the apposition describes
     ("[Ann Ford|PERSON], a former head of the electoral commission who now leads the [Lakeside Alliance|ORG], "
      "spoke.", {"Ann Ford leads Lakeside Alliance"}),
+    # 'led by' said of the kind noun of an apposition: of the name it describes
+    ("Fighters of the [Zanzar Liberation Front|ORG], a rebel group led by [Omar Haidari|PERSON], attacked the town.",
+     {"Omar Haidari leads Zanzar Liberation Front"}),
+    ("The [Zarin Party|ORG], a faction that is headed by [Ann Ford|PERSON], won.", {"Ann Ford leads Zarin Party"}),
+    # an adjective or a place's possessive between the role's 'of' and the body it is of
+    ("[Omar Haidari|PERSON], head of the ruling [Sovereign Council|ORG], visited troops.",
+     {"Omar Haidari leads Sovereign Council", "Omar Haidari title head"}),
+    ("[Omar Haidari|PERSON], chairman of [Zanzar|PLACE]'s ruling [Sovereign Council|ORG], visited troops.",
+     {"Omar Haidari leads Sovereign Council"}),
+    ("[Omar Haidari|PERSON], the head of [NATO|ORG]'s [Military Committee|ORG], spoke.",
+     {"Omar Haidari leads Military Committee"}),
+    # the body named again by its kind, with words before the kind
+    ("The [Zarin Front|ORG] agreed. The rebel group's chief negotiator, [Karim Haidari|PERSON], said so.",
+     {"Karim Haidari memberOf Zarin Front", "Karim Haidari title chief negotiator"}),
+    ("[Kharaj Oil|ORG], the state-controlled oil company based in [Lakeside|PLACE], said so.",
+     {"Kharaj Oil locatedIn Lakeside"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
@@ -312,6 +328,13 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a place after an organisation and a comma may open the next clause
     ("According to the [Lakeside Herald|ORG], [Kenya|PLACE] has increased its trade.",
      {"Lakeside Herald locatedIn Kenya"}),
+    # a party's leader in a chamber leads the party's members there, not the chamber
+    ("Its leader in the [Senate|ORG], [Ann Ford|PERSON], said so.", {"Ann Ford leads Senate"}),
+    # capitalised words before a name are the name's, not a title's complement
+    ("It is a crisis, said [Tom Hale|PERSON], director of Youth Forum [Zanzar|PLACE].",
+     {"Tom Hale title director of youth"}),
+    # ("a head of X's army": a part of a place's, no leadership of the place)
+    ("[Omar Haidari|PERSON], head of [Zanzar|PLACE]'s army, visited troops.", {"Omar Haidari leads Zanzar"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

@@ -966,11 +966,14 @@ def _given_name_and_foundation(doc: Doc, start: int, end: int, label: str) -> in
 
 
 def _particle_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'Abdel Fattah' + 'al-Burhan', 'Karim' + 'de Souza'."""
     nxt = doc[end]
-    if nxt.lower_ in PARTICLES and nxt.is_lower and end + 1 < len(doc) and capitalised(doc[end + 1]) \
-            and label in ("PERSON", "ORG"):
-        return end + 2
-    return None
+    if nxt.lower_ not in PARTICLES or not nxt.is_lower or label not in ("PERSON", "ORG"):
+        return None
+    after = end + 1
+    if after + 1 < len(doc) and doc[after].text == "-" and not nxt.whitespace_ and not doc[after].whitespace_:
+        after += 1
+    return after + 1 if after < len(doc) and capitalised(doc[after]) else None
 
 
 def _hyphen_joined_after(doc: Doc, start: int, end: int, label: str) -> int | None:

@@ -221,8 +221,10 @@ class Finder:
         ttype = self.type_of(target)
         if rel and rel[0].lower == "in" and ttype != "ORG":
             return  # "the governor in Texas": where, not of what
-        if role.kind == "leader" and role.part:
-            role_kind = "member"  # "head of foreign relations for Y": heads a part of Y
+        if role.kind == "leader" and (role.part or rel and rel[0].lower == "in"):
+            # "head of foreign relations for Y": heads a part of Y; "the party's leader in the
+            # Senate": leads a group inside the Senate, one of its members
+            role_kind = "member"
         else:
             role_kind = role.kind
         if role_kind == "leader" and (ttype == "ORG" or ttype == "PLACE" and role.leads_places):

@@ -46,8 +46,10 @@ class Rule:
 
 # the complement of a role that is part of its title: "head of foreign relations", "co-director of
 # the women's rights division", "commissioner of the New York police" (a place's name before a
-# noun is what the noun is of), "consultant on Afghanistan", "ambassador to France and Canada"
-COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)* (WORD|MOD|ROLE|HYPHEN|PLACE_NOUN) !POSS) "
+# noun is what the noun is of), "consultant on Afghanistan", "ambassador to France and Canada"; not
+# the words before a name ("head of the ruling [Sovereign Council]": what the role is of)
+COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)* (WORD|MOD|ROLE|HYPHEN|PLACE_NOUN) "
+        "!((WORD|MOD|ROLE|HYPHEN|PLACE_NOUN)* (POSS|ORG|PLACE|EVENT))) "
         "| (OF DET? (PLACE|GROUP) PLACE_NOUN? WORD (WORD|PLACE_NOUN)*) "
         "| (OF DET? GROUP PLACE_NOUN !OF) "
         "| (ON_TO DET? (PLACE|WORD|MOD|HYPHEN)+ (AND PLACE)? !POSS))?")
@@ -56,7 +58,9 @@ COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)* (WORD|MOD|ROLE|H
 # movement's Supreme Political Council"
 # ("governor of the Moquegua region", "mayor of the Polish city of Gdansk": the place's kind after or
 # before its name)
-OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (OPPOSE_NOUN|WORD)? ((PLACE|WORD) POSS)? (PLACE HYPHEN BASED)? "
+# "chairman of Sudan's ruling Sovereign Council", "head of NATO's Military Committee": the body after a possessive
+OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (OPPOSE_NOUN|WORD)? ((PLACE|WORD|ORG) POSS MOD* WORD?)? "
+      "(PLACE HYPHEN BASED)? "
       "(GROUP (MOD|WORD)* PLACE_NOUN OF)? of:(ORG|PLACE|GROUP) (<!(ORG|GROUP) PLACE_NOUN)?)?")
 # one role, or two joined by "and": "president and chief executive officer of Y"
 ROLES = "role:(TITLE (AND DET? MOD* TITLE)?)"
@@ -88,8 +92,10 @@ RULES = [
     Rule("pair-then-plural-role", "^ them:(OTHER|DET) COPULA+ DET? pre:MOD* role:PLURAL_ROLE (OF|PREP) DET? of:ORG",
          "role_of_them", "[Tom Hale|PERSON] and [Ann Ford|PERSON] met. Both are members of the [Zarin Party|ORG].",
          ("Tom Hale memberOf Zarin Party", "Ann Ford memberOf Zarin Party"), 0.7),
-    # ("the group's leader, X": the organisation the article named last; a party, for "the party's")
-    Rule("role-of-the-body-before-name", f"DET body:(WORD|MOD) POSS pre:MOD* {ROLES} {COMP} COMMA? who:PERSON",
+    # ("the group's leader, X", "the rebel group's negotiator, X": the organisation the article named last;
+    # a party, for "the party's")
+    Rule("role-of-the-body-before-name",
+         f"DET (WORD|MOD|HYPHEN)* body:(WORD|MOD) POSS pre:MOD* {ROLES} {COMP} COMMA? who:PERSON",
          "role_of_body",
          "The [Zarin Front|ORG] said that the group's leader, [Karim Haidari|PERSON], had been killed.",
          ("Karim Haidari leads Zarin Front", "Karim Haidari title leader"), 0.7),
@@ -288,7 +294,7 @@ RULES = [
     Rule("organisation-a-place-based", "inner:ORG COMMA DET (MOD|WORD)* outer:PLACE HYPHEN BASED", "located",
          "[Cinema for Peace|ORG], a [Berlin|PLACE]-based non-profit, paid for the flight.",
          ("Cinema for Peace locatedIn Berlin",), 0.75),
-    Rule("organisation-based-in", "inner:ORG ((COMMA (OTHER|WORD|DET){0,3})|(COMMA WHICH COPULA+)|"
+    Rule("organisation-based-in", "inner:ORG ((COMMA (OTHER|WORD|DET|HYPHEN|PLACE_NOUN){0,6})|(COMMA WHICH COPULA+)|"
          "(COPULA (OTHER|WORD|DET){0,2}))? BASED IN DET? outer:PLACE",
          "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
          ("Sea-Watch locatedIn Berlin",), 0.75),

@@ -202,8 +202,16 @@ def word_symbol(tok) -> str:
         return SYMBOLS["MOD"] if low in L.TITLE_MODIFIERS and not after_be else SYMBOLS["COPULA"]
     if low in L.TITLE_MODIFIERS:
         return SYMBOLS["MOD"]
+    return _plain_word_symbol(tok)
+
+
+def _plain_word_symbol(tok) -> str:
+    """A word of no class of its own: a WORD if a noun or an adjective, else OTHER."""
+    if tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("amod", "compound") and tok.is_lower \
+            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_title:
+        return SYMBOLS["WORD"]  # "the ruling Sovereign Council": a participle before a name, its adjective
     if tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title) \
-            and low not in L.DATE_WORDS:  # "as its leader on Monday": a date is no part of a title
+            and tok.lower_ not in L.DATE_WORDS:  # "as its leader on Monday": a date is no part of a title
         return SYMBOLS["WORD"]
     return SYMBOLS["OTHER"]
 

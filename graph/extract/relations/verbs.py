@@ -451,9 +451,20 @@ def _passive_subjects(tok: Token, names, finder) -> list[int]:
     named), or the name it describes ('the Zarin Party, headed by X')."""
     bodies = [names[c.i] if c.i in names else finder.referent(c) for c in tok.children
               if c.dep_ in ("nsubjpass", "nsubj:pass") and (c.i in names or c.lower_ == "it")]
-    if tok.dep_ in ("acl", "acl:relcl") and tok.head.i in names:
-        bodies.append(names[tok.head.i])
+    if tok.dep_ in ("acl", "acl:relcl"):
+        head = tok.head
+        described = names[head.i] if head.i in names else _described(head, names)
+        bodies.append(described if described is not None else _apposed(head, names))
     return [b for b in bodies if b is not None]
+
+
+def _apposed(noun: Token, names) -> int | None:
+    """The name right before 'X, a rebel group ...' when the parser took the kind noun for
+    something else than X's apposition (the subject of the sentence's verb, at times)."""
+    start = noun.left_edge.i
+    if noun.lower_ not in L.ORGANISATION_KIND_NOUNS or start < 2 or noun.doc[start - 1].text != ",":
+        return None
+    return names[start - 2] if start - 2 in names else None
 
 
 def _agents(tok: Token, names) -> list[int]:
