@@ -264,6 +264,10 @@ ELECTORAL_PLACE_NOUNS = {"seat", "electorate", "constituency", "riding", "ward",
 # The last word of a political party's name: running for one makes a candidate its member.
 PARTY_HEADS = {"party", "democrats", "republicans", "greens", "labour", "labor", "liberals", "conservatives",
                "front", "alliance", "movement", "league", "union", "coalition", "bloc", "congress"}
+# A political body's kind after its name: "the Historic Pact coalition" (not "group": "the World Cup group").
+POLITICAL_BODY_KINDS = {"party", "coalition", "alliance", "bloc", "faction", "militia"}
+# The head words of an armed conflict's name ("the Gulf War coalition" is the war's).
+CONFLICT_HEADS = {"war", "invasion", "offensive", "uprising", "revolution", "conflict", "insurgency"}
 # The last word of a legislature's name: one who represents a district "in" it is a member.
 LEGISLATURE_HEADS = {"assembly", "parliament", "congress", "senate", "house", "council", "legislature", "diet",
                      "duma", "knesset", "majlis", "chamber", "sabha", "bundestag", "cortes", "sejm"}

@@ -247,6 +247,14 @@ def test_a_name_the_recogniser_cut_before_its_article_particle_goes_on(extractor
     assert ("Abdel Karim al-Haidari", "title", "army chief") in relations, relations
 
 
+def test_a_name_a_political_bodys_kind_follows_is_that_bodys(extractor):
+    entities, relations, _ = extract(extractor, "Ann Ford is a member of the Historic Pact coalition.")
+    assert ("Historic Pact", "ORG") in entities, entities
+    assert ("Ann Ford", "memberOf", "Historic Pact") in relations, relations
+    entities, _, _ = extract(extractor, "The Gulf War coalition was formed in 1990.")
+    assert ("Gulf War", "EVENT") in entities, entities
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

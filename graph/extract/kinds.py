@@ -40,6 +40,15 @@ def retype(span: Span) -> Span:
     return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
 
 
+def _political_body_after(span, label, head, kind):
+    """'the Historic Pact coalition', 'the Zanzar Unity party': a name its political body's kind
+    follows is that body's (but 'the Gulf War coalition' is a war's)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return "ORG" if after is not None and after.is_lower and after.lower_ in L.POLITICAL_BODY_KINDS \
+        and (label in ("EVENT", "ORG") or label == "PLACE" and kind is None) and head not in L.CONFLICT_HEADS \
+        else None
+
+
 def _event_head(span, label, head, kind):
     return "EVENT" if head in L.EVENT_HEADS and label != "EVENT" else None
 
@@ -222,6 +231,7 @@ def _organisation_by_context(span, label, head, kind):
 # How a name's type is corrected, in order (the first that applies): (example, rule).
 RETYPES = [
     ("Hurricane Dorian: an event", _storm),
+    ("the Historic Pact coalition: the body its kind after it names", _political_body_after),
     ("the Doha Conference: an event", _event_head),
     ("Anime North 2019: an event's edition", _dated_name),
     ("Durham Hall QC: a person's name before letters only a person has", _before_letters),
