@@ -168,6 +168,11 @@ RULES = [
          f"{ROLES} {COMP} {OF}", "role",
          "[Ann Ford|PERSON] is also a professor at the [University of Kharaj|ORG].",
          ("Ann Ford memberOf University of Kharaj", "Ann Ford title professor"), 0.75),
+    # (a role of another person's: a title, of no body: "X served as Y's chief of staff")
+    Rule("copula-of-a-persons-role", "who:(PERSON|PRONOUN) (COMMA (OTHER? COMMA)?)? OTHER{0,2} COPULA+ "
+         f"PERSON POSS pre:MOD* {ROLES} {COMP} !(POSS|OF|PREP)", "role",
+         "[Ann Ford|PERSON] previously served as [Tom Hale|PERSON]'s chief of staff.",
+         ("Ann Ford title chief of staff",), 0.7),
     Rule("whose-body", "who:PERSON COMMA WHOSE org:ORG !(WORD|ROLE|MOD|PLURAL_ROLE)", "member",
          "Prime Minister [Tom Hale|PERSON], whose [Zanzar Unity Party|ORG] leads the government, declined.",
          ("Tom Hale memberOf Zanzar Unity Party",), 0.75),
