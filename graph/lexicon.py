@@ -264,6 +264,12 @@ ELECTORAL_PLACE_NOUNS = {"seat", "electorate", "constituency", "riding", "ward",
 # The last word of a political party's name: running for one makes a candidate its member.
 PARTY_HEADS = {"party", "democrats", "republicans", "greens", "labour", "labor", "liberals", "conservatives",
                "front", "alliance", "movement", "league", "union", "coalition", "bloc", "congress"}
+# The words after a company's own name that say its trade ("Nordvik Energy", "Kharaj Airways"): the
+# name alone is the company's.
+COMPANY_WORDS = {"energy", "oil", "gas", "petroleum", "airlines", "airways", "motors", "holdings", "group",
+                 "industries", "technologies", "systems", "pharmaceuticals", "pharma", "capital", "partners",
+                 "media", "telecom", "communications", "steel", "mining", "foods", "financial", "insurance",
+                 "shipping", "logistics", "electric", "power", "chemicals", "entertainment", "markets"}
 # A political body's kind after its name: "the Historic Pact coalition" (not "group": "the World Cup group").
 POLITICAL_BODY_KINDS = {"party", "coalition", "alliance", "bloc", "faction", "militia"}
 # The head words of an armed conflict's name ("the Gulf War coalition" is the war's).

@@ -255,6 +255,12 @@ def test_a_name_a_political_bodys_kind_follows_is_that_bodys(extractor):
     assert ("Gulf War", "EVENT") in entities, entities
 
 
+def test_a_company_named_without_its_trade_word_is_the_company(extractor):
+    entities, _, e = extract(extractor, "Shares of Nordvik Energy fell on Thursday. Nordvik's largest shareholder "
+                                        "is the state.")
+    assert ("Nordvik Energy", "ORG") in entities and not any(label == "Nordvik" for label, _ in entities), entities
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

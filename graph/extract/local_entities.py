@@ -27,8 +27,8 @@ from ..context import article_countries, country_names, place_of, without_countr
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
-from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP, LEADER_ROLES,
-                       LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_ADJECTIVES,
+from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED,
+                       KINSHIP, LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS, PARTY_ADJECTIVES,
                        PARTY_GROUP_WORDS, PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS,
                        SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
 
@@ -638,11 +638,12 @@ def _a_part_of(words: list[str], other_words: list[str]) -> bool:
 
 
 def _without_body_noun(short: str, name: str) -> bool:
-    """'Houthi' of 'Houthi movement': an organisation's name less the body noun that ends it, no
-    known place."""
+    """'Houthi' of 'Houthi movement', 'Nordvik' of 'Nordvik Energy': an organisation's name less
+    the body noun or the trade that ends it, no known place."""
     words, name_words = tokens(short), tokens(name)
     return len(name_words) > len(words) and name_words[:len(words)] == words \
-        and all(w in BODY_NOUNS for w in name_words[len(words):]) and gazetteer.place_kind(short) is None
+        and all(w in BODY_NOUNS | COMPANY_WORDS for w in name_words[len(words):]) \
+        and gazetteer.place_kind(short) is None
 
 
 def _another_place(short: str, generic: list[str]) -> bool:
