@@ -27,10 +27,10 @@ from ..context import article_countries, country_names, place_of, without_countr
 from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
                      same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
-from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED,
-                       KINSHIP, LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS,
-                       PARTY_ADJECTIVES, PARTY_GROUP_WORDS, PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS,
-                       SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
+from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP,
+                       LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS,
+                       PARTY_ADJECTIVES, PARTY_GROUP_WORDS, PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS, REGNAL_TITLES,
+                       STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
