@@ -220,7 +220,9 @@ PART_WORDS = {"relations", "affairs", "division", "department", "unit", "bureau"
               "office", "branch", "operations", "communications", "media", "press", "policy", "research",
               "intelligence", "security", "finance", "marketing", "sales", "youth", "staff",
               "programme", "program", "team", "legal", "political", "military", "editorial", "news", "sports",
-              "foreign", "public"}
+              "foreign", "public",
+              # a director of one region or country of a body heads a part of it: "its country director"
+              "regional", "country", "local", "provincial", "district", "field"}
 # Adjectives of parties and movements, which say whose side a person is on, not their office
 # ("Republican committee chairman X" is the committee's chairman).
 PARTY_ADJECTIVES = {"republican", "democratic", "democrat", "conservative", "labour", "labor", "liberal",

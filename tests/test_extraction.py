@@ -261,6 +261,19 @@ def test_a_company_named_without_its_trade_word_is_the_company(extractor):
     assert ("Nordvik Energy", "ORG") in entities and not any(label == "Nordvik" for label, _ in entities), entities
 
 
+def test_a_country_director_heads_a_part_of_the_body_not_the_body(extractor):
+    _, relations, _ = extract(extractor, "The Kharaj Relief Fund appealed for aid. Its country director, Ann Ford, "
+                                         "called for calm.")
+    assert ("Ann Ford", "memberOf", "Kharaj Relief Fund") in relations, relations
+    assert ("Ann Ford", "leads", "Kharaj Relief Fund") not in relations, relations
+
+
+def test_names_after_a_plural_kind_of_place_and_of_are_places(extractor):
+    entities, _, _ = extract(extractor, "Most deaths were in the provinces of Al Haouz and Taroudant. The University "
+                                        "of Zanzar and the Kharaj Institute sent teams.")
+    assert {("Al Haouz", "PLACE"), ("Taroudant", "PLACE"), ("University of Zanzar", "ORG")} <= entities, entities
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

@@ -245,6 +245,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Karim Haidari memberOf Zarin Front", "Karim Haidari title chief negotiator"}),
     ("[Kharaj Oil|ORG], the state-controlled oil company based in [Lakeside|PLACE], said so.",
      {"Kharaj Oil locatedIn Lakeside"}),
+    # a director of a region or a country of a body: a member of it, heading a part of it
+    ("The [Zarin Crescent|ORG]'s regional director, [Tom Hale|PERSON], said so.",
+     {"Tom Hale memberOf Zarin Crescent"}),
     # a role of another person's, after a copula: a title
     ("[Ann Ford|PERSON], 30, previously served as [Tom Hale|PERSON]'s chief of staff.",
      {"Ann Ford title chief of staff"}),

@@ -303,11 +303,16 @@ def _plural_place_noun(word: str) -> bool:
 
 
 def _in_a_list_of(doc: Doc, start: int, plural_kind) -> bool:
-    """A list after "<kinds> including" / "<kinds> such as" ("firms including", "towns -- including"),
-    back from token `start`, where `plural_kind` says the noun names such things."""
+    """A list after "<kinds> including" / "<kinds> such as" / "<kinds> of" ("firms including", "towns
+    -- including", "the provinces of A and B"), back from token `start`, where `plural_kind` says the
+    noun names such things."""
     i, steps = start - 1, 0
     while i >= 0 and steps < 24:
         tok = doc[i]
+        if doc[i + 1].is_sent_start:
+            return False  # (the sentence before is no part of the list)
+        if tok.lower_ == "of" and i > 0 and doc[i - 1].is_lower:
+            return plural_kind(doc[i - 1].lower_)
         if tok.lower_ in ("including", "like") or (tok.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
             j = i - 1 if tok.lower_ != "as" else i - 2
             if j >= 0 and doc[j].text in (",", "\u2014", "\u2013", "-", "--"):

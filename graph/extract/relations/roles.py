@@ -53,7 +53,7 @@ def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
     leads_places = phrase in L.PLACE_LEADER_ROLES or head in L.PLACE_LEADER_ROLES
     title = "" if head in L.NO_TITLE and not modifiers else _title(words, h, complement)
     part = bool(complement) and complement[0].symbol == SYMBOLS["OF"] \
-        or any(u.lower in L.PART_WORDS for u in words[:h] if u.symbol in (WORD, MOD))
+        or any(u.lower in L.PART_WORDS for u in words[:h] if u.symbol in (WORD, MOD, PLACE_NOUN))
     return Role(kind=kind, head=head, phrase=phrase, title=title, leads_places=leads_places, part=part,
                 words=tuple(u.lower for u in words[:h]))
 
