@@ -741,3 +741,21 @@ def test_a_caucus_a_year_opens_is_an_event_and_one_without_a_body():
                 "the/DET/DT Lakeside/PROPN/NNP Democratic/PROPN/NNP Caucus/PROPN/NNP")
     assert retype(Span(doc, 1, 5, label="ORG")).label_ == retype(Span(doc, 1, 5, label="EVENT")).label_ == "EVENT"
     assert retype(Span(doc, 7, 10, label="ORG")).label_ == "ORG"
+
+
+def test_a_given_name_joined_to_one_word_the_recogniser_called_a_body_or_place_makes_a_person():
+    doc = built("Kenya/PROPN/NNP 's/PART/POS Faith/PROPN/NNP Kiprotich/PROPN/NNP won/VERB/VBD the/DET/DT "
+                "race/NOUN/NN ./PUNCT/.")
+    assert names(repair(Span(doc, 3, 4, label="ORG"))) == [("Faith Kiprotich", "PERSON")]
+    # (not before a body's or place's head word: 'Grace' + 'Church')
+    doc = built("They/PRON/PRP met/VERB/VBD at/ADP/IN Grace/PROPN/NNP Church/PROPN/NNP ./PUNCT/.")
+    assert [label for _, label in names(repair(Span(doc, 4, 5, label="ORG")))] != ["PERSON"]
+
+
+def test_two_capitalised_words_after_a_lower_case_role_word_are_a_person():
+    doc = built("City/PROPN/NNP manager/NOUN/NN Pep/PROPN/NNP Zavarro/PROPN/NNP called/VERB/VBD him/PRON/PRP "
+                "a/DET/DT machine/NOUN/NN ./PUNCT/.")
+    assert retype(Span(doc, 2, 4, label="PLACE")).label_ == "PERSON"
+    # (but not a body's name: 'the mayor Lakeside Council')
+    doc = built("the/DET/DT mayor/NOUN/NN Lakeside/PROPN/NNP Council/PROPN/NNP met/VERB/VBD ./PUNCT/.")
+    assert retype(Span(doc, 2, 4, label="ORG")).label_ == "ORG"

@@ -521,12 +521,24 @@ def _role_or_roles(word: str) -> bool:
 def _expanded(n: _Name) -> list[Span] | None:
     """The capitalised neighbours joined on (`expand`); 'the Second Geneva Conference
     Declaration': the declaration names the conference; what is left must look like a name."""
+    start, end = n.start, n.end
     n.start, n.end = expand(n.doc, n.start, n.end, n.label)
+    if end - start == 1 and n.start == start - 1 and n.end == end and n.label in ("ORG", "PLACE") \
+            and _given_name_joined(n.doc, n.start):
+        n.label = "PERSON"  # 'Faith' + 'Kipyegon' (an organisation to the recogniser): a person's name
     if n.end - n.start > 1 and n.doc[n.end - 1].lower_ in L.DOCUMENT_HEADS:
         n.end -= 1
     if n.start >= n.end or not looks_like_name(n.doc, n.start, n.end):
         return n.left
     return None
+
+
+def _given_name_joined(doc: Doc, i: int) -> bool:
+    """A known given name inside a sentence (an everyday word too: 'Faith', 'Hope') before one
+    word no gazetteer knows and that is no head of a body's, place's or event's name."""
+    given, word = doc[i], doc[i + 1]
+    return not given.is_sent_start and normal(given.text) in gazetteer.given_names() and given.is_title \
+        and not known(word) and word.lower_ not in L.NAME_HEADS and gazetteer.place_kind(given.text) is None
 
 
 def _narrowing(step):

@@ -150,6 +150,16 @@ def _place_of_an_office(span, label, head, kind):
         and is_role(doc[span.start - 2].lower_) else None
 
 
+def _named_after_a_role(span, label, head, kind):
+    """'City manager Pep Guardiola', 'the striker Erling Haaland': two or three capitalised words
+    right after a lower-case role word, no known place and no body's, place's or event's head
+    word, are a person's name."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return "PERSON" if label in ("PLACE", "ORG") and before is not None and before.is_lower \
+        and is_role(before.lower_) and 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) \
+        and kind is None and not any(known(t) for t in span) and head not in L.NAME_HEADS else None
+
+
 def _reporting_person(span, label, head, kind):
     # a place only when the gazetteer does not know it: the retrained NER tags an outlet by its
     # first word's place ("Kabul Daily Wire")
@@ -250,6 +260,7 @@ RETYPES = [
     ("in the capital, Naypyitaw: a place", _place_after_its_kind),
     ("the MP for York Central: a place", _a_legislators_seat),
     ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
+    ("City manager Pep Guardiola: a person", _named_after_a_role),
     ("Park Won-soon, Ban Ki-moon: a person by the shape of the given name", _syllabic_given_name),
     ("an unknown nationality: by its shape", _unknown_group),
     ("state news firm X, firms including A, B and C: organisations", _organisation_by_context),
