@@ -272,6 +272,13 @@ COMPANY_WORDS = {"energy", "oil", "gas", "petroleum", "airlines", "airways", "mo
                  "industries", "technologies", "systems", "pharmaceuticals", "pharma", "capital", "partners",
                  "media", "telecom", "communications", "steel", "mining", "foods", "financial", "insurance",
                  "shipping", "logistics", "electric", "power", "chemicals", "entertainment", "markets"}
+# Players' positions that are surnames too ("Striker", "Winger"): roles only in lower case, after
+# a team's name ("Lakeside striker X"); a name before one is a team's.
+PLAYER_POSITIONS = {"striker", "winger", "forward", "defender", "pitcher", "bowler", "catcher", "centre-back",
+                    "center-back", "fly-half", "scrum-half", "hooker", "flanker"}
+# Players' positions a team's name stands before ("Lakeside goalkeeper X").
+TEAM_POSITIONS = {"goalkeeper", "goaltender", "midfielder", "halfback", "fullback", "quarterback", "linebacker",
+                  "shortstop", "batsman", "wicketkeeper", "captain", "player"}
 # A political body's kind after its name: "the Historic Pact coalition" (not "group": "the World Cup group").
 POLITICAL_BODY_KINDS = {"party", "coalition", "alliance", "bloc", "faction", "militia"}
 # The head words of an armed conflict's name ("the Gulf War coalition" is the war's).

@@ -248,6 +248,10 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a director of a region or a country of a body: a member of it, heading a part of it
     ("The [Zarin Crescent|ORG]'s regional director, [Tom Hale|PERSON], said so.",
      {"Tom Hale memberOf Zarin Crescent"}),
+    # a player's position after a team's name (positions that are surnames too, in lower case)
+    ("[Lakeside City|ORG] striker [Tom Hale|PERSON] was named player of the season.",
+     {"Tom Hale memberOf Lakeside City", "Tom Hale title striker"}),
+    ("[Kharaj|ORG] half back [Tom Hale|PERSON] enjoyed the win.", {"Tom Hale memberOf Kharaj", "Tom Hale title half back"}),
     # a role of another person's, after a copula: a title
     ("[Ann Ford|PERSON], 30, previously served as [Tom Hale|PERSON]'s chief of staff.",
      {"Ann Ford title chief of staff"}),
@@ -334,6 +338,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a place after an organisation and a comma may open the next clause
     ("According to the [Lakeside Herald|ORG], [Kenya|PLACE] has increased its trade.",
      {"Lakeside Herald locatedIn Kenya"}),
+    # ('forward' as an adverb is no position)
+    ("[Ann Ford|PERSON] said she is looking forward to it.", {"Ann Ford title forward"}),
     # a party's leader in a chamber leads the party's members there, not the chamber
     ("Its leader in the [Senate|ORG], [Ann Ford|PERSON], said so.", {"Ann Ford leads Senate"}),
     # capitalised words before a name are the name's, not a title's complement

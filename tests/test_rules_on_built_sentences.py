@@ -759,3 +759,14 @@ def test_two_capitalised_words_after_a_lower_case_role_word_are_a_person():
     # (but not a body's name: 'the mayor Lakeside Council')
     doc = built("the/DET/DT mayor/NOUN/NN Lakeside/PROPN/NNP Council/PROPN/NNP met/VERB/VBD ./PUNCT/.")
     assert retype(Span(doc, 2, 4, label="ORG")).label_ == "ORG"
+
+
+def test_a_name_no_gazetteer_knows_before_a_players_position_is_a_team():
+    doc = built("Lakeside/PROPN/NNP City/PROPN/NNP striker/NOUN/NN Tom/PROPN/NNP Hale/PROPN/NNP scored/VERB/VBD "
+                "./PUNCT/.")
+    assert retype(Span(doc, 0, 2, label="ORG")).label_ == "ORG"  # (not a place by its head word 'City')
+    doc = built("Kharaj/PROPN/NNP half/ADJ/JJ back/NOUN/NN Tom/PROPN/NNP Hale/PROPN/NNP scored/VERB/VBD ./PUNCT/.")
+    assert retype(Span(doc, 0, 1, label="PLACE")).label_ == "ORG"
+    # a country before a position stays a place (its national team is no entity of its own)
+    doc = built("Kenya/PROPN/NNP striker/NOUN/NN Tom/PROPN/NNP Hale/PROPN/NNP scored/VERB/VBD ./PUNCT/.")
+    assert retype(Span(doc, 0, 1, label="PLACE")).label_ == "PLACE"

@@ -160,6 +160,18 @@ def _named_after_a_role(span, label, head, kind):
         and kind is None and not any(known(t) for t in span) and head not in L.NAME_HEADS else None
 
 
+def _team_before_a_position(span, label, head, kind):
+    """'Manchester City striker X', 'Caloundra half back X': a name no gazetteer knows before a
+    player's position and a name is a team's."""
+    doc, end = span.doc, span.end
+    if label not in ("PLACE", "GROUP", "ORG") or kind is not None or end + 1 >= len(doc):
+        return None
+    word = doc[end].lower_
+    position = word in L.PLAYER_POSITIONS or word in L.TEAM_POSITIONS \
+        or word == "half" and doc[end + 1].lower_ == "back"
+    return "ORG" if position and doc[end].is_lower and doc[end + 1 + (word == "half")].is_title else None
+
+
 def _reporting_person(span, label, head, kind):
     # a place only when the gazetteer does not know it: the retrained NER tags an outlet by its
     # first word's place ("Kabul Daily Wire")
@@ -241,6 +253,7 @@ def _organisation_by_context(span, label, head, kind):
 # How a name's type is corrected, in order (the first that applies): (example, rule).
 RETYPES = [
     ("Hurricane Dorian: an event", _storm),
+    ("Manchester City striker X: a team", _team_before_a_position),
     ("the Historic Pact coalition: the body its kind after it names", _political_body_after),
     ("the Doha Conference: an event", _event_head),
     ("Anime North 2019: an event's edition", _dated_name),

@@ -44,7 +44,8 @@ def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
     if not heads:
         return None
     h = heads[-1]
-    head = L.plural_role(words[h].lower) if not L.role_kind(words[h].lower) else words[h].lower
+    word = words[h].lower
+    head = word if L.role_kind(word) else L.plural_role(word) or word  # (a player's position: "striker")
     words = words[:h] + [Unit(ROLE, words[h].start, words[h].end, None, head)] + words[h + 1:]
     two = f"{words[h - 1].lower} {head}" if h > 0 else ""
     modifiers = {u.lower.rstrip("-") for u in words[:h]}

@@ -164,6 +164,12 @@ def _attack_on(tok) -> bool:
     return tok.lower_ in L.ATTACK_NOUNS and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("on", "against")
 
 
+def _position_back(tok) -> bool:
+    """'half back', 'full back', 'running back': a player's position in two words."""
+    return tok.lower_ == "back" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("half", "full", "running") \
+        and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_title
+
+
 # Word classes given by the word in its place, tried first: an apostrophe that marks a possessive,
 # "was re-elected governor" (parsed as "re", "-", "elected": one verb), "opposition leader".
 _BY_CONTEXT = [
@@ -171,6 +177,7 @@ _BY_CONTEXT = [
     (_re_verb, "COPULA"),
     (_stance_before_role, "WORD"),
     (_attack_on, "ATTACK"),
+    (_position_back, "ROLE"),
     (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
      and tok.doc[tok.i - 1].lower_ in L.HONORIFIC_ABBREVIATIONS, "HONORIFIC"),  # "Lt. Gen.": the stop of "Lt"
 ]
@@ -187,6 +194,8 @@ def word_symbol(tok) -> str:
             return SYMBOLS[name]
     if low.rstrip(".") in L.HONORIFIC_ABBREVIATIONS:
         return SYMBOLS["HONORIFIC"]
+    if low in L.PLAYER_POSITIONS and tok.is_lower and tok.pos_ == "NOUN":  # (not "looking forward")
+        return SYMBOLS["ROLE"]
     if L.role_kind(low):
         following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if tok.pos_ == "ADJ" and following is not None and following.pos_ == "NOUN" and following.is_lower:
