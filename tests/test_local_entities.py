@@ -360,3 +360,11 @@ def test_a_company_without_its_legal_form_is_the_company_whatever_type_the_tagge
 def test_a_body_by_the_head_word_of_the_name_the_article_gave_it():
     got, _ = labels(("Lakeside Department of Corrections and Parole", "ORG"), ("Department", "ORG"))
     assert got == ["Lakeside Department of Corrections and Parole"] * 2
+
+
+def test_a_body_is_not_the_event_named_after_it():
+    got, _ = labels(("Lakeside Athletics Championships", "EVENT"), ("Lakeside Athletics", "ORG"))
+    assert got == ["Lakeside Athletics Championships", "Lakeside Athletics"]
+    # (an event's short form the recogniser also took for an event is the event)
+    got, _ = labels(("Lakeside Peace Summit", "EVENT"), ("Lakeside Peace", "EVENT"))
+    assert got == ["Lakeside Peace Summit", "Lakeside Peace Summit"]

@@ -770,3 +770,12 @@ def test_a_name_no_gazetteer_knows_before_a_players_position_is_a_team():
     # a country before a position stays a place (its national team is no entity of its own)
     doc = built("Kenya/PROPN/NNP striker/NOUN/NN Tom/PROPN/NNP Hale/PROPN/NNP scored/VERB/VBD ./PUNCT/.")
     assert retype(Span(doc, 0, 1, label="PLACE")).label_ == "PLACE"
+
+
+def test_a_name_an_office_is_of_is_a_body_not_an_event():
+    doc = built("Tom/PROPN/NNP Hale/PROPN/NNP ,/PUNCT/, the/DET/DT president/NOUN/NN of/ADP/IN Lakeside/PROPN/NNP "
+                "Athletics/PROPN/NNP ,/PUNCT/, spoke/VERB/VBD ./PUNCT/.")
+    assert retype(Span(doc, 6, 8, label="EVENT")).label_ == "ORG"
+    # (but a name with an event's head word stays an event: 'the chairman of the Lakeside Games')
+    doc = built("the/DET/DT chairman/NOUN/NN of/ADP/IN the/DET/DT Lakeside/PROPN/NNP Games/PROPN/NNPS spoke/VERB/VBD")
+    assert retype(Span(doc, 4, 6, label="EVENT")).label_ == "EVENT"

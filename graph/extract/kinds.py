@@ -49,6 +49,17 @@ def _political_body_after(span, label, head, kind):
         else None
 
 
+def _body_a_role_is_of(span, label, head, kind):
+    """'the president of World Athletics': an event to the recogniser, but an office is of a body
+    (not of a name with an event's head word: 'chairman of the Tokyo Games')."""
+    doc, i = span.doc, span.start - 1
+    if label != "EVENT" or head in L.EVENT_HEADS or i < 1:
+        return None
+    if doc[i].lower_ == "the":
+        i -= 1
+    return "ORG" if i >= 1 and doc[i].lower_ in ("of", "for") and is_role(doc[i - 1].lower_) else None
+
+
 def _event_head(span, label, head, kind):
     return "EVENT" if head in L.EVENT_HEADS and label != "EVENT" else None
 
@@ -256,6 +267,7 @@ RETYPES = [
     ("Manchester City striker X: a team", _team_before_a_position),
     ("the Historic Pact coalition: the body its kind after it names", _political_body_after),
     ("the Doha Conference: an event", _event_head),
+    ("the president of World Athletics: a body", _body_a_role_is_of),
     ("Anime North 2019: an event's edition", _dated_name),
     ("Durham Hall QC: a person's name before letters only a person has", _before_letters),
     ("the Human Rights Watch: an organisation", _org_head),

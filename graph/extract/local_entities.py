@@ -561,6 +561,9 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         return _place_form(f, other, other_words)
     if not (f.type == f.ctype or {f.type, f.ctype} <= {"ORG", "EVENT"}):
         return None
+    if f.type == "ORG" and f.ctype == "EVENT" and len(other_words) > len(words) \
+            and other_words[:len(words)] == words and other_words[-1] in EVENT_HEADS:
+        return None  # 'World Athletics' is not its 'World Athletics Championships': a body and its event
     # a name without its qualifier: a prefix, or a run of at least two words — but a country is
     # the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
     if _a_part_of(words, other_words):
