@@ -274,6 +274,14 @@ def test_names_after_a_plural_kind_of_place_and_of_are_places(extractor):
     assert {("Al Haouz", "PLACE"), ("Taroudant", "PLACE"), ("University of Zanzar", "ORG")} <= entities, entities
 
 
+def test_a_persons_surname_that_a_country_bears_too_is_the_person(extractor):
+    entities, relations, _ = extract(extractor, "District Judge Sean Jordan ruled on Friday that the rule was void. "
+                                                "Jordan, who was appointed by President Tom Hale in 2019, has ruled "
+                                                "against the government before.")
+    assert ("Jordan", "PLACE") not in entities, entities
+    assert not any(r[2] == "Jordan" for r in relations), relations
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

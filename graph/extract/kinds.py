@@ -12,7 +12,7 @@ from ..names import institution, is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
 from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, apposition_noun,
-                     head_word, is_role, is_year, known, name_words, occupation)
+                     head_word, is_role, is_year, known, name_words, occupation, surname_of_one_named_before)
 
 
 def people_of_place(text: str) -> bool:
@@ -29,6 +29,8 @@ def people_of_place(text: str) -> bool:
 def retype(span: Span) -> Span:
     """The head word decides where it is unambiguous; acronyms are not people: the first rule
     of RETYPES that applies gives the span's type."""
+    if len(span) == 1 and span.label_ in ("PLACE", "ORG") and surname_of_one_named_before(span.doc, span.start):
+        return Span(span.doc, span.start, span.end, label="PERSON")
     kind = gazetteer.place_kind(span.text)
     words = normal(span.text).split()
     if kind in ("country", "region") or " ".join(words) in gazetteer.CELESTIAL_BODIES or (
@@ -389,6 +391,8 @@ def guess_type(span, person_words: set[str] = frozenset()) -> str | None:
 
 
 def _by_gazetteer(span, f):
+    if len(span) == 1 and surname_of_one_named_before(span.doc, span.start):
+        return None  # (a person's, by the article's people)
     if gazetteer.place_kind(span.text):
         return "PLACE"
     return "GROUP" if normal(span.text) in gazetteer.demonyms() else None

@@ -15,7 +15,7 @@ from .kinds import given_name_first, guess_type
 from .boundaries import person_run_at
 from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
 from .tokens import (after_prefix, apposition_noun, capitalised, coverage, head_word, is_role, known, result_sides,
-                     title_case, titleish)
+                     surname_of_one_named_before, title_case, titleish)
 
 
 class _Spans:
@@ -690,6 +690,8 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
     Tyne')."""
     countries, demonyms = gazetteer.countries(), gazetteer.demonyms()
     subdivisions, cities = gazetteer.subdivisions(), gazetteer.cities()
+    if surname_of_one_named_before(doc, i):
+        return None
     for length in range(min(4, len(doc) - i), 0, -1):
         span = doc[i:i + length]
         if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():

@@ -192,3 +192,23 @@ def apposition_noun(doc: Doc, end: int) -> str | None:
                 or tok.pos_ == "PROPN" and normal(tok.text) not in gazetteer.demonyms():
             return None
     return None
+
+
+def surname_of_one_named_before(doc: Doc, i: int) -> bool:
+    """'Judge Sean Jordan ... Jordan, who was appointed': one word that a person named in full before
+    (a known given name, then this word) bears as surname, after no place's preposition and
+    before no other name's word, is that person, though a place bears the name too."""
+    if i + 1 < len(doc) and doc[i + 1].text[:1].isupper() or i > 0 and doc[i - 1].lower_ in L.PLACE_PREPOSITIONS:
+        return False
+    first = doc.user_data.get("newskg_surnames")
+    if first is None:  # (each word's first place after a given name, read once per text)
+        first = {}
+        for k in range(len(doc) - 1, 0, -1):
+            given, word = doc[k - 1], doc[k]
+            if given.is_title and word.is_title and normal(given.text) in gazetteer.given_names() \
+                    and given.lower_ not in L.common_words() and gazetteer.place_kind(given.text) is None \
+                    and word.lower_ not in L.NAME_HEADS and gazetteer.place_kind(doc[k - 1:k + 1].text) is None \
+                    and not (k + 1 < len(doc) and doc[k + 1].is_title):  # ('Lincoln County', 'Victoria Park')
+                first[word.text] = k
+        doc.user_data["newskg_surnames"] = first
+    return first.get(doc[i].text, len(doc)) < i
