@@ -279,6 +279,8 @@ PLAYER_POSITIONS = {"striker", "winger", "forward", "defender", "pitcher", "bowl
 # Players' positions a team's name stands before ("Lakeside goalkeeper X").
 TEAM_POSITIONS = {"goalkeeper", "goaltender", "midfielder", "halfback", "fullback", "quarterback", "linebacker",
                   "shortstop", "batsman", "wicketkeeper", "captain", "player"}
+# What one person leads, named after them: "the Biden administration", "the Hale campaign".
+HELD_BY_A_PERSON = {"administration", "presidency", "campaign"}
 # A political body's kind after its name: "the Historic Pact coalition" (not "group": "the World Cup group").
 POLITICAL_BODY_KINDS = {"party", "coalition", "alliance", "bloc", "faction", "militia"}
 # The head words of an armed conflict's name ("the Gulf War coalition" is the war's).

@@ -282,6 +282,11 @@ def test_a_persons_surname_that_a_country_bears_too_is_the_person(extractor):
     assert not any(r[2] == "Jordan" for r in relations), relations
 
 
+def test_one_name_before_an_administration_is_the_person_who_leads_it(extractor):
+    entities, _, _ = extract(extractor, "A federal judge blocked a Biden administration rule on overtime pay.")
+    assert entities == {("Biden", "PERSON")}, entities
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

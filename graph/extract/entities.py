@@ -463,6 +463,9 @@ def described_as_person(doc: Doc, span: Span) -> bool:
         return True  # "President X", "Senator X", "Dr. X": a title only a person holds (not "Sergeant X vessel")
     if _a_role_named(doc, span.start):
         return True  # "a Polish chef named X"
+    if span.end < len(doc) and doc[span.end].lower_ in L.HELD_BY_A_PERSON and doc[span.end].is_lower \
+            and normal(span.text) not in gazetteer.demonyms():
+        return True  # "a Biden administration rule", "the Hale campaign": what a person leads
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
         return _role_in_apposition(doc[span.end + 1:span.end + 9])
     return False
