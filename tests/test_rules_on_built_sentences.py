@@ -779,3 +779,12 @@ def test_a_name_an_office_is_of_is_a_body_not_an_event():
     # (but a name with an event's head word stays an event: 'the chairman of the Lakeside Games')
     doc = built("the/DET/DT chairman/NOUN/NN of/ADP/IN the/DET/DT Lakeside/PROPN/NNP Games/PROPN/NNPS spoke/VERB/VBD")
     assert retype(Span(doc, 4, 6, label="EVENT")).label_ == "EVENT"
+
+
+def test_a_known_state_by_its_formal_name_is_a_place():
+    doc = built("under/ADP/IN the/DET/DT laws/NOUN/NNS of/ADP/IN the/DET/DT State/PROPN/NNP of/ADP/IN "
+                "Virginia/PROPN/NNP ./PUNCT/.")
+    assert retype(Span(doc, 5, 8, label="ORG")).label_ == "PLACE"
+    # (not a body of a state: 'the Department of State')
+    doc = built("the/DET/DT Department/PROPN/NNP of/ADP/IN State/PROPN/NNP said/VERB/VBD ./PUNCT/.")
+    assert retype(Span(doc, 1, 4, label="ORG")).label_ == "ORG"

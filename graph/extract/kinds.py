@@ -62,6 +62,13 @@ def _body_a_role_is_of(span, label, head, kind):
     return "ORG" if i >= 1 and doc[i].lower_ in ("of", "for") and is_role(doc[i - 1].lower_) else None
 
 
+def _state_of_a_known_place(span, label, head, kind):
+    """'the State of Virginia', 'the Commonwealth of Massachusetts': a known state by its formal name."""
+    words = normal(span.text).split(" of ", 1)
+    return "PLACE" if label != "PLACE" and len(words) == 2 and words[0] in ("state", "commonwealth") \
+        and gazetteer.place_kind(words[1]) in ("subdivision", "country") else None
+
+
 def _event_head(span, label, head, kind):
     return "EVENT" if head in L.EVENT_HEADS and label != "EVENT" else None
 
@@ -268,6 +275,7 @@ RETYPES = [
     ("Hurricane Dorian: an event", _storm),
     ("Manchester City striker X: a team", _team_before_a_position),
     ("the Historic Pact coalition: the body its kind after it names", _political_body_after),
+    ("the State of Virginia: a place", _state_of_a_known_place),
     ("the Doha Conference: an event", _event_head),
     ("the president of World Athletics: a body", _body_a_role_is_of),
     ("Anime North 2019: an event's edition", _dated_name),
