@@ -287,6 +287,20 @@ def test_one_name_before_an_administration_is_the_person_who_leads_it(extractor)
     assert entities == {("Biden", "PERSON")}, entities
 
 
+def test_the_pronoun_after_a_month_is_no_regnal_number(extractor):
+    entities, _, _ = extract(extractor, "In June I will present our results at the symposium. Elizabeth I was queen.")
+    assert entities == {("Elizabeth I", "PERSON")}, entities
+
+
+def test_he_in_an_answer_is_the_person_the_answer_names_not_the_one_who_answers(extractor):
+    text = ("Wikinews interviews biologist Ann Ford\n\n((Wikinews)) Who works with you?\n\n((Ann Ford)) My "
+            "colleague Karim Darwish is a postdoctoral researcher from Kharaj University. He has been our field "
+            "coordinator since 2019.")
+    _, relations, _ = extract(extractor, text)
+    assert ("Karim Darwish", "title", "field coordinator") in relations, relations
+    assert ("Ann Ford", "title", "field coordinator") not in relations, relations
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

@@ -252,6 +252,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Lakeside City|ORG] striker [Tom Hale|PERSON] was named player of the season.",
      {"Tom Hale memberOf Lakeside City", "Tom Hale title striker"}),
     ("[Kharaj|ORG] half back [Tom Hale|PERSON] enjoyed the win.", {"Tom Hale memberOf Kharaj", "Tom Hale title half back"}),
+    # a time after a title is no part of it
+    ("[Ann Ford|PERSON] was elected chair of the scientific committee last year.",
+     {"Ann Ford title chair of the scientific committee"}),
     # a role of another person's, after a copula: a title
     ("[Ann Ford|PERSON], 30, previously served as [Tom Hale|PERSON]'s chief of staff.",
      {"Ann Ford title chief of staff"}),

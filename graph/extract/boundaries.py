@@ -908,8 +908,10 @@ def _no_part_of_a_persons_name(doc: Doc, start: int) -> bool:
 def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if nxt.text == "I" and end + 1 < len(doc) and doc[end + 1].is_lower and doc[end + 1].pos_ in ("VERB", "AUX") \
-            and label != "EVENT" and normal(doc[end - 1].text) not in gazetteer.given_names():
-        return None  # "if I am in Iran I should go": the pronoun (but "World War I was", "Elizabeth I was")
+            and label != "EVENT" and (normal(doc[end - 1].text) not in gazetteer.given_names()
+                                      or doc[end - 1].lower_ in L.DATE_WORDS):
+        # "if I am in Iran I should go", "In June I will": the pronoun (but "World War I was", "Elizabeth I was")
+        return None
     if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
             and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS | L.POSTNOMINALS \
             and not _office_starts(doc, end):

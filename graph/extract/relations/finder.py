@@ -98,7 +98,8 @@ class Finder:
         """Who 'he' or 'she' in the next sentence most likely is: the person the sentence is about
         (the subject of its main verb: 'When X resigned, Y joined the race' is about Y), else the
         first person it names."""
-        people = [u for u in units if u.mention is not None and self.type_of(u.mention) == "PERSON"]
+        people = [u for u in units if u.mention is not None and self.type_of(u.mention) == "PERSON"
+                  and not self._answer_mark(u.mention)]
         subjects = {c.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")}
         about = [u.mention for u in people if subjects & set(range(u.start, u.end))]
         if people:
@@ -106,6 +107,12 @@ class Finder:
             named = list(dict.fromkeys(self.entity_of[u.mention] for u in people))
             self.last_people = [next(u.mention for u in people if self.entity_of[u.mention] == e) for e in named] \
                 if 2 <= len(named) <= 3 else []
+
+    def _answer_mark(self, m: int) -> bool:
+        """'((Ann Ford)) My colleague X is ...': the interview's mark of who answers, no name the
+        sentence says anything of."""
+        start = self.spans[m].start_char
+        return self.doc.text[max(0, start - 2):start] == "(("
 
     # -- what a match states -----------------------------------------------------------------
     def act_role(self, parts: dict, rule) -> None:

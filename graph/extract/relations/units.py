@@ -170,6 +170,19 @@ def _position_back(tok) -> bool:
         and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_title
 
 
+_TIME_NOUNS = {"year", "years", "week", "weeks", "month", "months", "decade", "season", "spring", "summer", "autumn",
+               "fall", "winter", "night", "morning", "evening", "weekend"}
+
+
+def _time_phrase(tok) -> bool:
+    """'last year', 'next week', 'this spring': when, no part of a title ('chair of the committee
+    last year')."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ in ("last", "next", "this", "that", "every"):
+        return i + 1 < len(doc) and doc[i + 1].lower_ in _TIME_NOUNS
+    return tok.lower_ in _TIME_NOUNS and i > 0 and doc[i - 1].lower_ in ("last", "next", "this", "that", "every")
+
+
 # Word classes given by the word in its place, tried first: an apostrophe that marks a possessive,
 # "was re-elected governor" (parsed as "re", "-", "elected": one verb), "opposition leader".
 _BY_CONTEXT = [
@@ -178,6 +191,7 @@ _BY_CONTEXT = [
     (_stance_before_role, "WORD"),
     (_attack_on, "ATTACK"),
     (_position_back, "ROLE"),
+    (_time_phrase, "OTHER"),
     (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
      and tok.doc[tok.i - 1].lower_ in L.HONORIFIC_ABBREVIATIONS, "HONORIFIC"),  # "Lt. Gen.": the stop of "Lt"
 ]
