@@ -281,6 +281,8 @@ TEAM_POSITIONS = {"goalkeeper", "goaltender", "midfielder", "halfback", "fullbac
                   "shortstop", "batsman", "wicketkeeper", "captain", "player"}
 # What one person leads, named after them: "the Biden administration", "the Hale campaign".
 HELD_BY_A_PERSON = {"administration", "presidency", "campaign"}
+# What "his party, X" may say of X: the body one belongs to.
+PARTY_BODY_NOUNS = {"party", "movement", "coalition", "alliance", "faction", "bloc"}
 # A political body's kind after its name: "the Historic Pact coalition" (not "group": "the World Cup group").
 POLITICAL_BODY_KINDS = {"party", "coalition", "alliance", "bloc", "faction", "militia"}
 # The head words of an armed conflict's name ("the Gulf War coalition" is the war's).

@@ -252,6 +252,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Lakeside City|ORG] striker [Tom Hale|PERSON] was named player of the season.",
      {"Tom Hale memberOf Lakeside City", "Tom Hale title striker"}),
     ("[Kharaj|ORG] half back [Tom Hale|PERSON] enjoyed the win.", {"Tom Hale memberOf Kharaj", "Tom Hale title half back"}),
+    # a body after a person's possessive: "a senior member of X's Y party"
+    ("[Ann Ford|PERSON], a senior member of [Tom Hale|PERSON]'s [Zarin Unity|ORG] party, was arrested.",
+     {"Ann Ford memberOf Zarin Unity"}),
     # a time after a title is no part of it
     ("[Ann Ford|PERSON] was elected chair of the scientific committee last year.",
      {"Ann Ford title chair of the scientific committee"}),

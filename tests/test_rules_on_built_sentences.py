@@ -70,7 +70,8 @@ def test_a_lower_case_the_after_a_capitalised_word_opens_another_name_but_not_a_
                 "the/DET/DT Zanzar/PROPN/NNP Unity/PROPN/NNP Party/PROPN/NNP 's/PART/POS first/ADJ/JJ "
                 "candidate/NOUN/NN ./PUNCT/.")
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 10, label="ORG")]
-    assert names(repair(Span(doc, 5, 10, label="ORG"))) == [("Haidari", "ORG"), ("Zanzar Unity Party", "ORG")]
+    # (the surname of the person named in full before is that person)
+    assert names(repair(Span(doc, 5, 10, label="ORG"))) == [("Haidari", "PERSON"), ("Zanzar Unity Party", "ORG")]
     doc = built("Stop/PROPN/NNP the/DET/DT Steal/PROPN/NNP rallied/VERB/VBD ./PUNCT/.")
     assert names(repair(Span(doc, 0, 3, label="ORG"))) == [("Stop the Steal", "ORG")]
     doc = built("Karim/PROPN/NNP the/DET/DT Great/PROPN/NNP ruled/VERB/VBD ./PUNCT/.")
@@ -788,3 +789,11 @@ def test_a_known_state_by_its_formal_name_is_a_place():
     # (not a body of a state: 'the Department of State')
     doc = built("the/DET/DT Department/PROPN/NNP of/ADP/IN State/PROPN/NNP said/VERB/VBD ./PUNCT/.")
     assert retype(Span(doc, 1, 4, label="ORG")).label_ == "ORG"
+
+
+def test_a_kind_of_place_before_of_is_no_part_of_the_places_name():
+    doc = built("Voters/NOUN/NNS in/ADP/IN the/DET/DT Philippine/ADJ/JJ province/NOUN/NN of/ADP/IN Cebu/PROPN/NNP "
+                "voted/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 3, 7, label="PLACE"))) == [("Cebu", "PLACE"), ("Philippine", "GROUP")]
+    doc = built("The/DET/DT Bank/PROPN/NNP of/ADP/IN England/PROPN/NNP met/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 1, 4, label="ORG"))) == [("Bank of England", "ORG")]

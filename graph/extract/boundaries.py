@@ -387,6 +387,19 @@ def _person_of_place(n: _Name) -> list[Span] | None:
     return None
 
 
+def _kind_of_place_of(n: _Name) -> list[Span] | None:
+    """'the Philippine province of Cebu': a people's word and a lower-case kind of place before 'of'
+    are no part of the place's name (the people's word is a name of its own)."""
+    doc, start, end = n.doc, n.start, n.end
+    cut = next((i for i in range(start + 1, end - 2) if doc[i].is_lower and doc[i].lower_ in L.PLACE_NOUNS
+                and doc[i + 1].lower_ == "of" and capitalised(doc[i + 2])), None)
+    if cut is None or n.label not in ("PLACE", "ORG"):
+        return None
+    people = doc[start:cut]
+    left = [n.span(start, cut, "GROUP")] if normal(people.text) in gazetteer.demonyms() else []
+    return left + repair(n.span(cut + 2, end, "PLACE"))
+
+
 def _surname_like_a_role(doc: Doc, start: int, end: int) -> bool:
     """'Stephen King', 'John Major', 'Martin Luther King Jr.': a known given name (no place's), maybe
     a middle name, and a capitalised role word (maybe a suffix after it) with no name after it is a
@@ -569,6 +582,7 @@ REPAIRS = [
     ("office of an organisation", "US Chairman of the House Foreign Affairs Committee", _office_of_organisation),
     ("monarch of a country", "Sultan Barakat of Zanzar", _monarch_of_country),
     ("person of a place", "Doug Collins of Georgia", _person_of_place),
+    ("a kind of place of", "the Philippine province of Cebu", _kind_of_place_of),
     ("office and holder", "US Secretary of State Mike Pompeo", _office_and_holder),
     ("office after a name", "UN Deputy Secretary-General", _office_after_name),
     ("object of an office", "Secretary of | State Mike Pompeo", _narrowing(_object_of_office)),

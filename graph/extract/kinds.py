@@ -242,7 +242,7 @@ def _unknown_group(span, label, head, kind):
 
 def _place_by_context(span, label, head, kind):
     """'towns including X and Y': places by the list they are in."""
-    return "PLACE" if label in ("PERSON", "ORG") and kind is None and _in_a_list_of(span.doc, span.start,
+    return "PLACE" if label in ("PERSON", "ORG", "PLACE") and kind is None and _in_a_list_of(span.doc, span.start,
                                                                                      _plural_place_noun) else None
 
 
@@ -294,12 +294,12 @@ RETYPES = [
     ("Kabul Daily Wire reported: an outlet, not a person or place", _reporting_person),
     ("in the capital, Naypyitaw: a place", _place_after_its_kind),
     ("the MP for York Central: a place", _a_legislators_seat),
+    ("towns including A and B: places", _place_by_context),
     ("Ali Reza Haidari, the Head of ...: a person", _described_as_person),
     ("City manager Pep Guardiola: a person", _named_after_a_role),
     ("Park Won-soon, Ban Ki-moon: a person by the shape of the given name", _syllabic_given_name),
     ("an unknown nationality: by its shape", _unknown_group),
     ("state news firm X, firms including A, B and C: organisations", _organisation_by_context),
-    ("towns including A and B: places", _place_by_context),
 ]
 
 

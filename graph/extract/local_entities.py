@@ -138,7 +138,8 @@ class _Clustering:
         if i in self.known_as and self.known_as[i] in self.assigned:
             return self.assigned[self.known_as[i]], f"what '{self.mentions[self.known_as[i]][0]}' is known as"
         near = set().union(*(self.by_key.get(k, ()) for k in _lookup_keys(form, probe=True)))
-        candidates = [c for c in sorted(near) if self.same(form, etype, c) and not self.another_countrys(form, c)]
+        candidates = [c for c in sorted(near) if self.same(form, etype, c) and not self.another_countrys(form, c)
+                      and not self._named_after_it(form, etype, c, pos)]
         if not candidates:
             return None, ""
         clusters = self.clusters
@@ -156,6 +157,11 @@ class _Clustering:
                 return (positions[before - 1] if before else -1, len(positions))
             target = max(candidates, key=recency)
         return target, self.same(form, etype, target)
+
+    def _named_after_it(self, form: str, etype: str, c: int, pos: int) -> bool:
+        """'Zanzar's state-owned Zanzar Oil': a place named before the company named after it is
+        the place; the company's name without its trade word stands for it only after it."""
+        return self.same(form, etype, c).endswith(TRADE_WORD) and min(self.clusters[c].positions, default=pos) > pos
 
     def another_countrys(self, form: str, c: int) -> bool:
         """'the Senate' in an article about Ruritania that names the 'U.S. Senate' once in passing:
@@ -601,7 +607,10 @@ def _place_form(f: _Form, other: str, other_words: list[str]) -> str | None:
     organisation's, which the tagger took for a place, without its body noun ('Houthi' of 'the
     Houthi movement')."""
     if f.ctype == "ORG":
-        return f"'{other}' without its body noun" if _without_body_noun(f.text, other) else None
+        if _without_body_noun(f.text, other):
+            return f"'{other}' without its body noun"
+        # 'Nordvik' of 'Nordvik Energy' (only after it: see _Clustering._named_after_it)
+        return f"'{other}' {TRADE_WORD}" if _without_body_noun(f.text, other, COMPANY_WORDS) else None
     extra = [w for w in other_words if w not in f.words]
     if not extra or not all(w in PLACE_GENERICS for w in extra) or _another_place(f.text, extra):
         return None
@@ -640,13 +649,15 @@ def _a_part_of(words: list[str], other_words: list[str]) -> bool:
         and other_words[-1] in ORG_HEADS | INSTITUTION_HEADS
 
 
-def _without_body_noun(short: str, name: str) -> bool:
-    """'Houthi' of 'Houthi movement', 'Nordvik' of 'Nordvik Energy': an organisation's name less
-    the body noun or the trade that ends it, no known place."""
+def _without_body_noun(short: str, name: str, nouns: set[str] = BODY_NOUNS) -> bool:
+    """'Houthi' of 'Houthi movement': an organisation's name less the body noun that ends it, no
+    known place."""
     words, name_words = tokens(short), tokens(name)
     return len(name_words) > len(words) and name_words[:len(words)] == words \
-        and all(w in BODY_NOUNS | COMPANY_WORDS for w in name_words[len(words):]) \
-        and gazetteer.place_kind(short) is None
+        and all(w in nouns for w in name_words[len(words):]) and gazetteer.place_kind(short) is None
+
+
+TRADE_WORD = "without its trade word"
 
 
 def _another_place(short: str, generic: list[str]) -> bool:

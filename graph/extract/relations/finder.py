@@ -411,6 +411,15 @@ class Finder:
             child, parent = (person, referent) if L.KINSHIP.get(kin[0].lower) == "named" else (referent, person)
             self.add(child, "childOf", parent, None, *_extent(parts), rule.name, rule.confidence)
 
+    def act_party_of_pronoun(self, parts: dict, rule) -> None:
+        pron, body, org = parts.get("pron"), parts.get("body"), self._mention(parts.get("org"))
+        if not pron or not body or org is None or pron[0].lower not in ("his", "her") \
+                or body[0].lower not in L.PARTY_BODY_NOUNS:
+            return
+        referent = self.pronoun(self.doc[pron[0].start])
+        if referent is not None:
+            self.add(referent, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
+
     def act_located(self, parts: dict, rule) -> None:
         inner, outer = self._mention(parts.get("inner")), self._mention(parts.get("outer"))
         if inner is None or outer is None:

@@ -23,6 +23,8 @@ What each `act` does with the bound parts (finder.py):
   kin         `child` is a child of `parent` (the other way round for "father", "mother")
   kin_of_pronoun  `named` (and `others`) are children of whom "his" or "her" stands for (its
               parents, for "father", "parents")
+  party_of_pronoun  whom "his" or "her" stands for is a member of `org`, when `body` is a word for a
+              party or a movement ("her party, One Cebu")
   located     `inner` is in `outer` (for a place after a place, only a larger one)
   located_each  each organisation of `inner` and `last` is in `outer`
   opposes     `subject` opposes `object`
@@ -59,7 +61,7 @@ COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)* (WORD|MOD|ROLE|H
 # ("governor of the Moquegua region", "mayor of the Polish city of Gdansk": the place's kind after or
 # before its name)
 # "chairman of Sudan's ruling Sovereign Council", "head of NATO's Military Committee": the body after a possessive
-OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (OPPOSE_NOUN|WORD)? ((PLACE|WORD|ORG) POSS MOD* WORD?)? "
+OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (OPPOSE_NOUN|WORD)? ((PLACE|WORD|ORG|PERSON) POSS MOD* WORD?)? "
       "(PLACE HYPHEN BASED)? "
       "(GROUP (MOD|WORD)* PLACE_NOUN OF)? of:(ORG|PLACE|GROUP) (<!(ORG|GROUP) PLACE_NOUN)?)?")
 # one role, or two joined by "and": "president and chief executive officer of Y"
@@ -246,6 +248,9 @@ RULES = [
     Rule("kin-of-pronoun", "pron:DET MOD* kin:KIN COMMA? named:PERSON others:((COMMA PERSON)* (COMMA? AND PERSON)?)",
          "kin_of_pronoun", "[Omar Darwish|PERSON] died on Monday. It was announced by his son [Karim Darwish|PERSON].",
          ("Karim Darwish childOf Omar Darwish",), 0.7),
+    Rule("party-of-pronoun", "pron:DET body:(WORD|MOD) COMMA DET? org:ORG", "party_of_pronoun",
+         "[Ann Ford|PERSON] conceded on Tuesday. Her party, [One Lakeside|ORG], lost most of its seats.",
+         ("Ann Ford memberOf One Lakeside",), 0.7),
     Rule("kin-before-name", "DET? MOD* kin:KIN OF DET? (MOD|WORD|ROLE|HYPHEN)* parent:PERSON COMMA child:PERSON", "kin",
          "The daughter of [Omar Darwish|PERSON], [Leila Darwish|PERSON], wrote a post.",
          ("Leila Darwish childOf Omar Darwish",), 0.8),

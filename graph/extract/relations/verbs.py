@@ -69,6 +69,8 @@ VERB_RULES = [
           "[Ann Ford|PERSON] worked for [Human Rights Watch|ORG] until 2019."),
     _rule("leads", "lead head chair run manage", "dobj", "ORG",
           "Since 2019 [Ann Ford|PERSON] has led the [Green Party|ORG]."),
+    _rule("leads", "govern rule", "dobj", "PLACE",
+          "[Ann Ford|PERSON], who has governed [Lakeside|PLACE] since 2019, conceded.", subject_types="PERSON"),
     _rule("memberOf", "found co-found cofound establish", "dobj", "ORG",
           "[Tom Hale|PERSON] founded the [Center for Migration Studies|ORG] in 1990.", title="founder"),
     _rule("memberOf", "elect re-elect appoint name", "prep:to", "ORG",
