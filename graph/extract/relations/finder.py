@@ -111,8 +111,8 @@ class Finder:
     def _answer_mark(self, m: int) -> bool:
         """'((Ann Ford)) My colleague X is ...': the interview's mark of who answers, no name the
         sentence says anything of."""
-        start = self.spans[m].start_char
-        return self.doc.text[max(0, start - 2):start] == "(("
+        start = self.spans[m].start  # (the tokens before it: Doc.text would join the whole text again)
+        return "".join(t.text for t in self.doc[max(0, start - 2):start]).endswith("((")
 
     # -- what a match states -----------------------------------------------------------------
     def act_role(self, parts: dict, rule) -> None:
