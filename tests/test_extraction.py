@@ -301,6 +301,13 @@ def test_he_in_an_answer_is_the_person_the_answer_names_not_the_one_who_answers(
     assert ("Ann Ford", "title", "field coordinator") not in relations, relations
 
 
+def test_the_initials_of_a_body_the_article_names_are_that_body_though_never_defined(extractor):
+    text = ("The Zanzar Defense Forces said it had hit a command centre. ZDF spokesman Karim Darwish told reporters "
+            "the strikes were over.")
+    entities, relations, _ = extract(extractor, text)
+    assert ("Karim Darwish", "memberOf", "Zanzar Defense Forces") in relations, (entities, relations)
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from .. import gazetteer
 from ..context import place_of
-from ..names import INSTITUTION_HEADS, acronym_of, institution, is_acronym, normal
+from ..names import INSTITUTION_HEADS, acronym_of, initials, institution, is_acronym, normal
 from .. import lexicon as L
 from .boundaries import defined_acronym, repair, trim
 from .kinds import after_its_kind_of_place, given_name_first, guess_type, is_storm, place_context, retype, vote
@@ -426,11 +426,18 @@ def _other_occurrences(doc: Doc, out: list[Span], label_of: dict, confirmed: set
     for key in surnames:
         if key not in label_of:
             by_first[key].append(([key], "PERSON"))
+    for s in out:  # ("Israel Defense Forces" ... "IDF spokesman X": the body's initials, undefined)
+        if s.label_ == "ORG" and len(s) >= 2:
+            for letters in initials(s.text):
+                if 3 <= len(letters) <= 6 and letters not in label_of:
+                    by_first[letters].append(([letters], "ORG"))
     added = []
     for tok in doc:
         if tok.i in covered or not capitalised(tok):
             continue
         for words, label in sorted(by_first.get(normal(tok.text), []), key=lambda x: -len(x[0])):
+            if label == "ORG" and len(words) == 1 and words[0] not in label_of and not tok.is_upper:
+                continue  # (initials match only a word in capitals: 'IDF', not 'Idf')
             end = tok.i + match_len(doc, tok.i, words)
             if end > tok.i and not any(i in covered for i in range(tok.i, end)) and _standalone(doc, tok.i, end):
                 span = Span(doc, tok.i, end, label=label)
