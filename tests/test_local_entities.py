@@ -368,3 +368,17 @@ def test_a_body_is_not_the_event_named_after_it():
     # (an event's short form the recogniser also took for an event is the event)
     got, _ = labels(("Lakeside Peace Summit", "EVENT"), ("Lakeside Peace", "EVENT"))
     assert got == ["Lakeside Peace Summit", "Lakeside Peace Summit"]
+
+
+def test_a_part_the_text_names_as_a_part_of_a_body_is_not_that_body():
+    text = "Lakeside said it would cut jobs. Lakeside Web Services, the cloud unit of Lakeside, was not affected."
+    items = [("Lakeside", "ORG", 0), ("Lakeside Web Services", "ORG", text.index("Lakeside Web")),
+             ("Lakeside", "ORG", text.rindex("Lakeside"))]
+    entity_of, entities = cluster(items, text)
+    assert [entities[e].label for e in entity_of] == ["Lakeside", "Lakeside Web Services", "Lakeside"]
+    # and by the owner's possessive
+    text = "Kharaj reported a loss. Kharaj's wind subsidiary, Kharaj Wind Power, has struggled."
+    items = [("Kharaj", "ORG", 0), ("Kharaj", "ORG", text.index("Kharaj's")),
+             ("Kharaj Wind Power", "ORG", text.index("Kharaj Wind"))]
+    entity_of, entities = cluster(items, text)
+    assert [entities[e].label for e in entity_of] == ["Kharaj", "Kharaj", "Kharaj Wind Power"]

@@ -86,6 +86,7 @@ class _Clustering:
             if normal(form) in definer:
                 self.defined_used[definer[normal(form)]].append(p)
         self.known_as = _known_as(mentions, text)
+        self.parts = {pair for part in _parts(mentions, text) for pair in (part, part[::-1])}
         self.clusters: list[_Cluster] = []
         self.assigned: dict[int, int] = {}
         # A name repeats many times in an article; whether it joins a cluster depends only on
@@ -139,7 +140,8 @@ class _Clustering:
             return self.assigned[self.known_as[i]], f"what '{self.mentions[self.known_as[i]][0]}' is known as"
         near = set().union(*(self.by_key.get(k, ()) for k in _lookup_keys(form, probe=True)))
         candidates = [c for c in sorted(near) if self.same(form, etype, c) and not self.another_countrys(form, c)
-                      and not self._named_after_it(form, etype, c, pos)]
+                      and not self._named_after_it(form, etype, c, pos)
+                      and not any((normal(form), normal(f)) in self.parts for f in self.clusters[c].forms)]
         if not candidates:
             return None, ""
         clusters = self.clusters
@@ -898,6 +900,26 @@ def _parenthetical_definitions(mentions: list[tuple[str, str, int]], text: str) 
 # (after a comma or a bracket, as an apposition: not "Trump called Stone's sentence unjust")
 _KNOWN_AS = re.compile(r"\s*[,(]\s*(?:also |better |popularly |widely |commonly )?(?:known as|nicknamed|alias|"
                        r"a\.k\.a\.?|aka)\s+(?:the\s+)?[\"'\u201c\u2018]?\s*", re.IGNORECASE)
+
+
+_PART_WORDS = r"(?:unit|subsidiary|division|arm|affiliate|branch|wing|offshoot)"
+_PART_OF = re.compile(rf",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}{_PART_WORDS}\s+of\s+(?:the\s+)?")
+_OWNERS_PART = re.compile(rf"['\u2019]s?\s+(?:[\w-]+\s+){{0,3}}{_PART_WORDS},\s+(?:the\s+)?")
+
+
+def _parts(mentions: list[tuple[str, str, int]], text: str) -> set[tuple[str, str]]:
+    """'Amazon Web Services, the cloud unit of Amazon', 'Siemens's wind subsidiary, Siemens Gamesa':
+    (the part's name, its owner's name) -- two things, however much of a name they share."""
+    out: set[tuple[str, str]] = set()
+    by_pos = sorted(range(len(mentions)), key=lambda i: mentions[i][2])
+    for a, b in zip(by_pos, by_pos[1:]):
+        (form_a, _, pos_a), (form_b, _, pos_b) = mentions[a], mentions[b]
+        between = text[pos_a + len(form_a):pos_b]
+        if _PART_OF.fullmatch(between):
+            out.add((normal(form_a), normal(form_b)))
+        elif _OWNERS_PART.fullmatch(between):
+            out.add((normal(form_b), normal(form_a)))
+    return out
 
 
 def _known_as(mentions: list[tuple[str, str, int]], text: str) -> dict[int, int]:
