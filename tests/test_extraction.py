@@ -308,6 +308,13 @@ def test_the_initials_of_a_body_the_article_names_are_that_body_though_never_def
     assert ("Karim Darwish", "memberOf", "Zanzar Defense Forces") in relations, (entities, relations)
 
 
+def test_a_peoples_word_after_a_word_that_is_also_a_given_name_is_no_surname(extractor):
+    text = ("The first bomb went off within the Roman Catholic cathedral in Zanzar. Zanzar is a Catholic majority "
+            "nation.")
+    entities, _, _ = extract(extractor, text)
+    assert ("Catholic", "GROUP") in entities, entities
+
+
 def test_a_body_named_by_its_aim_is_one_organisation(extractor):
     entities, _, _ = extract(extractor, "The Campaign to Protect Rivers said on Monday that the Alliance to End "
                                         "Drought had joined it.")

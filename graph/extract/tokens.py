@@ -207,6 +207,7 @@ def surname_of_one_named_before(doc: Doc, i: int) -> bool:
             given, word = doc[k - 1], doc[k]
             if given.is_title and word.is_title and normal(given.text) in gazetteer.given_names() \
                     and given.lower_ not in L.common_words() and gazetteer.place_kind(given.text) is None \
+                    and not {normal(given.text), normal(word.text)} & gazetteer.demonyms().keys() \
                     and word.lower_ not in L.NAME_HEADS and gazetteer.place_kind(doc[k - 1:k + 1].text) is None \
                     and not (k + 1 < len(doc) and doc[k + 1].is_title):  # ('Lincoln County', 'Victoria Park')
                 first[word.text] = k
