@@ -283,6 +283,9 @@ TEAM_POSITIONS = {"goalkeeper", "goaltender", "midfielder", "halfback", "fullbac
 HELD_BY_A_PERSON = {"administration", "presidency", "campaign"}
 # What "his party, X" may say of X: the body one belongs to.
 PARTY_BODY_NOUNS = {"party", "movement", "coalition", "alliance", "faction", "bloc"}
+# Verbs whose "X as Y" is the speaker's label for X, no role: "blasted Biden as a career politician".
+LABELLING_VERBS = {"blast", "slam", "criticise", "criticize", "describe", "dismiss", "label", "brand", "attack",
+                   "mock", "deride", "portray", "paint", "denounce", "decry", "ridicule", "condemn", "call"}
 # A political body's kind after its name: "the Historic Pact coalition" (not "group": "the World Cup group").
 POLITICAL_BODY_KINDS = {"party", "coalition", "alliance", "bloc", "faction", "militia"}
 # The head words of an armed conflict's name ("the Gulf War coalition" is the war's).

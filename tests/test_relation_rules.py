@@ -346,6 +346,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Lakeside Herald locatedIn Kenya"}),
     # ('forward' as an adverb is no position)
     ("[Ann Ford|PERSON] said she is looking forward to it.", {"Ann Ford title forward"}),
+    # what a verb of calling or criticising names someone as is a label, no title
+    ("[Tom Hale|PERSON] blasted [Ann Ford|PERSON] as a career politician.", {"Ann Ford title career politician"}),
     # a party's leader in a chamber leads the party's members there, not the chamber
     ("Its leader in the [Senate|ORG], [Ann Ford|PERSON], said so.", {"Ann Ford leads Senate"}),
     # capitalised words before a name are the name's, not a title's complement

@@ -183,6 +183,12 @@ def _time_phrase(tok) -> bool:
     return tok.lower_ in _TIME_NOUNS and i > 0 and doc[i - 1].lower_ in ("last", "next", "this", "that", "every")
 
 
+def _as_a_label(tok) -> bool:
+    """'Trump blasted Biden as a career politician': what a verb of calling or criticising names
+    someone as is its speaker's label, no role the text gives."""
+    return tok.lower_ == "as" and any(t.lemma_.lower() in L.LABELLING_VERBS for t in (tok.head, tok.head.head))
+
+
 # Word classes given by the word in its place, tried first: an apostrophe that marks a possessive,
 # "was re-elected governor" (parsed as "re", "-", "elected": one verb), "opposition leader".
 _BY_CONTEXT = [
@@ -192,6 +198,7 @@ _BY_CONTEXT = [
     (_attack_on, "ATTACK"),
     (_position_back, "ROLE"),
     (_time_phrase, "OTHER"),
+    (_as_a_label, "OTHER"),
     (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
      and tok.doc[tok.i - 1].lower_ in L.HONORIFIC_ABBREVIATIONS, "HONORIFIC"),  # "Lt. Gen.": the stop of "Lt"
 ]
