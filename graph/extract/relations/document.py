@@ -71,8 +71,7 @@ def _sits_in(finder, person: int, words: list[str], body: int) -> bool:
 
 def _countries_in_sentence(finder, token: int) -> dict[int, int]:
     """Entity → a mention of each country the sentence of `token` names, by its name or its
-    people's ('Russians': Russia; None for a country the article does not name, or one named as
-    the other side: 'border with Mexico')."""
+    people's ('Russians': Russia; None for a country the article does not name)."""
     sent = finder.doc[token].sent
     out: dict = {}
     for m in range(len(finder.spans)):
@@ -86,22 +85,9 @@ def _countries_in_sentence(finder, token: int) -> dict[int, int]:
                 continue
         else:
             country = m
-            if _across_from(finder.spans[m]):
-                out.setdefault(("across", finder.entity_of[m]), None)  # (named, but as no office's)
-                continue
         if country is not None and gazetteer.place_kind(finder.label_of(country)) == "country":
             out.setdefault(finder.entity_of[country], country)
     return out
-
-
-def _across_from(span) -> bool:
-    """'the country's border with Mexico', 'talks with Iran', 'a flight to France': a country after
-    such a preposition is the other side, not the country of the sentence's office."""
-    root = span.root
-    while root.dep_ == "conj" and root.head != root:  # ('between Japan and Russia': Russia's too)
-        root = root.head
-    case = next((c.lower_ for c in root.children if c.dep_ == "case"), root.head.lower_ if root.dep_ == "pobj" else "")
-    return case in ("with", "against", "to", "from", "into", "toward", "towards", "between", "across", "along")
 
 
 def _state_body(label: str) -> bool:
