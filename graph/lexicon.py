@@ -281,13 +281,13 @@ TEAM_POSITIONS = {"goalkeeper", "goaltender", "midfielder", "halfback", "fullbac
                   "shortstop", "batsman", "wicketkeeper", "captain", "player"}
 # What one person leads, named after them: "the Biden administration", "the Hale campaign".
 HELD_BY_A_PERSON = {"administration", "presidency", "campaign"}
-# What "his party, X" may say of X: the body one belongs to.
-PARTY_BODY_NOUNS = {"party", "movement", "coalition", "alliance", "faction", "bloc"}
 # Verbs whose "X as Y" is the speaker's label for X, no role: "blasted Biden as a career politician".
 LABELLING_VERBS = {"blast", "slam", "criticise", "criticize", "describe", "dismiss", "label", "brand", "attack",
                    "mock", "deride", "portray", "paint", "denounce", "decry", "ridicule", "condemn", "call"}
 # A political body's kind after its name: "the Historic Pact coalition" (not "group": "the World Cup group").
 POLITICAL_BODY_KINDS = {"party", "coalition", "alliance", "bloc", "faction", "militia"}
+# What "his party, X" may say of X: the political body one belongs to (a movement too, no militia).
+PARTY_BODY_NOUNS = POLITICAL_BODY_KINDS - {"militia"} | {"movement"}
 # The head words of an armed conflict's name ("the Gulf War coalition" is the war's).
 CONFLICT_HEADS = {"war", "invasion", "offensive", "uprising", "revolution", "conflict", "insurgency"}
 # The last word of a legislature's name: one who represents a district "in" it is a member.
