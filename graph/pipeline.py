@@ -104,7 +104,7 @@ def _extract_batch(articles: list[Article]) -> list[Extraction | Failed]:
 
 
 def extract_all(articles: Iterable[Article], model: str | None = None, workers: int = 1,
-                batch_size: int = 8, extractor=None) -> Iterator[Extraction | Failed]:
+                batch_size: int = 8, batch_chars: int = 16_000, extractor=None) -> Iterator[Extraction | Failed]:
     """Extractions in input order, from `workers` processes (1: this process), a `Failed` in
     place of an article that could not be extracted. Articles are read from `articles` as
     extraction needs them, never all at once."""
@@ -119,8 +119,12 @@ def extract_all(articles: Iterable[Article], model: str | None = None, workers: 
         return
     ctx = mp.get_context("spawn")  # spaCy and RocksDB threads do not survive fork
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        tasks = (pool.apply_async(_extract_batch, (batch,)) for batch in _batches(articles, batch_size))
-        yield from in_order(tasks, 2 * workers, lambda task: task.get())
+        # Batches of about equal work, and room for several per process: results are taken in
+        # order, so a batch holding a book-length article must not leave the other processes idle
+        # behind it (with 8 articles a batch and 2 a process, they were, for most of that batch).
+        tasks = (pool.apply_async(_extract_batch, (batch,))
+                 for batch in _batches(articles, batch_size, batch_chars))
+        yield from in_order(tasks, 4 * workers, lambda task: task.get())
 
 
 def in_order(tasks: Iterable, window: int, result: Callable[[object], list]) -> Iterator:
@@ -135,13 +139,15 @@ def in_order(tasks: Iterable, window: int, result: Callable[[object], list]) -> 
         yield from result(in_flight.popleft())
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
+def _batches(items: Iterable, size: int, chars: int | None = None) -> Iterator[list]:
+    """Lists of `size` items, or fewer whose texts reach `chars` characters together."""
+    batch, length = [], 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        length += len(item.text) if chars else 0
+        if len(batch) >= size or (chars and length >= chars):
             yield batch
-            batch = []
+            batch, length = [], 0
     if batch:
         yield batch
 
