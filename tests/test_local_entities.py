@@ -382,3 +382,20 @@ def test_a_part_the_text_names_as_a_part_of_a_body_is_not_that_body():
              ("Kharaj Wind Power", "ORG", text.index("Kharaj Wind"))]
     entity_of, entities = cluster(items, text)
     assert [entities[e].label for e in entity_of] == ["Kharaj", "Kharaj", "Kharaj Wind Power"]
+
+
+def test_a_bare_surname_right_after_a_second_bearer_far_from_the_first_is_the_second():
+    text = ("Ann Ford proposed a reform in 1936. Ford lost. " + "Other news followed. " * 100
+            + "In 1905, Tom Ford signed the treaty. Ford's efforts earned him a prize. Ann Ford died in 1950.")
+    items = [("Ann Ford", "PERSON"), ("Ford", "PERSON"), ("Tom Ford", "PERSON"), ("Ford", "PERSON"),
+             ("Ann Ford", "PERSON")]
+    positions = [text.index("Ann Ford"), text.index("Ford lost"), text.index("Tom Ford"), text.index("Ford's"),
+                 text.rindex("Ann Ford")]
+    entity_of, entities = cluster([(f, t, p) for (f, t), p in zip(items, positions)], text)
+    assert [entities[e].label for e in entity_of] == ["Ann Ford", "Ann Ford", "Tom Ford", "Tom Ford", "Ann Ford"]
+    # the first bearer mentioned a sentence before: the bare surname stays the article's subject's
+    text = "Ann Ford proposed a reform. Her father Tom Ford signed the treaty. Ford's efforts earned praise."
+    positions = [text.index("Ann Ford"), text.index("Tom Ford"), text.index("Ford's")]
+    entity_of, entities = cluster([("Ann Ford", "PERSON", positions[0]), ("Tom Ford", "PERSON", positions[1]),
+                                   ("Ford", "PERSON", positions[2])], text)
+    assert [entities[e].label for e in entity_of] == ["Ann Ford", "Tom Ford", "Ann Ford"]

@@ -43,7 +43,7 @@ class _Cluster:
     founder_type: str = ""  # type of the form that founded the entity: breaks ties in the vote
     surface: list[str] = field(default_factory=list)  # mention texts, where they differ from forms
     reasons: dict[str, str] = field(default_factory=dict)  # form → why it joined
-    first_full: int = -1  # where a name of several words was first used for it (-1: never)
+    full: list[int] = field(default_factory=list)  # where a name of several words was used for it, in order
     defined: set = field(default_factory=set)  # forms defined after its name (brackets, 'known as'): of its type
 
     @property
@@ -147,9 +147,11 @@ class _Clustering:
         clusters = self.clusters
         if len(candidates) > 1 and " " not in form.strip() \
                 and all(clusters[c].types.most_common(1)[0][0] == "PERSON" for c in candidates) \
-                and all(clusters[c].first_full >= 0 for c in candidates):
-            # a bare name of several people: the one the article introduced first
-            target = min(candidates, key=lambda c: clusters[c].first_full)
+                and all(clusters[c].full for c in candidates):
+            # a bare name of several people: the one the article introduced first, unless the
+            # article has left that one for the other it has just named in full
+            target = min(candidates, key=lambda c: clusters[c].full[0])
+            target = self._just_named(candidates, target, pos)
         else:
             # the nearest mention before this one decides between several candidates
             def recency(c: int) -> tuple[int, int]:
@@ -159,6 +161,21 @@ class _Clustering:
                 return (positions[before - 1] if before else -1, len(positions))
             target = max(candidates, key=recency)
         return target, self.same(form, etype, target)
+
+    def _just_named(self, candidates: list[int], first: int, pos: int) -> int:
+        """'... as President Franklin Roosevelt proposed. [paragraphs on] In 1905, President
+        Theodore Roosevelt mediated a peace. Roosevelt's efforts earned him ...': a bare surname
+        right after a second bearer's full name, far from any mention of the first, is the second."""
+        def last_before(c: int) -> int:
+            positions = self.clusters[c].positions
+            return positions[bisect.bisect_left(positions, pos) - 1] if positions and positions[0] < pos else -1
+
+        latest = max(candidates, key=last_before)  # (the only cluster with a mention at its position)
+        named = last_before(latest)
+        if latest == first or named < 0 or pos - named > JUST_NAMED or pos - last_before(first) < LEFT_BEHIND \
+                or named not in self.clusters[latest].full:
+            return first
+        return latest
 
     def _named_after_it(self, form: str, etype: str, c: int, pos: int) -> bool:
         """'Zanzar's state-owned Zanzar Oil': a place named before the company named after it is
@@ -214,8 +231,8 @@ class _Clustering:
         cl.keys.add(normal(form))
         cl.types[etype] += 1
         bisect.insort(cl.positions, pos)
-        if len(tokens(form)) > 1 and (cl.first_full < 0 or pos < cl.first_full):
-            cl.first_full = pos
+        if len(tokens(form)) > 1:
+            bisect.insort(cl.full, pos)
         if pos in self.hints:
             cl.hint = self.hints[pos]
         self.assigned[i] = target
@@ -435,6 +452,11 @@ def _institution_in_other_words(f: _Form, cl: _Cluster) -> str | None:
 
 
 _BARE_HEADS = INSTITUTION_HEADS - {"party"}
+
+# A bare surname is the bearer named in full at most JUST_NAMED characters before it (about the
+# sentence before) rather than the article's first bearer only when that one was last mentioned
+# at least LEFT_BEHIND characters before it (a few paragraphs: the story has moved on).
+JUST_NAMED, LEFT_BEHIND = 400, 1500
 
 
 def _body_by_its_head_word(f: _Form, cl: _Cluster) -> str | None:
