@@ -1328,3 +1328,14 @@ def test_a_hyphen_inside_a_word_after_capitals_is_no_datelines_dash(extractor):
     text = "Allies meet\n\nNATO Secretary-General Tom Hale, speaking in Brussels, said the alliance would help."
     entities, relations, _ = extract(extractor, text)
     assert ("NATO", "ORG") in entities and ("Tom Hale", "leads", "NATO") in relations
+
+
+def test_a_persons_name_before_a_noun_or_another_name_keeps_the_article_of_what_follows(extractor):
+    # 'the' is the film's or the court's: neither makes the person an organisation, and the
+    # court's name does not take the person's before it
+    entities, _, _ = extract(extractor, "Zarin praised her role in the Tom Hale film Lakeside Nights. Critics "
+                                        "recalled the Ann Ford Supreme Court confirmation hearing in Washington.")
+    assert ("Tom Hale", "PERSON") in entities and ("Ann Ford", "PERSON") in entities
+    assert ("Supreme Court", "ORG") in entities
+    entities, _, _ = extract(extractor, "Rescuers reached the Sandy Point area of Zanzar on Monday.")
+    assert ("Sandy Point", "PERSON") not in entities

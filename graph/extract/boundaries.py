@@ -888,12 +888,15 @@ def _end_of_another_name(doc: Doc, start: int) -> bool:
     """'the United Nations' + 'Nikki Haley': the word before is an everyday word that ends a
     longer name the recogniser found, and taking it would cut that name in two (not 'Zine El
     Abidine' + 'Ben Ali', one person's name the recogniser cut in two); 'Kamloops' + 'RCMP': an
-    acronym does not take a known place before it (but 'London' + 'Stock Exchange' is one name)."""
+    acronym does not take a known place before it (but 'London' + 'Stock Exchange' is one name); a
+    body of state's name does not take the person's name before it."""
     prev = doc[start - 1]
     if doc[start].ent_iob_ == "I" or prev.ent_iob_ not in ("B", "I"):
         return False
     if prev.ent_iob_ == "I" and {prev.lower_, prev.lemma_.lower()} & common_words():
         return True
+    if prev.ent_type_ == "PERSON" and doc[start].lower_ in INSTITUTION_WORDS:
+        return True  # 'the Brett Kavanaugh' + 'Supreme Court confirmation': no body of state is named after him
     first = start - 1
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1

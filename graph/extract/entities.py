@@ -264,15 +264,16 @@ def _acronym_in_brackets(doc: Doc, start: int, end: int) -> bool:
 def _type_votes(doc: Doc, spans: list[Span], headline: set[int]) -> tuple[dict, dict]:
     """The votes for each name's type (a headline mention counts half; a place's context adds
     to PLACE), and the type each name gets; "the Taliban", "the Northern Alliance": people are
-    not named with an article."""
+    not named with an article (but stand before a noun that has one)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     with_article: Counter = Counter()
+    starts = {s.start for s in spans}
     for s in spans:
         votes[normal(s.text)][s.label_] += 1 if s.start in headline else 2
         place = place_context(doc, s)
         if place and s.label_ != "PLACE":
             votes[normal(s.text)]["PLACE"] += place
-        if s.start > 0 and doc[s.start - 1].lower_ == "the":
+        if s.start > 0 and doc[s.start - 1].lower_ == "the" and not _modifies_what_follows(doc, s, starts):
             with_article[normal(s.text)] += 1
     for key in [k for k in votes if " " in k]:
         # the surname alone, taken for a person, is a vote for the full name being one ("Qasem
@@ -285,6 +286,19 @@ def _type_votes(doc: Doc, spans: list[Span], headline: set[int]) -> tuple[dict, 
         if label == "PERSON" and with_article[key] * 2 >= sum(votes[key].values()) / 2 and with_article[key]:
             label_of[key] = "ORG"
     return votes, label_of
+
+
+def _modifies_what_follows(doc: Doc, span: Span, starts: set[int]) -> bool:
+    """'the James Cagney film', 'the Brett Kavanaugh Supreme Court confirmation hearing': 'the'
+    is the noun's after the name, or the next name's (not 'the French Chess' + 'Federation'; a
+    name with an acronym or opening with a nationality is no person's: 'the Minetest IRC channels')."""
+    if span.end >= len(doc) or any(t.is_upper and len(t) > 1 for t in span) \
+            or normal(span[0].text) in gazetteer.demonyms():  # ('the French Chess websites')
+        return False
+    after = doc[span.end]
+    if any(t.lower_ in L.PLACE_NOUNS | L.PLACE_HEADS | {"field"} for t in doc[span.end:span.end + 2]):
+        return False  # 'the Sandy Point area', 'the Zanzar oil field': a place's name
+    return (after.pos_ == "NOUN" and after.is_lower) or span.end in starts
 
 
 def list_peers(doc: Doc, spans: list[Span]) -> list[Span]:
