@@ -1339,3 +1339,14 @@ def test_a_persons_name_before_a_noun_or_another_name_keeps_the_article_of_what_
     assert ("Supreme Court", "ORG") in entities
     entities, _, _ = extract(extractor, "Rescuers reached the Sandy Point area of Zanzar on Monday.")
     assert ("Sandy Point", "PERSON") not in entities
+
+
+def test_a_persons_time_in_office_is_no_body_but_names_the_person(extractor):
+    # the recogniser's 'the Presidency of Karim Haidari' (an ORG) is the person's name
+    from spacy.tokens import Span
+    from newskg.graph.extract.boundaries import repair
+    with extractor.nlp.select_pipes(disable=["newskg_entities"]):
+        doc = extractor.nlp("Zarin spoke of the Lakeside Party, the Presidency of Karim Haidari, and his goals.")
+    start = [t.text for t in doc].index("Presidency")
+    assert [(s.text, s.label_) for s in repair(Span(doc, start, start + 4, label="ORG"))] == \
+        [("Karim Haidari", "PERSON")]

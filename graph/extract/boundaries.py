@@ -449,6 +449,16 @@ def _office_word(doc: Doc, i: int, start: int) -> bool:
         is_role(doc[i].lower_) or doc[i].lower_.rstrip(".") in L.HONORIFICS - L.TITLE_MODIFIERS or _first_lady(doc, i))
 
 
+def _tenure_of_a_person(n: _Name) -> list[Span] | None:
+    """'the Presidency of Karim Haidari', 'the Administration of Ann Ford': a time in office
+    is no body; the name in it is the person's."""
+    doc, start, end = n.doc, n.start, n.end
+    if end - start > 3 and doc[start].lower_ in L.HELD_BY_A_PERSON and doc[start + 1].lower_ == "of" \
+            and given_name_first(doc[start + 2:end]):
+        return n.left + repair(n.span(start + 2, end, "PERSON"))
+    return None
+
+
 def _office_after_name(n: _Name) -> list[Span] | None:
     """'UN Deputy Secretary-General', 'U.S. President': a name followed by an office."""
     doc = n.doc
@@ -568,6 +578,7 @@ REPAIRS = [
     ("two peoples' words", "the Democratic and Republican Party", _two_peoples_words),
     ("separators", "the Democratic Party's Nevada caucuses; Ali Karimi met Fatima Sow", _separators),
     ("country then person", "President of Ukraine Volodymyr Zelenskyy", _country_then_person),
+    ("a person's tenure", "the Presidency of Donald Trump", _tenure_of_a_person),
     ("body then person", "Ambassador to the United Nations Nikki Haley", _body_then_person),
     ("acronym then person", "told NPR Hamza bin Laden", _acronym_then_person),
     ("a name, 'the', a body", "making Ferraro the Democratic Party's first candidate", _name_the_body),
