@@ -1350,3 +1350,13 @@ def test_a_persons_time_in_office_is_no_body_but_names_the_person(extractor):
     start = [t.text for t in doc].index("Presidency")
     assert [(s.text, s.label_) for s in repair(Span(doc, start, start + 4, label="ORG"))] == \
         [("Karim Haidari", "PERSON")]
+
+
+def test_a_person_the_recogniser_ran_into_the_body_named_after_it_is_two_names(extractor):
+    from spacy.tokens import Span
+    from newskg.graph.extract.boundaries import repair
+    with extractor.nlp.select_pipes(disable=["newskg_entities"]):
+        doc = extractor.nlp("Reporter and former Karim Haidari White House Press Secretary Tom Hale said so.")
+    start = [t.text for t in doc].index("Karim")
+    assert [(s.text, s.label_) for s in repair(Span(doc, start, start + 3, label="PERSON"))] == \
+        [("Karim Haidari", "PERSON"), ("White House", "ORG")]

@@ -556,6 +556,18 @@ def _expanded(n: _Name) -> list[Span] | None:
     return None
 
 
+def _person_then_body(n: _Name) -> list[Span] | None:
+    """'former Bill Clinton White House Press Secretary X': the recogniser's person ('Bill
+    Clinton White') ends in the first word of the body named after it ('White House')."""
+    doc, start, end = n.doc, n.start, n.end
+    if n.label != "PERSON" or end - start < 3 or end >= len(doc) or not title_case(doc[end]) \
+            or doc[end].lower_ not in INSTITUTION_HEADS or not title_case(doc[end - 1]) \
+            or normal(doc[end - 1].text) in gazetteer.given_names():
+        return None
+    # (not repaired again: each would take the other's words back on)
+    return n.left + [n.span(start, end - 1, "PERSON"), retype(n.span(end - 1, end + 1, "ORG"))]
+
+
 def _given_name_joined(doc: Doc, i: int) -> bool:
     """A known given name inside a sentence (an everyday word too: 'Faith', 'Hope') before one
     word no gazetteer knows and that is no head of a body's, place's or event's name."""
@@ -600,6 +612,7 @@ REPAIRS = [
     ("title before a person", "Kharaj spokesperson Omar Haidari", _narrowing(_title_before_person)),
     ("trimmed", "the Taliban's", _trimmed),
     ("office, not a name", "Head of Foreign Relations", _office_not_name),
+    ("person then a body", "former Bill Clinton White | House Press Secretary", _person_then_body),
     ("expanded", "VICE + World News", _expanded),
 ]
 
