@@ -26,19 +26,39 @@ def fold(text: str) -> str:
 def normal(text: str) -> str:
     """The comparison key of a name: folded, without a leading 'the', a trailing possessive,
     full stops or hyphen spacing ('the U.S.' → 'us', "Taliban's" → 'taliban')."""
-    s = fold(text).strip()
-    s = s.replace("\u2019", "'").replace("\u2018", "'")
-    s = re.sub(r"'s?$", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    s = s.replace(".", "")
-    s = re.sub(r",\s*(jr|sr|ii|iii|iv)$", r" \1", s)  # "Cyrus R. Vance, Jr." is "Cyrus R. Vance Jr."
-    s = re.sub(r"\s*-\s*", "-", s)
-    s = re.sub(r"isation(s?)\b", r"ization\1", s)  # "World Health Organisation" / "Organization"
-    s = re.sub(r"(?<![\w-])el-(?=\w)", "al-", s)  # the Arabic article transliterated two ways: "el-Sisi" / "al-Sisi"
-    s = re.sub(r"\s+", " ", s).strip()
+    # most names are words of plain letters (and the gazetteers load tens of thousands of them):
+    # of all the steps, only the case and a leading 'the' can touch them
+    s = _plain_key(text) if _PLAIN.fullmatch(text) else _key(text)
+    if "isation" in s:
+        s = _ISATION.sub(r"ization\1", s)  # "World Health Organisation" / "Organization"
     return _WORLD_WARS.get(s, s)  # "the Second World War" / "World War II"
 
 
+def _plain_key(text: str) -> str:
+    s = text.lower()
+    return s[4:] if s.startswith("the ") else s
+
+
+def _key(text: str) -> str:
+    s = fold(text).strip()
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    s = _POSSESSIVE.sub("", s)
+    s = _THE.sub("", s)
+    s = s.replace(".", "")
+    s = _SUFFIX.sub(r" \1", s)  # "Cyrus R. Vance, Jr." is "Cyrus R. Vance Jr."
+    s = _HYPHEN.sub("-", s)
+    s = _EL.sub("al-", s)  # the Arabic article transliterated two ways: "el-Sisi" / "al-Sisi"
+    return _SPACES.sub(" ", s).strip()
+
+
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_POSSESSIVE = re.compile(r"'s?$")
+_THE = re.compile(r"^the\s+")
+_SUFFIX = re.compile(r",\s*(jr|sr|ii|iii|iv)$")
+_HYPHEN = re.compile(r"\s*-\s*")
+_ISATION = re.compile(r"isation(s?)\b")
+_EL = re.compile(r"(?<![\w-])el-(?=\w)")
+_SPACES = re.compile(r"\s+")
 _WORLD_WARS = {"first world war": "world war i", "world war one": "world war i", "world war 1": "world war i",
                "great war": "world war i", "second world war": "world war ii", "world war two": "world war ii",
                "world war 2": "world war ii"}

@@ -45,3 +45,21 @@ def test_a_given_name_and_its_short_form():
     assert not nickname_of("Hunter", "Joe") and not nickname_of("Ann", "Ann")
     assert same_but_given_nickname(["bill", "weld"], ["william", "weld"])
     assert not same_but_given_nickname(["bill", "weld"], ["william", "smith"])
+
+
+def test_the_short_way_for_names_of_plain_letters_gives_the_key_of_the_long_way():
+    # normal() keys plain names (most of the gazetteers' tens of thousands) without folding and
+    # the regular expressions; it must give the same key as the full steps
+    from hypothesis import given, strategies as st
+
+    word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=8)
+    words = st.lists(st.one_of(word, st.sampled_from(["the", "The", "THE", "isation", "Organisations"])),
+                     min_size=1, max_size=4).map(" ".join)
+
+    @given(words)
+    def same(text):
+        assert names._PLAIN.fullmatch(text)
+        assert names._plain_key(text) == names._key(text)
+
+    same()
+    assert names.normal("The Zarin Organisation") == names.normal("Zarin Organization") == "zarin organization"
