@@ -420,3 +420,13 @@ def test_a_congresswoman_sits_in_no_states_house(extractor):
     got = {(e.entities[r.subject].label, r.predicate, e.entities[r.object].label) for r in e.relations
            if r.object is not None}
     assert not any(p == "memberOf" and "Michigan" in o for _, p, o in got)
+
+
+def test_a_shape_matches_at_every_start_the_longest_there_overlapping_ones_included():
+    # (matches() finds them by searching from each match's start on: a refactor that must keep
+    # what trying every position gave)
+    from newskg.graph.extract.relations.shapes import SYMBOLS, matches
+    person, role, org = SYMBOLS["PERSON"], SYMBOLS["ROLE"], SYMBOLS["ORG"]
+    found = [(m.start(), m.end()) for m in matches("PERSON+ ROLE?", person + person + org + person + role)]
+    assert found == [(0, 2), (1, 2), (3, 5)]
+    assert [m.group("who") for m in matches("who:PERSON ROLE", org + person + role + person)] == [person]

@@ -101,7 +101,10 @@ def matches(shape: str, symbols: str):
     """Every match of `shape` in a sentence's symbols, overlapping ones included: for each start
     position, the longest match there."""
     pattern = compile_shape(shape)
-    for start in range(len(symbols)):
-        m = pattern.match(symbols, start)
-        if m is not None and m.end() > start:
+    start = 0
+    # (the first match at or after a position is the match at its start: one search finds it,
+    # where trying each position in turn cost a call per unit of the sentence)
+    while start < len(symbols) and (m := pattern.search(symbols, start)) is not None:
+        if m.end() > m.start():
             yield m
+        start = m.start() + 1
