@@ -6,8 +6,9 @@ Resistance Front" of "... of Afghanistan"), "Zarin" of "the Zarin valley". Names
 merely share words stay apart ("Karim Darwish" is not "Karim Aziz Darwish": not a run of
 its words). A bare name that fits several people goes to the one the article introduced first
 (news names its subject first and calls a relative sharing the surname by given name: "Hunter"
-beside "Biden"); any other short form that fits several entities goes to the one mentioned last
-before it.
+beside "Biden"), unless the article has just named the other in full and left the first for
+paragraphs ("Theodore Roosevelt ... Roosevelt's efforts" after "Franklin Roosevelt" long before);
+any other short form that fits several entities goes to the one mentioned last before it.
 
 A mention the entity layer cut too wide never founds an entity of its own: "Afterwards Smith",
 "Ruritania John Smith", "Prime Minister Smith", "Smith-Jones" (two people) are the mention of
