@@ -296,9 +296,12 @@ def _modifies_what_follows(doc: Doc, span: Span, starts: set[int]) -> bool:
             or normal(span[0].text) in gazetteer.demonyms():  # ('the French Chess websites')
         return False
     after = doc[span.end]
-    if any(t.lower_ in L.PLACE_NOUNS | L.PLACE_HEADS | {"field"} for t in doc[span.end:span.end + 2]):
+    if any(t.lower_ in _PLACE_WORDS for t in doc[span.end:span.end + 2]):
         return False  # 'the Sandy Point area', 'the Zanzar oil field': a place's name
     return (after.pos_ == "NOUN" and after.is_lower) or span.end in starts
+
+
+_PLACE_WORDS = L.PLACE_NOUNS | L.PLACE_HEADS | {"field"}
 
 
 def list_peers(doc: Doc, spans: list[Span]) -> list[Span]:
