@@ -527,6 +527,9 @@ def test_a_partys_member_after_an_article_is_a_group_and_the_person_a_member(ext
     ("Storms\n\nOn Monday Typhoon Zelda hit the coast.", "Typhoon Zelda", "EVENT"),
     ("Markets\n\nShares fell on the Lakeside Stock Exchange on Monday.", "Lakeside Stock Exchange", "ORG"),
     ("Towns\n\nHe was a trustee of Lakeside Township in the 1990s.", "Lakeside Township", "PLACE"),
+    # (what a body is against is no head word: a group of veterans, not a war)
+    ("Protest\n\nAfter his service he joined Kharaj Veterans Against the War and marched.",
+     "Kharaj Veterans Against the War", "ORG"),
 ])
 def test_a_names_first_or_head_word_says_its_type(extractor, text, name, kind):
     entities, _, _ = extract(extractor, text)

@@ -90,11 +90,12 @@ def words_of(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def head_word(span) -> str:
-    """The word that says what a name is: the last, or the last before 'of'/'for'/'on' — unless,
-    before 'for', that one is no head word and the last is a body's ('Cinema for Peace Foundation')."""
+    """The word that says what a name is: the last, or the last before 'of'/'for'/'on'/'against'/
+    'without' ('Veterans Against the War' are people, no war) — unless, before 'for', that one is no
+    head word and the last is a body's ('Cinema for Peace Foundation')."""
     words = [t for t in span if not t.is_punct]
     for k, t in enumerate(words):
-        if k > 0 and t.lower_ in ("of", "for", "on"):
+        if k > 0 and t.lower_ in ("of", "for", "on", "against", "without"):
             before = words[k - 1].lower_
             if t.lower_ == "for" and words[-1].lower_ in L.ORG_HEADS \
                     and before not in L.NAME_HEADS:
