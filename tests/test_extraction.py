@@ -536,6 +536,14 @@ def test_a_names_first_or_head_word_says_its_type(extractor, text, name, kind):
     assert (name, kind) in entities
 
 
+def test_a_police_prefecture_is_a_body_and_its_name_without_the_place_is_it_again(extractor):
+    entities, _, _ = extract(extractor, "Attack\n\nFour people were killed at the Lakeside Police Prefecture on "
+                                        "Thursday. The mayor said: \"Lakeside mourns after this attack on the Police "
+                                        "Prefecture.\"")
+    assert ("Lakeside Police Prefecture", "ORG") in entities, entities
+    assert not any(name == "Police Prefecture" for name, _ in entities), entities
+
+
 @pytest.mark.parametrize("text, not_a_name", [
     ("Prizes\n\nShe won the Nobel Prize in 2019 and spoke about it.", "Nobel Prize"),
     ("Holidays\n\nThe parade on Labour Day drew crowds, as it does every year.", "Labour Day"),

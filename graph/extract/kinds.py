@@ -119,6 +119,14 @@ def _place_head(span, label, head, kind):
         and not (label == "PERSON" and len(span) == 2 and given_name_first(span)) else None
 
 
+def _police_body(span, label, head, kind):
+    """'the Paris Police Prefecture', 'Lakeside Police District': a police force's office, named by an
+    administrative word, is a body (the prefecture of a police, not a prefecture of a country)."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    return "ORG" if len(words) > 1 and words[-1] == head and head in L.ADMINISTRATIVE_GENERICS \
+        and words[-2] in L.FORCE_WORDS else None
+
+
 def _kind_of_place_after(span, label, head, kind):
     """'the Zamzam camp', 'the Zarin valley', 'Kalma village': a name before a place's kind in lower
     case is the place's (the tagger reads a bare unknown word as a person's or a body's)."""
@@ -283,6 +291,7 @@ RETYPES = [
     ("the Human Rights Watch: an organisation", _org_head),
     ("Institut Pasteur, Partido Popular: an organisation by its first word", _body_by_its_first_word),
     ("the United States House of Representatives: an organisation", _legislature),
+    ("the Paris Police Prefecture: a police body", _police_body),
     ("Zarin Valley: a place", _place_head),
     ("the Zamzam camp, the Zarin valley: a place by its kind after it", _kind_of_place_after),
     ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
