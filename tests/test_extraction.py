@@ -196,6 +196,15 @@ def test_a_title_before_a_name_does_not_reach_back_past_another_person(extractor
     assert not any(r[0] == "Karim Haidari" and r[1] == "leads" for r in relations), relations
 
 
+def test_a_trade_then_a_title_one_is_addressed_by_are_two_titles(extractor):
+    _, relations, _ = extract(extractor, "\"It matters,\" said lead author Professor Ann Ford. Former presidential "
+                                         "candidate Senator Tom Hale agreed, and solicitor General Karim Haidari did not.")
+    titles = {(who, value) for who, p, value in relations if p == "title"}
+    assert {("Ann Ford", "lead author"), ("Ann Ford", "professor"), ("Tom Hale", "former presidential candidate"),
+            ("Tom Hale", "senator")} <= titles, titles
+    assert ("Karim Haidari", "general") not in titles, titles  # one office in another case
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

@@ -28,13 +28,29 @@ class Role:
 
 
 def read_roles(units: list[Unit], complement: list[Unit]) -> list[Role]:
-    """The roles of a title phrase, one or two joined by 'and' ("president and chief executive");
-    the complement belongs to the last."""
+    """The roles of a title phrase, one or two joined by 'and' ("president and chief executive")
+    or a lower-case role then a capitalised one ("lead author Professor", "presidential candidate
+    Senator"); the complement belongs to the last."""
     cut = next((k for k, u in enumerate(units) if u.symbol == SYMBOLS["AND"]), None)
+    if cut is not None:
+        first, second = read_role(units[:cut], []), read_role(units[cut + 1:], complement)
+        return [r for r in (first, second) if r]
+    cut = next((k for k in range(1, len(units)) if _office_after_a_trade(units, k)), None)
     if cut is None:
         return [r for r in [read_role(units, complement)] if r]
-    first, second = read_role(units[:cut], []), read_role(units[cut + 1:], complement)
+    first, second = read_role(units[:cut], []), read_role(units[cut:], complement)
     return [r for r in (first, second) if r]
+
+
+def _office_after_a_trade(units: list[Unit], k: int) -> bool:
+    """Whether a second title opens at units[k]: a capitalised title only a person is addressed by,
+    right after a role word in lower case ("lead author | Professor X", "presidential candidate |
+    Senator X"; not "solicitor General", "deputy Lord Mayor")."""
+    before, u = units[k - 1], units[k]
+    return before.symbol == ROLE and before.mention is None and not before.capital \
+        and before.lower not in L.TITLE_MODIFIERS | L.SUBORDINATE_MODIFIERS \
+        and u.capital and u.mention is None and u.symbol == ROLE and u.lower.rstrip(".") in L.PERSONAL_TITLES \
+        and not L.role_kind(f"{before.lower} {u.lower}")
 
 
 def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
