@@ -205,6 +205,14 @@ def test_a_trade_then_a_title_one_is_addressed_by_are_two_titles(extractor):
     assert ("Karim Haidari", "general") not in titles, titles  # one office in another case
 
 
+def test_a_role_after_by_is_the_agents_not_the_name_after_the_comma(extractor):
+    _, relations, _ = extract(extractor, "Encouraged to paint by a psychotherapist, Ann Ford took lessons. The mayor "
+                                         "of Lakeside, Tom Hale, agreed. It was issued by the current president, "
+                                         "Omar Haidari, in May.")
+    assert ("Ann Ford", "title", "psychotherapist") not in relations, relations
+    assert {("Tom Hale", "title", "mayor"), ("Omar Haidari", "title", "president")} <= relations, relations
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

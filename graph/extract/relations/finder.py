@@ -210,11 +210,12 @@ class Finder:
         return counted or supposed
 
     def _no_apposition(self, rule_name: str, first: int, last: int) -> bool:
-        """'According to his publicist, X died': the source of the news, not X's role; 'Prime
-        Minister X, the Queen suspended parliament': the subject of the next clause."""
+        """'According to his publicist, X died', 'Encouraged by a psychotherapist, X took lessons':
+        the source of the news or the agent of a participle, not X's role; 'Prime Minister X, the
+        Queen suspended parliament': the subject of the next clause."""
         verb_after = last + 1 < len(self.doc) and self.doc[last + 1].tag_ in ("VBD", "VBZ", "VBP", "MD")
         return verb_after and (rule_name == "apposition-after-name"
-                               or rule_name == "apposition-before-name" and self._attributed(first))
+                               or rule_name == "apposition-before-name" and self._attributed(first, ("by",)))
 
     def _role_relation(self, who: int, role, target: int | None, rel, first: int, last: int, rule) -> None:
         if target is not None:
@@ -453,11 +454,12 @@ class Finder:
         return head.dep_ in ("obl", "prep", "pobj") and verb.pos_ == "VERB" \
             and any(r.predicate == "opposes" for r in verbs.BY_LEMMA.get(verbs.verb_lemma(verb), ()))
 
-    def _attributed(self, i: int) -> bool:
-        """Token i (after a determiner or two) follows 'according to'."""
+    def _attributed(self, i: int, also: tuple[str, ...] = ()) -> bool:
+        """Token i (after a determiner or two) follows 'according to' (or one of the words `also`)."""
         while i > 0 and self.doc[i - 1].lower_ in L.DETERMINERS | L.POSSESSIVE_DETERMINERS:
             i -= 1
-        return i >= 2 and self.doc[i - 1].lower_ == "to" and self.doc[i - 2].lower_ == "according"
+        return i >= 2 and self.doc[i - 1].lower_ == "to" and self.doc[i - 2].lower_ == "according" \
+            or i >= 1 and self.doc[i - 1].lower_ in also
 
     def _not_its_place(self, inner: int, outer: int) -> bool:
         """'According to the AP, Iran has ...', 'the Coalition for Men, U.S. District Judge X ruled':
