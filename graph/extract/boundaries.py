@@ -83,7 +83,7 @@ def _separators(n: _Name) -> list[Span] | None:
     """A possessive, a verb, a bracket or an agent participle inside a span separates names."""
     doc, start, end, label = n.doc, n.start, n.end, n.label
     for i in range(start, end):
-        if start < i < end - 1 and doc[i].lower_ in ("'s", "\u2019s") and doc[i - 1].lower_ not in L.PLURALS_IN_NAMES:
+        if start < i < end - 1 and _possessor_then_name(doc, start, i, end):
             # "the Democratic Party's Nevada caucuses": a possessor and another name
             return _parts(n.span(start, i, label), n.span(i + 1, end, guess_type(doc[i + 1:end]) or label))
         if start < i < end - 1 and doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
@@ -109,6 +109,22 @@ def _separators(n: _Name) -> list[Span] | None:
 
 
 _BODY_HEADS = L.ORG_HEADS | INSTITUTION_HEADS
+
+
+def _possessor_then_name(doc: Doc, start: int, i: int, end: int) -> bool:
+    """Token i is a possessive between a possessor and another name ("the Democratic Party's
+    Nevada caucuses"), not inside one name ("Women's March", "St Mary's Hospital")."""
+    return doc[i].lower_ in ("'s", "\u2019s") and doc[i - 1].lower_ not in L.PLURALS_IN_NAMES \
+        and not _named_for_a_saint_or_monarch(doc, start, i, end)
+
+
+def _named_for_a_saint_or_monarch(doc: Doc, start: int, i: int, end: int) -> bool:
+    """'St Mary's Hospital', 'St. John's Episcopal Church', 'Queen's University': a saint's or a
+    monarch's possessive opens the name of what is named after them, not a possessor and a name."""
+    first = doc[start].lower_
+    saint = first in ("st", "st.", "saint") and 1 <= i - start - 1 <= 2
+    monarch = first in ("queen", "king") and i - start == 1
+    return (saint or monarch) and doc[end - 1].lower_ in L.NAME_HEADS
 
 
 def _two_peoples_words(n: _Name) -> list[Span] | None:
@@ -1175,6 +1191,16 @@ def _plural_possessive_after(doc: Doc, start: int, end: int, label: str) -> int 
     return None
 
 
+def _saints_possessive_after(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'St. John' + 's Episcopal Church': a saint's or monarch's possessive and the capitalised
+    words up to a head word after it are the name of what is named after them."""
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "\u2019s"):
+        return None
+    heads = [j for j in range(end + 1, min(end + 4, len(doc))) if capitalised(doc[j])
+             and all(capitalised(t) for t in doc[end + 1:j + 1]) and doc[j].lower_ in L.NAME_HEADS]
+    return heads[-1] + 1 if heads and _named_for_a_saint_or_monarch(doc, start, end, heads[-1] + 1) else None
+
+
 # Neighbours a name takes on, tried in order: (name, an example, the join).
 JOIN_LEFT = [
     ("particle", "al-Masirah TV", _particle_before),
@@ -1204,6 +1230,7 @@ JOIN_RIGHT = [
      _at_after_university),
     ("a generation after a comma", "Cyrus R. Vance + , Jr.", _name_suffix_after_comma),
     ("plural possessive", "Kurdistan Workers + ' Party, Fishmongers + ' Hall", _plural_possessive_after),
+    ("a saint's possessive", "St. John + 's Episcopal Church, Queen + 's University", _saints_possessive_after),
 ]
 
 
