@@ -225,6 +225,13 @@ def test_a_name_opened_by_a_saints_or_monarchs_possessive_is_one_name(extractor)
     assert "St. John\u2019s Episcopal Church" in {name for name, _ in entities}, entities
 
 
+def test_a_title_one_gives_oneself_past_an_apposition_is_the_subjects(extractor):
+    _, relations, _ = extract(extractor, "Omar Haidari, the son of Karim Haidari, declared himself interim "
+                                         "leader on Monday.")
+    assert ("Omar Haidari", "title", "interim leader") in relations, relations
+    assert ("Karim Haidari", "title", "interim leader") not in relations, relations
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

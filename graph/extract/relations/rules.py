@@ -218,7 +218,9 @@ RULES = [
     Rule("naming-oneself", "NAMING SELF role:TITLE ANY* COMMA who:PERSON", "role",
          "Naming herself interim president after the coup, [Leila Ahmed|PERSON] addressed the nation.",
          ("Leila Ahmed title interim president",), 0.75),
-    Rule("named-oneself", f"who:(PERSON|PRONOUN) (COMMA WHICH)? (OTHER|COPULA){{0,2}} NAMING SELF DET? role:TITLE {OF}",
+    # (past an apposition: "X, the country's first vice-president, declared himself acting president")
+    Rule("named-oneself", f"who:(PERSON|PRONOUN) ((COMMA WHICH)|(COMMA ANY{{1,12}} COMMA))? (OTHER|COPULA){{0,2}} "
+         f"NAMING SELF DET? role:TITLE {OF}",
          "role",
          "[Leila Ahmed|PERSON] declared herself interim president of [Zanzar|PLACE].",
          ("Leila Ahmed title interim president",), 0.75),
