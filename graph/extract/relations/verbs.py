@@ -69,6 +69,8 @@ VERB_RULES = [
           "[Ann Ford|PERSON] worked for [Human Rights Watch|ORG] until 2019."),
     _rule("leads", "lead head chair run manage", "dobj", "ORG",
           "Since 2019 [Ann Ford|PERSON] has led the [Green Party|ORG]."),
+    _rule("memberOf", "lead head chair run manage direct", "part", "ORG",
+          "[Ann Ford|PERSON] heads the [Zarin Front|ORG]'s political office in Lakeside."),
     _rule("leads", "govern rule", "dobj", "PLACE",
           "[Ann Ford|PERSON], who has governed [Lakeside|PLACE] since 2019, conceded.", subject_types="PERSON"),
     _rule("memberOf", "found co-found cofound establish", "dobj", "ORG",
@@ -263,6 +265,9 @@ def _objects(verb: Token, rule: VerbRule, mention_at):
                 yield from _force_of(child, mention_at)
         if child.dep_ in ("obj", "dobj") and "attack:on" in rule.objects:
             yield from _attacked(child, mention_at)
+        if child.dep_ in ("obj", "dobj") and "part" in rule.objects and child.lower_ in L.PART_WORDS - {"team"}:
+            # "heads the Y's political office", "runs the Y press office": leads a part of Y, a member
+            yield from _before(child, mention_at)
     yield from _prepositional(verb, rule.objects, mention_at)
     for child in verb.children:  # "represented the district in the Assembly": parsed under the object
         if child.dep_ in ("obj", "dobj"):
