@@ -232,6 +232,12 @@ def test_a_title_one_gives_oneself_past_an_apposition_is_the_subjects(extractor)
     assert ("Karim Haidari", "title", "interim leader") not in relations, relations
 
 
+def test_both_parents_after_a_generation_suffix_are_parents(extractor):
+    _, relations, _ = extract(extractor, "Ann Ford was born in Lakeside in 1951. Her parents, Tom Hale Sr. and Mary "
+                                         "Ellen Hale, were farmers.")
+    assert {("Ann Ford", "childOf", "Tom Hale Sr"), ("Ann Ford", "childOf", "Mary Ellen Hale")} <= relations, relations
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

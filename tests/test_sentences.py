@@ -30,6 +30,7 @@ def decision(nlp, text: str, word: str, nth: int = 0) -> int:
     ("Talks ended on Monday. the minister left.", "the", 0),  # no capital: the parser decides
     ("Talks ended: The minister left.", "The", 0),  # a colon: the parser decides
     ("He met Sgt. Rivera on Monday.", "Rivera", 0),  # an abbreviation the tokenizer splits off
+    ("His parents, Tom Hale Sr. and Ann Hale, farmed.", "and", -1),  # a lower-case word after one goes on
     ("He met J. Rivera on Monday.", "Rivera", -1),  # an initial (one token with its stop)
     ("The road was closed in 1821. [22] His work began.", "His", 1),  # a reference after the stop
     ("1. The first point.", "The", -1),  # a list number

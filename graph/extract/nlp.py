@@ -107,7 +107,10 @@ def _start_within_line(texts: list[str], spaced, i: int, last: int, line_start: 
     before = texts[last - 1] if last > 0 else ""
     if end == "." and before.isdigit() and len(before) <= 2 and last - 1 == line_start:
         return -1  # a list number opens the line: '2. The ...'
-    return 1 if word[:1].isupper() and not (end == "." and _abbreviation_or_initial(before)) else 0
+    if end == "." and _abbreviation_or_initial(before):
+        # 'Robert Cummings Sr. and Ruth Cummings': a lower-case word after an abbreviation goes on
+        return -1 if word[:1].islower() else 0
+    return 1 if word[:1].isupper() else 0
 
 
 def _abbreviation_or_initial(word: str) -> bool:

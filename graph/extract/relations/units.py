@@ -87,8 +87,8 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
             continue
         tok = doc[i]
         i += 1
-        if tok.is_space or not tok.text.strip(_ZERO_WIDTH):
-            continue  # (zero-width joiners of the source's markup are no words)
+        if tok.is_space or not tok.text.strip(_ZERO_WIDTH) or _stop_of_a_name_suffix(doc, tok, units):
+            continue  # (zero-width joiners of the source's markup are no words; nor is the stop of "Sr.")
         if _age_after_name(doc, tok, units, hi):
             i += 1  # "X, 54, a lawyer": the age and its comma stand in no pattern
             continue
@@ -99,6 +99,13 @@ def sentence_units(doc, lo: int, hi: int, mention_at: dict[int, int], spans, typ
         units.append(Unit(word_symbol(tok), tok.i, tok.i + 1, None, tok.lower_,
                           tok.is_title and not tok.is_sent_start, tok.pos_ == "ADJ"))
     return units
+
+
+def _stop_of_a_name_suffix(doc, tok, units: list[Unit]) -> bool:
+    """'Robert Cummings Sr. and Ruth Cummings': the full stop of a generation suffix that ends a
+    name is part of the name, not a unit between it and what follows."""
+    return tok.text == "." and bool(units) and units[-1].mention is not None and units[-1].end == tok.i \
+        and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].lower_ in L.NAME_SUFFIXES
 
 
 def _age_after_name(doc, tok, units: list[Unit], hi: int) -> bool:
