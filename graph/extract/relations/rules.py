@@ -91,6 +91,12 @@ RULES = [
          "role:PLURAL_ROLE OF DET? of:ORG", "role_each",
          "[Tom Hale|PERSON] and [Ann Ford|PERSON], both members of the [National Assembly|ORG], voted against it.",
          ("Tom Hale memberOf National Assembly", "Ann Ford memberOf National Assembly"), 0.75),
+    # ("X and Y were sharecroppers", "X and Y, both lawyers, ...": each holds the role)
+    Rule("names-are-plural-role", "who:PERSON others:((COMMA PERSON)* COMMA? AND PERSON) "
+         "((COMMA? COPULA+ DET?)|(COMMA OTHER DET?)) pre:(MOD|WORD|HYPHEN)* "
+         f"role:PLURAL_ROLE {COMP} {OF} !(PERSON|POSS)", "role_each",
+         "[Tom Hale|PERSON] and [Ann Ford|PERSON] were tenant farmers in the valley.",
+         ("Tom Hale title tenant farmer", "Ann Ford title tenant farmer"), 0.7),
     Rule("pair-then-plural-role", "^ them:(OTHER|DET) COPULA+ DET? pre:MOD* role:PLURAL_ROLE (OF|PREP) DET? of:ORG",
          "role_of_them", "[Tom Hale|PERSON] and [Ann Ford|PERSON] met. Both are members of the [Zarin Party|ORG].",
          ("Tom Hale memberOf Zarin Party", "Ann Ford memberOf Zarin Party"), 0.7),
