@@ -101,6 +101,8 @@ PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "presid
 # Courtesy titles written before a name, abbreviated or short ("Dr Samir Nasser").
 HONORIFIC_ABBREVIATIONS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "rev", "hon", "gen", "col",
                            "lt", "capt", "sgt", "adm", "maj", "cpl", "pte", "st", "cde"}
+# Courtesy titles written in full before a name, no office of their own ("archbishop Monsignor X").
+COURTESY_TITLES = {"monsignor", "monsenor", "monseñor", "reverend", "honourable", "honorable", "comrade"}
 # Titles of monarchs and popes that are part of a one-word name ("Pope Francis", "King Abdullah").
 REGNAL_TITLES = {"pope", "king", "queen", "sultan", "emir", "emperor", "empress", "prince", "princess", "tsar",
                  "czar", "shah", "tsarina"}

@@ -238,6 +238,12 @@ def test_both_parents_after_a_generation_suffix_are_parents(extractor):
     assert {("Ann Ford", "childOf", "Tom Hale Sr"), ("Ann Ford", "childOf", "Mary Ellen Hale")} <= relations, relations
 
 
+def test_a_courtesy_title_between_a_role_and_a_name_leaves_the_role_the_names(extractor):
+    _, relations, _ = extract(extractor, "The law was criticised by archbishop Monsignor Karim Haidari. The bill "
+                                         "was opposed by senator Dr. Ann Ford.")
+    assert {("Karim Haidari", "title", "archbishop"), ("Ann Ford", "title", "senator")} <= relations, relations
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

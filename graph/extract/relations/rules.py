@@ -139,7 +139,7 @@ RULES = [
          "role:(TITLE AND TITLE) who:PERSON", "role",
          "Amateur researcher and systems engineer [Tom Hale|PERSON] found the records.",
          ("Tom Hale title amateur researcher", "Tom Hale title systems engineer"), 0.75),
-    Rule("title-of-before-name", f"{AT_TITLE_START} pre:MOD* role:TITLE {OF} who:PERSON", "role",
+    Rule("title-of-before-name", f"{AT_TITLE_START} pre:MOD* role:TITLE {OF} HONORIFIC* who:PERSON", "role",
          "President of [Ukraine|PLACE] [Volodymyr Zelenskyy|PERSON] said it was a crime.",
          ("Volodymyr Zelenskyy leads Ukraine", "Volodymyr Zelenskyy title president"), 0.85),
     Rule("two-titles-before-name",

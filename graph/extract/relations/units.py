@@ -229,6 +229,8 @@ def word_symbol(tok) -> str:
         if tok.pos_ == "ADJ" and following is not None and following.pos_ == "NOUN" and following.is_lower:
             return SYMBOLS["MOD"]  # "a general discharge", "chief executive": an adjective, no role itself
         return SYMBOLS["ROLE"]
+    if tok.is_title and low in L.COURTESY_TITLES:
+        return SYMBOLS["HONORIFIC"]  # "archbishop Monsenor X": a courtesy title, no role of its own
     if L.plural_role(low):
         return SYMBOLS["PLURAL_ROLE"]
     if low in L.PARTICIPANT_NOUNS:
