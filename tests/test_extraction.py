@@ -575,6 +575,10 @@ def test_a_partys_member_after_an_article_is_a_group_and_the_person_a_member(ext
     ("Storms\n\nOn Monday Typhoon Zelda hit the coast.", "Typhoon Zelda", "EVENT"),
     ("Markets\n\nShares fell on the Lakeside Stock Exchange on Monday.", "Lakeside Stock Exchange", "ORG"),
     ("Towns\n\nHe was a trustee of Lakeside Township in the 1990s.", "Lakeside Township", "PLACE"),
+    # (a conference of its members in the plural is a standing body; a Londoner one of a place's people)
+    ("Primaries\n\nThe National Conference of State Legislatures said the next primary is in March.",
+     "National Conference of State Legislatures", "ORG"),
+    ("Attack\n\nTom Hale, a Londoner, said so.", "Londoner", "GROUP"),
     # (what a body is against is no head word: a group of veterans, not a war)
     ("Protest\n\nAfter his service he joined Kharaj Veterans Against the War and marched.",
      "Kharaj Veterans Against the War", "ORG"),

@@ -147,7 +147,20 @@ def _storm(span, label, head, kind):
 
 
 def _people_of_a_place(span, label, head, kind):
-    return "GROUP" if label in ("PERSON", "GROUP") and people_of_place(span.text) else None
+    return "GROUP" if label in ("PERSON", "GROUP", "PLACE") and people_of_place(span.text) else None
+
+
+def _conference_of_members(span, label, head, kind):
+    """'the National Conference of State Legislatures', 'the Conference of Mayors': a conference
+    of its members, in the plural, is a standing body, not a meeting."""
+    words = [t for t in span if not t.is_punct]
+    k = next((k for k, t in enumerate(words) if t.lower_ == "of"), None)
+    if head not in ("conference", "congress") or k is None or k + 1 >= len(words):
+        return None
+    members = [t for t in words[k + 1:] if t.lower_ != "the"]
+    last = members[-1] if members else None
+    return "ORG" if last is not None and last.text[:1].isupper() and last.lower_.endswith("s") \
+        and (last.tag_ in ("NNS", "NNPS") or last.lower_[:-1] in common_words()) else None
 
 
 def _acronym_person(span, label, head, kind):
@@ -284,6 +297,7 @@ RETYPES = [
     ("Manchester City striker X: a team", _team_before_a_position),
     ("the Historic Pact coalition: the body its kind after it names", _political_body_after),
     ("the State of Virginia: a place", _state_of_a_known_place),
+    ("the Conference of Mayors: a body of its members", _conference_of_members),
     ("the Doha Conference: an event", _event_head),
     ("the president of World Athletics: a body", _body_a_role_is_of),
     ("Anime North 2019: an event's edition", _dated_name),
