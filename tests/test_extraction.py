@@ -600,6 +600,8 @@ def test_a_police_prefecture_is_a_body_and_its_name_without_the_place_is_it_agai
     ("Prizes\n\nShe won the Nobel Prize in 2019 and spoke about it.", "Nobel Prize"),
     ("Holidays\n\nThe parade on Labour Day drew crowds, as it does every year.", "Labour Day"),
     ("Health\n\nCases of COVID-19 rose in the city on Monday.", "COVID-19"),
+    ("The network stopped.\n\nRepublic Act No. 3846, also known as the \"Radio Control Law\", states that no person "
+     "shall operate a station without a franchise.", "Republic Act No"),
 ])
 def test_awards_days_and_diseases_are_no_names(extractor, text, not_a_name):
     entities, _, _ = extract(extractor, text)
