@@ -599,6 +599,9 @@ def test_a_police_prefecture_is_a_body_and_its_name_without_the_place_is_it_agai
 @pytest.mark.parametrize("text, not_a_name", [
     ("Prizes\n\nShe won the Nobel Prize in 2019 and spoke about it.", "Nobel Prize"),
     ("Holidays\n\nThe parade on Labour Day drew crowds, as it does every year.", "Labour Day"),
+    # (nor a part of a holiday's name: the name a role word and a suffix end is a person's, 'King Jr.')
+    ("Holidays\n\nStarting in 1968, he spent 15 years fighting for Martin Luther King Jr. Day to be a federal "
+     "holiday; the bill became law in 1983.", "Martin Luther"),
     ("Health\n\nCases of COVID-19 rose in the city on Monday.", "COVID-19"),
     ("The network stopped.\n\nRepublic Act No. 3846, also known as the \"Radio Control Law\", states that no person "
      "shall operate a station without a franchise.", "Republic Act No"),

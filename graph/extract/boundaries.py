@@ -427,7 +427,8 @@ def _surname_like_a_role(doc: Doc, start: int, end: int) -> bool:
     return 2 <= last - start + 1 <= 3 and all(t.is_title and t.is_alpha for t in doc[start:last + 1]) \
         and normal(first.text) in gazetteer.given_names() and gazetteer.place_kind(first.text) is None \
         and is_role(role.lower_) and not any(titleish(t) for t in doc[start:last]) \
-        and not (end < len(doc) and capitalised(doc[end])) and not (start > 0 and capitalised(doc[start - 1])
+        and not (end < len(doc) and capitalised(doc[end]) and doc[end].lower_.rstrip(".") not in L.NAME_SUFFIXES) \
+        and not (start > 0 and capitalised(doc[start - 1])
                                                                      and not doc[start - 1].is_sent_start)
 
 
