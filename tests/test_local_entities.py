@@ -399,3 +399,9 @@ def test_a_bare_surname_right_after_a_second_bearer_far_from_the_first_is_the_se
     entity_of, entities = cluster([("Ann Ford", "PERSON", positions[0]), ("Tom Ford", "PERSON", positions[1]),
                                    ("Ford", "PERSON", positions[2])], text)
     assert [entities[e].label for e in entity_of] == ["Ann Ford", "Tom Ford", "Ann Ford"]
+
+
+def test_a_body_whose_country_is_named_two_ways_is_one():
+    got, _ = labels(("US Marines", "ORG"), ("United States Marines", "ORG"), ("UK Parliament", "ORG"),
+                    ("United Kingdom Parliament", "ORG"), ("US Open", "EVENT"), ("United Kingdom Open", "EVENT"))
+    assert got[0] == got[1] and got[2] == got[3] and got[4] != got[5]

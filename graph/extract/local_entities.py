@@ -422,6 +422,26 @@ def _same_country(f: _Form, cl: _Cluster) -> str | None:
     return None
 
 
+def _country_named_otherwise(f: _Form, cl: _Cluster) -> str | None:
+    """'US Marines' and 'United States Marines': one body, its country named two ways."""
+    mine = _with_country_named_once(f.key)
+    if mine is None or f.type != f.ctype:
+        return None
+    other = next((o for o in cl.forms if _with_country_named_once(normal(o)) == mine), None)
+    return f"'{other}' with the country named otherwise (gazetteer)" if other else None
+
+
+def _with_country_named_once(key: str) -> str | None:
+    """A key that opens with a country's name, that name replaced by the country's own ('us
+    marines' → 'United States marines'); None for a key that opens with none."""
+    words = key.split()
+    for k in (3, 2, 1):
+        country = gazetteer.countries().get(" ".join(words[:k])) if len(words) > k else None
+        if country:
+            return " ".join([country, *words[k:]])
+    return None
+
+
 def _surname_typed_as_organisation(f: _Form, cl: _Cluster) -> str | None:
     if not (f.type == f.ctype == "ORG" and " " not in f.key and not is_acronym(f.text)):
         return None
@@ -715,6 +735,7 @@ SAME_NAME_RULES = [
      _company_without_its_legal_form),
     ("same name", "'the Kharaj' and 'Kharaj'", _same_key),
     ("same country", "'USA' and 'United States' (gazetteer)", _same_country),
+    ("country named otherwise", "'US Marines' and 'United States Marines' (gazetteer)", _country_named_otherwise),
     ("surname tagged an organisation", "'Smith said' after 'John Smith'", _surname_typed_as_organisation),
     ("institution in other words", "'the Court' after 'the Supreme Court of Ruritania'", _institution_in_other_words),
     ("a body by its head word", "'the Department' after 'the Lakeside Department of Corrections and Parole'",
