@@ -474,6 +474,8 @@ def test_a_relative_clause_after_an_apposition_is_not_the_first_persons(extracto
 def test_a_known_places_name_with_er_is_its_people_not_a_person(extractor):
     from newskg.graph.extract.kinds import people_of_place
     assert people_of_place("Londoners") and people_of_place("New Yorker's")
+    assert people_of_place("Montanans") and people_of_place("Ohioans") and people_of_place("Bostonians")
+    assert not people_of_place("Athens") and not people_of_place("Milan")
     assert not people_of_place("Walker") and not people_of_place("Tomas Parker")
     entities, _, _ = extract(extractor, "The protests now focus on the rights of Lagos-born Londoners and of "
                                         "Hong Kongers in the city.")

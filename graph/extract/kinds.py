@@ -16,12 +16,15 @@ from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VE
 
 
 def people_of_place(text: str) -> bool:
-    """'Londoner', 'Hong Kongers': a known place's name with -er(s), a noun for its people."""
+    """'Londoner', 'Hong Kongers', 'Montanans', 'Ohioans', 'Bostonians': a known place's name with
+    -er(s), or in the plural with -ns, -ans or -ians, a noun for its people."""
     text = text.removesuffix("'s").removesuffix("\u2019s")
-    for ending in ("ers", "er"):
+    if gazetteer.place_kind(text) is not None:
+        return False  # ("Athens", "New Orleans": a place's own name)
+    for ending, ends in (("ers", ("",)), ("er", ("",)), ("ians", ("", "a")), ("ans", ("", "e")), ("ns", ("",))):
         if text.endswith(ending) and len(text) > len(ending) + 3:
             stem = text[:-len(ending)]
-            if stem[:1].isupper() and gazetteer.place_kind(stem) is not None:
+            if stem[:1].isupper() and any(gazetteer.place_kind(stem + e) is not None for e in ends):
                 return True
     return False
 
