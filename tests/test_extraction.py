@@ -244,6 +244,12 @@ def test_a_courtesy_title_between_a_role_and_a_name_leaves_the_role_the_names(ex
     assert {("Karim Haidari", "title", "archbishop"), ("Ann Ford", "title", "senator")} <= relations, relations
 
 
+def test_a_pronoun_is_the_participant_a_role_at_an_event_names(extractor):
+    _, relations, _ = extract(extractor, "Ann Ford supported the plan. She was a keynote speaker at the Kharaj "
+                                         "Economic Forum.")
+    assert ("Ann Ford", "participatedIn", "Kharaj Economic Forum") in relations, relations
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

@@ -499,7 +499,10 @@ class Finder:
     def act_takes_part(self, parts: dict, rule) -> None:
         event = self._mention(parts.get("event"))
         for side in ("subject", "other"):
-            subject = self._mention(parts.get(side))
+            # (a pronoun for the subject: "She was a keynote speaker at Y")
+            subject = self._mention(parts.get(side)) if parts.get(side) else None
+            if subject is None and parts.get(side):
+                subject = self._person(parts.get(side))
             if subject is not None and event is not None:
                 self.add(subject, "participatedIn", event, None, *_extent(parts), rule.name, rule.confidence)
 

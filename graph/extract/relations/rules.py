@@ -359,8 +359,10 @@ RULES = [
     Rule("travelled-for", "subject:PERSON (OTHER|COPULA){0,2} TRAVEL ANY* FOR DET? event:EVENT", "takes_part",
          "[Fatima Sow|PERSON] traveled to [Geneva|PLACE] for the [Lakeside Peace Forum|EVENT], which opened on Monday.",
          ("Fatima Sow participatedIn Lakeside Peace Forum",), 0.7),
-    Rule("participant-of-event", "subject:PERSON COMMA? (WHICH? COPULA+)? DET? (MOD|WORD|GROUP|ORG|PLACE|POSS)* "
-         "part:(ROLE|CONTENDER) (IN|FOR|OF|PREP|FROM|ON_TO) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)* "
+    # ("She was a speaker at X's Y Forum": a pronoun for the subject, a person's event)
+    Rule("participant-of-event", "subject:(PERSON|PRONOUN) COMMA? (WHICH? COPULA+)? DET? "
+         "(MOD|WORD|GROUP|ORG|PLACE|POSS)* part:(ROLE|CONTENDER) (IN|FOR|OF|PREP|FROM|ON_TO) DET? "
+         "(MOD|WORD|PLACE|GROUP|ORG|PERSON|POSS)* "
          "((IN|FOR|OF) DET? (MOD|WORD|PLACE|GROUP|ORG|POSS)*)? event:EVENT", "contends",
          "[Ann Ford|PERSON], who was a candidate in the Liberal primary for the [Lakeside by-election|EVENT], quit.",
          ("Ann Ford participatedIn Lakeside by-election",), 0.75),
