@@ -239,6 +239,10 @@ RULES = [
     Rule("name-of-organisation", "who:PERSON COMMA? (OF|FROM) DET? org:ORG", "member",
          "Ecologist [Laura Ames|PERSON] of the [University of Lakeside|ORG] said it was rare.",
          ("Laura Ames memberOf University of Lakeside",), 0.7),
+    # ("X, with the International Crisis Group, said": a body set off by commas after 'with' or 'at')
+    Rule("name-with-organisation", "who:PERSON COMMA PREP DET? org:ORG COMMA", "member",
+         "[Laura Ames|PERSON], with the [Lakeside Crisis Group|ORG], said talks had failed.",
+         ("Laura Ames memberOf Lakeside Crisis Group",), 0.7),
     # -- kinship -----------------------------------------------------------------------------
     # (a parent's title may stand before the name: "the son of former president X")
     Rule("kin-apposition", "child:PERSON COMMA DET? MOD* kin:KIN OF DET? (MOD|WORD|ROLE|HYPHEN)* parent:PERSON", "kin",
