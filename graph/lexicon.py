@@ -492,7 +492,7 @@ FIGHT_NOUNS = {"fighting", "fight", "clash", "clashes", "war", "battle", "confli
 FORCE_NOUNS = {"fighters", "militants", "rebels", "insurgents", "troops", "forces", "soldiers", "members",
                "supporters", "positions", "militia", "militias", "gunmen", "units", "convoy", "convoys",
                "insurgency", "rebellion", "uprising", "base", "bases", "camp", "camps", "checkpoint", "checkpoints",
-               "outpost", "outposts", "headquarters", "stronghold", "strongholds"}
+               "outpost", "outposts", "headquarters", "stronghold", "strongholds", "targets"}
 # Nouns of an armed action one side takes against another: "launched an offensive against Y",
 # "claimed responsibility for an attack on Y troops", "X's offensive against Y".
 ATTACK_NOUNS = {"attack", "attacks", "offensive", "offensives", "assault", "assaults", "airstrike", "airstrikes",

@@ -250,6 +250,13 @@ def test_a_pronoun_is_the_participant_a_role_at_an_event_names(extractor):
     assert ("Ann Ford", "participatedIn", "Kharaj Economic Forum") in relations, relations
 
 
+def test_striking_a_sides_targets_opposes_it(extractor):
+    _, relations, _ = extract(extractor, "The Kharaj Army said it had struck Northern Front targets near the border. "
+                                         "The Kharaj Army struck a deal with the Lakeside Trust.")
+    assert ("Kharaj Army", "opposes", "Northern Front") in relations, relations
+    assert ("Kharaj Army", "opposes", "Lakeside Trust") not in relations, relations
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

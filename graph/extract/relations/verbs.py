@@ -51,7 +51,7 @@ VERB_RULES = [
     _rule("participatedIn", "sign ratify negotiate broker", "dobj", "EVENT",
           "The [Zarin Front|ORG] signed the [Lakeside Accord|EVENT] in 2019."),
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
-          "raid shell bombard storm", "dobj prep:against", "ORG PERSON",
+          "raid shell bombard storm strike", "dobj prep:against", "ORG PERSON",
           "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
     _rule("opposes", "launch wage stage mount begin start lead continue intensify escalate renew carry conduct "
           "claim order", "prep:against attack:on", "ORG PERSON",
