@@ -405,3 +405,9 @@ def test_a_body_whose_country_is_named_two_ways_is_one():
     got, _ = labels(("US Marines", "ORG"), ("United States Marines", "ORG"), ("UK Parliament", "ORG"),
                     ("United Kingdom Parliament", "ORG"), ("US Open", "EVENT"), ("United Kingdom Open", "EVENT"))
     assert got[0] == got[1] and got[2] == got[3] and got[4] != got[5]
+
+
+def test_a_partys_state_branch_is_not_the_party_its_bare_name_means():
+    got, _ = labels(("Iowa Democratic Party", "ORG"), ("Democratic party", "ORG"), ("Prohibition Party of Illinois", "ORG"),
+                    ("Prohibition Party", "ORG"), ("U.S. Libertarian Party", "ORG"), ("Libertarian Party", "ORG"))
+    assert got[0] != got[1] and got[2] != got[3] and got[4] == got[5], got

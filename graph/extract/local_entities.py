@@ -30,8 +30,8 @@ from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, ini
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP,
                        LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS,
-                       PARTY_ADJECTIVES, PARTY_GROUP_WORDS, PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS, REGNAL_TITLES,
-                       STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
+                       PARTY_ADJECTIVES, PARTY_GROUP_WORDS, PARTY_HEADS, PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS,
+                       REGNAL_TITLES, STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -466,6 +466,9 @@ def _institution_in_other_words(f: _Form, cl: _Cluster) -> str | None:
         same_kind = other_kind[0] == kind[0] or kind[0] in _BARE_HEADS or other_kind[0] in _BARE_HEADS
         if kind[1] and other_kind[1] == kind[1] and same_kind:
             return f"'{other}' in other words (the same {kind[0].split(' ')[0]} of {kind[1]})"
+        if kind[0].split(" ")[0] == "party" and kind[1] is None and other_kind[1] \
+                and gazetteer.place_kind(other_kind[1]) == "subdivision":
+            continue  # "the Democratic Party" is not the "Iowa Democratic Party", its state's branch
         if kind[1] is None and kind[0] in INSTITUTION_HEADS or same_kind and None in (kind[1], other_kind[1]) \
                 and (kind[1] or other_kind[1]):
             return f"the {kind[0]} the article named in full, '{other}'"
@@ -621,7 +624,7 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         return None  # "House" is not "House Intelligence Committee": another body, the House's own
     if f.type != f.ctype and _what_it_is_for(words, other_words):
         return None  # "Anime North" is not "Congress Centre for Anime North": what the centre is for
-    if _another_thing(words, other_words):
+    if _another_thing(words, other_words) or _a_branch_of(words, other_words):
         return None
     if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(f.key):
         if is_acronym(f.text) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
@@ -631,6 +634,20 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
             return f"'{other}' without its qualifier"
         return ""
     return None
+
+
+def _a_branch_of(words: list[str], other_words: list[str]) -> bool:
+    """'Iowa Democratic Party', 'Prohibition Party of Illinois': a party's state or city branch is
+    not the party its bare name means ('the Democratic Party'; but 'U.S. Prohibition Party' is)."""
+    if not words or words[-1] not in PARTY_HEADS or len(other_words) <= len(words):
+        return False
+    if other_words[-len(words):] == words:
+        rest = other_words[:-len(words)]
+    elif other_words[:len(words)] == words:
+        rest = [w for w in other_words[len(words):] if w not in ("of", "in", "the")]
+    else:
+        return False
+    return bool(rest) and gazetteer.place_kind(" ".join(rest)) == "subdivision"
 
 
 def _part_of_a_persons_name(words: list[str], other: str, other_words: list[str]) -> str | None:
