@@ -257,6 +257,12 @@ def test_striking_a_sides_targets_opposes_it(extractor):
     assert ("Kharaj Army", "opposes", "Lakeside Trust") not in relations, relations
 
 
+def test_a_contender_in_a_partys_primary_is_the_partys_member(extractor):
+    _, relations, _ = extract(extractor, "Hale wins primary\n\nThe Republican Party held its primary in Lakeside on "
+                                         "Tuesday. Tom Hale won the Republican primary with 40% of the vote.")
+    assert ("Tom Hale", "memberOf", "Republican Party") in relations, relations
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

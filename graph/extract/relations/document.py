@@ -15,6 +15,8 @@
   person the article names whose surname is Kelly).
 - Whom a body's name says it fights: "the Global Coalition to Defeat ISIS" opposes the ISIS the
   article names (by a name or an acronym of it).
+- Whose candidate a contender in a party's primary is: "X won the Democratic primary" makes X a
+  member of the Democratic Party the article names.
 """
 from __future__ import annotations
 
@@ -344,3 +346,28 @@ def named_enemies(finder):
                     normal(o.text) == normal(enemy) or acronym_of(o.text, enemy) or acronym_of(enemy, o.text)):
                 yield m, "opposes", other, None, span.start, span.end - 1, "enemy-in-name", 0.6
                 break
+
+
+def primary_parties(finder):
+    """(person, "memberOf", party, ...) for each person who took part in a primary or caucus named
+    by a party's word ('the Democratic primary', 'the Republican Iowa caucuses'), when the article
+    names that party ('the Democratic Party')."""
+    parties: dict[str, int] = {}
+    for m, span in enumerate(finder.spans):
+        words = normal(span.text).split()
+        if finder.type_of(m) == "ORG" and len(words) == 2 and words[1] == "party" and words[0] in L.PARTY_GROUP_WORDS:
+            parties.setdefault(words[0], m)
+    if not parties:
+        return
+    mention_of = {}
+    for m, e in enumerate(finder.entity_of):
+        mention_of.setdefault(e, m)
+    for r in list(finder.found.values()):
+        if r.predicate != "participatedIn" or finder.entities[r.subject].type != "PERSON":
+            continue
+        words = normal(finder.entities[r.object].label).split()
+        if not words or words[-1] not in L.ELECTION_HEADS - {"election", "elections", "by-election", "referendum"}:
+            continue
+        side = next((parties[w] for w in words if w in parties), None)
+        if side is not None:
+            yield mention_of[r.subject], "memberOf", side, None, *_tokens(finder, r), "party-of-a-primary", 0.6

@@ -88,6 +88,8 @@ class Finder:
             self.add(*fact)
         for fact in document.named_enemies(self):
             self.add(*fact)
+        for fact in list(document.primary_parties(self)):
+            self.add(*fact)
         if model is not None:
             learned.decide(self, model)
         led = {(r.subject, r.object) for r in self.found.values() if r.predicate == "leads"}
