@@ -263,6 +263,12 @@ def test_a_contender_in_a_partys_primary_is_the_partys_member(extractor):
     assert ("Tom Hale", "memberOf", "Republican Party") in relations, relations
 
 
+def test_an_office_named_with_its_remit_and_no_holder_is_one_name(extractor):
+    entities, _, _ = extract(extractor, "The Office of the UN High Commissioner for Human Rights said civilians died.")
+    assert ("UN High Commissioner for Human Rights", "ORG") in entities, entities
+    assert not any(name in ("UN High", "Human Rights") for name, _ in entities), entities
+
+
 def test_an_envoy_to_a_place_is_not_glued_to_the_place(extractor):
     entities, _, _ = extract(extractor, "Ruritanian Ambassador to Norway Michael Dalby said the talks failed.")
     assert ("Michael Dalby", "PERSON") in entities and ("Norway", "PLACE") in entities

@@ -438,14 +438,9 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     doc, start, end, label = n.doc, n.start, n.end, n.label
     if _surname_like_a_role(doc, start, end):
         return None
-    tail = end
-    while tail - 1 > start and capitalised(doc[tail - 1]) and not titleish(doc[tail - 1]) \
-            and doc[tail - 1].lower_ != "of" and not _first_lady(doc, tail - 1):
-        tail -= 1
-    # (a role word after "of" is what a body is of: "Department of Justice", "Ministry of Defence")
-    titles = [i for i in range(start, tail) if _office_word(doc, i, start)]
-    if titles and doc[tail - 1].lower_ == "of" and end - tail >= 3:
-        tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
+    tail, titles = _holder_start(doc, start, end)
+    if tail is None:
+        return None
     if not (titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of"
             and label in ("PERSON", "ORG", "PLACE", "EVENT")
             and head_word(doc[tail:end]) not in L.NAME_HEADS):
@@ -457,6 +452,24 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     left = [n.span(start, first, guess_type(doc[start:first]) or "ORG")] \
         if first > start and not all(t.is_lower for t in doc[start:first]) else []
     return _parts(*left) + repair(n.span(tail, end, "PERSON"))
+
+
+def _holder_start(doc: Doc, start: int, end: int) -> tuple[int | None, list[int]]:
+    """Where the holder's name starts in a span of an office and a holder, and the office words
+    before it; None for a span that names an office and no holder."""
+    tail = end
+    while tail - 1 > start and capitalised(doc[tail - 1]) and not titleish(doc[tail - 1]) \
+            and doc[tail - 1].lower_ != "of" and not _first_lady(doc, tail - 1):
+        tail -= 1
+    # (a role word after "of" is what a body is of: "Department of Justice", "Ministry of Defence")
+    titles = [i for i in range(start, tail) if _office_word(doc, i, start)]
+    if titles and doc[tail - 1].lower_ == "of" and end - tail >= 3:
+        tail = end - 2  # "Secretary of State Mike Pompeo": the office's object, then the name
+    if titles and doc[tail - 1].lower_ in ("for", "on", "to"):
+        # "Minister for Foreign Affairs Simon Coveney": the office's remit, then the holder; "the UN
+        # High Commissioner for Human Rights": the office's own name, no holder
+        return next((k for k in range(tail, end - 1) if person_run_at(doc, k)), None), titles
+    return tail, titles
 
 
 def _office_word(doc: Doc, i: int, start: int) -> bool:
