@@ -630,6 +630,8 @@ def test_a_police_prefecture_is_a_body_and_its_name_without_the_place_is_it_agai
     ("Holidays\n\nStarting in 1968, he spent 15 years fighting for Martin Luther King Jr. Day to be a federal "
      "holiday; the bill became law in 1983.", "Martin Luther"),
     ("Health\n\nCases of COVID-19 rose in the city on Monday.", "COVID-19"),
+    ("Crowds\n\nThe nearest town is Rachel in Lakeside County. County sheriff Tom Hale said it would be too much.",
+     "County"),
     ("The network stopped.\n\nRepublic Act No. 3846, also known as the \"Radio Control Law\", states that no person "
      "shall operate a station without a franchise.", "Republic Act No"),
 ])

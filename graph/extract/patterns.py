@@ -575,7 +575,10 @@ def _everyday_word(doc, s, words, c) -> bool:
 
 
 def _noun_starting_a_sentence(doc, s, words, c) -> bool:
-    return len(s) == 1 and s[0].is_sent_start and s[0].pos_ == "NOUN" and s[0].tag_ in ("NNS", "NN") \
+    # (a kind of place, however tagged: "County sheriff X told ...", the county named before)
+    return len(s) == 1 and s[0].is_sent_start and (
+        s[0].pos_ == "NOUN" and s[0].tag_ in ("NNS", "NN")
+        or s[0].lower_ in L.PLACE_GENERICS and s.end < len(doc) and doc[s.end].is_lower) \
         and normal(s.text) not in c["people"]
 
 
