@@ -137,6 +137,8 @@ NAMED_EVENT_HEADS = {"primary", "primaries", "caucus", "caucuses", "election", "
                      "war", "summit", "conference", "games", "marathon", "festival", "massacre", "olympics"}
 # Of these, the ones a party or nationality adjective alone can name ("the Democratic primary").
 ELECTION_HEADS = {"primary", "primaries", "caucus", "caucuses", "election", "elections", "by-election", "referendum"}
+# Of these, a party's own contests: its contenders are its candidates ("the Democratic primary").
+PRIMARY_HEADS = {"primary", "primaries", "caucus", "caucuses"}
 # Words that stand between a name or year and an election noun: "the 2020 presidential election".
 ELECTION_ADJECTIVES = {"presidential", "parliamentary", "general", "legislative", "gubernatorial", "mayoral",
                        "federal", "state", "local", "regional", "municipal", "midterm", "snap", "special",

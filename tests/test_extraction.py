@@ -73,6 +73,18 @@ CASES = [
      {("Tomas Varga", "memberOf", "Fisheries Ministry")}),
     ("Ilinca Rusu had represented the Northern District in the National Assembly since 2009.",
      {("Ilinca Rusu", "memberOf", "National Assembly")}),
+    # both parents after a generation suffix's stop
+    ("Ann Ford was born in Lakeside in 1951. Her parents, Tom Hale Sr. and Mary Ellen Hale, were farmers.",
+     {("Ann Ford", "childOf", "Tom Hale Sr"), ("Ann Ford", "childOf", "Mary Ellen Hale")}),
+    # a courtesy title between a role and a name leaves the role the name's
+    ("The law was criticised by archbishop Monsignor Karim Haidari. The bill was opposed by senator Dr. Ann Ford.",
+     {("Karim Haidari", "title", "archbishop"), ("Ann Ford", "title", "senator")}),
+    # a pronoun is the participant a role at an event names
+    ("Ann Ford supported the plan. She was a keynote speaker at the Kharaj Economic Forum.",
+     {("Ann Ford", "participatedIn", "Kharaj Economic Forum")}),
+    # a contender in a party's primary is the party's member, when the article names the party
+    ("Hale wins primary\n\nThe Republican Party held its primary in Lakeside on Tuesday. Tom Hale won the "
+     "Republican primary with 40% of the vote.", {("Tom Hale", "memberOf", "Republican Party")}),
 ]
 
 
@@ -232,35 +244,11 @@ def test_a_title_one_gives_oneself_past_an_apposition_is_the_subjects(extractor)
     assert ("Karim Haidari", "title", "interim leader") not in relations, relations
 
 
-def test_both_parents_after_a_generation_suffix_are_parents(extractor):
-    _, relations, _ = extract(extractor, "Ann Ford was born in Lakeside in 1951. Her parents, Tom Hale Sr. and Mary "
-                                         "Ellen Hale, were farmers.")
-    assert {("Ann Ford", "childOf", "Tom Hale Sr"), ("Ann Ford", "childOf", "Mary Ellen Hale")} <= relations, relations
-
-
-def test_a_courtesy_title_between_a_role_and_a_name_leaves_the_role_the_names(extractor):
-    _, relations, _ = extract(extractor, "The law was criticised by archbishop Monsignor Karim Haidari. The bill "
-                                         "was opposed by senator Dr. Ann Ford.")
-    assert {("Karim Haidari", "title", "archbishop"), ("Ann Ford", "title", "senator")} <= relations, relations
-
-
-def test_a_pronoun_is_the_participant_a_role_at_an_event_names(extractor):
-    _, relations, _ = extract(extractor, "Ann Ford supported the plan. She was a keynote speaker at the Kharaj "
-                                         "Economic Forum.")
-    assert ("Ann Ford", "participatedIn", "Kharaj Economic Forum") in relations, relations
-
-
 def test_striking_a_sides_targets_opposes_it(extractor):
     _, relations, _ = extract(extractor, "The Kharaj Army said it had struck Northern Front targets near the border. "
                                          "The Kharaj Army struck a deal with the Lakeside Trust.")
     assert ("Kharaj Army", "opposes", "Northern Front") in relations, relations
     assert ("Kharaj Army", "opposes", "Lakeside Trust") not in relations, relations
-
-
-def test_a_contender_in_a_partys_primary_is_the_partys_member(extractor):
-    _, relations, _ = extract(extractor, "Hale wins primary\n\nThe Republican Party held its primary in Lakeside on "
-                                         "Tuesday. Tom Hale won the Republican primary with 40% of the vote.")
-    assert ("Tom Hale", "memberOf", "Republican Party") in relations, relations
 
 
 def test_an_office_named_with_its_remit_and_no_holder_is_one_name(extractor):

@@ -38,9 +38,7 @@ def facts(finder):
             titles.setdefault(r.subject, []).append(r)
         elif r.predicate in ("leads", "memberOf"):
             related.setdefault(r.subject, set()).add(f"{r.predicate}:{finder.entities[r.object].type}")
-    mention_of = {}
-    for m, e in enumerate(finder.entity_of):
-        mention_of.setdefault(e, m)
+    mention_of = _first_mentions(finder)
     bodies = _bodies(finder)
     places = _main_places(finder)
     for person, found in titles.items():
@@ -359,15 +357,21 @@ def primary_parties(finder):
             parties.setdefault(words[0], m)
     if not parties:
         return
-    mention_of = {}
-    for m, e in enumerate(finder.entity_of):
-        mention_of.setdefault(e, m)
-    for r in list(finder.found.values()):
+    mention_of = _first_mentions(finder)
+    for r in list(finder.found.values()):  # (a snapshot: the finder adds what this yields)
         if r.predicate != "participatedIn" or finder.entities[r.subject].type != "PERSON":
             continue
         words = normal(finder.entities[r.object].label).split()
-        if not words or words[-1] not in L.ELECTION_HEADS - {"election", "elections", "by-election", "referendum"}:
+        if not words or words[-1] not in L.PRIMARY_HEADS:
             continue
         side = next((parties[w] for w in words if w in parties), None)
         if side is not None:
             yield mention_of[r.subject], "memberOf", side, None, *_tokens(finder, r), "party-of-a-primary", 0.6
+
+
+def _first_mentions(finder) -> dict[int, int]:
+    """Entity → its first mention, the one a fact about the entity is stated by."""
+    mention_of: dict[int, int] = {}
+    for m, e in enumerate(finder.entity_of):
+        mention_of.setdefault(e, m)
+    return mention_of

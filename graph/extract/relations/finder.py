@@ -88,7 +88,7 @@ class Finder:
             self.add(*fact)
         for fact in document.named_enemies(self):
             self.add(*fact)
-        for fact in list(document.primary_parties(self)):
+        for fact in document.primary_parties(self):
             self.add(*fact)
         if model is not None:
             learned.decide(self, model)
