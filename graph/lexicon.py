@@ -519,6 +519,10 @@ FACILITY_NOUNS = {"airport", "embassy", "consulate", "prison", "jail", "airbase"
 # Field airport"; not "Harvard university", "BBC station")
 SITE_NOUNS = {"airport", "airbase", "stadium", "prison", "jail", "palace", "port", "harbour", "harbor"}
 CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "video", "illustration", "source"}
+# the words before a name that make it the source of what is said or the title that printed it:
+# "according to X", "speaking to X", "published in X"
+SOURCE_OPENERS = {"according to", "speaking to", "talking to", "interview with", "told", "reported by",
+                  "published in", "writing in", "wrote in"}
 REPORTING_VERBS = {"reported", "reports", "quoted", "cited", "published", "broadcast", "aired", "reporting"}
 HEADLINE_SMALL_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after",
                         "about",

@@ -787,6 +787,18 @@ def test_a_source_spoken_to_or_reporting_is_no_unknown_place(extractor):
             ("Peru", "PLACE")} <= entities, entities
 
 
+def test_a_title_told_or_printing_is_an_outlet_though_its_words_are_everyday(extractor):
+    text = ("\"We were surprised,\" Ann Ford told National Geographic. The model was published in Nature on "
+            "October 22. The paper was published in January. According to Notes from Norway, stores opened. She told National Security Adviser Tom "
+            "Hale that it failed.")
+    entities, _, _ = extract(extractor, text)
+    assert {("National Geographic", "ORG"), ("Nature", "ORG")} <= entities, entities
+    names = {n for n, _ in entities}
+    assert not names & {"January", "Notes", "National Security Adviser", "National"}, entities
+    entities, _, _ = extract(extractor, "The study, published in Nature Sustainability, found a decline.")
+    assert ("Nature Sustainability", "ORG") in entities, entities
+
+
 def test_a_role_word_after_of_is_what_the_body_is_of(extractor):
     entities, _, _ = extract(extractor, "Yesterday the Zanzar Department of Justice unsealed further charges "
                                         "against him, and the Kharaj Ministry of Justice agreed.")

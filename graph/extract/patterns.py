@@ -71,13 +71,13 @@ def _according_to(doc: Doc, found: _Spans) -> None:
 
 def _as_a_source(doc: Doc, span: Span) -> bool:
     start = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
-    before = doc[max(0, start - 2):start].text.lower()
-    return any((" " + before).endswith(" " + opener) for opener in SOURCE_OPENERS) \
+    return _after_a_source_opener(doc, start) \
         or span.end < len(doc) and doc[span.end].lower_ in L.REPORTING_VERBS
 
 
-# the words before a name that make it the source of what is said: "according to X", "speaking to X"
-SOURCE_OPENERS = {"according to", "speaking to", "talking to", "interview with", "told", "reported by"}
+def _after_a_source_opener(doc: Doc, start: int) -> bool:
+    before = doc[max(0, start - 2):start].text.lower()
+    return any((" " + before).endswith(" " + opener) for opener in L.SOURCE_OPENERS)
 
 
 def _place_in_a_known_place(doc: Doc, found: _Spans) -> None:
@@ -351,7 +351,7 @@ def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
 
 PATTERNS = [
     ("photo credit", "Photo: Bradley Secker / Getty Images", _credits),
-    ("news source", "Reuters reported; according to NPR", _sources),
+    ("news source", "Reuters reported; according to NPR; told National Geographic; published in Nature", _sources),
     ("according to a body", "according to Agence Nouvelle, which ...", _according_to),
     ("a place in a known place", "in Randolph, New Hampshire", _place_in_a_known_place),
     ("one of a list of people", "Ann Ford, Desma Oakes, Tom Hale", _one_of_a_list_of_people),
@@ -394,28 +394,43 @@ def purpose_names(doc: Doc):
 
 
 def sources(doc: Doc, covered: dict):
-    """Capitalised words the NER left out that report news: '(X) reported', 'according to X'."""
+    """Capitalised words the NER left out that report news: '(X) reported', 'according to X', 'told X',
+    'published in X'."""
     for tok in doc:
         if tok.i in covered or not capitalised(tok) or tok.is_sent_start and tok.pos_ != "PROPN":
             continue
         if tok.i > 0 and capitalised(doc[tok.i - 1]) and not tok.is_sent_start:
             continue  # not the start of a run
-        end = _capitalised_run_end(doc, tok.i, covered)
+        opened = not tok.is_sent_start and _after_a_source_opener(doc, tok.i)
+        end = _capitalised_run_end(doc, tok.i, covered, modifiers=opened)
         if end == tok.i or end - tok.i > 4:
             continue
         after = doc[end].lower_ if end < len(doc) else ""
-        before = doc[tok.i - 2:tok.i].text.lower() if tok.i >= 2 else ""
-        if after in REPORTING_VERBS or before == "according to":
-            words = [t for t in doc[tok.i:end] if t.is_alpha]
-            if words and not all(t.lower_ in common_words() for t in words) and not known(doc[tok.i:end]):
+        if opened and not _name_goes_on(doc, end) or after in REPORTING_VERBS:
+            if _a_source_name(doc[tok.i:end], opened):
                 yield tok.i, end
 
 
-def _capitalised_run_end(doc: Doc, start: int, covered: dict) -> int:
+def _a_source_name(span: Span, opened: bool) -> bool:
+    """Not a date, nor a known place; everyday words only after an opener, where capitals make them
+    a title ('told National Geographic', 'published in Nature')."""
+    words = [t for t in span if t.is_alpha]
+    named = opened and (len(words) > 1 or span[0].pos_ == "PROPN")
+    return bool(words) and (named or not all(t.lower_ in common_words() for t in words)) \
+        and not any(t.lower_ in L.DATE_WORDS for t in words) and not known(span)
+
+
+def _capitalised_run_end(doc: Doc, start: int, covered: dict, modifiers: bool = False) -> int:
+    """The end of the capitalised words from `start`, no office's or courtesy title's among them;
+    with `modifiers`, words that qualify an office may be a name's ('National Geographic') when
+    no office follows them ('National Security Adviser')."""
     end = start
-    while end < len(doc) and end not in covered and capitalised(doc[end]) and not titleish(doc[end]) \
+    while end < len(doc) and end not in covered and capitalised(doc[end]) \
+            and (not titleish(doc[end]) or modifiers and doc[end].lower_ in L.TITLE_MODIFIERS) \
             and (end == start or not doc[end].is_sent_start):
         end += 1
+    if modifiers and end < len(doc) and titleish(doc[end]) and capitalised(doc[end]):
+        return start
     return end
 
 
@@ -468,13 +483,27 @@ def _kept(doc: Doc, s: Span, context: dict, headline: set[int]) -> Span | None:
     """The span, the span with the capitalised 'The' before it, or None (a common word)."""
     words = [t for t in s if t.is_alpha]
     if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
-            or _institution(doc, s, context) or s.label_ == "ORG" and _named_by_its_kind(doc, s):
+            or _institution(doc, s, context) or s.label_ == "ORG" and _named_by_its_kind(doc, s) \
+            or _source_by_title(doc, s):
         return s
     if not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
         return s
     if _after_capital_the(doc, s, headline) and not _office_alone(doc, s, words, context):
         return Span(doc, s.start - 1, s.end, label=s.label_)
     return None
+
+
+def _source_by_title(doc: Doc, s: Span) -> bool:
+    """'told National Geographic', 'published in Nature': everyday words after an opener of a
+    source inside a sentence (not a date's, not a part of a longer name) are a title."""
+    return s.label_ == "ORG" and not s[0].is_sent_start and _after_a_source_opener(doc, s.start) \
+        and not any(t.lower_ in L.DATE_WORDS for t in s) and not _name_goes_on(doc, s.end)
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """'Notes from Poland', 'Proceedings of the National Academy': the words are a longer name's."""
+    return end + 1 < len(doc) and doc[end].lower_ in ("of", "from", "for") \
+        and (capitalised(doc[end + 1]) or doc[end + 1].lower_ == "the")
 
 
 def _named_by_its_kind(doc: Doc, s: Span) -> bool:
