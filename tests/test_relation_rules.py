@@ -50,6 +50,9 @@ def test_each_pattern_states_what_its_example_says(nlp, rule):
 @pytest.mark.parametrize("rule", VERB_RULES, ids=[f"{r.predicate}-{sorted(r.lemmas)[0]}" for r in VERB_RULES])
 def test_each_verb_rule_states_what_its_example_says(nlp, rule):
     first, second = [m.group(1) for m in MARKUP.finditer(rule.example)][:2]
+    if rule.reverse:  # the verb's object is the relation's subject (and not the other way round)
+        first, second = second, first
+        assert f"{second} {rule.predicate} {first}" not in facts(nlp, rule.example)
     assert f"{first} {rule.predicate} {second}" in facts(nlp, rule.example)
 
 
@@ -261,6 +264,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a role of another person's, after a copula: a title
     ("[Ann Ford|PERSON], 30, previously served as [Tom Hale|PERSON]'s chief of staff.",
      {"Ann Ford title chief of staff"}),
+    # a party's nominees are its members: named on a ticket, or by 'the party'
+    ("In 2018, the [Zarin Party|ORG] nominated a ticket of [Ann Ford|PERSON] for President and [Karim Haidari|PERSON] "
+     "for Vice President.", {"Ann Ford memberOf Zarin Party", "Karim Haidari memberOf Zarin Party"}),
+    ("The [Zarin Party|ORG] met in [Lakeside|PLACE]. The party picked activist [Tom Hale|PERSON] as its running mate.",
+     {"Tom Hale memberOf Zarin Party"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
@@ -355,6 +363,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Tom Hale title director of youth"}),
     # ("a head of X's army": a part of a place's, no leadership of the place)
     ("[Omar Haidari|PERSON], head of [Zanzar|PLACE]'s army, visited troops.", {"Omar Haidari leads Zanzar"}),
+    # a clause about a ticket names no one on it; a body that confirms a nominee is not a party
+    ("The [Zarin Party|ORG] nominated the ticket to assist President [Tom Hale|PERSON]'s re-election.",
+     {"Tom Hale memberOf Zarin Party"}),
+    ("The [Senate|ORG] confirmed [Ann Ford|PERSON], whom [Tom Hale|PERSON] had nominated.", {"Ann Ford memberOf Senate"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

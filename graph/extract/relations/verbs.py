@@ -29,13 +29,16 @@ class VerbRule:
     both_sides: bool = False  # the verb's direct object took part too ("X defeated Y in the Cup")
     subject_types: frozenset = frozenset()  # the subject must be of one of these types (none: any)
     object_words: frozenset = frozenset()  # the verb's direct object must be one of these words ("war")
+    subject_heads: frozenset = frozenset()  # the subject's name must end in one of these words
+    reverse: bool = False  # the object is the relation's subject ("the Y party nominated X": X memberOf Y)
 
 
 def _rule(predicate, lemmas, objects, object_types, example, title="", confidence=0.7, passive=False,
-          object_heads=(), both_sides=False, subject_types="", object_words=()) -> VerbRule:
+          object_heads=(), both_sides=False, subject_types="", object_words=(), subject_heads=(),
+          reverse=False) -> VerbRule:
     return VerbRule(predicate, frozenset(lemmas.split()), frozenset(objects.split()), frozenset(object_types.split()),
                     example, title, confidence, passive, frozenset(object_heads), both_sides,
-                    frozenset(subject_types.split()), frozenset(object_words))
+                    frozenset(subject_types.split()), frozenset(object_words), frozenset(subject_heads), reverse)
 
 
 VERB_RULES = [
@@ -99,6 +102,12 @@ VERB_RULES = [
     _rule("memberOf", "win seek secure clinch lose accept earn receive capture", "dobj", "ORG",
           "[Tom Hale|PERSON] won the [Liberal Democrats|ORG]' nomination for mayor.",
           object_heads=L.PARTY_HEADS - L.LEGISLATURE_HEADS, object_words=("nomination",)),
+    _rule("memberOf", "nominate pick choose select field", "dobj", "PERSON",
+          "The [Green Party|ORG] nominated [Ann Ford|PERSON] for mayor of Lakeside.",
+          subject_types="ORG", subject_heads=L.PARTY_HEADS - L.LEGISLATURE_HEADS, reverse=True),
+    _rule("memberOf", "nominate pick choose select field", "prep:by", "ORG",
+          "[Ann Ford|PERSON] was nominated by the [Green Party|ORG] for mayor.", passive=True,
+          subject_types="PERSON", object_heads=L.PARTY_HEADS - L.LEGISLATURE_HEADS),
 ]
 BY_LEMMA: dict[str, list[VerbRule]] = {}
 for _r in VERB_RULES:
@@ -128,9 +137,13 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
     """What one verb rule states of the verb `tok`: its subjects, the rule's predicate, its objects."""
     type_of = finder.type_of
     subject = _subject(tok, names, finder.referent, rule.passive)
-    if subject is None or rule.subject_types and type_of(subject) not in rule.subject_types \
-            or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
-                                             for c in tok.children):
+    if subject is None or not _fits(tok, rule, subject, finder):
+        return
+    if rule.reverse:
+        for obj, where in _objects(tok, rule, names):
+            if type_of(obj) in rule.object_types:
+                yield obj, rule.predicate, subject, None, min(tok.i, where), max(tok.i, where), \
+                    f"verb-{rule.predicate}", rule.confidence
         return
     subjects = [subject, *_subject_conjuncts(tok, subject, names, rule.passive)]
     if rule.predicate == "opposes" and _each_other(tok):  # "A and B fought each other"
@@ -147,6 +160,14 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
             for other in _other_side(tok, names) if rule.both_sides else ():
                 if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                     yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def _fits(verb: Token, rule: VerbRule, subject: int, finder) -> bool:
+    """The subject is of the rule's types and head words; the verb's object is one of its words."""
+    return not (rule.subject_types and finder.type_of(subject) not in rule.subject_types
+                or rule.subject_heads and finder.label_of(subject).lower().split()[-1] not in rule.subject_heads
+                or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
+                                                 for c in verb.children))
 
 
 def _each_other(verb: Token) -> bool:
@@ -261,6 +282,11 @@ def _objects(verb: Token, rule: VerbRule, mention_at):
                 yield from _prepositional(verb, {"prep:in"}, mention_at)
             elif child.lower_ == "nomination":  # "won the Y nomination", "the Y's nomination"
                 yield from _before(child, mention_at)
+            elif rule.reverse and child.lower_ in L.TICKET_NOUNS:  # "nominated a ticket of X and Y"
+                yield from _on_the_ticket(child, mention_at)
+            elif child.pos_ == "NOUN" and any(g.dep_ == "appos" and g.i in mention_at for g in child.children):
+                # "picked activist X", "fought the militant group Y": the name the noun is in apposition to
+                yield from ((mention_at[g.i], g.i) for g in child.children if g.dep_ == "appos" and g.i in mention_at)
             else:
                 yield from _force_of(child, mention_at)
         if child.dep_ in ("obj", "dobj") and "attack:on" in rule.objects:
@@ -272,6 +298,23 @@ def _objects(verb: Token, rule: VerbRule, mention_at):
     for child in verb.children:  # "represented the district in the Assembly": parsed under the object
         if child.dep_ in ("obj", "dobj"):
             yield from _prepositional(child, rule.objects, mention_at)
+
+
+def _on_the_ticket(ticket: Token, mention_at):
+    """The names a ticket is made of ('a ticket of X for president and Y for vice president', 'the
+    X/Y ticket'), not those of a clause about it ('the ticket to assist Z's re-election')."""
+    for tok in ticket.subtree:
+        if tok.i in mention_at and not any(a.pos_ in ("VERB", "AUX") for a in _up_to(tok, ticket)):
+            yield mention_at[tok.i], tok.i
+
+
+def _up_to(tok: Token, top: Token) -> list:
+    """The tokens between `tok` and its ancestor `top`."""
+    out = []
+    while tok.head != tok and tok.head != top:
+        tok = tok.head
+        out.append(tok)
+    return out
 
 
 def _attacked(noun: Token, mention_at):
@@ -298,7 +341,7 @@ def _prepositional(verb: Token, preps, mention_at):
     """The names hanging from the verb by one of `preps` ("prep:for"), or from a part of an event
     hanging so ("in round 3 of the Cup")."""
     for child in verb.children:
-        if child.dep_ in ("obl", "nmod"):  # UD: the preposition is the name's case
+        if child.dep_ in ("obl", "nmod", "obl:agent"):  # UD: the preposition is the name's case
             # (the preposition may hang from a word before the noun: "in the 2019 Lakeside by-election")
             case = next((g.lower_ for g in child.subtree if g.dep_ == "case" and g.i < child.i), None)
             if case and f"prep:{case}" in preps:
