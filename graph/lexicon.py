@@ -580,6 +580,8 @@ ROLE_PREPOSITIONS = {"at", "with"}
 PLACING_PARTICIPLES = {"based", "headquartered", "located", "situated", "printed", "published", "held", "staged"}
 PERSON_PRONOUNS = {"he", "she", "i"}
 # Nouns for one who takes part in an event: "a candidate in the primary", "an Iraq War veteran".
+# stretches of history, whose names are events' ("the period known as Prohibition")
+PERIOD_NOUNS = {"period", "era", "age", "epoch", "years", "decade", "time", "times"}
 # the candidates a party puts up together ("nominated a ticket of X for President and Y")
 TICKET_NOUNS = {"ticket", "slate"}
 PARTICIPANT_NOUNS = {"candidate", "candidates", "nominee", "nominees", "contender", "contenders", "contestant",

@@ -799,6 +799,16 @@ def test_a_title_told_or_printing_is_an_outlet_though_its_words_are_everyday(ext
     assert ("Nature Sustainability", "ORG") in entities, entities
 
 
+def test_a_period_of_history_is_an_event_apart_from_the_party_named_after_it(extractor):
+    text = ("The Zarin Party backed the amendment that resulted in the period known as Prohibition (1919–33). "
+            "Since the repeal of Prohibition in 1933, the Zarin Party has declined.")
+    entities, _, _ = extract(extractor, text)
+    assert {("Zarin Party", "ORG"), ("Prohibition", "EVENT")} <= entities, entities
+    ext = extractor.extract_one(Article(id="t", source="t", text="The Prohibition Party backed the amendment that "
+                                        "resulted in the period known as Prohibition. The Prohibition Party has declined."))
+    assert sorted(e.label for e in ext.entities) == ["Prohibition", "Prohibition Party"], ext.entities
+
+
 def test_a_role_word_after_of_is_what_the_body_is_of(extractor):
     entities, _, _ = extract(extractor, "Yesterday the Zanzar Department of Justice unsealed further charges "
                                         "against him, and the Kharaj Ministry of Justice agreed.")

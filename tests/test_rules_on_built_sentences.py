@@ -735,6 +735,11 @@ def test_a_common_noun_the_recogniser_ran_into_a_name_is_cut_off_but_not_a_head_
                 "Lakeside/PROPN/NNP police/NOUN/NN near/ADP/IN the/DET/DT Zarin/PROPN/NNP valley/NOUN/NN")
     assert trim(doc, 3, 5) == (3, 4)
     assert trim(doc, 7, 9) == (7, 9) and trim(doc, 11, 13) == (11, 13)
+    # several such words: 'the Zarin Party presidential nomination' (but 'the Zarin Democratic primary')
+    doc = built("the/DET/DT Zarin/PROPN/NNP Party/PROPN/NNP presidential/ADJ/JJ nomination/NOUN/NN and/CCONJ/CC "
+                "the/DET/DT Zarin/PROPN/NNP Democratic/PROPN/NNP presidential/ADJ/JJ primary/NOUN/NN")
+    assert trim(doc, 1, 5) == (1, 3)
+    assert trim(doc, 7, 11) == (7, 11)
 
 
 def test_a_caucus_a_year_opens_is_an_event_and_one_without_a_body():

@@ -691,17 +691,23 @@ def _without_a_lower_case_tail(doc: Doc, start: int, end: int) -> int:
         end = cut  # (and before 'of' and lower-case words only: 'Associated Press | of bank robberies')
     if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in L.ADMINISTRATIVE_GENERICS:
         end -= 1
-    elif end - start > 1 and _common_noun_run_in(doc, end - 1):
-        end -= 1  # 'Ithaca | undergrad', 'Air Force Base | civilian': a common noun the name qualifies
+    else:  # 'Ithaca | undergrad', 'the Y Party | presidential nomination': common words the name qualifies
+        end = _before_common_words(doc, start, end)
     return end
 
 
-def _common_noun_run_in(doc: Doc, i: int) -> bool:
-    """A lower-case word ending a name that is no head word a name can end in (a body's, a place's,
-    an event's, a people's or a kind of place), after a capitalised word."""
-    tok = doc[i]
-    return tok.is_lower and tok.is_alpha and len(tok.text) > 2 and capitalised(doc[i - 1]) \
-        and tok.lower_ not in _NAME_ENDS
+def _before_common_words(doc: Doc, start: int, end: int) -> int:
+    """The end of a name before the lower-case words that end the span after a capitalised word,
+    none of them a head word a name can end in (a body's, a place's, an event's, a people's or a
+    kind of place)."""
+    i = end
+    while i - start > 1 and _common_word(doc[i - 1]):
+        i -= 1
+    return i if i < end and capitalised(doc[i - 1]) else end
+
+
+def _common_word(tok) -> bool:
+    return tok.is_lower and tok.is_alpha and len(tok.text) > 2 and tok.lower_ not in _NAME_ENDS
 
 
 _NAME_ENDS = (L.NAME_HEADS | INSTITUTION_HEADS | L.PLACE_KINDS_AFTER_A_NAME

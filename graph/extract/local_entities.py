@@ -615,9 +615,8 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         return _place_form(f, other, other_words)
     if not (f.type == f.ctype or {f.type, f.ctype} <= {"ORG", "EVENT"}):
         return None
-    if f.type == "ORG" and f.ctype == "EVENT" and len(other_words) > len(words) \
-            and other_words[:len(words)] == words and other_words[-1] in EVENT_HEADS:
-        return None  # 'World Athletics' is not its 'World Athletics Championships': a body and its event
+    if _body_and_event(f, words, other_words):
+        return None
     # a name without its qualifier: a prefix, or a run of at least two words — but a country is
     # the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
     if _a_part_of(words, other_words):
@@ -634,6 +633,15 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
             return f"'{other}' without its qualifier"
         return ""
     return None
+
+
+def _body_and_event(f: _Form, words: list[str], other_words: list[str]) -> bool:
+    """'World Athletics' is not its 'World Athletics Championships', 'Prohibition' (the period) not
+    the 'Prohibition Party': a body and an event named one after the other."""
+    if len(other_words) <= len(words) or other_words[:len(words)] != words:
+        return False
+    return f.type == "ORG" and f.ctype == "EVENT" and other_words[-1] in EVENT_HEADS \
+        or f.type == "EVENT" and f.ctype == "ORG" and other_words[-1] in ORG_HEADS
 
 
 def _a_branch_of(words: list[str], other_words: list[str]) -> bool:

@@ -349,6 +349,19 @@ def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
                 found.put(Span(doc, other, other + 1, label="ORG"))
 
 
+def _period_named(doc: Doc, found: _Spans) -> None:
+    """'the period known as Prohibition', 'an era called the Troubles': the name of a stretch of
+    history is an event's, whatever the tagger's guess."""
+    for k, span in enumerate(found.out):
+        i = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
+        words = [t.lower_ for t in doc[max(0, i - 3):i]]
+        known_as = len(words) == 3 and words[0] in L.PERIOD_NOUNS and words[1:] == ["known", "as"]
+        called = len(words) >= 2 and words[-2] in L.PERIOD_NOUNS and words[-1] == "called"
+        if span.label_ != "EVENT" and (known_as or called):
+            found.out[k] = Span(doc, span.start, span.end, label="EVENT")
+            found.covered.update({j: found.out[k] for j in range(span.start, span.end)})
+
+
 PATTERNS = [
     ("photo credit", "Photo: Bradley Secker / Getty Images", _credits),
     ("news source", "Reuters reported; according to NPR; told National Geographic; published in Nature", _sources),
@@ -365,6 +378,7 @@ PATTERNS = [
     ("a name after anti- or pro-", "the anti-Houthi Southern Transitional Council", _prefixed_name),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
     ("named event", "the New Hampshire Democratic primary; the 2020 Groom by-election", _named_event),
+    ("a period by its name", "the period known as Prohibition", _period_named),
     ("place + noun, name + body noun, name + people noun", "the Doha summit; the Houthi movement; the Pashtun tribe",
      _by_noun),
 ]
