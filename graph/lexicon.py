@@ -600,6 +600,10 @@ TRAVEL_WORDS = {"traveled", "travelled", "traveling", "travelling", "flew", "fly
 # Verbs of leaving one post for the next ("X resigned to become the secretary of state"): what
 # follows "to become" is a fact, not a wish ("X hopes to become president")
 LEFT_FOR_VERBS = {"resigned", "resigns", "quit", "quits"}
+# Verbs whose infinitive is no fact (yet): "X plans to attend Y", "X refused to join Y" (a stance
+# against someone is one, though: "X vowed to fight Y")
+UNREALISED_VERBS = {"want", "plan", "hope", "intend", "wish", "seek", "try", "aim", "expect", "refuse", "decline",
+                    "fail", "promise", "consider", "propose", "offer", "threaten", "vow", "pledge", "like", "love"}
 # Nouns of an office held, and its holder's title: "during X's presidency" (X was president).
 OFFICE_NOUNS = {"presidency": "president", "premiership": "prime minister", "chancellorship": "chancellor",
                 "governorship": "governor", "mayoralty": "mayor", "chairmanship": "chairman",

@@ -269,6 +269,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      "for Vice President.", {"Ann Ford memberOf Zarin Party", "Karim Haidari memberOf Zarin Party"}),
     ("The [Zarin Party|ORG] met in [Lakeside|PLACE]. The party picked activist [Tom Hale|PERSON] as its running mate.",
      {"Tom Hale memberOf Zarin Party"}),
+    # the subject of an infinitive: of the noun said of someone; the one asked
+    ("[Ann Ford|PERSON] became the first woman to lead the [Lakeside Institute|ORG].", {"Ann Ford leads Lakeside Institute"}),
+    ("[Tom Hale|PERSON] asked [Ann Ford|PERSON] to attend the [Lakeside Peace Forum|EVENT].",
+     {"Ann Ford participatedIn Lakeside Peace Forum"}),
+    ("The [Northern Front|ORG] vowed to fight the [Kharaj Army|ORG].", {"Northern Front opposes Kharaj Army"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
@@ -367,6 +372,12 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("The [Zarin Party|ORG] nominated the ticket to assist President [Tom Hale|PERSON]'s re-election.",
      {"Tom Hale memberOf Zarin Party"}),
     ("The [Senate|ORG] confirmed [Ann Ford|PERSON], whom [Tom Hale|PERSON] had nominated.", {"Ann Ford memberOf Senate"}),
+    # who is asked does it, not who asks; a plan or a refusal is no fact
+    ("[Tom Hale|PERSON] asked [Ann Ford|PERSON] to attend the [Lakeside Peace Forum|EVENT].",
+     {"Tom Hale participatedIn Lakeside Peace Forum"}),
+    ("[Tom Hale|PERSON] met the man to lead the [Lakeside Institute|ORG].", {"Tom Hale leads Lakeside Institute"}),
+    ("[Tom Hale|PERSON] refused to play for [Lakeside United|ORG].", {"Tom Hale memberOf Lakeside United"}),
+    ("[Ann Ford|PERSON] plans to attend the [Lakeside Peace Forum|EVENT].", {"Ann Ford participatedIn Lakeside Peace Forum"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

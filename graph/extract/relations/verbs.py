@@ -137,7 +137,8 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
     """What one verb rule states of the verb `tok`: its subjects, the rule's predicate, its objects."""
     type_of = finder.type_of
     subject = _subject(tok, names, finder.referent, rule.passive)
-    if subject is None or not _fits(tok, rule, subject, finder):
+    if subject is None or not _fits(tok, rule, subject, finder) \
+            or rule.predicate != "opposes" and tok.dep_ == "xcomp" and verb_lemma(tok.head) in L.UNREALISED_VERBS:
         return
     if rule.reverse:
         for obj, where in _objects(tok, rule, names):
@@ -232,20 +233,45 @@ def _subject(verb: Token, mention_at, pronoun, passive: bool = False) -> int | N
     head = verb
     for _ in range(3):
         found = [c for c in head.children if c.dep_ in subjects and c.lower_ not in ("which", "who", "that")]
-        # "Delegates from the African Union attended ...": the name the subject is of
-        named = [mention_at[c.i] for c in found if c.i in mention_at] or \
-            [mention_at[g.i] for c in found for g in c.children
-             if g.dep_ in ("nmod", "compound", "appos", "flat", "prep") and g.i in mention_at]
-        if named or found:
-            return named[0] if named else pronoun(found[0])
+        if found:
+            return _named_subject(found, mention_at, pronoun)
         if head.dep_ in ("relcl", "acl", "acl:relcl") and head.head.i in mention_at:
             return mention_at[head.head.i]
         if head.dep_ in ("relcl", "acl:relcl") and any(c.lower_ == "who" for c in head.children):
             return _described(head.head, mention_at)
+        if _infinitive_of_a_predicate(head):
+            head = head.head  # "X became the first woman to lead Y": the predicate noun's subject
+            continue
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head == head:
             break
+        if head.dep_ == "xcomp" and (told := _told(head.head)) is not None:
+            # "X asked Y to attend Z": the one asked does it
+            return mention_at[told.i] if told.i in mention_at else None
         head = head.head
     return None
+
+
+def _named_subject(found: list, mention_at, pronoun) -> int | None:
+    """The name of the first subject, or of what it is of ("Delegates from the African Union
+    attended ..."), or what the pronoun stands for."""
+    named = [mention_at[c.i] for c in found if c.i in mention_at] or \
+        [mention_at[g.i] for c in found for g in c.children
+         if g.dep_ in ("nmod", "compound", "appos", "flat", "prep") and g.i in mention_at]
+    return named[0] if named else pronoun(found[0])
+
+
+def _told(verb: Token) -> Token | None:
+    """The direct object of a verb that has one ('asked Y', 'persuaded Y')."""
+    return next((c for c in verb.children if c.dep_ in ("obj", "dobj", "iobj")), None)
+
+
+def _infinitive_of_a_predicate(verb: Token) -> bool:
+    """'the first woman to lead Y' after 'X became' or 'X is': an infinitive hanging from a noun
+    that is said of the subject (not 'met the man to lead Y')."""
+    noun = verb.head
+    return verb.dep_ == "acl" and any(c.lower_ == "to" and c.dep_ in ("mark", "aux") for c in verb.children) \
+        and noun.pos_ in ("NOUN", "ADJ") \
+        and (noun.dep_ in ("xcomp", "attr") or any(c.dep_ == "cop" for c in noun.children))
 
 
 def _described(noun: Token, mention_at) -> int | None:
