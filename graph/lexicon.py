@@ -522,7 +522,8 @@ CREDIT_WORDS = {"photo", "photos", "photograph", "image", "picture", "credit", "
 # the words before a name that make it the source of what is said or the title that printed it:
 # "according to X", "speaking to X", "published in X"
 SOURCE_OPENERS = {"according to", "speaking to", "talking to", "interview with", "told", "reported by",
-                  "published in", "writing in", "wrote in"}
+                  "published in", "writing in", "wrote in", "writing for", "wrote for", "writes for",
+                  "contributor to", "columnist for", "correspondent for", "reporter for", "editor of"}
 REPORTING_VERBS = {"reported", "reports", "quoted", "cited", "published", "broadcast", "aired", "reporting"}
 HEADLINE_SMALL_WORDS = {"into", "from", "with", "over", "amid", "upon", "onto", "than", "that", "this", "after",
                         "about",

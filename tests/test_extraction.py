@@ -785,6 +785,10 @@ def test_a_source_spoken_to_or_reporting_is_no_unknown_place(extractor):
     entities, _, _ = extract(extractor, text)
     assert {("Kharaj Herald", "ORG"), ("Agence Meridional-Presse", "ORG"), ("Lakeside Courier", "ORG"),
             ("Peru", "PLACE")} <= entities, entities
+    # a title one writes for
+    entities, _, _ = extract(extractor, 'Ann Ford of Lakeside University and contributor to Harbourview wrote, "a '
+                                        'single country could demand it".')
+    assert ("Harbourview", "ORG") in entities, entities
 
 
 def test_a_title_told_or_printing_is_an_outlet_though_its_words_are_everyday(extractor):
