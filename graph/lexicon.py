@@ -583,6 +583,9 @@ PERSON_PRONOUNS = {"he", "she", "i"}
 # Nouns for one who takes part in an event: "a candidate in the primary", "an Iraq War veteran".
 # stretches of history, whose names are events' ("the period known as Prohibition")
 PERIOD_NOUNS = {"period", "era", "age", "epoch", "years", "decade", "time", "times"}
+# the ranks of a court that name its officers' offices ("a federal district judge", "the circuit judge")
+COURT_RANKS = {"federal", "district", "circuit", "magistrate", "appellate", "appeals", "county"}
+COURT_OFFICES = {"judge", "judges", "attorney", "attorneys", "justice", "justices"}
 # the candidates a party puts up together ("nominated a ticket of X for President and Y")
 TICKET_NOUNS = {"ticket", "slate"}
 PARTICIPANT_NOUNS = {"candidate", "candidates", "nominee", "nominees", "contender", "contenders", "contestant",

@@ -742,6 +742,14 @@ def test_a_common_noun_the_recogniser_ran_into_a_name_is_cut_off_but_not_a_head_
     assert trim(doc, 7, 11) == (7, 11)
 
 
+def test_the_words_of_an_office_after_a_name_are_cut_off_all_of_them():
+    doc = built("On/ADP/IN Friday/PROPN/NNP ,/PUNCT/, United/PROPN/NNP States/PROPN/NNP Federal/PROPN/NNP "
+                "District/PROPN/NNP Judge/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP spoke/VERB/VBD")
+    assert trim(doc, 3, 7) == (3, 5)
+    doc = built("the/DET/DT Lakeside/PROPN/NNP District/PROPN/NNP Council/PROPN/NNP met/VERB/VBD")
+    assert trim(doc, 1, 4) == (1, 4)  # (a body's name, no office after it)
+
+
 def test_a_caucus_a_year_opens_is_an_event_and_one_without_a_body():
     doc = built("the/DET/DT 2020/NUM/CD Lakeside/PROPN/NNP Democratic/PROPN/NNP caucus/NOUN/NN and/CCONJ/CC "
                 "the/DET/DT Lakeside/PROPN/NNP Democratic/PROPN/NNP Caucus/PROPN/NNP")

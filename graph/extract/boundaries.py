@@ -723,9 +723,11 @@ def _without_what_follows_a_name(doc: Doc, start: int, end: int) -> int:
     label ('Thomas Knapp Image: ...'), letters after a name ('Durham Hall QC'), a score ('Noosa
     32–22')."""
     # (not "Department of State spokesperson": the name's own last word)
-    while end - start > 1 and end < len(doc) and _office_opener(doc[end - 1]) and is_role(doc[end].lower_) \
-            and doc[end - 2].lower_ != "of" and not _party_named_in_full(doc, start, end):
-        end -= 1
+    k = end
+    while k - start > 1 and end < len(doc) and is_role(doc[end].lower_) and doc[k - 2].lower_ != "of" \
+            and _of_the_office(doc[k - 1], doc[end]) and not _party_named_in_full(doc, start, k):
+        k -= 1  # ... and 'United States Federal District | Judge': all the words of the office
+    end = k
     if end - start > 1 and end < len(doc) and doc[end - 1].text in ("Image", "Photo", "Video") and doc[end].text == ":":
         end -= 1
     while end - start > 2 and doc[end - 1].lower_.replace(".", "") in L.POSTNOMINALS \
@@ -757,6 +759,11 @@ def _office_starts(doc: Doc, i: int) -> bool:
         return False
     after = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "-" else i + 1
     return after < len(doc) and is_role(doc[after].lower_)
+
+
+def _of_the_office(tok, role) -> bool:
+    """'Minority' before 'Leader', 'District' before 'Judge': a word of the office's name."""
+    return _office_opener(tok) or tok.lower_ in L.COURT_RANKS and role.lower_ in L.COURT_OFFICES
 
 
 def _office_opener(tok) -> bool:
