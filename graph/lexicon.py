@@ -586,6 +586,8 @@ PERIOD_NOUNS = {"period", "era", "age", "epoch", "years", "decade", "time", "tim
 # the ranks of a court that name its officers' offices ("a federal district judge", "the circuit judge")
 COURT_RANKS = {"federal", "district", "circuit", "magistrate", "appellate", "appeals", "county"}
 COURT_OFFICES = {"judge", "judges", "attorney", "attorneys", "justice", "justices"}
+# "X worked for Y as an aide": the role after a name these prepositions govern is the subject's
+SERVED_UNDER = {"for", "with", "under", "alongside", "beside"}
 # the candidates a party puts up together ("nominated a ticket of X for President and Y")
 TICKET_NOUNS = {"ticket", "slate"}
 PARTICIPANT_NOUNS = {"candidate", "candidates", "nominee", "nominees", "contender", "contenders", "contestant",

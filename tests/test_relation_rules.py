@@ -274,6 +274,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Tom Hale|PERSON] asked [Ann Ford|PERSON] to attend the [Lakeside Peace Forum|EVENT].",
      {"Ann Ford participatedIn Lakeside Peace Forum"}),
     ("The [Northern Front|ORG] vowed to fight the [Kharaj Army|ORG].", {"Northern Front opposes Kharaj Army"}),
+    # a role after one worked for: the worker's
+    ("[Ann Ford|PERSON] worked for three years for Representative [Tom Hale|PERSON] as an aide.",
+     {"Ann Ford title aide"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
@@ -378,6 +381,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Tom Hale|PERSON] met the man to lead the [Lakeside Institute|ORG].", {"Tom Hale leads Lakeside Institute"}),
     ("[Tom Hale|PERSON] refused to play for [Lakeside United|ORG].", {"Tom Hale memberOf Lakeside United"}),
     ("[Ann Ford|PERSON] plans to attend the [Lakeside Peace Forum|EVENT].", {"Ann Ford participatedIn Lakeside Peace Forum"}),
+    ("[Ann Ford|PERSON] worked for three years for Representative [Tom Hale|PERSON] as an aide.",
+     {"Tom Hale title aide"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

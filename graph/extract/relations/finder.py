@@ -119,6 +119,8 @@ class Finder:
     # -- what a match states -----------------------------------------------------------------
     def act_role(self, parts: dict, rule) -> None:
         who = self._person(parts.get("who"))
+        if rule.name == "copula" and self._served_under(parts.get("who")):
+            who = self._clause_subject(parts["who"])  # "X worked for Senator Y as an aide": X's role
         role_units = parts.get("pre", []) + parts.get("role", [])
         comp = parts.get("comp", [])
         if comp and self._name_follows(comp[-1].end, parts.get("who")):
@@ -152,6 +154,26 @@ class Finder:
             if role is roles[0] and len(roles) == 2 and parts.get("of") and _own_field(role):
                 continue
             self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
+
+    def _served_under(self, units: list[Unit] | None) -> bool:
+        """The name is the object of 'for', 'with' or 'under' and an 'as' phrase follows it."""
+        if not units or units[0].mention is None:
+            return False
+        name = self.doc[units[0].start:units[-1].end].root
+        after = self.doc[units[-1].end] if units[-1].end < len(self.doc) else None
+        return after is not None and after.lower_ == "as" and name.dep_ in ("obl", "nmod", "pobj") \
+            and any(c.dep_ == "case" and c.lower_ in L.SERVED_UNDER for c in name.children)
+
+    def _clause_subject(self, units: list[Unit]) -> int | None:
+        """The person the verb the name hangs from is said of."""
+        verb = self.doc[units[0].start:units[-1].end].root.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        m = self.name_at(subject)
+        if m is not None:
+            return m if self.type_of(m) == "PERSON" else None
+        return self.pronoun(subject)
 
     def _body_again_in(self, comp: list[Unit]) -> int | None:
         """The organisation 'of the party', 'for the group' after a role stands for."""
