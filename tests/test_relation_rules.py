@@ -274,6 +274,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Tom Hale|PERSON] asked [Ann Ford|PERSON] to attend the [Lakeside Peace Forum|EVENT].",
      {"Ann Ford participatedIn Lakeside Peace Forum"}),
     ("The [Northern Front|ORG] vowed to fight the [Kharaj Army|ORG].", {"Northern Front opposes Kharaj Army"}),
+    # a plural role, then its holders in apposition, a year after each
+    ("He took part in the hearings of two different Presidents, [Tom Hale|PERSON], in 1972, and [Ann Ford|PERSON], "
+     "in 1998.", {"Tom Hale title president", "Ann Ford title president"}),
     # a role after one worked for: the worker's
     ("[Ann Ford|PERSON] worked for three years for Representative [Tom Hale|PERSON] as an aide.",
      {"Ann Ford title aide"}),

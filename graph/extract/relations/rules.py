@@ -82,6 +82,12 @@ RULES = [
          "others:((COMMA PERSON (OF PLACE)?)* COMMA? AND PERSON)", "role_each",
          "[Ruritania|PLACE]'s senators [Tom Hale|PERSON] and [Ann Ford|PERSON] proposed term limits.",
          ("Tom Hale title senator", "Ann Ford title senator"), 0.8),
+    # ("two former presidents, X and Y, attended": the role, then its holders in apposition)
+    Rule("plural-title-then-names", f"{AT_TITLE_START} WORD? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
+         "role:((MOD|HYPHEN|PLACE_NOUN)* PLURAL_ROLE) COMMA who:PERSON (COMMA IN OTHER)? "
+         "others:((COMMA PERSON (COMMA IN OTHER)?)* COMMA? AND PERSON) (COMMA IN OTHER)? COMMA", "role_each",
+         "Two former senators, [Tom Hale|PERSON] and [Ann Ford|PERSON], proposed term limits.",
+         ("Tom Hale title former senator", "Ann Ford title former senator"), 0.75),
     # (the role alone: "Republican members of the House X and Y" are members, their party aside)
     Rule("plural-role-of-body-before-names", f"{AT_TITLE_START} (MOD|WORD|HYPHEN|GROUP)* role:PLURAL_ROLE OF DET? "
          "of:ORG who:PERSON others:((COMMA PERSON)* COMMA? AND PERSON)", "role_each",
