@@ -277,6 +277,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a plural role, then its holders in apposition, a year after each
     ("He took part in the hearings of two different Presidents, [Tom Hale|PERSON], in 1972, and [Ann Ford|PERSON], "
      "in 1998.", {"Tom Hale title president", "Ann Ford title president"}),
+    # a party's word before a role of something else: the party's member too
+    ("The [Democratic Party|ORG] won. [Tom Hale|PERSON], the former [Democratic|GROUP] dean of the [House of "
+     "Representatives|ORG], was 90.", {"Tom Hale memberOf Democratic Party", "Tom Hale memberOf House of Representatives"}),
     # a role after one worked for: the worker's
     ("[Ann Ford|PERSON] worked for three years for Representative [Tom Hale|PERSON] as an aide.",
      {"Ann Ford title aide"}),

@@ -139,6 +139,7 @@ class Finder:
         affiliated = bool(parts.get("affiliated")) and any(r.leads_places and r.head != "leader" for r in roles)
         target, roles = self._role_target(parts, roles, role_units, affiliated)
         target = body if target is None else target
+        self._partys_too(who, parts, target, first, last, rule)
         if affiliated:
             self.affiliated.add(self.entity_of[who])
         elif target is not None:
@@ -154,6 +155,17 @@ class Finder:
             if role is roles[0] and len(roles) == 2 and parts.get("of") and _own_field(role):
                 continue
             self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
+
+    def _partys_too(self, who: int, parts: dict, target: int | None, first: int, last: int, rule) -> None:
+        """'X, the former Democratic dean of the House': a party's word before a role of something
+        else makes X a member of the party too."""
+        owner = self._mention(parts.get("owner"))
+        if owner is None or target is None or owner == target or self.type_of(owner) != "GROUP" \
+                or normal(self.spans[owner].text) not in L.PARTY_ADJECTIVES:
+            return
+        party = self.organisation_of(owner)
+        if party is not None and party != target and self.type_of(party) == "ORG":
+            self.add(who, "memberOf", party, None, first, last, rule.name, rule.confidence * 0.9)
 
     def _served_under(self, units: list[Unit] | None) -> bool:
         """The name is the object of 'for', 'with' or 'under' and an 'as' phrase follows it."""
