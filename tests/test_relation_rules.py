@@ -389,6 +389,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Ann Ford|PERSON] plans to attend the [Lakeside Peace Forum|EVENT].", {"Ann Ford participatedIn Lakeside Peace Forum"}),
     ("[Ann Ford|PERSON] worked for three years for Representative [Tom Hale|PERSON] as an aide.",
      {"Tom Hale title aide"}),
+    # a quoted 'he' is someone the speaker means, also in a quotation's second sentence
+    ('[Tom Hale|PERSON], a member of the [Lakeside Council|ORG], said, "He was an excellent orator [...] For the '
+     '[Zarin Party|ORG], he was the helmsman."', {"Tom Hale title helmsman"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

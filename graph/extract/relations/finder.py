@@ -575,10 +575,16 @@ class Finder:
         return self.pronoun(self.doc[units[0].start])
 
     def _quoted(self, i: int) -> bool:
-        """Token i stands inside a quotation opened earlier in its sentence."""
-        sent = self.doc[i].sent
-        before = self.doc[sent.start:i].text
-        return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")
+        """Token i stands inside a quotation opened earlier in its paragraph (a quotation may go on
+        over several sentences: '"He was an orator [...] For the party, he was the helmsman."')."""
+        plain = opening = closing = 0
+        j = i - 1
+        while j >= 0 and i - j < 400 and "\n" not in self.doc[j].text and "\n" not in self.doc[j].whitespace_:
+            text = self.doc[j].text
+            plain, opening, closing = plain + text.count('"'), opening + text.count("\u201c"), \
+                closing + text.count("\u201d")
+            j -= 1
+        return plain % 2 == 1 or opening > closing
 
     def pronoun(self, tok) -> int | None:
         """The person 'he' or 'she' most likely is (the first named in the sentence before),
