@@ -277,6 +277,10 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a plural role, then its holders in apposition, a year after each
     ("He took part in the hearings of two different Presidents, [Tom Hale|PERSON], in 1972, and [Ann Ford|PERSON], "
      "in 1998.", {"Tom Hale title president", "Ann Ford title president"}),
+    # a person before '-led' leads the body; taking a place from a side opposes it
+    ("The [Haidari|PERSON]-led [Zarin Front|ORG] vowed to resist.", {"Haidari leads Zarin Front"}),
+    ("[Kharaj Army|ORG] fighters seized the town from the [Zarin Front|ORG] on Monday.",
+     {"Kharaj Army opposes Zarin Front"}),
     # a party's word before a role of something else: the party's member too
     ("The [Democratic Party|ORG] won. [Tom Hale|PERSON], the former [Democratic|GROUP] dean of the [House of "
      "Representatives|ORG], was 90.", {"Tom Hale memberOf Democratic Party", "Tom Hale memberOf House of Representatives"}),

@@ -64,6 +64,9 @@ VERB_RULES = [
           "The [Kharaj Army|ORG] clashed with the [Northern Front|ORG] on Monday.", subject_types="ORG"),
     _rule("opposes", "kill attack capture ambush shell bomb target", "prep:of", "ORG",
           "The [Kharaj Army|ORG] killed 20 fighters of the [Northern Front|ORG] on Monday.", subject_types="ORG"),
+    _rule("opposes", "capture seize retake recapture wrest", "prep:from", "ORG PERSON",
+          "The [Kharaj Army|ORG] captured the town from the [Northern Front|ORG] on Monday.",
+          subject_types="ORG PERSON"),
     _rule("opposes", "declare", "prep:on", "ORG PERSON",
           "The [Northern Front|ORG] declared war on the [Kharaj Army|ORG].", subject_types="ORG PERSON PLACE",
           object_words=("war",)),
@@ -125,6 +128,7 @@ def facts(sent: Span, finder):
     yield from _sides_of_a_fight(sent, names, finder)
     yield from _sides_against(sent, names, finder)
     yield from _led_by(sent, names, finder)
+    yield from _person_led(sent, names, finder)
     yield from _at_an_event(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(verb_lemma(tok))
@@ -520,6 +524,19 @@ def _led_by(sent: Span, names, finder):
                 else:
                     yield person, "memberOf", body, None, tok.i, tok.i, "verb-founded-by", 0.7
                     yield person, "title", None, "founder", tok.i, tok.i, "verb-founded-by", 0.7
+
+
+def _person_led(sent: Span, names, finder):
+    """'the Haidari-led Zarin Front': the person before '-led' leads the body the participle
+    modifies (not 'the Saudi-led coalition': no person)."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in ("led", "headed", "chaired") or tok.i < sent.start + 2 \
+                or doc[tok.i - 1].text not in ("-", "\u2013") or tok.i - 2 not in names or tok.head.i not in names:
+            continue
+        person, body = names[tok.i - 2], names[tok.head.i]
+        if finder.type_of(person) == "PERSON" and finder.type_of(body) == "ORG":
+            yield person, "leads", body, None, tok.i - 2, tok.head.i, "verb-led-by", 0.7
 
 
 def _passive_subjects(tok: Token, names, finder) -> list[int]:
