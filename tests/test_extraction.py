@@ -813,6 +813,11 @@ def test_a_period_of_history_is_an_event_apart_from_the_party_named_after_it(ext
     assert sorted(e.label for e in ext.entities) == ["Prohibition", "Prohibition Party"], ext.entities
 
 
+def test_a_days_name_after_a_known_place_is_no_part_of_it(extractor):
+    entities, relations, _ = extract(extractor, "Ten people died in Lakeside, Norway Monday.")
+    assert ("Norway", "PLACE") in entities and not any("Monday" in n for n, _ in entities), entities
+
+
 def test_a_role_word_after_of_is_what_the_body_is_of(extractor):
     entities, _, _ = extract(extractor, "Yesterday the Zanzar Department of Justice unsealed further charges "
                                         "against him, and the Kharaj Ministry of Justice agreed.")

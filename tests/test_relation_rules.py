@@ -274,6 +274,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Tom Hale|PERSON] asked [Ann Ford|PERSON] to attend the [Lakeside Peace Forum|EVENT].",
      {"Ann Ford participatedIn Lakeside Peace Forum"}),
     ("The [Northern Front|ORG] vowed to fight the [Kharaj Army|ORG].", {"Northern Front opposes Kharaj Army"}),
+    # an ordinal before another word than the role: part of the title
+    ("One is [Tom Hale|PERSON], a sixth year student at [Lakeside University|ORG].",
+     {"Tom Hale title sixth year student", "Tom Hale memberOf Lakeside University"}),
     # a plural role, then its holders in apposition, a year after each
     ("He took part in the hearings of two different Presidents, [Tom Hale|PERSON], in 1972, and [Ann Ford|PERSON], "
      "in 1998.", {"Tom Hale title president", "Ann Ford title president"}),
@@ -393,6 +396,13 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Ann Ford|PERSON] plans to attend the [Lakeside Peace Forum|EVENT].", {"Ann Ford participatedIn Lakeside Peace Forum"}),
     ("[Ann Ford|PERSON] worked for three years for Representative [Tom Hale|PERSON] as an aide.",
      {"Tom Hale title aide"}),
+    # one more of a count is no office; a place that opens another name of a list is no one's place; a
+    # name of another clause is not what an 'anti-' modifies
+    ("A third president, [Tom Hale|PERSON], would have faced impeachment but resigned.", {"Tom Hale title third president"}),
+    ("The plaintiffs were listed as [Zarin Native Voice|ORG], [Norway|PLACE] Native Vote and others.",
+     {"Zarin Native Voice locatedIn Norway"}),
+    ('An analysis of anti-[Zarin|ORG] memes showed "[Lakeside Joe|PERSON]" as a popular characterization.',
+     {"Lakeside Joe opposes Zarin"}),
     # a quoted 'he' is someone the speaker means, also in a quotation's second sentence
     ('[Tom Hale|PERSON], a member of the [Lakeside Council|ORG], said, "He was an excellent orator [...] For the '
      '[Zarin Party|ORG], he was the helmsman."', {"Tom Hale title helmsman"}),

@@ -996,6 +996,8 @@ def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None
                                       or doc[end - 1].lower_ in L.DATE_WORDS):
         # "if I am in Iran I should go", "In June I will": the pronoun (but "World War I was", "Elizabeth I was")
         return None
+    if nxt.lower_ in L.DATE_WORDS and gazetteer.place_kind(doc[start:end].text):
+        return None  # "in Kabul, Afghanistan Monday": a known place, then the day
     if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
             and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS | L.POSTNOMINALS \
             and not _office_starts(doc, end):

@@ -23,6 +23,7 @@ from . import document, learned, verbs
 from .roles import read_roles
 from .rules import RULES
 from .shapes import matches
+from ..tokens import is_role
 from .units import SYMBOLS, Unit, sentence_units, symbols
 
 def institution_place(label: str) -> str | None:
@@ -240,6 +241,10 @@ class Finder:
         counted = end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].pos_ in ("VERB", "AUX") \
             and any(doc[u.start].tag_ in ("JJ", "JJS", "RB") and doc[u.start].lower_ in L.COUNTING_WORDS
                     or doc[u.start].lower_ in L.COUNTING_WORDS for u in role_units)
+        # "A third president, X, would have faced ...": one more of a count, no office's rank
+        start = role_units[0].start
+        counted = counted or start > 0 and doc[start - 1].lower_ in ("a", "an", "another") \
+            and doc[start].lower_ in L.COUNTING_WORDS and start + 1 < len(doc) and is_role(doc[start + 1].lower_)
         who = parts.get("who")
         supposed = bool(who) and who[0].start > 0 and doc[who[0].start - 1].lower_ in ("if", "unless") \
             and any(t.lower_ == "were" for t in doc[who[0].start:end])
@@ -507,6 +512,9 @@ class Finder:
                 and doc[after].tag_ in ("VBD", "VBZ", "VBP", "MD") \
                 or doc[after].is_title and (L.role_kind(doc[after].lower_) or doc[after].lower_ in L.TITLE_MODIFIERS):
             return True
+        if doc[after].is_title and doc[after].pos_ in ("PROPN", "ADJ", "NOUN") and self.name_at(doc[after]) is None \
+                and doc[after].lower_ not in L.DATE_WORDS:
+            return True  # 'Western Native Voice, Montana Native Vote, ...': the first word of another name
         nxt = self.name_at(doc[after + 1]) if after + 1 < len(doc) and doc[after].text in (",", "and", "or") else None
         return nxt is not None and self.type_of(nxt) == "PLACE" \
             and gazetteer.place_kind(self.label_of(nxt)) == gazetteer.place_kind(self.label_of(inner))
@@ -529,8 +537,12 @@ class Finder:
 
     def act_opposes(self, parts: dict, rule) -> None:
         subject, obj = self._mention(parts.get("subject")), self._mention(parts.get("object"))
-        if subject is not None and obj is not None:
-            self.add(subject, "opposes", obj, None, *_extent(parts), rule.name, rule.confidence)
+        if subject is None or obj is None:
+            return
+        lo, hi = parts["object"][-1].end, parts["subject"][0].start
+        if lo < hi and any(t.pos_ in ("VERB", "AUX") for t in self.doc[lo:hi]):
+            return  # "anti-Biden memes showed 'Dementia Joe'": the name of another clause
+        self.add(subject, "opposes", obj, None, *_extent(parts), rule.name, rule.confidence)
 
     def act_takes_part(self, parts: dict, rule) -> None:
         event = self._mention(parts.get("event"))
