@@ -785,9 +785,12 @@ def test_a_source_spoken_to_or_reporting_is_no_unknown_place(extractor):
     entities, _, _ = extract(extractor, text)
     assert {("Kharaj Herald", "ORG"), ("Agence Meridional-Presse", "ORG"), ("Lakeside Courier", "ORG"),
             ("Peru", "PLACE")} <= entities, entities
-    # a title one writes for
+    # a title one writes for; a journal that printed findings, a day between the verb and 'in'
     entities, _, _ = extract(extractor, 'Ann Ford of Lakeside University and contributor to Harbourview wrote, "a '
                                         'single country could demand it".')
+    assert ("Harbourview", "ORG") in entities, entities
+    entities, _, _ = extract(extractor, "In findings published Wednesday in Harbourview, researchers reported that "
+                                        "deaths rose.")
     assert ("Harbourview", "ORG") in entities, entities
 
 

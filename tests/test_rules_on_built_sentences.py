@@ -750,6 +750,17 @@ def test_the_words_of_an_office_after_a_name_are_cut_off_all_of_them():
     assert trim(doc, 1, 4) == (1, 4)  # (a body's name, no office after it)
 
 
+def test_the_clause_after_according_to_a_person_does_not_say_what_the_person_is():
+    doc = built("According/VERB/VBG to/ADP/IN Lakeside/PROPN/NNP Courier/PROPN/NNP editor/NOUN/NN Kenu/PROPN/NNP "
+                "Lasa/PROPN/NNP ,/PUNCT/, the/DET/DT anti-vaccine/ADJ/JJ movement/NOUN/NN was/AUX/VBD able/ADJ/JJ "
+                "to/PART/TO act/VERB/VB")
+    assert ("Kenu Lasa", "PERSON") in names(add_patterns(doc, [Span(doc, 5, 7, label="PERSON")]))
+    # (an apposition after a name still says what it is)
+    doc = built("Kenu/PROPN/NNP Lasa/PROPN/NNP ,/PUNCT/, an/DET/DT investment/NOUN/NN bank/NOUN/NN ,/PUNCT/, "
+                "collapsed/VERB/VBD")
+    assert names(add_patterns(doc, [Span(doc, 0, 2, label="PERSON")])) == [("Kenu Lasa", "ORG")]
+
+
 def test_a_caucus_a_year_opens_is_an_event_and_one_without_a_body():
     doc = built("the/DET/DT 2020/NUM/CD Lakeside/PROPN/NNP Democratic/PROPN/NNP caucus/NOUN/NN and/CCONJ/CC "
                 "the/DET/DT Lakeside/PROPN/NNP Democratic/PROPN/NNP Caucus/PROPN/NNP")

@@ -76,7 +76,9 @@ def _as_a_source(doc: Doc, span: Span) -> bool:
 
 
 def _after_a_source_opener(doc: Doc, start: int) -> bool:
-    before = doc[max(0, start - 2):start].text.lower()
+    # (a day between the verb and its preposition: 'published Wednesday in X')
+    words = [t.lower_ for t in doc[max(0, start - 3):start] if t.lower_ not in L.DATE_WORDS][-2:]
+    before = " ".join(words)
     return any((" " + before).endswith(" " + opener) for opener in L.SOURCE_OPENERS)
 
 
@@ -118,14 +120,23 @@ def _described_after(doc: Doc, found: _Spans) -> None:
     apposition says what a name is the tagger was unsure of (an organisation or a place)."""
     for k, span in enumerate(found.out):
         noun = apposition_noun(doc, span.end)
-        if noun is None or known(span):
-            continue
+        if noun is None or known(span) or _after_a_source_opener(doc, _description_start(doc, span.start)):
+            continue  # ('According to X, the movement was able to ...': the next clause's subject)
         label = "ORG" if noun in (L.ORGANISATION_KIND_NOUNS | L.BUSINESS_NOUNS) - {"station", "giant"} else \
             "PLACE" if noun in L.PLACE_NOUNS - {"community", "area", "nation", "state"} else None
         if label and span.label_ != label and span.label_ in ("ORG", "PLACE", "PERSON") \
                 and not (span.label_ == "PERSON" and given_name_first(span)):
             found.out[k] = Span(doc, span.start, span.end, label=label)
             found.covered.update({i: found.out[k] for i in range(span.start, span.end)})
+
+
+def _description_start(doc: Doc, start: int) -> int:
+    """Where the words that describe a name before it start ('Samoa Observer editor X')."""
+    i = start
+    while i > 0 and start - i < 6 and (doc[i - 1].is_title or is_role(doc[i - 1].lower_)) \
+            and not doc[i - 1].is_sent_start:
+        i -= 1
+    return i
 
 
 def _listed(doc: Doc, end: int, start: int) -> bool:
