@@ -590,6 +590,9 @@ COURT_OFFICES = {"judge", "judges", "attorney", "attorneys", "justice", "justice
 SERVED_UNDER = {"for", "with", "under", "alongside", "beside"}
 # the candidates a party puts up together ("nominated a ticket of X for President and Y")
 TICKET_NOUNS = {"ticket", "slate"}
+# what one does in an event, said of its doer: "X's victory in the Y", "X's campaign in the Y primary"
+PARTICIPATION_NOUNS = {"victory", "win", "defeat", "loss", "campaign", "bid", "run", "performance", "appearance",
+                       "participation", "debut", "triumph", "candidacy"}
 PARTICIPANT_NOUNS = {"candidate", "candidates", "nominee", "nominees", "contender", "contenders", "contestant",
                      "contestants", "participant", "participants", "delegate", "delegates", "competitor",
                      "competitors", "winner", "winners", "runner-up", "veteran", "veterans", "finalist",

@@ -284,6 +284,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("The [Haidari|PERSON]-led [Zarin Front|ORG] vowed to resist.", {"Haidari leads Zarin Front"}),
     ("[Kharaj Army|ORG] fighters seized the town from the [Zarin Front|ORG] on Monday.",
      {"Kharaj Army opposes Zarin Front"}),
+    # whose win, run or bid in a named event it is took part in it
+    ("[Ann Ford|PERSON]'s victory in the [Lakeside Marathon|EVENT] surprised many.",
+     {"Ann Ford participatedIn Lakeside Marathon"}),
+    ("The [Lakeside Peace Forum|EVENT], attended by [Ann Ford|PERSON] and [Tom Hale|PERSON], ended on Monday.",
+     {"Ann Ford participatedIn Lakeside Peace Forum", "Tom Hale participatedIn Lakeside Peace Forum"}),
     # a party's word before a role of something else: the party's member too
     ("The [Democratic Party|ORG] won. [Tom Hale|PERSON], the former [Democratic|GROUP] dean of the [House of "
      "Representatives|ORG], was 90.", {"Tom Hale memberOf Democratic Party", "Tom Hale memberOf House of Representatives"}),

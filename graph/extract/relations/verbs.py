@@ -108,6 +108,9 @@ VERB_RULES = [
     _rule("memberOf", "nominate pick choose select field", "dobj", "PERSON",
           "The [Green Party|ORG] nominated [Ann Ford|PERSON] for mayor of Lakeside.",
           subject_types="ORG", subject_heads=L.PARTY_HEADS - L.LEGISLATURE_HEADS, reverse=True),
+    _rule("participatedIn", "attend", "prep:by", "PERSON ORG",
+          "The [Lakeside Peace Forum|EVENT], attended by [Ann Ford|PERSON], ended on Monday.", passive=True,
+          subject_types="EVENT", reverse=True),
     _rule("memberOf", "nominate pick choose select field", "prep:by", "ORG",
           "[Ann Ford|PERSON] was nominated by the [Green Party|ORG] for mayor.", passive=True,
           subject_types="PERSON", object_heads=L.PARTY_HEADS - L.LEGISLATURE_HEADS),
@@ -130,6 +133,7 @@ def facts(sent: Span, finder):
     yield from _led_by(sent, names, finder)
     yield from _person_led(sent, names, finder)
     yield from _at_an_event(sent, names, finder)
+    yield from _ones_part(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(verb_lemma(tok))
         tok = _stating_verb(tok) if rules else None
@@ -145,10 +149,7 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
             or rule.predicate != "opposes" and tok.dep_ == "xcomp" and verb_lemma(tok.head) in L.UNREALISED_VERBS:
         return
     if rule.reverse:
-        for obj, where in _objects(tok, rule, names):
-            if type_of(obj) in rule.object_types:
-                yield obj, rule.predicate, subject, None, min(tok.i, where), max(tok.i, where), \
-                    f"verb-{rule.predicate}", rule.confidence
+        yield from _reverse_facts(tok, rule, subject, names, type_of)
         return
     subjects = [subject, *_subject_conjuncts(tok, subject, names, rule.passive)]
     if rule.predicate == "opposes" and _each_other(tok):  # "A and B fought each other"
@@ -165,6 +166,16 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
             for other in _other_side(tok, names) if rule.both_sides else ():
                 if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                     yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def _reverse_facts(tok: Token, rule: VerbRule, subject: int, names, type_of):
+    """A rule whose objects are the relation's subjects: each object (and each name joined to it
+    by 'and': "attended by X and Y"), the predicate, the verb's subject."""
+    for obj, where in _objects(tok, rule, names):
+        for one in [obj, *(names[c.i] for c in tok.doc[where].conjuncts if c.i in names)]:
+            if type_of(one) in rule.object_types:
+                yield one, rule.predicate, subject, None, min(tok.i, where), max(tok.i, where), \
+                    f"verb-{rule.predicate}", rule.confidence
 
 
 def _fits(verb: Token, rule: VerbRule, subject: int, finder) -> bool:
@@ -566,6 +577,19 @@ def _agents(tok: Token, names) -> list[int]:
               if c.i in names and (c.dep_ == "obl:agent" or c.dep_ == "obl" and c.left_edge.lower_ == "by")]
     return agents + [names[g.i] for c in tok.children if c.dep_ == "agent"
                      for g in c.children if g.dep_ == "pobj" and g.i in names]
+
+
+def _ones_part(sent: Span, names, finder):
+    """'X's victory in the Y', 'X's campaign in the Y primary': whose win, run or bid in a named
+    event it is took part in it."""
+    for tok in sent:
+        if tok.lower_ not in L.PARTICIPATION_NOUNS:
+            continue
+        owners = [names[c.i] for c in tok.children if c.dep_ in ("nmod:poss", "poss") and c.i in names]
+        events = [m for m, _ in _prepositional(tok, {"prep:in", "prep:at"}, names) if finder.type_of(m) == "EVENT"]
+        for who in (o for o in owners if finder.type_of(o) in ("PERSON", "ORG")):
+            for event in events:
+                yield who, "participatedIn", event, None, tok.i, tok.i, "ones-part-in-event", 0.65
 
 
 def _at_an_event(sent: Span, names, finder):
