@@ -289,6 +289,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Ann Ford participatedIn Lakeside Marathon"}),
     ("The [Lakeside Peace Forum|EVENT], attended by [Ann Ford|PERSON] and [Tom Hale|PERSON], ended on Monday.",
      {"Ann Ford participatedIn Lakeside Peace Forum", "Tom Hale participatedIn Lakeside Peace Forum"}),
+    ("Speakers at the [Lakeside Peace Forum|EVENT] included [Ann Ford|PERSON], [Tom Hale|PERSON] and "
+     "[Karim Haidari|PERSON].", {"Ann Ford participatedIn Lakeside Peace Forum", "Tom Hale participatedIn Lakeside "
+                                 "Peace Forum", "Karim Haidari participatedIn Lakeside Peace Forum"}),
     # a party's word before a role of something else: the party's member too
     ("The [Democratic Party|ORG] won. [Tom Hale|PERSON], the former [Democratic|GROUP] dean of the [House of "
      "Representatives|ORG], was 90.", {"Tom Hale memberOf Democratic Party", "Tom Hale memberOf House of Representatives"}),

@@ -134,6 +134,7 @@ def facts(sent: Span, finder):
     yield from _person_led(sent, names, finder)
     yield from _at_an_event(sent, names, finder)
     yield from _ones_part(sent, names, finder)
+    yield from _participants_included(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(verb_lemma(tok))
         tok = _stating_verb(tok) if rules else None
@@ -590,6 +591,22 @@ def _ones_part(sent: Span, names, finder):
         for who in (o for o in owners if finder.type_of(o) in ("PERSON", "ORG")):
             for event in events:
                 yield who, "participatedIn", event, None, tok.i, tok.i, "ones-part-in-event", 0.65
+
+
+def _participants_included(sent: Span, names, finder):
+    """'Speakers at the Y included A, B and C', 'Candidates in the Y include A': each name the
+    participants of a named event include took part in it."""
+    for tok in sent:
+        if verb_lemma(tok) != "include" or tok.pos_ != "VERB":
+            continue
+        nouns = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in L.PARTICIPANT_NOUNS]
+        events = [m for n in nouns for m, _ in _prepositional(n, {"prep:at", "prep:in"}, names)
+                  if finder.type_of(m) == "EVENT"]
+        for obj in (c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i in names):
+            for who in [names[obj.i], *(names[c.i] for c in obj.conjuncts if c.i in names)]:
+                if finder.type_of(who) in ("PERSON", "ORG"):
+                    yield from ((who, "participatedIn", e, None, tok.i, tok.i, "participants-include", 0.65)
+                                for e in events)
 
 
 def _at_an_event(sent: Span, names, finder):
