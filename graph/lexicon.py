@@ -464,7 +464,8 @@ PLACE_PREPOSITIONS = {"in", "from", "to", "near", "across", "into", "throughout"
 # -- moved from the modules that used them: one lexicon for every word list --------------------
 LEADING_JUNK = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
                 "those", "former", "late", "then", "acting", "ex", "so", "-", "called", "both", "all", "some",
-                "many", "several", "most", "every", "each", "no", "any", "another", "other", "such", "fellow",
+                "many", "several", "numerous", "various", "most", "every", "each", "no", "any", "another", "other",
+                "such", "fellow",
                 "two", "three", "four", "dozens", "hundreds", "thousands", "millions", "anti", "pro",
                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
                 # adverbs and conjunctions that open a sentence or a quotation ('"Tonight Ghana has chosen"',

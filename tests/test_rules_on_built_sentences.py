@@ -742,6 +742,11 @@ def test_a_common_noun_the_recogniser_ran_into_a_name_is_cut_off_but_not_a_head_
     assert trim(doc, 7, 11) == (7, 11)
 
 
+def test_a_quantity_word_opening_a_sentence_is_no_part_of_a_name():
+    doc = built("Numerous/ADJ/JJ Zarin/PROPN/NNP Clubs/PROPN/NNPS were/AUX/VBD there/ADV/RB")
+    assert trim(doc, 0, 3) == (1, 3)
+
+
 def test_the_words_of_an_office_after_a_name_are_cut_off_all_of_them():
     doc = built("On/ADP/IN Friday/PROPN/NNP ,/PUNCT/, United/PROPN/NNP States/PROPN/NNP Federal/PROPN/NNP "
                 "District/PROPN/NNP Judge/PROPN/NNP Tom/PROPN/NNP Hale/PROPN/NNP spoke/VERB/VBD")
