@@ -436,7 +436,8 @@ NAME_HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS
 # not those a body's name takes too ("the Wagner base", "a CNN station").
 PLACE_KINDS_AFTER_A_NAME = {"camp", "valley", "river", "village", "town", "district", "province", "region", "county",
                             "mountains", "desert", "lake", "island", "prison", "airport", "border", "crossing",
-                            "checkpoint", "neighbourhood", "neighborhood", "refugee", "governorate", "oasis"}
+                            "checkpoint", "neighbourhood", "neighborhood", "refugee", "governorate", "oasis",
+                            "constellation", "galaxy", "nebula", "crater", "volcano", "glacier", "peninsula"}
 # The first word after a body's name that makes a part of it: "Boston University School of Public
 # Health", "Zarin Ministry Department of ..." (not "university": "Harvard University" is "Harvard").
 SUB_UNIT_HEADS = {"school", "department", "faculty", "institute", "college", "division", "centre", "center",

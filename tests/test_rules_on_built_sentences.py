@@ -742,6 +742,13 @@ def test_a_common_noun_the_recogniser_ran_into_a_name_is_cut_off_but_not_a_head_
     assert trim(doc, 7, 11) == (7, 11)
 
 
+def test_a_name_before_a_kind_of_natural_place_is_the_places():
+    doc = built("the/DET/DT stellar/ADJ/JJ system/NOUN/NN of/ADP/IN Zarinium/PROPN/NNP constellation/NOUN/NN "
+                "near/ADP/IN Kharaj/PROPN/NNP crater/NOUN/NN")
+    assert retype(Span(doc, 4, 5, label="ORG")).label_ == "PLACE"
+    assert retype(Span(doc, 7, 8, label="PERSON")).label_ == "PLACE"
+
+
 def test_a_quantity_word_opening_a_sentence_is_no_part_of_a_name():
     doc = built("Numerous/ADJ/JJ Zarin/PROPN/NNP Clubs/PROPN/NNPS were/AUX/VBD there/ADV/RB")
     assert trim(doc, 0, 3) == (1, 3)
