@@ -1,7 +1,8 @@
 """Relations a verb states between its subject and its object, read from the parse: "X attended
 the Y summit", "X fought the Y", "X joined the Y party", "X heads the Y". One row per family of
 verbs: the predicate, the verbs (lemmas), where the object hangs ("dobj", or a preposition),
-and which type the object must be; an example for the tests.
+and which type the object must be; an example for the tests. A row may read its object as the
+relation's subject ("the Y Party nominated X": X memberOf Y; "the Y, attended by X").
 
 Both labelling schemes of English parsers are read: Universal Dependencies (newskg's own model:
 obj, obl + case, nsubj:pass, acl:relcl) and ClearNLP (spaCy's OntoNotes models: dobj, prep +
