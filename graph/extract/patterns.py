@@ -70,9 +70,17 @@ def _according_to(doc: Doc, found: _Spans) -> None:
 
 
 def _as_a_source(doc: Doc, span: Span) -> bool:
-    start = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
-    return _after_a_source_opener(doc, start) \
+    return _after_a_source_opener(doc, _with_the(doc, span)) \
         or span.end < len(doc) and doc[span.end].lower_ in L.REPORTING_VERBS
+
+
+def _with_the(doc: Doc, span: Span) -> int:
+    """Where the span starts with the 'the' before it, if any."""
+    return span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
+
+
+def _dated(tokens) -> bool:
+    return any(t.lower_ in L.DATE_WORDS for t in tokens)
 
 
 def _after_a_source_opener(doc: Doc, start: int) -> bool:
@@ -364,7 +372,7 @@ def _period_named(doc: Doc, found: _Spans) -> None:
     """'the period known as Prohibition', 'an era called the Troubles': the name of a stretch of
     history is an event's, whatever the tagger's guess."""
     for k, span in enumerate(found.out):
-        i = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
+        i = _with_the(doc, span)
         words = [t.lower_ for t in doc[max(0, i - 3):i]]
         known_as = len(words) == 3 and words[0] in L.PERIOD_NOUNS and words[1:] == ["known", "as"]
         called = len(words) >= 2 and words[-2] in L.PERIOD_NOUNS and words[-1] == "called"
@@ -442,7 +450,7 @@ def _a_source_name(span: Span, opened: bool) -> bool:
     words = [t for t in span if t.is_alpha]
     named = opened and (len(words) > 1 or span[0].pos_ == "PROPN")
     return bool(words) and (named or not all(t.lower_ in common_words() for t in words)) \
-        and not any(t.lower_ in L.DATE_WORDS for t in words) and not known(span)
+        and not _dated(words) and not known(span)
 
 
 def _capitalised_run_end(doc: Doc, start: int, covered: dict, modifiers: bool = False) -> int:
@@ -522,7 +530,7 @@ def _source_by_title(doc: Doc, s: Span) -> bool:
     """'told National Geographic', 'published in Nature': everyday words after an opener of a
     source inside a sentence (not a date's, not a part of a longer name) are a title."""
     return s.label_ == "ORG" and not s[0].is_sent_start and _after_a_source_opener(doc, s.start) \
-        and not any(t.lower_ in L.DATE_WORDS for t in s) and not _name_goes_on(doc, s.end)
+        and not _dated(s) and not _name_goes_on(doc, s.end)
 
 
 def _name_goes_on(doc: Doc, end: int) -> bool:

@@ -19,11 +19,11 @@ from ...context import place_of
 from ...names import institution, normal
 
 from ...records import LocalEntity, Relation
+from ..tokens import is_role
 from . import document, learned, verbs
 from .roles import read_roles
 from .rules import RULES
 from .shapes import matches
-from ..tokens import is_role
 from .units import SYMBOLS, Unit, sentence_units, symbols
 
 def institution_place(label: str) -> str | None:

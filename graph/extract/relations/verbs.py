@@ -10,6 +10,7 @@ pobj, nsubjpass, relcl)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
 from spacy.tokens import Span, Token
 
@@ -174,7 +175,7 @@ def _reverse_facts(tok: Token, rule: VerbRule, subject: int, names, type_of):
     """A rule whose objects are the relation's subjects: each object (and each name joined to it
     by 'and': "attended by X and Y"), the predicate, the verb's subject."""
     for obj, where in _objects(tok, rule, names):
-        for one in [obj, *(names[c.i] for c in tok.doc[where].conjuncts if c.i in names)]:
+        for one in [obj, *_with_conjuncts(tok.doc[where], names)[1:]]:
             if type_of(one) in rule.object_types:
                 yield one, rule.predicate, subject, None, min(tok.i, where), max(tok.i, where), \
                     f"verb-{rule.predicate}", rule.confidence
@@ -347,17 +348,14 @@ def _on_the_ticket(ticket: Token, mention_at):
     """The names a ticket is made of ('a ticket of X for president and Y for vice president', 'the
     X/Y ticket'), not those of a clause about it ('the ticket to assist Z's re-election')."""
     for tok in ticket.subtree:
-        if tok.i in mention_at and not any(a.pos_ in ("VERB", "AUX") for a in _up_to(tok, ticket)):
+        between = takewhile(lambda a: a != ticket, tok.ancestors)
+        if tok.i in mention_at and tok != ticket and not any(a.pos_ in ("VERB", "AUX") for a in between):
             yield mention_at[tok.i], tok.i
 
 
-def _up_to(tok: Token, top: Token) -> list:
-    """The tokens between `tok` and its ancestor `top`."""
-    out = []
-    while tok.head != tok and tok.head != top:
-        tok = tok.head
-        out.append(tok)
-    return out
+def _with_conjuncts(tok: Token, mention_at) -> list[int]:
+    """The name at `tok` and those joined to it by 'and' ("attended by X and Y")."""
+    return [mention_at[tok.i], *(mention_at[c.i] for c in tok.conjuncts if c.i in mention_at)]
 
 
 def _attacked(noun: Token, mention_at):
@@ -604,7 +602,7 @@ def _participants_included(sent: Span, names, finder):
         events = [m for n in nouns for m, _ in _prepositional(n, {"prep:at", "prep:in"}, names)
                   if finder.type_of(m) == "EVENT"]
         for obj in (c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i in names):
-            for who in [names[obj.i], *(names[c.i] for c in obj.conjuncts if c.i in names)]:
+            for who in _with_conjuncts(obj, names):
                 if finder.type_of(who) in ("PERSON", "ORG"):
                     yield from ((who, "participatedIn", e, None, tok.i, tok.i, "participants-include", 0.65)
                                 for e in events)
