@@ -1479,3 +1479,16 @@ def test_a_person_the_recogniser_ran_into_the_body_named_after_it_is_two_names(e
     start = [t.text for t in doc].index("Karim")
     assert [(s.text, s.label_) for s in repair(Span(doc, start, start + 3, label="PERSON"))] == \
         [("Karim Haidari", "PERSON"), ("White House", "ORG")]
+
+
+def test_each_holder_of_a_plural_office_leads_the_place_after_its_own_name(extractor):
+    # the recogniser took 'Ann Ford of Ghana' whole for a place; and the second president is
+    # Ghana's, not the first one's country
+    text = ("Leaders met in Nairobi on Sunday, where Presidents Tomas Varga of Kenya and Ann Ford of Ghana "
+            "signed the agreement.")
+    entities, relations, _ = extract(extractor, text)
+    assert ("Ann Ford", "PERSON") in entities
+    assert {("Tomas Varga", "leads", "Kenya"), ("Ann Ford", "leads", "Ghana")} <= relations
+    assert ("Ann Ford", "leads", "Kenya") not in relations
+    _, relations, _ = extract(extractor, "Senators Tom Hale of Ohio and Ann Ford voted against it.")
+    assert ("Ann Ford", "leads", "Ohio") not in relations and ("Ann Ford", "memberOf", "Ohio") not in relations

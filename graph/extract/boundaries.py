@@ -393,13 +393,17 @@ def _monarch_of_country(n: _Name) -> list[Span] | None:
 
 
 def _person_of_place(n: _Name) -> list[Span] | None:
-    """'Doug Collins of Georgia': a person's name does not run on with 'of'."""
+    """'Doug Collins of Georgia': a person's name does not run on with 'of'. The name before 'of'
+    may be a person's by its given name alone when a known place follows ('Presidents X of Nigeria
+    and Patrice Talon of Benin', taken whole for a place)."""
     doc, start, end = n.doc, n.start, n.end
-    if n.label == "PERSON" or given_name_first(doc[start:end]):
-        cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
-        if cut is not None and not titleish(doc[cut - 1]):
-            rest = n.span(cut + 1, end, guess_type(doc[cut + 1:end]) or "PLACE")
-            return repair(n.span(start, cut, "PERSON")) + repair(rest)
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
+    if cut is None or titleish(doc[cut - 1]):
+        return None
+    if n.label == "PERSON" or given_name_first(doc[start:end]) \
+            or cut - start >= 2 and given_name_first(doc[start:cut]) and known(doc[cut + 1:end]):
+        rest = n.span(cut + 1, end, guess_type(doc[cut + 1:end]) or "PLACE")
+        return repair(n.span(start, cut, "PERSON")) + repair(rest)
     return None
 
 

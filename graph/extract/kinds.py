@@ -593,13 +593,15 @@ def role_follows(span) -> bool:
 def place_context(doc: Doc, span: Span) -> int:
     """Votes for a name being a place from its context (a mention's own vote is 2): 'the
     island Crete', 'the city of X' (4), named alongside a known country ('between Crete and
-    Cyprus') (2)."""
+    Cyprus') (2), unless it opens with a given name ('Nigeria and Patrice Talon')."""
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in PLACE_NOUNS_BEFORE_A_NAME:
         return 4
     if span.start > 1 and before is not None and before.lower_ == "of" \
             and doc[span.start - 2].lower_ in PLACE_NOUNS_BEFORE_A_NAME:
         return 4
+    if given_name_first(span):
+        return 0
     for i in (span.start - 2, span.end + 1):
         if 0 <= i < len(doc) and doc[span.start - 1 if i < span.start else span.end].lower_ in ("and", "or"):
             if gazetteer.place_kind(doc[i].text) == "country":

@@ -339,10 +339,14 @@ class Finder:
         self.act_role(parts | {"affiliated": [True]}, rule)
 
     def act_role_each(self, parts: dict, rule) -> None:
-        self.act_role(parts, rule)
-        for unit in parts.get("others", []):
-            if unit.mention is not None:
-                self.act_role(parts | {"who": [unit]}, rule)
+        holders = [(parts["who"], parts.get("own"))]
+        others = parts.get("others", [])
+        for k, unit in enumerate(others):
+            if unit.symbol == SYMBOLS["PERSON"]:
+                after = others[k + 1:k + 3]
+                holders.append(([unit], after[1:] if len(after) == 2 and after[0].symbol == SYMBOLS["OF"] else None))
+        for who, own in holders:
+            self.act_role(parts | {"who": who} | ({"of": own} if own else {}), rule)
 
     def act_role_of_body(self, parts: dict, rule) -> None:
         body = parts.get("body")

@@ -14,7 +14,8 @@ What each `act` does with the bound parts (finder.py):
               other role is of the body ("leader X of the Y Party")
   role_of_place  `who` holds the role of the place of the kind `place` names ("the country's
               president") the article named last before
-  role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y")
+  role_each   each of `who` and `others` holds a role named in the plural ("senators X and Y"); a
+              holder's own place after its name (`own`, for the first) is what its role is of
   role_of_body  `who` holds the role of the organisation the article named last before, when
               `body` is a word for an organisation ("the group's leader, X")
   office_held `who` held the office `office` names ("X's presidency": the title "president")
@@ -78,10 +79,11 @@ RULES = [
          "[Kharaj|ORG] spokesperson [Omar Haidari|PERSON] said they would stay.",
          ("Omar Haidari memberOf Kharaj", "Omar Haidari title spokesperson"), 0.85),
     Rule("plural-title-before-names", f"{AT_TITLE_START} pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
-         "role:((MOD|WORD|HYPHEN|PLACE_NOUN)* PLURAL_ROLE) who:PERSON (OF PLACE)? "
-         "others:((COMMA PERSON (OF PLACE)?)* COMMA? AND PERSON)", "role_each",
+         "role:((MOD|WORD|HYPHEN|PLACE_NOUN)* PLURAL_ROLE) who:PERSON (OF own:PLACE)? "
+         "others:((COMMA PERSON (OF PLACE)?)* COMMA? AND PERSON (OF PLACE)?)", "role_each",
          "[Ruritania|PLACE]'s senators [Tom Hale|PERSON] and [Ann Ford|PERSON] proposed term limits.",
          ("Tom Hale title senator", "Ann Ford title senator"), 0.8),
+    # (each holder's own place after its name: "Presidents X of Kharaj and Y of Zanzar")
     # ("two former presidents, X and Y, attended": the role, then its holders in apposition)
     Rule("plural-title-then-names", f"{AT_TITLE_START} WORD? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
          "role:((MOD|HYPHEN|PLACE_NOUN)* PLURAL_ROLE) COMMA who:PERSON (COMMA IN OTHER)? "
