@@ -184,6 +184,12 @@ RULES = [
          f"{ROLES} {COMP} {OF}", "role",
          "[Ann Ford|PERSON] is also a professor at the [University of Kharaj|ORG].",
          ("Ann Ford memberOf University of Kharaj", "Ann Ford title professor"), 0.75),
+    # (the second of two roles, each with its own place: "X has served as mayor of Y and governor of Z")
+    Rule("copula-later-role", "who:(PERSON|PRONOUN) OTHER{0,2} COPULA+ DET? MOD* ((ORG|PLACE|GROUP) POSS?)? TITLE "
+         "(OF|PREP|IN) DET? (ORG|PLACE) AND DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
+         f"{ROLES} {COMP} {OF} !PERSON", "role",
+         "[Tom Hale|PERSON] has served as mayor of [Lakeside|PLACE] and governor of [Zanzar|PLACE].",
+         ("Tom Hale leads Zanzar", "Tom Hale title governor"), 0.7),
     # (a role of another person's: a title, of no body: "X served as Y's chief of staff")
     Rule("copula-of-a-persons-role", "who:(PERSON|PRONOUN) (COMMA (OTHER? COMMA)?)? OTHER{0,2} COPULA+ "
          f"PERSON POSS pre:MOD* {ROLES} {COMP} !(POSS|OF|PREP)", "role",
