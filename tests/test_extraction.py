@@ -1492,3 +1492,15 @@ def test_each_holder_of_a_plural_office_leads_the_place_after_its_own_name(extra
     assert ("Ann Ford", "leads", "Kenya") not in relations
     _, relations, _ = extract(extractor, "Senators Tom Hale of Ohio and Ann Ford voted against it.")
     assert ("Ann Ford", "leads", "Ohio") not in relations and ("Ann Ford", "memberOf", "Ohio") not in relations
+
+
+def test_the_field_of_an_office_before_its_holder_is_no_part_of_the_name(extractor):
+    for office in ("Minister of Information", "Minister of Foreign Affairs", "Minister of Health"):
+        entities, relations, _ = extract(extractor, f"The plan was criticised by {office} Tom Hale on Monday.")
+        assert {name for name, _ in entities} == {"Tom Hale"}, entities
+        assert ("Tom Hale", "title", office.lower()) in relations, relations
+
+
+def test_a_role_in_a_relative_clause_without_a_comma_is_the_names(extractor):
+    _, relations, _ = extract(extractor, "Ann Ford often disagreed with Tom Hale who is the secretary of state.")
+    assert ("Tom Hale", "title", "secretary of state") in relations

@@ -530,12 +530,12 @@ def _title_before_person(n: _Name) -> None:
         return
     doc, start = n.doc, n.start
     for i in range(n.end - 2, start - 1, -1):
-        word = doc[i]
-        if title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
-                word.is_lower and (L.is_role_word(word.text) or word.lower_ in L.HONORIFICS)) \
-                or (word.is_upper and is_role(word.lower_)) or word.lower_ in L.TRADES and i == start \
-                or _first_lady(doc, i):
-            # ("archbishop Monsenor X", "YouTuber X": a trade opening the span)
+        if _title_word(doc, i, start):
+            of = next((t.i for t in doc[start + 1:i + 2] if t.lower_ == "of"), None)
+            if of is not None and not known(doc[of + 1:n.end]):
+                # 'Minister of Foreign Affairs': an office and its field, left whole to be seen as one
+                # (but 'Archbishop of Gdańsk' names a place)
+                return
             first = i
             while first > start and (titleish(doc[first - 1]) or doc[first - 1].text == "-"):
                 first -= 1
@@ -545,6 +545,16 @@ def _title_before_person(n: _Name) -> None:
                 n.left = [n.span(start, first, "ORG")]  # "ABC CEO X": an acronym's office
             n.start = i + 1  # "Astronomer Anthony Boccaletti", "Senators Kamala Harris"
             return
+
+
+def _title_word(doc: Doc, i: int, start: int) -> bool:
+    """A title's word inside a person's span opening at `start` ("archbishop Monsenor X",
+    "YouTuber X": a trade opening the span)."""
+    word = doc[i]
+    return title_case(word) and (word.lower_.rstrip(".") in L.HONORIFICS or occupation(word.text)) or (
+        word.is_lower and (L.is_role_word(word.text) or word.lower_ in L.HONORIFICS)) \
+        or (word.is_upper and is_role(word.lower_)) or word.lower_ in L.TRADES and i == start \
+        or _first_lady(doc, i)
 
 
 def _first_lady(doc: Doc, i: int) -> bool:
@@ -983,14 +993,26 @@ def _a_title_before(prev, label: str) -> bool:
 def _no_part_of_a_persons_name(doc: Doc, start: int) -> bool:
     """The capitalised word before a person's name that is a party's word ('Republican'), the
     place of an office ('Mayor of London' + 'Sadiq Khan'), an office in capitals ('CEO') or
-    in the plural ('Senators'), or the end of a country's name ('United States' + 'Joe Biden')."""
+    in the plural ('Senators'), the everyday word an office is of ('Minister of Information' + 'Tom
+    Hale'), or the end of a country's name ('United States' + 'Joe Biden')."""
     prev = doc[start - 1]
     return (prev.lower_ in L.PARTY_ADJECTIVES or prev.lower_ in L.PARTY_MEMBER_NOUNS
             or prev.lower_ in _BODY_HEADS and start > 1 and doc[start - 2].lower_ in ("the", "of")
             or start > 1 and doc[start - 2].lower_ == "of" and bool(gazetteer.place_kind(prev.text))
+            or field_of_an_office(doc, start)
             or prev.is_upper and is_role(prev.lower_) or bool(L.plural_role(prev.lower_))
             or any(gazetteer.place_kind(doc[j:start].text) in ("country", "subdivision")
                    for j in range(max(0, start - 3), start - 1)))
+
+
+def field_of_an_office(doc: Doc, start: int) -> bool:
+    """'Minister of Information', 'Minister of Foreign Affairs' right before `start`: everyday
+    words after an office's 'of'."""
+    j = start - 1
+    while j > start - 4 and j > 0 and capitalised(doc[j]) \
+            and ({doc[j].lower_, doc[j].lemma_.lower()} & common_words() or doc[j].lower_ in L.TITLE_MODIFIERS):
+        j -= 1
+    return j < start - 1 and j > 0 and doc[j].lower_ == "of" and titleish(doc[j - 1])
 
 
 def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:

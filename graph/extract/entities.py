@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..context import place_of
 from ..names import INSTITUTION_HEADS, acronym_of, initials, institution, is_acronym, normal
 from .. import lexicon as L
-from .boundaries import defined_acronym, repair, trim
+from .boundaries import defined_acronym, field_of_an_office, repair, trim
 from .kinds import after_its_kind_of_place, given_name_first, guess_type, is_storm, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
 from .tokens import (CONNECTORS, PARTICLES, after_prefix, apposition_noun, bracketed_acronym, capitalised, coverage,
@@ -109,7 +109,9 @@ class EntityLayer:
                 i += 1
                 continue
             j = _run_end(doc, i, covered)
-            if not (is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS or _before_an_office(doc, i, j)):
+            if not (is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS or _before_an_office(doc, i, j)
+                    or j in covered and covered[j].label_ == "PERSON" and field_of_an_office(doc, j)):
+                # ('Director of National Intelligence X': the office's field is no name)
                 for span in _typed_run(doc, i, j, common_start, person_words):
                     if not any(k in covered for k in range(span.start, span.end)):
                         out.append(span)

@@ -176,7 +176,7 @@ RULES = [
          ("Karim Haidari memberOf Zanzari Parliament",), 0.8),
     # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
     # Y, who was ...": a relative clause after an apposition is about the name in it)
-    Rule("copula", f"who:(PERSON|PRONOUN) (((COMMA (DET|WHICH) ANY{{0,16}})? COMMA) | (COMMA WHICH))? "
+    Rule("copula", f"who:(PERSON|PRONOUN) (((COMMA (DET|WHICH) ANY{{0,16}})? COMMA) | (COMMA? WHICH))? "
          "(OTHER{1,2}|(LEFT_FOR ON_TO?)|(TRAVEL ON_TO ON_TO))? COPULA+ "
          "(OTHER IN? COPULA+)? (OTHER|NAMING)? DET? "
          f"pre:MOD* "
