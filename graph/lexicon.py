@@ -25,7 +25,7 @@ LEADER_ROLES = {
     "chief executive", "boss", "ruler", "dictator", "warlord", "supreme leader", "ayatollah", "caliph",
     "speaker", "principal", "rector", "provost", "coordinator", "overseer", "owner", "administrator",
     "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "president-elect",
-    "first minister", "chief minister", "party leader",
+    "first minister", "chief minister", "party leader", "taoiseach",
     "head of state", "head of government", "chief of staff", "general manager",
 }
 # Roles whose holder works for or belongs to the organisation: `memberOf`.
@@ -90,14 +90,14 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "co
               "prime", "foreign", "former", "deputy", "vice", "acting", "interim", "vice-president", "ayatollah",
               "pope", "bishop", "archbishop", "cardinal", "congressman", "congresswoman", "lawmaker", "envoy",
               "officer", "agent", "director", "founder", "co-founder", "co-director", "head", "coach", "monsignor",
-              "monsenor", "monseñor", "comrade", "cde"}
+              "monsenor", "monseñor", "comrade", "cde", "taoiseach"}
 # Titles before a name that only a person holds ("President X", "Senator X"; not "General" of
 # "General Motors")
 PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "senator", "governor", "mayor",
                    "judge", "ayatollah", "congressman", "congresswoman", "ambassador", "chancellor", "premier",
                    "professor", "pope", "sheikh", "imam", "rabbi", "reverend", "mullah", "maulana", "mawlawi",
                    "maulvi", "archbishop", "bishop", "gen", "col", "lt", "capt", "sgt", "adm",
-                   "colonel", "lieutenant", "sergeant", "admiral"}
+                   "colonel", "lieutenant", "sergeant", "admiral", "taoiseach"}
 # Courtesy titles written before a name, abbreviated or short ("Dr Samir Nasser").
 HONORIFIC_ABBREVIATIONS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "rev", "hon", "gen", "col",
                            "lt", "capt", "sgt", "adm", "maj", "cpl", "pte", "st", "cde"}

@@ -1504,3 +1504,13 @@ def test_the_field_of_an_office_before_its_holder_is_no_part_of_the_name(extract
 def test_a_role_in_a_relative_clause_without_a_comma_is_the_names(extractor):
     _, relations, _ = extract(extractor, "Ann Ford often disagreed with Tom Hale who is the secretary of state.")
     assert ("Tom Hale", "title", "secretary of state") in relations
+
+
+def test_an_office_of_hyphenated_words_is_one_title(extractor):
+    _, relations, _ = extract(extractor, "Tom Hale, the commander-in-chief of the Kharaj Army, said so.")
+    assert ("Tom Hale", "title", "commander-in-chief") in relations
+    assert ("Tom Hale", "leads", "Kharaj Army") in relations
+    _, relations, _ = extract(extractor, "The Kharaj Army, whose commander-in-chief is President Tom Hale, entered the town.")
+    assert ("Tom Hale", "title", "commander-in-chief") in relations
+    entities, relations, _ = extract(extractor, "Zarin travelled to Ireland with Taoiseach Tom Hale.")
+    assert ("Tom Hale", "PERSON") in entities and ("Tom Hale", "title", "taoiseach") in relations

@@ -76,21 +76,28 @@ def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
 
 
 def _joined(words: list[Unit]) -> list[Unit]:
-    """Hyphenated words as one: 'Secretary - General' → 'secretary-general' (a ROLE if either
-    part or the whole is one)."""
+    """Hyphenated words as one: 'Secretary - General' → 'secretary-general', 'commander - in -
+    chief' → 'commander-in-chief' (a ROLE if the last part or the whole is one)."""
     out: list[Unit] = []
     k = 0
     while k < len(words):
-        u = words[k]
-        if k + 2 < len(words) and words[k + 1].symbol == HYPHEN and words[k + 1].start == u.end \
-                and words[k + 2].start == words[k + 1].end:
-            whole = f"{u.lower}-{words[k + 2].lower}"
-            symbol = ROLE if L.role_kind(whole) or words[k + 2].symbol == ROLE else words[k + 2].symbol
-            out.append(Unit(symbol, u.start, words[k + 2].end, None, whole))
-            k += 3
+        j = k
+        while j + 2 < len(words) and words[j + 1].symbol == HYPHEN and words[j + 1].start == words[j].end \
+                and words[j + 2].start == words[j + 1].end:
+            j += 2
+        if j == k:
+            out.append(words[k])
+        elif j - k >= 4 and words[k].symbol == SYMBOLS["MOD"]:
+            out += words[k:k + 2]  # 'then-prime-minister': a modifier, then the office
+            k += 2
             continue
-        out.append(u)
-        k += 1
+        else:
+            whole = "-".join(u.lower for u in words[k:j + 1:2])
+            if not L.role_kind(whole) and L.role_kind(whole.replace("-", " ")):
+                whole = whole.replace("-", " ")  # 'then-prime-minister': the office is 'prime minister'
+            symbol = ROLE if L.role_kind(whole) or words[j].symbol == ROLE else words[j].symbol
+            out.append(Unit(symbol, words[k].start, words[j].end, None, whole))
+        k = j + 1
     return out
 
 

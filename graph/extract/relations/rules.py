@@ -195,6 +195,11 @@ RULES = [
          f"PERSON POSS pre:MOD* {ROLES} {COMP} !(POSS|OF|PREP)", "role",
          "[Ann Ford|PERSON] previously served as [Tom Hale|PERSON]'s chief of staff.",
          ("Ann Ford title chief of staff",), 0.7),
+    # ("the Zarin Front, whose leader is X", "the army — whose commander-in-chief is President X —")
+    Rule("whose-role-is", "of:(ORG|PLACE) (COMMA|OTHER)? WHOSE pre:MOD* role:TITLE COPULA+ DET? (MOD|ROLE|HONORIFIC)* "
+         "who:PERSON", "role",
+         "The [Zarin Front|ORG], whose leader is [Tom Hale|PERSON], seized the town.",
+         ("Tom Hale leads Zarin Front", "Tom Hale title leader"), 0.75),
     Rule("whose-body", "who:PERSON COMMA WHOSE org:ORG !(WORD|ROLE|MOD|PLURAL_ROLE)", "member",
          "Prime Minister [Tom Hale|PERSON], whose [Zanzar Unity Party|ORG] leads the government, declined.",
          ("Tom Hale memberOf Zanzar Unity Party",), 0.75),

@@ -205,10 +205,18 @@ _BY_CONTEXT = [
     (_attack_on, "ATTACK"),
     (_position_back, "ROLE"),
     (_time_phrase, "OTHER"),
+    (lambda tok: _inside_a_compound(tok), "WORD"),
     (_as_a_label, "OTHER"),
     (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
      and tok.doc[tok.i - 1].lower_ in L.HONORIFIC_ABBREVIATIONS, "HONORIFIC"),  # "Lt. Gen.": the stop of "Lt"
 ]
+
+
+def _inside_a_compound(tok) -> bool:
+    """'in' of 'commander-in-chief': a lower-case word between two hyphens, no space around them."""
+    doc, i = tok.doc, tok.i
+    return tok.is_lower and 0 < i < len(doc) - 1 and doc[i - 1].text == "-" and doc[i + 1].text == "-" \
+        and not doc[i - 1].whitespace_ and not tok.whitespace_
 
 
 def word_symbol(tok) -> str:
