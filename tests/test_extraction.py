@@ -1514,3 +1514,21 @@ def test_an_office_of_hyphenated_words_is_one_title(extractor):
     assert ("Tom Hale", "title", "commander-in-chief") in relations
     entities, relations, _ = extract(extractor, "Zarin travelled to Ireland with Taoiseach Tom Hale.")
     assert ("Tom Hale", "PERSON") in entities and ("Tom Hale", "title", "taoiseach") in relations
+
+
+def test_an_acronym_in_capitals_is_no_language_and_a_field_of_two_words_is_one_title(extractor):
+    # 'AU' is also the name of a language; 'trade and industry' is one field of one office
+    _, relations, _ = extract(extractor, "Leaders of the African Union (AU) met in Accra. AU trade and industry "
+                                         "commissioner Tom Hale announced Ghana would join.")
+    assert ("Tom Hale", "memberOf", "African Union") in relations
+    assert ("Tom Hale", "title", "trade and industry commissioner") in relations
+    _, relations, _ = extract(extractor, "Ann Ford, a civil and environmental engineering professor at Lakeside "
+                                         "University, said so.")
+    assert ("Ann Ford", "title", "civil and environmental engineering professor") in relations
+
+
+def test_an_acronym_the_article_defines_by_words_that_are_no_name_is_none(extractor):
+    entities, _, _ = extract(extractor, "The study showed the importance of the anterior cingulate cortex (ACC) "
+                                        "region of the rat's brain for harm aversion. Tom Hale said the ACC was "
+                                        "deactivated.")
+    assert {name for name, _ in entities} == {"Tom Hale"}, entities

@@ -1323,8 +1323,8 @@ def _a_word_that_may_be_a_name(tok) -> bool:
     if tok.lower_ in L.DATE_WORDS or pronoun or len(tok.text) < 2 or tok.like_num \
             or tok.lower_ in L.RELIGIONS or is_role(tok.lower_) or tok.lower_ in L.HONORIFICS:
         return False
-    if tok.lower_ in languages() and normal(tok.text) not in gazetteer.demonyms():
-        return False
+    if tok.lower_ in languages() and normal(tok.text) not in gazetteer.demonyms() and not tok.is_upper:
+        return False  # (but 'AU' is an acronym, not the language Au)
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return not (tok.is_sent_start and tok.pos_ == "ADV" and following is not None and following.text == ",")
 

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import INSTITUTION_HEADS, is_acronym, normal
+from ..names import INSTITUTION_HEADS, acronym_of, is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
 from .kinds import given_name_first, guess_type
@@ -499,9 +499,10 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
     # an everyday word the article names as a place ('the electoral district of Groom'): a place's
     # name wherever the article writes it
     places = {normal(s.text) for s in spans if len(s) == 1 and _after_kind_of_place(doc, s)}
+    no_names = _acronyms_of_no_name(doc, spans)
     out = []
     for s in spans:
-        if _speaker_mark(doc, s) or _work_title(doc, s) or _named_illness(doc, s):
+        if _speaker_mark(doc, s) or _work_title(doc, s) or _named_illness(doc, s) or s.text in no_names:
             continue
         if normal(s.text) in places:
             out.append(s if s.label_ == "PLACE" else Span(doc, s.start, s.end, label="PLACE"))
@@ -509,6 +510,25 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
             kept = _kept(doc, s, context, headline)
             if kept is not None:
                 out.append(kept)
+    return out
+
+
+def _acronyms_of_no_name(doc: Doc, spans: list[Span]) -> set[str]:
+    """'Universal Basic Income (UBI)': the acronym the article defines by words that are no name
+    (no span ends before the bracket, no word of a body's, place's or event's name among them,
+    no known place) is none either."""
+    ends = {s.end for s in spans}
+    out = set()
+    for tok in doc:
+        short = doc[tok.i + 1].text if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")" else None
+        if not short or not is_acronym(short) or tok.i in ends:
+            continue
+        full = next((doc[tok.i - k:tok.i] for k in range(2, min(tok.i, 8) + 1)
+                     if acronym_of(short, doc[tok.i - k:tok.i].text)), None)
+        if full is not None and not any(t.lower_ in L.NAME_HEADS for t in full) \
+                and not any(known(full[a:b]) for a in range(len(full))
+                            for b in range(a + 1, min(a + 3, len(full)) + 1)):
+            out.add(short)
     return out
 
 

@@ -118,7 +118,8 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
     """The role words as a title: the run of modifiers and role words that ends in the head, and
     a complement naming no entity ("of foreign relations")."""
     start = h
-    while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN, SYMBOLS["TENURE"]) \
+    while start > 0 and words[start - 1].symbol in (ROLE, MOD, WORD, HYPHEN, PLACE_NOUN, SYMBOLS["TENURE"],
+                                                    SYMBOLS["FIELD_AND"]) \
             and not set(words[start - 1].lower.split("-")) & L.NOT_TITLE_WORDS \
             and not _end_of_a_missed_name(words[start - 1]) \
             and not (words[start].lower in L.TENSE_MODIFIERS and words[start - 1].symbol in (ROLE, WORD)):
@@ -127,6 +128,8 @@ def _title(words: list[Unit], h: int, complement: list[Unit]) -> str:
     while start < h and (words[start].lower in L.PARTY_ADJECTIVES or words[start].lower in _demonyms()) \
             and words[start].lower not in L.TITLE_MODIFIERS:
         start += 1  # "Republican committee chairman", "Israeli prime minister": whose, not what
+    while words[start].symbol == SYMBOLS["FIELD_AND"]:
+        start += 1  # ('Police and Crime Commissioner': the capitalised 'Police' is a name's word)
     parts = [u.lower for u in words[start:h + 1]]
     if not _missed_name(complement):
         # (a name is part of it after "on" or "to", or before a noun: "consultant on Afghanistan",

@@ -70,7 +70,7 @@ ROLES = "role:(TITLE (AND DET? MOD* TITLE)?)"
 # the inside of an apposition, up to a conjunct: no comma, no other person
 NOT_A_NAME = "(!PERSON ANY)*"
 # a title's match starts at its first word: "<!" keeps a match from also starting inside it
-AT_TITLE_START = "<!(MOD|WORD|ROLE|HYPHEN|PLACE_NOUN|ANTI)"
+AT_TITLE_START = "<!(MOD|WORD|ROLE|HYPHEN|PLACE_NOUN|ANTI|FIELD_AND)"
 
 RULES = [
     # -- roles -------------------------------------------------------------------------------

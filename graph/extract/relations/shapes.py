@@ -21,8 +21,9 @@ from .units import SYMBOLS
 
 # Shorthands for phrases many patterns share.
 MACROS = {
-    # the words of a title, ending in its role word: "former deputy foreign minister"
-    "TITLE": "((ANTI HYPHEN)|MOD|WORD|ROLE|HYPHEN|PLACE_NOUN|TENURE)* ROLE",  # ("anti-war activist", "full-time")
+    # the words of a title, ending in its role word: "former deputy foreign minister" ("anti-war
+    # activist", "full-time"; "trade and industry commissioner": a field of two words)
+    "TITLE": "((ANTI HYPHEN)|MOD|WORD|ROLE|HYPHEN|PLACE_NOUN|TENURE|FIELD_AND)* ROLE",
     # what may follow a role inside its phrase: "of foreign relations", "for the Middle East"
     "NAME": "(PERSON|ORG|PLACE|EVENT|GROUP)",
 }

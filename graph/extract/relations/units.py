@@ -53,6 +53,7 @@ SYMBOLS = {
     "ATTACK": "A",    # attack, offensive, airstrikes: an armed action against someone
     "OFFICE": "Q",    # presidency, premiership: an office held ("X's presidency")
     "TENURE": "U",    # tenure, time, term, career ("his tenure as chairman of Y")
+    "FIELD_AND": "J",  # and, inside a role's field: "trade and industry commissioner"
     "OTHER": "x",
 }
 MENTION_TYPES = ("PERSON", "ORG", "PLACE", "EVENT", "GROUP")
@@ -206,6 +207,7 @@ _BY_CONTEXT = [
     (_position_back, "ROLE"),
     (_time_phrase, "OTHER"),
     (lambda tok: _inside_a_compound(tok), "WORD"),
+    (lambda tok: _and_inside_a_field(tok), "FIELD_AND"),
     (_as_a_label, "OTHER"),
     (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
      and tok.doc[tok.i - 1].lower_ in L.HONORIFIC_ABBREVIATIONS, "HONORIFIC"),  # "Lt. Gen.": the stop of "Lt"
@@ -217,6 +219,16 @@ def _inside_a_compound(tok) -> bool:
     doc, i = tok.doc, tok.i
     return tok.is_lower and 0 < i < len(doc) - 1 and doc[i - 1].text == "-" and doc[i + 1].text == "-" \
         and not doc[i - 1].whitespace_ and not tok.whitespace_
+
+
+def _and_inside_a_field(tok) -> bool:
+    """'and' of 'trade and industry commissioner': the word before it modifies a noun after it
+    (not 'the hotel chain and property developer X', two nouns joined)."""
+    doc, i = tok.doc, tok.i
+    return tok.lower_ == "and" and i > 0 and doc[i - 1].is_lower and doc[i - 1].dep_ in ("compound", "amod") \
+        and doc[i - 1].head.i > i + 1 \
+        and not L.role_kind(doc[i - 1].lower_) and not L.plural_role(doc[i - 1].lower_) \
+        and doc[i - 1].lower_ not in L.TRADES
 
 
 def word_symbol(tok) -> str:
