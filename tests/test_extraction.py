@@ -1532,3 +1532,10 @@ def test_an_acronym_the_article_defines_by_words_that_are_no_name_is_none(extrac
                                         "region of the rat's brain for harm aversion. Tom Hale said the ACC was "
                                         "deactivated.")
     assert {name for name, _ in entities} == {"Tom Hale"}, entities
+
+
+def test_a_peoples_word_opening_a_sentence_and_a_bodys_name_is_part_of_the_name(extractor):
+    entities, relations, _ = extract(extractor, "Kenyan Export–Import Bank president Tom Hale said the loans would "
+                                                "go on.")
+    assert ("Kenyan Export–Import Bank", "ORG") in entities
+    assert ("Tom Hale", "leads", "Kenyan Export–Import Bank") in relations

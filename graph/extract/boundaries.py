@@ -949,10 +949,7 @@ def _dash_joined_before(doc: Doc, start: int, label: str, takes_adjective: bool)
 def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
     prev = doc[start - 1]
     if (capitalised(prev) and not doc[start].is_sent_start
-            and (not prev.is_sent_start or (prev.pos_ == "PROPN" and prev.lower_ not in common_words()
-                                            and not occupation(prev.text))
-                 # "Interior Ministry spokesman X said", opening a sentence: the ministry's own word
-                 or (prev.lower_ in INSTITUTION_WORDS and doc[start].lower_ in INSTITUTION_HEADS))
+            and (not prev.is_sent_start or _name_word_opening_a_sentence(doc, start, takes_adjective))
             and prev.lower_ not in LEADING_JUNK and prev.lower_ not in L.PREPOSITIONS and not _question_opener(prev)
             and (prev.pos_ in ("PROPN", "ADJ", "NOUN", "") or prev.is_upper)
             and not _a_title_before(prev, label)
@@ -963,6 +960,16 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
             and not (prev.lower_ in L.PARTY_ADJECTIVES and gazetteer.place_kind(doc[start].text) == "country")):
         return start - 1
     return None
+
+
+def _name_word_opening_a_sentence(doc: Doc, start: int, takes_adjective: bool) -> bool:
+    """A capitalised word opening the sentence that is a name's, not capitalised for opening it:
+    a proper noun of no everyday word or trade; "Interior Ministry spokesman X said": the
+    ministry's own word; "African Export–Import Bank": a people's word opening a body's name."""
+    prev = doc[start - 1]
+    return (prev.pos_ == "PROPN" and prev.lower_ not in common_words() and not occupation(prev.text)) \
+        or (prev.lower_ in INSTITUTION_WORDS and doc[start].lower_ in INSTITUTION_HEADS) \
+        or (takes_adjective and normal(prev.text) in gazetteer.demonyms())
 
 
 def _end_of_another_name(doc: Doc, start: int) -> bool:
