@@ -123,6 +123,10 @@ PEOPLE_MODIFIERS = {"indigenous", "native", "aboriginal", "ethnic"}
 PLURALS_IN_NAMES = {"people", "women", "men", "children"}
 # Nouns after a surname that name a family, not one of its people: "the Biden family".
 FAMILY_NOUNS = {"family", "families", "clan", "dynasty", "household"}
+# Nouns after a person's name that make it a craft's or an instrument's (no entities in the
+# guidelines): "the James Webb space telescope", "the Ann Ford spacecraft".
+CRAFT_NOUNS = {"telescope", "spacecraft", "satellite", "rover", "probe", "lander", "orbiter", "capsule", "aircraft",
+               "ship", "vessel", "submarine", "warship", "destroyer", "frigate", "icebreaker"}
 # Relatives who are no parent or child (no childOf), before whose given name a city's is a person's.
 RELATIVE_NOUNS = {"wife", "husband", "sister", "brother", "widow", "grandson", "granddaughter"}
 # Nouns for meetings and accords that a place name before them makes into an event name.

@@ -1539,3 +1539,10 @@ def test_a_peoples_word_opening_a_sentence_and_a_bodys_name_is_part_of_the_name(
                                                 "go on.")
     assert ("Kenyan Export–Import Bank", "ORG") in entities
     assert ("Tom Hale", "leads", "Kenyan Export–Import Bank") in relations
+
+
+def test_a_persons_name_before_a_crafts_noun_names_the_craft_not_a_person(extractor):
+    entities, relations, _ = extract(extractor, "Astronomers hope that NASA's Tom Hale space telescope will see the "
+                                                "planet. The Ann Ford spacecraft was launched in 2020.")
+    assert {name for name, _ in entities} == {"NASA"}, entities
+    assert not relations

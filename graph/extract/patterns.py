@@ -502,7 +502,8 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
     no_names = _acronyms_of_no_name(doc, spans)
     out = []
     for s in spans:
-        if _speaker_mark(doc, s) or _work_title(doc, s) or _named_illness(doc, s) or s.text in no_names:
+        if _speaker_mark(doc, s) or _work_title(doc, s) or _named_illness(doc, s) or _named_craft(doc, s) \
+                or s.text in no_names:
             continue
         if normal(s.text) in places:
             out.append(s if s.label_ == "PLACE" else Span(doc, s.start, s.end, label="PLACE"))
@@ -585,6 +586,14 @@ def _named_illness(doc: Doc, s: Span) -> bool:
     """'Alzheimer's disease', 'Down's syndrome': an illness named after its discoverer."""
     return s.end + 1 < len(doc) and doc[s.end].text in ("'s", "\u2019s") \
         and doc[s.end + 1].lower_ in ("disease", "syndrome", "disorder", "palsy")
+
+
+def _named_craft(doc: Doc, s: Span) -> bool:
+    """'NASA's James Webb space telescope': a person's name before a craft's or an instrument's
+    noun in lower case (after at most one more word) names the craft."""
+    after = [t for t in doc[s.end:s.end + 2] if t.is_lower]
+    return s.label_ == "PERSON" and bool(after) and after[0].i == s.end \
+        and any(t.lower_ in L.CRAFT_NOUNS for t in after)
 
 
 def _work_title(doc: Doc, s: Span) -> bool:
