@@ -640,7 +640,9 @@ TRADES = {"actor", "actress", "singer", "songwriter", "driver", "chef", "entrepr
           "contractor", "investor", "shopkeeper", "plumber", "filmmaker", "playwright", "screenwriter", "sculptor",
           "illustrator", "animator", "cosplayer", "blogger", "vlogger", "influencer", "narrator", "philosopher",
           "inventor", "surveyor", "missionary", "nun", "golfer", "swimmer", "sprinter", "skier", "wrestler",
-          "jockey", "referee", "umpire"}
+          "jockey", "referee", "umpire", "veterinarian", "librarian", "labourer", "laborer", "waiter", "waitress",
+          "janitor", "cashier", "courier", "herder", "rancher", "trucker", "merchant", "vendor", "headteacher",
+          "schoolteacher", "nanny", "caregiver", "carer", "homemaker", "housewife"}
 TITLE_ONLY = {"owner", "co-owner", "publisher"} | TRADES
 NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
             "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",

@@ -1546,3 +1546,9 @@ def test_a_persons_name_before_a_crafts_noun_names_the_craft_not_a_person(extrac
                                                 "planet. The Ann Ford spacecraft was launched in 2020.")
     assert {name for name, _ in entities} == {"NASA"}, entities
     assert not relations
+
+
+def test_everyday_trades_are_titles(extractor):
+    _, relations, _ = extract(extractor, "According to her website, Ann Ford is a veterinarian and farmer, who "
+                                         "studied in Lakeside.")
+    assert {("Ann Ford", "title", "veterinarian"), ("Ann Ford", "title", "farmer")} <= relations
