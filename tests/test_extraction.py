@@ -1552,3 +1552,9 @@ def test_everyday_trades_are_titles(extractor):
     _, relations, _ = extract(extractor, "According to her website, Ann Ford is a veterinarian and farmer, who "
                                          "studied in Lakeside.")
     assert {("Ann Ford", "title", "veterinarian"), ("Ann Ford", "title", "farmer")} <= relations
+
+
+def test_a_body_an_envoy_is_sent_to_is_part_of_the_title(extractor):
+    _, relations, _ = extract(extractor, "Tom Hale, the special envoy to the African Union, arrived in Accra.")
+    assert ("Tom Hale", "title", "special envoy to the african union") in relations
+    assert ("Tom Hale", "memberOf", "African Union") not in relations

@@ -49,13 +49,14 @@ class Rule:
 
 # the complement of a role that is part of its title: "head of foreign relations", "co-director of
 # the women's rights division", "commissioner of the New York police" (a place's name before a
-# noun is what the noun is of), "consultant on Afghanistan", "ambassador to France and Canada"; not
+# noun is what the noun is of), "consultant on Afghanistan", "ambassador to France and Canada", "envoy
+# to the African Union"; not
 # the words before a name ("head of the ruling [Sovereign Council]": what the role is of)
 COMP = ("comp:((OF DET? (WORD|MOD|ROLE|POSS|HYPHEN|PLACE_NOUN)* (WORD|MOD|ROLE|HYPHEN|PLACE_NOUN) "
         "!((WORD|MOD|ROLE|HYPHEN|PLACE_NOUN)* (POSS|ORG|PLACE|EVENT))) "
         "| (OF DET? (PLACE|GROUP) PLACE_NOUN? WORD (WORD|PLACE_NOUN)*) "
         "| (OF DET? GROUP PLACE_NOUN !OF) "
-        "| (ON_TO DET? (PLACE|WORD|MOD|HYPHEN)+ (AND PLACE)? !POSS))?")
+        "| (ON_TO DET? (PLACE|ORG|WORD|MOD|HYPHEN)+ (AND (PLACE|ORG))? !POSS))?")
 # what a role is of, after it: "leader of the Front", "spokesman for the army", "professor at Y",
 # "director of Argentina's Amnesty International", "CEO of Virginia-based Y", "a member of the
 # movement's Supreme Political Council"
