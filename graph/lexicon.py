@@ -611,7 +611,7 @@ AGREEMENT_VERBS = {"signed", "agreed", "reached", "brokered", "negotiated", "con
 NAMING_WORDS = {"naming", "named", "names", "calling", "called", "calls", "declaring", "declared", "declares",
           "proclaiming", "proclaimed", "styling", "styled", "appointing", "appointed", "crowning", "crowned"}
 TRAVEL_WORDS = {"traveled", "travelled", "traveling", "travelling", "flew", "flying", "came", "coming", "went", "going",
-          "arrived", "arriving", "headed", "heading", "returned", "returning"}
+          "arrived", "arriving", "headed", "heading", "returned", "returning", "met", "gathered", "convened"}
 # Verbs of leaving one post for the next ("X resigned to become the secretary of state"): what
 # follows "to become" is a fact, not a wish ("X hopes to become president")
 LEFT_FOR_VERBS = {"resigned", "resigns", "quit", "quits"}

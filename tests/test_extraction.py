@@ -1558,3 +1558,12 @@ def test_a_body_an_envoy_is_sent_to_is_part_of_the_title(extractor):
     _, relations, _ = extract(extractor, "Tom Hale, the special envoy to the African Union, arrived in Accra.")
     assert ("Tom Hale", "title", "special envoy to the african union") in relations
     assert ("Tom Hale", "memberOf", "African Union") not in relations
+
+
+def test_who_opens_the_clause_of_what_happened_at_an_event_took_part_in_it(extractor):
+    _, relations, _ = extract(extractor, "Leaders met in Accra for the Lakeside Summit, where on Sunday Presidents "
+                                         "Tom Hale of Kenya and Ann Ford of Ghana signed the agreement.")
+    assert {("Tom Hale", "participatedIn", "Lakeside Summit"), ("Ann Ford", "participatedIn", "Lakeside Summit"),
+            ("Lakeside Summit", "locatedIn", "Accra")} <= relations
+    _, relations, _ = extract(extractor, "Fighting broke out at the Lakeside Summit, where police arrested Tom Hale.")
+    assert ("Tom Hale", "participatedIn", "Lakeside Summit") not in relations

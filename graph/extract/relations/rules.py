@@ -319,6 +319,11 @@ RULES = [
          "located",
          "The [Vienna Challenge|EVENT] was held in [Austria|PLACE] last year.",
          ("Vienna Challenge locatedIn Austria",), 0.65),
+    # ("leaders met in X for the Y summit", "she travelled to X for the Y": where the event is)
+    Rule("gathered-in-place-for-event", "TRAVEL (IN|ON_TO) DET? outer:PLACE (COMMA ANY* COMMA)? FOR DET? "
+         "(MOD|WORD|ORG)* inner:EVENT", "located",
+         "Leaders met in [Accra|PLACE] for the [Lakeside Summit|EVENT].",
+         ("Lakeside Summit locatedIn Accra",), 0.65),
     Rule("organisation-is-in", "inner:ORG COPULA DET? (MOD|WORD|OTHER|AND)* IN DET? outer:PLACE", "located",
          "[Lakeside Broadcasting|ORG] is the largest television and radio company in the [Netherlands|PLACE].",
          ("Lakeside Broadcasting locatedIn Netherlands",), 0.6),

@@ -137,6 +137,7 @@ def facts(sent: Span, finder):
     yield from _at_an_event(sent, names, finder)
     yield from _ones_part(sent, names, finder)
     yield from _participants_included(sent, names, finder)
+    yield from _where_at_an_event(sent, names, finder)
     for tok in sent:
         rules = BY_LEMMA.get(verb_lemma(tok))
         tok = _stating_verb(tok) if rules else None
@@ -606,6 +607,24 @@ def _participants_included(sent: Span, names, finder):
                 if finder.type_of(who) in ("PERSON", "ORG"):
                     yield from ((who, "participatedIn", e, None, tok.i, tok.i, "participants-include", 0.65)
                                 for e in events)
+
+
+def _where_at_an_event(sent: Span, names, finder):
+    """'the Y summit, where on Sunday Presidents A and B signed the agreement': the names that
+    open the clause saying what happened at a named event (those before its first verb: its
+    subjects, however the parser hung them) took part in it."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ != "where" or tok.i < sent.start + 2:
+            continue
+        before = doc[tok.i - 2] if doc[tok.i - 1].text == "," else doc[tok.i - 1]
+        event = names[before.i] if before.i in names else None
+        if event is None or finder.type_of(event) != "EVENT":
+            continue
+        verb = next((t for t in doc[tok.i + 1:sent.end] if t.pos_ in ("VERB", "AUX")), None)
+        who = dict.fromkeys(names[t.i] for t in doc[tok.i + 1:verb.i] if t.i in names) if verb is not None else {}
+        for m in (m for m in who if finder.type_of(m) in ("PERSON", "ORG")):
+            yield m, "participatedIn", event, None, tok.i, verb.i, "where-at-event", 0.6
 
 
 def _at_an_event(sent: Span, names, finder):
