@@ -405,6 +405,12 @@ class Finder:
         if who is not None and org is not None:
             self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
 
+    def act_seat_holder(self, parts: dict, rule) -> None:
+        org = self._mention(parts.get("org"))
+        if parts["seat"][0].lower == "seat" and org is not None \
+                and self.label_of(org).lower().split()[-1] in L.LEGISLATURE_HEADS:
+            self.act_member(parts, rule)
+
     def act_role_of_them(self, parts: dict, rule) -> None:
         """'X and Y met. Both are members of Z': the people the sentence before named."""
         them = parts.get("them")

@@ -21,6 +21,7 @@ What each `act` does with the bound parts (finder.py):
   office_held `who` held the office `office` names ("X's presidency": the title "president")
   role_of_them  each person the sentence before named holds the plural role ("Both are members of Y")
   member      `who` is a member of the organisation `org`
+  seat_holder `who` is a member of the chamber `org` whose seat (`seat`) the text says is theirs
   kin         `child` is a child of `parent` (the other way round for "father", "mother")
   kin_of_pronoun  `named` (and `others`) are children of whom "his" or "her" stands for (its
               parents, for "father", "parents")
@@ -250,6 +251,10 @@ RULES = [
          "role",
          "[Leila Ahmed|PERSON] declared herself interim president of [Zanzar|PLACE].",
          ("Leila Ahmed title interim president",), 0.75),
+    # ("fill X's Senate seat", "X's former U.S. Senate seat": a legislator's seat in the chamber)
+    Rule("seat-in-chamber", "who:PERSON POSS MOD* org:ORG seat:SEAT", "seat_holder",
+         "[Ann Ford|PERSON] was appointed to fill [Tom Hale|PERSON]'s [Senate|ORG] seat.",
+         ("Tom Hale memberOf Senate",), 0.7),
     Rule("organisation-in-brackets", "who:PERSON OPEN org:ORG CLOSE", "member",
          "Senators [Tom Hale|PERSON] ([Liberal Party|ORG]) and Ann Ford voted against it.",
          ("Tom Hale memberOf Liberal Party",), 0.7),
