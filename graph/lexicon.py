@@ -574,7 +574,7 @@ OWNED_PARTICIPLES = {"owned", "run", "backed", "funded", "operated", "controlled
 # After a name: what only an organisation has ("X founder", "X members", "the X organization").
 ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "militia", "network", "faction", "founder",
              "co-founder", "member", "members", "fighters", "militants", "leadership", "affiliate", "affiliates",
-             "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman"}
+             "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman", "rebels", "insurgents", "gunmen"}
 # Words that do not count for initials: "National Resistance Front of Afghanistan" → NRFA.
 INITIALS_SKIPPED = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "al", "el", "&"}
 COPULAS = {"is", "am", "was", "are", "were", "been", "be", "become", "becoming", "becomes", "became", "remains",

@@ -1567,3 +1567,10 @@ def test_who_opens_the_clause_of_what_happened_at_an_event_took_part_in_it(extra
             ("Lakeside Summit", "locatedIn", "Accra")} <= relations
     _, relations, _ = extract(extractor, "Fighting broke out at the Lakeside Summit, where police arrested Tom Hale.")
     assert ("Tom Hale", "participatedIn", "Lakeside Summit") not in relations
+
+
+def test_an_armed_movement_and_its_members_plural_are_one_organisation(extractor):
+    # the recogniser took the plural for a place; its singular before 'rebels' names the movement
+    entities, _, _ = extract(extractor, "Officials blamed Zarini rebels for the bombing. The port was recaptured "
+                                        "from Zarinis in 2017. Tom Hale said the Zarinis had attacked journalists.")
+    assert entities == {("Zarinis", "ORG"), ("Tom Hale", "PERSON")}, entities

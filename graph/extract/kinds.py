@@ -171,8 +171,27 @@ def _acronym_person(span, label, head, kind):
 
 
 def _plural_people(span, label, head, kind):
-    return "GROUP" if label in ("ORG", "PERSON") and len(span) == 1 and span[0].tag_ == "NNPS" \
-        and _people_plural(span.text) and head not in L.ORG_HEADS and not organisation_context(span) else None
+    # ('recaptured from Houthis', taken for a place: its singular names an armed group elsewhere,
+    # 'Houthi rebels', or a people)
+    if len(span) != 1:
+        return None
+    plural = span[0].tag_ == "NNPS" and label in ("ORG", "PERSON") \
+        or label == "PLACE" and not known(span) and _singular_used(span) is not None
+    if not (plural and _people_plural(span.text) and head not in L.ORG_HEADS and not organisation_context(span)):
+        return None
+    return "ORG" if label == "PLACE" and _singular_used(span) else "GROUP"
+
+
+def _singular_used(span) -> bool | None:
+    """'Houthis' where the article also writes 'Houthi', capitalised: True when before a word of an
+    organisation's people ('Houthi rebels'), False elsewhere only; None when it does not."""
+    singular = span.text[:-1]
+    if not span.text.endswith("s"):
+        return None
+    uses = [t for t in span.doc if t.text == singular]
+    if not uses:
+        return None
+    return any(t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in L.ORGANISATION_AFTER for t in uses)
 
 
 def _people_plural(word: str) -> bool:

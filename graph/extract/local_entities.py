@@ -384,6 +384,15 @@ def _members_plural(f: _Form, cl: _Cluster) -> str | None:
     return None
 
 
+def _movement_of_its_members(f: _Form, cl: _Cluster) -> str | None:
+    """'Houthi' (an organisation: 'Houthi rebels') and the 'Houthis' the article named first: the
+    movement its members' plural names (not a people's word: 'Afghan' and 'Afghans' are a group)."""
+    if f.type == "ORG" and len(f.words) == 1 and f.key + "s" in cl.keys and f.ctype in ("GROUP", "PLACE", "ORG") \
+            and f.key not in gazetteer.demonyms() and f.key + "s" not in PARTY_GROUP_WORDS:
+        return f"the movement of the '{_first(cl.forms, lambda o: normal(o) == f.key + 's')}'"
+    return None
+
+
 def _party_by_its_name(f: _Form, cl: _Cluster) -> str | None:
     """'Labour' after 'the Labour Party', which the tagger took for a group: the party by its
     name alone, when that is no people's word or creed's adjective ('Republican', 'Kenyan')."""
@@ -755,6 +764,7 @@ SAME_NAME_RULES = [
     ("a storm's name", "'Dorian' after 'Hurricane Dorian', tagged a person", _storm_name),
     ("surname mistyped", "'Jorgensen' after 'Jo Jorgensen', 'La Riva' after 'Gloria La Riva'", _surname_mistyped),
     ("members' plural", "'Houthis' and the 'Houthi movement'", _members_plural),
+    ("a movement by its members' plural", "'Houthi rebels' after 'the Houthis'", _movement_of_its_members),
     ("a party by its name", "'Labour' after 'the Labour Party', tagged a group", _party_by_its_name),
     ("a company without its legal form", "'Norden Metals' after 'Norden Metals AB', tagged a place",
      _company_without_its_legal_form),
@@ -914,13 +924,13 @@ OUTLET_WORDS = {"news", "tv", "television", "radio", "network", "channel", "onli
 
 
 def _plural_of_movement(key: str, etype: str, cl: _Cluster, ctype: str) -> bool:
-    """'Xs' and an organisation named 'X movement' / 'X rebels' in one article: its members,
-    the same organisation (not for peoples: 'Afghans' is no 'Afghan Army')."""
-    if ctype != "ORG" or etype in ("PERSON", "GROUP") or not key.endswith("s") or len(key) < 5 \
-            or " " in key or key in gazetteer.demonyms():
+    """'Xs' and an organisation named 'X movement' / 'X rebels', or 'X' alone, in one article: its
+    members, the same organisation (not for peoples: 'Afghans' is no 'Afghan Army')."""
+    if ctype != "ORG" or etype == "PERSON" or not key.endswith("s") or len(key) < 5 \
+            or " " in key or key in gazetteer.demonyms() or etype == "GROUP" and key in PARTY_GROUP_WORDS:
         return False
     stem = key[:-1]
-    return any(k.split(" ")[0] == stem and " " in k for k in cl.keys)
+    return any(k == stem or k.split(" ")[0] == stem and " " in k for k in cl.keys)
 
 
 def _people_stem(key: str, demonyms: dict[str, str]) -> str:
