@@ -1574,3 +1574,9 @@ def test_an_armed_movement_and_its_members_plural_are_one_organisation(extractor
     entities, _, _ = extract(extractor, "Officials blamed Zarini rebels for the bombing. The port was recaptured "
                                         "from Zarinis in 2017. Tom Hale said the Zarinis had attacked journalists.")
     assert entities == {("Zarinis", "ORG"), ("Tom Hale", "PERSON")}, entities
+
+
+def test_a_common_noun_between_a_peoples_word_and_a_persons_name_parts_them(extractor):
+    # the recogniser took 'Turkish national Hatice Ford' whole for an organisation
+    entities, _, _ = extract(extractor, "He sought documents allowing him to marry Turkish national Hatice Ford.")
+    assert entities == {("Turkish", "GROUP"), ("Hatice Ford", "PERSON")}, entities

@@ -547,6 +547,20 @@ def _title_before_person(n: _Name) -> None:
             return
 
 
+def _person_after_a_noun(n: _Name) -> list[Span] | None:
+    """'Turkish national Hatice Cengiz', taken whole for a body: a common noun in lower case inside
+    a name, then a person's name by its given name, is no part of it; a people's word or a known
+    place before it is a name of its own."""
+    doc, start, end = n.doc, n.start, n.end
+    k = next((i for i in range(start + 1, end - 2) if doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ")
+              and doc[i].lower_ not in PARTICLES), None)
+    if k is None or not given_name_first(doc[k + 1:end]):
+        return None
+    left = doc[start:k]
+    kept = [n.span(start, k, "GROUP" if normal(left.text) in gazetteer.demonyms() else "PLACE")] if known(left) else []
+    return kept + repair(n.span(k + 1, end, "PERSON"))
+
+
 def _title_word(doc: Doc, i: int, start: int) -> bool:
     """A title's word inside a person's span opening at `start` ("archbishop Monsenor X",
     "YouTuber X": a trade opening the span)."""
@@ -658,6 +672,7 @@ REPAIRS = [
     ("office, not a name", "Head of Foreign Relations", _office_not_name),
     ("person then a body", "former Bill Clinton White | House Press Secretary", _person_then_body),
     ("expanded", "VICE + World News", _expanded),
+    ("a person after a common noun", "Turkish national Hatice Cengiz", _person_after_a_noun),
 ]
 
 
