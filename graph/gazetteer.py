@@ -196,6 +196,28 @@ def capitals() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given name → "m" or "f", for the names Faker's person providers list as men's only or as
+    women's only in every locale that lists them (a name of both, 'Jean', 'Andrea', is left out):
+    which person 'his' or 'her' may stand for."""
+    import faker.providers.person as people
+
+    seen: dict[str, set[str]] = {}
+    for module in pkgutil.iter_modules(people.__path__):
+        try:
+            provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+            names = provider.__dict__.get(attr)
+            if isinstance(names, (list, tuple, dict, set, frozenset)):
+                for n in names:
+                    if isinstance(n, str) and re.fullmatch(r"[A-Za-z][A-Za-z'-]+", n):
+                        seen.setdefault(normal(n), set()).add(gender)
+    return {name: next(iter(genders)) for name, genders in seen.items() if len(genders) == 1}
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Given names in Latin script from Faker's person providers (some 17,000, from dozens
     of locales): evidence that a capitalised run of words is a person's name."""

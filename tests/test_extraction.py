@@ -1580,3 +1580,11 @@ def test_a_common_noun_between_a_peoples_word_and_a_persons_name_parts_them(extr
     # the recogniser took 'Turkish national Hatice Ford' whole for an organisation
     entities, _, _ = extract(extractor, "He sought documents allowing him to marry Turkish national Hatice Ford.")
     assert entities == {("Turkish", "GROUP"), ("Hatice Ford", "PERSON")}, entities
+
+
+def test_her_is_no_man_named_before_it(extractor):
+    # 'her' stands for the woman the sentence is about, not the last man it named
+    _, relations, _ = extract(extractor, "Ann Ford is survived by two sons with Omar Haidari, Karim and "
+                                         "Christopher, and by her son Tom Hale.")
+    assert ("Tom Hale", "childOf", "Ann Ford") in relations
+    assert not {r for r in relations if r[:2] == ("Tom Hale", "childOf") and r[2] != "Ann Ford"}, relations

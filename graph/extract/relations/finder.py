@@ -613,11 +613,23 @@ class Finder:
         and 'I' in an interview (the person interviewed)."""
         if tok.lower_ in ("he", "she", "his", "her"):
             before = [m for i, m in self.people_here if i < tok.i]
-            return before[-1] if before else self.last_person
+            # (not a man's given name for 'her': 'survived by two sons, A and Christopher, and by
+            # her son X' is the subject's son)
+            gender = "m" if tok.lower_ in ("he", "his") else "f"
+            return next((m for m in [*reversed(before), self.last_person] if m is not None and self._may_be(m, gender)),
+                        None)
         if tok.lower_ == "i":
             found = document.speaker(self, tok.i)
             return found if found is not None else self._quoted_speaker(tok)
         return None
+
+    def _may_be(self, m: int, gender: str) -> bool:
+        """Whether the person of mention m may be a 'he' ("m") or a 'she' ("f"): a given name of one
+        of its full names (of two words or more) that is not known as the other's only."""
+        forms = self.entities[self.entity_of[m]].forms
+        firsts = [normal(f.split(" ", 1)[0]) for f in forms if " " in f] or [normal(f) for f in forms]
+        genders = gazetteer.given_name_genders()
+        return any(genders.get(first, gender) == gender for first in firsts)
 
     def _quoted_speaker(self, tok) -> int | None:
         """'"I am the director of Y," Ann Ford said': who says the quotation 'I' stands in, when
