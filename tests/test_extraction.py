@@ -1588,3 +1588,9 @@ def test_her_is_no_man_named_before_it(extractor):
                                          "Christopher, and by her son Tom Hale.")
     assert ("Tom Hale", "childOf", "Ann Ford") in relations
     assert not {r for r in relations if r[:2] == ("Tom Hale", "childOf") and r[2] != "Ann Ford"}, relations
+
+
+def test_a_known_places_name_then_a_capitalised_plural_is_a_team(extractor):
+    entities, _, _ = extract(extractor, "The Hornets traded him to the Los Angeles Lakers in 1996. Tourists "
+                                        "visited Niagara Falls.")
+    assert ("Los Angeles Lakers", "ORG") in entities and ("Niagara Falls", "PLACE") in entities, entities

@@ -122,6 +122,18 @@ def _place_head(span, label, head, kind):
         and not (label == "PERSON" and len(span) == 2 and given_name_first(span)) else None
 
 
+def _team_of_a_place(span, label, head, kind):
+    """'the Los Angeles Lakers', 'the Chicago Bulls': a known place's name, then one capitalised
+    plural that is no place's word ('Niagara Falls', 'Palm Springs') nor a people's, is a team."""
+    if label != "PLACE" or len(span) < 2:
+        return None
+    last = span[-1]
+    return "ORG" if last.text[:1].isupper() and last.lower_.endswith("s") \
+        and last.tag_ in ("NNPS", "NNP") and head not in L.PLACE_HEADS and last.lower_[:-1] not in L.PLACE_HEADS \
+        and last.lower_ not in common_words() and not known(span[-1:]) and known(span[:-1]) \
+        and normal(last.text) not in gazetteer.demonyms() and not _people_plural(last.text) else None
+
+
 def _police_body(span, label, head, kind):
     """'the Paris Police Prefecture', 'Lakeside Police District': a police force's office, named by an
     administrative word, is a body (the prefecture of a police, not a prefecture of a country)."""
@@ -328,6 +340,7 @@ RETYPES = [
     ("Institut Pasteur, Partido Popular: an organisation by its first word", _body_by_its_first_word),
     ("the United States House of Representatives: an organisation", _legislature),
     ("the Paris Police Prefecture: a police body", _police_body),
+    ("the Los Angeles Lakers: a team", _team_of_a_place),
     ("Zarin Valley: a place", _place_head),
     ("the Zamzam camp, the Zarin valley: a place by its kind after it", _kind_of_place_after),
     ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
