@@ -1594,3 +1594,10 @@ def test_a_known_places_name_then_a_capitalised_plural_is_a_team(extractor):
     entities, _, _ = extract(extractor, "The Hornets traded him to the Los Angeles Lakers in 1996. Tourists "
                                         "visited Niagara Falls.")
     assert ("Los Angeles Lakers", "ORG") in entities and ("Niagara Falls", "PLACE") in entities, entities
+
+
+def test_a_named_chair_is_an_office_not_a_body(extractor):
+    entities, relations, _ = extract(extractor, "Tom Hale is Lakeside University's Wormley Early Career Professor of "
+                                                "Engineering and an associate professor of mechanical engineering.")
+    assert {name for name, _ in entities} == {"Tom Hale", "Lakeside University"}, entities
+    assert ("Tom Hale", "memberOf", "Lakeside University") in relations

@@ -592,6 +592,11 @@ def _office_not_name(n: _Name) -> list[Span] | None:
         if k == end - 1 or doc[k + 1].lower_ in ("of", "for") or (k + 1 < end and _role_or_roles(doc[k + 1].lower_)
                                                                   and (k + 2 == end or doc[k + 2].lower_ == "of")):
             return n.left
+    # ('Wormley Early Career Professor of Engineering': a named chair, an office of its holder)
+    inner = next((i for i in range(start + 1, end - 1) if is_role(doc[i].lower_) and doc[i + 1].lower_ == "of"), None)
+    if inner is not None and all(capitalised(t) for t in doc[start:inner]) and not known(doc[start:inner]) \
+            and head_word(doc[start:inner]) not in L.NAME_HEADS and not given_name_first(doc[start:end]):
+        return n.left
     return None
 
 
