@@ -1601,3 +1601,10 @@ def test_a_named_chair_is_an_office_not_a_body(extractor):
                                                 "Engineering and an associate professor of mechanical engineering.")
     assert {name for name, _ in entities} == {"Tom Hale", "Lakeside University"}, entities
     assert ("Tom Hale", "memberOf", "Lakeside University") in relations
+
+
+def test_a_name_opening_with_a_given_name_after_a_persons_title_is_a_person(extractor):
+    # the recogniser took the name for an organisation
+    entities, _, _ = extract(extractor, "He served as prime minister, first under President Valéry Giscard "
+                                        "d'Estaing in the seventies.")
+    assert ("Valéry Giscard d'Estaing", "PERSON") in entities, entities

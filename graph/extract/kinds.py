@@ -225,6 +225,15 @@ def _place_of_an_office(span, label, head, kind):
         and is_role(doc[span.start - 2].lower_) else None
 
 
+def _person_after_a_personal_title(span, label, head, kind):
+    """'under President Valéry Giscard d'Estaing', taken for a body: a name opening with a given
+    name right after a title only a person holds is a person's."""
+    doc = span.doc
+    return "PERSON" if label in ("ORG", "PLACE") and span.start > 0 and kind is None \
+        and doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_.rstrip(".") in L.PERSONAL_TITLES \
+        and len(span) >= 2 and given_name_first(span) and head not in L.NAME_HEADS else None
+
+
 def _named_after_a_role(span, label, head, kind):
     """'City manager Pep Guardiola', 'the striker Erling Haaland': two or three capitalised words
     right after a lower-case role word, no known place and no body's, place's or event's head
@@ -349,6 +358,7 @@ RETYPES = [
     ("a fellow Republican, a Democrat: a party's people", _party_word),
     ("Argentine, Chinese-American, Eastern Europeans, Liberal Democrat: a people's words", _people_words),
     ("Mayor of London: the office's place", _place_of_an_office),
+    ("President Valéry Giscard d'Estaing: a person after a person's title", _person_after_a_personal_title),
     ("Kabul Daily Wire reported: an outlet, not a person or place", _reporting_person),
     ("in the capital, Naypyitaw: a place", _place_after_its_kind),
     ("the MP for York Central: a place", _a_legislators_seat),
