@@ -123,6 +123,11 @@ PEOPLE_MODIFIERS = {"indigenous", "native", "aboriginal", "ethnic"}
 PLURALS_IN_NAMES = {"people", "women", "men", "children"}
 # Nouns after a surname that name a family, not one of its people: "the Biden family".
 FAMILY_NOUNS = {"family", "families", "clan", "dynasty", "household"}
+# Bodies of water, by the head word of their names, and the kinds of settlement that lie on their
+# shores, not in them: "the Red Sea port town of Mokha" is on the sea ("the Aegean island of X" in it).
+WATER_HEADS = {"sea", "ocean", "gulf", "bay", "river", "lake", "strait", "channel", "lagoon", "estuary"}
+SETTLEMENT_NOUNS = {"town", "city", "village", "port", "capital", "municipality", "hamlet", "suburb", "harbour",
+                    "harbor"}
 # Nouns after a person's name that make it a craft's or an instrument's (no entities in the
 # guidelines): "the James Webb space telescope", "the Ann Ford spacecraft".
 CRAFT_NOUNS = {"telescope", "spacecraft", "satellite", "rover", "probe", "lander", "orbiter", "capsule", "aircraft",

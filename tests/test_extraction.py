@@ -1608,3 +1608,10 @@ def test_a_name_opening_with_a_given_name_after_a_persons_title_is_a_person(extr
     entities, _, _ = extract(extractor, "He served as prime minister, first under President Valéry Giscard "
                                         "d'Estaing in the seventies.")
     assert ("Valéry Giscard d'Estaing", "PERSON") in entities, entities
+
+
+def test_a_town_on_a_seas_shore_is_not_in_the_sea(extractor):
+    _, relations, _ = extract(extractor, "A bomb went off in the Red Sea port town of Mokha on Monday.")
+    assert ("Mokha", "locatedIn", "Red Sea") not in relations
+    _, relations, _ = extract(extractor, "A bomb went off in Yemen's port town of Mokha on Monday.")
+    assert ("Mokha", "locatedIn", "Yemen") in relations

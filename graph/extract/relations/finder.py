@@ -485,6 +485,9 @@ class Finder:
             return
         if rule.name == "place-comma-place" and self._not_its_place(inner, outer):
             return
+        if self.label_of(outer).lower().split()[-1] in L.WATER_HEADS \
+                and any(u.lower in L.SETTLEMENT_NOUNS for u in parts["_all"] if u.mention is None):
+            return  # "the Red Sea port town of Mokha": on the sea's shore, not in it
         start = self.spans[inner].start
         if rule.name == "in-place" and start > 0 and self.doc[start - 1].lower_ in ("near", "outside") \
                 and all(gazetteer.place_kind(self.label_of(m)) for m in (inner, outer)) \
