@@ -1615,3 +1615,11 @@ def test_a_town_on_a_seas_shore_is_not_in_the_sea(extractor):
     assert ("Mokha", "locatedIn", "Red Sea") not in relations
     _, relations, _ = extract(extractor, "A bomb went off in Yemen's port town of Mokha on Monday.")
     assert ("Mokha", "locatedIn", "Yemen") in relations
+
+
+def test_who_speaks_at_an_event_is_the_titled_person_not_the_body_before_the_titles(extractor):
+    # (the parser makes 'AU' the subject of 'said')
+    _, relations, _ = extract(extractor, "At the opening of the AU summit, AU chairperson President Abdel Fattah "
+                                         "Haidari of Egypt said, \"The success of the deal will be the real test\".")
+    participants = {r[0] for r in relations if r[1:] == ("participatedIn", "AU summit")}
+    assert participants == {"Abdel Fattah Haidari"}, relations

@@ -627,6 +627,16 @@ def _where_at_an_event(sent: Span, names, finder):
             yield m, "participatedIn", event, None, tok.i, verb.i, "where-at-event", 0.6
 
 
+def _titled_person_after(body: int, names, finder) -> int:
+    """'AU chairperson President X of Egypt said', the parser's subject the body: the person its
+    titles name, when only title words stand between them."""
+    doc, j = finder.doc, finder.spans[body].end
+    while j < len(doc) and (L.role_kind(doc[j].lower_) or doc[j].lower_ in L.TITLE_MODIFIERS
+                            or doc[j].lower_.rstrip(".") in L.HONORIFICS):
+        j += 1
+    return names[j] if j > finder.spans[body].end and j in names and finder.type_of(names[j]) == "PERSON" else body
+
+
 def _at_an_event(sent: Span, names, finder):
     """'X held a panel at Anime North', 'X was arrested at the Y rally': whoever does something at
     a named event took part in it."""
@@ -637,6 +647,8 @@ def _at_an_event(sent: Span, names, finder):
         events = [m for head in [tok, *(c for c in tok.children if c.dep_ in ("obj", "dobj"))]
                   for m, _ in _prepositional(head, {"prep:at"}, names) if finder.type_of(m) == "EVENT"]
         subject = _subject(tok, names, finder.referent, passive=tok.tag_ == "VBN") if events else None
+        if subject is not None and finder.type_of(subject) == "ORG":
+            subject = _titled_person_after(subject, names, finder)
         if subject is not None and finder.type_of(subject) in ("PERSON", "ORG"):
             for event in events:
                 yield subject, "participatedIn", event, None, tok.i, tok.i, "verb-at-event", 0.65
