@@ -1623,3 +1623,11 @@ def test_who_speaks_at_an_event_is_the_titled_person_not_the_body_before_the_tit
                                          "Haidari of Egypt said, \"The success of the deal will be the real test\".")
     participants = {r[0] for r in relations if r[1:] == ("participatedIn", "AU summit")}
     assert participants == {"Abdel Fattah Haidari"}, relations
+
+
+def test_what_troops_enter_or_shell_is_a_place(extractor):
+    # names shaped like people's, typed by what is done to them; not the owner of what is shelled
+    entities, _, _ = extract(extractor, "Government forces shelled Omar Abad and Karim Kot overnight.")
+    assert entities == {("Omar Abad", "PLACE"), ("Karim Kot", "PLACE")}, entities
+    entities, _, _ = extract(extractor, "Rebels shelled Tom Hale's home.")
+    assert entities == {("Tom Hale", "PERSON")}, entities

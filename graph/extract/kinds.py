@@ -632,16 +632,30 @@ def role_follows(span) -> bool:
     return False
 
 
+def _entered(span: Span) -> bool:
+    """The object of a verb of entering or shelling, or one joined to it by 'and' (not the owner
+    of what is: 'shelled X's home')."""
+    doc, root = span.doc, span.root
+    if span.end < len(doc) and doc[span.end].text in ("'s", "’s"):
+        return False
+    obj = root.head if root.dep_ == "conj" else root
+    return obj.dep_ in ("obj", "dobj") and obj.head.pos_ == "VERB" and obj.head.lemma_.lower() in L.ENTERING_VERBS \
+        and head_word(span) not in L.NAME_HEADS - L.PLACE_HEADS  # (not 're-entering the Paris Climate Accord')
+
+
 def place_context(doc: Doc, span: Span) -> int:
     """Votes for a name being a place from its context (a mention's own vote is 2): 'the
     island Crete', 'the city of X' (4), named alongside a known country ('between Crete and
-    Cyprus') (2), unless it opens with a given name ('Nigeria and Patrice Talon')."""
+    Cyprus') (2), unless it opens with a given name ('Nigeria and Patrice Talon'); the object of a
+    verb of entering or shelling ('the army entered Ain Issa') (4)."""
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in PLACE_NOUNS_BEFORE_A_NAME:
         return 4
     if span.start > 1 and before is not None and before.lower_ == "of" \
             and doc[span.start - 2].lower_ in PLACE_NOUNS_BEFORE_A_NAME:
         return 4
+    if _entered(span):
+        return 4  # 'the army entered Ain Issa', 'shelled X and Y': a place
     if given_name_first(span):
         return 0
     for i in (span.start - 2, span.end + 1):
