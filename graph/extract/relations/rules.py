@@ -117,6 +117,13 @@ RULES = [
          "role_of_body",
          "The [Zarin Front|ORG] said that the group's leader, [Karim Haidari|PERSON], had been killed.",
          ("Karim Haidari leads Zarin Front", "Karim Haidari title leader"), 0.7),
+    # ("a spokesman for the group, X said", "the leader of the movement, X": the organisation the
+    # article named last)
+    Rule("role-for-the-body-before-name",
+         f"{AT_TITLE_START} DET pre:MOD* role:TITLE (FOR|OF|PREP) DET (WORD|MOD|HYPHEN)* body:(WORD|MOD) COMMA "
+         "who:PERSON", "role_of_body",
+         "The [Zarin Front|ORG] took the town, a spokesman for the group, [Omar Haidari|PERSON], said.",
+         ("Omar Haidari memberOf Zarin Front", "Omar Haidari title spokesman"), 0.7),
     # (not "X, the party's leader": 'party' is a word of titles too, read by apposition-after-name)
     Rule("role-of-the-body-after-name", f"who:PERSON COMMA DET body:WORD POSS pre:MOD* {ROLES} {COMP}",
          "role_of_body",
@@ -201,6 +208,10 @@ RULES = [
     Rule("whose-role-is", "of:(ORG|PLACE) (COMMA|OTHER)? WHOSE pre:MOD* role:TITLE COPULA+ DET? (MOD|ROLE|HONORIFIC)* "
          "who:PERSON", "role",
          "The [Zarin Front|ORG], whose leader is [Tom Hale|PERSON], seized the town.",
+         ("Tom Hale leads Zarin Front", "Tom Hale title leader"), 0.75),
+    # ("the Zarin Front, whose leader X vowed ...": the role before the name)
+    Rule("whose-role-before-name", "of:(ORG|PLACE) COMMA WHOSE pre:MOD* role:TITLE HONORIFIC* who:PERSON", "role",
+         "The attack was claimed by the [Zarin Front|ORG], whose leader [Tom Hale|PERSON] vowed to fight on.",
          ("Tom Hale leads Zarin Front", "Tom Hale title leader"), 0.75),
     Rule("whose-body", "who:PERSON COMMA WHOSE org:ORG !(WORD|ROLE|MOD|PLURAL_ROLE)", "member",
          "Prime Minister [Tom Hale|PERSON], whose [Zanzar Unity Party|ORG] leads the government, declined.",
