@@ -195,25 +195,30 @@ def capitals() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def given_name_genders() -> dict[str, str]:
-    """Given name → "m" or "f", for the names Faker's person providers list as men's only or as
-    women's only in every locale that lists them (a name of both, 'Jean', 'Andrea', is left out):
-    which person 'his' or 'her' may stand for."""
+def _faker_given_names(lists: tuple[str, ...]):
+    """(list name, given name) of Faker's person providers' `lists`, in Latin script."""
     import faker.providers.person as people
 
-    seen: dict[str, set[str]] = {}
     for module in pkgutil.iter_modules(people.__path__):
         try:
             provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
         except (ImportError, AttributeError):
             continue
-        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+        for attr in lists:
             names = provider.__dict__.get(attr)
             if isinstance(names, (list, tuple, dict, set, frozenset)):
-                for n in names:
-                    if isinstance(n, str) and re.fullmatch(r"[A-Za-z][A-Za-z'-]+", n):
-                        seen.setdefault(normal(n), set()).add(gender)
+                yield from ((attr, normal(n)) for n in names
+                            if isinstance(n, str) and re.fullmatch(r"[A-Za-z][A-Za-z'-]+", n))
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given name → "m" or "f", for the names Faker's person providers list as men's only or as
+    women's only in every locale that lists them (a name of both, 'Jean', 'Andrea', is left out):
+    which person 'his' or 'her' may stand for."""
+    seen: dict[str, set[str]] = {}
+    for attr, name in _faker_given_names(("first_names_male", "first_names_female")):
+        seen.setdefault(name, set()).add("m" if attr == "first_names_male" else "f")
     return {name: next(iter(genders)) for name, genders in seen.items() if len(genders) == 1}
 
 
@@ -221,19 +226,7 @@ def given_name_genders() -> dict[str, str]:
 def given_names() -> frozenset[str]:
     """Given names in Latin script from Faker's person providers (some 17,000, from dozens
     of locales): evidence that a capitalised run of words is a person's name."""
-    import faker.providers.person as people
-
-    out: set[str] = set()
-    for module in pkgutil.iter_modules(people.__path__):
-        try:
-            provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
-        except (ImportError, AttributeError):
-            continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            names = provider.__dict__.get(attr)
-            if isinstance(names, (list, tuple, dict, set, frozenset)):
-                out.update(normal(n) for n in names if isinstance(n, str) and re.fullmatch(r"[A-Za-z][A-Za-z'-]+", n))
-    return frozenset(out)
+    return frozenset(name for _, name in _faker_given_names(("first_names", "first_names_male", "first_names_female")))
 
 
 def place_kind(text: str) -> str | None:

@@ -187,11 +187,11 @@ def _plural_people(span, label, head, kind):
     # 'Houthi rebels', or a people)
     if len(span) != 1:
         return None
-    plural = span[0].tag_ == "NNPS" and label in ("ORG", "PERSON") \
-        or label == "PLACE" and not known(span) and _singular_used(span) is not None
+    singular = _singular_used(span) if label == "PLACE" and not known(span) else None
+    plural = span[0].tag_ == "NNPS" and label in ("ORG", "PERSON") or singular is not None
     if not (plural and _people_plural(span.text) and head not in L.ORG_HEADS and not organisation_context(span)):
         return None
-    return "ORG" if label == "PLACE" and _singular_used(span) else "GROUP"
+    return "ORG" if singular else "GROUP"
 
 
 def _singular_used(span) -> bool | None:

@@ -80,12 +80,12 @@ RULES = [
          "who:PERSON", "role",
          "[Kharaj|ORG] spokesperson [Omar Haidari|PERSON] said they would stay.",
          ("Omar Haidari memberOf Kharaj", "Omar Haidari title spokesperson"), 0.85),
+    # (each holder's own place after its name: "Presidents X of Kharaj and Y of Zanzar")
     Rule("plural-title-before-names", f"{AT_TITLE_START} pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
          "role:((MOD|WORD|HYPHEN|PLACE_NOUN)* PLURAL_ROLE) who:PERSON (OF own:PLACE)? "
          "others:((COMMA PERSON (OF PLACE)?)* COMMA? AND PERSON (OF PLACE)?)", "role_each",
          "[Ruritania|PLACE]'s senators [Tom Hale|PERSON] and [Ann Ford|PERSON] proposed term limits.",
          ("Tom Hale title senator", "Ann Ford title senator"), 0.8),
-    # (each holder's own place after its name: "Presidents X of Kharaj and Y of Zanzar")
     # ("two former presidents, X and Y, attended": the role, then its holders in apposition)
     Rule("plural-title-then-names", f"{AT_TITLE_START} WORD? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
          "role:((MOD|HYPHEN|PLACE_NOUN)* PLURAL_ROLE) COMMA who:PERSON (COMMA IN OTHER)? "

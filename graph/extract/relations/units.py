@@ -197,23 +197,6 @@ def _as_a_label(tok) -> bool:
     return tok.lower_ == "as" and any(t.lemma_.lower() in L.LABELLING_VERBS for t in (tok.head, tok.head.head))
 
 
-# Word classes given by the word in its place, tried first: an apostrophe that marks a possessive,
-# "was re-elected governor" (parsed as "re", "-", "elected": one verb), "opposition leader".
-_BY_CONTEXT = [
-    (lambda tok: tok.lower_ in ("'", "\u2019") and _possessive(tok), "POSS"),
-    (_re_verb, "COPULA"),
-    (_stance_before_role, "WORD"),
-    (_attack_on, "ATTACK"),
-    (_position_back, "ROLE"),
-    (_time_phrase, "OTHER"),
-    (lambda tok: _inside_a_compound(tok), "WORD"),
-    (lambda tok: _and_inside_a_field(tok), "FIELD_AND"),
-    (_as_a_label, "OTHER"),
-    (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
-     and tok.doc[tok.i - 1].lower_ in L.HONORIFIC_ABBREVIATIONS, "HONORIFIC"),  # "Lt. Gen.": the stop of "Lt"
-]
-
-
 def _inside_a_compound(tok) -> bool:
     """'in' of 'commander-in-chief': a lower-case word between two hyphens, no space around them."""
     doc, i = tok.doc, tok.i
@@ -229,6 +212,23 @@ def _and_inside_a_field(tok) -> bool:
         and doc[i - 1].head.i > i + 1 \
         and not L.role_kind(doc[i - 1].lower_) and not L.plural_role(doc[i - 1].lower_) \
         and doc[i - 1].lower_ not in L.TRADES
+
+
+# Word classes given by the word in its place, tried first: an apostrophe that marks a possessive,
+# "was re-elected governor" (parsed as "re", "-", "elected": one verb), "opposition leader".
+_BY_CONTEXT = [
+    (lambda tok: tok.lower_ in ("'", "\u2019") and _possessive(tok), "POSS"),
+    (_re_verb, "COPULA"),
+    (_stance_before_role, "WORD"),
+    (_attack_on, "ATTACK"),
+    (_position_back, "ROLE"),
+    (_time_phrase, "OTHER"),
+    (_inside_a_compound, "WORD"),
+    (_and_inside_a_field, "FIELD_AND"),
+    (_as_a_label, "OTHER"),
+    (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+     and tok.doc[tok.i - 1].lower_ in L.HONORIFIC_ABBREVIATIONS, "HONORIFIC"),  # "Lt. Gen.": the stop of "Lt"
+]
 
 
 def word_symbol(tok) -> str:
