@@ -115,20 +115,7 @@ def cross_validate(parts: list[Path] = DEFAULT_GOLD, k: int = 5, model: str | No
     article's relations decided by a model trained on the other folds' articles. Scored per
     article, an entity being the gold entity that shares a form with it (as the labels are made);
     the learned predicates only (title and childOf are the patterns' in both)."""
-    rows, every = [], []
-    extractor = Extractor(model)
-    for part in parts:
-        articles, gold = read_part(part)
-        for article in articles:
-            finder = _finder(extractor, article)
-            ids = gold_ids(finder.entities, gold[article.id])
-            pairs = [(p, finder.entity_of[x.subject], finder.entity_of[x.object], x.features)
-                     for p, x in learned.pairs(finder)]
-            rules = {(r.subject, r.predicate, r.object) for r in finder.found.values() if r.predicate in PREDICATES}
-            stated = {(r["subject"], r["predicate"], r.get("object")) for r in gold[article.id]["relations"]
-                      if r["predicate"] in PREDICATES}
-            rows.append((article.id, ids, rules, pairs, stated))
-            every += label(article.id, finder.entities, pairs, gold[article.id])
+    rows, every = article_rows(parts, Extractor(model))
     fold_of = {a: i for i, fold in enumerate(folds([r[0] for r in rows], k)) for a in fold}
     models = {}
     for i in range(k):
@@ -151,12 +138,32 @@ def cross_validate(parts: list[Path] = DEFAULT_GOLD, k: int = 5, model: str | No
     return out
 
 
+def article_rows(parts: list[Path], extractor) -> tuple[list[tuple], list[Example]]:
+    """Per article of the parts: (id, local entity → gold id, the patterns' relations, the pairs
+    the model would weigh, the gold's relations), all of the learned predicates; and the pairs
+    as labelled examples."""
+    rows, every = [], []
+    for part in parts:
+        articles, gold = read_part(part)
+        for article in articles:
+            finder = _finder(extractor, article)
+            ids = gold_ids(finder.entities, gold[article.id])
+            pairs = [(p, finder.entity_of[x.subject], finder.entity_of[x.object], x.features)
+                     for p, x in learned.pairs(finder)]
+            rules = {(r.subject, r.predicate, r.object) for r in finder.found.values() if r.predicate in PREDICATES}
+            stated = {(r["subject"], r["predicate"], r.get("object")) for r in gold[article.id]["relations"]
+                      if r["predicate"] in PREDICATES}
+            rows.append((article.id, ids, rules, pairs, stated))
+            every += label(article.id, finder.entities, pairs, gold[article.id])
+    return rows, every
+
+
 def _finder(extractor, article: Article):
     from .extract import _names
     from .extract.relations.finder import Finder
 
     doc = extractor.nlp(article.text)
-    _, sentence_of, spans, entity_of, entities = _names(article, doc)
+    _, sentence_of, spans, _, entity_of, entities = _names(article, doc)
     finder = Finder(doc, spans, entity_of, entities, sentence_of)
     finder.run(None)
     return finder

@@ -105,3 +105,43 @@ def test_help_lists_every_verb_with_what_it_does():
     out = kg("--help").stdout
     listed = dict(re.findall(r"^  (\S+) +(\S.*)$", out.split("Commands:", 1)[1], re.MULTILINE))
     assert set(listed) == VERBS and all(listed.values())  # each verb by its name, each with its line
+
+
+def _relation_gold_part(folder):
+    """A validation part of two hand-made articles, each stating one leads relation."""
+    folder.mkdir()
+    (folder / "gold").mkdir()
+    lines = []
+    for n, (person, body) in enumerate([("Tom Hale", "Kharaj Front"), ("Ann Ford", "Zanzar Union")]):
+        text = f"{person}, the leader of the {body}, spoke in Lakeside on Monday. {person.split()[1]} met reporters."
+        lines.append(json.dumps({"id": f"a{n}", "text": text}))
+        (folder / "gold" / f"a{n}.json").write_text(json.dumps({
+            "document": f"a{n}",
+            "entities": [{"id": "p", "type": "PERSON", "label": person, "aliases": [person.split()[1]]},
+                         {"id": "b", "type": "ORG", "label": body, "aliases": []},
+                         {"id": "l", "type": "PLACE", "label": "Lakeside", "aliases": []}],
+            "relations": [{"subject": "p", "predicate": "leads", "object": "b"}]}))
+    (folder / "articles.jsonl").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def test_train_relations_writes_a_model_a_build_can_use_and_cross_validates(tmp_path):
+    part = _relation_gold_part(tmp_path / "part")
+    out = json.loads(kg("train", "--relations", str(part), "--output", str(tmp_path / "model"), "--json").stdout)
+    assert out["examples"]["leads"]["positive"] == 2
+    model = json.loads((tmp_path / "model" / "relations.json").read_text())
+    assert set(model["weights"]) == {"leads", "memberOf", "locatedIn", "opposes", "participatedIn"}
+    kg("build", str(SEEDS / "000_3ad62285e03f5f79.txt"), store=tmp_path / "kg",
+       env={"KG_RELATION_MODEL": str(tmp_path / "model" / "relations.json")})
+    scores = json.loads(kg("train", "--relations", str(part), "--cross-validate", "--json").stdout)
+    assert scores["articles"] == 2 and scores["patterns"]["r"] == 1.0  # the patterns state both
+
+
+def test_train_relations_without_scikit_learn_says_what_to_install(tmp_path):
+    fake = tmp_path / "site" / "sklearn"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('scikit-learn is not installed')\n")
+    result = kg("train", "--relations", str(_relation_gold_part(tmp_path / "part")), check=False,
+                env={"PYTHONPATH": str(tmp_path / "site")})
+    assert result.returncode == 1 and "pip install 'newskg[train]'" in result.stderr
+    assert "Traceback" not in result.stderr

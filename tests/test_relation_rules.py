@@ -445,6 +445,28 @@ def test_a_learned_model_adds_the_pairs_it_is_sure_of_and_nothing_else(nlp, monk
     assert "Ann Ford memberOf Ruritania Club" not in found and "Ann Ford memberOf Lakeside Trust" not in found
 
 
+def test_the_training_rows_of_a_gold_part_hold_the_patterns_relations_by_gold_id(extractor, tmp_path):
+    """graph/train_relations.py reads a validation part (articles.jsonl, gold/) into what
+    cross-validation and training weigh: the patterns' relations and the gold's, by gold id."""
+    from newskg.graph import train_relations
+
+    text = "Tom Hale, the leader of the Kharaj Front, spoke in Lakeside. Ann Ford visited Zanzar."
+    (tmp_path / "articles.jsonl").write_text(json.dumps({"id": "a1", "text": text}) + "\n")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a1.json").write_text(json.dumps({
+        "document": "a1",
+        "entities": [{"id": "hale", "type": "PERSON", "label": "Tom Hale", "aliases": ["Hale"]},
+                     {"id": "front", "type": "ORG", "label": "Kharaj Front", "aliases": []},
+                     {"id": "ford", "type": "PERSON", "label": "Ann Ford", "aliases": []}],
+        "relations": [{"subject": "hale", "predicate": "leads", "object": "front"},
+                      {"subject": "hale", "predicate": "title", "value": "leader"}]}))
+    rows, examples = train_relations.article_rows([tmp_path], extractor)
+    (article, ids, rules, pairs, stated), = rows
+    assert article == "a1" and stated == {("hale", "leads", "front")}
+    assert {(ids.get(s), p, ids.get(o)) for s, p, o in rules} == {("hale", "leads", "front")}
+    assert any(e.label and (e.subject, e.predicate, e.object) == ("hale", "leads", "front") for e in examples)
+
+
 def test_running_for_a_legislature_is_no_membership_of_it(extractor):
     # one runs for a party as its member, but for Congress to sit in it
     e = extractor.extract_one(Article(id="t", text="Tom Hale, a veteran, spoke. Hale ran for the US Congress in 2010 "
