@@ -147,6 +147,12 @@ RULES = [
          "who:PERSON COMMA? OF DET? (MOD|WORD)* of:ORG", "role_affiliated",
          "Former leader [Tom Hale|PERSON] of the conservative [Green Unity Party|ORG] declared his plans.",
          ("Tom Hale leads Green Unity Party", "Tom Hale title former leader"), 0.75),
+    # (a place after the name is what the role is of, as for each of several holders: "President X of
+    # Y said"; not a place that is a modifier: "Representative X of Y's seventh district")
+    Rule("title-before-name-of-place", f"<!(PLACE|ORG|POSS) {AT_TITLE_START} pre:MOD* role:TITLE who:PERSON "
+         "OF of:PLACE !(POSS|PLACE_NOUN|HYPHEN)", "role",
+         "President [Ann Ford|PERSON] of [Zanzar|PLACE] said the talks had failed.",
+         ("Ann Ford leads Zanzar", "Ann Ford title president"), 0.8),
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),
