@@ -298,6 +298,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a role after one worked for: the worker's
     ("[Ann Ford|PERSON] worked for three years for Representative [Tom Hale|PERSON] as an aide.",
      {"Ann Ford title aide"}),
+    # an appointment 'as' the office ("was appointed as the new governor of Y")
+    ("[Tom Hale|PERSON] was appointed as the new governor of [Kandahar|PLACE] province on Monday.",
+     {"Tom Hale leads Kandahar", "Tom Hale title governor"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
@@ -414,6 +417,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Zarin Native Voice locatedIn Norway"}),
     ('An analysis of anti-[Zarin|ORG] memes showed "[Lakeside Joe|PERSON]" as a popular characterization.',
      {"Lakeside Joe opposes Zarin"}),
+    # a body that appoints someone to an office of something else does not make them its own head
+    ("The [Kharaj Front|ORG] appointed [Tom Hale|PERSON] as governor of [Kandahar|PLACE].",
+     {"Tom Hale leads Kharaj Front"}),
     # a place after a holder's name that modifies another word is not what the role is of
     ("Governor [Tom Hale|PERSON] of [Zanzar|PLACE]'s northern province resigned.", {"Tom Hale leads Zanzar"}),
     # a quoted 'he' is someone the speaker means, also in a quotation's second sentence

@@ -193,7 +193,7 @@ RULES = [
     # Y, who was ...": a relative clause after an apposition is about the name in it)
     Rule("copula", f"who:(PERSON|PRONOUN) (((COMMA (DET|WHICH) ANY{{0,16}})? COMMA) | (COMMA? WHICH))? "
          "(OTHER{1,2}|(LEFT_FOR ON_TO?)|(TRAVEL ON_TO ON_TO))? COPULA+ "
-         "(OTHER IN? COPULA+)? (OTHER|NAMING)? DET? "
+         "(OTHER IN? COPULA+)? ((OTHER|NAMING) COPULA?)? DET? "
          f"pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? POSS? "
          f"{ROLES} {COMP} {OF}", "role",
@@ -237,9 +237,10 @@ RULES = [
          f"(OTHER|COPULA)* COPULA DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? {ROLES} {COMP} {OF}", "role",
          "[Tom Hale|PERSON] replaced [Ann Ford|PERSON] as leader of the [Zarin Party|ORG] in May.",
          ("Tom Hale leads Zarin Party", "Tom Hale title leader"), 0.75),
-    # ("the board named X director": a body names, appoints or elects someone to its office)
+    # ("the board named X director": a body names, appoints or elects someone to its office; not to
+    # an office of something else: "the Y Front appointed X as governor of Z")
     Rule("named-to-office",
-         f"owner:ORG (COPULA|NAMING) who:PERSON (COPULA DET?)? pre:MOD* {ROLES} {COMP} !(PERSON|ORG|POSS)", "role",
+         f"owner:ORG (COPULA|NAMING) who:PERSON (COPULA DET?)? pre:MOD* {ROLES} {COMP} !(PERSON|ORG|POSS|OF)", "role",
          "The [Kharaj Trust|ORG] named [Ann Ford|PERSON] director in 2010.",
          ("Ann Ford leads Kharaj Trust", "Ann Ford title director"), 0.7),
     # ("his tenure as chairman of Y": 'his' is the person the sentence before is about)
