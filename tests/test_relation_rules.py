@@ -301,6 +301,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # an appointment 'as' the office ("was appointed as the new governor of Y")
     ("[Tom Hale|PERSON] was appointed as the new governor of [Kandahar|PLACE] province on Monday.",
      {"Tom Hale leads Kandahar", "Tom Hale title governor"}),
+    # 'a' before the owner of a role: one of its holders, a member ("a Taliban commander")
+    ("[Omar Haidari|PERSON], a [Kharaj Front|ORG] commander, was killed on Sunday.",
+     {"Omar Haidari memberOf Kharaj Front", "Omar Haidari title commander"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
@@ -417,6 +420,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Zarin Native Voice locatedIn Norway"}),
     ('An analysis of anti-[Zarin|ORG] memes showed "[Lakeside Joe|PERSON]" as a popular characterization.',
      {"Lakeside Joe opposes Zarin"}),
+    ("[Omar Haidari|PERSON], a [Kharaj Front|ORG] leader, was killed on Sunday.", {"Omar Haidari leads Kharaj Front"}),
     # a body that appoints someone to an office of something else does not make them its own head
     ("The [Kharaj Front|ORG] appointed [Tom Hale|PERSON] as governor of [Kandahar|PLACE].",
      {"Tom Hale leads Kharaj Front"}),

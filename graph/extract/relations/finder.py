@@ -207,7 +207,7 @@ class Finder:
             target = None
             roles = [dataclasses.replace(r, part=True) for r in roles]
         if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region") \
-                or self._one_of_several(role_units[0].start, roles) \
+                or self._one_of_several(self._phrase_start(parts, role_units), roles) \
                 or affiliated:
             # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is
             # named; "a leader of Y", "a director of Y": one of its leaders, a member; "President X of
@@ -220,6 +220,13 @@ class Finder:
         if target is None:
             target = self._party_of_word(role_units)
         return target, roles
+
+    @staticmethod
+    def _phrase_start(parts: dict, role_units: list[Unit]) -> int:
+        """Where the role's phrase starts: at its modifiers or its owner before it ('a Taliban
+        commander': the article is before the owner)."""
+        before = [p[0].start for p in (parts.get("pre"), parts.get("owner")) if p and p[0].start < role_units[0].start]
+        return min(before, default=role_units[0].start)
 
     def _one_of_several(self, i: int, roles) -> bool:
         """'a' or 'an' before a role held now: one of several holders ('a former president' is a
