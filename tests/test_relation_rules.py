@@ -304,6 +304,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # 'a' before the owner of a role: one of its holders, a member ("a Taliban commander")
     ("[Omar Haidari|PERSON], a [Kharaj Front|ORG] commander, was killed on Sunday.",
      {"Omar Haidari memberOf Kharaj Front", "Omar Haidari title commander"}),
+    # the head of a part named by a noun after the body's name is a member of the body; a noun for the
+    # body itself is no part ("the Y movement")
+    ("[Ann Ford|PERSON], head of the [Kharaj Union|ORG] mission in [Norway|PLACE], spoke on Monday.",
+     {"Ann Ford memberOf Kharaj Union"}),
+    ("[Tom Hale|PERSON] is the leader of the [Zarin Front|ORG] movement.", {"Tom Hale leads Zarin Front"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
@@ -421,6 +426,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ('An analysis of anti-[Zarin|ORG] memes showed "[Lakeside Joe|PERSON]" as a popular characterization.',
      {"Lakeside Joe opposes Zarin"}),
     ("[Omar Haidari|PERSON], a [Kharaj Front|ORG] leader, was killed on Sunday.", {"Omar Haidari leads Kharaj Front"}),
+    ("[Ann Ford|PERSON], head of the [Kharaj Union|ORG] mission in [Norway|PLACE], spoke on Monday.",
+     {"Ann Ford leads Kharaj Union"}),
     # a body that appoints someone to an office of something else does not make them its own head
     ("The [Kharaj Front|ORG] appointed [Tom Hale|PERSON] as governor of [Kandahar|PLACE].",
      {"Tom Hale leads Kharaj Front"}),

@@ -206,12 +206,13 @@ class Finder:
             # the head of Y's part there, a member of Y
             target = None
             roles = [dataclasses.replace(r, part=True) for r in roles]
-        if target is not None and self._possessed_after(parts["of"][-1].end) or parts.get("region") \
+        if target is not None and (self._possessed_after(parts["of"][-1].end) or self.type_of(target) == "ORG"
+                                   and self._part_named_after(parts["of"][-1].end)) or parts.get("region") \
                 or self._one_of_several(self._phrase_start(parts, role_units), roles) \
                 or affiliated:
-            # "head of the party's youth wing", "Amnesty's Americas director": of a part of what is
-            # named; "a leader of Y", "a director of Y": one of its leaders, a member; "President X of
-            # the Y Party": the president's party
+            # "head of the party's youth wing", "head of the UN mission", "Amnesty's Americas
+            # director": of a part of what is named; "a leader of Y", "a director of Y": one of its
+            # leaders, a member; "President X of the Y Party": the president's party
             roles = [dataclasses.replace(r, part=True) for r in roles]
         if target is None:
             target = owner
@@ -292,6 +293,14 @@ class Finder:
         doc = self.doc
         return i + 1 < len(doc) and doc[i].text in ("'s", "\u2019s", "'", "\u2019") and doc[i + 1].is_lower \
             and doc[i + 1].pos_ in ("NOUN", "ADJ")
+
+    def _part_named_after(self, i: int) -> bool:
+        """'head of the UN mission in Y': a noun after an organisation's name (ending before token
+        i) that the name modifies names a part of it, unless it is a word for the body itself
+        ('leader of the Y movement')."""
+        doc = self.doc
+        return i < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i - 1].dep_ == "compound" \
+            and doc[i - 1].head.i == i and doc[i].lower_ not in L.BODY_NOUNS | L.BODY_AGAIN_NOUNS
 
     def _name_follows(self, i: int, who: list[Unit] | None) -> bool:
         """A name other than the role's holder at token i, or after a few lower-case words from i
