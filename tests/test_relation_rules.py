@@ -309,6 +309,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Ann Ford|PERSON], head of the [Kharaj Union|ORG] mission in [Norway|PLACE], spoke on Monday.",
      {"Ann Ford memberOf Kharaj Union"}),
     ("[Tom Hale|PERSON] is the leader of the [Zarin Front|ORG] movement.", {"Tom Hale leads Zarin Front"}),
+    # killing or capturing a side's fighters, soldiers or members is fighting that side
+    ("[Zarin Front|ORG] militants killed five [Kharaj Army|ORG] soldiers near [Lakeside|PLACE].",
+     {"Zarin Front opposes Kharaj Army"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
