@@ -312,6 +312,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # killing or capturing a side's fighters, soldiers or members is fighting that side
     ("[Zarin Front|ORG] militants killed five [Kharaj Army|ORG] soldiers near [Lakeside|PLACE].",
      {"Zarin Front opposes Kharaj Army"}),
+    # a place said to be a kind of place in another, or the other's
+    ("[Mombasa|PLACE] is a port city in [Kenya|PLACE].", {"Mombasa locatedIn Kenya"}),
+    ("[Karachi|PLACE] is [Pakistan|PLACE]'s largest city.", {"Karachi locatedIn Pakistan"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
