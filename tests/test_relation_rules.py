@@ -315,6 +315,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a place said to be a kind of place in another, or the other's
     ("[Mombasa|PLACE] is a port city in [Kenya|PLACE].", {"Mombasa locatedIn Kenya"}),
     ("[Karachi|PLACE] is [Pakistan|PLACE]'s largest city.", {"Karachi locatedIn Pakistan"}),
+    ("The talks were attended by [Ann Ford|PERSON], the mayor of [Nairobi|PLACE], [Tom Hale|PERSON], the governor "
+     "of [Texas|PLACE], and [Omar Haidari|PERSON], the leader of the [Kharaj Front|ORG].",
+     {"Ann Ford leads Nairobi", "Tom Hale leads Texas", "Omar Haidari leads Kharaj Front"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
@@ -434,6 +437,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Omar Haidari|PERSON], a [Kharaj Front|ORG] leader, was killed on Sunday.", {"Omar Haidari leads Kharaj Front"}),
     ("[Ann Ford|PERSON], head of the [Kharaj Union|ORG] mission in [Norway|PLACE], spoke on Monday.",
      {"Ann Ford leads Kharaj Union"}),
+    # in a list of names each with its apposition, a role after one name is not the next name's
+    ("The talks were attended by [Ann Ford|PERSON], the mayor of [Nairobi|PLACE], [Tom Hale|PERSON], the governor "
+     "of [Texas|PLACE], and [Omar Haidari|PERSON], the leader of the [Kharaj Front|ORG].",
+     {"Tom Hale leads Nairobi", "Tom Hale title mayor", "Omar Haidari leads Texas", "Omar Haidari title governor"}),
     # a body that appoints someone to an office of something else does not make them its own head
     ("The [Kharaj Front|ORG] appointed [Tom Hale|PERSON] as governor of [Kandahar|PLACE].",
      {"Tom Hale leads Kharaj Front"}),

@@ -182,8 +182,10 @@ RULES = [
          "!(PERSON|POSS)", "role",
          "[Ann Ford|PERSON], then-Governor [Tom Hale|PERSON]'s deputy chief of staff, was convicted.",
          ("Ann Ford title deputy chief of staff",), 0.75),
+    # (not the apposition of the name before: "X, the mayor of Y, Z, the governor of W")
     Rule("apposition-before-name",
-         f"{AT_TITLE_START} <!POSS DET? (owner:(ORG|PLACE|GROUP) (POSS region:(PLACE|GROUP))? POSS?)? {ROLES} {COMP} "
+         f"{AT_TITLE_START} <!POSS <!(PERSON COMMA) <!(PERSON COMMA DET) "
+         f"DET? (owner:(ORG|PLACE|GROUP) (POSS region:(PLACE|GROUP))? POSS?)? {ROLES} {COMP} "
          f"{OF} COMMA HONORIFIC* "
          "who:PERSON",
          "role",
