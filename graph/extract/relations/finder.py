@@ -122,6 +122,7 @@ class Finder:
         who = self._person(parts.get("who"))
         if rule.name == "copula" and self._served_under(parts.get("who")):
             who = self._clause_subject(parts["who"])  # "X worked for Senator Y as an aide": X's role
+        parts = self._owner_before_a_possessive(parts)
         role_units = parts.get("pre", []) + parts.get("role", [])
         comp = parts.get("comp", [])
         if comp and self._name_follows(comp[-1].end, parts.get("who")):
@@ -288,6 +289,19 @@ class Finder:
             self.add(who, "leads", target, None, first, last, rule.name, rule.confidence)
         elif role_kind in ("leader", "member") and ttype == "ORG":
             self.add(who, "memberOf", target, None, first, last, rule.name, rule.confidence * 0.95)
+
+    def _owner_before_a_possessive(self, parts: dict) -> dict:
+        """'X, the party's nominee': a word before a possessive is whose the role is, no part of
+        its title; a word for a body stands for the one the article named last."""
+        pre = parts.get("pre", [])
+        cut = next((k for k in range(len(pre) - 1, -1, -1) if self._possessed_after(pre[k].end)), None)
+        if cut is None:
+            return parts
+        word = pre[cut]
+        named = self.body_again(word.lower, word.start) if word.lower in L.BODY_AGAIN_NOUNS else None
+        owner = {"owner": [Unit(SYMBOLS["ORG"], 0, 0, named, "")]} if named is not None and not parts.get("owner") \
+            else {}
+        return parts | {"pre": pre[cut + 1:]} | owner
 
     def _possessed_after(self, i: int) -> bool:
         doc = self.doc
