@@ -24,9 +24,12 @@ evidence (`kg explain`):
 - `surname`: a person the article names by surname alone joins the person of that surname whose
   context agrees clearly better than any other's; without context only when the article gives
   the name a title ("President Smith") and one person of that surname named in full is far more
-  often in the graph than any other (PROMINENT_ARTICLES, PROMINENCE_RATIO).
-An acronym never joins across articles on its letters alone, nor a person's bare name or an
-event named by its kind alone ("Olympiad", "Summit"), and different given names never
+  often in the graph than any other (PROMINENT_ARTICLES, PROMINENCE_RATIO);
+- `given-name`: a person named by given name alone joins the one person named in full with that
+  given name and the surname of a person the article names ("his wife Melania" beside Donald
+  Trump), when the context agrees.
+An acronym never joins across articles on its letters alone, nor a person's bare name (but for
+the two rules above) or an event named by its kind alone ("Olympiad", "Summit"), and different given names never
 merge by spelling distance. When in doubt the entity gets a node of its own: two nodes are
 better than one wrong merge. An article whose entity has the full names of two nodes shows they
 are one ("Islamic Front of Ruritania (IFR)" with a node "IFR" and one "Islamic Front of
@@ -556,13 +559,15 @@ class Resolver:
                 node = self.nodes[nid]
                 if not usable(nid) or node.type != "PERSON":
                     continue
-                # (a bare given name is not joined across articles: 'Elizabeth' in an obituary's
-                # list of children is not the senator another article names in full)
+                # (a bare given name is not joined across articles by itself: 'Elizabeth' in an
+                # obituary's list of children is not the senator another article names in full)
                 if nid in self.by_surname.get(name, ()):
                     found[nid] = f"'{ent.label}' is the surname of '{node.label}'"
                 elif len(tokens(node.label)) == 1:
                     found[nid] = f"'{ent.label}' is the name of '{node.label}'"
             rule = "surname"
+            if not found:
+                found, rule = self._given_name_in_family(name, context, usable), "given-name"
         scored = sorted(((self.support(nid, context), nid) for nid in found), key=lambda x: (-x[0], x[1]))
         if rule == "surname" and titled and found and (not scored or scored[0][0] < MIN_CONTEXT):
             # "President Smith" in an article that shares no context with any Smith: the one
@@ -584,6 +589,23 @@ class Resolver:
         shared = sorted((self.nodes[c].label for c in set(context) if c != nid and c in self.nodes
                          and not self.nodes[nid].docs.isdisjoint(self.nodes[c].docs)), key=str)[:5]
         return [(nid, Decision(rule, f"{found[nid]}; mentioned before with {', '.join(repr(s) for s in shared)}"))]
+
+    def _given_name_in_family(self, name: str, context: list[str], usable) -> dict[str, str]:
+        """'his wife Melania' in an article that names Donald Trump: the one person named in full
+        elsewhere with that given name and the surname of a person this article names (still
+        subject to the context's support)."""
+        if name not in gazetteer.given_names():
+            return {}
+        families = {tokens(self.nodes[c].label)[-1]: self.nodes[c].label for c in set(context)
+                    if c in self.nodes and self.nodes[c].type == "PERSON" and len(tokens(self.nodes[c].label)) >= 2}
+        found = {}
+        for nid in self.by_word.get(name, set()):
+            words = tokens(self.nodes[nid].label)
+            if usable(nid) and self.nodes[nid].type == "PERSON" and len(words) >= 2 and words[0] == name \
+                    and words[-1] in families and normal(self.nodes[nid].label) != normal(families[words[-1]]):
+                found[nid] = f"'{name}' is the given name of '{self.nodes[nid].label}', and the article names " \
+                             f"'{families[words[-1]]}' of that family"
+        return found if len(found) == 1 else {}
 
     # -- one article -----------------------------------------------------------------------
     def resolve(self, extraction: Extraction) -> list[str]:

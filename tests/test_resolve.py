@@ -221,6 +221,22 @@ def test_a_bare_given_name_does_not_join_a_person_of_another_article():
     assert a != b
 
 
+def test_a_bare_given_name_joins_the_one_person_of_that_family_the_article_names():
+    # "his wife Melania" in an article that names her husband: Melania of that surname, named in
+    # full elsewhere; not with another family's, nor with two of that given name in the family
+    r = Resolver()
+    (laura, tom, _) = r.resolve(extraction("1", ("Laura Ames", "PERSON", []), ("Tom Ames", "PERSON", []),
+                                           ("Lakeside Radio", "ORG", [])))
+    (husband, wife) = r.resolve(extraction("2", ("Tom Ames", "PERSON", []), ("Laura", "PERSON", [])))
+    assert husband == tom and wife == laura and r.decisions[1].rule == "given-name"
+    (_, other) = r.resolve(extraction("3", ("Ann Ford", "PERSON", []), ("Laura", "PERSON", [])))
+    assert other != laura
+    (ruth,) = r.resolve(extraction("4", ("Laura Ruth Ames", "PERSON", [])))
+    assert ruth != laura
+    (_, two) = r.resolve(extraction("5", ("Tom Ames", "PERSON", []), ("Laura", "PERSON", [])))
+    assert two not in (laura, ruth)  # two Lauras of the family: which one is not known
+
+
 def test_a_generic_institutions_names_carry_its_country_written_out():
     r = Resolver()
     (a,) = r.resolve(extraction("1", ("U.S. House of Representatives", "ORG", ["House"])))
