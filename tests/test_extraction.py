@@ -1412,6 +1412,12 @@ def test_the_journal_nature_is_an_organisation_named_by_an_everyday_word(extract
     assert not {e for e in entities if e[0] == "Aspirin"}, entities
 
 
+def test_the_moon_is_a_place_though_the_article_writes_moon_in_lower_case_too(extractor):
+    entities, _, _ = extract(extractor, 'Tom Hale wrote, "Today we went to the Moon and came back." The moon was full '
+                                        'that night.')
+    assert ("Moon", "PLACE") in entities, entities
+
+
 def test_a_name_in_another_language_opening_with_the_bodys_word_is_an_organisation(extractor):
     entities, relations, _ = extract(extractor, "Researchers at the Institut Pasteur in Paris sequenced the virus.")
     assert ("Institut Pasteur", "ORG") in entities, entities

@@ -536,7 +536,8 @@ def _acronyms_of_no_name(doc: Doc, spans: list[Span]) -> set[str]:
 def _kept(doc: Doc, s: Span, context: dict, headline: set[int]) -> Span | None:
     """The span, the span with the capitalised 'The' before it, or None (a common word)."""
     words = [t for t in s if t.is_alpha]
-    if known(s) or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
+    if known(s) or s.label_ == "PLACE" and normal(s.text) in gazetteer.CELESTIAL_BODIES \
+            or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
             or _institution(doc, s, context) or s.label_ == "ORG" and _named_by_its_kind(doc, s) \
             or _source_by_title(doc, s):
         return s
