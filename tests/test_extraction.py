@@ -1418,6 +1418,13 @@ def test_the_moon_is_a_place_though_the_article_writes_moon_in_lower_case_too(ex
     assert ("Moon", "PLACE") in entities, entities
 
 
+def test_the_sun_is_a_place_and_the_newspaper_a_source(extractor):
+    entities, _, _ = extract(extractor, "Its star is cooler than the Sun, but the planet's orbit is much closer.")
+    assert ("Sun", "PLACE") in entities, entities
+    entities, _, _ = extract(extractor, "Tom Hale told the Sun that he would resign.")
+    assert ("Sun", "PLACE") not in entities, entities
+
+
 def test_a_name_in_another_language_opening_with_the_bodys_word_is_an_organisation(extractor):
     entities, relations, _ = extract(extractor, "Researchers at the Institut Pasteur in Paris sequenced the virus.")
     assert ("Institut Pasteur", "ORG") in entities, entities

@@ -45,6 +45,18 @@ def retype(span: Span) -> Span:
     return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
 
 
+def _the_sun(span, label, head, kind):
+    """'cooler than the Sun', 'orbits the Sun': the star is a place. Not the newspaper, which is
+    'The Sun' or a source ('told the Sun', 'the Sun reported', 'the Sun newspaper')."""
+    doc, i = span.doc, span.start
+    if label == "PLACE" or span.text != "Sun" or i == 0 or doc[i - 1].text != "the":
+        return None
+    before = " ".join(t.lower_ for t in doc[max(0, i - 3):i - 1])
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    sourced = any((" " + before).endswith(" " + opener) for opener in L.SOURCE_OPENERS)
+    return None if sourced or after in L.REPORTING_VERBS | L.ORGANISATION_KIND_NOUNS | {"said", "says"} else "PLACE"
+
+
 def _political_body_after(span, label, head, kind):
     """'the Historic Pact coalition', 'the Zanzar Unity party': a name its political body's kind
     follows is that body's (but 'the Gulf War coalition' is a war's)."""
@@ -350,6 +362,7 @@ RETYPES = [
     ("the United States House of Representatives: an organisation", _legislature),
     ("the Paris Police Prefecture: a police body", _police_body),
     ("the Los Angeles Lakers: a team", _team_of_a_place),
+    ("cooler than the Sun: the star, a place", _the_sun),
     ("Zarin Valley: a place", _place_head),
     ("the Zamzam camp, the Zarin valley: a place by its kind after it", _kind_of_place_after),
     ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
