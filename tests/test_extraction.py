@@ -1425,6 +1425,11 @@ def test_the_sun_is_a_place_and_the_newspaper_a_source(extractor):
     assert ("Sun", "PLACE") not in entities, entities
 
 
+def test_a_bodys_branch_named_with_its_country_after_the_head_word_is_the_body(extractor):
+    entities, _, _ = extract(extractor, "The Relief Fund Kenya said it would help.")
+    assert ("Relief Fund Kenya", "ORG") in entities, entities
+
+
 def test_a_name_in_another_language_opening_with_the_bodys_word_is_an_organisation(extractor):
     entities, relations, _ = extract(extractor, "Researchers at the Institut Pasteur in Paris sequenced the virus.")
     assert ("Institut Pasteur", "ORG") in entities, entities
