@@ -74,6 +74,15 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(bare) <= 7 and bare.isalpha() and bare.isupper()
 
 
+_NUMERAL = re.compile(r"(?=[IVX]{2})X{0,3}(IX|IV|V?I{0,3})")
+
+
+def is_numeral(text: str) -> bool:
+    """'II', 'XXI': a Roman numeral of two letters or more (a monarch's, a century's, a site's),
+    no name and no surname by itself."""
+    return bool(_NUMERAL.fullmatch(text))
+
+
 def initials(text: str) -> set[str]:
     """Acronyms a full name can have: of every content word, and of the words before the
     first preposition ('National Liberation Front of Zanzar' → {'nlfz', 'nlf'})."""

@@ -1649,3 +1649,8 @@ def test_what_troops_enter_or_shell_is_a_place(extractor):
     assert entities == {("Omar Abad", "PLACE"), ("Karim Kot", "PLACE")}, entities
     entities, _, _ = extract(extractor, "Rebels shelled Tom Hale's home.")
     assert entities == {("Tom Hale", "PERSON")}, entities
+
+
+def test_a_numeral_alone_is_no_name(extractor):
+    entities, _, _ = extract(extractor, "Tom Hale dug the sites II, III, IV, and V near Lakeside in 2019.")
+    assert not {e for e in entities if e[0] in ("II", "III", "IV")}, entities

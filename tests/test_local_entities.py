@@ -47,6 +47,12 @@ def test_father_and_son_the_son_named_first_keeps_the_surname_and_the_father_his
     assert dict(entities[1].reasons) == {"Anton": "the given name of 'Anton Verlaine'"}
 
 
+def test_a_numeral_is_no_surname_the_name_of_a_war_could_hold():
+    text = "Queen Margaret II spoke. World War II ended in 1945."
+    entity_of, entities = cluster([("Margaret II", "PERSON", 6), ("World War II", "EVENT", 25)], text)
+    assert [e.label for e in entities] == ["Margaret II", "World War II"]
+
+
 def test_a_mention_cut_too_wide_joins_the_name_it_holds_instead_of_founding_an_entity():
     text = ("Ruritania's John Smith spoke. Afterwards Smith left. Former leader of Ruritania John Smith, "
             "Prime Minister Smith and the Smith-Jones ticket. 2020 Ruritania. Mary Jones too.")

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from .. import gazetteer
 from ..context import article_countries, country_names, place_of, without_country
-from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, institution, normal,
-                     same_but_given_nickname, spelling_variant, tokens)
+from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, is_numeral,
+                     institution, normal, same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP,
                        LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS,
@@ -875,6 +875,8 @@ def _prefixed_name(words: list[str], known: dict[str, Counter], opens_sentence: 
         return None
     rest = " ".join(words[i:])
     types = known.get(normal(rest))
+    if is_numeral(rest):
+        return None  # 'World War II' is no 'II' of 'Elizabeth II'
     if not types:
         return _year_before_place(words)
     alone = sum(types.values()) > 0  # not only the surname of a full name the article uses

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .. import gazetteer
-from ..names import INSTITUTION_HEADS, acronym_of, is_acronym, normal
+from ..names import INSTITUTION_HEADS, acronym_of, is_acronym, is_numeral, normal
 from .. import lexicon as L
 from ..lexicon import common_words
 from .kinds import given_name_first, guess_type
@@ -507,7 +507,7 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
             continue
         if normal(s.text) in places:
             out.append(s if s.label_ == "PLACE" else Span(doc, s.start, s.end, label="PLACE"))
-        elif not _DISEASE_OR_MONEY.match(s.text):  # (an acronym, but no name: 'HIV', 'LGBT')
+        elif not _NOT_A_NAME.match(s.text) and not is_numeral(s.text):  # (no name: 'HIV', 'XXI')
             kept = _kept(doc, s, context, headline)
             if kept is not None:
                 out.append(kept)
@@ -649,10 +649,10 @@ def _no_entity_kind(doc, s, words, c) -> bool:
     """'the Nobel Prize', 'Labour Day', 'COVID-19', 'SARS-CoV-2', 'GBP738', 'LGBT activists': awards,
     days, diseases, sums of money and the letters of a cause are no entities of the guidelines."""
     text = s.text
-    return (len(s) > 1 and words and words[-1].lower_ in L.NOT_ENTITY_HEADS) or bool(_DISEASE_OR_MONEY.match(text))
+    return (len(s) > 1 and words and words[-1].lower_ in L.NOT_ENTITY_HEADS) or bool(_NOT_A_NAME.match(text))
 
 
-_DISEASE_OR_MONEY = re.compile(r"^(COVID(-19)?|SARS(-CoV(-2)?)?|MERS(-CoV)?|H\d+N\d+|HIV|AIDS|Ebola|"
+_NOT_A_NAME = re.compile(r"^(COVID(-19)?|SARS(-CoV(-2)?)?|MERS(-CoV)?|H\d+N\d+|HIV|AIDS|Ebola|"
                                r"LGBTQ?I?A?\+?|(USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|RUB)\s?\d[\d,.]*)$")
 
 
