@@ -321,6 +321,10 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body's word before a possessive is whose the role is: the body the article named last
     ("The [Zarin Party|ORG] met on Monday. [Ann Ford|PERSON], the party's candidate for governor, spoke.",
      {"Ann Ford memberOf Zarin Party", "Ann Ford title candidate"}),
+    # "his" or "her" before a party's name: the person's own party, led when a leader's title is theirs
+    ("Opposition leader [Tom Hale|PERSON] said his [Zarin Party|ORG] was ready for an election.",
+     {"Tom Hale leads Zarin Party"}),
+    ("[Ann Ford|PERSON] and her [Zarin Party|ORG] won the vote.", {"Ann Ford memberOf Zarin Party"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
@@ -445,6 +449,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      "of [Texas|PLACE], and [Omar Haidari|PERSON], the leader of the [Kharaj Front|ORG].",
      {"Tom Hale leads Nairobi", "Tom Hale title mayor", "Omar Haidari leads Texas", "Omar Haidari title governor"}),
     ("[Ann Ford|PERSON], the party's nominee for vice president, spoke.", {"Ann Ford title party nominee"}),
+    ("[Tom Hale|PERSON] praised his [Lakeside Institute|ORG] colleagues.", {"Tom Hale memberOf Lakeside Institute"}),
     # a body that appoints someone to an office of something else does not make them its own head
     ("The [Kharaj Front|ORG] appointed [Tom Hale|PERSON] as governor of [Kandahar|PLACE].",
      {"Tom Hale leads Kharaj Front"}),

@@ -495,12 +495,16 @@ class Finder:
 
     def act_party_of_pronoun(self, parts: dict, rule) -> None:
         pron, body, org = parts.get("pron"), parts.get("body"), self._mention(parts.get("org"))
-        if not pron or not body or org is None or pron[0].lower not in ("his", "her") \
-                or body[0].lower not in L.PARTY_BODY_NOUNS:
+        if not pron or org is None or pron[0].lower not in ("his", "her") \
+                or (body[0].lower not in L.PARTY_BODY_NOUNS if body
+                    else self.label_of(org).lower().split()[-1] not in L.PARTY_HEADS - L.LEGISLATURE_HEADS):
             return
         referent = self.pronoun(self.doc[pron[0].start])
         if referent is not None:
-            self.add(referent, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
+            start = self.spans[referent].start
+            titled = start > 0 and self.doc[start - 1].lower_ in L.LEADER_ROLES
+            self.add(referent, "leads" if titled else "memberOf", org, None, *_extent(parts), rule.name,
+                     rule.confidence)
 
     def act_located(self, parts: dict, rule) -> None:
         inner, outer = self._mention(parts.get("inner")), self._mention(parts.get("outer"))

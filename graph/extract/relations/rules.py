@@ -26,7 +26,9 @@ What each `act` does with the bound parts (finder.py):
   kin_of_pronoun  `named` (and `others`) are children of whom "his" or "her" stands for (its
               parents, for "father", "parents")
   party_of_pronoun  whom "his" or "her" stands for is a member of `org`, when `body` is a word for a
-              party or a movement ("her party, One Cebu")
+              party or a movement ("her party, One Cebu") or, with no `body`, the name is a party's
+              ("his Labour Party"); its leader when a leader's title stands right before the
+              person's name ("opposition leader X said his Y Party")
   located     `inner` is in `outer` (for a place after a place, only a larger one)
   located_each  each organisation of `inner` and `last` is in `outer`
   opposes     `subject` opposes `object`
@@ -308,6 +310,9 @@ RULES = [
     Rule("party-of-pronoun", "pron:DET body:(WORD|MOD) COMMA DET? org:ORG", "party_of_pronoun",
          "[Ann Ford|PERSON] conceded on Tuesday. Her party, [One Lakeside|ORG], lost most of its seats.",
          ("Ann Ford memberOf One Lakeside",), 0.7),
+    Rule("own-party-of-pronoun", "pron:DET org:ORG", "party_of_pronoun",
+         "[Tom Hale|PERSON] said his [Zarin Party|ORG] was ready for an election.",
+         ("Tom Hale memberOf Zarin Party",), 0.7),
     Rule("kin-before-name", "DET? MOD* kin:KIN OF DET? (MOD|WORD|ROLE|HYPHEN)* parent:PERSON COMMA child:PERSON", "kin",
          "The daughter of [Omar Darwish|PERSON], [Leila Darwish|PERSON], wrote a post.",
          ("Leila Darwish childOf Omar Darwish",), 0.8),
