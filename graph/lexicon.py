@@ -584,6 +584,9 @@ ORGANISATION_AFTER = {"organization", "organisation", "group", "movement", "mili
              "branch", "cell", "cells", "spokesman", "spokesperson", "spokeswoman", "rebels", "insurgents", "gunmen"}
 # Words that do not count for initials: "National Resistance Front of Afghanistan" → NRFA.
 INITIALS_SKIPPED = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "al", "el", "&"}
+# Prefixes joined to a word by a hyphen that keep their own meaning ("anti-government", "ex-wife",
+# "co-founder", "then-president", "now-former"): no part of a hyphened modifier.
+HYPHEN_PREFIXES = {"anti", "pro", "ex", "co", "then", "now", "vice", "non", "re", "self", "post", "pre", "former", "de"}
 COPULAS = {"is", "am", "was", "are", "were", "been", "be", "become", "becoming", "becomes", "became", "remains",
            "remained",
            "serves",

@@ -325,6 +325,10 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("Opposition leader [Tom Hale|PERSON] said his [Zarin Party|ORG] was ready for an election.",
      {"Tom Hale leads Zarin Party"}),
     ("[Ann Ford|PERSON] and her [Zarin Party|ORG] won the vote.", {"Ann Ford memberOf Zarin Party"}),
+    # a hyphened modifier before the role is part of its title
+    ("[Ann Ford|PERSON], a high-ranking member of the [Kharaj Front|ORG], was killed on Sunday.",
+     {"Ann Ford memberOf Kharaj Front", "Ann Ford title high-ranking member"}),
+    ("[Tom Hale|PERSON], a long-time member of the [Zarin Party|ORG], died.", {"Tom Hale memberOf Zarin Party"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),

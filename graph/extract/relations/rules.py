@@ -375,7 +375,8 @@ RULES = [
     Rule("organisation-a-place-based", "inner:ORG COMMA DET (MOD|WORD)* outer:PLACE HYPHEN BASED", "located",
          "[Cinema for Peace|ORG], a [Berlin|PLACE]-based non-profit, paid for the flight.",
          ("Cinema for Peace locatedIn Berlin",), 0.75),
-    Rule("organisation-based-in", "inner:ORG ((COMMA (OTHER|WORD|DET|HYPHEN|PLACE_NOUN){0,6})|(COMMA WHICH COPULA+)|"
+    Rule("organisation-based-in",
+         "inner:ORG ((COMMA (OTHER|WORD|MOD|DET|HYPHEN|PLACE_NOUN){0,6})|(COMMA WHICH COPULA+)|"
          "(COPULA (OTHER|WORD|DET){0,2}))? BASED IN DET? outer:PLACE",
          "located", "The charity [Sea-Watch|ORG], based in [Berlin|PLACE], renamed its ship.",
          ("Sea-Watch locatedIn Berlin",), 0.75),

@@ -204,6 +204,22 @@ def _inside_a_compound(tok) -> bool:
         and not doc[i - 1].whitespace_ and not tok.whitespace_
 
 
+def _part_of_a_hyphened_modifier(tok) -> bool:
+    """'high-ranking', 'long-time', 'well-known' before a noun: both words are one modifier ('a
+    high-ranking member of Y'), not a role's or a prefix's ('co-founder', 'anti-government')."""
+    doc, i = tok.doc, tok.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
+        first, last = i, i + 2
+    elif i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        first, last = i - 2, i
+    else:
+        return False
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return doc[first].is_lower and doc[last].is_lower and doc[first].lower_ not in L.HYPHEN_PREFIXES \
+        and not L.role_kind(doc[first].lower_) and not L.role_kind(doc[last].lower_) \
+        and after is not None and after.is_lower and after.pos_ == "NOUN"
+
+
 def _and_inside_a_field(tok) -> bool:
     """'and' of 'trade and industry commissioner': the word before it modifies a noun after it
     (not 'the hotel chain and property developer X', two nouns joined)."""
@@ -224,6 +240,7 @@ _BY_CONTEXT = [
     (_position_back, "ROLE"),
     (_time_phrase, "OTHER"),
     (_inside_a_compound, "WORD"),
+    (_part_of_a_hyphened_modifier, "MOD"),
     (_and_inside_a_field, "FIELD_AND"),
     (_as_a_label, "OTHER"),
     (lambda tok: tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
