@@ -329,6 +329,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Ann Ford|PERSON], a high-ranking member of the [Kharaj Front|ORG], was killed on Sunday.",
      {"Ann Ford memberOf Kharaj Front", "Ann Ford title high-ranking member"}),
     ("[Tom Hale|PERSON], a long-time member of the [Zarin Party|ORG], died.", {"Tom Hale memberOf Zarin Party"}),
+    # who speaks for a body is its member
+    ("[Omar Haidari|PERSON], who speaks for the [Kharaj Front|ORG], said the town had fallen.",
+     {"Omar Haidari memberOf Kharaj Front"}),
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
@@ -454,6 +457,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Tom Hale leads Nairobi", "Tom Hale title mayor", "Omar Haidari leads Texas", "Omar Haidari title governor"}),
     ("[Ann Ford|PERSON], the party's nominee for vice president, spoke.", {"Ann Ford title party nominee"}),
     ("[Tom Hale|PERSON] praised his [Lakeside Institute|ORG] colleagues.", {"Tom Hale memberOf Lakeside Institute"}),
+    ("[Tom Hale|PERSON] spoke for two hours at the [Lakeside Institute|ORG].", {"Tom Hale memberOf Lakeside Institute"}),
     # a body that appoints someone to an office of something else does not make them its own head
     ("The [Kharaj Front|ORG] appointed [Tom Hale|PERSON] as governor of [Kandahar|PLACE].",
      {"Tom Hale leads Kharaj Front"}),

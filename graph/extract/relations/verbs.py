@@ -76,6 +76,8 @@ VERB_RULES = [
           "The [Northern Front|ORG] declared war on the [Kharaj Army|ORG].", subject_types="ORG PERSON PLACE",
           object_words=("war",)),
     _rule("memberOf", "join", "dobj", "ORG", "[Tom Hale|PERSON] joined the [Conservative Party|ORG] in 1990."),
+    _rule("memberOf", "speak", "prep:for", "ORG",
+          "[Omar Haidari|PERSON], who speaks for the [Kharaj Front|ORG], denied the report.", subject_types="PERSON"),
     _rule("memberOf", "work serve", "prep:for prep:at prep:with prep:on prep:in", "ORG",
           "[Ann Ford|PERSON] worked for [Human Rights Watch|ORG] until 2019."),
     _rule("leads", "lead head chair run manage", "dobj", "ORG",
