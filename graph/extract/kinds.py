@@ -11,8 +11,9 @@ from ..context import place_of
 from ..names import institution, is_acronym, normal
 from .. import lexicon as L
 from ..lexicon import common_words
-from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_prefix, apposition_noun,
-                     head_word, is_role, is_year, known, name_words, occupation, surname_of_one_named_before)
+from .tokens import (COMPASS, PARTICLES, PLACE_NOUNS_BEFORE_A_NAME, REPORTING_VERBS, after_a_source_opener,
+                     after_prefix, apposition_noun, head_word, is_role, is_year, known, name_words, occupation,
+                     surname_of_one_named_before)
 
 
 def people_of_place(text: str) -> bool:
@@ -51,10 +52,9 @@ def _the_sun(span, label, head, kind):
     doc, i = span.doc, span.start
     if label == "PLACE" or span.text != "Sun" or i == 0 or doc[i - 1].text != "the":
         return None
-    before = " ".join(t.lower_ for t in doc[max(0, i - 3):i - 1])
     after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    sourced = any((" " + before).endswith(" " + opener) for opener in L.SOURCE_OPENERS)
-    return None if sourced or after in L.REPORTING_VERBS | L.ORGANISATION_KIND_NOUNS | {"said", "says"} else "PLACE"
+    named_as_source = after in L.REPORTING_VERBS | L.ORGANISATION_KIND_NOUNS | {"said", "says"}
+    return None if after_a_source_opener(doc, i - 1) or named_as_source else "PLACE"
 
 
 def _political_body_after(span, label, head, kind):

@@ -874,9 +874,9 @@ def _prefixed_name(words: list[str], known: dict[str, Counter], opens_sentence: 
     if not what or words[i - 1].lower() in PARTICLES:
         return None
     rest = " ".join(words[i:])
-    types = known.get(normal(rest))
     if is_numeral(rest):
         return None  # 'World War II' is no 'II' of 'Elizabeth II'
+    types = known.get(normal(rest))
     if not types:
         return _year_before_place(words)
     alone = sum(types.values()) > 0  # not only the surname of a full name the article uses

@@ -14,8 +14,8 @@ from ..lexicon import common_words
 from .kinds import given_name_first, guess_type
 from .boundaries import person_run_at
 from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
-from .tokens import (after_prefix, apposition_noun, capitalised, coverage, head_word, is_role, known, result_sides,
-                     surname_of_one_named_before, title_case, titleish)
+from .tokens import (after_a_source_opener, after_prefix, apposition_noun, capitalised, coverage, head_word, is_role,
+                     known, result_sides, surname_of_one_named_before, title_case, titleish)
 
 
 class _Spans:
@@ -70,7 +70,7 @@ def _according_to(doc: Doc, found: _Spans) -> None:
 
 
 def _as_a_source(doc: Doc, span: Span) -> bool:
-    return _after_a_source_opener(doc, _with_the(doc, span)) \
+    return after_a_source_opener(doc, _with_the(doc, span)) \
         or span.end < len(doc) and doc[span.end].lower_ in L.REPORTING_VERBS
 
 
@@ -81,13 +81,6 @@ def _with_the(doc: Doc, span: Span) -> int:
 
 def _dated(tokens) -> bool:
     return any(t.lower_ in L.DATE_WORDS for t in tokens)
-
-
-def _after_a_source_opener(doc: Doc, start: int) -> bool:
-    # (a day between the verb and its preposition: 'published Wednesday in X')
-    words = [t.lower_ for t in doc[max(0, start - 3):start] if t.lower_ not in L.DATE_WORDS][-2:]
-    before = " ".join(words)
-    return any((" " + before).endswith(" " + opener) for opener in L.SOURCE_OPENERS)
 
 
 def _place_in_a_known_place(doc: Doc, found: _Spans) -> None:
@@ -128,7 +121,7 @@ def _described_after(doc: Doc, found: _Spans) -> None:
     apposition says what a name is the tagger was unsure of (an organisation or a place)."""
     for k, span in enumerate(found.out):
         noun = apposition_noun(doc, span.end)
-        if noun is None or known(span) or _after_a_source_opener(doc, _description_start(doc, span.start)):
+        if noun is None or known(span) or after_a_source_opener(doc, _description_start(doc, span.start)):
             continue  # ('According to X, the movement was able to ...': the next clause's subject)
         label = "ORG" if noun in (L.ORGANISATION_KIND_NOUNS | L.BUSINESS_NOUNS) - {"station", "giant"} else \
             "PLACE" if noun in L.PLACE_NOUNS - {"community", "area", "nation", "state"} else None
@@ -434,7 +427,7 @@ def sources(doc: Doc, covered: dict):
             continue
         if tok.i > 0 and capitalised(doc[tok.i - 1]) and not tok.is_sent_start:
             continue  # not the start of a run
-        opened = not tok.is_sent_start and _after_a_source_opener(doc, tok.i)
+        opened = not tok.is_sent_start and after_a_source_opener(doc, tok.i)
         end = _capitalised_run_end(doc, tok.i, covered, modifiers=opened)
         if end == tok.i or end - tok.i > 4:
             continue
@@ -551,7 +544,7 @@ def _kept(doc: Doc, s: Span, context: dict, headline: set[int]) -> Span | None:
 def _source_by_title(doc: Doc, s: Span) -> bool:
     """'told National Geographic', 'published in Nature': everyday words after an opener of a
     source inside a sentence (not a date's, not a part of a longer name) are a title."""
-    return s.label_ == "ORG" and not s[0].is_sent_start and _after_a_source_opener(doc, s.start) \
+    return s.label_ == "ORG" and not s[0].is_sent_start and after_a_source_opener(doc, s.start) \
         and not _dated(s) and not _name_goes_on(doc, s.end)
 
 

@@ -118,6 +118,14 @@ def languages() -> frozenset[str]:
     return frozenset(language.name.lower() for language in pycountry.languages if " " not in language.name)
 
 
+def after_a_source_opener(doc: Doc, start: int) -> bool:
+    """'according to X', 'told X', 'published in X': token `start` follows the words that open a
+    source (a day between the verb and its preposition too: 'published Wednesday in X')."""
+    words = [t.lower_ for t in doc[max(0, start - 3):start] if t.lower_ not in L.DATE_WORDS][-2:]
+    before = " ".join(words)
+    return any((" " + before).endswith(" " + opener) for opener in L.SOURCE_OPENERS)
+
+
 def after_prefix(doc: Doc, i: int) -> bool:
     """Is token i the name in 'anti-X' or 'pro-X'? Not after a capitalised 'Anti' inside a sentence:
     'the Anti-Corruption Court' is one name."""

@@ -495,9 +495,10 @@ class Finder:
 
     def act_party_of_pronoun(self, parts: dict, rule) -> None:
         pron, body, org = parts.get("pron"), parts.get("body"), self._mention(parts.get("org"))
-        if not pron or org is None or pron[0].lower not in ("his", "her") \
-                or (body[0].lower not in L.PARTY_BODY_NOUNS if body
-                    else self.label_of(org).lower().split()[-1] not in L.PARTY_HEADS - L.LEGISLATURE_HEADS):
+        # 'her party, One Cebu' names the party by a word for one; 'his Labour Party' by its own name
+        party = org is not None and (body[0].lower in L.PARTY_BODY_NOUNS if body
+                                     else self.label_of(org).lower().split()[-1] in L.PARTY_HEADS - L.LEGISLATURE_HEADS)
+        if not pron or not party or pron[0].lower not in ("his", "her"):
             return
         referent = self.pronoun(self.doc[pron[0].start])
         if referent is not None:

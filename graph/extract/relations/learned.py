@@ -13,7 +13,7 @@ The model is a JSON file of feature weights (graph/model/relations.json, rebuilt
 plain Python. It adds to what the patterns state; it does not overrule them.
 
 Measured on the validation corpus' tune part (55 articles, 5-fold cross-validation by article,
-`python -m newskg.graph.train_relations --cross-validate`, scikit-learn from newskg[train]), the
+`kg train --relations tests/validation/tune --cross-validate`, scikit-learn from newskg[train]), the
 model does not beat the patterns alone: F1 0.783 for the patterns (P 0.931 R 0.676 on the learned
 predicates), 0.781-0.787 with a model over thresholds 0.6-0.9 and C 0.3-3. Most relations the
 patterns miss have a name the recogniser missed or are stated across sentences, and a
