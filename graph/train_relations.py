@@ -37,13 +37,27 @@ class Example:
     label: bool
 
 
+class PartError(ValueError):
+    """A validation part that cannot be trained on, with what is wrong in it."""
+
+
 def read_part(folder: Path) -> tuple[list[Article], dict[str, dict]]:
-    """A validation part: its articles (articles.jsonl) and gold by article id (gold/*.json)."""
+    """A validation part: its articles (articles.jsonl) and gold by article id (gold/*.json);
+    PartError when either is missing or an article has no gold."""
+    if not (folder / "articles.jsonl").is_file():
+        raise PartError(f"{folder}: no articles.jsonl (a validation part holds articles.jsonl and gold/)")
     articles = [a for a in ingest.read([folder / "articles.jsonl"]) if isinstance(a, Article)]
     gold = {}
     for f in sorted((folder / "gold").glob("*.json")):
-        doc = json.loads(f.read_text(encoding="utf-8"))
-        gold[doc["document"]] = doc
+        try:
+            doc = json.loads(f.read_text(encoding="utf-8"))
+            gold[doc["document"]] = doc
+        except (ValueError, KeyError, TypeError) as e:
+            raise PartError(f"{f}: not a gold file of the guidelines' format ({type(e).__name__}: {e})") from None
+    without = [a.id for a in articles if a.id not in gold]
+    if not articles or without:
+        raise PartError(f"{folder}: " + ("no articles" if not articles else
+                                         f"no gold file for {len(without)} article(s), e.g. {without[0]}"))
     return articles, gold
 
 

@@ -934,6 +934,11 @@ def _train_relations(parts: list[Path], output, cross_validate: bool, as_json: b
     from newskg.graph import train_relations  # spaCy: see the imports above
 
     log = (lambda m: click.echo(m, err=True)) if as_json else click.echo
+    for part in parts:  # (every part read before the minutes of parsing, so a bad one fails at once)
+        try:
+            train_relations.read_part(part)
+        except train_relations.PartError as e:
+            raise click.ClickException(str(e)) from None
     if cross_validate:
         scores = train_relations.cross_validate(parts, log=lambda m: None)
     else:

@@ -145,3 +145,15 @@ def test_train_relations_without_scikit_learn_says_what_to_install(tmp_path):
                 env={"PYTHONPATH": str(tmp_path / "site")})
     assert result.returncode == 1 and "pip install 'newskg[train]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_train_relations_on_a_part_without_its_gold_says_what_is_missing(tmp_path):
+    part = _relation_gold_part(tmp_path / "part")
+    (part / "gold" / "a1.json").unlink()
+    result = kg("train", "--relations", str(part), "--cross-validate", check=False)
+    assert result.returncode == 1 and "no gold file for 1 article(s), e.g. a1" in result.stderr
+    assert "Traceback" not in result.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = kg("train", "--relations", str(empty), check=False)
+    assert result.returncode == 1 and "no articles.jsonl" in result.stderr and "Traceback" not in result.stderr
