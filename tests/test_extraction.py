@@ -1519,6 +1519,23 @@ def test_the_field_of_an_office_before_its_holder_is_no_part_of_the_name(extract
         assert ("Tom Hale", "title", office.lower()) in relations, relations
 
 
+def test_the_field_of_an_office_is_cut_from_a_name_the_recogniser_missed(extractor):
+    # a run of capitalised words the recogniser did not take ('Information Karim al-Zanzari'),
+    # and a body it made of the field ('National Intelligence'), before the holder's name
+    for office in ("Minister of Information", "Director of National Intelligence"):
+        text = f"The bomb was left outside a restaurant, stated {office} Karim al-Zanzari, and went off."
+        entities, relations, _ = extract(extractor, text)
+        assert {name for name, _ in entities} == {"Karim al-Zanzari"}, entities
+        assert ("Karim al-Zanzari", "title", office.lower()) in relations, relations
+
+
+def test_a_role_word_as_the_field_of_an_office_is_no_title_of_its_own(extractor):
+    _, relations, _ = extract(extractor, "Minister of Justice Ann Ford resigned on Tuesday.")
+    assert {r for r in relations if r[1] == "title"} == {("Ann Ford", "title", "minister of justice")}
+    _, relations, _ = extract(extractor, "He was an adviser of President Tom Hale for a year.")
+    assert {r for r in relations if r[1] == "title"} == {("Tom Hale", "title", "president")}
+
+
 def test_a_role_in_a_relative_clause_without_a_comma_is_the_names(extractor):
     _, relations, _ = extract(extractor, "Ann Ford often disagreed with Tom Hale who is the secretary of state.")
     assert ("Tom Hale", "title", "secretary of state") in relations

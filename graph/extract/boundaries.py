@@ -515,11 +515,16 @@ def _office_after_name(n: _Name) -> list[Span] | None:
 
 
 def _object_of_office(n: _Name) -> None:
-    """'Secretary of | State Mike Pompeo': the object of an office before a person's name."""
+    """'Secretary of | State Mike Pompeo', 'Director of | National Intelligence Karim al-Zanzari':
+    the object of an office before a person's name."""
     doc, start, end = n.doc, n.start, n.end
-    if end - start >= 3 and start >= 2 and doc[start - 1].lower_ == "of" \
-            and titleish(doc[start - 2]) and all(capitalised(t) for t in doc[end - 2:end]) \
-            and head_word(doc[start:end]) not in L.NAME_HEADS:
+    if start < 2 or doc[start - 1].lower_ != "of" or not titleish(doc[start - 2]) \
+            or head_word(doc[start:end]) in L.NAME_HEADS:
+        return
+    name = past_an_office_field(doc, start, end)
+    if start < name < end - 1:
+        n.start, n.label = name, "PERSON"
+    elif end - start >= 3 and all(capitalised(t) for t in doc[end - 2:end]):
         n.start, n.label = end - 2, "PERSON"
 
 
@@ -1034,12 +1039,22 @@ def _no_part_of_a_persons_name(doc: Doc, start: int) -> bool:
 
 def field_of_an_office(doc: Doc, start: int) -> bool:
     """'Minister of Information', 'Minister of Foreign Affairs' right before `start`: everyday
-    words after an office's 'of'."""
+    words after an office's 'of' (an office in capitals: not 'the head of Human Rights Watch')."""
     j = start - 1
     while j > start - 4 and j > 0 and capitalised(doc[j]) \
             and ({doc[j].lower_, doc[j].lemma_.lower()} & common_words() or doc[j].lower_ in L.TITLE_MODIFIERS):
         j -= 1
-    return j < start - 1 and j > 0 and doc[j].lower_ == "of" and titleish(doc[j - 1])
+    return j < start - 1 and j > 0 and doc[j].lower_ == "of" and titleish(doc[j - 1]) and doc[j - 1].is_title
+
+
+def past_an_office_field(doc: Doc, i: int, j: int) -> int:
+    """Where a name starts in the words [i, j) that begin with the everyday words an office is of
+    ('Minister of Information' + 'Moammar al-Eryani'): at the first word that is no everyday
+    one; i when there is none ('head of Human Rights Watch')."""
+    for k in range(i + 1, min(j, i + 4)):
+        if not {doc[k].lower_, doc[k].lemma_.lower()} & common_words():
+            return k if field_of_an_office(doc, k) else i
+    return i
 
 
 def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None:
@@ -1054,14 +1069,21 @@ def _capitalised_after(doc: Doc, start: int, end: int, label: str) -> int | None
     if capitalised(nxt) and not nxt.is_sent_start and (nxt.pos_ in ("PROPN", "") or nxt.is_upper) \
             and not is_role(nxt.lower_) and nxt.lower_ not in L.DOCUMENT_HEADS | L.POSTNOMINALS \
             and not _office_starts(doc, end):
-        if (label != "PERSON" or gazetteer.place_kind(doc[start:end].text)) and person_run_at(doc, end):
-            return None  # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
-        if nxt.ent_iob_ == "B" and doc[end - 1].ent_iob_ in ("B", "I") and gazetteer.place_kind(doc[start:end].text):
-            return None  # "President of India" + "Pranab Mukherjee": a known place, then a name of its own
-        if doc[start:end].text.isupper() and _full_name_at(doc, end):
-            return None  # "told NPR" + "Hamza bin Laden": an acronym, then a person the article names in full
-        return end + 1
+        return None if _another_name_follows(doc, start, end, label) else end + 1
     return None
+
+
+def _another_name_follows(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A name of its own starts at `end`, right after the name [start, end)."""
+    nxt, place = doc[end], bool(gazetteer.place_kind(doc[start:end].text))
+    return ((label != "PERSON" or place) and person_run_at(doc, end)
+            # "Ambassador to Germany Richard Grenell": the place, then its envoy's name
+            or nxt.ent_iob_ == "B" and doc[end - 1].ent_iob_ in ("B", "I") and place
+            # "President of India" + "Pranab Mukherjee": a known place, then a name of its own
+            or nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON" and field_of_an_office(doc, end)
+            # "Director of National Intelligence" + "Karim al-Zanzari": the office's field, then its holder
+            or doc[start:end].text.isupper() and _full_name_at(doc, end))
+            # "told NPR" + "Hamza bin Laden": an acronym, then a person the article names in full
 
 
 def _capitalised_to_a_head(doc: Doc, start: int, end: int, label: str) -> int | None:

@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..context import place_of
 from ..names import INSTITUTION_HEADS, acronym_of, initials, institution, is_acronym, normal
 from .. import lexicon as L
-from .boundaries import defined_acronym, field_of_an_office, repair, trim
+from .boundaries import defined_acronym, field_of_an_office, past_an_office_field, repair, trim
 from .kinds import after_its_kind_of_place, given_name_first, guess_type, is_storm, place_context, retype, vote
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
 from .tokens import (CONNECTORS, PARTICLES, after_prefix, apposition_noun, bracketed_acronym, capitalised, coverage,
@@ -109,6 +109,10 @@ class EntityLayer:
                 i += 1
                 continue
             j = _run_end(doc, i, covered)
+            name = past_an_office_field(doc, i, j)
+            if name > i:  # ('Minister of Information Moammar al-Eryani': the name is the run's rest)
+                i, tok = name, doc[name]
+                common_start = tok.pos_ != "PROPN"
             if not (is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS or _before_an_office(doc, i, j)
                     or j in covered and covered[j].label_ == "PERSON" and field_of_an_office(doc, j)):
                 # ('Director of National Intelligence X': the office's field is no name)

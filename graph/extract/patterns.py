@@ -12,7 +12,7 @@ from ..names import INSTITUTION_HEADS, acronym_of, is_acronym, is_numeral, norma
 from .. import lexicon as L
 from ..lexicon import common_words
 from .kinds import given_name_first, guess_type
-from .boundaries import person_run_at
+from .boundaries import field_of_an_office, person_run_at
 from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
 from .tokens import (after_a_source_opener, after_prefix, apposition_noun, capitalised, coverage, head_word, is_role,
                      known, result_sides, surname_of_one_named_before, title_case, titleish)
@@ -638,6 +638,13 @@ def _office_alone(doc, s, words, c) -> bool:
     return L.role_kind(word) is not None or L.plural_role(word) is not None or word in L.OFFICE_TERMS
 
 
+def _field_before_its_holder(doc, s, words, c) -> bool:
+    """'Director of National Intelligence Ann Ford': the everyday words an office is of, right
+    before its holder's name, name no body."""
+    return s.label_ != "PERSON" and s.start > 0 and doc[s.start - 1].lower_ == "of" and s.end < len(doc) \
+        and normal(doc[s.end].text) in c["people"] and field_of_an_office(doc, s.end)
+
+
 def _no_entity_kind(doc, s, words, c) -> bool:
     """'the Nobel Prize', 'Labour Day', 'COVID-19', 'SARS-CoV-2', 'GBP738', 'LGBT activists': awards,
     days, diseases, sums of money and the letters of a cause are no entities of the guidelines."""
@@ -686,6 +693,7 @@ COMMON_WORD_RULES = [
     ("the Nobel Prize, Labour Day, COVID-19, GBP738: no entities", _no_entity_kind),
     ("two different Presidents, during X's Presidency: an office, not a name", _office_alone),
     ("the Vanderbilt family: a family by its surname, no mention of a person", _family_name),
+    ("Director of National Intelligence Ann Ford: the field of an office before its holder", _field_before_its_holder),
     ("the 2020 presidential campaign: no capital letter (but the 2018 midterm elections)", _all_lower_case),
 ]
 

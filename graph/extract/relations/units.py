@@ -230,6 +230,23 @@ def _and_inside_a_field(tok) -> bool:
         and doc[i - 1].lower_ not in L.TRADES
 
 
+def _field_of_an_office(tok) -> bool:
+    """'Minister of Justice X': a capitalised role word after a capitalised office's 'of' is
+    that office's field, no title of its own (not 'an adviser of President X')."""
+    doc, i = tok.doc, tok.i
+    return tok.is_title and i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].is_title \
+        and bool(L.role_kind(doc[i - 2].lower_)) and bool(L.role_kind(tok.lower_))
+
+
+def _of_before_a_title(tok) -> bool:
+    """'an adviser of President X': the 'of' between a role and the title of whom it serves
+    joins no complement to the role."""
+    doc, i = tok.doc, tok.i
+    return tok.lower_ == "of" and 0 < i < len(doc) - 2 and doc[i - 1].is_lower \
+        and bool(L.role_kind(doc[i - 1].lower_)) and doc[i + 1].is_title and bool(L.role_kind(doc[i + 1].lower_)) \
+        and doc[i + 2].is_title
+
+
 # Word classes given by the word in its place, tried first: an apostrophe that marks a possessive,
 # "was re-elected governor" (parsed as "re", "-", "elected": one verb), "opposition leader".
 _BY_CONTEXT = [
@@ -240,6 +257,8 @@ _BY_CONTEXT = [
     (_position_back, "ROLE"),
     (_time_phrase, "OTHER"),
     (_inside_a_compound, "WORD"),
+    (_field_of_an_office, "WORD"),
+    (_of_before_a_title, "OTHER"),
     (_part_of_a_hyphened_modifier, "MOD"),
     (_and_inside_a_field, "FIELD_AND"),
     (_as_a_label, "OTHER"),
