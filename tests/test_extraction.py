@@ -1536,6 +1536,14 @@ def test_a_role_word_as_the_field_of_an_office_is_no_title_of_its_own(extractor)
     assert {r for r in relations if r[1] == "title"} == {("Tom Hale", "title", "president")}
 
 
+def test_a_relative_clause_after_a_name_is_said_of_it_however_it_is_parsed(extractor):
+    # the parser hangs this 'who' clause on 'spoke', not on the name before it
+    text = ("Wikinews spoke to one of the four candidates running in the by-election, Clara Jeffcote, "
+            "who is running for the Zarin party.")
+    _, relations, _ = extract(extractor, text)
+    assert ("Clara Jeffcote", "memberOf", "Zarin party") in relations
+
+
 def test_a_role_in_a_relative_clause_without_a_comma_is_the_names(extractor):
     _, relations, _ = extract(extractor, "Ann Ford often disagreed with Tom Hale who is the secretary of state.")
     assert ("Tom Hale", "title", "secretary of state") in relations

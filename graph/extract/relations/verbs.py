@@ -259,6 +259,8 @@ def _subject(verb: Token, mention_at, pronoun, passive: bool = False) -> int | N
         found = [c for c in head.children if c.dep_ in subjects and c.lower_ not in ("which", "who", "that")]
         if found:
             return _named_subject(found, mention_at, pronoun)
+        if (named := _name_before_who(head, mention_at)) is not None:
+            return named
         if head.dep_ in ("relcl", "acl", "acl:relcl") and head.head.i in mention_at:
             return mention_at[head.head.i]
         if head.dep_ in ("relcl", "acl:relcl") and any(c.lower_ == "who" for c in head.children):
@@ -273,6 +275,15 @@ def _subject(verb: Token, mention_at, pronoun, passive: bool = False) -> int | N
             return mention_at[told.i] if told.i in mention_at else None
         head = head.head
     return None
+
+
+def _name_before_who(verb: Token, mention_at) -> int | None:
+    """'X, who is running for Y': the person named right before ', who', wherever the parser
+    hung the clause."""
+    who = next((c for c in verb.children if c.lower_ == "who" and c.dep_ == "nsubj"), None)
+    if who is None or who.i < 2 or who.doc[who.i - 1].text != "," or who.doc[who.i - 2].ent_type_ != "PERSON":
+        return None
+    return mention_at[who.i - 2] if who.i - 2 in mention_at else None
 
 
 def _named_subject(found: list, mention_at, pronoun) -> int | None:
