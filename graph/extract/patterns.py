@@ -795,7 +795,7 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
         if any(t.is_sent_start for t in span[1:]) or any(t.is_space for t in span):
             continue
         key = normal(span.text)
-        if (key in countries and (len(key) > 4 or span.text.replace(".", "").isupper())) \
+        if (key in countries and (len(key) > 4 or span.text.replace(".", "").isupper() or _short_country(span, key))) \
                 or key in gazetteer.REGIONS:
             return Span(doc, i, i + length, label="PLACE"), True
         if key in demonyms and length <= 2 and not in_name(doc, i, i + length):
@@ -808,6 +808,12 @@ def _known_place_at(doc: Doc, i: int) -> tuple[Span, bool] | None:
                 and not in_name(doc, i, i + length):
             return Span(doc, i, _with_its_generic_word(doc, i + length), label="PLACE"), False
     return None
+
+
+def _short_country(span: Span, key: str) -> bool:
+    """'Mali', 'Peru': a country's own short name, which is no given name ('Chad') and no other
+    word for it ('Mann', 'Thai')."""
+    return gazetteer.countries()[key] == span.text and key not in gazetteer.given_names()
 
 
 def _proper_words(span: Span) -> bool:
