@@ -335,6 +335,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
+    # a place's kind between it and a country: the place is the country's
+    ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Kharaj locatedIn Sudan"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
@@ -458,6 +460,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Ann Ford|PERSON], the party's nominee for vice president, spoke.", {"Ann Ford title party nominee"}),
     ("[Tom Hale|PERSON] praised his [Lakeside Institute|ORG] colleagues.", {"Tom Hale memberOf Lakeside Institute"}),
     ("[Tom Hale|PERSON] spoke for two hours at the [Lakeside Institute|ORG].", {"Tom Hale memberOf Lakeside Institute"}),
+    # (not the country in the place)
+    ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Sudan locatedIn Kharaj"}),
     # a body that appoints someone to an office of something else does not make them its own head
     ("The [Kharaj Front|ORG] appointed [Tom Hale|PERSON] as governor of [Kandahar|PLACE].",
      {"Tom Hale leads Kharaj Front"}),

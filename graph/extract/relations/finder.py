@@ -515,6 +515,9 @@ class Finder:
             outer = self.country_of(outer)
             if outer is None:
                 return
+        if rule.name == "place-kind-of-place" and self.type_of(outer) == "PLACE" \
+                and gazetteer.place_kind(self.label_of(inner)) == "country" != gazetteer.place_kind(self.label_of(outer)):
+            inner, outer = outer, inner  # "the Rakhine state of Myanmar": the state is the country's
         if rule.name in ("place-comma-place", "place-parenthesis", "place-is-a-kind-in-place") \
                 and not self._contains(outer, inner):
             return
