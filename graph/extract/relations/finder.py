@@ -515,21 +515,16 @@ class Finder:
             outer = self.country_of(outer)
             if outer is None:
                 return
-        if rule.name == "place-kind-of-place" and self.type_of(outer) == "PLACE" \
-                and gazetteer.place_kind(self.label_of(inner)) == "country" != gazetteer.place_kind(self.label_of(outer)):
+        if rule.name == "place-kind-of-place" and self._country_of_a_part(inner, outer):
             inner, outer = outer, inner  # "the Rakhine state of Myanmar": the state is the country's
         if rule.name in ("place-comma-place", "place-parenthesis", "place-is-a-kind-in-place") \
-                and not self._contains(outer, inner):
-            return
-        if rule.name == "place-comma-place" and self._not_its_place(inner, outer):
+                and not self._contains(outer, inner) \
+                or rule.name == "place-comma-place" and self._not_its_place(inner, outer):
             return
         if self.label_of(outer).lower().split()[-1] in L.WATER_HEADS \
                 and any(u.lower in L.SETTLEMENT_NOUNS for u in parts["_all"] if u.mention is None):
             return  # "the Red Sea port town of Mokha": on the sea's shore, not in it
-        start = self.spans[inner].start
-        if rule.name == "in-place" and start > 0 and self.doc[start - 1].lower_ in ("near", "outside") \
-                and all(gazetteer.place_kind(self.label_of(m)) for m in (inner, outer)) \
-                and not self._contains(outer, inner):
+        if rule.name == "in-place" and self._near_a_place_elsewhere(inner, outer):
             return  # "an airport near San Diego in El Cajon": where the airport is, not San Diego
         if self.type_of(inner) == "ORG" \
                 and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
@@ -537,6 +532,17 @@ class Finder:
         if rule.name == "in-place" and self.type_of(inner) == "ORG" and self._where_a_verb_happens(outer):
             return  # "to resist the Kharaj Front in the Zarin valley": where the resisting is
         self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
+
+    def _near_a_place_elsewhere(self, inner: int, outer: int) -> bool:
+        """'near X in Y': two known places, X not in Y."""
+        start = self.spans[inner].start
+        return start > 0 and self.doc[start - 1].lower_ in ("near", "outside") \
+            and all(gazetteer.place_kind(self.label_of(m)) for m in (inner, outer)) and not self._contains(outer, inner)
+
+    def _country_of_a_part(self, country: int, part: int) -> bool:
+        """`country` names a country, `part` a place that is none."""
+        return self.type_of(part) == "PLACE" and gazetteer.place_kind(self.label_of(country)) == "country" \
+            != gazetteer.place_kind(self.label_of(part))
 
     def _where_a_verb_happens(self, outer: int) -> bool:
         """The 'in' phrase of the place hangs from a verb of fighting ('resist X in Y'), not from
