@@ -335,6 +335,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
+    # a rank or an office before the name of an apposition does not hide it
+    ("The [Kharaj Front|ORG]'s leader, General [Tom Hale|PERSON], said the siege would go on.",
+     {"Tom Hale leads Kharaj Front", "Tom Hale title leader"}),
     # a place's kind between it and a country: the place is the country's
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Kharaj locatedIn Sudan"}),
 ])

@@ -188,7 +188,7 @@ RULES = [
     Rule("apposition-before-name",
          f"{AT_TITLE_START} <!POSS <!(PERSON COMMA) <!(PERSON COMMA DET) "
          f"DET? (owner:(ORG|PLACE|GROUP) (POSS region:(PLACE|GROUP))? POSS?)? {ROLES} {COMP} "
-         f"{OF} COMMA HONORIFIC* "
+         f"{OF} COMMA HONORIFIC* (MOD* ROLE HONORIFIC*)? "
          "who:PERSON",
          "role",
          "A member of the [Zanzari Parliament|ORG], [Karim Haidari|PERSON], said it was right.",
