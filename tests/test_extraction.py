@@ -181,6 +181,13 @@ def test_a_country_with_a_short_name_is_a_place_the_recogniser_missed_or_not(ext
     assert ("Chad Hale", "PERSON") in entities
 
 
+def test_the_stop_that_ends_a_paragraph_is_no_part_of_the_name_before_it(extractor):
+    entities, _, _ = extract(extractor, "Tom Hale fought in the Second World War.")
+    assert ("Second World War", "EVENT") in entities
+    entities, _, _ = extract(extractor, "Airbus opened a factory in Gyula.\n\nTom Hale said so.")
+    assert "Gyula" in {name for name, _ in entities}
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

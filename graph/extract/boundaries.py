@@ -856,7 +856,18 @@ def _junk_last(tok) -> bool:
     return (tok.lower_ in ("'s", "\u2019s", "'", "\u2019") or tok.is_space or _zero_width(tok)
             or tok.lower_ in CONNECTORS | PARTICLES | {"the", "and"}
             or (tok.is_punct and tok.text not in (")", "."))
-            or (tok.is_lower and tok.pos_ in FUNCTION_POS))
+            or (tok.is_lower and tok.pos_ in FUNCTION_POS)
+            or _full_stop(tok))
+
+
+def _full_stop(tok) -> bool:
+    """'fought in the Second World War.': the stop that ends a paragraph after a word (not the
+    stop of an abbreviation or an initial: 'Acme Co.', 'Tom R.')."""
+    doc, i = tok.doc, tok.i
+    paragraph_end = i + 1 == len(doc) or "\n" in tok.whitespace_ or doc[i + 1].is_space and "\n" in doc[i + 1].text
+    return tok.text == "." and i > 0 and paragraph_end and doc[i - 1].is_alpha \
+        and len(doc[i - 1]) > 1 and doc[i - 1].lower_ not in L.COMPANY_SUFFIXES | L.HONORIFIC_ABBREVIATIONS \
+        and doc[i - 1].lower_ not in ("jr", "sr", "st")
 
 
 def expand(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
