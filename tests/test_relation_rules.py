@@ -335,6 +335,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
+    # an attack in the passive: who attacked whom
+    ("[Ann Ford|PERSON] was threatened by the [Kharaj Front|ORG] for her reporting.", {"Kharaj Front opposes Ann Ford"}),
     # a rank or an office before the name of an apposition does not hide it
     ("The [Kharaj Front|ORG]'s leader, General [Tom Hale|PERSON], said the siege would go on.",
      {"Tom Hale leads Kharaj Front", "Tom Hale title leader"}),
