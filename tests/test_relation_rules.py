@@ -335,6 +335,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
+    # a role left or to be left ('will step down as', 'is stepping down as')
+    ("[Tom Hale|PERSON] will step down as chief executive of [Harbourview Bank|ORG] next year.",
+     {"Tom Hale leads Harbourview Bank", "Tom Hale title chief executive"}),
+    ("[Tom Hale|PERSON] is stepping down as chief executive of [Harbourview Bank|ORG].",
+     {"Tom Hale leads Harbourview Bank"}),
     # an attack in the passive: who attacked whom
     ("[Ann Ford|PERSON] was threatened by the [Kharaj Front|ORG] for her reporting.", {"Kharaj Front opposes Ann Ford"}),
     # a rank or an office before the name of an apposition does not hide it
@@ -465,6 +470,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Ann Ford|PERSON], the party's nominee for vice president, spoke.", {"Ann Ford title party nominee"}),
     ("[Tom Hale|PERSON] praised his [Lakeside Institute|ORG] colleagues.", {"Tom Hale memberOf Lakeside Institute"}),
     ("[Tom Hale|PERSON] spoke for two hours at the [Lakeside Institute|ORG].", {"Tom Hale memberOf Lakeside Institute"}),
+    # a body that names someone something that is not its own office
+    ("[Harbourview Bank|ORG] named [Tom Hale|PERSON] the best driver of the year.",
+     {"Tom Hale leads Harbourview Bank", "Tom Hale title best driver of the year"}),
     # (not the country in the place)
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Sudan locatedIn Kharaj"}),
     # a body that appoints someone to an office of something else does not make them its own head

@@ -134,8 +134,7 @@ class Finder:
         if who is None or not roles:
             return
         first, last = _extent(parts)
-        if self._no_apposition(rule.name, first, last) or self._not_a_partys(parts) \
-                or self._counted_or_supposed(parts, role_units):
+        if self._not_stated(rule, parts, role_units):
             return
         # "President X of the Y Party": an office of state, and the party the holder belongs to
         affiliated = bool(parts.get("affiliated")) and any(r.leads_places and r.head != "leader" for r in roles)
@@ -195,6 +194,14 @@ class Finder:
                 and comp[1].lower == "the" and comp[2].lower in L.BODY_AGAIN_NOUNS:
             return self.body_again(comp[2].lower, comp[0].start)
         return None
+
+    def _not_stated(self, rule, parts: dict, role_units: list) -> bool:
+        """The match states no role: no apposition, a party's word that is not the party's, a role
+        counted or supposed, an 'its' that is no possessive ("named X the best driver")."""
+        first, last = _extent(parts)
+        return self._no_apposition(rule.name, first, last) or self._not_a_partys(parts) \
+            or self._counted_or_supposed(parts, role_units) \
+            or bool(parts.get("its")) and parts["its"][0].lower not in ("its", "their")
 
     def _role_target(self, parts: dict, roles: list, role_units: list, affiliated: bool) -> tuple[int | None, list]:
         """What the roles are of: the of-phrase's name, else the owner before the role, else what an

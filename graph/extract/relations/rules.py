@@ -8,7 +8,8 @@ What each `act` does with the bound parts (finder.py):
   role        `who` holds the role in `role` (and `comp`): a title, and `leads` or `memberOf`
               what the role is of (`of`, else `owner`) by the role's kind (roles.py); a `region`
               of the owner ("Y's Americas director") makes it a member's role; a `side` is a party's
-              word between the owner and the role ("Maryland's Republican Governor X"), no other group
+              word between the owner and the role ("Maryland's Republican Governor X"), no other group;
+              an `its` must be 'its' or 'their' ("Y named X its president", not "X the best driver")
   role_affiliated  as `role`, for a body named after the holder: an office of state before the name
               makes the body the holder's own ("President X of the Y Party": a member), any
               other role is of the body ("leader X of the Y Party")
@@ -196,13 +197,17 @@ RULES = [
     # ("X, a Tunisian national, was a columnist for Y": past an apposition, but not "X, the son of
     # Y, who was ...": a relative clause after an apposition is about the name in it)
     Rule("copula", f"who:(PERSON|PRONOUN) (((COMMA (DET|WHICH) ANY{{0,16}})? COMMA) | (COMMA? WHICH))? "
-         "(OTHER{1,2}|(LEFT_FOR ON_TO?)|(TRAVEL ON_TO ON_TO))? COPULA+ "
-         "(OTHER IN? COPULA+)? ((OTHER|NAMING) COPULA?)? DET? "
+         "(OTHER{1,3}|(LEFT_FOR ON_TO?)|(TRAVEL ON_TO ON_TO))? COPULA+ "
+         "(OTHER{1,2} IN? COPULA+)? ((OTHER|NAMING) COPULA?)? DET? "
          f"pre:MOD* "
          f"owner:(ORG|PLACE|GROUP)? POSS? "
          f"{ROLES} {COMP} {OF}", "role",
          "[Ann Ford|PERSON] is also a professor at the [University of Kharaj|ORG].",
          ("Ann Ford memberOf University of Kharaj", "Ann Ford title professor"), 0.75),
+    # (a body that names someone to its own office: "Y named X its president", without "as")
+    Rule("named-its-role", f"(ORG|PLACE) OTHER{{0,2}} (COPULA|NAMING) who:PERSON its:DET pre:MOD* {ROLES} {COMP} {OF}",
+         "role", "[Harbourview Bank|ORG] named [Tom Hale|PERSON] its president in 2019.",
+         ("Tom Hale leads Harbourview Bank", "Tom Hale title president"), 0.75),
     # (the second of two roles, each with its own place: "X has served as mayor of Y and governor of Z")
     Rule("copula-later-role", "who:(PERSON|PRONOUN) OTHER{0,2} COPULA+ DET? MOD* ((ORG|PLACE|GROUP) POSS?)? TITLE "
          "(OF|PREP|IN) DET? (ORG|PLACE) AND DET? pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
