@@ -653,6 +653,8 @@ TRADES = {"actor", "actress", "singer", "songwriter", "driver", "chef", "entrepr
           "jockey", "referee", "umpire", "veterinarian", "librarian", "labourer", "laborer", "waiter", "waitress",
           "janitor", "cashier", "courier", "herder", "rancher", "trucker", "merchant", "vendor", "headteacher",
           "schoolteacher", "nanny", "caregiver", "carer", "homemaker", "housewife"}
+# A role word after another word that makes the two no role ("my role model", "a key driver of growth").
+NO_ROLE_PHRASES = {"role model", "business model", "key driver", "main driver", "growth driver"}
 TITLE_ONLY = {"owner", "co-owner", "publisher"} | TRADES
 NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
             "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",

@@ -470,6 +470,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Ann Ford|PERSON], the party's nominee for vice president, spoke.", {"Ann Ford title party nominee"}),
     ("[Tom Hale|PERSON] praised his [Lakeside Institute|ORG] colleagues.", {"Tom Hale memberOf Lakeside Institute"}),
     ("[Tom Hale|PERSON] spoke for two hours at the [Lakeside Institute|ORG].", {"Tom Hale memberOf Lakeside Institute"}),
+    # a role word that the word before makes no role
+    ("[Tom Hale|PERSON], who founded the [Lakeside Food Bank|ORG], is my role model.", {"Tom Hale title role model"}),
     # a body that names someone something that is not its own office
     ("[Harbourview Bank|ORG] named [Tom Hale|PERSON] the best driver of the year.",
      {"Tom Hale leads Harbourview Bank", "Tom Hale title best driver of the year"}),

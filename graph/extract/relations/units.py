@@ -166,6 +166,11 @@ def _stance_before_role(tok) -> bool:
     return tok.lower_ in L.STANCE_NOUNS and tok.i + 1 < len(tok.doc) and bool(L.role_kind(tok.doc[tok.i + 1].lower_))
 
 
+def _no_role_phrase(tok) -> bool:
+    """'my role model': a role word that the word before makes no role."""
+    return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in L.NO_ROLE_PHRASES
+
+
 def _attack_on(tok) -> bool:
     """'offensive against', 'attacks on': an armed action and whom it is against (but 'anti-war
     activist', 'campaign manager': a title's words)."""
@@ -253,6 +258,7 @@ _BY_CONTEXT = [
     (lambda tok: tok.lower_ in ("'", "\u2019") and _possessive(tok), "POSS"),
     (_re_verb, "COPULA"),
     (_stance_before_role, "WORD"),
+    (_no_role_phrase, "OTHER"),
     (_attack_on, "ATTACK"),
     (_position_back, "ROLE"),
     (_time_phrase, "OTHER"),
