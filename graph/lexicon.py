@@ -438,7 +438,7 @@ PLACE_HEADS = {
     "complex", "compound", "building", "tower", "plaza", "market", "checkpoint", "crossing", "dam",
     "township", "estuary", "mine", "station", "zone", "museum", "zoo", "cemetery", "aquarium", "arena", "monument",
     "theatre", "theater", "forest", "volcano", "beach", "reef", "glacier", "lagoon", "fort", "castle", "abbey",
-    "shrine", "mall", "courthouse",
+    "shrine", "mall", "courthouse", "range",
 }
 # The head words a body's, a place's or an event's name ends in.
 NAME_HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS

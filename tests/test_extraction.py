@@ -188,6 +188,15 @@ def test_the_stop_that_ends_a_paragraph_is_no_part_of_the_name_before_it(extract
     assert "Gyula" in {name for name, _ in entities}
 
 
+def test_a_head_word_after_and_or_an_ampersand_ends_one_name(extractor):
+    # the recogniser or the run of capitals stopped at 'and' / '&', leaving a fragment
+    entities, _, _ = extract(extractor, "Area 51 is a facility within the Air Force's Nevada Test and "
+                                        "Training Range, officials said.")
+    assert ("Nevada Test and Training Range", "PLACE") in entities
+    entities, _, _ = extract(extractor, "She was treated at Carlow Scott & White Medical Center in Dallas.")
+    assert ("Carlow Scott & White Medical Center", "ORG") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

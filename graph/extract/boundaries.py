@@ -1211,14 +1211,21 @@ def _organisation_of_its_own(doc: Doc, i: int) -> bool:
 
 
 def _and_a_shared_head(doc: Doc, start: int, end: int, label: str) -> int | None:
-    """'House Oversight + and Reform Committee': the head word after 'and' is the whole name's."""
-    if doc[end].lower_ != "and" or label == "PERSON" or head_word(doc[start:end]) in L.ORG_HEADS | INSTITUTION_HEADS \
+    """'House Oversight + and Reform Committee', 'Nevada Test + and Training Range', 'Baylor Scott
+    + & White Medical Center': the head word after 'and' or '&' is the whole name's (after a
+    person's name, one that opens with a given name, only after '&')."""
+    heads = L.ORG_HEADS | L.PLACE_HEADS
+    if doc[end].lower_ not in ("and", "&") \
+            or label == "PERSON" and doc[end].text != "&" and normal(doc[start].text) in gazetteer.given_names() \
+            and not gazetteer.place_kind(doc[start].text) \
+            or head_word(doc[start:end]) in heads | INSTITUTION_HEADS \
             or end + 1 < len(doc) and doc[end + 1].text == "The":  # "... and The Times": another name
         return None
     j = end + 1
     while j < len(doc) and j - end <= 3 and doc[j].is_title and not doc[j].is_sent_start:
         j += 1
-    if j - end >= 2 and doc[j - 1].lower_ in L.ORG_HEADS and not _organisation_of_its_own(doc, end + 1) \
+    if j - end >= 2 and doc[j - 1].lower_ in heads \
+            and (doc[end].text == "&" or not _organisation_of_its_own(doc, end + 1)) \
             and not gazetteer.place_kind(doc[start:end].text):
         return j
     return None
