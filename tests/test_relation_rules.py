@@ -347,6 +347,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
      {"Tom Hale leads Kharaj Front", "Tom Hale title leader"}),
     # a place's kind between it and a country: the place is the country's
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Kharaj locatedIn Sudan"}),
+    ("Power was cut for customers in the [San Francisco|PLACE] area of [California|PLACE].",
+     {"San Francisco locatedIn California"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

@@ -522,7 +522,7 @@ class Finder:
             outer = self.country_of(outer)
             if outer is None:
                 return
-        if rule.name == "place-kind-of-place" and self._country_of_a_part(inner, outer):
+        if rule.name == "place-kind-of-place" and self._larger_place(inner, outer):
             inner, outer = outer, inner  # "the Rakhine state of Myanmar": the state is the country's
         if rule.name in ("place-comma-place", "place-parenthesis", "place-is-a-kind-in-place") \
                 and not self._contains(outer, inner) \
@@ -546,10 +546,11 @@ class Finder:
         return start > 0 and self.doc[start - 1].lower_ in ("near", "outside") \
             and all(gazetteer.place_kind(self.label_of(m)) for m in (inner, outer)) and not self._contains(outer, inner)
 
-    def _country_of_a_part(self, country: int, part: int) -> bool:
-        """`country` names a country, `part` a place that is none."""
-        return self.type_of(part) == "PLACE" and gazetteer.place_kind(self.label_of(country)) == "country" \
-            != gazetteer.place_kind(self.label_of(part))
+    def _larger_place(self, larger: int, part: int) -> bool:
+        """`larger` names a country or a state and `part` a smaller place ('the San Francisco
+        area of California'), or one the gazetteer does not know."""
+        ranks = [_PLACE_RANKS.get(gazetteer.place_kind(self.spans[m].text), 0) for m in (larger, part)]
+        return self.type_of(part) == "PLACE" and ranks[0] >= 2 and ranks[0] > ranks[1]
 
     def _where_a_verb_happens(self, outer: int) -> bool:
         """The 'in' phrase of the place hangs from a verb of fighting ('resist X in Y'), not from
@@ -819,6 +820,9 @@ def _own_field(role) -> bool:
     """'union leader': a noun before the role word that says what it is of (not 'former', 'deputy')."""
     return any(w not in L.TITLE_MODIFIERS and w not in L.SUBORDINATE_MODIFIERS and not w.endswith("-")
                for w in role.words)
+
+
+_PLACE_RANKS = {"city": 1, "subdivision": 2, "country": 3}  # (a region may lie in a country or hold it)
 
 
 def _extent(parts: dict) -> tuple[int, int]:
