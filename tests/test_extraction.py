@@ -197,6 +197,15 @@ def test_a_head_word_after_and_or_an_ampersand_ends_one_name(extractor):
     assert ("Carlow Scott & White Medical Center", "ORG") in entities
 
 
+def test_a_courts_rank_after_a_country_is_the_offices_not_the_countrys(extractor):
+    text = "The move came after Tom Hale, a United States District judge, ordered a recount."
+    entities, relations, _ = extract(extractor, text)
+    assert ("United States", "PLACE") in entities and ("Tom Hale", "title", "district judge") in relations
+    # (a county's name stays whole before its attorney)
+    entities, _, _ = extract(extractor, "Lakeside County attorney Tom Hale said so.")
+    assert ("Lakeside County", "PLACE") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

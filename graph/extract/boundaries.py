@@ -793,11 +793,19 @@ _SCORE = re.compile(r"^\d+[\u2013\u2014-]\d+$")
 
 
 def _office_starts(doc: Doc, i: int) -> bool:
-    """The first word of an office: "Senate" + "Minority Leader", "US" + "Vice-President"."""
-    if not _office_opener(doc[i]):
-        return False
+    """The first word of an office: "Senate" + "Minority Leader", "US" + "Vice-President"; after a
+    country, a court's rank: "United States" + "District judge" (not "Coös County" + "attorney")."""
     after = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "-" else i + 1
-    return after < len(doc) and is_role(doc[after].lower_)
+    if after >= len(doc):
+        return False
+    if doc[i].lower_ in L.COURT_RANKS and doc[after].lower_ in L.COURT_OFFICES:
+        return doc[i].lower_ not in L.PLACE_GENERICS or _country_before(doc, i)
+    return _office_opener(doc[i]) and is_role(doc[after].lower_)
+
+
+def _country_before(doc: Doc, i: int) -> bool:
+    """A country's name of up to three words ends right before token i."""
+    return any(gazetteer.place_kind(doc[j:i].text) == "country" for j in range(max(0, i - 3), i))
 
 
 def _of_the_office(tok, role) -> bool:
