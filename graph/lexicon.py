@@ -246,6 +246,8 @@ PARTY_ADJECTIVES = {"republican", "democratic", "democrat", "conservative", "lab
 # Of these, the words that name other things as often when capitalised ("The Independent", "Green"), or
 # the party itself ("Labour").
 PARTY_WORDS_OF_OTHER_THINGS = {"independent", "green", "progressive", "centrist", "labour", "labor"}
+# Of these, the words that are a party's own name, not its people's ("Labour MP X": the Labour Party).
+PARTY_NAME_WORDS = {"labour", "labor"}
 # Prepositions, which a capital at a sentence's start does not make part of a name ("Under Maryland law").
 PREPOSITIONS = {"under", "in", "on", "at", "from", "after", "before", "during", "since", "despite", "with",
                 "without", "by", "for", "across", "against", "among", "amid", "near", "over", "through",

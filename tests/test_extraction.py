@@ -206,6 +206,14 @@ def test_a_courts_rank_after_a_country_is_the_offices_not_the_countrys(extractor
     assert ("Lakeside County", "PLACE") in entities
 
 
+def test_labour_alone_is_the_party_not_its_people(extractor):
+    # 'Republican lawmakers' names a party's people; 'Labour' is the party's own one-word name
+    entities, _, _ = extract(extractor, "Speakers at the rally included Labour MP Tom Hale and Ann Ford.")
+    assert ("Labour", "ORG") in entities
+    entities, _, _ = extract(extractor, "Republican lawmakers and Tom Hale met on Monday.")
+    assert ("Republican", "GROUP") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

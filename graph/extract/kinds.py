@@ -227,8 +227,12 @@ def _people_plural(word: str) -> bool:
 
 
 def _party_word(span, label, head, kind):
-    return "GROUP" if label in ("PERSON", "ORG", "PLACE") and len(span) == 1 and span[0].text[:1].isupper() \
-        and span[0].lower_ in L.PARTY_ADJECTIVES | L.PARTY_MEMBER_NOUNS else None
+    if len(span) != 1 or not span[0].text[:1].isupper():
+        return None
+    if span[0].lower_ in L.PARTY_NAME_WORDS:
+        return "ORG"
+    party_people = span[0].lower_ in L.PARTY_ADJECTIVES | L.PARTY_MEMBER_NOUNS
+    return "GROUP" if label in ("PERSON", "ORG", "PLACE") and party_people else None
 
 
 def _place_of_an_office(span, label, head, kind):
@@ -368,7 +372,7 @@ RETYPES = [
     ("Hong Konger, Londoners: the people of a known place", _people_of_a_place),
     ("NATO: not a person", _acronym_person),
     ("the Soviets, Democrats: a people or a political group", _plural_people),
-    ("a fellow Republican, a Democrat: a party's people", _party_word),
+    ("a fellow Republican, a Democrat: a party's people (Labour MP X: the party)", _party_word),
     ("Argentine, Chinese-American, Eastern Europeans, Liberal Democrat: a people's words", _people_words),
     ("Mayor of London: the office's place", _place_of_an_office),
     ("President Valéry Giscard d'Estaing: a person after a person's title", _person_after_a_personal_title),
