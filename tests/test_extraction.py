@@ -214,6 +214,15 @@ def test_labour_alone_is_the_party_not_its_people(extractor):
     assert ("Republican", "GROUP") in entities
 
 
+def test_the_everyday_words_of_an_office_name_no_body(extractor):
+    # the recogniser takes 'National Security Advisor' for an organisation; its field is no body
+    entities, _, _ = extract(extractor, "I will be naming a new National Security Advisor next week.")
+    assert not entities
+    entities, relations, _ = extract(extractor, "Former National Security Advisor Tom Hale disagreed.")
+    assert {name for name, _ in entities} == {"Tom Hale"}
+    assert ("Tom Hale", "title", "former national security advisor") in relations
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

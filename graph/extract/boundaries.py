@@ -452,9 +452,12 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     first = titles[0]
     while first > start and title_case(doc[first - 1]) and doc[first - 1].lower_ in L.TITLE_MODIFIERS:
         first -= 1
-    # (what is before the office is a name, unless it is in lower case: "archbishop Monsenor X")
-    left = [n.span(start, first, guess_type(doc[start:first]) or "ORG")] \
-        if first > start and not all(t.is_lower for t in doc[start:first]) else []
+    # (what is before the office is a name, unless it is in lower case, "archbishop Monsenor X",
+    # or the office's field: "National Security Advisor")
+    before = doc[start:first]
+    left = [n.span(start, first, guess_type(before) or "ORG")] \
+        if first > start and not all(t.is_lower for t in before) and not (_field_words(before) and not known(before)) \
+        else []
     return _parts(*left) + repair(n.span(tail, end, "PERSON"))
 
 
@@ -508,10 +511,16 @@ def _office_after_name(n: _Name) -> list[Span] | None:
     if k < len(words) and is_role(words[-1][2]) and words[k - 1][2] not in CONNECTORS | {"the"}:
         n.end = words[k - 1][1]
         n.label = "ORG" if n.label == "PERSON" else n.label
-        if all(t.pos_ == "ADJ" or t.lower_ in L.TITLE_MODIFIERS for t in doc[n.start:n.end]) \
-                and not known(doc[n.start:n.end]):
-            return []  # "Special Presidential Envoy", "Lord Mayor": an office
+        if _field_words(doc[n.start:n.end]) and not known(doc[n.start:n.end]):
+            return []  # "Special Presidential Envoy", "Lord Mayor", "National Security Advisor": an office
     return None
+
+
+def _field_words(words: Span) -> bool:
+    """Adjectives, words of a title or everyday words that name no body ('National Security'),
+    as an office's field is made of."""
+    return all(t.pos_ == "ADJ" or t.lower_ in L.TITLE_MODIFIERS
+               or t.lower_ in common_words() and t.lower_ not in L.NAME_HEADS | INSTITUTION_HEADS for t in words)
 
 
 def _object_of_office(n: _Name) -> None:
