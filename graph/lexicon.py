@@ -229,6 +229,10 @@ PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "dist
 STANCE_NOUNS = {"opposition", "resistance"}
 OPPOSE_NOUNS_OF_PEOPLE = {"resistance", "opposition", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
                           "critic", "critics", "rival", "rivals", "adversary", "adversaries", "nemesis"}
+# Offices whose first word is a part's or a field's that also ends bodies' names ("the White House
+# Press Secretary": not "White House Press"; but "Oxford University Press editor").
+PART_OFFICES = {"press secretary", "press officer", "press attache", "press attaché", "press spokesman",
+                "press spokeswoman", "press spokesperson", "media adviser", "media advisor", "media officer"}
 # Parts of an organisation a role may head: "foreign relations chief", "head of the media office"
 # (the holder is a member of the organisation, not its leader).
 PART_WORDS = {"relations", "affairs", "division", "department", "unit", "bureau", "desk", "wing", "section",

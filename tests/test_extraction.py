@@ -223,6 +223,16 @@ def test_the_everyday_words_of_an_office_name_no_body(extractor):
     assert ("Tom Hale", "title", "former national security advisor") in relations
 
 
+def test_the_first_word_of_an_office_after_a_body_is_the_offices(extractor):
+    text = ("The announcement came on Monday. White House Press Secretary Ann Ford said the president "
+            "would sign the bill.")
+    entities, relations, _ = extract(extractor, text)
+    assert ("White House", "ORG") in entities and ("Ann Ford", "memberOf", "White House") in relations
+    # (but a body's name that ends in the same word keeps it)
+    entities, _, _ = extract(extractor, "The book came out on Monday. Oxford University Press editor Tom Hale said so.")
+    assert ("Oxford University Press", "ORG") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

@@ -369,6 +369,13 @@ def _date_after_preposition(n: _Name) -> None:
             break
 
 
+def _office_opens_at_the_end(n: _Name) -> None:
+    """'the White House Press | Secretary': the last word is the first of the office after it."""
+    doc = n.doc
+    if n.end - n.start >= 2 and n.end < len(doc) and f"{doc[n.end - 1].lower_} {doc[n.end].lower_}" in L.PART_OFFICES:
+        n.end -= 1
+
+
 def _office_of_organisation(n: _Name) -> list[Span] | None:
     """'US Chairman of the House Foreign Affairs Committee': an office of an organisation."""
     doc = n.doc
@@ -679,6 +686,7 @@ REPAIRS = [
     ("a year then a person", "from 1965 Rosa Parks worked for him", _year_then_person),
     ("a year then a body", "Biden's 2008 US Senate opponent", _year_then_body),
     ("date after a preposition", "Taliban on February 29", _narrowing(_date_after_preposition)),
+    ("an office's first word", "the White House Press | Secretary", _narrowing(_office_opens_at_the_end)),
     ("office of an organisation", "US Chairman of the House Foreign Affairs Committee", _office_of_organisation),
     ("monarch of a country", "Sultan Barakat of Zanzar", _monarch_of_country),
     ("person of a place", "Doug Collins of Georgia", _person_of_place),
@@ -809,7 +817,8 @@ def _office_starts(doc: Doc, i: int) -> bool:
         return False
     if doc[i].lower_ in L.COURT_RANKS and doc[after].lower_ in L.COURT_OFFICES:
         return doc[i].lower_ not in L.PLACE_GENERICS or _country_before(doc, i)
-    return _office_opener(doc[i]) and is_role(doc[after].lower_)
+    return _office_opener(doc[i]) and is_role(doc[after].lower_) \
+        or f"{doc[i].lower_} {doc[after].lower_}" in L.PART_OFFICES  # "White House" + "Press Secretary"
 
 
 def _country_before(doc: Doc, i: int) -> bool:
