@@ -403,7 +403,7 @@ ORG_HEADS = COMPANY_SUFFIXES | {
     "government", "administration", "office", "police", "guard", "brigade", "brigades", "battalion", "corps",
     "militia", "taskforce", "federation", "league", "club", "society", "trust", "fund", "board", "bureau",
     "authority", "directorate", "presidency", "secretariat", "mission", "chamber", "academy", "coalition", "caucus",
-    "tribunal", "press", "media", "laboratory",
+    "tribunal", "press", "media", "laboratory", "rescue",
     # legislatures by their own languages' words ("Lok Sabha", "Verkhovna Rada", "Wolesi Jirga")
     "sabha", "knesset", "duma", "bundestag", "bundesrat", "majlis", "jirga", "shura", "sejm", "storting", "riksdag",
     "folketing", "rada", "seimas", "saeima", "cortes", "oireachtas", "dail", "seanad",
@@ -420,7 +420,7 @@ EVENT_HEADS = {
     "siege", "uprising", "spring", "protests", "crisis", "forum", "convention", "expo", "marathon", "tournament",
     "offensive", "invasion", "ceasefire", "truce", "referendum", "genocide", "holocaust", "pact", "deal",
     "negotiations", "dialogue", "meeting", "symposium", "world cup", "grand prix", "awards",
-    "week", "olympiad", "ceremony", "rally", "march", "primary", "primaries", "caucuses",
+    "week", "olympiad", "olympiads", "ceremony", "rally", "march", "primary", "primaries", "caucuses",
     "by-election", "earthquake", "competition", "season", "scandal", "open", "invitational", "classic", "derby",
     "regatta",
 }

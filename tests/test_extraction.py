@@ -233,6 +233,16 @@ def test_the_first_word_of_an_office_after_a_body_is_the_offices(extractor):
     assert ("Oxford University Press", "ORG") in entities
 
 
+def test_names_of_a_rescue_service_a_campus_and_olympiads_are_whole(extractor):
+    entities, _, _ = extract(extractor, "The firm said on Monday that Lakeside Fire and Rescue had put out the fire.")
+    assert ("Lakeside Fire and Rescue", "ORG") in entities
+    text = "The statement came on Monday. \"He was brilliant,\" said University of Kharaj, San Diego's chancellor, Tom Hale."
+    entities, relations, _ = extract(extractor, text)
+    assert ("Tom Hale", "leads", "University of Kharaj, San Diego") in relations
+    entities, _, _ = extract(extractor, "He won gold at the Chess Olympiads in 2016 and later coached the team.")
+    assert ("Chess Olympiads", "EVENT") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

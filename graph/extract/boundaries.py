@@ -1298,7 +1298,8 @@ def _for_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
 
 def _at_after_university(doc: Doc, start: int, end: int, label: str) -> int | None:
     """'University of Colorado + at Boulder', 'University of California + , San Diego': a
-    university's campus is part of its name (after a comma, a known city's name ending there)."""
+    university's campus is part of its name (after a comma, a known city's name ending there or
+    before a possessive: 'University of California, San Diego's chancellor')."""
     if doc[end].lower_ not in ("at", ",") or doc[start].lower_ not in ("university", "college") or "of" not in \
             [t.lower_ for t in doc[start:end]]:
         return None
@@ -1306,7 +1307,7 @@ def _at_after_university(doc: Doc, start: int, end: int, label: str) -> int | No
     while j < len(doc) and j - end <= 3 and capitalised(doc[j]) and doc[j].is_alpha and not doc[j].is_sent_start:
         j += 1
     if doc[end].text == "," and not (gazetteer.place_kind(doc[end + 1:j].text) == "city"
-                                     and (j == len(doc) or doc[j].is_punct)):
+                                     and (j == len(doc) or doc[j].is_punct or doc[j].lower_ in ("'s", "\u2019s"))):
         return None
     return j if j > end + 1 else None
 
