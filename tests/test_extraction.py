@@ -243,6 +243,12 @@ def test_names_of_a_rescue_service_a_campus_and_olympiads_are_whole(extractor):
     assert ("Chess Olympiads", "EVENT") in entities
 
 
+def test_a_name_with_a_comma_that_its_acronym_spells_is_whole(extractor):
+    text = "Zanzar's Institute of Hydrology, Water Control and Research (IHWCR) reported the floods."
+    entities, _, _ = extract(extractor, text)
+    assert "Institute of Hydrology, Water Control and Research" in {name for name, _ in entities}
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

@@ -1148,12 +1148,14 @@ def _edition_year_after(doc: Doc, start: int, end: int, label: str) -> int | Non
 
 
 def _to_its_acronym(doc: Doc, start: int, end: int, label: str) -> int | None:
-    """'California Department' + 'of Corrections and Rehabilitation (CDCR)': the words up to an
-    acronym in brackets that the whole spells."""
+    """'California Department' + 'of Corrections and Rehabilitation (CDCR)', 'Institute of
+    Epidemiology' + ', Disease Control and Research (IEDCR)': the words up to an acronym in
+    brackets that the whole spells."""
     if label == "PERSON":
         return None
     k = end
-    while k < len(doc) and k - end < 8 and (capitalised(doc[k]) or doc[k].lower_ in L.NAME_LINK_WORDS) \
+    while k < len(doc) and k - end < 8 and (capitalised(doc[k]) or doc[k].lower_ in L.NAME_LINK_WORDS
+                                            or doc[k].text == "," and k + 1 < len(doc) and capitalised(doc[k + 1])) \
             and not doc[k].is_sent_start:
         k += 1
     acronym = bracketed_acronym(doc, k)
