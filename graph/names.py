@@ -170,6 +170,15 @@ def same_but_given_nickname(a: list[str], b: list[str]) -> bool:
     return len(a) == len(b) >= 2 and a[1:] == b[1:] and nickname_of(a[0], b[0])
 
 
+def by_nickname(form: str) -> str | None:
+    """'Spike Cohen' of 'Jeremy "Spike" Cohen': a name by the nickname it gives in quotes."""
+    found = _QUOTED_NICKNAME.fullmatch(form)
+    return f"{found.group(1)} {found.group(2)}" if found else None
+
+
+_QUOTED_NICKNAME = re.compile(r'.+?\s["\u201c]([^"\u201c\u201d]+)["\u201d]\s(.+)')
+
+
 def fullness(form: str) -> tuple[int, int]:
     """Orders forms by how full a name they are: more words, then more letters."""
     return len(form.split()), len(form)

@@ -249,6 +249,18 @@ def test_a_name_with_a_comma_that_its_acronym_spells_is_whole(extractor):
     assert "Institute of Hydrology, Water Control and Research" in {name for name, _ in entities}
 
 
+def test_a_nickname_in_quotes_is_part_of_the_name_and_a_name_of_its_own(extractor):
+    text = ('Zarin Party nominee Ann Ford picked podcast host Jeremy "Spike" Hale as her running mate. '
+            "Spike Hale thanked her on Monday.")
+    entities, relations, e = extract(extractor, text)
+    people = [x for x in e.entities if x.type == "PERSON" and "Hale" in x.label]
+    assert len(people) == 1 and {'Jeremy "Spike" Hale', "Spike Hale"} <= set(people[0].forms)
+    assert (people[0].label, "title", "podcast host") in relations
+    # (an article that writes only the full name still gives the name by the nickname, for other articles)
+    _, _, e = extract(extractor, 'Podcast host Jeremy "Spike" Hale thanked the party on Monday.')
+    assert "Spike Hale" in next(x for x in e.entities if x.type == "PERSON").forms
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

@@ -1167,6 +1167,17 @@ def _to_its_acronym(doc: Doc, start: int, end: int, label: str) -> int | None:
     return None
 
 
+def _nickname_then_surname(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """'Jeremy' + '"Spike" Cohen': a nickname in quotes between a person's names is the name's."""
+    if label != "PERSON" or end + 3 >= len(doc) or doc[end].text not in _QUOTES or doc[end + 2].text not in _QUOTES \
+            or not capitalised(doc[end + 1]) or not capitalised(doc[end + 3]) or doc[end + 3].is_sent_start:
+        return None
+    return end + 4
+
+
+_QUOTES = {'"', "\u201c", "\u201d"}
+
+
 def _given_name_and_foundation(doc: Doc, start: int, end: int, label: str) -> int | None:
     """'Bill' + 'and Melinda Gates Foundation': a foundation named after a couple."""
     if end - start == 1 and end + 2 < len(doc) and doc[end].lower_ in ("and", "&") \
@@ -1369,6 +1380,7 @@ JOIN_RIGHT = [
     ("a year", "Anime North + 2019, Expo + 2020", _edition_year_after),
     ("particle", "Usama + bin Ladin", _particle_after),
     ("a couple's foundation", "Bill + and Melinda Gates Foundation", _given_name_and_foundation),
+    ("a nickname then the surname", 'Jeremy + "Spike" Cohen', _nickname_then_surname),
     ("hyphen or dash", "Abdul + -Mahdi, Iran + –Iraq War", _hyphen_joined_after),
     ("a given name's second syllable", "Moon Jae + -in, Ban Ki + -moon", _syllable_after),
     ("and after of/for", "Islamic State of Iraq + and Syria", _and_after_of_or_for),

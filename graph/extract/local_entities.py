@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from .. import gazetteer
 from ..context import article_countries, country_names, place_of, without_country
-from ..names import (INSTITUTION_HEADS, acronym_of, contiguous_in, fullness, initials, is_acronym, is_numeral,
-                     institution, normal, same_but_given_nickname, spelling_variant, tokens)
+from ..names import (INSTITUTION_HEADS, acronym_of, by_nickname, contiguous_in, fullness, initials, is_acronym,
+                     is_numeral, institution, normal, same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP,
                        LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS,
@@ -268,8 +268,13 @@ class _Clustering:
             cl = clusters[old]
             forms = sorted(cl.forms + cl.surface, key=lambda f: first_at[(old, f)])
             label = cl.label
-            entities.append(LocalEntity(label=label, type=cl.type, forms=tuple(dict.fromkeys([label, *forms])),
-                                        reasons=tuple((f, r) for f, r in cl.reasons.items() if f != label)))
+            # ('Spike Cohen', the name by its nickname, though the article writes it only inside the full one)
+            nicknamed = {nick: f"'{f}' by the nickname it gives" for f in forms
+                         if cl.type == "PERSON" and (nick := by_nickname(f)) and nick not in forms}
+            entities.append(LocalEntity(label=label, type=cl.type,
+                                        forms=tuple(dict.fromkeys([label, *forms, *nicknamed])),
+                                        reasons=tuple((f, r) for f, r in {**cl.reasons, **nicknamed}.items()
+                                                      if f != label)))
         return [renumber[assigned[i]] for i in range(len(self.mentions))], entities
 
 
@@ -507,6 +512,19 @@ def _body_by_its_head_word(f: _Form, cl: _Cluster) -> str | None:
 
 def _person_and_not_person(f: _Form, cl: _Cluster) -> str | None:
     return "" if (f.type == "PERSON") != (f.ctype == "PERSON") else None
+
+
+def _by_its_nickname(f: _Form, cl: _Cluster) -> str | None:
+    """'Eddie Van Halen' and 'Edward Lodewijk "Eddie" Van Halen': a person by the nickname the full
+    name gives in quotes."""
+    if not f.type == f.ctype == "PERSON":
+        return None
+    mine = by_nickname(f.text)
+    for other in cl.forms:
+        theirs = by_nickname(other)
+        if theirs and normal(theirs) == f.key or mine and normal(mine) == normal(other):
+            return f"'{other}' by the nickname it gives" if theirs else f"'{other}' with the nickname it goes by"
+    return None
 
 
 def _initials_or_spelling(f: _Form, cl: _Cluster) -> str | None:
@@ -776,6 +794,7 @@ SAME_NAME_RULES = [
     ("a body by its head word", "'the Department' after 'the Lakeside Department of Corrections and Parole'",
      _body_by_its_head_word),
     ("a person and not a person", "'Jordan' (the country) and 'Michael Jordan'", _person_and_not_person),
+    ("a nickname", "'Spike Cohen' / 'Jeremy \"Spike\" Cohen'", _by_its_nickname),
     ("initials or spelling", "'John R. Bolton' / 'John Bolton', 'bin Ladin' / 'bin Laden', 'Bill Weld' / "
      "'William Weld'", _initials_or_spelling),
     ("monarch", "'Sultan Qaboos' and 'Qaboos bin Said'", _monarch),
