@@ -414,6 +414,9 @@ ORG_HEADS = COMPANY_SUFFIXES | {
     "airforce", "jihad", "brotherhood",
     "emirates", "red cross", "crescent", "programme", "program", "initiative", "project", "campaign",
 }
+# Events named after a country that are the whole nation's, not held at a place in it.
+NATIONAL_EVENT_HEADS = {"election", "elections", "primaries", "war", "championship", "championships", "referendum",
+                        "census"}
 EVENT_HEADS = {
     "conference", "summit", "agreement", "accord", "accords", "treaty", "war", "revolution", "games", "olympics",
     "cup", "championship", "championships", "election", "elections", "talks", "festival", "massacre", "battle",

@@ -261,6 +261,14 @@ def test_a_nickname_in_quotes_is_part_of_the_name_and_a_name_of_its_own(extracto
     assert "Spike Hale" in next(x for x in e.entities if x.type == "PERSON").forms
 
 
+def test_an_event_named_after_a_whole_country_is_not_placed_in_it(extractor):
+    text = "Tom Hale, who fought in the Iraq War, now lives in Iraq. He won the 2019 Gibraltar Chess Tournament."
+    _, relations, _ = extract(extractor, text)
+    assert ("Iraq War", "locatedIn", "Iraq") not in relations
+    _, relations, _ = extract(extractor, "He lives in Gibraltar. He won the 2019 Gibraltar Chess Tournament.")
+    assert ("2019 Gibraltar Chess Tournament", "locatedIn", "Gibraltar") in relations
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

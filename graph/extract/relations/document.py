@@ -268,7 +268,10 @@ def speaker(finder, token: int) -> int | None:
 def event_places(finder):
     """(event, "locatedIn", place, ...) for each event named by a place and an event noun: the
     place opens the name, after a year or a party's word ("the 2020 Groom by-election", "the
-    Republican Iowa caucuses"); not what it is about ("Conference on Afghanistan")."""
+    Republican Iowa caucuses"); not what it is about ("Conference on Afghanistan"), nor a
+    country whose whole nation's election or war it names ("the Iraq War", "the 2020 United
+    States presidential election": the validation corpus' readers never placed those; but "the
+    Gibraltar Chess Tournament")."""
     places: dict[str, int] = {}
     for m, span in enumerate(finder.spans):
         if finder.type_of(m) == "PLACE":
@@ -286,7 +289,7 @@ def event_places(finder):
             start += 1
         found = max((" ".join(words[start:j]) for j in range(start + 1, len(words))
                      if " ".join(words[start:j]) in places), key=len, default=None)
-        if found is not None:
+        if found is not None and not (words[-1] in L.NATIONAL_EVENT_HEADS and gazetteer.place_kind(found) == "country"):
             yield m, "locatedIn", places[found], None, span.start, span.end - 1, "place-in-event-name", 0.7
 
 
