@@ -345,6 +345,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a rank or an office before the name of an apposition does not hide it
     ("The [Kharaj Front|ORG]'s leader, General [Tom Hale|PERSON], said the siege would go on.",
      {"Tom Hale leads Kharaj Front", "Tom Hale title leader"}),
+    # (but a president's country stays his)
+    ("[Poland|PLACE] votes on Sunday. [Polish|GROUP] President [Tom Hale|PERSON] of the [Zarin Party|ORG] spoke.",
+     {"Tom Hale leads Poland", "Tom Hale memberOf Zarin Party"}),
     # a place's kind between it and a country: the place is the country's
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Kharaj locatedIn Sudan"}),
     ("Power was cut for customers in the [San Francisco|PLACE] area of [California|PLACE].",
@@ -477,6 +480,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a body that names someone something that is not its own office
     ("[Harbourview Bank|ORG] named [Tom Hale|PERSON] the best driver of the year.",
      {"Tom Hale leads Harbourview Bank", "Tom Hale title best driver of the year"}),
+    # a leader of the party named after the holder is not the country's leader
+    ("[Poland|PLACE] votes on Sunday. [Polish|GROUP] leader [Tom Hale|PERSON] of the conservative [Zarin Party|ORG] "
+     "promised money.", {"Tom Hale leads Poland"}),
     # (not the country in the place)
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Sudan locatedIn Kharaj"}),
     # a body that appoints someone to an office of something else does not make them its own head

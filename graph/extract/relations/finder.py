@@ -222,13 +222,28 @@ class Finder:
             # director": of a part of what is named; "a leader of Y", "a director of Y": one of its
             # leaders, a member; "President X of the Y Party": the president's party
             roles = [dataclasses.replace(r, part=True) for r in roles]
-        if target is None:
+        if target is None and not self._of_a_body_after(parts, owner, roles):
             target = owner
         if target is None:
             target = self._its_owner(role_units[0].start, any(r.leads_places for r in roles))
         if target is None:
             target = self._party_of_word(role_units)
         return target, roles
+
+    def _of_a_body_after(self, parts: dict, owner: int | None, roles: list) -> bool:
+        """'Polish leader X of the Law and Justice Party': a role that is no office of state, of
+        the body named after the holder, is not of the country of the people before it."""
+        if owner is None or self.type_of(owner) != "GROUP" or not parts.get("who") \
+                or any(r.phrase in L.OFFICE_PLACES for r in roles):
+            return False
+        doc, i = self.doc, parts["who"][-1].end
+        if i >= len(doc) or doc[i].lower_ != "of":
+            return False
+        j = i + 1
+        while j < len(doc) and j - i < 5 and self.name_at(doc[j]) is None and doc[j].is_alpha:
+            j += 1
+        body = self.name_at(doc[j]) if j < len(doc) else None
+        return body is not None and self.type_of(body) == "ORG"
 
     @staticmethod
     def _phrase_start(parts: dict, role_units: list[Unit]) -> int:
