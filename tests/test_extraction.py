@@ -269,6 +269,13 @@ def test_an_event_named_after_a_whole_country_is_not_placed_in_it(extractor):
     assert ("2019 Gibraltar Chess Tournament", "locatedIn", "Gibraltar") in relations
 
 
+def test_a_common_noun_opening_a_quotation_is_no_name(extractor):
+    entities, _, _ = extract(extractor, 'They reported, "Macroalgae are suggested to disrupt coral growth," in the paper.')
+    assert not entities
+    entities, _, _ = extract(extractor, 'She added, "Google has not replied," on Monday.')
+    assert ("Google", "ORG") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

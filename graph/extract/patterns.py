@@ -667,11 +667,18 @@ def _everyday_word(doc, s, words, c) -> bool:
 
 
 def _noun_starting_a_sentence(doc, s, words, c) -> bool:
-    # (a kind of place, however tagged: "County sheriff X told ...", the county named before)
-    return len(s) == 1 and s[0].is_sent_start and (
+    # (a kind of place, however tagged: "County sheriff X told ...", the county named before; a
+    # quotation opens a sentence too: 'They reported, "Macroalgae are ...')
+    return len(s) == 1 and (s[0].is_sent_start or _opens_a_quotation(doc, s.start)) and (
         s[0].pos_ == "NOUN" and s[0].tag_ in ("NNS", "NN")
         or s[0].lower_ in L.PLACE_GENERICS and s.end < len(doc) and doc[s.end].is_lower) \
         and normal(s.text) not in c["people"]
+
+
+def _opens_a_quotation(doc: Doc, i: int) -> bool:
+    """The word right after a quotation mark that opens a sentence or follows ',' or ':'."""
+    return i >= 1 and doc[i - 1].text in ('"', "\u201c") and (
+        doc[i - 1].is_sent_start or i >= 2 and doc[i - 2].text in (",", ":"))
 
 
 def _shouted(doc, s, words, c) -> bool:
