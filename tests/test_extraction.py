@@ -276,6 +276,14 @@ def test_a_common_noun_opening_a_quotation_is_no_name(extractor):
     assert ("Google", "ORG") in entities
 
 
+def test_a_bodys_head_word_after_a_places_name_ends_the_bodys_name(extractor):
+    # the tagger made 'Forces' a common noun, and the recogniser took only the country
+    entities, _, _ = extract(extractor, "Soldiers of the Israel Defense Forces entered Tyre.")
+    assert ("Israel Defense Forces", "ORG") in entities
+    entities, _, _ = extract(extractor, "Fighting in Kabul Province continued on Monday.")
+    assert ("Kabul Province", "PLACE") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

@@ -1124,9 +1124,10 @@ def _another_name_follows(doc: Doc, start: int, end: int, label: str) -> bool:
 
 
 def _capitalised_to_a_head(doc: Doc, start: int, end: int, label: str) -> int | None:
-    """'NASA' + 'Jet Propulsion Laboratory': capitalised words after a body's name, whatever the
-    tagger made of them, up to a body's head word: a part of the body, named with its name."""
-    if label != "ORG" or any(t.lower_ in ("and", "&") for t in doc[start:end]):
+    """'NASA' + 'Jet Propulsion Laboratory', 'Israel Defense' + 'Forces': capitalised words after
+    a body's or a place's name, whatever the tagger made of them, up to a body's head word: a part
+    of the body, or a body named with its place's name."""
+    if label not in ("ORG", "PLACE") or any(t.lower_ in ("and", "&") for t in doc[start:end]):
         return None  # (nor after 'X of Y and': the start of another body's name, maybe)
     j = end
     while j < len(doc) and j - end < 4 and capitalised(doc[j]) and not doc[j].is_sent_start \
