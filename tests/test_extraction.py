@@ -284,6 +284,14 @@ def test_a_bodys_head_word_after_a_places_name_ends_the_bodys_name(extractor):
     assert ("Kabul Province", "PLACE") in entities
 
 
+def test_an_ordinal_in_figures_before_a_units_name_is_its_number(extractor):
+    entities, _, _ = extract(extractor, "Zanzar's 93rd Mechanized Brigade said it had repelled an assault.")
+    assert ("93rd Mechanized Brigade", "ORG") in entities
+    # (a session of a legislature is the legislature)
+    entities, _, _ = extract(extractor, "He sat in the 43rd Canadian Parliament until 2021.")
+    assert ("Canadian Parliament", "ORG") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

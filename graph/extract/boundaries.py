@@ -984,6 +984,22 @@ def _number_word_before(doc: Doc, start: int, label: str, takes_adjective: bool)
     return None
 
 
+def _ordinal_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    """'the 93rd' + 'Mechanized Brigade', 'the 101st' + 'Airborne Division': an ordinal in figures
+    before a unit's name is its number (not before an institution's: 'the 116th' + 'Congress' is a
+    session of the one Congress)."""
+    end = start + 1
+    while end < len(doc) and end - start < 6 and (capitalised(doc[end]) or doc[end].lower_ in ("of", "the")):
+        end += 1
+    if label == "ORG" and _ORDINAL.fullmatch(doc[start - 1].text) and not doc[start - 1].is_sent_start \
+            and not {t.lower_ for t in doc[start:end]} & (INSTITUTION_HEADS | L.LEGISLATURE_HEADS):
+        return start - 1
+    return None
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _capital_prefix_before(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
     """'the Anti- + Corruption Court', 'the Pro- + Democracy Party': a capitalised prefix inside a
     sentence opens a body's name (a prefix in lower case makes another name: 'anti-Houthi X')."""
@@ -1372,6 +1388,7 @@ JOIN_LEFT = [
     ("en dash, or a hyphen between capitals", "Iran– + Iraq War, ABS- + CBN", _dash_joined_before),
     ("a word and", "Law and + Justice Party", _word_and_before),
     ("a number word", "the Three + Brotherhood Alliance", _number_word_before),
+    ("an ordinal", "the 93rd + Mechanized Brigade", _ordinal_before),
     ("capitalised word", "VICE + World News", _capitalised_before),
 ]
 JOIN_RIGHT = [
