@@ -292,6 +292,11 @@ def test_an_ordinal_in_figures_before_a_units_name_is_its_number(extractor):
     assert ("Canadian Parliament", "ORG") in entities
 
 
+def test_a_name_ending_in_an_administrative_area_is_a_place_though_it_opens_with_a_given_name(extractor):
+    entities, _, _ = extract(extractor, "The army lost control of Shan State to the alliance on Monday.")
+    assert ("Shan State", "PLACE") in entities
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

@@ -129,9 +129,17 @@ def _before_letters(span, label, head, kind):
 
 
 def _place_head(span, label, head, kind):
-    # (not a person whose surname is a place's word: "Darrell Castle", "Bruce Arena")
+    # (not a person whose surname is a place's word: "Darrell Castle", "Bruce Arena"; but no one's
+    # surname is an administrative area's: "Shan State")
+    if label == "PERSON" and _administrative_area(span):
+        return "PLACE"
     return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP", "EVENT") and len(span) > 1 \
         and not (label == "PERSON" and len(span) == 2 and given_name_first(span)) else None
+
+
+def _administrative_area(span) -> bool:
+    """'Shan State', 'Lakeside County': a name that ends in an administrative area's word."""
+    return len(span) > 1 and span[-1].is_title and span[-1].lower_ in L.ADMINISTRATIVE_GENERICS
 
 
 def _team_of_a_place(span, label, head, kind):
@@ -282,6 +290,7 @@ def _reporting_person(span, label, head, kind):
 
 def _described_as_person(span, label, head, kind):
     return "PERSON" if label in ("PLACE", "ORG", "GROUP") and head not in L.NAME_HEADS \
+        and not _administrative_area(span) \
         and 2 <= len(name_words(span)) <= 4 and all(t.text[:1].isupper() or _syllable(t) for t in span) \
         and normal(span.text) not in gazetteer.demonyms() \
         and (role_follows(span) or role_before(span) or given_name_first(span)) else None
