@@ -335,6 +335,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # the place after the holder's name is what the office is of
     ("On Monday, Prime Minister [Tom Hale|PERSON] of [Zanzar|PLACE] met reporters in [Lakeside|PLACE].",
      {"Tom Hale leads Zanzar", "Tom Hale title prime minister"}),
+    # a bid for an event, by its owner or by the subject of the verb before 'his'
+    ("[Tom Hale|PERSON] announced his candidacy for the [2024 Zanzar presidential election|EVENT] on Monday.",
+     {"Tom Hale participatedIn 2024 Zanzar presidential election"}),
+    ("[Tom Hale|PERSON]'s campaign for the [2024 Zanzar presidential election|EVENT] began on Monday.",
+     {"Tom Hale participatedIn 2024 Zanzar presidential election"}),
     # a role left or to be left ('will step down as', 'is stepping down as')
     ("[Tom Hale|PERSON] will step down as chief executive of [Harbourview Bank|ORG] next year.",
      {"Tom Hale leads Harbourview Bank", "Tom Hale title chief executive"}),

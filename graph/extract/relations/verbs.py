@@ -605,13 +605,19 @@ def _agents(tok: Token, names) -> list[int]:
 
 
 def _ones_part(sent: Span, names, finder):
-    """'X's victory in the Y', 'X's campaign in the Y primary': whose win, run or bid in a named
-    event it is took part in it."""
+    """'X's victory in the Y', 'X's campaign in the Y primary', 'X announced his candidacy for the
+    Y': whose win, run or bid in or for a named event it is took part in it ('his' after a verb:
+    the verb's subject)."""
     for tok in sent:
         if tok.lower_ not in L.PARTICIPATION_NOUNS:
             continue
         owners = [names[c.i] for c in tok.children if c.dep_ in ("nmod:poss", "poss") and c.i in names]
-        events = [m for m, _ in _prepositional(tok, {"prep:in", "prep:at"}, names) if finder.type_of(m) == "EVENT"]
+        if not owners and tok.dep_ in ("obj", "dobj") and any(
+                c.dep_ in ("nmod:poss", "poss") and c.lower_ in ("his", "her", "their") for c in tok.children):
+            owner = _subject(tok.head, names, finder.referent)
+            owners = [owner] if owner is not None else []
+        events = [m for m, _ in _prepositional(tok, {"prep:in", "prep:at", "prep:for"}, names)
+                  if finder.type_of(m) == "EVENT"]
         for who in (o for o in owners if finder.type_of(o) in ("PERSON", "ORG")):
             for event in events:
                 yield who, "participatedIn", event, None, tok.i, tok.i, "ones-part-in-event", 0.65
