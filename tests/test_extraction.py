@@ -297,6 +297,11 @@ def test_a_name_ending_in_an_administrative_area_is_a_place_though_it_opens_with
     assert ("Shan State", "PLACE") in entities
 
 
+def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
+    entities, _, _ = extract(extractor, "The cave lies in southwest France, near the river.")
+    assert entities == {("France", "PLACE")}
+
+
 def test_sentences_never_cross_a_line_break(extractor):
     _, _, e = extract(extractor, "Kabul under curfew\nResidents stayed home on Sunday.")
     assert [s.text for s in e.sentences] == ["Kabul under curfew", "Residents stayed home on Sunday."]

@@ -724,9 +724,12 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _without_what_opens_a_place(doc: Doc, start: int, end: int) -> int:
     """The start of a name after a direction's adjective in lower case ('northern | Iraq'; but 'east
-    Asia' may be 'East Asia' in lower case), a place's kind in lower case and 'of' ('the province
-    of | North Cotabato'), a direction from a place ('East of the | Euphrates')."""
-    if end - start > 1 and doc[start].is_lower and doc[start].lower_ in COMPASS and doc[start].lower_.endswith("ern"):
+    Asia' may be 'East Asia' in lower case) or a direction before a country's name ('southwest |
+    France', not 'north Korea'), a place's kind in lower case and 'of' ('the province of | North
+    Cotabato'), a direction from a place ('East of the | Euphrates')."""
+    if end - start > 1 and doc[start].is_lower and doc[start].lower_ in COMPASS and (
+            doc[start].lower_.endswith("ern") or gazetteer.place_kind(doc[start + 1:end].text) == "country"
+            and gazetteer.place_kind(doc[start:end].text) is None):
         start += 1
     if end - start > 2 and doc[start].is_lower and doc[start].lower_ in L.PLACE_NOUNS and doc[start + 1].lower_ == "of":
         start += 2
