@@ -318,6 +318,17 @@ def test_a_bodys_school_or_department_is_another_body():
                    "Zarin Institute"]
 
 
+def test_a_body_named_after_another_is_not_it():
+    # the longer name goes on to a body's own head noun: an agency of the shorter one, not it with a
+    # qualifier ('Zarin Alliance of Lakeside' is the alliance, 'Zarin Alliance Group' too)
+    got, _ = labels(("Zarin Alliance Educational, Scientific and Cultural Organization", "ORG"),
+                    ("Zarin Alliance", "ORG"), ("Kharaj Front of Lakeside", "ORG"), ("Kharaj Front", "ORG"),
+                    ("Lakeside Union Security Council", "ORG"), ("Lakeside Union", "ORG"))
+    assert got == ["Zarin Alliance Educational, Scientific and Cultural Organization", "Zarin Alliance",
+                   "Kharaj Front of Lakeside", "Kharaj Front of Lakeside", "Lakeside Union Security Council",
+                   "Lakeside Union"]
+
+
 def test_a_given_name_that_is_also_a_towns_is_no_place_before_a_surname():
     # a town's name (in the gazetteer, not its given names) used as a given name; the article never
     # names the town

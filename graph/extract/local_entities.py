@@ -29,9 +29,9 @@ from ..names import (INSTITUTION_HEADS, acronym_of, by_nickname, contiguous_in, 
                      is_numeral, institution, normal, same_but_given_nickname, spelling_variant, tokens)
 from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP,
-                       LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_SUFFIXES, ORG_HEADS,
-                       PARTY_ADJECTIVES, PARTY_GROUP_WORDS, PARTY_HEADS, PARTY_WORDS_OF_OTHER_THINGS, PLACE_GENERICS,
-                       REGNAL_TITLES, STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
+                       LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_LINK_WORDS, NAME_SUFFIXES,
+                       ORG_HEADS, PARTY_ADJECTIVES, PARTY_GROUP_WORDS, PARTY_HEADS, PARTY_WORDS_OF_OTHER_THINGS,
+                       PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -730,6 +730,10 @@ def _another_thing(words: list[str], other_words: list[str]) -> bool:
     if other_words[:len(words)] == words and len(other_words) > len(words) and words[-1] in ORG_HEADS \
             and other_words[len(words)] in SUB_UNIT_HEADS:
         return True  # 'Boston University' is not its 'School of Public Health': a part of it
+    rest = other_words[len(words):] if other_words[:len(words)] == words else []
+    if len(rest) >= 2 and rest[0].rstrip(",").isalpha() and rest[0] not in NAME_LINK_WORDS | {"in", "at", "to"} \
+            and rest[-1] in ORG_HEADS and rest[-1] != words[-1]:
+        return True  # 'United Nations' is not its 'Educational, Scientific and Cultural Organization'
     return words[-1] in ORG_HEADS and other_words[-1] in EVENT_HEADS - ORG_HEADS
 
 
