@@ -282,6 +282,11 @@ PLACE_AGAIN_KINDS = {"country": {"country"}, "nation": {"country"}, "kingdom": {
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",
                              "county", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood",
                              "valley"}
+# The same in the plural, before a list of names: "the cities New Rochelle and Yonkers", "the towns of
+# A, B and C".
+PLACE_NOUNS_BEFORE_NAMES = {"islands", "cities", "towns", "villages", "provinces", "capitals", "regions", "districts",
+                            "ports", "counties", "governorates", "municipalities", "suburbs", "neighbourhoods",
+                            "neighborhoods", "valleys", "countries", "states"}
 # Places an election is held in, named like a town: "the seat of X", "the electorate of X".
 ELECTORAL_PLACE_NOUNS = {"seat", "electorate", "constituency", "riding", "ward", "division"}
 # The last word of a political party's name: running for one makes a candidate its member.

@@ -280,6 +280,9 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("Area 51 is a facility within the Air Force's Nevada Test and Training Range, officials said.",
      ("Nevada Test and Training Range", "PLACE")),
     ("She was treated at Carlow Scott & White Medical Center in Dallas.", ("Carlow Scott & White Medical Center", "ORG")),
+    # a name in a list a plural place noun opens, which the recogniser took for a body's
+    ("The county is also home to the cities New Rochelle and Yonkers which formed the epicenter of the outbreak.",
+     ("Yonkers", "PLACE")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

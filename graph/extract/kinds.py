@@ -669,6 +669,18 @@ def _entered(span: Span) -> bool:
         and head_word(span) not in L.NAME_HEADS - L.PLACE_HEADS  # (not 're-entering the Paris Climate Accord')
 
 
+def _listed_after_places(doc: Doc, start: int) -> bool:
+    """The name at `start` is one of a list a plural place noun opens: 'the cities New Rochelle
+    and Yonkers', 'the towns of A, B and C', 'provinces such as A and B'."""
+    i = start - 1
+    while i >= 0 and start - i <= 12 and (doc[i].text == "," or doc[i].lower_ in ("and", "or")
+                                          or doc[i].text[:1].isupper() and not doc[i].is_sent_start):
+        i -= 1
+    while i >= 0 and doc[i].lower_ in ("of", "as", "such", "including", "like"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in L.PLACE_NOUNS_BEFORE_NAMES and doc[i].pos_ == "NOUN"
+
+
 def place_context(doc: Doc, span: Span) -> int:
     """Votes for a name being a place from its context (a mention's own vote is 2): 'the
     island Crete', 'the city of X' (4), named alongside a known country ('between Crete and
@@ -682,6 +694,8 @@ def place_context(doc: Doc, span: Span) -> int:
         return 4
     if _entered(span):
         return 4  # 'the army entered Ain Issa', 'shelled X and Y': a place
+    if _listed_after_places(doc, span.start):
+        return 4
     if given_name_first(span):
         return 0
     for i in (span.start - 2, span.end + 1):
