@@ -1151,8 +1151,8 @@ def _capitalised_to_a_head(doc: Doc, start: int, end: int, label: str) -> int | 
     j = end
     while j < len(doc) and j - end < 4 and capitalised(doc[j]) and not doc[j].is_sent_start \
             and not is_role(doc[j].lower_) and doc[j].ent_iob_ not in ("B", "I"):
-        if doc[j].lower_ in L.ORG_HEADS:
-            return j + 1
+        if doc[j].lower_ in L.ORG_HEADS or j > end and doc[j].lower_ in L.EVENT_HEADS - L.DATE_WORDS - {"week"}:
+            return j + 1  # (or a body's event: 'MTV' + 'Video Music Awards'; not 'Kamloops' + 'This Week')
         j += 1
     return None
 
