@@ -287,6 +287,8 @@ PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "c
 PLACE_NOUNS_BEFORE_NAMES = {"islands", "cities", "towns", "villages", "provinces", "capitals", "regions", "districts",
                             "ports", "counties", "governorates", "municipalities", "suburbs", "neighbourhoods",
                             "neighborhoods", "valleys", "countries", "states"}
+# Words for a place that a text names a place after ("a site called X").
+SITE_WORDS = {"site", "cave", "shelter", "place", "settlement", "spot", "camp", "base"}
 # Places an election is held in, named like a town: "the seat of X", "the electorate of X".
 ELECTORAL_PLACE_NOUNS = {"seat", "electorate", "constituency", "riding", "ward", "division"}
 # The last word of a political party's name: running for one makes a candidate its member.

@@ -669,6 +669,11 @@ def _entered(span: Span) -> bool:
         and head_word(span) not in L.NAME_HEADS - L.PLACE_HEADS  # (not 're-entering the Paris Climate Accord')
 
 
+# The votes of a name the text defines as a place's ('a site called X'): more than any number of the
+# recogniser's guesses in one article.
+DEFINED = 1000
+
+
 def _listed_after_places(doc: Doc, start: int) -> bool:
     """The name at `start` is one of a list a plural place noun opens: 'the cities New Rochelle
     and Yonkers', 'the towns of A, B and C', 'provinces such as A and B'."""
@@ -696,6 +701,9 @@ def place_context(doc: Doc, span: Span) -> int:
         return 4  # 'the army entered Ain Issa', 'shelled X and Y': a place
     if _listed_after_places(doc, span.start):
         return 4
+    if span.start > 1 and doc[span.start - 1].lower_ in ("called", "named") \
+            and doc[span.start - 2].lower_ in L.PLACE_NOUNS | PLACE_NOUNS_BEFORE_A_NAME | L.SITE_WORDS:
+        return DEFINED  # 'a site called Abri Peyrony': the text says what the name is
     if given_name_first(span):
         return 0
     for i in (span.start - 2, span.end + 1):
