@@ -282,11 +282,6 @@ PLACE_AGAIN_KINDS = {"country": {"country"}, "nation": {"country"}, "kingdom": {
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",
                              "county", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood",
                              "valley"}
-# The same in the plural, before a list of names: "the cities New Rochelle and Yonkers", "the towns of
-# A, B and C".
-PLACE_NOUNS_BEFORE_NAMES = {"islands", "cities", "towns", "villages", "provinces", "capitals", "regions", "districts",
-                            "ports", "counties", "governorates", "municipalities", "suburbs", "neighbourhoods",
-                            "neighborhoods", "valleys", "countries", "states"}
 # Words for a place that a text names a place after ("a site called X").
 SITE_WORDS = {"site", "cave", "shelter", "place", "settlement", "spot", "camp", "base"}
 # Places an election is held in, named like a town: "the seat of X", "the electorate of X".

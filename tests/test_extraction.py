@@ -283,6 +283,7 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # a name in a list a plural place noun opens, which the recogniser took for a body's
     ("The county is also home to the cities New Rochelle and Yonkers which formed the epicenter of the outbreak.",
      ("Yonkers", "PLACE")),
+    ("Ann Ford flipped three of the states Tom Hale won in 2016.", ("Tom Hale", "PERSON")),  # (no list: a clause)
     # a body's name, then capitalised words up to an event's head: the body's event
     ("The event played host to the Zarin League WGN North American Championship, with a prize of C$10,000.",
      ("Zarin League WGN North American Championship", "EVENT")),

@@ -330,9 +330,9 @@ def _unknown_group(span, label, head, kind):
 
 
 def _place_by_context(span, label, head, kind):
-    """'towns including X and Y': places by the list they are in."""
-    return "PLACE" if label in ("PERSON", "ORG", "PLACE") and kind is None and _in_a_list_of(span.doc, span.start,
-                                                                                     _plural_place_noun) else None
+    """'towns including X and Y', 'the cities X and Y': places by the list they are in."""
+    return "PLACE" if label in ("PERSON", "ORG", "PLACE") and _in_a_list_of(span.doc, span.start, _plural_place_noun) \
+        else None
 
 
 def _place_after_its_kind(span, label, head, kind):
@@ -453,6 +453,8 @@ def _in_a_list_of(doc: Doc, start: int, plural_kind) -> bool:
             return False  # (the sentence before is no part of the list)
         if tok.lower_ == "of" and i > 0 and doc[i - 1].is_lower:
             return plural_kind(doc[i - 1].lower_)
+        if tok.is_lower and tok.pos_ == "NOUN" and plural_kind(tok.lower_) and i > 0 and doc[i - 1].is_lower:
+            return _names_joined(doc, i + 1)  # 'the cities New Rochelle and Yonkers' (not 'the states Trump won')
         if tok.lower_ in ("including", "like") or (tok.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
             j = i - 1 if tok.lower_ != "as" else i - 2
             if j >= 0 and doc[j].text in (",", "\u2014", "\u2013", "-", "--"):
@@ -463,6 +465,18 @@ def _in_a_list_of(doc: Doc, start: int, plural_kind) -> bool:
         i -= 1
         steps += 1
     return False
+
+
+def _names_joined(doc: Doc, i: int) -> bool:
+    """Two or more capitalised names, joined by commas and 'and', start at token i."""
+    j, names = i, 0
+    while j < len(doc) and doc[j].text[:1].isupper():
+        while j < len(doc) and doc[j].text[:1].isupper():
+            j += 1
+        names += 1
+        if j < len(doc) and doc[j].lower_ in (",", "and", "or"):
+            j += 2 if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("and", "or") else 1
+    return names >= 2
 
 
 def vote(c: Counter) -> str:
@@ -674,18 +688,6 @@ def _entered(span: Span) -> bool:
 DEFINED = 1000
 
 
-def _listed_after_places(doc: Doc, start: int) -> bool:
-    """The name at `start` is one of a list a plural place noun opens: 'the cities New Rochelle
-    and Yonkers', 'the towns of A, B and C', 'provinces such as A and B'."""
-    i = start - 1
-    while i >= 0 and start - i <= 12 and (doc[i].text == "," or doc[i].lower_ in ("and", "or")
-                                          or doc[i].text[:1].isupper() and not doc[i].is_sent_start):
-        i -= 1
-    while i >= 0 and doc[i].lower_ in ("of", "as", "such", "including", "like"):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in L.PLACE_NOUNS_BEFORE_NAMES and doc[i].pos_ == "NOUN"
-
-
 def place_context(doc: Doc, span: Span) -> int:
     """Votes for a name being a place from its context (a mention's own vote is 2): 'the
     island Crete', 'the city of X' (4), named alongside a known country ('between Crete and
@@ -699,8 +701,6 @@ def place_context(doc: Doc, span: Span) -> int:
         return 4
     if _entered(span):
         return 4  # 'the army entered Ain Issa', 'shelled X and Y': a place
-    if _listed_after_places(doc, span.start):
-        return 4
     if span.start > 1 and doc[span.start - 1].lower_ in ("called", "named") \
             and doc[span.start - 2].lower_ in L.PLACE_NOUNS | PLACE_NOUNS_BEFORE_A_NAME | L.SITE_WORDS:
         return DEFINED  # 'a site called Abri Peyrony': the text says what the name is
