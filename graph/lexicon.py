@@ -282,6 +282,10 @@ PLACE_AGAIN_KINDS = {"country": {"country"}, "nation": {"country"}, "kingdom": {
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",
                              "county", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood",
                              "valley"}
+# The word before a "Center", "Centre" or "Hall" that makes it a venue, a place, not a body: "the
+# Mesquite Convention Center", "the ExCeL Exhibition Centre".
+VENUE_WORDS = {"convention", "exhibition", "conference", "congress", "events", "event", "shopping", "sports",
+               "leisure", "aquatic", "aquatics", "performing"}
 # Words for a place that a text names a place after ("a site called X").
 SITE_WORDS = {"site", "cave", "shelter", "place", "settlement", "spot", "camp", "base"}
 # Places an election is held in, named like a town: "the seat of X", "the electorate of X".

@@ -287,6 +287,8 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # a body's name, then capitalised words up to an event's head: the body's event
     ("The event played host to the Zarin League WGN North American Championship, with a prize of C$10,000.",
      ("Zarin League WGN North American Championship", "EVENT")),
+    # a centre for events is a venue, a place
+    ("The rally took place at the Zarin Convention Center in Texas on Friday.", ("Zarin Convention Center", "PLACE")),
     # a name the text defines as a place's, though the recogniser takes it for a person's
     ("Four of these tools were found in a site called Abri Peyrony, and Abri Peyrony gave more.",
      ("Abri Peyrony", "PLACE")),

@@ -92,7 +92,13 @@ def _org_head(span, label, head, kind):
     # (not a river's bank by its side: 'West Bank', 'South Bank'; but 'Central Bank')
     if len(span) > 1 and head == "bank" and all(t.lower_ in L.COMPASS - {"central"} for t in span[:-1]):
         return None
-    return "ORG" if head in L.ORG_HEADS and label in ("PERSON", "PLACE", "GROUP", "EVENT") else None
+    return "ORG" if head in L.ORG_HEADS and label in ("PERSON", "PLACE", "GROUP", "EVENT") and not _venue(span) \
+        else None
+
+
+def _venue(span) -> bool:
+    """'the Mesquite Convention Center': a centre or a hall for events, a place."""
+    return len(span) > 2 and span[-1].lower_ in ("center", "centre", "hall") and span[-2].lower_ in L.VENUE_WORDS
 
 
 def _body_by_its_first_word(span, label, head, kind):
@@ -133,7 +139,8 @@ def _place_head(span, label, head, kind):
     # surname is an administrative area's: "Shan State")
     if label == "PERSON" and _administrative_area(span):
         return "PLACE"
-    return "PLACE" if head in L.PLACE_HEADS and label in ("PERSON", "ORG", "GROUP", "EVENT") and len(span) > 1 \
+    return "PLACE" if (head in L.PLACE_HEADS or _venue(span)) and label in ("PERSON", "ORG", "GROUP", "EVENT") \
+        and len(span) > 1 \
         and not (label == "PERSON" and len(span) == 2 and given_name_first(span)) else None
 
 
@@ -518,7 +525,7 @@ def _by_head(span, f):
     head = f["head"]
     if head in L.EVENT_HEADS or is_storm(span):
         return "EVENT"
-    if head in L.ORG_HEADS:
+    if head in L.ORG_HEADS and not _venue(span):
         return "ORG"
     return "PLACE" if head in L.PLACE_HEADS and len(span) > 1 else None
 
