@@ -257,6 +257,13 @@ def test_a_name_after_state_owned_is_an_organisation():
     assert retype(Span(doc, 9, 10, label="PLACE")).label_ == "PLACE"
 
 
+def test_a_trades_word_ends_a_companys_name_whatever_was_guessed():
+    doc = built("He/PRON/PRP wrestled/VERB/VBD for/ADP/IN Zarin/PROPN/NNP Wrestling/NOUN/NN Entertainment/PROPN/NNP "
+                "and/CCONJ/CC met/VERB/VBD Ann/PROPN/NNP Power/PROPN/NNP ./PUNCT/.")
+    assert retype(Span(doc, 3, 6, label="EVENT")).label_ == "ORG"
+    assert retype(Span(doc, 8, 10, label="PERSON")).label_ == "PERSON"  # a given name, then a surname
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

@@ -101,6 +101,13 @@ def _venue(span) -> bool:
     return len(span) > 2 and span[-1].lower_ in ("center", "centre", "hall") and span[-2].lower_ in L.VENUE_WORDS
 
 
+def _company_word(span, label, head, kind):
+    """'World Wrestling Entertainment', 'Zarin Holdings': a trade's word ends a company's name (not
+    'Samantha Power', a given name then a surname)."""
+    return "ORG" if len(span) > 1 and span[-1].is_title and head in L.COMPANY_WORDS and (
+        label == "EVENT" or label == "PERSON" and not given_name_first(span)) else None
+
+
 def _body_by_its_first_word(span, label, head, kind):
     """'Institut Pasteur', 'Partido Popular', 'Universidad de Chile': names of other languages
     open with the body's word."""
@@ -378,6 +385,7 @@ RETYPES = [
     ("Anime North 2019: an event's edition", _dated_name),
     ("Durham Hall QC: a person's name before letters only a person has", _before_letters),
     ("the Human Rights Watch: an organisation", _org_head),
+    ("World Wrestling Entertainment: a company by its trade's word", _company_word),
     ("Institut Pasteur, Partido Popular: an organisation by its first word", _body_by_its_first_word),
     ("the United States House of Representatives: an organisation", _legislature),
     ("the Paris Police Prefecture: a police body", _police_body),
