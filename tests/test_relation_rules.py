@@ -490,6 +490,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      "promised money.", {"Tom Hale leads Poland"}),
     # (not the country in the place)
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Sudan locatedIn Kharaj"}),
+    # the place of a body's meeting is the meeting's, not the body's
+    ("Studies were presented at the annual meeting of the [Zarin Society|ORG] in [Orlando|PLACE] on Monday.",
+     {"Zarin Society locatedIn Orlando"}),
     # a body that appoints someone to an office of something else does not make them its own head
     ("The [Kharaj Front|ORG] appointed [Tom Hale|PERSON] as governor of [Kandahar|PLACE].",
      {"Tom Hale leads Kharaj Front"}),

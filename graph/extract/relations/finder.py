@@ -551,8 +551,10 @@ class Finder:
         if self.type_of(inner) == "ORG" \
                 and institution_place(self.label_of(inner)) not in (None, normal(self.label_of(outer))):
             return  # "ran for the U.S. Senate in Arizona": a body of another place
-        if rule.name == "in-place" and self.type_of(inner) == "ORG" and self._where_a_verb_happens(outer):
-            return  # "to resist the Kharaj Front in the Zarin valley": where the resisting is
+        if rule.name == "in-place" and self.type_of(inner) == "ORG" \
+                and (self._where_a_verb_happens(outer) or self._a_meeting_of(inner)):
+            return  # "to resist the Kharaj Front in the Zarin valley": where the resisting is; "the
+            # annual meeting of the Y Society in Orlando": where the meeting is
         self.add(inner, "locatedIn", outer, None, *_extent(parts), rule.name, rule.confidence)
 
     def _near_a_place_elsewhere(self, inner: int, outer: int) -> bool:
@@ -566,6 +568,13 @@ class Finder:
         area of California'), or one the gazetteer does not know."""
         ranks = [_PLACE_RANKS.get(gazetteer.place_kind(self.spans[m].text), 0) for m in (larger, part)]
         return self.type_of(part) == "PLACE" and ranks[0] >= 2 and ranks[0] > ranks[1]
+
+    def _a_meeting_of(self, m: int) -> bool:
+        """The name follows 'the meeting of' (or another meeting's noun): the meeting's name."""
+        i = self.spans[m].start
+        while i > 0 and self.doc[i - 1].lower_ in L.DETERMINERS:
+            i -= 1
+        return i >= 2 and self.doc[i - 1].lower_ == "of" and self.doc[i - 2].lower_ in L.MEETING_NOUNS
 
     def _where_a_verb_happens(self, outer: int) -> bool:
         """The 'in' phrase of the place hangs from a verb of fighting ('resist X in Y'), not from
