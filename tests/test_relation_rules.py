@@ -490,6 +490,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      "promised money.", {"Tom Hale leads Poland"}),
     # (not the country in the place)
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Sudan locatedIn Kharaj"}),
+    # a role right before another person's name is that person's
+    ("[Tom Hale|PERSON] was an adviser. He had served [Iran|PLACE]'s Supreme Leader [Ann Ford|PERSON] since 2017.",
+     {"Tom Hale leads Iran", "Tom Hale title supreme leader"}),
     # the place of a body's meeting is the meeting's, not the body's
     ("Studies were presented at the annual meeting of the [Zarin Society|ORG] in [Orlando|PLACE] on Monday.",
      {"Zarin Society locatedIn Orlando"}),

@@ -157,6 +157,13 @@ class Finder:
                 continue
             self._role_relation(who, role, target, parts.get("rel"), first, last, rule)
 
+    def _holder_after(self, role_units: list[Unit]) -> bool:
+        """A person's name right after the role: 'He had served Iran's Supreme Leader Ali Khamenei'
+        names the role's holder, who is not the subject."""
+        after = role_units[-1].end if role_units else len(self.doc)
+        m = self.name_at(self.doc[after]) if after < len(self.doc) else None
+        return m is not None and self.type_of(m) == "PERSON"
+
     def _partys_too(self, who: int, parts: dict, target: int | None, first: int, last: int, rule) -> None:
         """'X, the former Democratic dean of the House': a party's word before a role of something
         else makes X a member of the party too."""
@@ -197,11 +204,13 @@ class Finder:
 
     def _not_stated(self, rule, parts: dict, role_units: list) -> bool:
         """The match states no role: no apposition, a party's word that is not the party's, a role
-        counted or supposed, an 'its' that is no possessive ("named X the best driver")."""
+        counted or supposed, an 'its' that is no possessive ("named X the best driver"), a role after a
+        copula that is another person's ("had served Iran's Supreme Leader Y")."""
         first, last = _extent(parts)
         return self._no_apposition(rule.name, first, last) or self._not_a_partys(parts) \
             or self._counted_or_supposed(parts, role_units) \
-            or bool(parts.get("its")) and parts["its"][0].lower not in ("its", "their")
+            or bool(parts.get("its")) and parts["its"][0].lower not in ("its", "their") \
+            or rule.name == "copula" and not parts.get("comp") and self._holder_after(role_units)
 
     def _role_target(self, parts: dict, roles: list, role_units: list, affiliated: bool) -> tuple[int | None, list]:
         """What the roles are of: the of-phrase's name, else the owner before the role, else what an
