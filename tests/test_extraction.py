@@ -287,6 +287,9 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # a body's name, then capitalised words up to an event's head: the body's event
     ("The event played host to the Zarin League WGN North American Championship, with a prize of C$10,000.",
      ("Zarin League WGN North American Championship", "EVENT")),
+    # 'and' after a body's 'of' joins no person's name to the body's
+    ("The study was a project between Ann Ford of the School of Marine Science at the University of Kharaj and "
+     "Tom Hale of Zarin Shark Expeditions, a company.", ("University of Kharaj", "ORG")),
     # a centre for events is a venue, a place
     ("The rally took place at the Zarin Convention Center in Texas on Friday.", ("Zarin Convention Center", "PLACE")),
     # a name the text defines as a place's, though the recogniser takes it for a person's

@@ -1253,8 +1253,9 @@ def _and_after_of_or_for(doc: Doc, start: int, end: int, label: str) -> int | No
     nxt = doc[end]
     if nxt.lower_ == "and" and end + 1 < len(doc) and capitalised(doc[end + 1]) \
             and doc[end + 1].pos_ in ("PROPN", "", "ADJ") and any(t.lower_ in ("of", "for") for t in doc[start:end]) \
-            and not (end + 2 < len(doc) and doc[end + 2].text == ",") and not _organisation_of_its_own(doc, end + 1):
-        return end + 2
+            and not (end + 2 < len(doc) and doc[end + 2].text == ",") and not _organisation_of_its_own(doc, end + 1) \
+            and not person_run_at(doc, end + 1) and doc[end + 1].ent_type_ != "PERSON":
+        return end + 2  # (not 'the University of Miami + and Chris Fallows': a person next)
     return None
 
 
