@@ -156,6 +156,8 @@ ELECTION_ADJECTIVES = {"presidential", "parliamentary", "general", "legislative"
                        "national", "provincial", "senate", "congressional", "leadership"}
 MEETING_NOUNS = {"summit", "conference", "talks", "meeting", "meetings", "forum", "dialogue", "negotiations",
                  "convention", "congress", "festival", "games", "marathon", "gathering", "rally", "session"}
+# Events that are steps towards or about another: "the Brexit referendum" is not Brexit.
+STEPS_TO_AN_EVENT = {"referendum", "deal", "talks", "negotiations", "vote"}
 # Contests named by their kind alone ("this second Olympiad"): which one is known in its article only.
 CONTEST_WORDS = {"olympiad", "championship", "championships", "tournament", "competition", "season", "expo",
                  "symposium", "ceremony", "election", "primary", "primaries", "caucuses", "referendum"}

@@ -387,6 +387,12 @@ def test_a_body_is_not_the_event_named_after_it():
     assert got == ["Lakeside Peace Summit", "Lakeside Peace Summit"]
 
 
+def test_a_step_towards_an_event_is_another_event_but_its_kind_is_not():
+    got, _ = labels(("Zarexit referendum", "EVENT"), ("Zarexit", "EVENT"), ("Unite the Lakes rally", "EVENT"),
+                    ("Unite the Lakes", "EVENT"))
+    assert got == ["Zarexit referendum", "Zarexit", "Unite the Lakes rally", "Unite the Lakes rally"]
+
+
 def test_a_part_the_text_names_as_a_part_of_a_body_is_not_that_body():
     text = "Lakeside said it would cut jobs. Lakeside Web Services, the cloud unit of Lakeside, was not affected."
     items = [("Lakeside", "ORG", 0), ("Lakeside Web Services", "ORG", text.index("Lakeside Web")),

@@ -264,6 +264,13 @@ def test_a_trades_word_ends_a_companys_name_whatever_was_guessed():
     assert retype(Span(doc, 8, 10, label="PERSON")).label_ == "PERSON"  # a given name, then a surname
 
 
+def test_a_countrys_exit_in_one_word_is_an_event():
+    doc = built("They/PRON/PRP marched/VERB/VBD against/ADP/IN Zarexit/PROPN/NNP and/CCONJ/CC the/DET/DT "
+                "Zarexit/PROPN/NNP Party/PROPN/NNP ./PUNCT/.")
+    assert retype(Span(doc, 3, 4, label="ORG")).label_ == "EVENT"
+    assert retype(Span(doc, 6, 8, label="ORG")).label_ == "ORG"
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

@@ -101,6 +101,13 @@ def _venue(span) -> bool:
     return len(span) > 2 and span[-1].lower_ in ("center", "centre", "hall") and span[-2].lower_ in L.VENUE_WORDS
 
 
+def _an_exit(span, label, head, kind):
+    """'Brexit', 'Grexit': a country's exit blended into one word names the event of its leaving."""
+    word = span.text
+    return "EVENT" if len(span) == 1 and len(word) >= 5 and word[:1].isupper() and word[1:].islower() \
+        and word.endswith("xit") else None
+
+
 def _company_word(span, label, head, kind):
     """'World Wrestling Entertainment', 'Zarin Holdings': a trade's word ends a company's name (not
     'Samantha Power', a given name then a surname)."""
@@ -385,6 +392,7 @@ RETYPES = [
     ("Anime North 2019: an event's edition", _dated_name),
     ("Durham Hall QC: a person's name before letters only a person has", _before_letters),
     ("the Human Rights Watch: an organisation", _org_head),
+    ("Brexit: the event of a country's exit", _an_exit),
     ("World Wrestling Entertainment: a company by its trade's word", _company_word),
     ("Institut Pasteur, Partido Popular: an organisation by its first word", _body_by_its_first_word),
     ("the United States House of Representatives: an organisation", _legislature),

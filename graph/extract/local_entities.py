@@ -31,7 +31,8 @@ from ..records import LocalEntity
 from ..lexicon import (BODY_NOUNS, COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_HEADS, HONORIFICS, INITIALS_SKIPPED, KINSHIP,
                        LEADER_ROLES, LEADING_JUNK, MEETING_NOUNS, MEMBER_ROLES, NAME_LINK_WORDS, NAME_SUFFIXES,
                        ORG_HEADS, PARTY_ADJECTIVES, PARTY_GROUP_WORDS, PARTY_HEADS, PARTY_WORDS_OF_OTHER_THINGS,
-                       PLACE_GENERICS, REGNAL_TITLES, STORM_WORDS, SUB_UNIT_HEADS, SUBORDINATE_MODIFIERS, common_words)
+                       PLACE_GENERICS, REGNAL_TITLES, STEPS_TO_AN_EVENT, STORM_WORDS, SUB_UNIT_HEADS,
+                       SUBORDINATE_MODIFIERS, common_words)
 
 
 @dataclass
@@ -650,7 +651,8 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
         return None  # "House" is not "House Intelligence Committee": another body, the House's own
     if f.type != f.ctype and _what_it_is_for(words, other_words):
         return None  # "Anime North" is not "Congress Centre for Anime North": what the centre is for
-    if _another_thing(words, other_words) or _a_branch_of(words, other_words):
+    if _another_thing(words, other_words) or _a_branch_of(words, other_words) \
+            or _part_of_an_event(f, words, other_words):
         return None
     if (other_words[:len(words)] == words or len(words) >= 2) and not gazetteer.countries().get(f.key):
         if is_acronym(f.text) and other_words[:len(words)] == words and len(other_words) == len(words) + 1 \
@@ -660,6 +662,14 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
             return f"'{other}' without its qualifier"
         return ""
     return None
+
+
+def _part_of_an_event(f: _Form, words: list[str], other_words: list[str]) -> bool:
+    """'Brexit' is not its 'Brexit referendum': an event's name and a word for a step towards it
+    name another event (but 'Unite the Right rally', 'South Carolina primary election': the kind of
+    the event named)."""
+    return f.type == f.ctype == "EVENT" and len(other_words) == len(words) + 1 \
+        and other_words[:len(words)] == words and other_words[-1] in STEPS_TO_AN_EVENT
 
 
 def _body_and_event(f: _Form, words: list[str], other_words: list[str]) -> bool:
