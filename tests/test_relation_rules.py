@@ -357,6 +357,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Kharaj locatedIn Sudan"}),
     ("Power was cut for customers in the [San Francisco|PLACE] area of [California|PLACE].",
      {"San Francisco locatedIn California"}),
+    # a physical attack on a person, and holding an attacker down
+    ("The [Kharaj Front|ORG] killed [Tom Hale|PERSON] in an ambush on Sunday.", {"Kharaj Front opposes Tom Hale"}),
+    ("[Ann Ford|PERSON] subdued [Usman Zarin|PERSON] with a fire extinguisher.", {"Ann Ford opposes Usman Zarin"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

@@ -67,6 +67,13 @@ VERB_RULES = [
           "claim order", "prep:against attack:on", "ORG PERSON",
           "The [Northern Front|ORG] launched an offensive against the [Kharaj Army|ORG] on Monday.",
           subject_types="ORG PERSON PLACE"),
+    # a physical attack on a person, or holding an attacker down ("attacks", "fighting": ANNOTATION.md)
+    _rule("opposes", "stab shoot kill murder assassinate assault tackle subdue restrain overpower disarm punch",
+          "dobj", "PERSON", "[Tom Hale|PERSON] tackled [Usman Zarin|PERSON] on the bridge.",
+          subject_types="PERSON ORG"),
+    _rule("opposes", "stab shoot kill murder assassinate assault tackle subdue restrain overpower disarm punch",
+          "prep:by", "PERSON ORG", "[Usman Zarin|PERSON] was shot by the [Kharaj Front|ORG] on Sunday.",
+          passive=True, subject_types="PERSON", reverse=True),
     _rule("opposes", "clash skirmish", "prep:with", "ORG",
           "The [Kharaj Army|ORG] clashed with the [Northern Front|ORG] on Monday.", subject_types="ORG"),
     _rule("opposes", "kill attack capture ambush shell bomb target", "prep:of", "ORG",
