@@ -201,7 +201,8 @@ RELIGIONS = {"god", "allah", "islam", "christianity", "judaism", "hinduism", "bu
 DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
               "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "today", "yesterday", "tomorrow", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pst"}
+              "today", "yesterday", "tomorrow", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pst",
+              "q1", "q2", "q3", "q4", "h1", "h2"}  # (a year's quarters and halves: "Q2 2021")
 PRONOUNS = {"i", "he", "she", "it", "we", "they", "you", "me", "him", "her", "us", "them", "his", "its", "our",
             "their", "my", "your", "this", "that", "these", "those", "who", "what", "there", "here", "mr",
             "mrs", "ms", "dr", "one"}

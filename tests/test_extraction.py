@@ -259,6 +259,11 @@ def test_a_common_noun_opening_a_quotation_is_no_name(extractor):
     assert ("Google", "ORG") in entities
 
 
+def test_a_quarter_of_a_year_is_a_date(extractor):
+    entities, _, _ = extract(extractor, "The vote was on Monday. We expect it near the end of Q1 or beginning of Q2 2021.")
+    assert not entities
+
+
 def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     entities, _, _ = extract(extractor, "The cave lies in southwest France, near the river.")
     assert entities == {("France", "PLACE")}

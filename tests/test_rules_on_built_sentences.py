@@ -271,6 +271,14 @@ def test_a_countrys_exit_in_one_word_is_an_event():
     assert retype(Span(doc, 6, 8, label="ORG")).label_ == "ORG"
 
 
+def test_a_year_and_a_name_before_a_common_noun_are_no_event():
+    doc = built("his/PRON/PRP role/NOUN/NN in/ADP/IN the/DET/DT 2018/NUM/CD Zarvel/PROPN/NNP superhero/NOUN/NN "
+                "film/NOUN/NN ./PUNCT/.")
+    assert [s.text for s in repair(Span(doc, 4, 6, label="EVENT"))] == ["Zarvel"]
+    doc = built("in/ADP/IN the/DET/DT 2019/NUM/CD Lakeside/PROPN/NNP Marathon/PROPN/NNP race/NOUN/NN ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 5, label="EVENT"))) == [("2019 Lakeside Marathon", "EVENT")]
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from .. import gazetteer
 from ..names import INSTITUTION_HEADS, INSTITUTION_WORDS, acronym_of, fold, normal
 from .. import lexicon as L
-from .kinds import given_name_first, guess_type, retype
+from .kinds import given_name_first, guess_type, is_storm, retype
 from ..lexicon import common_words
 from .tokens import (AGENT_PARTICIPLES, COMPASS, CONNECTORS, FUNCTION_POS, LEADING_JUNK, PARTICLES, after_prefix,
                      bracketed_acronym, capitalised, head_word, is_role, is_year, known, languages, occupation,
@@ -359,6 +359,21 @@ def _year_then_body(n: _Name) -> list[Span] | None:
     return None
 
 
+def _year_then_a_modifier(n: _Name) -> list[Span] | None:
+    """'the 2018 Marvel superhero film': a year and a name that is no event's, before the common
+    noun they both modify -- the year is the noun's, the name a maker's or a brand's (the
+    recogniser's 'event' was the year's)."""
+    doc, start, end = n.doc, n.start, n.end
+    if n.label != "EVENT" or end - start < 2 or not is_year(doc[start].text) or end >= len(doc) \
+            or not (doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ")) \
+            or head_word(doc[start + 1:end]) in L.EVENT_HEADS or is_storm(doc[start + 1:end]) \
+            or end - start > 2 and given_name_first(doc[start + 1:end]) \
+            or doc[end - 1].text in _surnames_named_in_full(doc):
+        return None
+    rest = doc[start + 1:end]
+    return repair(n.span(start + 1, end, guess_type(rest) or "ORG"))
+
+
 def _date_after_preposition(n: _Name) -> None:
     """'Taliban on February 29': a date after a preposition is not part of the name."""
     doc = n.doc
@@ -685,6 +700,7 @@ REPAIRS = [
     ("prefixed name then name", "anti-Houthi Southern Transitional Council", _prefixed_then_name),
     ("a year then a person", "from 1965 Rosa Parks worked for him", _year_then_person),
     ("a year then a body", "Biden's 2008 US Senate opponent", _year_then_body),
+    ("a year and a name before a noun", "the 2018 Marvel superhero film", _year_then_a_modifier),
     ("date after a preposition", "Taliban on February 29", _narrowing(_date_after_preposition)),
     ("an office's first word", "the White House Press | Secretary", _narrowing(_office_opens_at_the_end)),
     ("office of an organisation", "US Chairman of the House Foreign Affairs Committee", _office_of_organisation),
