@@ -279,6 +279,14 @@ def test_a_year_and_a_name_before_a_common_noun_are_no_event():
     assert names(repair(Span(doc, 2, 5, label="EVENT"))) == [("2019 Lakeside Marathon", "EVENT")]
 
 
+def test_an_event_before_a_body_noun_is_that_body():
+    doc = built("The/DET/DT Zarin/ADJ/JJ Civil/PROPN/NNP Security/PROPN/NNP service/NOUN/NN said/VERB/VBD so/ADV/RB "
+                "./PUNCT/.")
+    assert retype(Span(doc, 1, 4, label="EVENT")).label_ == "ORG"
+    doc = built("The/DET/DT Lakeside/PROPN/NNP Games/PROPN/NNPS opened/VERB/VBD ./PUNCT/.")
+    assert retype(Span(doc, 1, 3, label="EVENT")).label_ == "EVENT"
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

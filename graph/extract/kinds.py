@@ -108,6 +108,15 @@ def _an_exit(span, label, head, kind):
         and word.endswith("xit") else None
 
 
+def _named_for_a_body_noun(span, label, head, kind):
+    """'the French Civil Security service', 'the EB Games store': what the recogniser took for an
+    event is the body the common noun after it says."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return "ORG" if label == "EVENT" and after is not None and after.is_lower \
+        and after.lower_ in L.ORGANISATION_KIND_NOUNS | L.BUSINESS_NOUNS | {"service", "store", "shop"} else None
+
+
 def _company_word(span, label, head, kind):
     """'World Wrestling Entertainment', 'Zarin Holdings': a trade's word ends a company's name (not
     'Samantha Power', a given name then a surname)."""
@@ -394,6 +403,7 @@ RETYPES = [
     ("the Human Rights Watch: an organisation", _org_head),
     ("Brexit: the event of a country's exit", _an_exit),
     ("World Wrestling Entertainment: a company by its trade's word", _company_word),
+    ("the French Civil Security service: a body by the noun after it", _named_for_a_body_noun),
     ("Institut Pasteur, Partido Popular: an organisation by its first word", _body_by_its_first_word),
     ("the United States House of Representatives: an organisation", _legislature),
     ("the Paris Police Prefecture: a police body", _police_body),
