@@ -50,7 +50,7 @@ MEMBER_ROLES = {
     "constable", "sheriff", "detective", "superintendent", "trooper",
     # news trades: "X TV photojournalist Y", "a presenter for Y"
     "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",
-    "writer", "contributor", "stringer", "rapporteur",
+    "writer", "author", "contributor", "stringer", "rapporteur",
     # players by position: "Lakeside goalkeeper X" (not those that are surnames too: Striker, Winger,
     # Bowler, Pitcher)
     "goalkeeper", "goaltender", "midfielder", "halfback", "fullback", "quarterback", "linebacker", "shortstop",

@@ -287,6 +287,15 @@ def test_an_event_before_a_body_noun_is_that_body():
     assert retype(Span(doc, 1, 3, label="EVENT")).label_ == "EVENT"
 
 
+def test_a_role_written_with_a_hyphen_opens_no_name():
+    doc = Doc(VOCAB, words=["Co", "-", "author", "Ann", "Ford", "said", "so", "."],
+              spaces=[False, False, True, True, True, True, False, False],
+              pos=["NOUN", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+              tags=["NN", "HYPH", "NN", "NNP", "NNP", "VBD", "RB", "."])
+    assert names(repair(Span(doc, 0, 5, label="PLACE"))) == [("Ann Ford", "PERSON")]
+    assert repair(Span(doc, 0, 3, label="PLACE")) == []
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

@@ -617,6 +617,19 @@ def _trimmed(n: _Name) -> list[Span] | None:
     return n.left if n.start >= n.end else None
 
 
+def _hyphened_role_first(n: _Name) -> list[Span] | None:
+    """'Co-author Jing-Shan Zhao said', 'Co-founder X': a role written with a hyphen, which the
+    tokens split in three, opens no name; what follows it is a person's."""
+    doc, start, end = n.doc, n.start, n.end
+    if end - start < 3 or doc[start + 1].text != "-" or doc[start].whitespace_ or doc[start + 1].whitespace_ \
+            or not is_role(f"{doc[start].lower_}-{doc[start + 2].lower_}"):
+        return None
+    rest = doc[start + 3:end]
+    if not rest or not all(capitalised(t) or t.text == "-" for t in rest):
+        return n.left if not rest else None
+    return n.left + repair(n.span(start + 3, end, "PERSON"))
+
+
 def _office_not_name(n: _Name) -> list[Span] | None:
     """'Head of Foreign Relations', 'Prime Minister of Iraq', 'the Prime Ministers of Belgium': an
     office, not a name."""
@@ -712,6 +725,7 @@ REPAIRS = [
     ("object of an office", "Secretary of | State Mike Pompeo", _narrowing(_object_of_office)),
     ("title before a person", "Kharaj spokesperson Omar Haidari", _narrowing(_title_before_person)),
     ("trimmed", "the Taliban's", _trimmed),
+    ("a hyphened role first", "Co-author Jing-Shan Zhao", _hyphened_role_first),
     ("office, not a name", "Head of Foreign Relations", _office_not_name),
     ("person then a body", "former Bill Clinton White | House Press Secretary", _person_then_body),
     ("expanded", "VICE + World News", _expanded),
