@@ -90,7 +90,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "co
               "prime", "foreign", "former", "deputy", "vice", "acting", "interim", "vice-president", "ayatollah",
               "pope", "bishop", "archbishop", "cardinal", "congressman", "congresswoman", "lawmaker", "envoy",
               "officer", "agent", "director", "founder", "co-founder", "co-director", "head", "coach", "monsignor",
-              "monsenor", "monseñor", "comrade", "cde", "taoiseach"}
+              "monsenor", "monseñor", "comrade", "cde", "taoiseach",
+              # forms of address that stand for a name ("advised Her Majesty the Queen")
+              "majesty", "highness", "excellency", "holiness"}
 # Titles before a name that only a person holds ("President X", "Senator X"; not "General" of
 # "General Motors")
 PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "senator", "governor", "mayor",

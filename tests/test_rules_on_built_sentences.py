@@ -296,6 +296,12 @@ def test_a_role_written_with_a_hyphen_opens_no_name():
     assert repair(Span(doc, 0, 3, label="PLACE")) == []
 
 
+def test_a_form_of_address_is_no_name():
+    doc = built("the/DET/DT advice/NOUN/NN to/ADP/IN Her/PRON/PRP$ Majesty/PROPN/NNP was/AUX/VBD unlawful/ADJ/JJ "
+                "./PUNCT/.")
+    assert repair(Span(doc, 4, 5, label="PLACE")) == []
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "
