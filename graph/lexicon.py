@@ -47,7 +47,7 @@ MEMBER_ROLES = {
     "organiser", "insider", "loyalist", "supporter", "ally", "recruit", "guard", "bodyguard", "pilot",
     "commentator", "observer", "monitor", "specialist", "whip", "captain", "dean", "counselor", "counsellor",
     "trustee", "treasurer", "clerk", "auditor", "governor", "steward", "solicitor", "executive",
-    "constable", "sheriff", "detective", "superintendent", "trooper",
+    "constable", "sheriff", "detective", "superintendent", "trooper", "cto", "cfo", "coo", "cio",
     # news trades: "X TV photojournalist Y", "a presenter for Y"
     "photojournalist", "videojournalist", "cameraman", "camerawoman", "anchor", "presenter", "broadcaster",
     "writer", "author", "contributor", "stringer", "rapporteur",
@@ -204,7 +204,8 @@ DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "a
               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
               "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "today", "yesterday", "tomorrow", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pst",
-              "q1", "q2", "q3", "q4", "h1", "h2"}  # (a year's quarters and halves: "Q2 2021")
+              "q1", "q2", "q3", "q4", "h1", "h2",  # (a year's quarters and halves: "Q2 2021")
+              "bst", "cet", "cest", "cst", "cdt", "mst", "mdt", "pdt", "aest", "aedt", "jst"}  # (time zones)
 PRONOUNS = {"i", "he", "she", "it", "we", "they", "you", "me", "him", "her", "us", "them", "his", "its", "our",
             "their", "my", "your", "this", "that", "these", "those", "who", "what", "there", "here", "mr",
             "mrs", "ms", "dr", "one"}

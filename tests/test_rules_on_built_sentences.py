@@ -302,6 +302,12 @@ def test_a_form_of_address_is_no_name():
     assert repair(Span(doc, 4, 5, label="PLACE")) == []
 
 
+def test_plural_acronyms_time_zones_and_a_chief_officers_letters_are_no_names():
+    doc = built("Old/ADJ/JJ PCs/PROPN/NNPS ran/VERB/VBD at/ADP/IN 9/NUM/CD BST/PROPN/NNP for/ADP/IN the/DET/DT "
+                "CTO/PROPN/NNP ./PUNCT/.")
+    assert [repair(Span(doc, i, i + 1, label="ORG")) for i in (1, 5, 8)] == [[], [], []]
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

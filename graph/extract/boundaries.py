@@ -1475,12 +1475,17 @@ def looks_like_name(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
+def _acronym_plural(word: str) -> bool:
+    """'PCs', 'ATMs', 'NGOs': an acronym in the plural is a common noun's."""
+    return len(word) >= 3 and word.endswith("s") and word[:-1].isupper() and word[:-1].isalpha()
+
+
 def _a_word_that_may_be_a_name(tok) -> bool:
     """Not a date, pronoun, number, religion, role or title, not a language (not entities in the
     guidelines), not an adverb opening a sentence ('Presently, ...'). A pronoun in capitals of three
     letters or more is an acronym ('WHO')."""
     pronoun = tok.lower_ in L.PRONOUNS and not (tok.is_upper and len(tok.text) >= 3)
-    if tok.lower_ in L.DATE_WORDS or pronoun or len(tok.text) < 2 or tok.like_num \
+    if tok.lower_ in L.DATE_WORDS or pronoun or len(tok.text) < 2 or tok.like_num or _acronym_plural(tok.text) \
             or tok.lower_ in L.RELIGIONS or is_role(tok.lower_) or tok.lower_ in L.HONORIFICS:
         return False
     if tok.lower_ in languages() and normal(tok.text) not in gazetteer.demonyms() and not tok.is_upper:
