@@ -308,6 +308,11 @@ def test_plural_acronyms_time_zones_and_a_chief_officers_letters_are_no_names():
     assert [repair(Span(doc, i, i + 1, label="ORG")) for i in (1, 5, 8)] == [[], [], []]
 
 
+def test_a_name_before_a_body_noun_keeps_a_word_tagged_as_an_adjective():
+    doc = built("A/DET/DT Black/ADJ/NNP Lakes/PROPN/NNPS Matter/PROPN/NNP group/NOUN/NN protested/VERB/VBD ./PUNCT/.")
+    assert names(add_patterns(doc, [])) == [("Black Lakes Matter group", "ORG")]
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

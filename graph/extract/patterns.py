@@ -180,8 +180,9 @@ def _name_and_body_noun(doc: Doc, found: _Spans, tok) -> None:
             and normal(doc[tok.i - 1].text) not in gazetteer.demonyms()):
         return
     j = tok.i - 1
-    while j > 0 and capitalised(doc[j - 1]) and doc[j - 1].pos_ == "PROPN" and not doc[j].is_sent_start:
-        j -= 1
+    while j > 0 and capitalised(doc[j - 1]) and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].tag_ == "NNP") \
+            and not doc[j].is_sent_start:
+        j -= 1  # (and a word the tagger made an adjective of, though a proper noun's: 'Black Lives Matter')
     inside = found.inside(j, tok.i)
     # (an organisation's one word too: "the Houthi movement", whose members are "the Houthis")
     if all((x.start, x.end) == (j, tok.i) and (x.label_ != "ORG" or len(x) == 1 and not x[0].is_upper)
