@@ -295,6 +295,8 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # 'and' after a body's 'of' joins no person's name to the body's
     ("The study was a project between Ann Ford of the School of Marine Science at the University of Kharaj and "
      "Tom Hale of Zarin Shark Expeditions, a company.", ("University of Kharaj", "ORG")),
+    # a plural possessive before a conference: its members' standing body
+    ("He died in a hospital, according to the Zarin Bishops' Conference on Monday.", ("Zarin Bishops' Conference", "ORG")),
     # a centre for events is a venue, a place
     ("The rally took place at the Zarin Convention Center in Texas on Friday.", ("Zarin Convention Center", "PLACE")),
     # a name the text defines as a place's, though the recogniser takes it for a person's

@@ -1399,8 +1399,8 @@ def _on_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
 def _plural_possessive_after(doc: Doc, start: int, end: int, label: str) -> int | None:
     nxt = doc[end]
     if nxt.text in ("'", "\u2019") and doc[end - 1].text.endswith("s") and end + 1 < len(doc) \
-            and capitalised(doc[end + 1]) and head_word(doc[end + 1:end + 2]) in L.ORG_HEADS | L.PLACE_HEADS | {"hall"}:
-        return end + 2
+            and capitalised(doc[end + 1]) and head_word(doc[end + 1:end + 2]) in L.NAME_HEADS | {"hall"}:
+        return end + 2  # (and an event's word: 'Catholic Bishops' + "' Conference")
     return None
 
 

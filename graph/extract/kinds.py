@@ -216,10 +216,14 @@ def _people_of_a_place(span, label, head, kind):
 
 
 def _conference_of_members(span, label, head, kind):
-    """'the National Conference of State Legislatures', 'the Conference of Mayors': a conference
-    of its members, in the plural, is a standing body, not a meeting."""
+    """'the National Conference of State Legislatures', 'the Conference of Mayors', 'the Catholic
+    Bishops' Conference': a conference of its members, in the plural, is a standing body, not a
+    meeting."""
     words = [t for t in span if not t.is_punct]
     k = next((k for k, t in enumerate(words) if t.lower_ == "of"), None)
+    if head in ("conference", "congress") and any(t.text in ("'", "\u2019") and t.i > span.start
+                                                  and span.doc[t.i - 1].lower_.endswith("s") for t in span):
+        return "ORG"  # "the Catholic Bishops' Conference": its members' conference, a body
     if head not in ("conference", "congress") or k is None or k + 1 >= len(words):
         return None
     members = [t for t in words[k + 1:] if t.lower_ != "the"]
