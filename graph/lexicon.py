@@ -58,7 +58,7 @@ MEMBER_ROLES = {
     # trades of those who work for someone: "a teacher at Y", "NASA astronaut X"
     "teacher", "tutor", "doctor", "surgeon", "paramedic", "midwife", "firefighter", "architect", "accountant",
     "banker", "trader", "broker", "developer", "designer", "programmer", "mechanic", "historian", "translator",
-    "interpreter", "warden", "magistrate", "barrister", "astronaut",
+    "interpreter", "warden", "magistrate", "barrister", "astronaut", "cosmonaut", "taikonaut",
 }
 # Roles that are a title but say nothing of belonging now ("the group's founder"): no relation.
 TITLE_ONLY_ROLES = {"founder", "co-founder", "cofounder"}

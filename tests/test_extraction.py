@@ -295,6 +295,9 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # 'and' after a body's 'of' joins no person's name to the body's
     ("The study was a project between Ann Ford of the School of Marine Science at the University of Kharaj and "
      "Tom Hale of Zarin Shark Expeditions, a company.", ("University of Kharaj", "ORG")),
+    # a trade before a name is no part of it
+    ("The vote was on Monday. Cosmonaut Ivan Zarkov, the first man to walk in space, died on Friday.",
+     ("Ivan Zarkov", "PERSON")),
     # a plural possessive before a conference: its members' standing body
     ("He died in a hospital, according to the Zarin Bishops' Conference on Monday.", ("Zarin Bishops' Conference", "ORG")),
     # a centre for events is a venue, a place
