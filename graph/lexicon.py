@@ -407,7 +407,7 @@ COMPANY_SUFFIXES = {"inc", "ltd", "llc", "plc", "corp", "co", "limited", "gmbh",
 # recogniser said ("... Front", "... Conference", "... Valley").
 ORG_HEADS = COMPANY_SUFFIXES | {
     "front", "alliance", "watch", "group", "council", "committee", "forces", "force", "post", "news", "times",
-    "exchange",
+    "exchange", "partnership",
     "agency", "organization", "organisation", "party", "movement", "army", "institute", "institution",
     "university", "college", "school", "bank", "company", "corporation",
     "centre", "center", "foundation", "association", "union", "network", "channel", "service", "services",

@@ -313,6 +313,14 @@ def test_a_name_before_a_body_noun_keeps_a_word_tagged_as_an_adjective():
     assert names(add_patterns(doc, [])) == [("Black Lakes Matter group", "ORG")]
 
 
+def test_what_a_manager_or_a_mayor_is_of_is_no_person():
+    doc = built("The/DET/DT manager/NOUN/NN of/ADP/IN Zarin/PROPN/NNP Publicity/PROPN/NNP and/CCONJ/CC the/DET/DT "
+                "mayor/NOUN/NN of/ADP/IN Esperanzo/PROPN/NNP met/VERB/VBD the/DET/DT head/NOUN/NN of/ADP/IN "
+                "Tom/PROPN/NNP Hale/PROPN/NNP ./PUNCT/.")
+    assert [retype(Span(doc, a, b, label="PERSON")).label_ for a, b in ((3, 5), (9, 10), (14, 16))] \
+        == ["ORG", "PLACE", "PERSON"]
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

@@ -68,13 +68,23 @@ def _political_body_after(span, label, head, kind):
 
 def _body_a_role_is_of(span, label, head, kind):
     """'the president of World Athletics': an event to the recogniser, but an office is of a body
-    (not of a name with an event's head word: 'chairman of the Tokyo Games')."""
+    (not of a name with an event's head word: 'chairman of the Tokyo Games'); 'the manager of
+    Barmouth Publicity': no one leads or manages a person (but 'a supporter of X', 'an ally of X')."""
     doc, i = span.doc, span.start - 1
-    if label != "EVENT" or head in L.EVENT_HEADS or i < 1:
+    if label not in ("EVENT", "PERSON") or head in L.EVENT_HEADS or i < 1 or label == "PERSON" and kind:
         return None
     if doc[i].lower_ == "the":
         i -= 1
-    return "ORG" if i >= 1 and doc[i].lower_ in ("of", "for") and is_role(doc[i - 1].lower_) else None
+    if i < 1 or doc[i].lower_ not in ("of", "for"):
+        return None
+    role = doc[i - 1].lower_
+    if label == "EVENT":
+        return "ORG" if is_role(role) else None
+    # (a faith is no body: 'the leader of Catholic Christianity'; 'the head of Jesus' is his head)
+    if doc[i].lower_ != "of" or role not in L.LEADER_ROLES - {"head"} | {"manager"} \
+            or any(t.lower_ in L.RELIGIONS for t in span):
+        return None
+    return "PLACE" if role in ("mayor", "governor") else "ORG"  # ('the mayor of Esperanza': a town)
 
 
 def _state_of_a_known_place(span, label, head, kind):
