@@ -264,6 +264,12 @@ def test_a_quarter_of_a_year_is_a_date(extractor):
     assert not entities
 
 
+def test_a_virus_or_an_effect_named_after_someone_or_somewhere_is_no_entity(extractor):
+    entities, _, _ = extract(extractor, "The vote was on Monday. Ann Ford was infected with the Powassan virus after "
+                                        "a tick bite. The Streisand effect made it famous.")
+    assert entities == {("Ann Ford", "PERSON")}
+
+
 def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     entities, _, _ = extract(extractor, "The cave lies in southwest France, near the river.")
     assert entities == {("France", "PLACE")}

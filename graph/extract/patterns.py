@@ -578,9 +578,14 @@ def _after_kind_of_place(doc: Doc, s: Span) -> bool:
 
 
 def _named_illness(doc: Doc, s: Span) -> bool:
-    """'Alzheimer's disease', 'Down's syndrome': an illness named after its discoverer."""
-    return s.end + 1 < len(doc) and doc[s.end].text in ("'s", "\u2019s") \
-        and doc[s.end + 1].lower_ in ("disease", "syndrome", "disorder", "palsy")
+    """'Alzheimer's disease', 'Down's syndrome': an illness named after its discoverer; 'the
+    Powassan virus', 'the Streisand effect': a virus or an effect named after a place or a person
+    no other word of the sentence names (not 'the Wuhan virus', a known place)."""
+    if s.end + 1 < len(doc) and doc[s.end].text in ("'s", "\u2019s") \
+            and doc[s.end + 1].lower_ in ("disease", "syndrome", "disorder", "palsy"):
+        return True
+    return s.end < len(doc) and doc[s.end].lower_ in ("virus", "effect", "bacterium", "fever") \
+        and gazetteer.place_kind(s.text) is None
 
 
 def _named_craft(doc: Doc, s: Span) -> bool:
