@@ -493,6 +493,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      "promised money.", {"Tom Hale leads Poland"}),
     # (not the country in the place)
     ("Fighting broke out in the [Kharaj|PLACE] region of [Sudan|PLACE] on Monday.", {"Sudan locatedIn Kharaj"}),
+    # a person who 'attacked' another 'for' or 'as' something criticised them
+    ("[Tom Hale|PERSON] attacked [Ann Ford|PERSON] for accumulating wealth.", {"Tom Hale opposes Ann Ford"}),
+    ("[Tom Hale|PERSON] attacked [Ann Ford|PERSON] as a consistent opponent.", {"Tom Hale opposes Ann Ford"}),
     # a role right before another person's name is that person's
     ("[Tom Hale|PERSON] was an adviser. He had served [Iran|PLACE]'s Supreme Leader [Ann Ford|PERSON] since 2017.",
      {"Tom Hale leads Iran", "Tom Hale title supreme leader"}),

@@ -203,11 +203,16 @@ def _reverse_facts(tok: Token, rule: VerbRule, subject: int, names, type_of):
 
 
 def _fits(verb: Token, rule: VerbRule, subject: int, finder) -> bool:
-    """The subject is of the rule's types and head words; the verb's object is one of its words."""
+    """The subject is of the rule's types and head words; the verb's object is one of its words; a
+    person who 'attacked' someone 'for' or 'as' something criticised them (ANNOTATION.md: no
+    opposition)."""
     return not (rule.subject_types and finder.type_of(subject) not in rule.subject_types
                 or rule.subject_heads and finder.label_of(subject).lower().split()[-1] not in rule.subject_heads
                 or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
-                                                 for c in verb.children))
+                                                 for c in verb.children)
+                or rule.predicate == "opposes" and verb_lemma(verb) == "attack" and finder.type_of(subject) == "PERSON"
+                and any(g.lower_ in ("for", "as") and g.dep_ in ("case", "mark", "prep")
+                        for c in verb.children for g in (c, *c.children)))
 
 
 def _each_other(verb: Token) -> bool:
