@@ -301,6 +301,9 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # 'and' after a body's 'of' joins no person's name to the body's
     ("The study was a project between Ann Ford of the School of Marine Science at the University of Kharaj and "
      "Tom Hale of Zarin Shark Expeditions, a company.", ("University of Kharaj", "ORG")),
+    # the side after a result's noun with a score is a team, though named after a town
+    ("In Australian rugby, University kept top spot on the ladder with a 22 points to 10 win over Maroochydore at "
+     "Cotton Tree on Saturday.", ("Maroochydore", "ORG")),
     # a trade before a name is no part of it
     ("The vote was on Monday. Cosmonaut Ivan Zarkov, the first man to walk in space, died on Friday.",
      ("Ivan Zarkov", "PERSON")),

@@ -435,6 +435,22 @@ def _settle_teams(doc: Doc, spans: list[Span], label_of: dict) -> None:
                                    for s in sides):
             for s in sides:
                 label_of[normal(s.text)] = "ORG"
+        side = at.get(_side_of_a_scored_win(tok))
+        if side is not None and label_of.get(normal(side.text)) in ("PLACE", "ORG") \
+                and gazetteer.place_kind(side.text) not in ("country", "subdivision", "region"):
+            label_of[normal(side.text)] = "ORG"  # 'a 22 points to 10 win over Maroochydore'
+
+
+def _side_of_a_scored_win(tok) -> int | None:
+    """The token of the side named right after a result's noun with a score before it: 'a 22
+    points to 10 win over X', 'a 3-1 defeat to X' (by the words: parsers read 'win' there as
+    anything)."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ not in ("win", "victory", "defeat", "loss") or i + 2 >= len(doc) \
+            or doc[i + 1].lower_ not in ("over", "against", "to") or not capitalised(doc[i + 2]) \
+            or not any(any(c.isdigit() for c in t.text) for t in doc[max(0, i - 6):i]):
+        return None
+    return i + 2
 
 
 def _other_occurrences(doc: Doc, out: list[Span], label_of: dict, confirmed: set[str],
