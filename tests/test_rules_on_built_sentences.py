@@ -321,6 +321,13 @@ def test_what_a_manager_or_a_mayor_is_of_is_no_person():
         == ["ORG", "PLACE", "PERSON"]
 
 
+def test_a_known_place_across_the_cut_keeps_a_body_whole():
+    # 'South Carolina' is a state: 'Carolina Beaufort' is no person after the 'University of South'
+    doc = built("researchers/NOUN/NNS from/ADP/IN University/PROPN/NNP of/ADP/IN South/PROPN/NNP Carolina/PROPN/NNP "
+                "Beaufort/PROPN/NNP reported/VERB/VBD ./PUNCT/.")
+    assert names(repair(Span(doc, 2, 7, label="ORG"))) == [("University of South Carolina Beaufort", "ORG")]
+
+
 def test_names_in_a_list_of_places_are_places_unless_a_full_name_with_a_given_name():
     doc = built("Crews/NOUN/NNS came/VERB/VBD from/ADP/IN Zanzar/PROPN/NNP ,/PUNCT/, Kharaj/PROPN/NNP ,/PUNCT/, "
                 "Lakeside/PROPN/NNP ,/PUNCT/, Dalmun/PROPN/NNP ,/PUNCT/, and/CCONJ/CC Blaen/PROPN/NNP Orr/PROPN/NNP "

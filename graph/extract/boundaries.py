@@ -179,7 +179,7 @@ def _body_then_person(n: _Name) -> list[Span] | None:
             # Nancy Pelosi"; but "Jordan Peterson" is one name
             continue
         if person_run_at(doc, k) and all(capitalised(t) or t.lower_ in ("and", "&") for t in doc[k:end]) \
-                and head_word(doc[k:end]) not in L.NAME_HEADS and (
+                and head_word(doc[k:end]) not in L.NAME_HEADS and not known(doc[k - 1:k + 1]) and (
                 known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS | INSTITUTION_HEADS):
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
                       for p in repair(n.span(k, end, "PERSON")) if p.end > k]
