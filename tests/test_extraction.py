@@ -771,6 +771,8 @@ def test_a_police_prefecture_is_a_body_and_its_name_without_the_place_is_it_agai
      "County"),
     ("The network stopped.\n\nRepublic Act No. 3846, also known as the \"Radio Control Law\", states that no person "
      "shall operate a station without a franchise.", "Republic Act No"),
+    ("The vote was on Monday. The senate passed the Reproductive Health Care Reform Bill 2019 on Friday.",
+     "Reproductive Health Care Reform Bill 2019"),
 ])
 def test_awards_days_and_diseases_are_no_names(extractor, text, not_a_name):
     entities, _, _ = extract(extractor, text)

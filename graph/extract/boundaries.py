@@ -1467,7 +1467,9 @@ def looks_like_name(doc: Doc, start: int, end: int) -> bool:
         return False
     if all(t.lower_ in L.DATE_WORDS or t.like_num or t.is_punct for t in span):
         return False
-    last = end - 2 if end - start > 2 and doc[end - 1].text in ("No", "Nos") else end - 1  # "Republic Act No. 3846"
+    # "Republic Act No. 3846", "the Health Care Reform Bill 2019": the law's word before its number or year
+    last = end - 2 if end - start > 2 and (doc[end - 1].text in ("No", "Nos") or is_year(doc[end - 1].text)) \
+        else end - 1
     if end - start > 1 and (head_word(span) in L.LAW_HEADS or doc[last].lower_ in L.LAW_HEADS):
         return False  # "the Tenure of Office Act": a law, not an entity of the guidelines
     if text.isupper() and end - start > 3:
