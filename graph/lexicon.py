@@ -578,6 +578,12 @@ KIND_NOUNS_ALSO_ADJECTIVES = {"daily", "giant"}
 BUSINESS_NOUNS = {"supermarket", "chain", "business", "corporation", "charity", "nonprofit", "non-profit", "club",
                   "team", "union", "institute", "foundation", "bank", "lender", "brewery", "studio", "label",
                   "franchise", "subsidiary", "consultancy", "maker", "producer", "developer", "supplier"}
+# Roles whose holder runs what they are "of", which is no person ("the manager of X"; not "head", a
+# body's part too: "the head of Jesus").
+RUNS_WHAT_IT_IS_OF = LEADER_ROLES - {"head"} | {"manager"}
+# Common nouns after a name that say the recogniser's "event" is a body: "the French Civil Security
+# service", "the EB Games store".
+BODY_NOUNS_AFTER_A_NAME = ORGANISATION_KIND_NOUNS | BUSINESS_NOUNS | {"service", "store", "shop"}
 # Words after a name and a hyphen that make an adjective of it, not a longer name ("Biden-led").
 # What follows a surname without being one: "Robert Downey Jr." is "Downey".
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}

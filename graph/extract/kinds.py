@@ -81,7 +81,7 @@ def _body_a_role_is_of(span, label, head, kind):
     if label == "EVENT":
         return "ORG" if is_role(role) else None
     # (a faith is no body: 'the leader of Catholic Christianity'; 'the head of Jesus' is his head)
-    if doc[i].lower_ != "of" or role not in L.LEADER_ROLES - {"head"} | {"manager"} \
+    if doc[i].lower_ != "of" or role not in L.RUNS_WHAT_IT_IS_OF \
             or any(t.lower_ in L.RELIGIONS for t in span):
         return None
     return "PLACE" if role in ("mayor", "governor") else "ORG"  # ('the mayor of Esperanza': a town)
@@ -124,7 +124,7 @@ def _named_for_a_body_noun(span, label, head, kind):
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     return "ORG" if label == "EVENT" and after is not None and after.is_lower \
-        and after.lower_ in L.ORGANISATION_KIND_NOUNS | L.BUSINESS_NOUNS | {"service", "store", "shop"} else None
+        and after.lower_ in L.BODY_NOUNS_AFTER_A_NAME else None
 
 
 def _company_word(span, label, head, kind):
