@@ -314,6 +314,9 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # a name the text defines as a place's, though the recogniser takes it for a person's
     ("Four of these tools were found in a site called Abri Peyrony, and Abri Peyrony gave more.",
      ("Abri Peyrony", "PLACE")),
+    # a body's word before the city it is in is the name's head: no person's name, whatever role follows
+    ("Ships went dark. Ann Ford of University College London, a researcher, said so.",
+     ("University College London", "ORG")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

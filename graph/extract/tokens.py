@@ -101,8 +101,9 @@ def head_word(span) -> str:
                     and before not in L.NAME_HEADS:
                 return words[-1].lower_
             return before
-    if len(words) >= 3 and words[-2].lower_ in L.ORG_HEADS and gazetteer.place_kind(words[-1].text) == "country":
-        return words[-2].lower_  # 'World Wildlife Fund Mexico': a body's branch in a country
+    if len(words) >= 3 and words[-2].lower_ in L.ORG_HEADS \
+            and gazetteer.place_kind(words[-1].text) in ("country", "city"):
+        return words[-2].lower_  # 'World Wildlife Fund Mexico', 'University College London': the body's place
     return words[-1].lower_ if words else ""
 
 

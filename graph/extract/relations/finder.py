@@ -125,7 +125,7 @@ class Finder:
         parts = self._owner_before_a_possessive(parts)
         role_units = parts.get("pre", []) + parts.get("role", [])
         comp = parts.get("comp", [])
-        if comp and self._name_follows(comp[-1].end, parts.get("who")):
+        if comp and (self._name_follows(comp[-1].end, parts.get("who")) or self._cut_in_a_missed_name(comp[-1].end)):
             comp = []  # "lead guitarist of US rock band Van Halen": the of-phrase is cut before a name
         body = self._body_again_in(comp)
         if body is not None:
@@ -346,6 +346,12 @@ class Finder:
         doc = self.doc
         return i < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i - 1].dep_ == "compound" \
             and doc[i - 1].head.i == i and doc[i].lower_ not in L.BODY_NOUNS | L.BODY_AGAIN_NOUNS
+
+    def _cut_in_a_missed_name(self, i: int) -> bool:
+        """'director of the Learning Together event': a complement that ends on a capitalised word
+        the next capitalised word (no name the recogniser found) continues."""
+        return 0 < i < len(self.doc) and self.doc[i - 1].is_title and self.doc[i].is_title \
+            and self.name_at(self.doc[i]) is None
 
     def _name_follows(self, i: int, who: list[Unit] | None) -> bool:
         """A name other than the role's holder at token i, or after a few lower-case words from i
