@@ -317,6 +317,10 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # a body's word before the city it is in is the name's head: no person's name, whatever role follows
     ("Ships went dark. Ann Ford of University College London, a researcher, said so.",
      ("University College London", "ORG")),
+    # a nation's plural before a name: its people named ('Ethiopians X'), not a body ('Kenyans Against Y')
+    ("The race was fast. He was followed by Ethiopians Dejene Debela, 2:05:46, and others.",
+     ("Dejene Debela", "PERSON")),
+    ("The race was fast. He said Kenyans Against Corruption agreed.", ("Kenyans Against Corruption", "ORG")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

@@ -280,12 +280,17 @@ def _used_alone(doc: Doc) -> set[str]:
 
 
 def _side_then_person(n: _Name) -> list[Span] | None:
-    """'Democrat Chuck Schumer', 'Republican Larry Hogan': a party's or nation's word, then a person."""
+    """'Democrat Chuck Schumer', 'Republican Larry Hogan', 'Ethiopians X Y': a party's or nation's
+    word, then a person (any name after a nation's plural: its people named)."""
     doc, start, end = n.doc, n.start, n.end
     first = doc[start].lower_
-    if end - start >= 3 and capitalised(doc[start]) and (first in L.PARTY_ADJECTIVES or first in gazetteer.demonyms()) \
-            and (given_name_first(doc[start + 1:end]) or n.label == "PERSON" and all(
-                t.text[:1].isupper() and t.is_alpha for t in doc[start + 1:end])):
+    people = gazetteer.demonyms().get(first)
+    rest = doc[start + 1:end]
+    named = all(t.text[:1].isupper() and t.is_alpha for t in rest)
+    plural = people is not None and normal(people) != first and not any(t.is_stop for t in rest) \
+        and head_word(rest) not in L.NAME_HEADS
+    if end - start >= 3 and capitalised(doc[start]) and (first in L.PARTY_ADJECTIVES or people) \
+            and (given_name_first(rest) or named and (n.label == "PERSON" or plural)):
         return [n.span(start, start + 1, "GROUP")] + repair(n.span(start + 1, end, "PERSON"))
     return None
 
