@@ -362,6 +362,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Ann Ford|PERSON] subdued [Usman Zarin|PERSON] with a fire extinguisher.", {"Ann Ford opposes Usman Zarin"}),
     # a complement cut inside a name the recogniser missed is no part of the title
     ("A post by [Ann Ford|PERSON], director of the Learning Together event, said so.", {"Ann Ford title director"}),
+    # a hyphened modifier before the body's name is the title's ('the long-time Y Party leader')
+    ("[Ann Ford|PERSON], the long-time [Zarin Party|ORG] leader, was killed.",
+     {"Ann Ford leads Zarin Party", "Ann Ford title long-time leader"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

@@ -210,19 +210,22 @@ def _inside_a_compound(tok) -> bool:
 
 
 def _part_of_a_hyphened_modifier(tok) -> bool:
-    """'high-ranking', 'long-time', 'well-known' before a noun: both words are one modifier ('a
-    high-ranking member of Y'), not a role's or a prefix's ('co-founder', 'anti-government')."""
+    """'high-ranking', 'long-time', 'well-known' before a noun or a name: both words are one modifier
+    ('a high-ranking member of Y', 'the long-time Y Party leader'), not a role's or a prefix's
+    ('co-founder', 'anti-government')."""
     doc, i = tok.doc, tok.i
-    if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
-        first, last = i, i + 2
-    elif i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-        first, last = i - 2, i
-    else:
+    first = next((k for k in (i, i - 1, i - 2) if 0 <= k and k + 2 < len(doc) and doc[k + 1].text == "-"
+                  and not doc[k].whitespace_ and not doc[k + 1].whitespace_), None)
+    if first is None:
         return False
+    last = first + 2
     after = doc[last + 1] if last + 1 < len(doc) else None
+    # (before a name, not a count's or an age's: 'a two-time Artist of Y champion', 'a 54-year-old Y sergeant')
+    before_a_name = after is not None and not after.is_space and (after.is_title or after.pos_ == "PROPN") \
+        and not doc[first].like_num and not (first > 0 and doc[first - 1].text == "-")
     return doc[first].is_lower and doc[last].is_lower and doc[first].lower_ not in L.HYPHEN_PREFIXES \
         and not L.role_kind(doc[first].lower_) and not L.role_kind(doc[last].lower_) \
-        and after is not None and after.is_lower and after.pos_ == "NOUN"
+        and after is not None and (after.is_lower and after.pos_ == "NOUN" or before_a_name)
 
 
 def _and_inside_a_field(tok) -> bool:
