@@ -321,6 +321,11 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The race was fast. He was followed by Ethiopians Dejene Debela, 2:05:46, and others.",
      ("Dejene Debela", "PERSON")),
     ("The race was fast. He said Kenyans Against Corruption agreed.", ("Kenyans Against Corruption", "ORG")),
+    # an event's head word after 'and' is the whole name's, as a body's is
+    ("The game went on. In 2017, the Zarin Rapid and Blitz Championship was held in Riyadh.",
+     ("Zarin Rapid and Blitz Championship", "EVENT")),
+    # what rules is a party, whatever its head word
+    ("The pipeline was signed. In Cyprus, the ruling Zarin Rally hailed the pipeline.", ("Zarin Rally", "ORG")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

@@ -1307,9 +1307,9 @@ def _organisation_of_its_own(doc: Doc, i: int) -> bool:
 
 def _and_a_shared_head(doc: Doc, start: int, end: int, label: str) -> int | None:
     """'House Oversight + and Reform Committee', 'Nevada Test + and Training Range', 'Baylor Scott
-    + & White Medical Center': the head word after 'and' or '&' is the whole name's (after a
-    person's name, one that opens with a given name, only after '&')."""
-    heads = L.ORG_HEADS | L.PLACE_HEADS
+    + & White Medical Center', 'World Rapid + and Blitz Championship': the head word after 'and' or
+    '&' is the whole name's (after a person's name, one that opens with a given name, only after '&')."""
+    heads = L.NAME_HEADS
     if doc[end].lower_ not in ("and", "&") \
             or label == "PERSON" and doc[end].text != "&" and normal(doc[start].text) in gazetteer.given_names() \
             and not gazetteer.place_kind(doc[start].text) \

@@ -94,6 +94,14 @@ def _state_of_a_known_place(span, label, head, kind):
         and gazetteer.place_kind(words[1]) in ("subdivision", "country") else None
 
 
+def _ruling_body(span, label, head, kind):
+    """'the ruling Democratic Rally', 'the governing National Front': what rules is a party or a
+    body, whatever its head word."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return "ORG" if before is not None and before.lower_ in ("ruling", "governing") \
+        and before.is_lower and (before.dep_ == "amod" or before.pos_ in ("ADJ", "VERB")) and kind is None else None
+
+
 def _event_head(span, label, head, kind):
     return "EVENT" if head in L.EVENT_HEADS and label != "EVENT" else None
 
@@ -410,6 +418,7 @@ RETYPES = [
     ("the Historic Pact coalition: the body its kind after it names", _political_body_after),
     ("the State of Virginia: a place", _state_of_a_known_place),
     ("the Conference of Mayors: a body of its members", _conference_of_members),
+    ("the ruling Democratic Rally: a party, whatever its head", _ruling_body),
     ("the Doha Conference: an event", _event_head),
     ("the president of World Athletics: a body", _body_a_role_is_of),
     ("Anime North 2019: an event's edition", _dated_name),
