@@ -305,6 +305,8 @@ COMPANY_WORDS = {"energy", "oil", "gas", "petroleum", "airlines", "airways", "mo
                  "industries", "technologies", "systems", "pharmaceuticals", "pharma", "capital", "partners",
                  "media", "telecom", "communications", "steel", "mining", "foods", "financial", "insurance",
                  "shipping", "logistics", "electric", "power", "chemicals", "entertainment", "markets"}
+# The word before a road's number ('Route 2', 'Interstate 95'): the two are the road's name.
+ROAD_WORDS = {"route", "highway", "interstate", "motorway", "autobahn", "expressway", "freeway"}
 # Players' positions that are surnames too ("Striker", "Winger"): roles only in lower case, after
 # a team's name ("Lakeside striker X"); a name before one is a team's.
 PLAYER_POSITIONS = {"striker", "winger", "forward", "defender", "pitcher", "bowler", "catcher", "centre-back",

@@ -326,6 +326,10 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
      ("Zarin Rapid and Blitz Championship", "EVENT")),
     # what rules is a party, whatever its head word
     ("The pipeline was signed. In Cyprus, the ruling Zarin Rally hailed the pipeline.", ("Zarin Rally", "ORG")),
+    # a road named by its number is a place
+    ("The crash was bad. It happened on Route 2 in Lakeside on Friday.", ("Route 2", "PLACE")),
+    ("The crash was bad. It happened near Interstate 95 and Highway 61 on Monday.", ("Highway 61", "PLACE")),
+    ("The crash was bad. The A496 road was closed for hours.", ("A496", "PLACE")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

@@ -29,8 +29,11 @@ class _Spans:
         return {id(self.covered[k]): self.covered[k] for k in range(start, end) if k in self.covered}
 
     def put(self, span: Span, replacing=()) -> None:
-        for old in replacing:
+        for old in list(replacing):
             self.out.remove(old)
+            for k in range(old.start, old.end):
+                if self.covered.get(k) is old:
+                    del self.covered[k]
         self.out.append(span)
         self.covered.update({k: span for k in range(span.start, span.end)})
 
@@ -349,6 +352,26 @@ def _case_name(doc: Doc, found: _Spans) -> None:
         found.put(Span(doc, start, end, label="EVENT"), found.inside(start, end).values())
 
 
+def _road(doc: Doc, found: _Spans) -> None:
+    """'on Route 2 in Randolph', 'Interstate 95', 'the A496 road', 'off the A496': a road named by
+    its number is a place (the recogniser drops the number, or the whole name)."""
+    for tok in doc:
+        i = tok.i
+        if tok.is_title and tok.lower_ in L.ROAD_WORDS and i + 1 < len(doc) \
+                and re.fullmatch(r"[0-9]{1,4}[A-Z]?", doc[i + 1].text):
+            start, end = i, i + 2
+        elif re.fullmatch(r"[AMB][0-9]{1,4}", tok.text) and (
+                i + 1 < len(doc) and doc[i + 1].lower_ in ("road", "motorway")
+                or i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in ("off", "along", "onto")):
+            start, end = i, i + 1  # (not 'the A300 and 747': an aircraft)
+        else:
+            continue
+        while start > 0 and doc[start - 1].text in ("U.S.", "US", "State", "County") \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        found.put(Span(doc, start, end, label="PLACE"), found.inside(start, end).values())
+
+
 def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
     """'the Senate and House': a chamber's capitalised head word joined by 'and' to another
     chamber's name is a name too."""
@@ -387,6 +410,7 @@ PATTERNS = [
     ("the name of a site", "flying to Gillespie Field airport", _name_of_a_site),
     ("a side of a result", "Kallina defeated Morwell 30 to 12", _sides_of_a_result),
     ("a court case", "Kelly v. United States", _case_name),
+    ("a road by its number", "on Route 2 in Randolph; the A496 road", _road),
     ("chambers joined by and", "the Senate and House", _coordinated_chamber),
     ("a name after anti- or pro-", "the anti-Houthi Southern Transitional Council", _prefixed_name),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
