@@ -330,6 +330,11 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The crash was bad. It happened on Route 2 in Lakeside on Friday.", ("Route 2", "PLACE")),
     ("The crash was bad. It happened near Interstate 95 and Highway 61 on Monday.", ("Highway 61", "PLACE")),
     ("The crash was bad. The A496 road was closed for hours.", ("A496", "PLACE")),
+    # one word with a capital inside it is a company's or a site's name, wherever it stands
+    ("The launch went well. ZarinSpace, backed by Ann Ford, is a private company.", ("ZarinSpace", "ORG")),
+    ("The crash was bad. A GoZarin campaign was set up to pay for the funerals.", ("GoZarin", "ORG")),
+    # (not a surname's prefix)
+    ("The vote was held. Governor Tom DeZarin spoke on Monday.", ("Tom DeZarin", "PERSON")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

@@ -259,6 +259,13 @@ def test_a_short_name_in_brackets_after_a_name_is_that_name_and_of_its_type():
     assert text[42:54] == text[63:75] == "Kharaj State"
     entity_of, entities = cluster(items, text)
     assert entity_of == [0, 0, 0] and entities[0].type == "ORG"
+    # one word of capitalised pieces, each a word's beginning: 'CalFire'
+    text = "The Kharaj Department of Forestry and Fire Protection (KharFire) said so. KharFire left."
+    items = [("Kharaj Department of Forestry and Fire Protection", "ORG", 4), ("KharFire", "ORG", 55),
+             ("KharFire", "ORG", 74)]
+    assert text[55:63] == text[74:82] == "KharFire"
+    entity_of, entities = cluster(items, text)
+    assert entity_of == [0, 0, 0]
     # a place in brackets is no short name: 'Ministry of Health (Samoa)'
     text = "The Ministry of Health (Samoa) said so."
     entity_of, entities = cluster([("Ministry of Health", "ORG", 4), ("Samoa", "PLACE", 24)], text)

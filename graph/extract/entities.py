@@ -22,7 +22,8 @@ from ..context import place_of
 from ..names import INSTITUTION_HEADS, acronym_of, initials, institution, is_acronym, normal
 from .. import lexicon as L
 from .boundaries import defined_acronym, field_of_an_office, past_an_office_field, repair, trim
-from .kinds import after_its_kind_of_place, given_name_first, guess_type, is_storm, place_context, retype, vote
+from .kinds import (after_its_kind_of_place, brand_shaped, given_name_first, guess_type, is_storm, place_context,
+                    retype, vote)
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
 from .tokens import (CONNECTORS, PARTICLES, after_prefix, apposition_noun, bracketed_acronym, capitalised, coverage,
                      head_word, is_role, known, match_len, result_sides)
@@ -244,7 +245,7 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
             end - start > 1 and head_word(doc[start:end]) in L.NAME_HEADS)
             or is_storm(doc[start:end])):
         return []
-    if end - start == 1 and doc[start].is_sent_start and not known(doc[start:end]) \
+    if end - start == 1 and doc[start].is_sent_start and not known(doc[start:end]) and not brand_shaped(doc[start]) \
             and apposition_noun(doc, end) is None:  # ("Nordbank, a German lender, said")
         return []
     label = guess_type(doc[start:end], person_words)
@@ -497,7 +498,7 @@ def described_as_person(doc: Doc, span: Span) -> bool:
     """A one-word name the sentence gives a person's role: a lower-case role just before it
     ("security minister X") or an appositive of a role just after it ("X, a former general"),
     nothing but an article and modifiers between."""
-    if is_acronym(span.text) or not span.text[:1].isupper() or after_its_kind_of_place(doc, span.start):
+    if _no_persons_shape(doc, span):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.is_lower and is_role(before.lower_) and before.lower_ not in L.TITLE_MODIFIERS:
@@ -515,6 +516,12 @@ def described_as_person(doc: Doc, span: Span) -> bool:
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
         return _role_in_apposition(doc[span.end + 1:span.end + 9])
     return False
+
+
+def _no_persons_shape(doc: Doc, span: Span) -> bool:
+    """'NATO', 'GoFundMe', a word in lower case, 'the capital, X': no person's one name."""
+    return is_acronym(span.text) or not span.text[:1].isupper() or brand_shaped(span[0]) \
+        or after_its_kind_of_place(doc, span.start)
 
 
 def _role_in_apposition(words: Span) -> bool:

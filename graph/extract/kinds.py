@@ -2,6 +2,7 @@
 sentence ("X, a former ambassador"; "the island X") and the article's own people."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span
@@ -100,6 +101,11 @@ def _ruling_body(span, label, head, kind):
     before = span.doc[span.start - 1] if span.start > 0 else None
     return "ORG" if before is not None and before.lower_ in ("ruling", "governing") \
         and before.is_lower and (before.dep_ == "amod" or before.pos_ in ("ADJ", "VERB")) and kind is None else None
+
+
+def _brand_retype(span, label, head, kind):
+    return "ORG" if label in ("PERSON", "PLACE") and kind is None and len(span) == 1 and brand_shaped(span[0]) \
+        else None
 
 
 def _event_head(span, label, head, kind):
@@ -419,6 +425,7 @@ RETYPES = [
     ("the State of Virginia: a place", _state_of_a_known_place),
     ("the Conference of Mayors: a body of its members", _conference_of_members),
     ("the ruling Democratic Rally: a party, whatever its head", _ruling_body),
+    ("SpaceX, GoFundMe: a brand's one word", _brand_retype),
     ("the Doha Conference: an event", _event_head),
     ("the president of World Athletics: a body", _body_a_role_is_of),
     ("Anime North 2019: an event's edition", _dated_name),
@@ -666,11 +673,29 @@ def _owner_of_a_role(span, f):
     return "ORG" if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" else None
 
 
+def brand_shaped(tok) -> bool:
+    """'SpaceX', 'RealClearPolitics', 'GoFundMe': one word with a capital inside it after a lower-case
+    letter is a company's or a site's name (not a surname's prefix: 'McArthur', 'DeWine', 'LaHood';
+    not a hashtag or a handle)."""
+    text = tok.text
+    return len(text) >= 5 and text[0].isupper() and text.isalpha() and not text.isupper() \
+        and re.search(r"[a-z][A-Z]", text) is not None and _SURNAME_PREFIX.match(text) is None \
+        and not (tok.i > 0 and tok.doc[tok.i - 1].text in ("#", "@"))
+
+
+_SURNAME_PREFIX = re.compile(r"(Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z]")
+
+
+def _brand(span, f):
+    return "ORG" if len(span) == 1 and brand_shaped(span[0]) else None
+
+
 GUESSES = [
     ("Kabul; Afghan", _by_gazetteer),
     ("the Lakeside Conference; the Crisis Group; the Zarin Valley", _by_head),
     ("IM Dorsa Derakhshani", _capital_title_then_name),
     ("NATO; anti-Houthi", _acronym_or_prefixed),
+    ("SpaceX, GoFundMe: a brand's one word", _brand),
     ("Dr X; spokesperson X; House Speaker X Y", _after_a_title),
     ("Anime North, a fan-run convention; Lakeside Herald, a daily tabloid; Expo 2030", _by_its_kind),
     ("World Athletics president X", _owner_of_a_role),

@@ -1061,10 +1061,14 @@ def _agency_after_a_place(acronym: str, name: str) -> bool:
 
 
 def _short_name_of(short: str, name: str) -> bool:
-    """'Pennsylvania State University (Penn State)': a bracketed name of two words or more, each
-    the beginning of a word of the name before, in its order (not a place: 'Ministry of Health
+    """'Pennsylvania State University (Penn State)', 'California Department of Forestry and Fire
+    Protection (CalFire)': a bracketed name of two words or more (or one word of capitalised pieces),
+    each the beginning of a word of the name before, in its order (not a place: 'Ministry of Health
     (Samoa)')."""
     words, name_words = tokens(short), tokens(name)
+    pieces = re.findall(r"[A-Z][a-z]+", short)
+    if len(words) == 1 and len(pieces) > 1 and "".join(pieces) == short:
+        words = [p.lower() for p in pieces]
     k = 0
     for w in words:
         while k < len(name_words) and not name_words[k].startswith(w):
