@@ -417,7 +417,8 @@ ORG_HEADS = COMPANY_SUFFIXES | {
     "government", "administration", "office", "police", "guard", "brigade", "brigades", "battalion", "corps",
     "militia", "taskforce", "federation", "league", "club", "society", "trust", "fund", "board", "bureau",
     "authority", "directorate", "presidency", "secretariat", "mission", "chamber", "academy", "coalition", "caucus",
-    "tribunal", "press", "media", "laboratory", "rescue",
+    "tribunal", "press", "media", "laboratory", "rescue", "survey", "consortium", "cooperative", "conservancy",
+    "inspectorate", "syndicate",
     # legislatures by their own languages' words ("Lok Sabha", "Verkhovna Rada", "Wolesi Jirga")
     "sabha", "knesset", "duma", "bundestag", "bundesrat", "majlis", "jirga", "shura", "sejm", "storting", "riksdag",
     "folketing", "rada", "seimas", "saeima", "cortes", "oireachtas", "dail", "seanad",

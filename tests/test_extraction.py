@@ -335,6 +335,9 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The crash was bad. A GoZarin campaign was set up to pay for the funerals.", ("GoZarin", "ORG")),
     # (not a surname's prefix)
     ("The vote was held. Governor Tom DeZarin spoke on Monday.", ("Tom DeZarin", "PERSON")),
+    # a survey's name is a body's; a people's word opening it is part of it
+    ("The quake was big. The US Geological Survey reported it was of 7.0 magnitude.", ("US Geological Survey", "ORG")),
+    ("The find was big. The British Geological Survey said so on Monday.", ("British Geological Survey", "ORG")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

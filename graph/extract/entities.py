@@ -117,10 +117,7 @@ class EntityLayer:
             if not (is_role(tok.lower_) or tok.lower_.rstrip(".") in L.HONORIFICS or _before_an_office(doc, i, j)
                     or j in covered and covered[j].label_ == "PERSON" and field_of_an_office(doc, j)):
                 # ('Director of National Intelligence X': the office's field is no name)
-                for span in _typed_run(doc, i, j, common_start, person_words):
-                    if not any(k in covered for k in range(span.start, span.end)):
-                        out.append(span)
-                        covered.update({k: span for k in range(span.start, span.end)})
+                out = _put_names(out, covered, _typed_run(doc, i, j, common_start, person_words))
                 i = max(j, i + 1)
             else:
                 i += 1
@@ -152,6 +149,24 @@ class EntityLayer:
             keep = s.label_ == label_of[key] or _place_of_a_place(s, places_at)
             out.append(s if keep else Span(doc, s.start, s.end, label=label_of[key]))
         return out + _other_occurrences(doc, out, label_of, confirmed, surnames)
+
+
+def _put_names(out: list[Span], covered: dict, names: list[Span]) -> list[Span]:
+    """The spans with the names added that overlap none (or only a people's word opening them:
+    'British' + 'Geological Survey')."""
+    for span in names:
+        under = {id(covered[k]): covered[k] for k in range(span.start, span.end) if k in covered}
+        if all(_a_peoples_word_before(s, span) for s in under.values()):
+            out = [s for s in out if id(s) not in under] + [span]
+            covered.update({k: span for k in range(span.start, span.end)})
+    return out
+
+
+def _a_peoples_word_before(word: Span, span: Span) -> bool:
+    """'British' of 'British Geological Survey': a people's word the gazetteer found, opening a
+    body's longer name."""
+    return word.label_ == "GROUP" and len(word) == 1 and word.start == span.start and len(span) > 2 \
+        and span.label_ == "ORG"
 
 
 def _body_opens_sentence(doc: Doc, i: int, covered: dict) -> bool:
