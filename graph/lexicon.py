@@ -25,7 +25,7 @@ LEADER_ROLES = {
     "chief executive", "boss", "ruler", "dictator", "warlord", "supreme leader", "ayatollah", "caliph",
     "speaker", "principal", "rector", "provost", "coordinator", "overseer", "owner", "administrator",
     "publisher", "editor-in-chief", "headmaster", "patriarch", "pope", "chieftain", "president-elect",
-    "first minister", "chief minister", "party leader", "taoiseach",
+    "first minister", "chief minister", "party leader", "taoiseach", "commandant", "abbot",
     "head of state", "head of government", "chief of staff", "general manager",
 }
 # Roles whose holder works for or belongs to the organisation: `memberOf`.
@@ -59,6 +59,9 @@ MEMBER_ROLES = {
     "teacher", "tutor", "doctor", "surgeon", "paramedic", "midwife", "firefighter", "architect", "accountant",
     "banker", "trader", "broker", "developer", "designer", "programmer", "mechanic", "historian", "translator",
     "interpreter", "warden", "magistrate", "barrister", "astronaut", "cosmonaut", "taikonaut",
+    # officers and officials
+    "brigadier", "commodore", "corporal", "registrar", "comptroller", "curator", "coroner", "bailiff", "consul",
+    "nuncio", "vicar",
 }
 # Roles that are a title but say nothing of belonging now ("the group's founder"): no relation.
 TITLE_ONLY_ROLES = {"founder", "co-founder", "cofounder"}

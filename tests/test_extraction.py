@@ -338,6 +338,10 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # a survey's name is a body's; a people's word opening it is part of it
     ("The quake was big. The US Geological Survey reported it was of 7.0 magnitude.", ("US Geological Survey", "ORG")),
     ("The find was big. The British Geological Survey said so on Monday.", ("British Geological Survey", "ORG")),
+    # a body named by its members' role ('guard' is a body's head word too), no office
+    ("The ship sank. Wikinews is awaiting responses from the Coast Guard.", ("Coast Guard", "ORG")),
+    ("The storm came. He has 3000 of the National Guard available.", ("National Guard", "ORG")),
+    ("The ship sank. The order came from Coast Guard Commandant Admiral Tom Hale.", ("Coast Guard", "ORG")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

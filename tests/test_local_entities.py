@@ -272,6 +272,11 @@ def test_a_short_name_in_brackets_after_a_name_is_that_name_and_of_its_type():
     assert len(entities) == 2
 
 
+def test_a_body_is_not_the_unit_that_is_of_it():
+    got, _ = labels(("Zarin Coast Guard", "ORG"), ("Command and Control Centre of the Zarin Coast Guard", "ORG"))
+    assert got == ["Zarin Coast Guard", "Command and Control Centre of the Zarin Coast Guard"]
+
+
 def test_a_body_is_not_the_meeting_named_after_it():
     got, entities = labels(("Zarin Party National Convention", "EVENT"), ("Zarin Party", "ORG"))
     assert got == ["Zarin Party National Convention", "Zarin Party"] and entities[1].type == "ORG"

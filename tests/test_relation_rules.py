@@ -365,6 +365,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a hyphened modifier before the body's name is the title's ('the long-time Y Party leader')
     ("[Ann Ford|PERSON], the long-time [Zarin Party|ORG] leader, was killed.",
      {"Ann Ford leads Zarin Party", "Ann Ford title long-time leader"}),
+    # a body named by its members' role, then its head's office
+    ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
+     {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)

@@ -470,7 +470,7 @@ def _office_and_holder(n: _Name) -> list[Span] | None:
     if _surname_like_a_role(doc, start, end):
         return None
     tail, titles = _holder_start(doc, start, end)
-    if tail is None:
+    if tail is None or tail == end and _body_of_a_role(doc, end):
         return None
     if not (titles and (end - tail >= 2 or titles[-1] == tail - 1) and doc[tail - 1].lower_ != "of"
             and label in ("PERSON", "ORG", "PLACE", "EVENT")
@@ -533,14 +533,21 @@ def _office_after_name(n: _Name) -> list[Span] | None:
         words.pop()  # "US Special Representative for": the NER took the office's preposition
     k = len(words)
     while k > 1 and (is_role(words[k - 1][2]) or words[k - 1][2] in L.TITLE_MODIFIERS) \
-            and not doc[words[k - 1][0]].is_upper:
-        k -= 1
-    if k < len(words) and is_role(words[-1][2]) and words[k - 1][2] not in CONNECTORS | {"the"}:
+            and not doc[words[k - 1][0]].is_upper and not (k < len(words) and _body_of_a_role(doc, words[k - 1][1])):
+        k -= 1  # (not past a body's role word: 'Coast Guard | Commandant')
+    if k < len(words) and is_role(words[-1][2]) and words[k - 1][2] not in CONNECTORS | {"the"} \
+            and not _body_of_a_role(doc, words[-1][1]):
         n.end = words[k - 1][1]
         n.label = "ORG" if n.label == "PERSON" else n.label
         if _field_words(doc[n.start:n.end]) and not known(doc[n.start:n.end]):
             return []  # "Special Presidential Envoy", "Lord Mayor", "National Security Advisor": an office
     return None
+
+
+def _body_of_a_role(doc: Doc, end: int) -> bool:
+    """'the Coast Guard', 'the Samoa Observer': a name ending in a role word that is a body's head
+    word too names the body."""
+    return doc[end - 1].lower_ in L.ORG_HEADS and doc[end - 1].is_title
 
 
 def _field_words(words: Span) -> bool:
@@ -642,7 +649,7 @@ def _office_not_name(n: _Name) -> list[Span] | None:
     k = start
     while k < end - 1 and doc[k].lower_ in L.TITLE_MODIFIERS and not is_role(doc[k].lower_):
         k += 1
-    if _role_or_roles(doc[k].lower_) and not known(doc[start:end]):
+    if _role_or_roles(doc[k].lower_) and not known(doc[start:end]) and not (k > start and _body_of_a_role(doc, end)):
         if k == end - 1 or doc[k + 1].lower_ in ("of", "for") or (k + 1 < end and _role_or_roles(doc[k + 1].lower_)
                                                                   and (k + 2 == end or doc[k + 2].lower_ == "of")):
             return n.left

@@ -649,8 +649,10 @@ def _shorter_form(f: _Form, other: str, other_words: list[str]) -> str | None:
     # the qualifier itself ("Ruritania" of "Ruritania Democratic Party")
     if _a_part_of(words, other_words):
         return None  # "House" is not "House Intelligence Committee": another body, the House's own
-    if f.type != f.ctype and _what_it_is_for(words, other_words):
-        return None  # "Anime North" is not "Congress Centre for Anime North": what the centre is for
+    if _what_it_is_for(words, other_words) and (f.type != f.ctype or words[-1] in ORG_HEADS | INSTITUTION_HEADS):
+        # "Anime North" is not "Congress Centre for Anime North": what the centre is for; "the Coast
+        # Guard" is not "the Command and Control Centre of the Coast Guard": a body of its own
+        return None
     if _another_thing(words, other_words) or _a_branch_of(words, other_words) \
             or _part_of_an_event(f, words, other_words):
         return None
@@ -727,7 +729,7 @@ def _place_form(f: _Form, other: str, other_words: list[str]) -> str | None:
 def _what_it_is_for(words: list[str], other_words: list[str]) -> bool:
     """The words after the longer name's last 'for' or 'of'."""
     cut = max((i for i, w in enumerate(other_words) if w in ("for", "of")), default=-1)
-    return cut >= 0 and other_words[cut + 1:] == words
+    return cut >= 0 and [w for w in other_words[cut + 1:] if w != "the"] == words
 
 
 def _another_thing(words: list[str], other_words: list[str]) -> bool:
