@@ -342,6 +342,12 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The ship sank. Wikinews is awaiting responses from the Coast Guard.", ("Coast Guard", "ORG")),
     ("The storm came. He has 3000 of the National Guard available.", ("National Guard", "ORG")),
     ("The ship sank. The order came from Coast Guard Commandant Admiral Tom Hale.", ("Coast Guard", "ORG")),
+    # a number between two words of a name (a verb to the tagger) is the name's; not after a date's word
+    ("The wreck was found. The Lost 52 Project announced on Sunday that it had found a submarine.",
+     ("Lost 52 Project", "ORG")),
+    ("The bill was long. On March 3 Congress voted on it.", ("Congress", "ORG")),
+    # a site named by its capitalised domain name
+    ("The boom ended. One news site, Zarinka.com, claims it was so.", ("Zarinka.com", "ORG")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

@@ -105,7 +105,7 @@ class EntityLayer:
             common_start = tok.pos_ != "PROPN"
             if i in covered or i in headline or not capitalised(tok) or (
                     common_start and (tok.is_sent_start and not _body_opens_sentence(doc, i, covered)
-                                      or tok.pos_ not in ("NOUN", "ADJ"))
+                                      or tok.pos_ not in ("NOUN", "ADJ", "VERB"))
                     and not is_storm(doc[i:i + 2])):
                 i += 1
                 continue
@@ -246,9 +246,17 @@ def _run_end(doc: Doc, i: int, covered: dict) -> int:
             or (doc[j].lower_ in CONNECTORS | PARTICLES and j + 1 < len(doc)
                 and (capitalised(doc[j + 1]) or doc[j + 1].text == "-") and j + 1 not in covered)
             or (doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
-                and capitalised(doc[j + 1]))):
+                and capitalised(doc[j + 1]))
+            or _number_inside_a_name(doc, j)):
         j += 1
     return j
+
+
+def _number_inside_a_name(doc: Doc, j: int) -> bool:
+    """'Lost 52 Project', 'Group 4 Securicor': a number between two capitalised words of a name
+    (not after a date's word: 'on March 3 Congress voted')."""
+    return doc[j].is_digit and 0 < j < len(doc) - 1 and capitalised(doc[j - 1]) and capitalised(doc[j + 1]) \
+        and doc[j - 1].lower_ not in L.DATE_WORDS and not doc[j + 1].is_sent_start
 
 
 def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[str]) -> list[Span]:

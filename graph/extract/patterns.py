@@ -372,6 +372,18 @@ def _road(doc: Doc, found: _Spans) -> None:
         found.put(Span(doc, start, end, label="PLACE"), found.inside(start, end).values())
 
 
+def _web_name(doc: Doc, found: _Spans) -> None:
+    """'Znak.com', 'Domain.com, a real estate site', 'News.com.au': a site named by its capitalised
+    domain name is the company or the outlet (not a link in lower case, 'chess.com/news')."""
+    for tok in doc:
+        if _WEB_NAME.fullmatch(tok.text) and tok.i not in found.covered \
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "/"):
+            found.put(Span(doc, tok.i, tok.i + 1, label="ORG"))
+
+
+_WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.(?:com|org|net|info|news|tv)(?:\.[a-z]{2})?")
+
+
 def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
     """'the Senate and House': a chamber's capitalised head word joined by 'and' to another
     chamber's name is a name too."""
@@ -411,6 +423,7 @@ PATTERNS = [
     ("a side of a result", "Kallina defeated Morwell 30 to 12", _sides_of_a_result),
     ("a court case", "Kelly v. United States", _case_name),
     ("a road by its number", "on Route 2 in Randolph; the A496 road", _road),
+    ("a site by its domain name", "Znak.com claims; according to News.com.au", _web_name),
     ("chambers joined by and", "the Senate and House", _coordinated_chamber),
     ("a name after anti- or pro-", "the anti-Houthi Southern Transitional Council", _prefixed_name),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
