@@ -448,6 +448,8 @@ EVENT_HEADS = {
 # Heads of names that are no entities of the guidelines: awards ("Nobel Prize", "Bharat Ratna" is
 # known by context only), days and holidays ("Labour Day", "Independence Day", "Christmas Eve"), diseases.
 NOT_ENTITY_HEADS = {"prize", "prizes", "award", "medal", "day", "eve", "disease", "syndrome", "virus", "fever", "flu"}
+# Software, whatever the words before ("Red Hat Enterprise Linux", "Rocky Linux": operating systems, products).
+SOFTWARE_HEADS = {"linux"}
 # Letters after a person's name that are no part of it: "Durham Hall QC", "Jane Doe MP".
 POSTNOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "md", "esq", "frs"}
 # Of those, the letters that follow only a person ("Labour MP", "Baltimore MD", "Harvard PhD" do not).

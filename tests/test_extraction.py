@@ -343,6 +343,8 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The storm came. He has 3000 of the National Guard available.", ("National Guard", "ORG")),
     ("The ship sank. The order came from Coast Guard Commandant Admiral Tom Hale.", ("Coast Guard", "ORG")),
     # a number between two words of a name (a verb to the tagger) is the name's; not after a date's word
+    # a person whose surname is a holiday's word
+    ("The singer died. US singer and actor Doris Day died on Monday at her home.", ("Doris Day", "PERSON")),
     ("The wreck was found. The Lost 52 Project announced on Sunday that it had found a submarine.",
      ("Lost 52 Project", "ORG")),
     ("The bill was long. On March 3 Congress voted on it.", ("Congress", "ORG")),
@@ -807,6 +809,11 @@ def test_a_police_prefecture_is_a_body_and_its_name_without_the_place_is_it_agai
      "shall operate a station without a franchise.", "Republic Act No"),
     ("The vote was on Monday. The senate passed the Reproductive Health Care Reform Bill 2019 on Friday.",
      "Reproductive Health Care Reform Bill 2019"),
+    # software, and the acronym defined by its name
+    ("The release came. Zarin Linux is compatible with Kharaj Enterprise Linux (KEL) and KEL users like it.",
+     "Zarin Linux"),
+    ("The release came. Zarin Linux is compatible with Kharaj Enterprise Linux (KEL) and KEL users like it.",
+     "KEL"),
 ])
 def test_awards_days_and_diseases_are_no_names(extractor, text, not_a_name):
     entities, _, _ = extract(extractor, text)

@@ -14,8 +14,8 @@ from ..lexicon import common_words
 from .kinds import given_name_first, guess_type
 from .boundaries import field_of_an_office, person_run_at
 from ..lexicon import BODY_NOUNS, CREDIT_WORDS, FACILITY_NOUNS, HEADLINE_SMALL_WORDS, REPORTING_VERBS
-from .tokens import (after_a_source_opener, after_prefix, apposition_noun, capitalised, coverage, head_word, is_role,
-                     known, result_sides, surname_of_one_named_before, title_case, titleish)
+from .tokens import (after_a_source_opener, after_prefix, apposition_noun, bracketed_acronym, capitalised, coverage,
+                     head_word, is_role, known, result_sides, surname_of_one_named_before, title_case, titleish)
 
 
 class _Spans:
@@ -530,7 +530,7 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
     # an everyday word the article names as a place ('the electoral district of Groom'): a place's
     # name wherever the article writes it
     places = {normal(s.text) for s in spans if len(s) == 1 and _after_kind_of_place(doc, s)}
-    no_names = _acronyms_of_no_name(doc, spans)
+    no_names = _acronyms_of_no_name(doc, spans) | _acronyms_of_no_entity(doc, spans, context)
     out = []
     for s in spans:
         if _speaker_mark(doc, s) or _work_title(doc, s) or _named_illness(doc, s) or _named_craft(doc, s) \
@@ -543,6 +543,12 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
             if kept is not None:
                 out.append(kept)
     return out
+
+
+def _acronyms_of_no_entity(doc: Doc, spans: list[Span], context: dict) -> set[str]:
+    """'Red Hat Enterprise Linux (RHEL)': the acronym a name that is no entity defines is none either."""
+    return {short for s in spans if (short := bracketed_acronym(doc, s.end)) and acronym_of(short, s.text)
+            and _no_entity_kind(doc, s, _words(s), context)}
 
 
 def _acronyms_of_no_name(doc: Doc, spans: list[Span]) -> set[str]:
@@ -564,9 +570,13 @@ def _acronyms_of_no_name(doc: Doc, spans: list[Span]) -> set[str]:
     return out
 
 
+def _words(s: Span) -> list:
+    return [t for t in s if t.is_alpha]
+
+
 def _kept(doc: Doc, s: Span, context: dict, headline: set[int]) -> Span | None:
     """The span, the span with the capitalised 'The' before it, or None (a common word)."""
-    words = [t for t in s if t.is_alpha]
+    words = _words(s)
     if known(s) or s.label_ == "PLACE" and normal(s.text) in gazetteer.CELESTIAL_BODIES \
             or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
             or _institution(doc, s, context) or s.label_ == "ORG" and _named_by_its_kind(doc, s) \
@@ -692,7 +702,11 @@ def _no_entity_kind(doc, s, words, c) -> bool:
     """'the Nobel Prize', 'Labour Day', 'COVID-19', 'SARS-CoV-2', 'GBP738', 'LGBT activists': awards,
     days, diseases, sums of money and the letters of a cause are no entities of the guidelines."""
     text = s.text
-    return (len(s) > 1 and words and words[-1].lower_ in L.NOT_ENTITY_HEADS) or bool(_NOT_A_NAME.match(text))
+    if words and words[-1].lower_ in L.SOFTWARE_HEADS:
+        return True
+    if s.label_ == "PERSON" and len(words) == 2 and given_name_first(s):
+        return False  # ('Doris Day'; not 'Martin Luther King Jr. Day')
+    return len(s) > 1 and bool(words) and words[-1].lower_ in L.NOT_ENTITY_HEADS or bool(_NOT_A_NAME.match(text))
 
 
 _NOT_A_NAME = re.compile(r"^(COVID(-19)?|SARS(-CoV(-2)?)?|MERS(-CoV)?|H\d+N\d+|HIV|AIDS|Ebola|"
