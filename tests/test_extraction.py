@@ -343,6 +343,8 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The storm came. He has 3000 of the National Guard available.", ("National Guard", "ORG")),
     ("The ship sank. The order came from Coast Guard Commandant Admiral Tom Hale.", ("Coast Guard", "ORG")),
     # a number between two words of a name (a verb to the tagger) is the name's; not after a date's word
+    # a given name that is an everyday word too, opening the sentence (not the auxiliary 'Will')
+    ("The talks went on. Hope Zarinski said so on Monday.", ("Hope Zarinski", "PERSON")),
     # a person whose surname is a holiday's word
     ("The singer died. US singer and actor Doris Day died on Monday at her home.", ("Doris Day", "PERSON")),
     ("The wreck was found. The Lost 52 Project announced on Sunday that it had found a submarine.",

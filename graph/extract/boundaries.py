@@ -1085,6 +1085,18 @@ def _capitalised_before(doc: Doc, start: int, label: str, takes_adjective: bool)
     return None
 
 
+def _given_name_opening_a_sentence(doc: Doc, start: int, label: str, takes_adjective: bool) -> int | None:
+    """'Hope + Hicks said', 'Grace + Meng spoke': a given name that is an everyday word too, opening
+    the sentence before the person's surname the recogniser found (not the auxiliary 'Will')."""
+    prev = doc[start - 1]
+    if label == "PERSON" and prev.is_sent_start and title_case(prev) and prev.is_alpha and prev.pos_ != "AUX" \
+            and not titleish(prev) \
+            and not doc[start].is_sent_start and normal(prev.text) in gazetteer.given_names() \
+            and normal(doc[start].text) not in gazetteer.given_names():
+        return start - 1
+    return None
+
+
 def _name_word_opening_a_sentence(doc: Doc, start: int, takes_adjective: bool) -> bool:
     """A capitalised word opening the sentence that is a name's, not capitalised for opening it:
     a proper noun of no everyday word or trade; "Interior Ministry spokesman X said": the
@@ -1435,6 +1447,7 @@ JOIN_LEFT = [
     ("a word and", "Law and + Justice Party", _word_and_before),
     ("a number word", "the Three + Brotherhood Alliance", _number_word_before),
     ("an ordinal", "the 93rd + Mechanized Brigade", _ordinal_before),
+    ("a given name opening the sentence", "Hope + Hicks said", _given_name_opening_a_sentence),
     ("capitalised word", "VICE + World News", _capitalised_before),
 ]
 JOIN_RIGHT = [
