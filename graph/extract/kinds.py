@@ -266,7 +266,8 @@ def _plural_people(span, label, head, kind):
     if len(span) != 1:
         return None
     singular = _singular_used(span) if label == "PLACE" and not known(span) else None
-    plural = span[0].tag_ == "NNPS" and label in ("ORG", "PERSON") or singular is not None
+    plural = span[0].tag_ == "NNPS" and label in ("ORG", "PERSON") or singular is not None \
+        or label == "PLACE" and not known(span) and span[0].dep_ == "nsubj"  # ('the Houthis fired')
     if not (plural and _people_plural(span.text) and head not in L.ORG_HEADS and not organisation_context(span)):
         return None
     return "ORG" if singular else "GROUP"
