@@ -357,10 +357,10 @@ def _road(doc: Doc, found: _Spans) -> None:
     its number is a place (the recogniser drops the number, or the whole name)."""
     for tok in doc:
         i = tok.i
-        if tok.is_title and tok.lower_ in L.ROAD_WORDS and i + 1 < len(doc) \
+        if tok.lower_ in L.ROAD_WORDS and tok.is_title and i + 1 < len(doc) \
                 and re.fullmatch(r"[0-9]{1,4}[A-Z]?", doc[i + 1].text):
             start, end = i, i + 2
-        elif re.fullmatch(r"[AMB][0-9]{1,4}", tok.text) and (
+        elif tok.text[:1] in ("A", "M", "B") and re.fullmatch(r"[AMB][0-9]{1,4}", tok.text) and (
                 i + 1 < len(doc) and doc[i + 1].lower_ in ("road", "motorway")
                 or i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in ("off", "along", "onto")):
             start, end = i, i + 1  # (not 'the A300 and 747': an aircraft)
@@ -376,7 +376,7 @@ def _web_name(doc: Doc, found: _Spans) -> None:
     """'Znak.com', 'Domain.com, a real estate site', 'News.com.au': a site named by its capitalised
     domain name is the company or the outlet (not a link in lower case, 'chess.com/news')."""
     for tok in doc:
-        if _WEB_NAME.fullmatch(tok.text) and tok.i not in found.covered \
+        if "." in tok.text and _WEB_NAME.fullmatch(tok.text) and tok.i not in found.covered \
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "/"):
             found.put(Span(doc, tok.i, tok.i + 1, label="ORG"))
 

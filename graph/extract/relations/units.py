@@ -213,9 +213,8 @@ def _part_of_a_hyphened_modifier(tok) -> bool:
     """'high-ranking', 'long-time', 'well-known' before a noun or a name: both words are one modifier
     ('a high-ranking member of Y', 'the long-time Y Party leader'), not a role's or a prefix's
     ('co-founder', 'anti-government')."""
-    doc, i = tok.doc, tok.i
-    first = next((k for k in (i, i - 1, i - 2) if 0 <= k and k + 2 < len(doc) and doc[k + 1].text == "-"
-                  and not doc[k].whitespace_ and not doc[k + 1].whitespace_), None)
+    doc = tok.doc
+    first = _hyphened_pair(tok)
     if first is None:
         return False
     last = first + 2
@@ -226,6 +225,15 @@ def _part_of_a_hyphened_modifier(tok) -> bool:
     return doc[first].is_lower and doc[last].is_lower and doc[first].lower_ not in L.HYPHEN_PREFIXES \
         and not L.role_kind(doc[first].lower_) and not L.role_kind(doc[last].lower_) \
         and after is not None and (after.is_lower and after.pos_ == "NOUN" or before_a_name)
+
+
+def _hyphened_pair(tok) -> int | None:
+    """Where the two words joined by a hyphen (no space around it) that `tok` is part of start."""
+    doc, i = tok.doc, tok.i
+    if tok.text != "-" and not (i + 1 < len(doc) and doc[i + 1].text == "-") and not (i > 0 and doc[i - 1].text == "-"):
+        return None  # (most words: no hyphen next to them)
+    return next((k for k in (i, i - 1, i - 2) if 0 <= k and k + 2 < len(doc) and doc[k + 1].text == "-"
+                 and not doc[k].whitespace_ and not doc[k + 1].whitespace_), None)
 
 
 def _and_inside_a_field(tok) -> bool:
