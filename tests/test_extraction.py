@@ -343,6 +343,11 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The storm came. He has 3000 of the National Guard available.", ("National Guard", "ORG")),
     ("The ship sank. The order came from Coast Guard Commandant Admiral Tom Hale.", ("Coast Guard", "ORG")),
     # a number between two words of a name (a verb to the tagger) is the name's; not after a date's word
+    # rare proper nouns after a body's head word are a person's name the gazetteer does not know
+    ("The ban came. What was the President of the Zarin Chess Federation Mehrdad Kharazadeh like?",
+     ("Mehrdad Kharazadeh", "PERSON")),
+    ("The ban came. What was the President of the Zarin Chess Federation Mehrdad Kharazadeh like?",
+     ("Zarin Chess Federation", "ORG")),
     # a people's plural the recogniser took for a place, doing something (the recogniser's guess is the point)
     ("The war went on. The Houthis fired missiles at the town on Monday.", ("Houthis", "GROUP")),
     # a given name that is an everyday word too, opening the sentence (not the auxiliary 'Will')

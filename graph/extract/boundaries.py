@@ -178,7 +178,8 @@ def _body_then_person(n: _Name) -> list[Span] | None:
             # "Envoy for Iceland Brian Kettle", "Iranian Chess Federation X", "Speaker of the House
             # Nancy Pelosi"; but "Jordan Peterson" is one name
             continue
-        if person_run_at(doc, k) and all(capitalised(t) or t.lower_ in ("and", "&") for t in doc[k:end]) \
+        if (person_run_at(doc, k) or _rare_words_after_a_body(doc, prefix, k, end)) \
+                and all(capitalised(t) or t.lower_ in ("and", "&") for t in doc[k:end]) \
                 and head_word(doc[k:end]) not in L.NAME_HEADS and not known(doc[k - 1:k + 1]) and (
                 known(prefix) or doc[k - 1].tag_ == "NNPS" or head_word(prefix) in L.ORG_HEADS | INSTITUTION_HEADS):
             person = [Span(doc, max(k, p.start), p.end, label="PERSON")
@@ -186,6 +187,24 @@ def _body_then_person(n: _Name) -> list[Span] | None:
             body = "PLACE" if country_first else "ORG" if label == "PERSON" else label
             return repair(n.span(start, k, body)) + person
     return None
+
+
+def _rare_words_after_a_body(doc: Doc, prefix: Span, k: int, end: int) -> bool:
+    """'Iranian Chess Federation + Mehrdad Pahlavanzadeh': two or three proper nouns, no everyday
+    words, after a body's name that ends in its head word are a person's name (a given name the
+    gazetteer does not know)."""
+    return len(prefix) >= 2 and head_word(prefix) in L.ORG_HEADS and _rare_name_end(doc, k) == end
+
+
+def _rare_name_end(doc: Doc, i: int) -> int | None:
+    """The end of two or three proper nouns from i, none an everyday word or a known name, and no
+    capitalised word after them."""
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha \
+            and doc[j].lower_ not in common_words() and not known(doc[j:j + 1]) \
+            and (j == i or not doc[j].is_sent_start):
+        j += 1
+    return j if 2 <= j - i <= 3 and not (j < len(doc) and capitalised(doc[j])) else None
 
 
 def _place_after_preposition(doc: Doc, prefix: Span) -> bool:
@@ -1192,8 +1211,11 @@ def _another_name_follows(doc: Doc, start: int, end: int, label: str) -> bool:
             # "President of India" + "Pranab Mukherjee": a known place, then a name of its own
             or nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON" and field_of_an_office(doc, end)
             # "Director of National Intelligence" + "Karim al-Zanzari": the office's field, then its holder
-            or doc[start:end].text.isupper() and _full_name_at(doc, end))
+            or doc[start:end].text.isupper() and _full_name_at(doc, end)
             # "told NPR" + "Hamza bin Laden": an acronym, then a person the article names in full
+            or label != "PERSON" and end - start >= 2 and head_word(doc[start:end]) in L.ORG_HEADS
+            and _rare_name_end(doc, end) is not None)
+            # "Iranian Chess Federation" + "Mehrdad Pahlavanzadeh": a body's name, then a person's
 
 
 def _capitalised_to_a_head(doc: Doc, start: int, end: int, label: str) -> int | None:
