@@ -1461,6 +1461,12 @@ def test_led_by_a_general_after_a_bracketed_acronym(extractor):
     assert ("Mohamed Hamdan Haidari", "leads", "Zarin Rapid Forces") in relations, relations
 
 
+def test_an_editors_square_brackets_complete_a_name_and_state_no_membership(extractor):
+    _, relations, _ = extract(extractor, "The show was over. \"Jerry [O'Connell] and I are talking to NBC at the "
+                                         "moment,\" she said.")
+    assert not any(p == "memberOf" for _, p, _ in relations), relations
+
+
 def test_the_group_as_a_verbs_subject_is_the_organisation_the_article_named_last(extractor):
     _, relations, _ = extract(extractor, "The Zarin Front seized the town on Monday. The paramilitary group later "
                                          "attacked the Lakeside Army.")

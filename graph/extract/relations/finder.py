@@ -469,6 +469,8 @@ class Finder:
 
     def act_member(self, parts: dict, rule) -> None:
         who, org = self._person(parts.get("who")), self._mention(parts.get("org"))
+        if parts.get("open") and parts["open"][0].lower == "[":
+            return
         if who is not None and org is not None:
             self.add(who, "memberOf", org, None, *_extent(parts), rule.name, rule.confidence)
 

@@ -282,7 +282,8 @@ RULES = [
     Rule("seat-in-chamber", "who:PERSON POSS MOD* org:ORG seat:SEAT", "seat_holder",
          "[Ann Ford|PERSON] was appointed to fill [Tom Hale|PERSON]'s [Senate|ORG] seat.",
          ("Tom Hale memberOf Senate",), 0.7),
-    Rule("organisation-in-brackets", "who:PERSON OPEN org:ORG CLOSE", "member",
+    # (round brackets: square ones are an editor's, completing a quoted name, "Jerry [O'Connell]")
+    Rule("organisation-in-brackets", "who:PERSON open:OPEN org:ORG CLOSE", "member",
          "Senators [Tom Hale|PERSON] ([Liberal Party|ORG]) and Ann Ford voted against it.",
          ("Tom Hale memberOf Liberal Party",), 0.7),
     Rule("organisation-possessive", "org:ORG POSS who:PERSON", "member",
