@@ -63,8 +63,6 @@ MEMBER_ROLES = {
     "brigadier", "commodore", "corporal", "registrar", "comptroller", "curator", "coroner", "bailiff", "consul",
     "nuncio", "vicar",
 }
-# Roles that are a title but say nothing of belonging now ("the group's founder"): no relation.
-TITLE_ONLY_ROLES = {"founder", "co-founder", "cofounder"}
 # Heads of a title phrase that never lead by themselves ("deputy leader" is a member).
 SUBORDINATE_MODIFIERS = {"deputy", "vice", "vice-", "assistant", "associate", "co", "co-", "under", "sub",
                          "acting deputy", "junior", "second"}
@@ -308,8 +306,19 @@ COMPANY_WORDS = {"energy", "oil", "gas", "petroleum", "airlines", "airways", "mo
                  "industries", "technologies", "systems", "pharmaceuticals", "pharma", "capital", "partners",
                  "media", "telecom", "communications", "steel", "mining", "foods", "financial", "insurance",
                  "shipping", "logistics", "electric", "power", "chemicals", "entertainment", "markets"}
-# The word before a road's number ('Route 2', 'Interstate 95'): the two are the road's name.
+# The word before a road's number ('Route 2', 'Interstate 95'): the two are the road's name; the
+# words of its system before it ('U.S. Route 66'); the nouns after a numbered road ('the A496 road')
+# and the prepositions before 'the' and one ('off the A496').
 ROAD_WORDS = {"route", "highway", "interstate", "motorway", "autobahn", "expressway", "freeway"}
+ROAD_SYSTEM_WORDS = {"U.S.", "US", "State", "County"}
+ROAD_NOUNS_AFTER = {"road", "motorway"}
+ROAD_PREPOSITIONS = {"off", "along", "onto"}
+# Endings of a site's domain name ('Znak.com', 'News.com.au').
+WEB_DOMAINS = ("com", "org", "net", "info", "news", "tv")
+# Words before a party or a body that governs ('the ruling Democratic Rally').
+GOVERNING_WORDS = {"ruling", "governing"}
+# Surnames' prefixes before a capital ('McArthur', 'DeWine', 'LaHood'): no brand's inner capital.
+SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von")
 # Players' positions that are surnames too ("Striker", "Winger"): roles only in lower case, after
 # a team's name ("Lakeside striker X"); a name before one is a team's.
 PLAYER_POSITIONS = {"striker", "winger", "forward", "defender", "pitcher", "bowler", "catcher", "centre-back",

@@ -99,7 +99,7 @@ def _ruling_body(span, label, head, kind):
     """'the ruling Democratic Rally', 'the governing National Front': what rules is a party or a
     body, whatever its head word."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return "ORG" if before is not None and before.lower_ in ("ruling", "governing") \
+    return "ORG" if before is not None and before.lower_ in L.GOVERNING_WORDS \
         and before.is_lower and (before.dep_ == "amod" or before.pos_ in ("ADJ", "VERB")) and kind is None else None
 
 
@@ -684,7 +684,7 @@ def brand_shaped(tok) -> bool:
         and not (tok.i > 0 and tok.doc[tok.i - 1].text in ("#", "@"))
 
 
-_SURNAME_PREFIX = re.compile(r"(Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z]")
+_SURNAME_PREFIX = re.compile(rf"(?:{'|'.join(L.SURNAME_PREFIXES)})[A-Z]")
 
 
 def _brand(span, f):

@@ -357,19 +357,21 @@ def _road(doc: Doc, found: _Spans) -> None:
     its number is a place (the recogniser drops the number, or the whole name)."""
     for tok in doc:
         i = tok.i
-        if tok.lower_ in L.ROAD_WORDS and tok.is_title and i + 1 < len(doc) \
-                and re.fullmatch(r"[0-9]{1,4}[A-Z]?", doc[i + 1].text):
+        if tok.lower_ in L.ROAD_WORDS and tok.is_title and i + 1 < len(doc) and _ROAD_NUMBER.fullmatch(doc[i + 1].text):
             start, end = i, i + 2
-        elif tok.text[:1] in ("A", "M", "B") and re.fullmatch(r"[AMB][0-9]{1,4}", tok.text) and (
-                i + 1 < len(doc) and doc[i + 1].lower_ in ("road", "motorway")
-                or i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in ("off", "along", "onto")):
+        elif tok.text[:1] in ("A", "M", "B") and _UK_ROAD.fullmatch(tok.text) and (
+                i + 1 < len(doc) and doc[i + 1].lower_ in L.ROAD_NOUNS_AFTER
+                or i > 1 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in L.ROAD_PREPOSITIONS):
             start, end = i, i + 1  # (not 'the A300 and 747': an aircraft)
         else:
             continue
-        while start > 0 and doc[start - 1].text in ("U.S.", "US", "State", "County") \
-                and not doc[start - 1].is_sent_start:
+        while start > 0 and doc[start - 1].text in L.ROAD_SYSTEM_WORDS and not doc[start - 1].is_sent_start:
             start -= 1
         found.put(Span(doc, start, end, label="PLACE"), found.inside(start, end).values())
+
+
+_ROAD_NUMBER = re.compile(r"[0-9]{1,4}[A-Z]?")
+_UK_ROAD = re.compile(r"[AMB][0-9]{1,4}")
 
 
 def _web_name(doc: Doc, found: _Spans) -> None:
@@ -381,7 +383,7 @@ def _web_name(doc: Doc, found: _Spans) -> None:
             found.put(Span(doc, tok.i, tok.i + 1, label="ORG"))
 
 
-_WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.(?:com|org|net|info|news|tv)(?:\.[a-z]{2})?")
+_WEB_NAME = re.compile(rf"[A-Z][A-Za-z0-9-]*\.(?:{'|'.join(L.WEB_DOMAINS)})(?:\.[a-z]{{2}})?")
 
 
 def _coordinated_chamber(doc: Doc, found: _Spans) -> None:
