@@ -557,10 +557,14 @@ SUPPORT_LEMMAS = {"support", "back", "aid", "help", "arm", "assist", "defend", "
 # X"): not "government" or "army", whose country's is often meant, unnamed.
 BODY_AGAIN_NOUNS = {"group", "party", "movement", "militia", "faction", "coalition", "alliance", "organisation",
                     "organization", "company", "firm", "charity", "union", "network", "club", "team", "agency",
-                    "commission", "committee", "council", "board", "ministry", "university", "bank"}
+                    "commission", "committee", "council", "board", "ministry", "university", "bank", "institute",
+                    "foundation", "association", "federation", "society", "department", "college", "academy",
+                    "corporation", "court", "army", "navy"}
 # Of those, the ones that name only a body whose own name ends in them ("the commission's chair":
 # of the Electoral Commission, not of whichever body the article named last); "party" for a party.
-BODY_AGAIN_HEADS = {"commission", "committee", "council", "board", "ministry", "university", "bank", "party"}
+BODY_AGAIN_HEADS = {"commission", "committee", "council", "board", "ministry", "university", "bank", "party",
+                    "institute", "foundation", "association", "federation", "society", "department", "college",
+                    "academy", "corporation", "court", "army", "navy"}
 FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
            "southern", "eastern", "western", "central"}

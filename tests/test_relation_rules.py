@@ -368,6 +368,14 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body named by its members' role, then its head's office
     ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
      {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
+    # what the organisation is, between the place it is based in and its name
+    ("The [Texas|PLACE]-based software company [Varga Software|ORG] settled the case.",
+     {"Varga Software locatedIn Texas"}),
+    # the body named again by its head word, not only 'the party' or 'the commission'
+    ("The [Farlow Institute|ORG] published a report. The institute's director, [Ann Ford|PERSON], said so.",
+     {"Ann Ford leads Farlow Institute", "Ann Ford title director"}),
+    ("[Acme Corp|ORG] and the [Kelso Football Association|ORG] met. [Ann Ford|PERSON], the association's president,"
+     " said so.", {"Ann Ford leads Kelso Football Association", "Ann Ford title president"}),
 ])
 def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     assert stated <= facts(nlp, sentence)
