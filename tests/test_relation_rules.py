@@ -368,6 +368,11 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body named by its members' role, then its head's office
     ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
      {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
+    # a list of roles after a name, ending in 'and', is the person's; names in the list are others'
+    ("[Tom Hale|PERSON], a lawyer, activist and radio host, spoke.",
+     {"Tom Hale title lawyer", "Tom Hale title activist", "Tom Hale title radio host"}),
+    ("[Tom Hale|PERSON], a lawyer, [Ann Ford|PERSON], a doctor, and [Joe Bloggs|PERSON], an activist, spoke.",
+     {"Tom Hale title lawyer", "Ann Ford title doctor", "Joe Bloggs title activist"}),
     # what the organisation is, between the place it is based in and its name
     ("The [Texas|PLACE]-based software company [Varga Software|ORG] settled the case.",
      {"Varga Software locatedIn Texas"}),

@@ -31,10 +31,11 @@ def read_roles(units: list[Unit], complement: list[Unit]) -> list[Role]:
     """The roles of a title phrase, one or two joined by 'and' ("president and chief executive")
     or a lower-case role then a capitalised one ("lead author Professor", "presidential candidate
     Senator"); the complement belongs to the last."""
-    cut = next((k for k, u in enumerate(units) if u.symbol == SYMBOLS["AND"]), None)
-    if cut is not None:
-        first, second = read_role(units[:cut], []), read_role(units[cut + 1:], complement)
-        return [r for r in (first, second) if r]
+    cuts = [k for k, u in enumerate(units) if u.symbol in (SYMBOLS["AND"], SYMBOLS["COMMA"])]
+    if cuts:
+        pieces = [units[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(units)])]
+        roles = [read_role(p, complement if k == len(pieces) - 1 else []) for k, p in enumerate(pieces) if p]
+        return [r for r in roles if r]
     cut = next((k for k in range(1, len(units)) if _office_after_a_trade(units, k)), None)
     if cut is None:
         return [r for r in [read_role(units, complement)] if r]

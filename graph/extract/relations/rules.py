@@ -72,6 +72,10 @@ OF = ("(rel:(OF|PREP|FOR|FROM|IN) DET? MOD* (OPPOSE_NOUN|WORD)? ((PLACE|WORD|ORG
       "(GROUP (MOD|WORD)* PLACE_NOUN OF)? of:(ORG|PLACE|GROUP) (<!(ORG|GROUP) PLACE_NOUN)?)?")
 # one role, or two joined by "and": "president and chief executive officer of Y"
 ROLES = "role:(TITLE (AND DET? MOD* TITLE)?)"
+# after a name and its comma, a list of roles ending in "and" is one person's: "X, a lawyer,
+# activist and radio host" (before a name it may be several people's: "the mayor, police chief and
+# senator X")
+ROLE_LIST = "role:(TITLE ((COMMA DET? MOD* TITLE)* COMMA? AND DET? MOD* TITLE)?)"
 # the inside of an apposition, up to a conjunct: no comma, no other person
 NOT_A_NAME = "(!PERSON ANY)*"
 # a title's match starts at its first word: "<!" keeps a match from also starting inside it
@@ -175,7 +179,7 @@ RULES = [
     # (a role followed by a name is that name's title: "X, former adviser Y, ...")
     Rule("apposition-after-name",
          f"who:PERSON COMMA (WHICH COPULA+)? ((OTHER? DET?)|(MOD DET)) pre:MOD* owner:(ORG|PLACE|GROUP)? POSS? "
-         f"{ROLES} {COMP} {OF} "
+         f"{ROLE_LIST} {COMP} {OF} "
          "!(PERSON|(OPEN ANY* CLOSE PERSON))", "role",
          "[Karim Darwish|PERSON], the head of foreign relations for the [National Front|ORG], said so.",
          ("Karim Darwish memberOf National Front", "Karim Darwish title head of foreign relations"), 0.85),
