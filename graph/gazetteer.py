@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon import common_words
 from .names import normal
 
 
@@ -58,7 +59,9 @@ def countries() -> dict[str, str]:
                     or pycountry.countries.get(alpha_2=iso.get("alpha2")).name)
         except (AttributeError, KeyError, LookupError):
             name = info["name"]
-        for form in [info["name"], *info.get("altSpellings", [])]:
+        # (not 'Island', Iceland in its own language: an English word; but 'US')
+        other = [f for f in info.get("altSpellings", []) if f.isupper() or normal(f) not in common_words()]
+        for form in [info["name"], *other]:
             if form and _usable(form):
                 out.setdefault(normal(form), name)
     for code in CODES_IN_USE:

@@ -239,7 +239,8 @@ OPPOSE_NOUNS_OF_PEOPLE = {"resistance", "opposition", "enemy", "enemies", "foe",
 # Offices whose first word is a part's or a field's that also ends bodies' names ("the White House
 # Press Secretary": not "White House Press"; but "Oxford University Press editor").
 PART_OFFICES = {"press secretary", "press officer", "press attache", "press attaché", "press spokesman",
-                "press spokeswoman", "press spokesperson", "media adviser", "media advisor", "media officer"}
+                "press spokeswoman", "press spokesperson", "media adviser", "media advisor", "media officer",
+                "district attorney"}
 # Parts of an organisation a role may head: "foreign relations chief", "head of the media office"
 # (the holder is a member of the organisation, not its leader).
 PART_WORDS = {"relations", "affairs", "division", "department", "unit", "bureau", "desk", "wing", "section",
@@ -286,6 +287,10 @@ PLACE_AGAIN_KINDS = {"country": {"country"}, "nation": {"country"}, "kingdom": {
                      "state": {"subdivision"}, "province": {"subdivision"}, "region": {"subdivision", "region"},
                      "city": {"city", None}, "capital": {"city", None}, "town": {"city", None},
                      "village": {None}, "county": {"subdivision", None}, "district": {None}}
+# Words right before a name that say what it is: "ethnic Ndebele" is a people, "the pseudonym
+# Katya" and "the ring name Brodie Lee" a person's.
+KIND_BEFORE_A_NAME = {"ethnic": "GROUP", "pseudonym": "PERSON", "alias": "PERSON", "pseudonyms": "PERSON"}
+KIND_BEFORE_A_NAME_TWO_WORDS = {("pen", "name"): "PERSON", ("stage", "name"): "PERSON", ("ring", "name"): "PERSON"}
 PLACE_NOUNS_BEFORE_A_NAME = {"island", "city", "town", "village", "province", "capital", "region", "district", "port",
                              "county", "governorate", "municipality", "suburb", "neighbourhood", "neighborhood",
                              "valley"}

@@ -359,6 +359,13 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The bill was long. On March 3 Congress voted on it.", ("Congress", "ORG")),
     # a site named by its capitalised domain name
     ("The boom ended. One news site, Zarinka.com, claims it was so.", ("Zarinka.com", "ORG")),
+    # a country's name in its own language that is an English word ('Island', Iceland) is no name
+    ("The voyage was long. The ship reached Easter Island on Monday.", ("Easter Island", "PLACE")),
+    # the words right before a name say what it is
+    ("The raid was at night. At least ten ethnic Zarini were killed.", ("Zarini", "GROUP")),
+    ("Crowds gathered. A protester using the pseudonym Kavra told reporters she was afraid.", ("Kavra", "PERSON")),
+    # a place, then an office whose first word is a place's generic word
+    ("The case went on. Kelso District Attorney Tom Hale said it was closed.", ("Kelso", "PLACE")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

@@ -879,10 +879,11 @@ def _office_starts(doc: Doc, i: int) -> bool:
     after = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "-" else i + 1
     if after >= len(doc):
         return False
+    if f"{doc[i].lower_} {doc[after].lower_}" in L.PART_OFFICES:
+        return True  # "White House" + "Press Secretary", "Manhattan" + "District Attorney"
     if doc[i].lower_ in L.COURT_RANKS and doc[after].lower_ in L.COURT_OFFICES:
         return doc[i].lower_ not in L.PLACE_GENERICS or _country_before(doc, i)
-    return _office_opener(doc[i]) and is_role(doc[after].lower_) \
-        or f"{doc[i].lower_} {doc[after].lower_}" in L.PART_OFFICES  # "White House" + "Press Secretary"
+    return _office_opener(doc[i]) and is_role(doc[after].lower_)
 
 
 def _country_before(doc: Doc, i: int) -> bool:

@@ -22,8 +22,8 @@ from ..context import place_of
 from ..names import INSTITUTION_HEADS, acronym_of, initials, institution, is_acronym, normal
 from .. import lexicon as L
 from .boundaries import defined_acronym, field_of_an_office, past_an_office_field, repair, trim
-from .kinds import (after_its_kind_of_place, brand_shaped, given_name_first, guess_type, is_storm, place_context,
-                    retype, vote)
+from .kinds import (DEFINED, after_its_kind_of_place, brand_shaped, given_name_first, guess_type, is_storm,
+                    place_context, retype, said_kind, vote)
 from .patterns import add_patterns, drop_common_words, gazetteer_spans, headline_tokens
 from .tokens import (CONNECTORS, PARTICLES, after_prefix, apposition_noun, bracketed_acronym, capitalised, coverage,
                      head_word, is_role, known, match_len, result_sides)
@@ -303,6 +303,9 @@ def _type_votes(doc: Doc, spans: list[Span], headline: set[int]) -> tuple[dict, 
         place = place_context(doc, s)
         if place and s.label_ != "PLACE":
             votes[normal(s.text)]["PLACE"] += place
+        said = said_kind(doc, s)
+        if said:
+            votes[normal(s.text)][said] += DEFINED
         if s.start > 0 and doc[s.start - 1].lower_ == "the" and not _modifies_what_follows(doc, s, starts):
             with_article[normal(s.text)] += 1
     for key in [k for k in votes if " " in k]:
@@ -531,8 +534,8 @@ def described_as_person(doc: Doc, span: Span) -> bool:
     if before is not None and before.lower_.rstrip(".") in L.PERSONAL_TITLES and before.text[:1].isupper() \
             and not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"):
         return True  # "President X", "Senator X", "Dr. X": a title only a person holds (not "Sergeant X vessel")
-    if _a_role_named(doc, span.start):
-        return True  # "a Polish chef named X"
+    if _a_role_named(doc, span.start) or said_kind(doc, span) == "PERSON":
+        return True  # "a Polish chef named X", "using the pseudonym X"
     if span.end < len(doc) and doc[span.end].lower_ in L.HELD_BY_A_PERSON and doc[span.end].is_lower \
             and normal(span.text) not in gazetteer.demonyms():
         return True  # "a Biden administration rule", "the Hale campaign": what a person leads

@@ -770,6 +770,17 @@ def _entered(span: Span) -> bool:
 DEFINED = 1000
 
 
+def said_kind(doc: Doc, span: Span) -> str | None:
+    """The type the words right before a name give it ('ethnic Ndebele', 'using the pseudonym
+    Katya', 'the ring name Brodie Lee'): the text says what the name is."""
+    if span.start == 0 or not doc[span.start - 1].is_lower:
+        return None
+    kind = L.KIND_BEFORE_A_NAME.get(doc[span.start - 1].lower_)
+    if kind is None and span.start > 1:
+        kind = L.KIND_BEFORE_A_NAME_TWO_WORDS.get((doc[span.start - 2].lower_, doc[span.start - 1].lower_))
+    return kind
+
+
 def place_context(doc: Doc, span: Span) -> int:
     """Votes for a name being a place from its context (a mention's own vote is 2): 'the
     island Crete', 'the city of X' (4), named alongside a known country ('between Crete and

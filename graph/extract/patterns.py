@@ -890,8 +890,9 @@ def _proper_words(span: Span) -> bool:
 
 def _with_its_generic_word(doc: Doc, end: int) -> int:
     """'Riverside County', 'Kandahar Province': a capitalised generic word after a known place is
-    the name's."""
-    if end < len(doc) and doc[end].is_title and doc[end].lower_ in L.PLACE_GENERICS and not doc[end].is_sent_start:
+    the name's (not the first word of an office after it: 'Manhattan' + 'District Attorney')."""
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in L.PLACE_GENERICS and not doc[end].is_sent_start \
+            and not (end + 1 < len(doc) and f"{doc[end].lower_} {doc[end + 1].lower_}" in L.PART_OFFICES):
         return end + 1
     return end
 
