@@ -236,6 +236,10 @@ PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "dist
 STANCE_NOUNS = {"opposition", "resistance"}
 OPPOSE_NOUNS_OF_PEOPLE = {"resistance", "opposition", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
                           "critic", "critics", "rival", "rivals", "adversary", "adversaries", "nemesis"}
+# Of those, the ones of criticism and electoral rivalry: no opposition ("an outspoken critic of X";
+# tests/validation/ANNOTATION.md), though a title stops at them as at the others ("Trump-critic and
+# former adviser X").
+CRITICISM_NOUNS = {"critic", "critics", "rival", "rivals"}
 # Offices whose first word is a part's or a field's that also ends bodies' names ("the White House
 # Press Secretary": not "White House Press"; but "Oxford University Press editor").
 PART_OFFICES = {"press secretary", "press officer", "press attache", "press attaché", "press spokesman",

@@ -640,12 +640,18 @@ def test_a_monarch_named_by_title_and_given_name_is_the_person_of_that_given_nam
         assert len(people) == 1, [(x.label, x.aliases) for x in people]
 
 
-def test_a_critic_or_opponent_of_someone_opposes_them(extractor):
-    _, relations, _ = extract(extractor, "Tomas Varga is an outspoken critic of Moldovan president Ilinca Rusu, "
+def test_an_enemy_or_opponent_of_someone_opposes_them_a_critic_or_rival_not(extractor):
+    _, relations, _ = extract(extractor, "Tomas Varga is a bitter enemy of Moldovan president Ilinca Rusu, "
                                          "and his associates agreed.")
     assert ("Tomas Varga", "opposes", "Ilinca Rusu") in relations, relations
-    _, relations, _ = extract(extractor, "Karim Darwish, a critic of the Free Coast Movement, spoke.")
+    _, relations, _ = extract(extractor, "Karim Darwish, an opponent of the Free Coast Movement, spoke.")
     assert ("Karim Darwish", "opposes", "Free Coast Movement") in relations, relations
+    # criticism and electoral rivalry are no opposition (tests/validation/ANNOTATION.md)
+    _, relations, _ = extract(extractor, "Tomas Varga is an outspoken critic of Moldovan president Ilinca Rusu, "
+                                         "and his associates agreed.")
+    assert ("Tomas Varga", "opposes", "Ilinca Rusu") not in relations, relations
+    _, relations, _ = extract(extractor, "Karim Darwish, a rival of the Free Coast Movement, spoke.")
+    assert ("Karim Darwish", "opposes", "Free Coast Movement") not in relations, relations
 
 
 def test_a_leader_who_names_groups_as_terrorists_opposes_them(extractor):

@@ -368,6 +368,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body named by its members' role, then its head's office
     ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
      {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
+    # a headline's verb the tagger took for a noun is no word of the title after it
+    ("[Trump|PERSON] ousts national security advisor [Ann Ford|PERSON]\n\nTuesday, September 10, 2019\n\n"
+     "President Trump fired Ann Ford on Tuesday.", {"Ann Ford title national security advisor"}),
     # a list of roles after a name, ending in 'and', is the person's; names in the list are others'
     ("[Tom Hale|PERSON], a lawyer, activist and radio host, spoke.",
      {"Tom Hale title lawyer", "Tom Hale title activist", "Tom Hale title radio host"}),

@@ -648,6 +648,8 @@ class Finder:
         lo, hi = parts["object"][-1].end, parts["subject"][0].start
         if lo < hi and any(t.pos_ in ("VERB", "AUX") for t in self.doc[lo:hi]):
             return  # "anti-Biden memes showed 'Dementia Joe'": the name of another clause
+        if any(u.symbol == SYMBOLS["OPPOSE_NOUN"] and u.lower in L.CRITICISM_NOUNS for u in parts["_all"]):
+            return
         self.add(subject, "opposes", obj, None, *_extent(parts), rule.name, rule.confidence)
 
     def act_takes_part(self, parts: dict, rule) -> None:

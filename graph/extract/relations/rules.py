@@ -461,10 +461,10 @@ RULES = [
     Rule("signed-between", "event:EVENT COMMA? SIGNED BETWEEN DET? subject:NAME (AND DET? other:NAME)?",
          "takes_part", "It came after the [Lakeside Agreement|EVENT], signed between the [US|PLACE] and [Kharaj|ORG].",
          ("Kharaj participatedIn Lakeside Agreement",), 0.75),
-    Rule("critic-of", "subject:(PERSON|ORG) (COMMA|COPULA+) DET? (MOD|WORD)* OPPOSE_NOUN OF DET? "
+    Rule("enemy-of", "subject:(PERSON|ORG) (COMMA|COPULA+) DET? (MOD|WORD)* OPPOSE_NOUN OF DET? "
          "(GROUP|MOD|WORD|ROLE)* "
          "object:(ORG|PERSON)", "opposes",
-         "[Tomas Varga|PERSON] is an outspoken critic of Moldovan president [Ilinca Rusu|PERSON].",
+         "[Tomas Varga|PERSON] is a bitter enemy of Moldovan president [Ilinca Rusu|PERSON].",
          ("Tomas Varga opposes Ilinca Rusu",), 0.7),
     Rule("stance-against", "subject:(ORG|PERSON) (OPEN NAME CLOSE)? COMMA ANY* OPPOSE_NOUN (WORD|MOD)* "
          "(ON_TO|AGAINST|OF) DET? "

@@ -22,7 +22,7 @@ SYMBOLS = {
     "PREP": "f",      # for, at, with: what a role is of ("spokesman for", "professor at")
     "ON_TO": "u",     # on, to: a role's field or posting ("consultant on Iran", "ambassador to France")
     "AGAINST": "g",
-    "OPPOSE_NOUN": "r",  # resistance, opposition, enemy, critic: a stance against someone
+    "OPPOSE_NOUN": "r",  # resistance, opposition, enemy, critic: a stance towards someone
     "SIGNED": "y",    # signed, agreed, reached, brokered (an agreement)
     "BETWEEN": "t",   # between, by, among
     "SEAT": "k",      # stronghold, base, headquarters: where an organisation is
@@ -323,9 +323,17 @@ def _plain_word_symbol(tok) -> str:
             and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_title:
         return SYMBOLS["WORD"]  # "the ruling Sovereign Council": a participle before a name, its adjective
     if tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title) \
-            and tok.lower_ not in L.DATE_WORDS:  # "as its leader on Monday": a date is no part of a title
-        return SYMBOLS["WORD"]
+            and tok.lower_ not in L.DATE_WORDS and not _verb_taken_for_a_noun(tok):
+        return SYMBOLS["WORD"]  # ("as its leader on Monday": a date is no part of a title)
     return SYMBOLS["OTHER"]
+
+
+def _verb_taken_for_a_noun(tok) -> bool:
+    """'Trump ousts national security advisor X': a 'noun' with a subject and an object is the
+    clause's verb (a headline's, tagged as a noun), no word of the title after it."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ == "NOUN" and bool(deps & {"nsubj", "nsubj:pass"}) and bool(deps & {"obj", "dobj"}) \
+        and "cop" not in deps
 
 
 def symbols(units: list[Unit]) -> str:
