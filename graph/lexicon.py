@@ -723,6 +723,8 @@ NOT_TITLE_WORDS = {"powerful", "influential", "controversial", "hardline", "main
 # the kind of place each office leads, by the gazetteer's kinds
 # Words that count the holders of an office before an infinitive ("the third President to be
 # impeached", "the first woman to lead Y"): no office of the subject's.
+# Modifiers of a role that make it speculation, no one's role ("potential candidates").
+SUPPOSED_MODIFIERS = {"potential", "possible", "would-be", "hypothetical", "prospective"}
 COUNTING_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "last", "only", "youngest", "oldest", "latest", "next"}
 # Of those, the offices only a place has (not 'president' or 'chancellor', which bodies and

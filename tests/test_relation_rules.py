@@ -534,6 +534,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a quoted 'he' is someone the speaker means, also in a quotation's second sentence
     ('[Tom Hale|PERSON], a member of the [Lakeside Council|ORG], said, "He was an excellent orator [...] For the '
      '[Zarin Party|ORG], he was the helmsman."', {"Tom Hale title helmsman"}),
+    # a role supposed, or spoken of as a prospect, is no one's
+    ("[Tom Hale|PERSON] spoke. He said that unless he was the mayor, it would not happen.", {"Tom Hale title mayor"}),
+    ("[Ann Ford|PERSON] emerged as a contender, joining Senators [Tom Hale|PERSON] and [Joe Bloggs|PERSON] as "
+     "potential candidates.", {"Tom Hale title potential candidate", "Joe Bloggs title potential candidate"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

@@ -286,8 +286,9 @@ class Finder:
         counted = counted or start > 0 and doc[start - 1].lower_ in ("a", "an", "another") \
             and doc[start].lower_ in L.COUNTING_WORDS and start + 1 < len(doc) and is_role(doc[start + 1].lower_)
         who = parts.get("who")
+        # ('unless I was a mayor there, it may not happen')
         supposed = bool(who) and who[0].start > 0 and doc[who[0].start - 1].lower_ in ("if", "unless") \
-            and any(t.lower_ == "were" for t in doc[who[0].start:end])
+            and (doc[who[0].start - 1].lower_ == "unless" or any(t.lower_ == "were" for t in doc[who[0].start:end]))
         return counted or supposed
 
     def _no_apposition(self, rule_name: str, first: int, last: int) -> bool:

@@ -66,6 +66,8 @@ def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
     words = words[:h] + [Unit(ROLE, words[h].start, words[h].end, None, head)] + words[h + 1:]
     two = f"{words[h - 1].lower} {head}" if h > 0 else ""
     modifiers = {u.lower.rstrip("-") for u in words[:h]}
+    if modifiers & L.SUPPOSED_MODIFIERS:
+        return None  # "as potential candidates", "a possible successor": speculation, no role
     kind = _kind(head, two, modifiers, " ".join([head, *(u.lower for u in complement)]))
     phrase = two if two in L.LEADER_ROLES | L.MEMBER_ROLES else head
     leads_places = phrase in L.PLACE_LEADER_ROLES or head in L.PLACE_LEADER_ROLES
