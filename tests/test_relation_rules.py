@@ -368,6 +368,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body named by its members' role, then its head's office
     ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
      {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
+    # a clause whose verb is the copula ('during which he served as')
+    ("[Tom Hale|PERSON] was born in Kelso. From 1967 to 1995 he was a member of the [Zarin Parliament|ORG] during "
+     "which he twice served as prime minister.", {"Tom Hale memberOf Zarin Parliament", "Tom Hale title prime minister"}),
     # a headline's verb the tagger took for a noun is no word of the title after it
     ("[Trump|PERSON] ousts national security advisor [Ann Ford|PERSON]\n\nTuesday, September 10, 2019\n\n"
      "President Trump fired Ann Ford on Tuesday.", {"Ann Ford title national security advisor"}),
@@ -534,6 +537,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a quoted 'he' is someone the speaker means, also in a quotation's second sentence
     ('[Tom Hale|PERSON], a member of the [Lakeside Council|ORG], said, "He was an excellent orator [...] For the '
      '[Zarin Party|ORG], he was the helmsman."', {"Tom Hale title helmsman"}),
+    # the subject of a clause on the noun a copula is about is not the copula's
+    ("[Tom Hale|PERSON] spoke on Monday. The first book that he read was The Atheist Muslim by Ali Rizvi.",
+     {"Tom Hale title atheist"}),
+    ("[Tom Hale|PERSON] spoke on Monday. The first job he took was the mayor's aide.", {"Tom Hale title mayor"}),
     # a role supposed, or spoken of as a prospect, is no one's
     ("[Tom Hale|PERSON] spoke. He said that unless he was the mayor, it would not happen.", {"Tom Hale title mayor"}),
     ("[Ann Ford|PERSON] emerged as a contender, joining Senators [Tom Hale|PERSON] and [Joe Bloggs|PERSON] as "

@@ -210,7 +210,19 @@ class Finder:
         return self._no_apposition(rule.name, first, last) or self._not_a_partys(parts) \
             or self._counted_or_supposed(parts, role_units) \
             or bool(parts.get("its")) and parts["its"][0].lower not in ("its", "their") \
-            or rule.name == "copula" and not parts.get("comp") and self._holder_after(role_units)
+            or rule.name == "copula" and not parts.get("comp") and self._holder_after(role_units) \
+            or rule.name == "copula" and self._subject_of_a_clause_on_a_noun(parts)
+
+    def _subject_of_a_clause_on_a_noun(self, parts: dict) -> bool:
+        """'The first book that I read was The Atheist Muslim': the name (or pronoun) is the subject
+        of a clause on the noun the copula is about, not the copula's (but 'a parliament during which
+        he served as prime minister': the clause's verb is the copula)."""
+        if not parts.get("who"):
+            return False
+        tok = self.doc[parts["who"][-1].end - 1]
+        copulas = {i for u in parts["_all"] if u.symbol == SYMBOLS["COPULA"] for i in range(u.start, u.end)}
+        return tok.dep_.startswith("nsubj") and tok.head.pos_ == "VERB" and tok.head.dep_ in ("acl:relcl", "acl") \
+            and tok.head.i not in copulas
 
     def _role_target(self, parts: dict, roles: list, role_units: list, affiliated: bool) -> tuple[int | None, list]:
         """What the roles are of: the of-phrase's name, else the owner before the role, else what an
