@@ -537,6 +537,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a quoted 'he' is someone the speaker means, also in a quotation's second sentence
     ('[Tom Hale|PERSON], a member of the [Lakeside Council|ORG], said, "He was an excellent orator [...] For the '
      '[Zarin Party|ORG], he was the helmsman."', {"Tom Hale title helmsman"}),
+    # the place of a fight against a body is the fight's
+    ("The Kurds were instrumental in our successful fight against [ISIS|ORG] in [Syria|PLACE].",
+     {"ISIS locatedIn Syria"}),
     # the subject of a clause on the noun a copula is about is not the copula's
     ("[Tom Hale|PERSON] spoke on Monday. The first book that he read was The Atheist Muslim by Ali Rizvi.",
      {"Tom Hale title atheist"}),

@@ -607,10 +607,12 @@ class Finder:
         return i >= 2 and self.doc[i - 1].lower_ == "of" and self.doc[i - 2].lower_ in L.MEETING_NOUNS
 
     def _where_a_verb_happens(self, outer: int) -> bool:
-        """The 'in' phrase of the place hangs from a verb of fighting ('resist X in Y'), not from
-        the name before it: where the fight is, not where its side is."""
+        """The 'in' phrase of the place hangs from a verb or a noun of fighting ('resist X in Y', 'the
+        fight against X in Y'), not from the name before it: where the fight is, not where its side is."""
         head = self.spans[outer].root
         verb = head.head.head if head.head.dep_ == "prep" else head.head
+        if head.dep_ == "nmod" and head.head.lower_ in L.FIGHT_NOUNS and head.head.i < self.spans[outer].start:
+            return True  # "our fight against ISIS in Syria": the fight's place
         return head.dep_ in ("obl", "prep", "pobj") and verb.pos_ == "VERB" \
             and any(r.predicate == "opposes" for r in verbs.BY_LEMMA.get(verbs.verb_lemma(verb), ()))
 
