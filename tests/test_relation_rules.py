@@ -368,6 +368,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body named by its members' role, then its head's office
     ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
      {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
+    ("It was said. [Tom Hale|PERSON] and [Ann Ford|PERSON] attended the [Kelso Summit|EVENT] and the "
+     "[Zarin Forum|EVENT] respectively.", {"Tom Hale participatedIn Kelso Summit", "Ann Ford participatedIn Zarin Forum"}),
     # a clause whose verb is the copula ('during which he served as')
     ("[Tom Hale|PERSON] was born in Kelso. From 1967 to 1995 he was a member of the [Zarin Parliament|ORG] during "
      "which he twice served as prime minister.", {"Tom Hale memberOf Zarin Parliament", "Tom Hale title prime minister"}),
@@ -537,6 +539,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a quoted 'he' is someone the speaker means, also in a quotation's second sentence
     ('[Tom Hale|PERSON], a member of the [Lakeside Council|ORG], said, "He was an excellent orator [...] For the '
      '[Zarin Party|ORG], he was the helmsman."', {"Tom Hale title helmsman"}),
+    # 'respectively' pairs the subjects with the objects in order
+    ("It was said. [Tom Hale|PERSON] and [Ann Ford|PERSON] attended the [Kelso Summit|EVENT] and the "
+     "[Zarin Forum|EVENT] respectively.", {"Tom Hale participatedIn Zarin Forum", "Ann Ford participatedIn Kelso Summit"}),
     # the place of a fight against a body is the fight's
     ("The Kurds were instrumental in our successful fight against [ISIS|ORG] in [Syria|PLACE].",
      {"ISIS locatedIn Syria"}),

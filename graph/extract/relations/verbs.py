@@ -179,7 +179,15 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
     if rule.predicate == "opposes" and _each_other(tok):  # "A and B fought each other"
         yield from ((a, "opposes", b, None, tok.i, tok.i, "verb-opposes", rule.confidence)
                     for a in subjects for b in subjects if a != b)
-    for obj, where in _objects(tok, rule, names):
+    objects = list(_objects(tok, rule, names))
+    paired = _respective(tok, subjects, objects, names)
+    if paired:
+        for who, (obj, where) in paired:
+            if type_of(obj) in rule.object_types:
+                yield who, rule.predicate, obj, None, min(tok.i, where), max(tok.i, where), f"verb-{rule.predicate}", \
+                    rule.confidence
+        return
+    for obj, where in objects:
         if type_of(obj) in rule.object_types and obj not in subjects and (
                 not rule.object_heads or finder.label_of(obj).lower().split()[-1] in rule.object_heads):
             lo, hi = min(tok.i, where), max(tok.i, where)
@@ -190,6 +198,17 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
             for other in _other_side(tok, names) if rule.both_sides else ():
                 if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                     yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def _respective(verb: Token, subjects: list[int], objects: list, names) -> list | None:
+    """'A and B attended X and Y respectively': each subject with its own object, in order (None
+    when the objects do not pair off: one name for both, 'the Democratic and Republican X
+    primaries', is both's)."""
+    if len(subjects) < 2 or not any(t.lower_ == "respectively" for t in verb.subtree):
+        return None
+    paired = [(one, where) for obj, where in objects
+              for one in dict.fromkeys(_with_conjuncts(verb.doc[where], names) if where in names else [obj])]
+    return list(zip(subjects, paired)) if len(paired) == len(subjects) else None
 
 
 def _reverse_facts(tok: Token, rule: VerbRule, subject: int, names, type_of):
