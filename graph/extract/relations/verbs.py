@@ -182,10 +182,7 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
     objects = list(_objects(tok, rule, names))
     paired = _respective(tok, subjects, objects, names)
     if paired:
-        for who, (obj, where) in paired:
-            if type_of(obj) in rule.object_types:
-                yield who, rule.predicate, obj, None, min(tok.i, where), max(tok.i, where), f"verb-{rule.predicate}", \
-                    rule.confidence
+        yield from _paired_facts(tok, rule, paired, type_of)
         return
     for obj, where in objects:
         if type_of(obj) in rule.object_types and obj not in subjects and (
@@ -198,6 +195,13 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
             for other in _other_side(tok, names) if rule.both_sides else ():
                 if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                     yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def _paired_facts(tok: Token, rule: VerbRule, paired: list, type_of):
+    for who, (obj, where) in paired:
+        if type_of(obj) in rule.object_types:
+            yield who, rule.predicate, obj, None, min(tok.i, where), max(tok.i, where), f"verb-{rule.predicate}", \
+                rule.confidence
 
 
 def _respective(verb: Token, subjects: list[int], objects: list, names) -> list | None:
