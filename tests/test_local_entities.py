@@ -328,6 +328,9 @@ def test_a_bodys_school_or_department_is_another_body():
                     ("Zarin Institute", "ORG"), ("Zarin", "ORG"))
     assert got == ["Lakeside University School of Public Health", "Lakeside University", "Zarin Institute",
                    "Zarin Institute"]
+    # a body's name of several words, whatever its last word, then its library is another body
+    got, _ = labels(("House of Kelso Library", "ORG"), ("House of Kelso", "ORG"))
+    assert got == ["House of Kelso Library", "House of Kelso"]
 
 
 def test_a_body_named_after_another_is_not_it():

@@ -739,9 +739,9 @@ def _another_thing(words: list[str], other_words: list[str]) -> bool:
     after it."""
     if words[-1] == "party" and other_words[:len(words)] != words and not _place_before(words, other_words):
         return True
-    if other_words[:len(words)] == words and len(other_words) > len(words) and words[-1] in ORG_HEADS \
-            and other_words[len(words)] in SUB_UNIT_HEADS:
-        return True  # 'Boston University' is not its 'School of Public Health': a part of it
+    if other_words[:len(words)] == words and len(other_words) > len(words) \
+            and (words[-1] in ORG_HEADS or len(words) >= 2) and other_words[len(words)] in SUB_UNIT_HEADS:
+        return True  # 'Boston University' is not its 'School of Public Health', nor 'House of Commons' its Library
     rest = other_words[len(words):] if other_words[:len(words)] == words else []
     if len(rest) >= 2 and rest[0].rstrip(",").isalpha() and rest[0] not in NAME_LINK_WORDS | {"in", "at", "to"} \
             and rest[-1] in ORG_HEADS and rest[-1] != words[-1]:
