@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import gazetteer
+from .lexicon import COMPASS
 from .names import institution, is_acronym, normal, tokens
 
 # The headline names what the article is about: its place names weigh this much more.
@@ -71,7 +72,11 @@ def country_of(name: str) -> str | None:
     """The country a place name or a people's name is in ('Ruritanian' → 'Ruritania'), by the
     gazetteers; None when they do not know it."""
     key = normal(name)
-    return gazetteer.countries().get(key) or _peoples().get(key) or _places().get(key)
+    found = gazetteer.countries().get(key) or _peoples().get(key) or _places().get(key)
+    first, _, rest = key.partition(" ")
+    if found is None and rest and first in COMPASS:
+        return country_of(rest)  # 'South London', 'northern Syria': a part of the place
+    return found
 
 
 def place_of(name: str) -> str | None:

@@ -153,6 +153,17 @@ def test_a_city_that_shares_its_name_is_the_most_populous_ones_and_a_big_city_is
     assert article_countries(names)[:1] == ["United Kingdom"]
 
 
+def test_a_part_of_a_place_by_its_compass_word_is_in_the_places_country():
+    from newskg.graph.context import article_countries, country_of
+
+    assert country_of("South London") == "United Kingdom" and country_of("northern Syria") == "Syria"
+    assert country_of("South Africa") == "South Africa" and country_of("North Carolina") == "United States"
+    # a London officer, born in New Zealand: the headline's place is the article's
+    names = [("South London", "PLACE", True), ("Croydon", "PLACE", False), ("South London", "PLACE", False),
+             ("New Zealand", "PLACE", False), ("Auckland", "PLACE", False), ("New Zealand", "PLACE", False)]
+    assert article_countries(names)[:1] == ["United Kingdom"]
+
+
 def test_an_article_naming_two_nodes_as_one_merges_them_unless_an_article_told_them_apart():
     r = Resolver()
     (short,) = r.resolve(extraction("1", ("ZLF", "ORG", [])))
