@@ -630,6 +630,11 @@ SHIP_PREFIXES = {"MV", "MS", "SS", "HMS", "USS", "RV", "HMAS", "HMCS", "HMNZS", 
 # Words of quantity that open a sentence before a capitalised name without being part of it.
 # Words a work's title follows ('an artwork entitled America'): a title quoted is no entity.
 TITLE_MARKERS = {"entitled", "titled"}
+# Kinds of thing the guidelines make no entity: a name said to be one ("a technology called X",
+# "this method X", "the drug X") is none.
+THING_NOUNS = {"technology", "technique", "method", "drug", "medicine", "software", "program", "programme", "game",
+               "product", "device", "vaccine", "species", "genus", "protein", "gene", "algorithm", "protocol", "tool",
+               "compound", "molecule", "mineral"} | CRAFT_NOUNS
 QUANTITY_WORDS = {"several", "many", "some", "other", "both", "all", "few", "most", "such", "more", "two", "three",
                   "four", "five", "dozens", "hundreds", "thousands", "numerous", "various", "former", "senior"}
 # Participles of a hyphenated word before a name that say whose the thing named is: "state-owned

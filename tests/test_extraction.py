@@ -836,6 +836,12 @@ def test_a_police_prefecture_is_a_body_and_its_name_without_the_place_is_it_agai
      "Zarin Linux"),
     ("The release came. Zarin Linux is compatible with Kharaj Enterprise Linux (KEL) and KEL users like it.",
      "KEL"),
+    # a name the text says is a technique, a drug, a game or a species, and its acronym
+    ("It was found. They used a technology called non-destructive Zarinology by Kelso Spectrometry (ZKS).",
+     "Kelso Spectrometry"),
+    ("It was found. They used a technology called non-destructive Zarinology by Kelso Spectrometry (ZooKS). So we "
+     "applied this method ZooKS to the bones. Frido is the ZooKS expert.", "ZooKS"),
+    ("It was found. Fans dressed as the Pokemon species Zorizard on Saturday. Zorizard was popular.", "Zorizard"),
 ])
 def test_awards_days_and_diseases_are_no_names(extractor, text, not_a_name):
     entities, _, _ = extract(extractor, text)

@@ -532,7 +532,7 @@ def drop_common_words(doc: Doc, spans: list[Span], headline: set[int] = frozense
     # an everyday word the article names as a place ('the electoral district of Groom'): a place's
     # name wherever the article writes it
     places = {normal(s.text) for s in spans if len(s) == 1 and _after_kind_of_place(doc, s)}
-    no_names = _acronyms_of_no_name(doc, spans) | _acronyms_of_no_entity(doc, spans, context)
+    no_names = _acronyms_of_no_name(doc, spans) | _acronyms_of_no_entity(doc, spans, context) | _things(doc, spans)
     out = []
     for s in spans:
         if _speaker_mark(doc, s) or _work_title(doc, s) or _named_illness(doc, s) or _named_craft(doc, s) \
@@ -643,6 +643,27 @@ def _named_craft(doc: Doc, s: Span) -> bool:
     after = [t for t in doc[s.end:s.end + 2] if t.is_lower]
     return s.label_ == "PERSON" and bool(after) and after[0].i == s.end \
         and any(t.lower_ in L.CRAFT_NOUNS for t in after)
+
+
+def _things(doc: Doc, spans: list[Span]) -> set[str]:
+    """The names said to be things of no entity's kind, and the acronyms in brackets after them."""
+    things = [s for s in spans if _said_to_be_a_thing(doc, s)]
+    return {s.text for s in things} | {short for s in things if (short := bracketed_acronym(doc, s.end))}
+
+
+def _said_to_be_a_thing(doc: Doc, s: Span) -> bool:
+    """'a technology called non-destructive Zooarchaeology by Mass Spectrometry', 'this method
+    ZooMS', 'the drug Remdesivir': the text says the name is of a kind of thing that is no entity
+    (lexicon.THING_NOUNS)."""
+    before = doc[s.start - 1] if s.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in L.THING_NOUNS:
+        return True
+    for k in range(s.start - 1, max(0, s.start - 9), -1):
+        if doc[k].lower_ in ("called", "named"):
+            return doc[k - 1].is_lower and doc[k - 1].lower_ in L.THING_NOUNS
+        if doc[k].is_punct and doc[k].text != "-":
+            return False
+    return False
 
 
 def _work_title(doc: Doc, s: Span) -> bool:
