@@ -424,7 +424,8 @@ def is_role_word(word: str) -> bool:
                                                                                    "district", "national", "local"}
 
 # A company's legal form after its name ("Halvorsen ASA", "Norden Metals AB", "Acme Inc").
-COMPANY_SUFFIXES = {"inc", "ltd", "llc", "plc", "corp", "co", "limited", "gmbh", "ag", "kft", "kft.", "llp", "pty",
+COMPANY_SUFFIXES = {"inc", "ltd", "llc", "plc", "corp", "co", "limited", "incorporated", "gmbh", "ag", "kft", "kft.",
+                    "llp", "pty",
                     "pte", "bv", "nv", "spa", "srl", "sarl", "oyj", "asa", "ab"}
 # Last words that make a capitalised name an organisation, an event or a place whatever the
 # recogniser said ("... Front", "... Conference", "... Valley").

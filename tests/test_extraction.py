@@ -361,6 +361,9 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("The boom ended. One news site, Zarinka.com, claims it was so.", ("Zarinka.com", "ORG")),
     # a country's name in its own language that is an English word ('Island', Iceland) is no name
     ("The voyage was long. The ship reached Easter Island on Monday.", ("Easter Island", "PLACE")),
+    # a company's legal form ends its name, and takes no 'for' after it
+    ("The band split. In 1962 Charlie Watts was leaving Blues Incorporated for The Rolling Stones.",
+     ("Blues Incorporated", "ORG")),
     # the words right before a name say what it is
     ("The raid was at night. At least ten ethnic Zarini were killed.", ("Zarini", "GROUP")),
     ("Crowds gathered. A protester using the pseudonym Kavra told reporters she was afraid.", ("Kavra", "PERSON")),

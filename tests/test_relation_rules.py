@@ -368,6 +368,10 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body named by its members' role, then its head's office
     ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
      {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
+    # running for a party's nomination is running for the party
+    ("It was said. [Tom Hale|PERSON] ran unsuccessfully for the [Zarin Party|ORG]'s 2008 presidential nomination.",
+     {"Tom Hale memberOf Zarin Party"}),
+    # 'respectively' pairs the subjects with the objects in order
     ("It was said. [Tom Hale|PERSON] and [Ann Ford|PERSON] attended the [Kelso Summit|EVENT] and the "
      "[Zarin Forum|EVENT] respectively.", {"Tom Hale participatedIn Kelso Summit", "Ann Ford participatedIn Zarin Forum"}),
     # a clause whose verb is the copula ('during which he served as')
@@ -539,7 +543,7 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # a quoted 'he' is someone the speaker means, also in a quotation's second sentence
     ('[Tom Hale|PERSON], a member of the [Lakeside Council|ORG], said, "He was an excellent orator [...] For the '
      '[Zarin Party|ORG], he was the helmsman."', {"Tom Hale title helmsman"}),
-    # 'respectively' pairs the subjects with the objects in order
+    # 'respectively' pairs the subjects with the objects in order, not crosswise
     ("It was said. [Tom Hale|PERSON] and [Ann Ford|PERSON] attended the [Kelso Summit|EVENT] and the "
      "[Zarin Forum|EVENT] respectively.", {"Tom Hale participatedIn Zarin Forum", "Ann Ford participatedIn Kelso Summit"}),
     # the place of a fight against a body is the fight's

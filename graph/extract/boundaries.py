@@ -1389,8 +1389,9 @@ def _of_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
 
 def _for_after_head(doc: Doc, start: int, end: int, label: str) -> int | None:
     """'Tunisian League + for the Defence of Human Rights', 'Center + for Strategic Studies': what
-    a body is for, in capitals, is part of its name."""
-    if doc[end].lower_ != "for" or head_word(doc[start:end]) not in L.ORG_HEADS:
+    a body is for, in capitals, is part of its name (not after a company's legal form: 'Blues
+    Incorporated' + 'for The Rolling Stones')."""
+    if doc[end].lower_ != "for" or head_word(doc[start:end]) not in L.ORG_HEADS - L.COMPANY_SUFFIXES:
         return None
     j = end + 1 + (1 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else 0)
     taken = 0

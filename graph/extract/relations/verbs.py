@@ -471,6 +471,9 @@ def _named_or_part_of(tok: Token, mention_at):
     if tok.i in mention_at:
         yield mention_at[tok.i], tok.i
         return
+    if tok.lower_ == "nomination":  # "running for the Y Party nomination", "for the Y's nomination"
+        yield from _before(tok, mention_at)
+        return
     yield from _force_of(tok, mention_at)
     if tok.lower_ in L.EVENT_PART_NOUNS or tok.like_num and any(c.lower_ in L.EVENT_PART_NOUNS for c in tok.children):
         parts = [tok]
