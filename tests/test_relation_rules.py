@@ -368,6 +368,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body named by its members' role, then its head's office
     ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
      {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
+    # the contenders for a party's nomination are its members
+    ("It was said. Candidates for the [Zarin Party|ORG] nomination include [Ann Ford|PERSON] and [Tom Hale|PERSON].",
+     {"Ann Ford memberOf Zarin Party", "Tom Hale memberOf Zarin Party"}),
     # running for a party's nomination is running for the party
     ("It was said. [Tom Hale|PERSON] ran unsuccessfully for the [Zarin Party|ORG]'s 2008 presidential nomination.",
      {"Tom Hale memberOf Zarin Party"}),

@@ -663,18 +663,24 @@ def _ones_part(sent: Span, names, finder):
 
 def _participants_included(sent: Span, names, finder):
     """'Speakers at the Y included A, B and C', 'Candidates in the Y include A': each name the
-    participants of a named event include took part in it."""
+    participants of a named event include took part in it; 'Contenders for the Y Party's nomination
+    include A and B': each is a member of the party."""
     for tok in sent:
         if verb_lemma(tok) != "include" or tok.pos_ != "VERB":
             continue
         nouns = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in L.PARTICIPANT_NOUNS]
         events = [m for n in nouns for m, _ in _prepositional(n, {"prep:at", "prep:in"}, names)
                   if finder.type_of(m) == "EVENT"]
+        parties = [m for n in nouns for m, _ in _prepositional(n, {"prep:for"}, names) if finder.type_of(m) == "ORG"
+                   and finder.label_of(m).lower().split()[-1] in L.PARTY_HEADS - L.LEGISLATURE_HEADS]
         for obj in (c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i in names):
             for who in _with_conjuncts(obj, names):
                 if finder.type_of(who) in ("PERSON", "ORG"):
                     yield from ((who, "participatedIn", e, None, tok.i, tok.i, "participants-include", 0.65)
                                 for e in events)
+                if finder.type_of(who) == "PERSON":
+                    yield from ((who, "memberOf", p, None, tok.i, tok.i, "participants-include", 0.65)
+                                for p in parties)
 
 
 def _where_at_an_event(sent: Span, names, finder):
