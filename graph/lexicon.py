@@ -675,7 +675,9 @@ PARTICIPATION_NOUNS = {"victory", "win", "defeat", "loss", "campaign", "bid", "r
 PARTICIPANT_NOUNS = {"candidate", "candidates", "nominee", "nominees", "contender", "contenders", "contestant",
                      "contestants", "participant", "participants", "delegate", "delegates", "competitor",
                      "competitors", "winner", "winners", "runner-up", "veteran", "veterans", "finalist",
-                     "finalists", "champion", "champions", "attendee", "attendees", "speaker", "speakers"}
+                     "finalists", "champion", "champions", "attendee", "attendees", "speaker", "speakers", "guest",
+                     "guests", "panelist", "panelists", "panellist", "panellists", "performer", "performers",
+                     "exhibitor", "exhibitors", "presenter", "presenters"}
 # The part of an event a result is stated in: "defeated Y in round 3 of the season".
 EVENT_PART_NOUNS = {"round", "stage", "game", "final", "finals", "semifinal", "semi-final", "quarterfinal",
                     "quarter-final", "leg", "match", "heat", "opening", "edition", "day", "session", "week"}

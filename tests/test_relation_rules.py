@@ -368,6 +368,10 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a body named by its members' role, then its head's office
     ("The order came from the [Zarin Coast Guard|ORG] Commandant [Tom Hale|PERSON] on Monday.",
      {"Tom Hale leads Zarin Coast Guard", "Tom Hale title commandant"}),
+    # a guest or a panellist at an event took part in it
+    ("It was said. [Tom Hale|PERSON], a guest at the [Kelso Summit|EVENT], spoke.", {"Tom Hale participatedIn Kelso Summit"}),
+    ("It was said. Panelists at the [Kelso Summit|EVENT] included [Tom Hale|PERSON] and [Ann Ford|PERSON].",
+     {"Tom Hale participatedIn Kelso Summit", "Ann Ford participatedIn Kelso Summit"}),
     # the contenders for a party's nomination are its members
     ("It was said. Candidates for the [Zarin Party|ORG] nomination include [Ann Ford|PERSON] and [Tom Hale|PERSON].",
      {"Ann Ford memberOf Zarin Party", "Tom Hale memberOf Zarin Party"}),
