@@ -724,6 +724,9 @@ TITLE_ONLY = {"owner", "co-owner", "publisher"} | TRADES
 NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
             "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",
             "associate", "guard", "bodyguard", "intern", "official", "officer", "fellow"}
+# Of those, the ones no modifier makes a title: a stance, not a post ("an early supporter of
+# democracy", "a close ally of X"; but "a senior official" is one).
+STANCE_ROLES = {"supporter", "ally", "loyalist"}
 # Descriptive words that are not part of an office ("the powerful minister")
 NOT_TITLE_WORDS = {"powerful", "influential", "controversial", "hardline", "main", "veteran", "prominent",
                    "notorious", "famous", "famed", "defiant", "popular", "beloved", "embattled", "outspoken",

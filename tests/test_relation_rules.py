@@ -560,6 +560,10 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Tom Hale|PERSON] spoke on Monday. The first book that he read was The Atheist Muslim by Ali Rizvi.",
      {"Tom Hale title atheist"}),
     ("[Tom Hale|PERSON] spoke on Monday. The first job he took was the mayor's aide.", {"Tom Hale title mayor"}),
+    # a stance is no post, whatever its modifiers
+    ("It was said. [Tom Hale|PERSON] was an early supporter of democracy, and has been mayor since 1998.",
+     {"Tom Hale title early supporter of democracy"}),
+    ("It was said. [Tom Hale|PERSON], a close ally of [Ann Ford|PERSON], spoke.", {"Tom Hale title close ally"}),
     # a role supposed, or spoken of as a prospect, is no one's
     ("[Tom Hale|PERSON] spoke. He said that unless he was the mayor, it would not happen.", {"Tom Hale title mayor"}),
     ("[Ann Ford|PERSON] emerged as a contender, joining Senators [Tom Hale|PERSON] and [Joe Bloggs|PERSON] as "

@@ -71,7 +71,7 @@ def read_role(units: list[Unit], complement: list[Unit]) -> Role | None:
     kind = _kind(head, two, modifiers, " ".join([head, *(u.lower for u in complement)]))
     phrase = two if two in L.LEADER_ROLES | L.MEMBER_ROLES else head
     leads_places = phrase in L.PLACE_LEADER_ROLES or head in L.PLACE_LEADER_ROLES
-    title = "" if head in L.NO_TITLE and not modifiers else _title(words, h, complement)
+    title = "" if head in L.NO_TITLE and not modifiers or head in L.STANCE_ROLES else _title(words, h, complement)
     part = bool(complement) and complement[0].symbol == SYMBOLS["OF"] \
         or any(u.lower in L.PART_WORDS for u in words[:h] if u.symbol in (WORD, MOD, PLACE_NOUN))
     return Role(kind=kind, head=head, phrase=phrase, title=title, leads_places=leads_places, part=part,
