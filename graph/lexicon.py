@@ -721,6 +721,9 @@ TRADES = {"actor", "actress", "singer", "songwriter", "driver", "chef", "entrepr
 # A role word after another word that makes the two no role ("my role model", "a key driver of growth").
 NO_ROLE_PHRASES = {"role model", "business model", "key driver", "main driver", "growth driver"}
 TITLE_ONLY = {"owner", "co-owner", "publisher"} | TRADES
+# Of the trades, those a company also is ("the contractor Halliburton", "investor SoftBank"): the
+# others before a one-word name make it a person's ("fellow rapper Jay-Z").
+TRADES_OF_BODIES = {"host", "model", "contractor", "vendor", "investor", "courier", "merchant", "driver"}
 NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
             "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",
             "associate", "guard", "bodyguard", "intern", "official", "officer", "fellow"}

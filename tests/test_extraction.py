@@ -364,6 +364,10 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     # a company's legal form ends its name, and takes no 'for' after it
     ("The band split. In 1962 Charlie Watts was leaving Blues Incorporated for The Rolling Stones.",
      ("Blues Incorporated", "ORG")),
+    # a trade before a one-word name makes it a person's (not a trade a company has: 'the contractor X')
+    ("It was said. Cosplay model and professional singer Zorya attended the convention on Saturday.",
+     ("Zorya", "PERSON")),
+    ("It was said. West was joined on stage by rapper Zayq on Friday.", ("Zayq", "PERSON")),
     # the words right before a name say what it is
     ("The raid was at night. At least ten ethnic Zarini were killed.", ("Zarini", "GROUP")),
     ("Crowds gathered. A protester using the pseudonym Kavra told reporters she was afraid.", ("Kavra", "PERSON")),

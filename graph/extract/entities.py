@@ -527,7 +527,8 @@ def described_as_person(doc: Doc, span: Span) -> bool:
     if _no_persons_shape(doc, span):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.is_lower and is_role(before.lower_) and before.lower_ not in L.TITLE_MODIFIERS:
+    if before is not None and before.is_lower and before.lower_ not in L.TITLE_MODIFIERS \
+            and (is_role(before.lower_) or before.lower_ in L.TRADES - L.TRADES_OF_BODIES):
         return True
     if before is not None and before.lower_ in L.REGNAL_TITLES and title_case_word(before):
         return True  # "Sultan X", "Pope X": a monarch known by one name
