@@ -368,6 +368,7 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("It was said. Cosplay model and professional singer Zorya attended the convention on Saturday.",
      ("Zorya", "PERSON")),
     ("It was said. West was joined on stage by rapper Zayq on Friday.", ("Zayq", "PERSON")),
+    ("It was said. West was joined on stage by fellow rapper Zay-Q on Friday.", ("Zay-Q", "PERSON")),
     # the words right before a name say what it is
     ("The raid was at night. At least ten ethnic Zarini were killed.", ("Zarini", "GROUP")),
     ("Crowds gathered. A protester using the pseudonym Kavra told reporters she was afraid.", ("Kavra", "PERSON")),

@@ -427,7 +427,7 @@ def _settle_people(doc: Doc, body: list[Span], label_of: dict, surnames: Counter
         if key in label_of and gazetteer.place_kind(key) not in ("country", "region"):
             label_of[key] = "PERSON"
     given = {normal(s[0].text) for s in body if label_of[normal(s.text)] == "PERSON" and len(s) > 1}
-    described = {normal(s.text) for s in body if len(s) == 1 and described_as_person(doc, s)}
+    described = {normal(s.text) for s in body if " " not in normal(s.text) and described_as_person(doc, s)}
     for key, label in label_of.items():
         if key in described and label in ("PERSON", "ORG", "PLACE") and not gazetteer.place_kind(key):
             label_of[key] = "PERSON"
