@@ -563,18 +563,17 @@ ATTACK_NOUNS = {"attack", "attacks", "offensive", "offensives", "assault", "assa
                 "operation", "operations", "counteroffensive", "counter-offensive", "insurgency", "jihad"}
 # Verbs of taking a side: "supported X against Y" (X and who supports it oppose Y).
 SUPPORT_LEMMAS = {"support", "back", "aid", "help", "arm", "assist", "defend", "side", "join", "ally"}
-# Words by which an article names again an organisation it named before ("the group's leader,
-# X"): not "government" or "army", whose country's is often meant, unnamed.
-BODY_AGAIN_NOUNS = {"group", "party", "movement", "militia", "faction", "coalition", "alliance", "organisation",
-                    "organization", "company", "firm", "charity", "union", "network", "club", "team", "agency",
-                    "commission", "committee", "council", "board", "ministry", "university", "bank", "institute",
-                    "foundation", "association", "federation", "society", "department", "college", "academy",
-                    "corporation", "court", "army", "navy"}
-# Of those, the ones that name only a body whose own name ends in them ("the commission's chair":
-# of the Electoral Commission, not of whichever body the article named last); "party" for a party.
+# Of the words by which an article names again an organisation it named before (BODY_AGAIN_NOUNS),
+# the ones that name only a body whose own name ends in them ("the commission's chair": of the
+# Electoral Commission, not of whichever body the article named last); "party" for a party.
 BODY_AGAIN_HEADS = {"commission", "committee", "council", "board", "ministry", "university", "bank", "party",
                     "institute", "foundation", "association", "federation", "society", "department", "college",
-                    "academy", "corporation", "court", "army", "navy"}
+                    "academy", "corporation", "court"}
+# Words by which an article names again an organisation it named before ("the group's leader,
+# X"): not "government" or "army", whose country's is often meant, unnamed.
+BODY_AGAIN_NOUNS = {"group", "movement", "militia", "faction", "coalition", "alliance", "organisation",
+                    "organization", "company", "firm", "charity", "union", "network", "club", "team",
+                    "agency"} | BODY_AGAIN_HEADS
 FUNCTION_POS = {"AUX", "VERB", "ADV", "PART", "PRON", "DET", "ADP", "CCONJ", "SCONJ"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
            "southern", "eastern", "western", "central"}
@@ -724,6 +723,7 @@ TITLE_ONLY = {"owner", "co-owner", "publisher"} | TRADES
 # Of the trades, those a company also is ("the contractor Halliburton", "investor SoftBank"): the
 # others before a one-word name make it a person's ("fellow rapper Jay-Z").
 TRADES_OF_BODIES = {"host", "model", "contractor", "vendor", "investor", "courier", "merchant", "driver"}
+TRADES_OF_PEOPLE = TRADES - TRADES_OF_BODIES
 NO_TITLE = {"member", "fighter", "supporter", "ally", "loyalist", "militant", "soldier", "student", "graduate",
             "alumnus", "volunteer", "employee", "worker", "staffer", "recruit", "insider", "player", "partner",
             "associate", "guard", "bodyguard", "intern", "official", "officer", "fellow"}

@@ -528,7 +528,7 @@ def described_as_person(doc: Doc, span: Span) -> bool:
         return False
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.is_lower and before.lower_ not in L.TITLE_MODIFIERS \
-            and (is_role(before.lower_) or before.lower_ in L.TRADES - L.TRADES_OF_BODIES):
+            and (is_role(before.lower_) or before.lower_ in L.TRADES_OF_PEOPLE):
         return True
     if before is not None and before.lower_ in L.REGNAL_TITLES and title_case_word(before):
         return True  # "Sultan X", "Pope X": a monarch known by one name
