@@ -90,16 +90,24 @@ def extract_safely(extractor, batch: list[Article]) -> list[Extraction | Failed]
 
 
 _worker_extractor = None
+_worker_error: Exception | None = None
 
 
 def _init_worker(model: str | None) -> None:
-    global _worker_extractor
-    from .extract import Extractor
+    # An initializer that raises makes the pool start another process, which raises again, for
+    # ever: the error is kept and raised by the first task, which takes it to the build.
+    global _worker_extractor, _worker_error
+    from .extract import Extractor, ModelError
 
-    _worker_extractor = Extractor(model)
+    try:
+        _worker_extractor = Extractor(model)
+    except ModelError as e:
+        _worker_error = e
 
 
 def _extract_batch(articles: list[Article]) -> list[Extraction | Failed]:
+    if _worker_error is not None:
+        raise _worker_error
     return extract_safely(_worker_extractor, articles)
 
 

@@ -228,8 +228,6 @@ def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress,
     Killed at any point, a build loses nothing that was published before: readers see whole
     batches only, and building again completes the store.
     """
-    from newskg.graph.extract import ModelError  # spaCy: see the imports above
-
     show = _show_progress(progress)
     try:
         store = open_store(ctx.obj["store"], base=ctx.obj["base"], write=True,
@@ -269,8 +267,15 @@ def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress,
         report = run_build(paths, store, model=model, workers=workers, progress=on_progress, on_skip=on_skip,
                            on_note=on_note, extractions=extractions, on_start=on_start,
                            **({"commit_every": batch} if batch else {}))
-    except (ModelError, ClusterError) as e:
+    except ClusterError as e:
         raise click.ClickException(str(e)) from None
+    except Exception as e:
+        # spaCy is imported here only when needed: with -j the build's own process never loads it
+        from newskg.graph.extract import ModelError  # (a second of a -j build's start otherwise)
+
+        if isinstance(e, ModelError):
+            raise click.ClickException(str(e)) from None
+        raise
     finally:
         if bar is not None:
             bar.close()

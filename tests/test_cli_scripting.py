@@ -141,3 +141,13 @@ def test_readme_documents_every_verb():
     for name in main.commands:
         assert f"`kg {name}" in readme, name
     assert (ROOT / "docs" / "seeds-graph.png").is_file() and "(docs/seeds-graph.png)" in readme
+
+
+def test_a_pipeline_that_cannot_load_is_one_clear_error_in_one_process_or_several(tmp_path):
+    # with several processes, each one's failing start used to start another, for ever
+    for workers in ("1", "2"):
+        result = subprocess.run([*KG, "--store", str(tmp_path / f"s{workers}"), "build", "-j", workers,
+                                 "--model", str(tmp_path / "nomodel"), str(ROOT / "seeds")],
+                                capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, workers
+        assert "cannot load spaCy model" in result.stderr and "KG_MODEL" in result.stderr, workers
