@@ -18,8 +18,11 @@ import sys
 import tempfile
 import time
 from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 
 from . import ingest, registry
@@ -125,14 +128,72 @@ def extract_all(articles: Iterable[Article], model: str | None = None, workers: 
         for batch in _batches(articles, chunk):
             yield from extract_safely(extractor, batch)
         return
-    ctx = mp.get_context("spawn")  # spaCy and RocksDB threads do not survive fork
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        # Batches of about equal work, and room for several per process: results are taken in
-        # order, so a batch holding a book-length article must not leave the other processes idle
-        # behind it (with 8 articles a batch and 2 a process, they were, for most of that batch).
-        tasks = (pool.apply_async(_extract_batch, (batch,))
-                 for batch in _batches(articles, batch_size, batch_chars))
-        yield from in_order(tasks, 4 * workers, lambda task: task.get())
+    yield from _in_processes(articles, model, workers, batch_size, batch_chars)
+
+
+class ExtractionError(RuntimeError):
+    """Extraction processes that die whatever they are given."""
+
+
+# Articles in a row whose extraction process died before the build gives up: one such article is
+# the article (out of memory on it, say); several in a row are the machine.
+DEATHS_IN_A_ROW = 3
+
+
+def _start(workers: int, model: str | None) -> ProcessPoolExecutor:
+    # spawned: spaCy and RocksDB threads do not survive fork
+    return ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=_init_worker,
+                               initargs=(model,))
+
+
+def _in_processes(articles: Iterable[Article], model: str | None, workers: int, batch_size: int,
+                  batch_chars: int) -> Iterator[Extraction | Failed]:
+    """`extract_all` in `workers` processes. Should one die (killed, out of memory), the batches
+    it took down are extracted again an article at a time, each in a process of its own, so the
+    article that kills its process is the only one lost (`Failed`), and the build goes on."""
+    pool = _start(workers, model)
+    # Batches of about equal work, and room for several per process: results are taken in
+    # order, so a batch holding a book-length article must not leave the other processes idle
+    # behind it (with 8 articles a batch and 2 a process, they were, for most of that batch).
+    batches = _batches(articles, batch_size, batch_chars)
+    in_flight: deque[tuple[list[Article], Future]] = deque()
+    try:
+        while True:
+            for batch in islice(batches, 4 * workers - len(in_flight)):
+                in_flight.append((batch, pool.submit(_extract_batch, batch)))
+            if not in_flight:
+                return
+            batch, task = in_flight.popleft()
+            try:
+                yield from task.result()
+            except BrokenProcessPool:
+                lost = [batch, *(b for b, _ in in_flight)]
+                in_flight.clear()
+                pool.shutdown(cancel_futures=True)
+                yield from _each_alone([a for b in lost for a in b], model)
+                pool = _start(workers, model)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _each_alone(articles: list[Article], model: str | None) -> Iterator[Extraction | Failed]:
+    deaths = 0
+    pool = _start(1, model)
+    try:
+        for article in articles:
+            try:
+                yield from pool.submit(_extract_batch, [article]).result()
+                deaths = 0
+            except BrokenProcessPool:
+                deaths += 1
+                if deaths >= DEATHS_IN_A_ROW:
+                    raise ExtractionError(f"the extraction process died on {deaths} articles in a row; what was "
+                                          "built before is kept (build again to go on)") from None
+                yield Failed(article, "the extraction process died while extracting it (out of memory?)")
+                pool.shutdown(cancel_futures=True)
+                pool = _start(1, model)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def in_order(tasks: Iterable, window: int, result: Callable[[object], list]) -> Iterator:

@@ -28,7 +28,7 @@ from newskg.graph.export import FORMATS as EXPORT_FORMATS
 from newskg.graph.export.filters import FilterError, find_entity
 from newskg.graph.view import load as load_view
 from newskg.graph.ingest import KINDS
-from newskg.graph.pipeline import build as run_build, stats as store_stats
+from newskg.graph.pipeline import ExtractionError, build as run_build, stats as store_stats
 from newskg.graph.rdf import merge_quads
 from newskg.graph.records import ENTITY_TYPES
 from newskg.graph.resolve import Merge
@@ -267,7 +267,7 @@ def build(ctx, paths, model, workers, scheduler, batch, publish_every, progress,
         report = run_build(paths, store, model=model, workers=workers, progress=on_progress, on_skip=on_skip,
                            on_note=on_note, extractions=extractions, on_start=on_start,
                            **({"commit_every": batch} if batch else {}))
-    except ClusterError as e:
+    except (ClusterError, ExtractionError) as e:
         raise click.ClickException(str(e)) from None
     except Exception as e:
         # spaCy is imported here only when needed: with -j the build's own process never loads it
