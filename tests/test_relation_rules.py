@@ -360,6 +360,9 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a physical attack on a person, and holding an attacker down
     ("The [Kharaj Front|ORG] killed [Tom Hale|PERSON] in an ambush on Sunday.", {"Kharaj Front opposes Tom Hale"}),
     ("[Ann Ford|PERSON] subdued [Usman Zarin|PERSON] with a fire extinguisher.", {"Ann Ford opposes Usman Zarin"}),
+    # 'him' as the object of such a verb: the person named before who is not its subject
+    ("[Usman Zarin|PERSON] ran onto the bridge. [Tom Hale|PERSON] tackled him there.",
+     {"Tom Hale opposes Usman Zarin"}),
     # a complement cut inside a name the recogniser missed is no part of the title
     ("A post by [Ann Ford|PERSON], director of the Learning Together event, said so.", {"Ann Ford title director"}),
     # a hyphened modifier before the body's name is the title's ('the long-time Y Party leader')
@@ -568,6 +571,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     ("[Tom Hale|PERSON] spoke. He said that unless he was the mayor, it would not happen.", {"Tom Hale title mayor"}),
     ("[Ann Ford|PERSON] emerged as a contender, joining Senators [Tom Hale|PERSON] and [Joe Bloggs|PERSON] as "
      "potential candidates.", {"Tom Hale title potential candidate", "Joe Bloggs title potential candidate"}),
+    # ... not when its subject is a pronoun too ('he' and 'him' are read the wrong way round)
+    ("[Tom Hale|PERSON] hired [Usman Zarin|PERSON]. He got rich by attacking him.",
+     {"Tom Hale opposes Usman Zarin", "Usman Zarin opposes Tom Hale"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

@@ -736,6 +736,18 @@ class Finder:
             return found if found is not None else self._quoted_speaker(tok)
         return None
 
+    def object_pronoun(self, tok, besides: list[int]) -> int | None:
+        """The person 'him' or 'her' as an object most likely is: the last named before it in the
+        sentence, or the first of the sentence before, that is not the verb's subject ('X tackled
+        him': not X)."""
+        if tok.lower_ not in ("him", "her"):
+            return None
+        own = {self.entity_of[m] for m in besides}
+        before = [m for i, m in self.people_here if i < tok.i]
+        gender = "m" if tok.lower_ == "him" else "f"
+        return next((m for m in [*reversed(before), self.last_person] if m is not None
+                     and self.entity_of[m] not in own and self._may_be(m, gender)), None)
+
     def _may_be(self, m: int, gender: str) -> bool:
         """Whether the person of mention m may be a 'he' ("m") or a 'she' ("f"): a given name of one
         of its full names (of two words or more) that is not known as the other's only."""

@@ -179,7 +179,7 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
     if rule.predicate == "opposes" and _each_other(tok):  # "A and B fought each other"
         yield from ((a, "opposes", b, None, tok.i, tok.i, "verb-opposes", rule.confidence)
                     for a in subjects for b in subjects if a != b)
-    objects = list(_objects(tok, rule, names))
+    objects = _stated_objects(tok, rule, subjects, names, finder)
     paired = _respective(tok, subjects, objects, names)
     if paired:
         yield from _paired_facts(tok, rule, paired, type_of)
@@ -195,6 +195,26 @@ def _rule_facts(tok: Token, rule: VerbRule, names, finder):
             for other in _other_side(tok, names) if rule.both_sides else ():
                 if type_of(other) in ("PERSON", "ORG") and other not in subjects:
                     yield other, rule.predicate, obj, None, lo, hi, f"verb-{rule.predicate}", rule.confidence
+
+
+def _stated_objects(verb: Token, rule: VerbRule, subjects: list[int], names, finder) -> list:
+    objects = list(_objects(verb, rule, names))
+    if objects or rule.predicate != "opposes" or "dobj" not in rule.objects:
+        return objects
+    return list(_attacked_pronoun(verb, subjects, names, finder))
+
+
+def _attacked_pronoun(verb: Token, subjects: list[int], names, finder):
+    """'Y ran onto the bridge. X tackled him': whom 'him' or 'her', the object of a verb of
+    fighting whose own subject is a name, stands for (with a pronoun for the subject too, 'he
+    could make money by attacking him', the two are too often read the wrong way round)."""
+    if not any(c.dep_ == "nsubj" and c.i in names for c in verb.children):
+        return
+    for child in verb.children:
+        if child.dep_ in ("obj", "dobj"):
+            m = finder.object_pronoun(child, subjects)
+            if m is not None:
+                yield m, child.i
 
 
 def _paired_facts(tok: Token, rule: VerbRule, paired: list, type_of):
