@@ -160,6 +160,10 @@ RULES = [
          "OF of:PLACE !(POSS|PLACE_NOUN|HYPHEN)", "role",
          "President [Ann Ford|PERSON] of [Zanzar|PLACE] said the talks had failed.",
          ("Ann Ford leads Zanzar", "Ann Ford title president"), 0.8),
+    # (the same after another title of the holder: "AU chairperson President X of Y said")
+    Rule("second-title-before-name-of-place", "ROLE role:ROLE who:PERSON OF of:PLACE !(POSS|PLACE_NOUN|HYPHEN)",
+         "role", "[Lakeside Union|ORG] chairperson President [Ann Ford|PERSON] of [Zanzar|PLACE] said so.",
+         ("Ann Ford leads Zanzar", "Ann Ford title president"), 0.8),
     Rule("bare-title-before-name", f"{AT_TITLE_START} role:TITLE {COMP} who:PERSON", "role",
          "The senators confirmed judge [Amy Barrett|PERSON] on Monday.",
          ("Amy Barrett title judge",), 0.8),
