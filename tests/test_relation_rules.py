@@ -363,6 +363,7 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a head of state's office after another title: the place after the name is the office's
     ("At the summit, [African Union|ORG] chairperson President [Ann Ford|PERSON] of [Zanzar|PLACE] spoke.",
      {"Ann Ford leads Zanzar", "Ann Ford leads African Union"}),
+    ("[Tom Hale|PERSON] attacked [Usman Zarin|PERSON] with a knife on the bridge.", {"Tom Hale opposes Usman Zarin"}),
     # 'him' as the object of such a verb: the person named before who is not its subject
     ("[Usman Zarin|PERSON] ran onto the bridge. [Tom Hale|PERSON] tackled him there.",
      {"Tom Hale opposes Usman Zarin"}),
@@ -577,6 +578,8 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
     # ... not when its subject is a pronoun too ('he' and 'him' are read the wrong way round)
     ("[Tom Hale|PERSON] hired [Usman Zarin|PERSON]. He got rich by attacking him.",
      {"Tom Hale opposes Usman Zarin", "Usman Zarin opposes Tom Hale"}),
+    # a person who 'attacked' another with no weapon did it in words: criticism, no opposition
+    ("[Ann Ford|PERSON] attacked [Tom Hale|PERSON] during the debates on Tuesday.", {"Ann Ford opposes Tom Hale"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

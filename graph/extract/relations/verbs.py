@@ -254,8 +254,15 @@ def _fits(verb: Token, rule: VerbRule, subject: int, finder) -> bool:
                 or rule.object_words and not any(c.dep_ in ("obj", "dobj") and c.lower_ in rule.object_words
                                                  for c in verb.children)
                 or rule.predicate == "opposes" and verb_lemma(verb) == "attack" and finder.type_of(subject) == "PERSON"
-                and any(g.lower_ in ("for", "as") and g.dep_ in ("case", "mark", "prep")
-                        for c in verb.children for g in (c, *c.children)))
+                and _in_words(verb))
+
+
+def _in_words(verb: Token) -> bool:
+    """A person 'attacked' someone in words: with no weapon ('with a knife'), or 'for' or 'as'
+    something ('attacked the mayor on Twitter', 'attacked Y for his record')."""
+    near = [g for c in verb.children for g in (c, *c.children)]
+    armed = any(g.lower_ == "with" and g.dep_ in ("case", "prep") for g in near)
+    return not armed or any(g.lower_ in ("for", "as") and g.dep_ in ("case", "mark", "prep") for g in near)
 
 
 def _each_other(verb: Token) -> bool:
