@@ -128,6 +128,7 @@ PLURALS_IN_NAMES = {"people", "women", "men", "children"}
 FAMILY_NOUNS = {"family", "families", "clan", "dynasty", "household"}
 # Verbs whose object is a place, whatever its name looks like: "the army entered Ain Issa".
 ENTERING_VERBS = {"enter", "shell", "besiege", "storm", "overrun", "evacuate", "bombard"}
+ENTERED = {"entered", "shelled", "besieged", "stormed", "overran", "evacuated", "bombarded"}
 # Bodies of water, by the head word of their names, and the kinds of settlement that lie on their
 # shores, not in them: "the Red Sea port town of Mokha" is on the sea ("the Aegean island of X" in it).
 WATER_HEADS = {"sea", "ocean", "gulf", "bay", "river", "lake", "strait", "channel", "lagoon", "estuary"}

@@ -374,6 +374,10 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("Crowds gathered. A protester using the pseudonym Kavra told reporters she was afraid.", ("Kavra", "PERSON")),
     # a place, then an office whose first word is a place's generic word
     ("The case went on. Kelso District Attorney Tom Hale said it was closed.", ("Kelso", "PLACE")),
+    # what an army entered is a place, though the tagger reads its name's first word as a verb
+    # ('Tell') and the parse goes astray
+    ("The Syrian Army entered Tell Tamer and Ain Issa yesterday, state media said.", ("Tell Tamer", "PLACE")),
+    ("The Syrian Army entered Tell Tamer and Ain Issa yesterday, state media said.", ("Ain Issa", "PLACE")),
 ])
 def test_the_name_is_whole_and_typed(extractor, text, named):
     entities, _, _ = extract(extractor, text)

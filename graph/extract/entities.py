@@ -264,9 +264,12 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
     start, end = trim(doc, i, j)
     if start >= end:
         return []
+    # (a run the tagger reads as words is a place where its context says so: 'the army entered
+    # Tell Tamer', 'the town of Tell Tamer')
+    placed = end - start > 1 and place_context(doc, doc[start:end]) >= 4
     if common_start and not (defined_acronym(doc, start, end) or _acronym_in_brackets(doc, start, end) or (
             end - start > 1 and head_word(doc[start:end]) in L.NAME_HEADS)
-            or is_storm(doc[start:end])):
+            or is_storm(doc[start:end]) or placed):
         return []
     if end - start == 1 and doc[start].is_sent_start and not known(doc[start:end]) and not brand_shaped(doc[start]) \
             and apposition_noun(doc, end) is None:  # ("Nordbank, a German lender, said")
@@ -274,6 +277,8 @@ def _typed_run(doc: Doc, i: int, j: int, common_start: bool, person_words: set[s
     label = guess_type(doc[start:end], person_words)
     if label is None and (defined_acronym(doc, start, end) or _acronym_in_brackets(doc, start, end)):
         label = "ORG"
+    if label is None and placed:
+        label = "PLACE"
     return repair(Span(doc, start, end, label=label)) if label else []
 
 

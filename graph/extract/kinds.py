@@ -761,8 +761,21 @@ def _entered(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].text in ("'s", "’s"):
         return False
     obj = root.head if root.dep_ == "conj" else root
-    return obj.dep_ in ("obj", "dobj") and obj.head.pos_ == "VERB" and obj.head.lemma_.lower() in L.ENTERING_VERBS \
+    parsed = obj.dep_ in ("obj", "dobj") and obj.head.pos_ == "VERB" and obj.head.lemma_.lower() in L.ENTERING_VERBS
+    return (parsed or _right_after_entering(span)) \
         and head_word(span) not in L.NAME_HEADS - L.PLACE_HEADS  # (not 're-entering the Paris Climate Accord')
+
+
+def _right_after_entering(span: Span) -> bool:
+    """By the words, where the parse goes astray ('The army entered Tell Tamer and Ain Issa': a
+    noun 'entered' with 'Tell' a verb): a name right after a verb of entering in the past, or
+    after 'and' after such a name."""
+    doc, i = span.doc, span.start
+    while i >= 2 and doc[i - 1].lower_ == "and" and doc[i - 2].text[:1].isupper():
+        i -= 2
+        while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in L.ENTERED:
+            i -= 1
+    return i > 0 and doc[i - 1].lower_ in L.ENTERED
 
 
 # The votes of a name the text defines as a place's ('a site called X'): more than any number of the
