@@ -374,6 +374,8 @@ def test_a_direction_before_a_countrys_name_is_no_part_of_it(extractor):
     ("Crowds gathered. A protester using the pseudonym Kavra told reporters she was afraid.", ("Kavra", "PERSON")),
     # a place, then an office whose first word is a place's generic word
     ("The case went on. Kelso District Attorney Tom Hale said it was closed.", ("Kelso", "PLACE")),
+    # attacks named by their day: an event, though no word of it has a capital
+    ("Tom Hale orchestrated the 9/11 attacks on the US of 2001.", ("9/11 attacks", "EVENT")),
     # what an army entered is a place, though the tagger reads its name's first word as a verb
     # ('Tell') and the parse goes astray
     ("The Syrian Army entered Tell Tamer and Ain Issa yesterday, state media said.", ("Tell Tamer", "PLACE")),

@@ -360,6 +360,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     # a physical attack on a person, and holding an attacker down
     ("The [Kharaj Front|ORG] killed [Tom Hale|PERSON] in an ambush on Sunday.", {"Kharaj Front opposes Tom Hale"}),
     ("[Ann Ford|PERSON] subdued [Usman Zarin|PERSON] with a fire extinguisher.", {"Ann Ford opposes Usman Zarin"}),
+    # the author of an attack took part in it
+    ("[Tom Hale|PERSON] masterminded the [Lakeside bombings|EVENT] in 2001.", {"Tom Hale participatedIn Lakeside bombings"}),
     # a head of state's office after another title: the place after the name is the office's
     ("At the summit, [African Union|ORG] chairperson President [Ann Ford|PERSON] of [Zanzar|PLACE] spoke.",
      {"Ann Ford leads Zanzar", "Ann Ford leads African Union"}),

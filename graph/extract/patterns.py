@@ -230,6 +230,19 @@ def _named_event(doc: Doc, found: _Spans) -> None:
             found.put(Span(doc, start, tok.i + 1, label="EVENT"), inside.values())
 
 
+# a day of the year written as numbers ('9/11', '7/7', '26/11')
+DAY_OF_THE_YEAR = re.compile(r"\d{1,2}/\d{1,2}")
+
+
+def _attacks_of_a_day(doc: Doc, found: _Spans) -> None:
+    """'the 9/11 attacks', 'the 7/7 bombings': attacks named by their day are one event."""
+    for tok in doc[1:]:
+        i = tok.i
+        if tok.lower_ in L.ATTACK_NOUNS and tok.is_lower and DAY_OF_THE_YEAR.fullmatch(doc[i - 1].text) \
+                and i >= 2 and doc[i - 2].lower_ == "the" and i not in found.covered and i - 1 not in found.covered:
+            found.put(Span(doc, i - 1, i + 1, label="EVENT"))
+
+
 def _event_name_start(doc: Doc, found: _Spans, i: int, election: bool) -> tuple[int, int]:
     """Where the words of an event's name before token `i` start, and how many names they hold."""
     kinds = {"PLACE", "ORG", "EVENT"} | ({"GROUP"} if election else set())
@@ -430,6 +443,7 @@ PATTERNS = [
     ("a name after anti- or pro-", "the anti-Houthi Southern Transitional Council", _prefixed_name),
     ("body before an office", "Senate Minority Whip Dick Durbin", _body_before_office),
     ("named event", "the New Hampshire Democratic primary; the 2020 Groom by-election", _named_event),
+    ("attacks named by their day", "the 9/11 attacks; the 7/7 bombings", _attacks_of_a_day),
     ("a period by its name", "the period known as Prohibition", _period_named),
     ("place + noun, name + body noun, name + people noun", "the Doha summit; the Houthi movement; the Pashtun tribe",
      _by_noun),
@@ -582,8 +596,8 @@ def _kept(doc: Doc, s: Span, context: dict, headline: set[int]) -> Span | None:
     if known(s) or s.label_ == "PLACE" and normal(s.text) in gazetteer.CELESTIAL_BODIES \
             or is_acronym(s.text) and len(s) == 1 and s.text.lower() not in context["lower"] \
             or _institution(doc, s, context) or s.label_ == "ORG" and _named_by_its_kind(doc, s) \
-            or _source_by_title(doc, s):
-        return s
+            or _source_by_title(doc, s) or s.label_ == "EVENT" and DAY_OF_THE_YEAR.fullmatch(s[0].text):
+        return s  # (the last: 'the 9/11 attacks', a name of no capital letter)
     if not any(rule(doc, s, words, context) for _, rule in COMMON_WORD_RULES):
         return s
     if _after_capital_the(doc, s, headline) and not _office_alone(doc, s, words, context):

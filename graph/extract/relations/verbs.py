@@ -60,6 +60,9 @@ VERB_RULES = [
           "[Ann Ford|PERSON] finished second in the [Lakeside Marathon|EVENT]."),
     _rule("participatedIn", "sign ratify negotiate broker", "dobj", "EVENT",
           "The [Zarin Front|ORG] signed the [Lakeside Accord|EVENT] in 2019."),
+    # the authors of an attack or an uprising took part in it
+    _rule("participatedIn", "orchestrate mastermind perpetrate plot organise organize", "dobj", "EVENT",
+          "[Tom Hale|PERSON] orchestrated the [Lakeside bombings|EVENT] of 2001."),
     _rule("opposes", "fight oppose resist attack sue battle combat confront defy target threaten ambush bomb "
           "raid shell bombard storm strike", "dobj prep:against", "ORG PERSON",
           "The [Northern Front|ORG] fought the [Islamic State|ORG] for years."),
