@@ -362,6 +362,8 @@ def test_both_sides_of_a_result_took_part_in_the_event(nlp):
     ("[Ann Ford|PERSON] subdued [Usman Zarin|PERSON] with a fire extinguisher.", {"Ann Ford opposes Usman Zarin"}),
     # the author of an attack took part in it
     ("[Tom Hale|PERSON] masterminded the [Lakeside bombings|EVENT] in 2001.", {"Tom Hale participatedIn Lakeside bombings"}),
+    ("[Tom Hale|PERSON] planned the [Lakeside bombings|EVENT] on [Zanzar|PLACE] in 2001.",
+     {"Lakeside bombings locatedIn Zanzar"}),
     # a head of state's office after another title: the place after the name is the office's
     ("At the summit, [African Union|ORG] chairperson President [Ann Ford|PERSON] of [Zanzar|PLACE] spoke.",
      {"Ann Ford leads Zanzar", "Ann Ford leads African Union"}),
@@ -582,6 +584,9 @@ def test_patterns_state_what_the_sentence_says(nlp, sentence, stated):
      {"Tom Hale opposes Usman Zarin", "Usman Zarin opposes Tom Hale"}),
     # a person who 'attacked' another with no weapon did it in words: criticism, no opposition
     ("[Ann Ford|PERSON] attacked [Tom Hale|PERSON] during the debates on Tuesday.", {"Ann Ford opposes Tom Hale"}),
+    # a meeting 'on' a country is about it, not in it
+    ("Leaders attended the [Lakeside Conference|EVENT] on [Zanzar|PLACE] last week.",
+     {"Lakeside Conference locatedIn Zanzar"}),
 ])
 def test_patterns_do_not_state_what_the_sentence_does_not_say(nlp, sentence, wrong):
     assert not wrong & facts(nlp, sentence)

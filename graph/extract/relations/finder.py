@@ -576,6 +576,8 @@ class Finder:
         if self.label_of(outer).lower().split()[-1] in L.WATER_HEADS \
                 and any(u.lower in L.SETTLEMENT_NOUNS for u in parts["_all"] if u.mention is None):
             return  # "the Red Sea port town of Mokha": on the sea's shore, not in it
+        if rule.name == "attack-on-place" and self.label_of(inner).lower().split()[-1] not in L.ATTACK_NOUNS:
+            return
         if rule.name == "in-place" and self._near_a_place_elsewhere(inner, outer):
             return  # "an airport near San Diego in El Cajon": where the airport is, not San Diego
         if self.type_of(inner) == "ORG" \

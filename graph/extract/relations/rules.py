@@ -363,6 +363,10 @@ RULES = [
          "located",
          "The [Vienna Challenge|EVENT] was held in [Austria|PLACE] last year.",
          ("Vienna Challenge locatedIn Austria",), 0.65),
+    # (an attack's place is the one it was on: "the 9/11 attacks on the US"; not a meeting's topic,
+    # "the conference on Syria": finder.act_located checks the event's head word)
+    Rule("attack-on-place", "inner:EVENT ON_TO DET? outer:PLACE", "located",
+         "The [Lakeside bombings|EVENT] on [Zanzar|PLACE] killed 40.", ("Lakeside bombings locatedIn Zanzar",), 0.65),
     # ("leaders met in X for the Y summit", "she travelled to X for the Y": where the event is)
     Rule("gathered-in-place-for-event", "TRAVEL (IN|ON_TO) DET? outer:PLACE (COMMA ANY* COMMA)? FOR DET? "
          "(MOD|WORD|ORG)* inner:EVENT", "located",
