@@ -128,7 +128,6 @@ PLURALS_IN_NAMES = {"people", "women", "men", "children"}
 FAMILY_NOUNS = {"family", "families", "clan", "dynasty", "household"}
 # Verbs whose object is a place, whatever its name looks like: "the army entered Ain Issa".
 ENTERING_VERBS = {"enter", "shell", "besiege", "storm", "overrun", "evacuate", "bombard"}
-ENTERED = {"entered", "shelled", "besieged", "stormed", "overran", "evacuated", "bombarded"}
 # Bodies of water, by the head word of their names, and the kinds of settlement that lie on their
 # shores, not in them: "the Red Sea port town of Mokha" is on the sea ("the Aegean island of X" in it).
 WATER_HEADS = {"sea", "ocean", "gulf", "bay", "river", "lake", "strait", "channel", "lagoon", "estuary"}
@@ -769,4 +768,9 @@ IRREGULAR_VERB_FORMS = {
     "became": "become", "overran": "overrun", "withdrew": "withdraw", "withdrawn": "withdraw", "shot": "shoot",
     "fled": "flee", "sought": "seek", "bombed": "bomb", "chose": "choose", "chosen": "choose",
 }
+# The past tense of ENTERING_VERBS, for where the tagger takes the verb for a noun ("The army
+# entered Tell Tamer").
+ENTERED = {form for form, verb in IRREGULAR_VERB_FORMS.items() if verb in ENTERING_VERBS} \
+    | {verb + ("d" if verb.endswith("e") else "ed") for verb in ENTERING_VERBS
+       if verb not in IRREGULAR_VERB_FORMS.values()}
 NAMING_LEMMAS = {"name", "designate", "label", "brand", "call", "declare", "list", "classify"}

@@ -236,10 +236,10 @@ DAY_OF_THE_YEAR = re.compile(r"\d{1,2}/\d{1,2}")
 
 def _attacks_of_a_day(doc: Doc, found: _Spans) -> None:
     """'the 9/11 attacks', 'the 7/7 bombings': attacks named by their day are one event."""
-    for tok in doc[1:]:
+    for tok in doc[2:]:
         i = tok.i
         if tok.lower_ in L.ATTACK_NOUNS and tok.is_lower and DAY_OF_THE_YEAR.fullmatch(doc[i - 1].text) \
-                and i >= 2 and doc[i - 2].lower_ == "the" and i not in found.covered and i - 1 not in found.covered:
+                and doc[i - 2].lower_ == "the" and i not in found.covered and i - 1 not in found.covered:
             found.put(Span(doc, i - 1, i + 1, label="EVENT"))
 
 

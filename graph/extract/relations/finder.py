@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -727,12 +728,9 @@ class Finder:
         """The person 'he' or 'she' most likely is (the first named in the sentence before),
         and 'I' in an interview (the person interviewed)."""
         if tok.lower_ in ("he", "she", "his", "her"):
-            before = [m for i, m in self.people_here if i < tok.i]
             # (not a man's given name for 'her': 'survived by two sons, A and Christopher, and by
             # her son X' is the subject's son)
-            gender = "m" if tok.lower_ in ("he", "his") else "f"
-            return next((m for m in [*reversed(before), self.last_person] if m is not None and self._may_be(m, gender)),
-                        None)
+            return next(self._people_before(tok, "m" if tok.lower_ in ("he", "his") else "f"), None)
         if tok.lower_ == "i":
             found = document.speaker(self, tok.i)
             return found if found is not None else self._quoted_speaker(tok)
@@ -745,10 +743,14 @@ class Finder:
         if tok.lower_ not in ("him", "her"):
             return None
         own = {self.entity_of[m] for m in besides}
+        return next((m for m in self._people_before(tok, "m" if tok.lower_ == "him" else "f")
+                     if self.entity_of[m] not in own), None)
+
+    def _people_before(self, tok, gender: str) -> Iterator[int]:
+        """Whom a pronoun of `gender` at `tok` may stand for, most likely first: the people named
+        before it in the sentence, the last first, then the first of the sentence before."""
         before = [m for i, m in self.people_here if i < tok.i]
-        gender = "m" if tok.lower_ == "him" else "f"
-        return next((m for m in [*reversed(before), self.last_person] if m is not None
-                     and self.entity_of[m] not in own and self._may_be(m, gender)), None)
+        return (m for m in [*reversed(before), self.last_person] if m is not None and self._may_be(m, gender))
 
     def _may_be(self, m: int, gender: str) -> bool:
         """Whether the person of mention m may be a 'he' ("m") or a 'she' ("f"): a given name of one
